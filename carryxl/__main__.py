@@ -1,0 +1,7 @@
+"""``python -m carryxl`` runs the command line."""
+
+import sys
+
+from carryxl.cli import main
+
+sys.exit(main())

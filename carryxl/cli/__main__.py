@@ -1,0 +1,7 @@
+"""``python -m carryxl.cli``."""
+
+import sys
+
+from carryxl.cli import main
+
+sys.exit(main())

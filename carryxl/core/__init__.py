@@ -1,0 +1,112 @@
+"""carryxl's pure maths: conventions, dates, carry P&L, forwards, asset-funded carry.
+
+Vectorized with numpy (scalars or arrays in, broadcast); imports neither xlwings nor
+openpyxl. Rates are decimals (0.045 for 4.5%); P&L is in the funding currency.
+"""
+
+from carryxl.core.asset import (
+    MoveConvention,
+    asset_carry_return,
+    asset_carry_return_from_spots,
+    asset_excess_over_local,
+    breakeven_fx_move,
+    foreign_move,
+    funding_move,
+)
+from carryxl.core.carry import (
+    CarryBreakdown,
+    annualised_return,
+    breakeven_move,
+    breakeven_spot,
+    carry_breakdown,
+    carry_breakdown_simple,
+    carry_days_to_offset,
+    carry_days_to_offset_simple,
+    carry_income,
+    carry_pnl,
+    carry_return,
+    fx_pnl,
+    fx_return,
+    spot_ratio,
+)
+from carryxl.core.conventions import (
+    Currency,
+    DayCount,
+    Orientation,
+    Pair,
+    currency_name,
+    default_day_count,
+    points_scale,
+    rate_from_text,
+    spot_lag_days,
+)
+from carryxl.core.dates import (
+    Tenor,
+    add_tenor,
+    as_dates,
+    day_count_days,
+    from_excel_serial,
+    tenor_year_fraction,
+    to_excel_serial,
+    year_fraction,
+)
+from carryxl.core.errors import CarryxlError
+from carryxl.core.forwards import (
+    forward_from_points,
+    forward_outright,
+    forward_points,
+    implied_quote_rate,
+    implied_rate_differential,
+    implied_rate_differential_simple,
+)
+from carryxl.core.period import HoldingPeriod, holding_period
+
+__all__ = [
+    "CarryBreakdown",
+    "CarryxlError",
+    "Currency",
+    "DayCount",
+    "HoldingPeriod",
+    "MoveConvention",
+    "Orientation",
+    "Pair",
+    "Tenor",
+    "add_tenor",
+    "annualised_return",
+    "as_dates",
+    "asset_carry_return",
+    "asset_carry_return_from_spots",
+    "asset_excess_over_local",
+    "breakeven_fx_move",
+    "breakeven_move",
+    "breakeven_spot",
+    "carry_breakdown",
+    "carry_breakdown_simple",
+    "carry_days_to_offset",
+    "carry_days_to_offset_simple",
+    "carry_income",
+    "carry_pnl",
+    "carry_return",
+    "currency_name",
+    "day_count_days",
+    "default_day_count",
+    "foreign_move",
+    "forward_from_points",
+    "forward_outright",
+    "forward_points",
+    "from_excel_serial",
+    "funding_move",
+    "fx_pnl",
+    "fx_return",
+    "holding_period",
+    "implied_quote_rate",
+    "implied_rate_differential",
+    "implied_rate_differential_simple",
+    "points_scale",
+    "rate_from_text",
+    "spot_lag_days",
+    "spot_ratio",
+    "tenor_year_fraction",
+    "to_excel_serial",
+    "year_fraction",
+]

@@ -1,0 +1,199 @@
+"""Year fractions between dates or from tenors, vectorized over numpy ``datetime64[D]``.
+
+Day counts (see :class:`~carryxl.core.conventions.DayCount`):
+
+- ACT/360 = days / 360; ACT/365F = days / 365;
+- ACT/ACT (ISDA) = days in each calendar year / that year's length, summed;
+- 30/360 (bond basis, ISDA): D1 = 31 -> 30; D2 = 31 -> 30 when D1 >= 30;
+- 30E/360 (Eurobond): D1 = 31 -> 30 and D2 = 31 -> 30.
+
+Tenors: ``"6M"``, ``"1Y"``, ``"90D"``, ``"2W"``, ``"1Y6M"``, ``"ON"``. Without dates, a
+tenor's year fraction is Y + M/12 + days/basis, where basis is the day count's 360 or
+365 (so ``6M`` is 0.5 and ``90D`` is 0.25 on ACT/360): the seeds' convention.
+With a start date, the end is start + tenor (month ends clamp: 31 Jan + 1M = 28/29 Feb)
+and the fraction is measured on the dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from carryxl.core.conventions import DayCount
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, common_shape
+
+__all__ = [
+    "DateArray",
+    "Tenor",
+    "add_tenor",
+    "as_dates",
+    "day_count_days",
+    "from_excel_serial",
+    "tenor_year_fraction",
+    "to_excel_serial",
+    "year_fraction",
+]
+
+DateArray = npt.NDArray[np.datetime64]
+
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
+
+
+def as_dates(name: str, value: Any) -> DateArray:
+    """Dates (``date``, ``"2024-11-28"``, ``datetime64``, pandas ``Timestamp``) as ``datetime64[D]``."""
+    try:
+        if hasattr(value, "to_datetime64"):
+            value = value.to_datetime64()
+        array = np.asarray(value, dtype="datetime64[D]")
+    except (TypeError, ValueError):
+        raise CarryxlError(name, value, "must be a date such as 2024-11-28") from None
+    if np.isnat(array).any():
+        raise CarryxlError(name, value, "must be a date, not empty")
+    return array
+
+
+def from_excel_serial(name: str, serial: Any) -> DateArray:
+    """Excel date serials (1900 system: 45292 = 2024-01-01) as ``datetime64[D]``."""
+    days = np.asarray(serial, dtype=np.float64)
+    if not np.isfinite(days).all() or (days < 61).any():
+        raise CarryxlError(name, serial, "must be an Excel date on or after 1900-03-01")
+    return _EXCEL_EPOCH + np.floor(days).astype("timedelta64[D]")
+
+
+def to_excel_serial(dates: Any) -> FloatArray:
+    """``datetime64[D]`` dates as Excel 1900-system serial numbers."""
+    delta = as_dates("date", dates) - _EXCEL_EPOCH
+    return delta.astype(np.float64)
+
+
+def _ymd(dates: DateArray) -> tuple[npt.NDArray[np.int64], ...]:
+    years = dates.astype("datetime64[Y]")
+    months = dates.astype("datetime64[M]")
+    year = years.astype(np.int64) + 1970
+    month = (months - years).astype(np.int64) + 1
+    day = (dates - months).astype(np.int64) + 1
+    return year, month, day
+
+
+def _thirty_360(start: DateArray, end: DateArray, european: bool) -> FloatArray:
+    y1, m1, d1 = _ymd(start)
+    y2, m2, d2 = _ymd(end)
+    d1 = np.minimum(d1, 30)
+    d2 = np.minimum(d2, 30) if european else np.where((d2 == 31) & (d1 >= 30), 30, d2)
+    days = 360 * (y2 - y1) + 30 * (m2 - m1) + (d2 - d1)
+    return days.astype(np.float64)
+
+
+def day_count_days(start: Any, end: Any, day_count: DayCount | str) -> FloatArray:
+    """Days between ``start`` and ``end`` as the day count counts them (actual, or 30/360)."""
+    convention = DayCount.parse(day_count)
+    d0, d1 = as_dates("start", start), as_dates("end", end)
+    common_shape(start=d0, end=d1)
+    if convention in (DayCount.THIRTY_360, DayCount.THIRTY_E_360):
+        return _thirty_360(d0, d1, convention is DayCount.THIRTY_E_360)
+    return (d1 - d0).astype(np.float64)
+
+
+def year_fraction(start: Any, end: Any, day_count: DayCount | str) -> FloatArray:
+    """Year fraction from ``start`` to ``end`` (end on or after start) under ``day_count``.
+
+    Vectorized: dates may be arrays that broadcast. Example: 2024-01-15 to 2024-07-15
+    is 182/360 = 0.50556 on ACT/360 and 182/365 = 0.49863 on ACT/365F.
+    """
+    convention = DayCount.parse(day_count)
+    d0, d1 = as_dates("start", start), as_dates("end", end)
+    common_shape(start=d0, end=d1)
+    early = d1 < d0
+    if early.any():
+        index = np.argwhere(np.broadcast_to(early, np.broadcast_shapes(d0.shape, d1.shape)))[0]
+        bad = np.broadcast_to(d1, early.shape)[tuple(index)]
+        raise CarryxlError("end", str(bad), "must be on or after start")
+    if convention is DayCount.ACT_360:
+        return (d1 - d0).astype(np.float64) / 360.0
+    if convention is DayCount.ACT_365F:
+        return (d1 - d0).astype(np.float64) / 365.0
+    if convention is DayCount.ACT_ACT:
+        return _act_act_isda(d0, d1)
+    return _thirty_360(d0, d1, convention is DayCount.THIRTY_E_360) / 360.0
+
+
+def _act_act_isda(start: DateArray, end: DateArray) -> FloatArray:
+    y0 = start.astype("datetime64[Y]")
+    y1 = end.astype("datetime64[Y]")
+
+    def length(year: npt.NDArray[Any]) -> FloatArray:
+        return ((year + 1).astype("datetime64[D]") - year.astype("datetime64[D]")).astype(
+            np.float64
+        )
+
+    # Whole years between, plus the stub at each end over its own year's length;
+    # the same formula holds when both dates fall in one year.
+    whole = (y1 - y0).astype(np.float64) - 1.0
+    head = ((y0 + 1).astype("datetime64[D]") - start).astype(np.float64) / length(y0)
+    tail = (end - y1.astype("datetime64[D]")).astype(np.float64) / length(y1)
+    return whole + head + tail
+
+
+_TENOR_PART = re.compile(r"(\d+)\s*([DWMY])")
+
+
+@dataclass(frozen=True)
+class Tenor:
+    """A period such as ``6M``: years, months, weeks and days."""
+
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+
+    @classmethod
+    def parse(cls, value: Tenor | str, argument: str = "tenor") -> Tenor:
+        """``"6M"``, ``"1Y"``, ``"90D"``, ``"2W"``, ``"1Y6M"``, ``"ON"`` (1 day) as a Tenor."""
+        if isinstance(value, Tenor):
+            return value
+        text = re.sub(r"\s+", "", str(value)).upper()
+        if text in ("ON", "O/N"):
+            return cls(days=1)
+        parts = _TENOR_PART.findall(text)
+        if not parts or "".join(n + u for n, u in parts) != text:
+            raise CarryxlError(argument, value, "must be a tenor such as 90D, 2W, 6M, 1Y or 1Y6M")
+        amounts = {"Y": 0, "M": 0, "W": 0, "D": 0}
+        for number, unit in parts:
+            amounts[unit] += int(number)
+        tenor = cls(amounts["Y"], amounts["M"], amounts["W"], amounts["D"])
+        if tenor == cls():
+            raise CarryxlError(argument, value, "must be longer than zero")
+        return tenor
+
+    def __str__(self) -> str:
+        units = zip((self.years, self.months, self.weeks, self.days), "YMWD", strict=True)
+        return "".join(f"{n}{u}" for n, u in units if n) or "0D"
+
+
+def tenor_year_fraction(tenor: Tenor | str, day_count: DayCount | str = DayCount.ACT_365F) -> float:
+    """Nominal year fraction of a tenor: Y + M/12 + (7W + D)/basis (basis 360 or 365).
+
+    ``6M`` -> 0.5 under any day count; ``90D`` -> 0.25 on ACT/360, 0.24658 on ACT/365F.
+    """
+    t = Tenor.parse(tenor)
+    basis = DayCount.parse(day_count).days_in_year
+    return t.years + t.months / 12.0 + (7 * t.weeks + t.days) / basis
+
+
+def add_tenor(start: Any, tenor: Tenor | str) -> DateArray:
+    """``start`` + ``tenor`` as dates; a month end past the target month's length clamps to it."""
+    t = Tenor.parse(tenor)
+    dates = as_dates("start", start)
+    months = dates.astype("datetime64[M]")
+    day = (dates - months).astype(np.int64)
+    target = months + (12 * t.years + t.months)
+    month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(
+        np.int64
+    )
+    shifted = target.astype("datetime64[D]") + np.minimum(day, month_length - 1)
+    return shifted + np.timedelta64(7 * t.weeks + t.days, "D")
