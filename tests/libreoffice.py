@@ -26,7 +26,9 @@ def require_soffice() -> str:
     """``soffice``'s path; skip the test without it locally, fail in CI."""
     path = soffice_path()
     if path is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui"
+        message = (
+            "LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -34,7 +36,7 @@ def require_soffice() -> str:
 
 
 def convert(source: Path, fmt: str, outdir: Path, timeout: float = 180.0) -> Path:
-    """Convert ``source`` to ``fmt`` (e.g. ``"xlsx"``, ``"ods"``) in ``outdir``; return the new file.
+    """Convert ``source`` to ``fmt`` (``"xlsx"``, ``"ods"``…) in ``outdir``; return the new file.
 
     LibreOffice recalculates formulas on load when the file asks for it (openpyxl sets
     fullCalcOnLoad), so the converted file holds LibreOffice's own results.
@@ -59,7 +61,7 @@ def convert(source: Path, fmt: str, outdir: Path, timeout: float = 180.0) -> Pat
             timeout=timeout,
             check=False,
         )
-    target = outdir / (source.stem + "." + fmt.split(":")[0])
+    target = outdir / (source.stem + "." + fmt.split(":", maxsplit=1)[0])
     if result.returncode != 0 or not target.exists():
         raise AssertionError(
             f"LibreOffice could not convert {source.name} to {fmt}: "

@@ -1,4 +1,4 @@
-"""The ``carryxl`` command line: one module per sub-command, each with ``add_parser`` and ``run``."""
+"""The ``carryxl`` command line: a module per sub-command, each with ``add_parser`` and ``run``."""
 
 from __future__ import annotations
 

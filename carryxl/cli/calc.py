@@ -38,11 +38,27 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY or USDTRY")
     p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
-    p.add_argument("--notional", required=True, type=float, help="amount borrowed, in the funding currency")
-    p.add_argument("--spot-start", required=True, type=float, help="spot at the start, as the pair is quoted")
-    p.add_argument("--spot-end", required=True, type=float, help="spot at the end, as the pair is quoted")
-    p.add_argument("--rate-target", required=True, type=rate_argument("rate_target"), help="rate earned on the target currency")
-    p.add_argument("--rate-funding", required=True, type=rate_argument("rate_funding"), help="rate paid on the funding currency")
+    p.add_argument(
+        "--notional", required=True, type=float, help="amount borrowed, in the funding currency"
+    )
+    p.add_argument(
+        "--spot-start", required=True, type=float, help="spot at the start, as the pair is quoted"
+    )
+    p.add_argument(
+        "--spot-end", required=True, type=float, help="spot at the end, as the pair is quoted"
+    )
+    p.add_argument(
+        "--rate-target",
+        required=True,
+        type=rate_argument("rate_target"),
+        help="rate earned on the target currency",
+    )
+    p.add_argument(
+        "--rate-funding",
+        required=True,
+        type=rate_argument("rate_funding"),
+        help="rate paid on the funding currency",
+    )
     p.add_argument("--tenor", help="holding period: 90D, 2W, 6M, 1Y, 1Y6M")
     p.add_argument("--start", help="start date, YYYY-MM-DD (with --end or --tenor)")
     p.add_argument("--end", help="end date, YYYY-MM-DD")
@@ -72,14 +88,32 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     funding = str(pair.quote if orientation is Orientation.TARGET_FUNDING else pair.base)
     target = str(pair.other(funding))
     period = holding_period(
-        target, funding, args.tenor, args.start, args.end,
-        args.day_count_target, args.day_count_funding,
-    )  # fmt: skip
-    legs = (args.notional, args.spot_start, args.spot_end, args.rate_target, args.rate_funding,
-            period.years_target, orientation, period.years_funding)  # fmt: skip
+        target,
+        funding,
+        args.tenor,
+        args.start,
+        args.end,
+        args.day_count_target,
+        args.day_count_funding,
+    )
+    legs = (
+        args.notional,
+        args.spot_start,
+        args.spot_end,
+        args.rate_target,
+        args.rate_funding,
+        period.years_target,
+        orientation,
+        period.years_funding,
+    )
     years = float(period.holding_years)
-    rates = (args.rate_target, args.rate_funding, period.years_target, orientation,
-             period.years_funding)  # fmt: skip
+    rates = (
+        args.rate_target,
+        args.rate_funding,
+        period.years_target,
+        orientation,
+        period.years_funding,
+    )
     return {
         "pair": str(pair),
         "funding": funding,
@@ -109,24 +143,32 @@ def render(r: dict[str, Any]) -> str:
     ccy = r["currency"]
     simple, exact = r["simple"], r["exact"]
     head = [
-        f"{r['pair']} carry trade: borrow {ccy}, hold {r['target']}  (pair reads {r['orientation']})",
-        f"notional {money(r['notional'], ccy)} {ccy}; spot {r['spot_start']:g} -> {r['spot_end']:g}",
+        f"{r['pair']} carry trade: borrow {ccy}, hold {r['target']}"
+        f"  (pair reads {r['orientation']})",
+        f"notional {money(r['notional'], ccy)} {ccy};"
+        f" spot {r['spot_start']:g} -> {r['spot_end']:g}",
         f"rates: {r['target']} {percent(r['rate_target'])} ({r['day_count_target']}), "
         f"{ccy} {percent(r['rate_funding'])} ({r['day_count_funding']})",
         f"period: {r['period']}; years {r['years_target']:.6g} (target) / "
         f"{r['years_funding']:.6g} (funding)",
         "",
     ]
+    lines = [
+        ("carry", "carry", money),
+        ("FX", "fx", money),
+        ("cross term", "cross", money),
+        ("total", "total", money),
+        ("return", "return", None),
+        ("annualised (simple)", "annualised_return", None),
+        ("annualised (compound)", "annualised_return_compound", None),
+    ]
     rows = [
-        (f"carry ({ccy})", money(simple["carry"], ccy), money(exact["carry"], ccy)),
-        (f"FX ({ccy})", money(simple["fx"], ccy), money(exact["fx"], ccy)),
-        (f"cross term ({ccy})", money(simple["cross"], ccy), money(exact["cross"], ccy)),
-        (f"total ({ccy})", money(simple["total"], ccy), money(exact["total"], ccy)),
-        ("return", percent(simple["return"]), percent(exact["return"])),
-        ("annualised (simple)", percent(simple["annualised_return"]), percent(exact["annualised_return"])),
-        ("annualised (compound)", percent(simple["annualised_return_compound"]),
-         percent(exact["annualised_return_compound"])),
-    ]  # fmt: skip
+        (
+            f"{label} ({ccy})" if fmt else label,
+            *(money(b[key], ccy) if fmt else percent(b[key]) for b in (simple, exact)),
+        )
+        for label, key, fmt in lines
+    ]
     tail = [
         "",
         f"break-even end spot {r['breakeven_spot']:.6g} ({percent(r['breakeven_move'])}), "

@@ -68,8 +68,11 @@ def foreign_move(funding_move_value: Any, convention: MoveConvention | str) -> F
     m = fraction_change("funding_move", funding_move_value)
     if MoveConvention.parse(convention) is MoveConvention.QUOTE:
         if m.size and not m.max() < 1.0:
-            raise CarryxlError("funding_move", float(m.max()), "must be below 1 (+100%) "
-                               "when the quoted rate moves the opposite way")  # fmt: skip
+            raise CarryxlError(
+                "funding_move",
+                float(m.max()),
+                "must be below 1 (+100%) when the quoted rate moves the opposite way",
+            )
         return -m
     return 1.0 / (1.0 + m) - 1.0
 

@@ -317,4 +317,3 @@ def _days(g: FloatArray, per_day: FloatArray) -> FloatArray:
         days = np.where(per_day > 0, -g / per_day, np.inf)
     result: FloatArray = np.where(g >= 0, 0.0, days)
     return result[()] if result.ndim == 0 else result
-

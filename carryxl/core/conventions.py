@@ -60,7 +60,9 @@ class DayCount(StrEnum):
     @property
     def days_in_year(self) -> int:
         """The denominator used for day-based tenors (``90D``): 360 or 365."""
-        return 360 if self in (DayCount.ACT_360, DayCount.THIRTY_360, DayCount.THIRTY_E_360) else 365
+        return (
+            360 if self in (DayCount.ACT_360, DayCount.THIRTY_360, DayCount.THIRTY_E_360) else 365
+        )
 
 
 _DAY_COUNT_ALIASES: dict[str, DayCount] = {
@@ -136,9 +138,27 @@ class Currency(StrEnum):
 
 
 _ACT_360 = frozenset(
-    {"USD", "EUR", "CHF", "SEK", "MXN", "NOK", "DKK", "TRY", "CNY", "CNH", "CZK", "HUF",
-     "RON", "BGN", "HRK", "ISK", "IDR", "PHP"}
-)  # fmt: skip
+    {
+        "USD",
+        "EUR",
+        "CHF",
+        "SEK",
+        "MXN",
+        "NOK",
+        "DKK",
+        "TRY",
+        "CNY",
+        "CNH",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "HRK",
+        "ISK",
+        "IDR",
+        "PHP",
+    }
+)
 
 _NAMES: dict[str, tuple[str, str]] = {
     "USD": ("US dollar", "美元"),
@@ -278,7 +298,7 @@ class Pair:
 
 
 def spot_lag_days(pair: Pair | str) -> int:
-    """Spot settlement lag in business days: T+1 for USD/CAD, USD/TRY, USD/RUB, USD/PHP, else T+2."""
+    """Spot lag in business days: T+1 for USD/CAD, USD/TRY, USD/RUB, USD/PHP; else T+2."""
     p = Pair.parse(pair)
     key = (str(p.base), str(p.quote))
     return 1 if key in _T_PLUS_1 or key[::-1] in _T_PLUS_1 else 2

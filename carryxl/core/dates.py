@@ -45,7 +45,7 @@ _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 
 
 def as_dates(name: str, value: Any) -> DateArray:
-    """Dates (``date``, ``"2024-11-28"``, ``datetime64``, pandas ``Timestamp``) as ``datetime64[D]``."""
+    """Dates (``date``, ``"2024-11-28"``, ``datetime64``, ``Timestamp``) as ``datetime64[D]``."""
     try:
         if hasattr(value, "to_datetime64"):
             value = value.to_datetime64()
@@ -86,7 +86,8 @@ def _thirty_360(start: DateArray, end: DateArray, european: bool) -> FloatArray:
     d1 = np.minimum(d1, 30)
     d2 = np.minimum(d2, 30) if european else np.where((d2 == 31) & (d1 >= 30), 30, d2)
     days = 360 * (y2 - y1) + 30 * (m2 - m1) + (d2 - d1)
-    return days.astype(np.float64)
+    result: FloatArray = days.astype(np.float64)
+    return result
 
 
 def day_count_days(start: Any, end: Any, day_count: DayCount | str) -> FloatArray:
@@ -127,16 +128,18 @@ def _act_act_isda(start: DateArray, end: DateArray) -> FloatArray:
     y1 = end.astype("datetime64[Y]")
 
     def length(year: npt.NDArray[Any]) -> FloatArray:
-        return ((year + 1).astype("datetime64[D]") - year.astype("datetime64[D]")).astype(
-            np.float64
-        )
+        days: FloatArray = (
+            (year + 1).astype("datetime64[D]") - year.astype("datetime64[D]")
+        ).astype(np.float64)
+        return days
 
     # Whole years between, plus the stub at each end over its own year's length;
     # the same formula holds when both dates fall in one year.
     whole = (y1 - y0).astype(np.float64) - 1.0
     head = ((y0 + 1).astype("datetime64[D]") - start).astype(np.float64) / length(y0)
     tail = (end - y1.astype("datetime64[D]")).astype(np.float64) / length(y1)
-    return whole + head + tail
+    fraction: FloatArray = whole + head + tail
+    return fraction
 
 
 _TENOR_PART = re.compile(r"(\d+)\s*([DWMY])")
@@ -196,4 +199,5 @@ def add_tenor(start: Any, tenor: Tenor | str) -> DateArray:
         np.int64
     )
     shifted = target.astype("datetime64[D]") + np.minimum(day, month_length - 1)
-    return shifted + np.timedelta64(7 * t.weeks + t.days, "D")
+    end: DateArray = shifted + np.timedelta64(7 * t.weeks + t.days, "D")
+    return end

@@ -43,8 +43,9 @@ def forward_outright(
     """
     s = positive("spot", spot)
     g_base = _growth(rate_base, years, "rate_base", "years")
-    g_quote = _growth(rate_quote, years if years_quote is None else years_quote,
-                      "rate_quote", "years_quote")  # fmt: skip
+    g_quote = _growth(
+        rate_quote, years if years_quote is None else years_quote, "rate_quote", "years_quote"
+    )
     common_shape(spot=s, rate_base=g_base, rate_quote=g_quote)
     return s * g_quote / g_base
 
@@ -82,8 +83,10 @@ def implied_quote_rate(
     s = positive("spot", spot)
     f = positive("forward", forward)
     g_base = _growth(rate_base, years, "rate_base", "years")
-    t_q = positive("years_quote" if years_quote is not None else "years",
-                   years if years_quote is None else years_quote)  # fmt: skip
+    t_q = positive(
+        "years_quote" if years_quote is not None else "years",
+        years if years_quote is None else years_quote,
+    )
     common_shape(spot=s, forward=f, rate_base=g_base, years_quote=t_q)
     return (f / s * g_base - 1.0) / t_q
 

@@ -41,10 +41,16 @@ def holding_period(
     day_count_funding: DayCount | str | None = None,
 ) -> HoldingPeriod:
     """Each leg's year fraction from a tenor, from start + tenor, or from start and end."""
-    dc_t = (default_day_count(Currency.parse(target, "target")) if day_count_target is None
-            else DayCount.parse(day_count_target, "day_count_target"))  # fmt: skip
-    dc_f = (default_day_count(Currency.parse(funding, "funding")) if day_count_funding is None
-            else DayCount.parse(day_count_funding, "day_count_funding"))  # fmt: skip
+    dc_t = (
+        default_day_count(Currency.parse(target, "target"))
+        if day_count_target is None
+        else DayCount.parse(day_count_target, "day_count_target")
+    )
+    dc_f = (
+        default_day_count(Currency.parse(funding, "funding"))
+        if day_count_funding is None
+        else DayCount.parse(day_count_funding, "day_count_funding")
+    )
     if start is None:
         if end is not None:
             raise CarryxlError("start", None, "is needed when end is given")

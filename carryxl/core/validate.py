@@ -86,9 +86,7 @@ def non_negative(name: str, value: Any) -> FloatArray:
 
 def rate(name: str, value: Any) -> FloatArray:
     """An interest rate as a decimal (0.045 for 4.5%): finite and > -1."""
-    return greater_than(
-        name, value, -1.0, "must be a rate as a decimal above -1 (0.045 for 4.5%)"
-    )
+    return greater_than(name, value, -1.0, "must be a rate as a decimal above -1 (0.045 for 4.5%)")
 
 
 def fraction_change(name: str, value: Any) -> FloatArray:
