@@ -1,0 +1,115 @@
+"""Build ``carryxl.xlam`` and macro-enabled (``.xlsm``) copies of any workbook.
+
+``carryxl addin build`` writes the add-in; :func:`build_xlsm` gives an ``.xlsx`` (a
+template workbook, say) the same VBA project and Carry tab, so it works in Excel with
+carryxl installed and no add-in loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+import types
+from pathlib import Path
+
+from carryxl.addin.package import PackageKind, macro_enabled, read_parts, write_parts
+from carryxl.addin.ribbon import CUSTOM_UI14_PART, CUSTOM_UI14_RELATIONSHIP, custom_ui_xml
+from carryxl.addin.vba import ADDIN_PROJECT_NAME, carryxl_modules, this_workbook_body
+from carryxl.core.errors import CarryxlError
+
+__all__ = [
+    "ADDIN_FILENAME",
+    "DEFAULT_UDF_MODULE",
+    "addin_base_workbook",
+    "build_addin",
+    "build_xlsm",
+    "load_udf_module",
+]
+
+ADDIN_FILENAME = "carryxl.xlam"
+DEFAULT_UDF_MODULE = "carryxl.excel.udfs"
+CONFIG_SHEET = f"{ADDIN_PROJECT_NAME}.conf"
+_FIXED_STAMP = "2026-01-01T00:00:00Z"
+
+
+def load_udf_module(name: str | None) -> types.ModuleType | None:
+    """Import the UDF module ``name`` (None: build without UDF wrappers)."""
+    if name is None:
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        raise CarryxlError("udf_module", name, f"must be an importable module ({error})") from None
+
+
+def _fixed_properties(parts: dict[str, bytes]) -> None:
+    """Stamp docProps/core.xml with a fixed date, so two builds give the same bytes."""
+    core = parts.get("docProps/core.xml")
+    if core is not None:
+        text = re.sub(
+            r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)",
+            rf"\g<1>{_FIXED_STAMP}\g<3>",
+            core.decode("utf-8"),
+        )
+        parts["docProps/core.xml"] = text.encode("utf-8")
+
+
+def addin_base_workbook(udf_module_name: str | None) -> bytes:
+    """The add-in's one sheet, ``carryxl.conf``: xlwings reads its settings from there."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = CONFIG_SHEET
+    if udf_module_name is not None:
+        ws["A1"] = "UDF MODULES"
+        ws["B1"] = udf_module_name
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 28
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    parts = read_parts(buffer.getvalue())
+    _fixed_properties(parts)
+    return write_parts(parts)
+
+
+def _package(xlsx: bytes, udf_module: types.ModuleType | None, name: str, kind: PackageKind) -> bytes:
+    return macro_enabled(
+        xlsx,
+        carryxl_modules(udf_module, name),
+        this_workbook_body(),
+        custom_ui_xml(),
+        CUSTOM_UI14_PART,
+        CUSTOM_UI14_RELATIONSHIP,
+        kind,
+    )
+
+
+def build_addin(dest: str | Path, udf_module_name: str | None = DEFAULT_UDF_MODULE) -> Path:
+    """Write the add-in to ``dest`` (a folder, or a path ending in .xlam)."""
+    target = Path(dest)
+    if target.suffix.lower() != ".xlam":
+        target = target / ADDIN_FILENAME
+    module = load_udf_module(udf_module_name)
+    data = _package(addin_base_workbook(udf_module_name), module, target.name, PackageKind.XLAM)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+def build_xlsm(
+    xlsx: str | Path, dest: str | Path | None = None, udf_module_name: str | None = DEFAULT_UDF_MODULE
+) -> Path:
+    """Write an ``.xlsm`` copy of ``xlsx`` with carryxl's VBA project and the Carry tab."""
+    source = Path(xlsx)
+    if source.suffix.lower() != ".xlsx":
+        raise CarryxlError("workbook", str(source), "must be an .xlsx file")
+    target = Path(dest) if dest is not None else source.with_suffix(".xlsm")
+    if target.suffix.lower() != ".xlsm":
+        raise CarryxlError("dest", str(target), "must end in .xlsm")
+    module = load_udf_module(udf_module_name)
+    data = _package(source.read_bytes(), module, target.name, PackageKind.XLSM)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target

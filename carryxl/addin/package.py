@@ -1,0 +1,198 @@
+"""Office packages (zip files of XML parts): macro-enable a workbook, add the ribbon.
+
+:func:`macro_enabled` turns any ``.xlsx`` into an ``.xlsm`` (or ``.xlam``) holding a VBA
+project and the Carry ribbon. The VBA project is written from source text by pyOpenVBA
+(MIT, pure Python); the ribbon part and its relationship are added here, because
+neither openpyxl nor pyOpenVBA writes them. Output bytes are deterministic: parts in a
+fixed order with a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+
+from carryxl.addin.vba import ModuleKind, VbaModule
+
+__all__ = [
+    "PackageKind",
+    "add_ribbon",
+    "macro_enabled",
+    "read_parts",
+    "restore_ribbon",
+    "write_parts",
+]
+
+CONTENT_TYPES = "[Content_Types].xml"
+ROOT_RELS = "_rels/.rels"
+WORKBOOK = "xl/workbook.xml"
+VBA_PROJECT = "xl/vbaProject.bin"
+RIBBON_TYPES = (
+    "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
+    "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
+)
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+_MAIN_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "xlsm": "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "xlam": "application/vnd.ms-excel.addin.macroEnabled.main+xml",
+}
+_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*?(?:/>|>\s*</Relationship>)")
+
+
+class PackageKind(StrEnum):
+    """The macro-enabled flavours carryxl writes."""
+
+    XLSM = "xlsm"
+    XLAM = "xlam"
+
+
+def read_parts(data: bytes) -> dict[str, bytes]:
+    """Every part of a package, by name, in the zip's order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def write_parts(parts: Mapping[str, bytes]) -> bytes:
+    """A deterministic zip: [Content_Types].xml first, then the rest by name, fixed times."""
+    order = [CONTENT_TYPES] + sorted(name for name in parts if name != CONTENT_TYPES)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, parts[name], compresslevel=6)
+    return buffer.getvalue()
+
+
+def _main_type(parts: Mapping[str, bytes]) -> str:
+    types = parts[CONTENT_TYPES].decode("utf-8")
+    found = re.search(r'<Override\b[^>]*PartName="/xl/workbook\.xml"[^>]*/>', types)
+    if found is None:
+        raise ValueError("the package has no /xl/workbook.xml part: not an Excel workbook")
+    content = re.search(r'ContentType="([^"]*)"', found.group())
+    return content.group(1) if content else ""
+
+
+def _with_main_type(parts: dict[str, bytes], kind: str) -> None:
+    types = parts[CONTENT_TYPES].decode("utf-8")
+    old = _main_type(parts)
+    parts[CONTENT_TYPES] = types.replace(
+        f'ContentType="{old}"', f'ContentType="{_MAIN_TYPES[kind]}"', 1
+    ).encode("utf-8")
+
+
+def _relationships(rels: str) -> list[str]:
+    return _RELATIONSHIP.findall(rels)
+
+
+def _next_id(rels: str) -> str:
+    numbers = [int(n) for n in re.findall(r'\bId="rId(\d+)"', rels)]
+    return f"rId{max(numbers, default=0) + 1}"
+
+
+def add_ribbon(parts: dict[str, bytes], xml: bytes, part: str, relationship: str) -> None:
+    """Put the ribbon part in and relate it from the package root (replacing any ribbon)."""
+    rels = parts[ROOT_RELS].decode("utf-8")
+    for element in _relationships(rels):
+        if any(f'Type="{t}"' in element for t in RIBBON_TYPES):
+            target = re.search(r'Target="([^"]*)"', element)
+            if target:
+                parts.pop(target.group(1).lstrip("/"), None)
+            rels = rels.replace(element, "")
+    new = f'<Relationship Id="{_next_id(rels)}" Type="{relationship}" Target="{part}"/>'
+    parts[ROOT_RELS] = rels.replace("</Relationships>", new + "</Relationships>", 1).encode(
+        "utf-8"
+    )
+    parts[part] = xml
+
+
+def restore_ribbon(original: bytes, saved: bytes) -> bytes:
+    """``saved`` with the ribbon parts and relationships ``original`` had (openpyxl drops them).
+
+    A package without a ribbon comes back unchanged.
+    """
+    before = read_parts(original)
+    rels = before.get(ROOT_RELS, b"").decode("utf-8")
+    ribbons = [e for e in _relationships(rels) if any(f'Type="{t}"' in e for t in RIBBON_TYPES)]
+    if not ribbons:
+        return saved
+    after = read_parts(saved)
+    after_rels = after[ROOT_RELS].decode("utf-8")
+    for element in ribbons:
+        target = re.search(r'Target="([^"]*)"', element)
+        kind = re.search(r'Type="([^"]*)"', element)
+        if target is None or kind is None:
+            continue
+        name = target.group(1).lstrip("/")
+        if name in before:
+            after[name] = before[name]
+        # customUI parts may have their own relationships (images)
+        folder, _, leaf = name.rpartition("/")
+        rel_name = f"{folder}/_rels/{leaf}.rels"
+        if rel_name in before:
+            after[rel_name] = before[rel_name]
+        if f'Target="{target.group(1)}"' not in after_rels:
+            new = (
+                f'<Relationship Id="{_next_id(after_rels)}" Type="{kind.group(1)}" '
+                f'Target="{target.group(1)}"/>'
+            )
+            after_rels = after_rels.replace("</Relationships>", new + "</Relationships>", 1)
+    after[ROOT_RELS] = after_rels.encode("utf-8")
+    return write_parts(after)
+
+
+def vba_project(parts: Mapping[str, bytes], modules: Sequence[VbaModule], this_workbook: str) -> dict[str, bytes]:
+    """The parts pyOpenVBA changes when it gives the workbook a VBA project of ``modules``.
+
+    ``this_workbook`` is the code of the ThisWorkbook document module. Returns the new
+    and changed parts (vbaProject.bin, the workbook and sheets with code names, the
+    workbook's relationships and content types).
+    """
+    from pyopenvba import ExcelFile, VBAModuleKind
+
+    staged = dict(parts)
+    _with_main_type(staged, "xlsm")
+    with tempfile.TemporaryDirectory(prefix="carryxl-vba-") as folder:
+        source = Path(folder) / "book.xlsm"
+        target = Path(folder) / "out.xlsm"
+        source.write_bytes(write_parts(staged))
+        with ExcelFile(source) as book:
+            if book.has_vba_project():
+                raise ValueError("the workbook already has a VBA project; start from an .xlsx")
+            project = book.add_vba_project()
+            for module in modules:
+                kind = VBAModuleKind.other if module.kind is ModuleKind.CLASS else VBAModuleKind.standard
+                project.add_module(module.name, module.source, kind=kind)
+            book.set_module("ThisWorkbook", this_workbook)
+            book.save(target)
+        written = read_parts(target.read_bytes())
+    return {name: data for name, data in written.items() if parts.get(name) != data}
+
+
+def macro_enabled(
+    xlsx: bytes,
+    modules: Sequence[VbaModule],
+    this_workbook: str,
+    ribbon_xml: bytes,
+    ribbon_part: str,
+    ribbon_relationship: str,
+    kind: PackageKind,
+) -> bytes:
+    """An ``.xlsx`` package as an ``.xlsm``/``.xlam`` with a VBA project and a ribbon."""
+    parts = read_parts(xlsx)
+    if VBA_PROJECT in parts:
+        raise ValueError("the workbook already has a VBA project; start from an .xlsx")
+    if _main_type(parts) != _MAIN_TYPES["xlsx"]:
+        raise ValueError(f"not an .xlsx workbook (main part is {_main_type(parts)})")
+    parts.update(vba_project(parts, modules, this_workbook))
+    _with_main_type(parts, kind.value)
+    add_ribbon(parts, ribbon_xml, ribbon_part, ribbon_relationship)
+    return write_parts(parts)

@@ -1,0 +1,56 @@
+"""``carryxl addin``: build the Excel add-in, macro-enable a workbook, install, uninstall."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from carryxl.addin.build import DEFAULT_UDF_MODULE, build_addin, build_xlsm
+from carryxl.addin.install import install, uninstall
+
+__all__ = ["add_parser", "run"]
+
+
+def _udf_module(args: argparse.Namespace) -> str | None:
+    return None if args.no_udfs else str(args.udf_module)
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``addin`` and its actions."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "addin",
+        help="build carryxl.xlam (ribbon + macros + UDF wrappers), install it, or remove it",
+        description="The Excel add-in: a Carry ribbon tab, the macros behind it and the UDF "
+        "wrappers, as a VBA project written from source.",
+    )
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = actions.add_parser("build", help="write carryxl.xlam")
+    build.add_argument("--out", default=".", help="folder or .xlam path (default: .)")
+    xlsm = actions.add_parser("xlsm", help="write an .xlsm copy of an .xlsx with the ribbon")
+    xlsm.add_argument("workbook", help="the .xlsx to macro-enable")
+    xlsm.add_argument("--out", help="the .xlsm to write (default: beside the .xlsx)")
+    for q in (build, xlsm):
+        q.add_argument(
+            "--udf-module",
+            default=DEFAULT_UDF_MODULE,
+            help=f"Python module whose xlwings UDFs get VBA wrappers (default {DEFAULT_UDF_MODULE})",
+        )
+        q.add_argument("--no-udfs", action="store_true", help="build without UDF wrappers")
+    inst = actions.add_parser("install", help="install into Excel (Windows, macOS)")
+    inst.add_argument("--udf-module", default=DEFAULT_UDF_MODULE, help="the UDF module")
+    actions.add_parser("uninstall", help="remove from Excel (Windows, macOS)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Do the chosen action; print what was written."""
+    if args.action == "build":
+        print(build_addin(Path(args.out), _udf_module(args)))
+    elif args.action == "xlsm":
+        print(build_xlsm(Path(args.workbook), args.out, _udf_module(args)))
+    elif args.action == "install":
+        print(f"installed {install(args.udf_module)}")
+    else:
+        print(f"removed {uninstall()}")
+    return 0

@@ -1,0 +1,54 @@
+"""The workbook contract: the defined names carryxl's macros read and write.
+
+Every name is workbook-scope. The templates use the same names, so a macro works on
+any workbook that defines them, however its sheets are laid out.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FINGERPRINT_PREFIX",
+    "IN_FUNDING",
+    "IN_NOTIONAL",
+    "IN_PAIR",
+    "IN_RATE_FUNDING",
+    "IN_RATE_TARGET",
+    "IN_SCENARIO_MOVES",
+    "IN_SCENARIO_YEARS",
+    "IN_SPOT_END",
+    "IN_SPOT_START",
+    "IN_YEARS",
+    "OUT_SCENARIO_GRID",
+    "PICTURE_PREFIX",
+    "SCENARIO_PICTURE",
+    "fingerprint_name",
+    "picture_name",
+]
+
+IN_PAIR = "in_pair"  # text, e.g. AUD/JPY
+IN_FUNDING = "in_funding"  # text, the borrowed currency: one of the pair's
+IN_NOTIONAL = "in_notional"  # amount borrowed, in the funding currency
+IN_SPOT_START = "in_spot_start"  # spot as the pair is quoted
+IN_SPOT_END = "in_spot_end"
+IN_RATE_TARGET = "in_rate_target"  # decimals: 0.045 for 4.5%
+IN_RATE_FUNDING = "in_rate_funding"
+IN_YEARS = "in_years"  # holding period as a year fraction
+IN_SCENARIO_MOVES = "in_scenario_moves"  # column: target's move vs the funding currency
+IN_SCENARIO_YEARS = "in_scenario_years"  # row: holding periods in years
+OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, funding currency
+
+SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
+
+# Hidden workbook-scope names where a macro records what it wrote (see ownership.py).
+FINGERPRINT_PREFIX = "_carryxl_fp_"
+PICTURE_PREFIX = "_carryxl_pic_"
+
+
+def fingerprint_name(output: str) -> str:
+    """The hidden name holding the fingerprint of what carryxl last wrote into ``output``."""
+    return FINGERPRINT_PREFIX + output
+
+
+def picture_name(picture: str) -> str:
+    """The hidden name recording where carryxl placed the picture ``picture``."""
+    return PICTURE_PREFIX + picture

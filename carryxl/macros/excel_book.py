@@ -1,0 +1,168 @@
+"""The Excel back-end: a live workbook driven through xlwings (Windows and macOS).
+
+While a macro runs, screen updating is off and the status bar shows progress; whatever
+happens, both come back as they were. A CarryxlError becomes one message box line and
+changes nothing (the ownership checks run before any write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Any
+
+from carryxl.core.errors import CarryxlError
+from carryxl.macros.book import Cell, Grid
+from carryxl.macros.cells import Formula
+from carryxl.macros.contract import picture_name
+
+__all__ = ["ExcelBook", "active_book"]
+
+
+def active_book() -> Any:
+    """The workbook the user is looking at (RunPython's caller is the add-in itself)."""
+    import xlwings as xw
+
+    caller = xw.Book.caller()
+    return caller.app.books.active
+
+
+def _as_rows(value: Any, rows: int, cols: int) -> Grid:
+    if rows == 1 and cols == 1:
+        return [[value]]
+    if rows == 1 or cols == 1:
+        values = list(value)
+        return [values] if rows == 1 else [[v] for v in values]
+    return [list(row) for row in value]
+
+
+class ExcelBook:
+    """An xlwings ``Book`` as a :class:`~carryxl.macros.book.Book`."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.app = book.app
+        self._saved: tuple[Any, Any] | None = None
+
+    # -- app state ---------------------------------------------------------------------------
+
+    def __enter__(self) -> ExcelBook:
+        self._saved = (self.app.screen_updating, self.app.status_bar)
+        self.app.screen_updating = False
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._saved is not None:
+            screen, status = self._saved
+            self.app.screen_updating = screen
+            self.app.status_bar = status if status else False  # False hands it back to Excel
+
+    def run(self, action: Callable[[], Any]) -> Any:
+        """Run ``action``; a CarryxlError is shown to the user instead of raised."""
+        try:
+            return action()
+        except CarryxlError as error:
+            self.app.alert(str(error), title="carryxl", style="critical")
+            return None
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _name(self, name: str) -> Any:
+        for defined in self.book.names:
+            if defined.name == name:
+                return defined
+        return None
+
+    def _range(self, name: str) -> Any:
+        defined = self._name(name)
+        if defined is None:
+            raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+        try:
+            return defined.refers_to_range
+        except Exception:  # noqa: BLE001 - xlwings raises the engine's own error type
+            raise CarryxlError(name, defined.refers_to, "must refer to a range") from None
+
+    def has_name(self, name: str) -> bool:
+        """Whether the workbook defines ``name``."""
+        return self._name(name) is not None
+
+    def read(self, name: str) -> Grid:
+        """The range's values as rows."""
+        target = self._range(name)
+        rows, cols = target.shape
+        return _as_rows(target.value, rows, cols)
+
+    def write(self, name: str, rows: Grid) -> None:
+        """Write ``rows`` into the range (numbers only are written by the macros)."""
+        self._range(name).value = rows
+
+    def constant(self, name: str) -> str | None:
+        """The string constant of a hidden name, or None."""
+        defined = self._name(name)
+        if defined is None:
+            return None
+        text = str(defined.refers_to)
+        if text.startswith('="') and text.endswith('"'):
+            return text[2:-1].replace('""', '"')
+        return None
+
+    def set_constant(self, name: str, text: str) -> None:
+        """Define the hidden workbook-scope name ``name`` as the string ``text``."""
+        formula = '="' + text.replace('"', '""') + '"'
+        existing = self._name(name)
+        if existing is not None:
+            existing.refers_to = formula
+            defined = existing
+        else:
+            defined = self.book.names.add(name, formula)
+        try:
+            defined.api.Visible = False  # Windows (COM)
+        except Exception:  # noqa: BLE001, S110 - macOS has no Visible; the name stays visible
+            pass
+
+    def sheet_of(self, name: str) -> str:
+        """The sheet holding the range ``name``."""
+        return str(self._range(name).sheet.name)
+
+    def corner_after(self, name: str, gap: int = 1) -> str:
+        """The cell ``gap`` columns right of the range's top-right corner."""
+        target = self._range(name)
+        cell = target.sheet.cells(target.row, target.last_cell.column + 1 + gap)
+        return str(cell.address).replace("$", "")
+
+    # -- sheets and pictures -----------------------------------------------------------------
+
+    def sheet_titles(self) -> list[str]:
+        """The sheet titles, in order."""
+        return [str(s.name) for s in self.book.sheets]
+
+    def add_sheet(self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]) -> None:
+        """A new last sheet; text goes in as text, :class:`Formula` values as formulas."""
+        sheet = self.book.sheets.add(title, after=self.book.sheets[-1])
+        for address, value in cells:
+            cell = sheet[address]
+            if isinstance(value, Formula):
+                cell.formula = value.text
+            elif isinstance(value, str):
+                cell.number_format = "@"  # text stays text
+                cell.value = value
+            else:
+                cell.value = value
+        for column, width in widths.items():
+            sheet[f"{column}:{column}"].column_width = width
+
+    def put_picture(self, sheet: str, anchor: str, png: bytes, name: str, figure: Any) -> None:
+        """Place the figure at ``anchor``; ``update=True`` replaces carryxl's earlier one."""
+        target = self.book.sheets[sheet]
+        target.pictures.add(figure, name=name, update=True, anchor=target[anchor])
+        self.set_constant(picture_name(name), f"{sheet}!{anchor}")
+
+    def calculate(self) -> None:
+        """Recalculate every open workbook (Excel's F9)."""
+        self.app.calculate()
+
+    def progress(self, text: str) -> None:
+        """Show ``text`` in Excel's status bar."""
+        self.app.status_bar = text

@@ -1,0 +1,194 @@
+"""The file back-end: a workbook on disk, read and written with openpyxl.
+
+``carryxl run scenario book.xlsx`` opens the file, runs the macro's logic and saves it in
+place. Cells outside the macro's own ranges are written back as openpyxl read them;
+the VBA project (``keep_vba``) and the ribbon part (which openpyxl's writer drops from
+the package relationships) are carried over from the original file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import openpyxl
+from openpyxl.drawing.image import Image
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.workbook.defined_name import DefinedName
+
+from carryxl.addin.package import restore_ribbon
+from carryxl.core.errors import CarryxlError
+from carryxl.macros.book import Cell, Grid
+from carryxl.macros.cells import Formula
+
+__all__ = ["FileBook"]
+
+_MACRO_ENABLED = frozenset({".xlsm", ".xltm"})
+_READABLE = frozenset({".xlsx", ".xltx", *_MACRO_ENABLED})
+_QUOTED = re.compile(r'^"(.*)"$', re.DOTALL)
+
+
+def _anchor_cell(anchor: Any) -> str | None:
+    """The top-left cell of an openpyxl image anchor (a string, or a loaded anchor)."""
+    if isinstance(anchor, str):
+        return anchor.replace("$", "").upper()
+    start = getattr(anchor, "_from", None)
+    if start is None:
+        return None
+    return f"{get_column_letter(start.col + 1)}{start.row + 1}"
+
+
+class FileBook:
+    """An .xlsx/.xlsm file as a :class:`~carryxl.macros.book.Book`; ``save()`` writes it back."""
+
+    def __init__(self, path: str | Path, *, quiet: bool = False) -> None:
+        self.path = Path(path)
+        suffix = self.path.suffix.lower()
+        if suffix not in _READABLE:
+            raise CarryxlError(
+                "workbook", str(self.path), "must be an .xlsx or .xlsm file (openpyxl reads those)"
+            )
+        if not self.path.is_file():
+            raise CarryxlError("workbook", str(self.path), "must be an existing file")
+        self._original = self.path.read_bytes()
+        self.wb = openpyxl.load_workbook(
+            io.BytesIO(self._original), keep_vba=suffix in _MACRO_ENABLED
+        )
+        self._quiet = quiet
+
+    def __enter__(self) -> FileBook:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.wb.close()
+
+    # -- names -----------------------------------------------------------------------------
+
+    def _destination(self, name: str) -> tuple[str, str]:
+        defined = self.wb.defined_names.get(name)
+        if defined is None:
+            raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+        targets = list(defined.destinations)
+        if len(targets) != 1:
+            raise CarryxlError(name, defined.attr_text, "must refer to one range on one sheet")
+        sheet, ref = targets[0]
+        if sheet not in self.wb.sheetnames:
+            raise CarryxlError(name, defined.attr_text, "refers to a sheet that does not exist")
+        return sheet, ref.replace("$", "")
+
+    def has_name(self, name: str) -> bool:
+        """Whether the workbook defines ``name`` (workbook scope)."""
+        return name in self.wb.defined_names
+
+    def _cells(self, name: str) -> list[list[Any]]:
+        sheet, ref = self._destination(name)
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        ws = self.wb[sheet]
+        return [
+            [ws.cell(row=r, column=col) for col in range(min_col, max_col + 1)]
+            for r in range(min_row, max_row + 1)
+        ]
+
+    def read(self, name: str) -> Grid:
+        """The range's values; formulas are read as their text (openpyxl does not calculate)."""
+        return [[cell.value for cell in row] for row in self._cells(name)]
+
+    def write(self, name: str, rows: Grid) -> None:
+        """Write numbers/text into the range; text is always stored as text, never a formula."""
+        cells = self._cells(name)
+        for cell_row, value_row in zip(cells, rows, strict=True):
+            for cell, value in zip(cell_row, value_row, strict=True):
+                _set(cell, value)
+
+    def constant(self, name: str) -> str | None:
+        """The string constant a hidden name holds, or None."""
+        defined = self.wb.defined_names.get(name)
+        if defined is None or defined.attr_text is None:
+            return None
+        match = _QUOTED.match(defined.attr_text)
+        return match.group(1).replace('""', '"') if match else None
+
+    def set_constant(self, name: str, text: str) -> None:
+        """Define ``name`` as the hidden string constant ``text``."""
+        quoted = '"' + text.replace('"', '""') + '"'
+        self.wb.defined_names[name] = DefinedName(name, attr_text=quoted, hidden=True)
+
+    def sheet_of(self, name: str) -> str:
+        """The sheet holding the range ``name``."""
+        return self._destination(name)[0]
+
+    def corner_after(self, name: str, gap: int = 1) -> str:
+        """The cell ``gap`` columns right of the range's top-right corner."""
+        _, ref = self._destination(name)
+        _, min_row, max_col, _ = range_boundaries(ref)
+        return f"{get_column_letter(max_col + 1 + gap)}{min_row}"
+
+    # -- sheets and pictures ---------------------------------------------------------------
+
+    def sheet_titles(self) -> list[str]:
+        """The sheet titles, in order."""
+        return list(self.wb.sheetnames)
+
+    def add_sheet(
+        self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]
+    ) -> None:
+        """A new last sheet holding ``cells``; :class:`Formula` values become formulas."""
+        ws = self.wb.create_sheet(title)
+        for address, value in cells:
+            _set(ws[address], value)
+        for column, width in widths.items():
+            column_index_from_string(column)  # a bad letter fails here, not in Excel
+            ws.column_dimensions[column].width = width
+
+    def put_picture(self, sheet: str, anchor: str, png: bytes, name: str, figure: Any) -> None:
+        """Embed ``png`` at ``anchor``; carryxl's earlier picture of that name is removed."""
+        from carryxl.macros.contract import picture_name
+
+        ws = self.wb[sheet]
+        previous = self.constant(picture_name(name))
+        if previous:
+            old_sheet, _, old_anchor = previous.rpartition("!")
+            if old_sheet in self.wb.sheetnames:
+                old_ws = self.wb[old_sheet]
+                old_ws._images = [  # noqa: SLF001 - openpyxl keeps a sheet's images here
+                    image
+                    for image in old_ws._images  # noqa: SLF001
+                    if _anchor_cell(image.anchor) != old_anchor
+                ]
+        image = Image(io.BytesIO(png))
+        ws.add_image(image, anchor)
+        self.set_constant(picture_name(name), f"{sheet}!{anchor}")
+
+    def calculate(self) -> None:
+        """openpyxl cannot calculate; Excel or LibreOffice recalculates on opening the file."""
+
+    def progress(self, text: str) -> None:
+        """Progress goes to stderr (the terminal's status bar)."""
+        if not self._quiet:
+            print(text, file=sys.stderr)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the workbook (in place by default), keeping its VBA project and ribbon."""
+        target = Path(path) if path is not None else self.path
+        buffer = io.BytesIO()
+        self.wb.save(buffer)
+        target.write_bytes(restore_ribbon(self._original, buffer.getvalue()))
+        return target
+
+
+def _set(cell: Any, value: Cell) -> None:
+    if isinstance(value, Formula):
+        cell.value = value.text
+        return
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # text from a workbook never becomes a formula by accident

@@ -1,0 +1,87 @@
+"""Macros write only into ranges they own, and never over something they did not write.
+
+When a macro writes a range it records a fingerprint of the values in a hidden
+workbook-scope name (``_carryxl_fp_<range>``). Before writing again it reads the range:
+an empty range, or one whose values still match the fingerprint, is carryxl's to
+overwrite; anything else (a typed number, a pasted table, a formula's result that
+differs) belongs to the user, and the macro stops with a message before changing
+anything. All the checks run before the first write, so a refusal changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from carryxl.core.errors import CarryxlError
+from carryxl.macros.book import Book, Cell, Grid
+from carryxl.macros.contract import fingerprint_name
+
+__all__ = ["Write", "apply_writes", "fingerprint", "is_empty"]
+
+
+@dataclass(frozen=True)
+class Write:
+    """The values one macro wants in the named range ``name``."""
+
+    name: str
+    rows: Grid
+
+
+def _token(value: Cell) -> str:
+    if value is None or value == "":
+        return "_"
+    if isinstance(value, bool):
+        return "b" + str(value)
+    if isinstance(value, int | float):
+        number = float(value)
+        # 12 significant digits: what survives any save and reload, far below a user's edit.
+        return "n" + (f"{number:.12g}" if math.isfinite(number) else repr(number))
+    return "s" + str(value).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def fingerprint(rows: Grid) -> str:
+    """A short digest of a grid of values: ``"sha256:" + 32 hex digits``."""
+    text = "\n".join("|".join(_token(v) for v in row) for row in rows)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def is_empty(rows: Grid) -> bool:
+    """Whether every cell is empty."""
+    return all(v is None or v == "" for row in rows for v in row)
+
+
+def _shape(rows: Grid) -> tuple[int, int]:
+    return len(rows), (len(rows[0]) if rows else 0)
+
+
+def _check(book: Book, write: Write) -> None:
+    if not book.has_name(write.name):
+        raise CarryxlError(write.name, None, "is not defined in this workbook (a workbook-scope name)")
+    current = book.read(write.name)
+    if _shape(current) != _shape(write.rows):
+        rows, cols = _shape(write.rows)
+        raise CarryxlError(
+            write.name, "x".join(map(str, _shape(current))), f"must be {rows}x{cols} cells"
+        )
+    if is_empty(current):
+        return
+    if book.constant(fingerprint_name(write.name)) == fingerprint(current):
+        return
+    raise CarryxlError(
+        write.name,
+        f"{book.sheet_of(write.name)}!{write.name}",
+        "holds values carryxl did not write; nothing was changed — clear the range to let "
+        "carryxl fill it",
+    )
+
+
+def apply_writes(book: Book, writes: Sequence[Write]) -> None:
+    """Check every target range first, then write them all and record their fingerprints."""
+    for write in writes:
+        _check(book, write)
+    for write in writes:
+        book.write(write.name, write.rows)
+        book.set_constant(fingerprint_name(write.name), fingerprint(write.rows))

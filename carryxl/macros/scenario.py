@@ -1,0 +1,151 @@
+"""The scenario grid: exact P&L of the workbook's trade for each FX move and holding period.
+
+Rows are the moves in ``in_scenario_moves`` (the target currency's move against the
+funding currency, as decimals: -0.05 for -5%); columns the holding periods in
+``in_scenario_years`` (year fractions). Each cell of ``out_scenario_grid`` is the exact
+total P&L in the funding currency, ``carry_pnl`` of the core, with the end spot derived
+from the start spot in the pair's own quote orientation:
+
+- pair TARGET/FUNDING (AUD/JPY funded in JPY): S1 = S0 * (1 + move)
+- pair FUNDING/TARGET (USD/TRY funded in USD):  S1 = S0 / (1 + move)
+
+Example: AUD/JPY at 100, 10,000,000 JPY at 4.5% vs 0.1%, move +3%, 0.5 years:
+S1 = 103 and the cell is 526,750 JPY (seed case 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from carryxl.core import Orientation, Pair, carry_pnl
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, fraction_change, non_negative, positive, rate
+from carryxl.macros import contract as c
+from carryxl.macros.book import Book, Grid
+from carryxl.macros.ownership import Write, apply_writes
+
+__all__ = [
+    "ScenarioInputs",
+    "fill_scenario_grid",
+    "read_scenario_inputs",
+    "scenario_grid",
+    "scenario_spot_end",
+]
+
+
+@dataclass(frozen=True)
+class ScenarioInputs:
+    """The trade and the scenario axes, as read from the workbook."""
+
+    pair: Pair
+    funding: str
+    notional: float
+    spot_start: float
+    rate_target: float
+    rate_funding: float
+    moves: FloatArray  # shape (n,)
+    years: FloatArray  # shape (m,)
+
+    @property
+    def orientation(self) -> Orientation:
+        """TARGET_FUNDING when the funding currency is the pair's quote currency."""
+        return self.pair.orientation(self.funding, c.IN_FUNDING)
+
+    @property
+    def target(self) -> str:
+        """The currency held."""
+        return str(self.pair.other(self.funding, c.IN_FUNDING))
+
+
+def _single(book: Book, name: str) -> Any:
+    if not book.has_name(name):
+        raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+    rows = book.read(name)
+    values = [v for row in rows for v in row]
+    if len(values) != 1:
+        raise CarryxlError(name, f"{len(values)} cells", "must refer to one cell")
+    if values[0] is None or values[0] == "":
+        raise CarryxlError(name, None, "is empty; enter a value")
+    return values[0]
+
+
+def _number(book: Book, name: str) -> float:
+    value = _single(book, name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CarryxlError(name, value, "must be a number")
+    return float(value)
+
+
+def _axis(book: Book, name: str) -> list[float]:
+    if not book.has_name(name):
+        raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+    rows = book.read(name)
+    if len(rows) > 1 and any(len(row) > 1 for row in rows):
+        raise CarryxlError(name, f"{len(rows)}x{len(rows[0])} cells", "must be one row or column")
+    values = [v for row in rows for v in row]
+    for i, v in enumerate(values):
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise CarryxlError(f"{name}[{i}]", v, "must be a number")
+    return [float(v) for v in values]
+
+
+def read_scenario_inputs(book: Book) -> ScenarioInputs:
+    """The trade and axes from the workbook's ``in_*`` names, validated."""
+    pair = Pair.parse(str(_single(book, c.IN_PAIR)), c.IN_PAIR)
+    funding = str(_single(book, c.IN_FUNDING)).strip().upper()
+    pair.orientation(funding, c.IN_FUNDING)
+    return ScenarioInputs(
+        pair=pair,
+        funding=funding,
+        notional=float(positive(c.IN_NOTIONAL, _number(book, c.IN_NOTIONAL))),
+        spot_start=float(positive(c.IN_SPOT_START, _number(book, c.IN_SPOT_START))),
+        rate_target=float(rate(c.IN_RATE_TARGET, _number(book, c.IN_RATE_TARGET))),
+        rate_funding=float(rate(c.IN_RATE_FUNDING, _number(book, c.IN_RATE_FUNDING))),
+        moves=fraction_change(c.IN_SCENARIO_MOVES, _axis(book, c.IN_SCENARIO_MOVES)),
+        years=non_negative(c.IN_SCENARIO_YEARS, _axis(book, c.IN_SCENARIO_YEARS)),
+    )
+
+
+def scenario_spot_end(spot_start: float, moves: Any, orientation: Orientation) -> FloatArray:
+    """The end spot, as the pair is quoted, after the target moves by ``moves`` vs funding.
+
+    S0 * (1 + move) for TARGET/FUNDING, S0 / (1 + move) for FUNDING/TARGET.
+    USD/TRY at 30 funded in USD, TRY -6.25%: 30 / 0.9375 = 32.
+    """
+    g = fraction_change("move", moves)
+    if orientation is Orientation.TARGET_FUNDING:
+        return spot_start * (1.0 + g)
+    return spot_start / (1.0 + g)
+
+
+def scenario_grid(inputs: ScenarioInputs) -> FloatArray:
+    """Exact total P&L in the funding currency, shape (moves, years), by the core's carry_pnl."""
+    spot_end = scenario_spot_end(inputs.spot_start, inputs.moves, inputs.orientation)
+    return carry_pnl(
+        inputs.notional,
+        inputs.spot_start,
+        spot_end[:, np.newaxis],
+        inputs.rate_target,
+        inputs.rate_funding,
+        inputs.years[np.newaxis, :],
+        inputs.orientation,
+    )
+
+
+def grid_rows(values: FloatArray) -> Grid:
+    """A 2-D array as rows of Python floats (what the back-ends write)."""
+    return [[float(v) for v in row] for row in np.atleast_2d(values)]
+
+
+def fill_scenario_grid(book: Book) -> FloatArray:
+    """Read the inputs, compute the grid and write it into ``out_scenario_grid``."""
+    book.progress("carryxl: reading the trade and the scenario axes…")
+    inputs = read_scenario_inputs(book)
+    book.progress(f"carryxl: computing {inputs.moves.size} x {inputs.years.size} scenarios…")
+    grid = scenario_grid(inputs)
+    book.progress("carryxl: writing out_scenario_grid…")
+    apply_writes(book, [Write(c.OUT_SCENARIO_GRID, grid_rows(grid))])
+    return grid
