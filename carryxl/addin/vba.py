@@ -45,6 +45,7 @@ __all__ = [
     "udf_wrapper_module",
     "xlwings_dictionary_class",
     "xlwings_module",
+    "xlwings_udfs",
 ]
 
 ADDIN_PROJECT_NAME = "carryxl"
@@ -158,7 +159,7 @@ def _stand_ins() -> dict[str, types.ModuleType]:
 
 
 @contextmanager
-def _xlwings_udfs() -> Iterator[types.ModuleType]:
+def xlwings_udfs() -> Iterator[types.ModuleType]:
     """``xlwings.udfs``, importing it with pywin32 stand-ins where pywin32 is absent."""
     if "xlwings.udfs" in sys.modules:
         yield sys.modules["xlwings.udfs"]
@@ -188,7 +189,7 @@ def udf_wrapper_module(module: types.ModuleType, workbook_name: str) -> VbaModul
     ``workbook_name`` decides, as in xlwings, whether the wrappers pass ActiveWorkbook
     (an ``.xlam`` add-in) or ThisWorkbook (an ``.xlsm``).
     """
-    with _xlwings_udfs() as udfs:
+    with xlwings_udfs() as udfs:
         buffer = io.StringIO()
         udfs.generate_vba_wrapper(
             module.__name__, module, buffer, types.SimpleNamespace(Name=workbook_name)
