@@ -13,6 +13,8 @@ import re
 import types
 from pathlib import Path
 
+import openpyxl
+
 from carryxl.addin.package import PackageKind, macro_enabled, read_parts, write_parts
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, CUSTOM_UI14_RELATIONSHIP, custom_ui_xml
 from carryxl.addin.vba import ADDIN_PROJECT_NAME, carryxl_modules, this_workbook_body
@@ -57,8 +59,6 @@ def _fixed_properties(parts: dict[str, bytes]) -> None:
 
 def addin_base_workbook(udf_module_name: str | None) -> bytes:
     """The add-in's one sheet, ``carryxl.conf``: xlwings reads its settings from there."""
-    import openpyxl
-
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = CONFIG_SHEET
@@ -74,7 +74,9 @@ def addin_base_workbook(udf_module_name: str | None) -> bytes:
     return write_parts(parts)
 
 
-def _package(xlsx: bytes, udf_module: types.ModuleType | None, name: str, kind: PackageKind) -> bytes:
+def _package(
+    xlsx: bytes, udf_module: types.ModuleType | None, name: str, kind: PackageKind
+) -> bytes:
     return macro_enabled(
         xlsx,
         carryxl_modules(udf_module, name),
@@ -99,7 +101,9 @@ def build_addin(dest: str | Path, udf_module_name: str | None = DEFAULT_UDF_MODU
 
 
 def build_xlsm(
-    xlsx: str | Path, dest: str | Path | None = None, udf_module_name: str | None = DEFAULT_UDF_MODULE
+    xlsx: str | Path,
+    dest: str | Path | None = None,
+    udf_module_name: str | None = DEFAULT_UDF_MODULE,
 ) -> Path:
     """Write an ``.xlsm`` copy of ``xlsx`` with carryxl's VBA project and the Carry tab."""
     source = Path(xlsx)

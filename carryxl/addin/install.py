@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from carryxl.addin.build import ADDIN_FILENAME, DEFAULT_UDF_MODULE, build_addin
 from carryxl.addin.vba import ADDIN_PROJECT_NAME
@@ -20,6 +21,13 @@ from carryxl.core.errors import CarryxlError
 __all__ = ["config_path", "config_text", "install", "require_excel_platform", "uninstall"]
 
 _SUPPORTED = ("win32", "darwin")
+
+
+def _xlwings_cli() -> Any:
+    """xlwings' CLI helpers (untyped): they ask the running Excel for its startup folder."""
+    from xlwings import cli  # noqa: PLC0415 - only where Excel runs
+
+    return cli
 
 
 def require_excel_platform(platform: str = sys.platform) -> str:
@@ -54,14 +62,13 @@ def config_text(interpreter: str, udf_module: str, platform: str = sys.platform)
 def install(udf_module: str = DEFAULT_UDF_MODULE, platform: str = sys.platform) -> Path:
     """Install carryxl.xlam into Excel's startup folder; the installed path."""
     require_excel_platform(platform)
-    from xlwings import cli  # needs Excel: it asks the running app for its startup path
-
+    cli = _xlwings_cli()
     startup = Path(cli.get_addin_dir())
     if not (startup / "xlwings.xlam").exists():
-        cli._addin_install(str(Path(cli.this_dir) / "addin" / "xlwings.xlam"))  # noqa: SLF001
+        cli._addin_install(str(Path(cli.this_dir) / "addin" / "xlwings.xlam"))
     with tempfile.TemporaryDirectory(prefix="carryxl-addin-") as folder:
         built = build_addin(Path(folder) / ADDIN_FILENAME, udf_module)
-        cli._addin_install(str(built))  # noqa: SLF001 - closes, copies and reloads the add-in
+        cli._addin_install(str(built))
     target = config_path(platform)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(config_text(sys.executable, udf_module, platform), encoding="utf-8")
@@ -71,8 +78,7 @@ def install(udf_module: str = DEFAULT_UDF_MODULE, platform: str = sys.platform) 
 def uninstall(platform: str = sys.platform) -> Path:
     """Remove carryxl.xlam from Excel's startup folder (xlwings' add-in and config stay)."""
     require_excel_platform(platform)
-    from xlwings import cli
-
+    cli = _xlwings_cli()
     startup = Path(cli.get_addin_dir())
-    cli._addin_remove(ADDIN_FILENAME, False)  # noqa: SLF001
+    cli._addin_remove(ADDIN_FILENAME, False)
     return startup / ADDIN_FILENAME

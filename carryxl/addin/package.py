@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 
+from pyopenvba import ExcelFile, VBAModuleKind
+
 from carryxl.addin.vba import ModuleKind, VbaModule
 
 __all__ = [
@@ -61,7 +63,7 @@ def read_parts(data: bytes) -> dict[str, bytes]:
 
 def write_parts(parts: Mapping[str, bytes]) -> bytes:
     """A deterministic zip: [Content_Types].xml first, then the rest by name, fixed times."""
-    order = [CONTENT_TYPES] + sorted(name for name in parts if name != CONTENT_TYPES)
+    order = [CONTENT_TYPES, *sorted(name for name in parts if name != CONTENT_TYPES)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in order:
@@ -108,9 +110,7 @@ def add_ribbon(parts: dict[str, bytes], xml: bytes, part: str, relationship: str
                 parts.pop(target.group(1).lstrip("/"), None)
             rels = rels.replace(element, "")
     new = f'<Relationship Id="{_next_id(rels)}" Type="{relationship}" Target="{part}"/>'
-    parts[ROOT_RELS] = rels.replace("</Relationships>", new + "</Relationships>", 1).encode(
-        "utf-8"
-    )
+    parts[ROOT_RELS] = rels.replace("</Relationships>", new + "</Relationships>", 1).encode("utf-8")
     parts[part] = xml
 
 
@@ -149,15 +149,15 @@ def restore_ribbon(original: bytes, saved: bytes) -> bytes:
     return write_parts(after)
 
 
-def vba_project(parts: Mapping[str, bytes], modules: Sequence[VbaModule], this_workbook: str) -> dict[str, bytes]:
+def vba_project(
+    parts: Mapping[str, bytes], modules: Sequence[VbaModule], this_workbook: str
+) -> dict[str, bytes]:
     """The parts pyOpenVBA changes when it gives the workbook a VBA project of ``modules``.
 
     ``this_workbook`` is the code of the ThisWorkbook document module. Returns the new
     and changed parts (vbaProject.bin, the workbook and sheets with code names, the
     workbook's relationships and content types).
     """
-    from pyopenvba import ExcelFile, VBAModuleKind
-
     staged = dict(parts)
     _with_main_type(staged, "xlsm")
     with tempfile.TemporaryDirectory(prefix="carryxl-vba-") as folder:
@@ -169,7 +169,11 @@ def vba_project(parts: Mapping[str, bytes], modules: Sequence[VbaModule], this_w
                 raise ValueError("the workbook already has a VBA project; start from an .xlsx")
             project = book.add_vba_project()
             for module in modules:
-                kind = VBAModuleKind.other if module.kind is ModuleKind.CLASS else VBAModuleKind.standard
+                kind = (
+                    VBAModuleKind.other
+                    if module.kind is ModuleKind.CLASS
+                    else VBAModuleKind.standard
+                )
                 project.add_module(module.name, module.source, kind=kind)
             book.set_module("ThisWorkbook", this_workbook)
             book.save(target)

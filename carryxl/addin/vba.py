@@ -31,6 +31,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import xlwings
+
 __all__ = [
     "ADDIN_PROJECT_NAME",
     "RIBBON_CALLBACK",
@@ -87,8 +89,6 @@ def crlf(text: str) -> str:
 
 
 def _xlwings_dir() -> Path:
-    import xlwings
-
     return Path(xlwings.__file__).parent
 
 
@@ -114,7 +114,9 @@ def xlwings_dictionary_class() -> VbaModule:
     body = text[text.index("Attribute VB_Name") :]
     name_line, _, rest = body.partition("\r\n")
     return VbaModule(
-        "Dictionary", ModuleKind.CLASS, f'{name_line}\r\nAttribute VB_Base = "{_CLASS_BASE}"\r\n{rest}'
+        "Dictionary",
+        ModuleKind.CLASS,
+        f'{name_line}\r\nAttribute VB_Base = "{_CLASS_BASE}"\r\n{rest}',
     )
 
 
@@ -235,9 +237,10 @@ def function_descriptions_module(functions: list[Callable[..., Any]]) -> VbaModu
         xlfunc = function.__xlfunc__  # type: ignore[attr-defined]
         name = str(xlfunc["name"])
         args = [a for a in xlfunc["args"] if not a.get("vba")]
-        macro = f"\"'\" & ThisWorkbook.Name & \"'!{name}\""
+        macro = f'"\'" & ThisWorkbook.Name & "\'!{name}"'
+        description = _vba_text(_summary(function))
         options = (
-            f'Application.MacroOptions Macro:={macro}, Description:="{_vba_text(_summary(function))}"'
+            f'Application.MacroOptions Macro:={macro}, Description:="{description}"'
             f', Category:="{FUNCTION_CATEGORY}"'
         )
         if args:

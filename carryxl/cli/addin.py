@@ -34,7 +34,8 @@ def add_parser(sub: Any) -> None:
         q.add_argument(
             "--udf-module",
             default=DEFAULT_UDF_MODULE,
-            help=f"Python module whose xlwings UDFs get VBA wrappers (default {DEFAULT_UDF_MODULE})",
+            help="Python module whose xlwings UDFs get VBA wrappers "
+            f"(default {DEFAULT_UDF_MODULE})",
         )
         q.add_argument("--no-udfs", action="store_true", help="build without UDF wrappers")
     inst = actions.add_parser("install", help="install into Excel (Windows, macOS)")

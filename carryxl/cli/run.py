@@ -20,8 +20,7 @@ def add_parser(sub: Any) -> None:
         description="Compute from the workbook's inputs (its in_* names) and write into the "
         "macro's own ranges with openpyxl. A range holding something carryxl did not write "
         "is never overwritten: the command stops and the file is left unchanged.",
-        epilog="macros:\n"
-        + "\n".join(f"  {m.tag:<11} {m.summary}" for m in MACROS.values()),
+        epilog="macros:\n" + "\n".join(f"  {m.tag:<11} {m.summary}" for m in MACROS.values()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("macro", choices=sorted(MACROS), help="the macro (a ribbon button's tag)")

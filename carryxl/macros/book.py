@@ -52,7 +52,9 @@ class Book(Protocol):
         """The titles of the workbook's sheets, in order."""
         ...
 
-    def add_sheet(self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]) -> None:
+    def add_sheet(
+        self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]
+    ) -> None:
         """Add a sheet ``title`` at the end holding ``cells`` (A1 address, value or formula)."""
         ...
 

@@ -38,7 +38,7 @@ def calculator_cells() -> list[tuple[str, Cell]]:
     for row, (label, value) in enumerate(_INPUTS, start=2):
         cells += [(f"A{row}", label), (f"B{row}", value)]
     results: tuple[tuple[str, str], ...] = (
-        ("Spot ratio X1/X0", '=IF(UPPER(RIGHT(TRIM(B2),3))=UPPER(TRIM(B3)),B6/B5,B5/B6)'),
+        ("Spot ratio X1/X0", "=IF(UPPER(RIGHT(TRIM(B2),3))=UPPER(TRIM(B3)),B6/B5,B5/B6)"),
         ("Carry (funding currency)", "=B4*(B7-B8)*B9"),
         ("FX (funding currency)", "=B4*(B12-1)"),
         ("Cross term (funding currency)", "=B14*B7*B9"),

@@ -22,7 +22,7 @@ __all__ = ["draw_scenario_chart", "scenario_figure"]
 
 def scenario_figure(inputs: ScenarioInputs, grid: FloatArray) -> Any:
     """A matplotlib Figure of the payoff lines and the heatmap (Agg, no window)."""
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # noqa: PLC0415 - matplotlib loads only to draw
 
     fig = Figure(figsize=(10, 4), dpi=100)
     payoff, heat = fig.subplots(1, 2)

@@ -44,7 +44,9 @@ MACROS: Mapping[str, Macro] = MappingProxyType(
     {
         m.tag: m
         for m in (
-            Macro("scenario", "fill out_scenario_grid from the workbook's inputs", fill_scenario_grid),
+            Macro(
+                "scenario", "fill out_scenario_grid from the workbook's inputs", fill_scenario_grid
+            ),
             Macro("chart", "draw the payoff chart and scenario heatmap", draw_scenario_chart),
             Macro("calculator", "add a carry calculator sheet", add_calculator_sheet),
             Macro("refresh", "refresh all carryxl outputs", refresh),
@@ -72,7 +74,10 @@ def run_from_excel(tag: str) -> None:
 
     Errors are shown in a message box; the workbook's state is restored by ExcelBook.
     """
-    from carryxl.macros.excel_book import ExcelBook, active_book
+    from carryxl.macros.excel_book import (  # noqa: PLC0415 - xlwings only inside Excel
+        ExcelBook,
+        active_book,
+    )
 
     book = active_book()
     with ExcelBook(book) as excel:

@@ -7,6 +7,7 @@ changes nothing (the ownership checks run before any write).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
@@ -21,7 +22,7 @@ __all__ = ["ExcelBook", "active_book"]
 
 def active_book() -> Any:
     """The workbook the user is looking at (RunPython's caller is the add-in itself)."""
-    import xlwings as xw
+    import xlwings as xw  # noqa: PLC0415 - the file path never needs xlwings
 
     caller = xw.Book.caller()
     return caller.app.books.active
@@ -52,7 +53,10 @@ class ExcelBook:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if self._saved is not None:
             screen, status = self._saved
@@ -78,10 +82,12 @@ class ExcelBook:
     def _range(self, name: str) -> Any:
         defined = self._name(name)
         if defined is None:
-            raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+            raise CarryxlError(
+                name, None, "is not defined in this workbook (a workbook-scope name)"
+            )
         try:
             return defined.refers_to_range
-        except Exception:  # noqa: BLE001 - xlwings raises the engine's own error type
+        except Exception:
             raise CarryxlError(name, defined.refers_to, "must refer to a range") from None
 
     def has_name(self, name: str) -> bool:
@@ -117,10 +123,9 @@ class ExcelBook:
             defined = existing
         else:
             defined = self.book.names.add(name, formula)
-        try:
-            defined.api.Visible = False  # Windows (COM)
-        except Exception:  # noqa: BLE001, S110 - macOS has no Visible; the name stays visible
-            pass
+        # Windows (COM) hides the name; macOS has no Visible, and the name stays visible.
+        with contextlib.suppress(Exception):
+            defined.api.Visible = False
 
     def sheet_of(self, name: str) -> str:
         """The sheet holding the range ``name``."""
@@ -138,7 +143,9 @@ class ExcelBook:
         """The sheet titles, in order."""
         return [str(s.name) for s in self.book.sheets]
 
-    def add_sheet(self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]) -> None:
+    def add_sheet(
+        self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]
+    ) -> None:
         """A new last sheet; text goes in as text, :class:`Formula` values as formulas."""
         sheet = self.book.sheets.add(title, after=self.book.sheets[-1])
         for address, value in cells:

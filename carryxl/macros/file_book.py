@@ -25,6 +25,7 @@ from carryxl.addin.package import restore_ribbon
 from carryxl.core.errors import CarryxlError
 from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
+from carryxl.macros.contract import picture_name
 
 __all__ = ["FileBook"]
 
@@ -65,7 +66,10 @@ class FileBook:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.wb.close()
 
@@ -74,7 +78,9 @@ class FileBook:
     def _destination(self, name: str) -> tuple[str, str]:
         defined = self.wb.defined_names.get(name)
         if defined is None:
-            raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+            raise CarryxlError(
+                name, None, "is not defined in this workbook (a workbook-scope name)"
+            )
         targets = list(defined.destinations)
         if len(targets) != 1:
             raise CarryxlError(name, defined.attr_text, "must refer to one range on one sheet")
@@ -149,18 +155,14 @@ class FileBook:
 
     def put_picture(self, sheet: str, anchor: str, png: bytes, name: str, figure: Any) -> None:
         """Embed ``png`` at ``anchor``; carryxl's earlier picture of that name is removed."""
-        from carryxl.macros.contract import picture_name
-
         ws = self.wb[sheet]
         previous = self.constant(picture_name(name))
         if previous:
             old_sheet, _, old_anchor = previous.rpartition("!")
             if old_sheet in self.wb.sheetnames:
                 old_ws = self.wb[old_sheet]
-                old_ws._images = [  # noqa: SLF001 - openpyxl keeps a sheet's images here
-                    image
-                    for image in old_ws._images  # noqa: SLF001
-                    if _anchor_cell(image.anchor) != old_anchor
+                old_ws._images = [
+                    image for image in old_ws._images if _anchor_cell(image.anchor) != old_anchor
                 ]
         image = Image(io.BytesIO(png))
         ws.add_image(image, anchor)

@@ -59,7 +59,9 @@ def _shape(rows: Grid) -> tuple[int, int]:
 
 def _check(book: Book, write: Write) -> None:
     if not book.has_name(write.name):
-        raise CarryxlError(write.name, None, "is not defined in this workbook (a workbook-scope name)")
+        raise CarryxlError(
+            write.name, None, "is not defined in this workbook (a workbook-scope name)"
+        )
     current = book.read(write.name)
     if _shape(current) != _shape(write.rows):
         rows, cols = _shape(write.rows)

@@ -6,10 +6,12 @@ import os
 import re
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.etree import ElementTree  # parses only the XML these tests built
 
 import pytest
+import xmlschema
 
+from carryxl.addin.build import build_addin
 from carryxl.addin.ribbon import (
     CUSTOM_UI14_NAMESPACE,
     CUSTOM_UI14_PART,
@@ -17,8 +19,8 @@ from carryxl.addin.ribbon import (
     custom_ui_xml,
 )
 from carryxl.addin.vba import procedure_signatures
-from carryxl.macros.dispatch import MACROS, macro_for
 from carryxl.core.errors import CarryxlError
+from carryxl.macros.dispatch import MACROS, macro_for
 from tests.addin.test_vba_project import olevba_modules
 
 NS = {"ui": CUSTOM_UI14_NAMESPACE}
@@ -29,7 +31,7 @@ SCHEMA = Path(
 
 def _ribbon(path: Path) -> ElementTree.Element:
     with zipfile.ZipFile(path) as archive:
-        return ElementTree.fromstring(archive.read(CUSTOM_UI14_PART))
+        return ElementTree.fromstring(archive.read(CUSTOM_UI14_PART))  # noqa: S314
 
 
 def _buttons(path: Path) -> list[ElementTree.Element]:
@@ -47,8 +49,6 @@ def test_customui_validates_against_the_customui14_schema() -> None:
         pytest.skip(message)
     # xmlschema (pure Python): libxml2 rejects Microsoft's XSD itself (duplicate
     # attribute uses in CT_ButtonRegular, which .NET and xmlschema accept).
-    import xmlschema
-
     schema = xmlschema.XMLSchema(str(SCHEMA))
     schema.validate(custom_ui_xml().decode("utf-8"))
     # and the schema does catch a broken ribbon
@@ -78,7 +78,8 @@ def test_ribbon_part_is_related_with_the_2007_type(built: dict[str, Path], kind:
 def test_tab_groups_and_buttons_have_icons_and_screentips(built: dict[str, Path]) -> None:
     root = _ribbon(built["xlam"])
     tab = root.find("ui:ribbon/ui:tabs/ui:tab", NS)
-    assert tab is not None and tab.get("label") == "Carry"
+    assert tab is not None
+    assert tab.get("label") == "Carry"
     assert len(tab.findall("ui:group", NS)) >= 2
     for button in _buttons(built["xlam"]):
         assert button.get("imageMso"), button.get("id")
@@ -118,8 +119,6 @@ def test_unknown_tag_is_refused_with_the_known_ones() -> None:
 
 
 def test_builds_are_byte_for_byte_deterministic(built: dict[str, Path], tmp_path: Path) -> None:
-    from carryxl.addin.build import build_addin
-
     again = build_addin(tmp_path / "carryxl.xlam", "tests.addin.udf_fixture")
     assert again.read_bytes() == built["xlam"].read_bytes()
     with zipfile.ZipFile(again) as archive:

@@ -6,16 +6,17 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from oletools.olevba import VBA_Parser
 
-import tests.addin.udf_fixture as udf_fixture
 from carryxl.addin.vba import (
     RIBBON_CALLBACK,
     VbaModule,
     carryxl_modules,
     this_workbook_body,
 )
+from tests.addin import udf_fixture
 from tests.libreoffice import convert
 
 
@@ -23,9 +24,7 @@ def olevba_modules(path: Path) -> dict[str, str]:
     """Module name -> decoded source, as olevba extracts them."""
     parser = VBA_Parser(str(path))
     try:
-        return {
-            name.rsplit(".", 1)[0]: code for (_, _, name, code) in parser.extract_macros()
-        }
+        return {name.rsplit(".", 1)[0]: code for (_, _, name, code) in parser.extract_macros()}
     finally:
         parser.close()
 
@@ -60,7 +59,7 @@ def test_project_holds_xlwings_ribbon_udfs_and_workbook_open(built: dict[str, Pa
     assert "ActiveWorkbook, Application.Caller" in udfs  # an add-in passes ActiveWorkbook
     assert "ThisWorkbook, Application.Caller" in olevba_modules(built["xlsm"])["xlwings_udfs"]
     register = decoded["CarryFunctions"]
-    assert "'!CARRY_TEST_FX\", Description:=\"FX P&L of a test trade" in register
+    assert '\'!CARRY_TEST_FX", Description:="FX P&L of a test trade' in register
     assert 'd(2) = "Spot at the end; a ""quoted"" word"' in register
     assert "More text" not in register  # only the docstring's first paragraph
 
@@ -110,8 +109,6 @@ def test_libreoffice_imports_the_same_modules(built: dict[str, Path], tmp_path: 
 @pytest.mark.libreoffice
 def test_libreoffice_converts_the_xlsm_to_xlsx(built: dict[str, Path], tmp_path: Path) -> None:
     xlsx = convert(built["xlsm"], "xlsx", tmp_path)
-    import openpyxl
-
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames == ["Trade", "Scenarios"]
     assert wb["Trade"]["B2"].value == "AUD/JPY"

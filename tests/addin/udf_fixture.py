@@ -13,7 +13,9 @@ with xlwings_udfs() as _udfs:
 @xlarg("notional", doc="Amount borrowed, in the funding currency")
 @xlarg("spot_start", doc="Spot at the start, as the pair is quoted")
 @xlarg("spot_end", doc='Spot at the end; a "quoted" word')
-def CARRY_TEST_FX(notional: float, spot_start: float, spot_end: float) -> float:
+def CARRY_TEST_FX(  # noqa: N802 - Excel function names are upper case
+    notional: float, spot_start: float, spot_end: float
+) -> float:
     """FX P&L of a test trade: N * (S1/S0 - 1), in the funding currency.
 
     More text that the function wizard does not show.
@@ -22,6 +24,6 @@ def CARRY_TEST_FX(notional: float, spot_start: float, spot_end: float) -> float:
 
 
 @xlfunc
-def CARRY_TEST_ZERO() -> float:
+def CARRY_TEST_ZERO() -> float:  # noqa: N802
     """Always 0 (a function without arguments)."""
     return 0.0

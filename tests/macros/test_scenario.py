@@ -11,11 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carryxl.core import carry_pnl
+from carryxl.core import Orientation, Pair, carry_pnl
 from carryxl.core.errors import CarryxlError
 from carryxl.macros import FileBook, fill_scenario_grid
-from carryxl.macros.scenario import read_scenario_inputs, scenario_grid, scenario_spot_end
-from carryxl.core import Orientation
+from carryxl.macros.scenario import (
+    ScenarioInputs,
+    read_scenario_inputs,
+    scenario_grid,
+    scenario_spot_end,
+)
 from tests.macros.workbooks import grid_values, scenario_workbook
 
 
@@ -85,11 +89,10 @@ def test_grid_matches_core_carry_pnl_with_explicit_end_spots(tmp_path: Path) -> 
 def test_grid_cell_is_exact_pnl_in_both_orientations(
     spot: float, move: float, years: float, r_t: float, r_f: float, inverted: bool
 ) -> None:
-    from carryxl.core import Pair
-    from carryxl.macros.scenario import ScenarioInputs
-
     pair, funding = (Pair.parse("USD/TRY"), "USD") if inverted else (Pair.parse("AUD/JPY"), "JPY")
-    inputs = ScenarioInputs(pair, funding, 1_000.0, spot, r_t, r_f, np.array([move]), np.array([years]))
+    inputs = ScenarioInputs(
+        pair, funding, 1_000.0, spot, r_t, r_f, np.array([move]), np.array([years])
+    )
     cell = float(scenario_grid(inputs)[0, 0])
     # by hand: the target's value in funding units moves by (1 + move)
     expected = 1_000.0 * ((1 + move) * (1 + r_t * years) - (1 + r_f * years))

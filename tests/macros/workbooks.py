@@ -73,5 +73,5 @@ def scenario_workbook(
 def grid_values(path: Path) -> list[list[object]]:
     """The values in out_scenario_grid of a saved file."""
     wb = openpyxl.load_workbook(path)
-    (sheet, ref), = wb.defined_names["out_scenario_grid"].destinations
+    ((sheet, ref),) = wb.defined_names["out_scenario_grid"].destinations
     return [[c.value for c in row] for row in wb[sheet][ref.replace("$", "")]]

@@ -1,0 +1,62 @@
+"""``carryxl addin``: build, xlsm, and install/uninstall refusing on Linux."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from carryxl.addin.install import config_path, config_text, require_excel_platform
+from carryxl.cli import main
+from carryxl.core.errors import CarryxlError
+from tests.macros.workbooks import scenario_workbook
+
+
+def test_build_writes_carryxl_xlam(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["addin", "build", "--out", str(tmp_path), "--no-udfs"]) == 0
+    path = tmp_path / "carryxl.xlam"
+    assert capsys.readouterr().out.strip() == str(path)
+    with zipfile.ZipFile(path) as archive:
+        assert "xl/vbaProject.bin" in archive.namelist()
+
+
+def test_build_names_a_missing_udf_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["addin", "build", "--out", str(tmp_path), "--udf-module", "no.such.mod"]) == 2
+    assert "udf_module: must be an importable module" in capsys.readouterr().err
+
+
+def test_xlsm_from_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xlsx = scenario_workbook(tmp_path / "t.xlsx")
+    assert main(["addin", "xlsm", str(xlsx), "--no-udfs"]) == 0
+    assert (tmp_path / "t.xlsm").is_file()
+    assert main(["addin", "xlsm", str(tmp_path / "t.xlsm"), "--no-udfs"]) == 2
+    assert "must be an .xlsx file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux refusal")
+@pytest.mark.parametrize("action", ["install", "uninstall"])
+def test_install_and_uninstall_refuse_on_linux(
+    action: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["addin", action]) == 2
+    err = capsys.readouterr().err
+    assert "need Excel, on Windows or macOS" in err
+    assert "'linux'" in err
+
+
+def test_platform_gate_and_config_file() -> None:
+    with pytest.raises(CarryxlError, match="need Excel"):
+        require_excel_platform("linux")
+    assert require_excel_platform("win32") == "win32"
+    assert require_excel_platform("darwin") == "darwin"
+    text = config_text(r"C:\py\python.exe", "carryxl.excel.udfs", "win32")
+    assert (
+        text == '"INTERPRETER_WIN","C:\\py\\python.exe"\r\n"UDF MODULES","carryxl.excel.udfs"\r\n'
+    )
+    assert config_text("/usr/bin/python3", "m", "darwin").startswith('"INTERPRETER_MAC",')
+    assert config_path("win32").parts[-2:] == (".carryxl", "carryxl.conf")
+    assert config_path("darwin").parts[-3:] == ("com.microsoft.Excel", "Data", "carryxl.conf")
