@@ -25,7 +25,14 @@ class Book(Protocol):
         ...
 
     def read(self, name: str) -> Grid:
-        """The values of the range ``name`` refers to, as rows (empty cells as None)."""
+        """The values of the range ``name`` refers to, as rows (empty cells as None).
+
+        A formula reads as its calculated value.
+        """
+        ...
+
+    def has_formula(self, name: str) -> bool:
+        """Whether any cell of the range ``name`` holds a formula."""
         ...
 
     def write(self, name: str, rows: Grid) -> None:

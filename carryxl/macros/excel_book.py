@@ -100,6 +100,13 @@ class ExcelBook:
         rows, cols = target.shape
         return _as_rows(target.value, rows, cols)
 
+    def has_formula(self, name: str) -> bool:
+        """Whether any cell of the range holds a formula."""
+        target = self._range(name)
+        rows, cols = target.shape
+        formulas = _as_rows(target.formula, rows, cols)
+        return any(isinstance(f, str) and f.startswith("=") for row in formulas for f in row)
+
     def write(self, name: str, rows: Grid) -> None:
         """Write ``rows`` into the range (numbers only are written by the macros)."""
         self._range(name).value = rows

@@ -61,6 +61,7 @@ class FileBook:
             io.BytesIO(self._original), keep_vba=suffix in _MACRO_ENABLED
         )
         self._quiet = quiet
+        self._cached: Any = None  # the same file read with data_only=True, when needed
 
     def __enter__(self) -> FileBook:
         return self
@@ -72,6 +73,8 @@ class FileBook:
         tb: TracebackType | None,
     ) -> None:
         self.wb.close()
+        if self._cached is not None:
+            self._cached.close()
 
     # -- names -----------------------------------------------------------------------------
 
@@ -102,9 +105,29 @@ class FileBook:
             for r in range(min_row, max_row + 1)
         ]
 
+    def _cached_value(self, cell: Any) -> Cell:
+        if self._cached is None:
+            self._cached = openpyxl.load_workbook(io.BytesIO(self._original), data_only=True)
+        value = self._cached[cell.parent.title][cell.coordinate].value
+        if value is None:
+            raise CarryxlError(
+                f"{cell.parent.title}!{cell.coordinate}",
+                cell.value,
+                "is a formula without a calculated value; open and save the file in Excel "
+                "or LibreOffice first (openpyxl does not calculate)",
+            )
+        return value
+
     def read(self, name: str) -> Grid:
-        """The range's values; formulas are read as their text (openpyxl does not calculate)."""
-        return [[cell.value for cell in row] for row in self._cells(name)]
+        """The range's values; a formula reads as the value Excel last saved with it."""
+        return [
+            [self._cached_value(cell) if cell.data_type == "f" else cell.value for cell in row]
+            for row in self._cells(name)
+        ]
+
+    def has_formula(self, name: str) -> bool:
+        """Whether any cell of the range holds a formula."""
+        return any(cell.data_type == "f" for row in self._cells(name) for cell in row)
 
     def write(self, name: str, rows: Grid) -> None:
         """Write numbers/text into the range; text is always stored as text, never a formula."""

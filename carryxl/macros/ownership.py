@@ -62,6 +62,12 @@ def _check(book: Book, write: Write) -> None:
         raise CarryxlError(
             write.name, None, "is not defined in this workbook (a workbook-scope name)"
         )
+    if book.has_formula(write.name):
+        raise CarryxlError(
+            write.name,
+            f"{book.sheet_of(write.name)}!{write.name}",
+            "holds formulas; carryxl writes values only into ranges it owns — nothing was changed",
+        )
     current = book.read(write.name)
     if _shape(current) != _shape(write.rows):
         rows, cols = _shape(write.rows)

@@ -20,6 +20,7 @@ from carryxl.macros.scenario import (
     scenario_grid,
     scenario_spot_end,
 )
+from tests.libreoffice import convert
 from tests.macros.workbooks import grid_values, scenario_workbook
 
 
@@ -156,3 +157,28 @@ def test_missing_name_and_bad_input_are_named(tmp_path: Path) -> None:
     with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError) as caught:
         read_scenario_inputs(book)
     assert caught.value.argument == "in_notional"
+
+
+def test_a_formula_in_the_grid_is_never_overwritten(tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "formula.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Scenarios"]["C4"] = "=1+1"
+    wb.save(path)
+    before = path.read_bytes()
+    with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="holds formulas"):
+        fill_scenario_grid(book)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.libreoffice
+def test_formula_inputs_read_their_saved_value(tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "inputs.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Trade"]["B4"] = "=5000000*2"  # in_notional as a formula, never calculated
+    wb.save(path)
+    with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="calculated"):
+        fill_scenario_grid(book)
+    recalculated = convert(path, "xlsx", tmp_path / "lo")  # LibreOffice saves the value
+    _fill(recalculated)
+    assert grid_values(recalculated)[2][1] == pytest.approx(526_750.0, abs=1e-6)
+    assert openpyxl.load_workbook(recalculated)["Trade"]["B4"].value == "=5000000*2"
