@@ -160,11 +160,13 @@ def test_app_state_is_restored_when_python_fails() -> None:
     book = FakeBook()
     book.app.status_bar = "the user's text"
 
+    excel = ExcelBook(book)
+
     def boom() -> None:
+        excel.progress("carryxl: working…")
         raise ZeroDivisionError
 
-    with pytest.raises(ZeroDivisionError), ExcelBook(book) as excel:
-        excel.progress("carryxl: working…")
+    with pytest.raises(ZeroDivisionError), excel:
         excel.run(boom)
     assert book.app.screen_updating is True
     assert book.app.status_bar == "the user's text"
