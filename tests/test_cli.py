@@ -103,3 +103,37 @@ def test_installed_entry_point_runs() -> None:
     assert exe is not None, "the package's console script is not installed: pip install -e ."
     result = subprocess.run([exe, *SEED1], capture_output=True, text=True, check=True)  # noqa: S603
     assert "526,750" in result.stdout
+
+
+def test_asset_november_2024(capsys: pytest.CaptureFixture[str]) -> None:
+    # negative values follow their flag directly: argparse must not read them as flags
+    argv = ["asset", "--asset-return", "-2.15%", "--fx-move", "1.52%", "--local-return",
+            "-4.35%", "--json"]  # fmt: skip
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["return_before_funding"] == pytest.approx((1 - 0.0215) * 1.0152 - 1)
+    assert round(data["return_before_funding"] * 100, 2) == -0.66
+    assert data["excess_over_local"] == pytest.approx((1 - 0.0215) * 1.0152 - 1 + 0.0435)
+
+
+@pytest.mark.parametrize(("convention", "expected"), [("quote", 57.6), ("value", 58.1)])
+def test_asset_april_to_november_2024_names_its_convention(
+    convention: str, expected: float, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["asset", "--asset-return", "49%", "--funding-move", "-5.75%", "--convention",
+            convention, "--local-return", "60.79%"]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("return in the funding currency, b"))
+    assert float(line.split()[-1].rstrip("%")) == pytest.approx(expected, abs=0.05)
+    assert f"'{convention}' convention" in out
+    excess = next(x for x in out.splitlines() if x.startswith("foreign asset minus local"))
+    assert excess.split()[-1].startswith("-")  # the Nikkei did better either way
+
+
+def test_asset_with_funding_cost_and_spots(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["asset", "--asset-return", "10%", "--fx-spots", "150", "135",
+            "--rate-funding", "1.768%", "--years", "1", "--json"]  # fmt: skip
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["return"] == pytest.approx(1.10 * 0.90 - 1 - 0.01768)
