@@ -74,9 +74,10 @@ def _inverted(orientation: Any) -> bool | np.ndarray[Any, np.dtype[np.bool_]]:
     """True where spot is FUNDING/TARGET (so the target's price is 1/S)."""
     if isinstance(orientation, Orientation | str):
         return Orientation.parse(orientation) is Orientation.FUNDING_TARGET
-    values = np.asarray(orientation, dtype=object)
-    flags = [Orientation.parse(v) is Orientation.FUNDING_TARGET for v in values.ravel()]
-    return np.asarray(flags, dtype=bool).reshape(values.shape)
+    values = np.asarray(orientation, dtype=object).astype(str)
+    labels, index = np.unique(values, return_inverse=True)  # parse each spelling once
+    flags = np.array([Orientation.parse(v) is Orientation.FUNDING_TARGET for v in labels])
+    return flags[index].reshape(values.shape)
 
 
 def spot_ratio(
@@ -120,7 +121,9 @@ def fx_pnl(
     Seed 1: 10,000,000 JPY * 3% = 300,000 JPY. Seed 2: 100,000 USD * -6.25% = -6,250 USD.
     """
     n = positive("notional", notional)
-    return n * fx_return(spot_start, spot_end, orientation)
+    g = fx_return(spot_start, spot_end, orientation)
+    common_shape(notional=n, spots=g)
+    return n * g
 
 
 def _rates(
@@ -153,6 +156,7 @@ def carry_income(
     """
     n = positive("notional", notional)
     i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
+    common_shape(notional=n, rates=i_t)
     return n * (i_t - i_f)
 
 
