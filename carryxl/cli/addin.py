@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from carryxl.addin.build import DEFAULT_UDF_MODULE, build_addin, build_xlsm
 from carryxl.addin.install import install, uninstall
+from carryxl.macros.demo import demo_workbook
 
 __all__ = ["add_parser", "run"]
 
 
 def _udf_module(args: argparse.Namespace) -> str | None:
     return None if args.no_udfs else str(args.udf_module)
+
+
+def _demo(path: Path, udf_module: str | None) -> Path:
+    if path.suffix.lower() == ".xlsm":
+        with tempfile.TemporaryDirectory(prefix="carryxl-demo-") as folder:
+            xlsx = demo_workbook(Path(folder) / (path.stem + ".xlsx"))
+            return build_xlsm(xlsx, path, udf_module)
+    return demo_workbook(path)
 
 
 def add_parser(sub: Any) -> None:
@@ -30,7 +40,11 @@ def add_parser(sub: Any) -> None:
     xlsm = actions.add_parser("xlsm", help="write an .xlsm copy of an .xlsx with the ribbon")
     xlsm.add_argument("workbook", help="the .xlsx to macro-enable")
     xlsm.add_argument("--out", help="the .xlsm to write (default: beside the .xlsx)")
-    for q in (build, xlsm):
+    demo = actions.add_parser(
+        "demo", help="write a small workbook that follows the contract, to try the buttons"
+    )
+    demo.add_argument("path", help="the .xlsx (plain) or .xlsm (with the Carry tab) to write")
+    for q in (build, xlsm, demo):
         q.add_argument(
             "--udf-module",
             default=DEFAULT_UDF_MODULE,
@@ -50,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         print(build_addin(Path(args.out), _udf_module(args)))
     elif args.action == "xlsm":
         print(build_xlsm(Path(args.workbook), args.out, _udf_module(args)))
+    elif args.action == "demo":
+        print(_demo(Path(args.path), _udf_module(args)))
     elif args.action == "install":
         print(f"installed {install(args.udf_module)}")
     else:

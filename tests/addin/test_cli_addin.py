@@ -11,7 +11,7 @@ import pytest
 from carryxl.addin.install import config_path, config_text, require_excel_platform
 from carryxl.cli import main
 from carryxl.core.errors import CarryxlError
-from tests.macros.workbooks import scenario_workbook
+from tests.macros.workbooks import grid_values, scenario_workbook
 
 
 def test_build_writes_carryxl_xlam(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,3 +60,12 @@ def test_platform_gate_and_config_file() -> None:
     assert config_text("/usr/bin/python3", "m", "darwin").startswith('"INTERPRETER_MAC",')
     assert config_path("win32").parts[-2:] == (".carryxl", "carryxl.conf")
     assert config_path("darwin").parts[-3:] == ("com.microsoft.Excel", "Data", "carryxl.conf")
+
+
+def test_demo_xlsm_fills_to_seed_case_1(tmp_path: Path) -> None:
+    path = tmp_path / "check.xlsm"
+    assert main(["addin", "demo", str(path), "--no-udfs"]) == 0
+    with zipfile.ZipFile(path) as archive:
+        assert "customUI/customUI14.xml" in archive.namelist()
+    assert main(["run", "scenario", str(path), "--quiet"]) == 0
+    assert grid_values(path)[2][1] == pytest.approx(526_750.0, abs=1e-6)
