@@ -8,16 +8,26 @@ carryxl installed and no add-in loaded.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import io
 import re
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import openpyxl
+import xlwings
 
 from carryxl.addin.package import PackageKind, macro_enabled, read_parts, write_parts
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, CUSTOM_UI14_RELATIONSHIP, custom_ui_xml
-from carryxl.addin.vba import ADDIN_PROJECT_NAME, carryxl_modules, this_workbook_body
+from carryxl.addin.vba import (
+    ADDIN_PROJECT_NAME,
+    carryxl_modules,
+    this_workbook_body,
+    udf_functions,
+    xlwings_udfs,
+)
 from carryxl.core.errors import CarryxlError
 
 __all__ = [
@@ -35,14 +45,42 @@ CONFIG_SHEET = f"{ADDIN_PROJECT_NAME}.conf"
 _FIXED_STAMP = "2026-01-01T00:00:00Z"
 
 
+@contextmanager
+def _real_decorators(udfs: types.ModuleType) -> Iterator[None]:
+    """``xw.func/arg/ret`` bound to xlwings' real ones, as xlwings does on Windows."""
+    saved = {key: getattr(xlwings, key) for key in ("func", "arg", "ret")}
+    xlwings.func, xlwings.arg, xlwings.ret = udfs.xlfunc, udfs.xlarg, udfs.xlret
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            setattr(xlwings, key, value)
+
+
 def load_udf_module(name: str | None) -> types.ModuleType | None:
-    """Import the UDF module ``name`` (None: build without UDF wrappers)."""
+    """The UDF module ``name`` with xlwings' metadata on its functions (None: no UDFs).
+
+    Off Windows ``xw.func``/``xw.arg`` are no-ops, so the module's functions carry no
+    metadata; then a private copy of the module is executed with xlwings' real
+    decorators (the imported module itself is left as it is).
+    """
     if name is None:
         return None
     try:
-        return importlib.import_module(name)
+        module = importlib.import_module(name)
     except ImportError as error:
         raise CarryxlError("udf_module", name, f"must be an importable module ({error})") from None
+    if udf_functions(module):
+        return module
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise CarryxlError("udf_module", name, "must be a module loaded from a file")
+    with xlwings_udfs() as udfs, _real_decorators(udfs):
+        copy = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(copy)
+    if not udf_functions(copy):
+        raise CarryxlError("udf_module", name, "must define xlwings UDFs (@xw.func)")
+    return copy
 
 
 def _fixed_properties(parts: dict[str, bytes]) -> None:

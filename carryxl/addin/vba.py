@@ -239,9 +239,12 @@ def function_descriptions_module(functions: list[Callable[..., Any]]) -> VbaModu
         args = [a for a in xlfunc["args"] if not a.get("vba")]
         macro = f'"\'" & ThisWorkbook.Name & "\'!{name}"'
         description = _vba_text(_summary(function))
+        category = xlfunc.get("category")
+        if not isinstance(category, str) or category == "xlwings":
+            category = FUNCTION_CATEGORY
         options = (
             f'Application.MacroOptions Macro:={macro}, Description:="{description}"'
-            f', Category:="{FUNCTION_CATEGORY}"'
+            f', Category:="{_vba_text(category)}"'
         )
         if args:
             lines.append(f"    ReDim d(0 To {len(args) - 1})")

@@ -7,8 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import xlwings
 
+from carryxl.addin.build import load_udf_module
 from carryxl.addin.install import config_path, config_text, require_excel_platform
+from carryxl.addin.vba import function_descriptions_module, udf_functions
 from carryxl.cli import main
 from carryxl.core.errors import CarryxlError
 from tests.macros.workbooks import grid_values, scenario_workbook
@@ -69,3 +72,22 @@ def test_demo_xlsm_fills_to_seed_case_1(tmp_path: Path) -> None:
         assert "customUI/customUI14.xml" in archive.namelist()
     assert main(["run", "scenario", str(path), "--quiet"]) == 0
     assert grid_values(path)[2][1] == pytest.approx(526_750.0, abs=1e-6)
+
+
+def test_udf_module_with_xw_decorators_gets_xlwings_metadata() -> None:
+    before = xlwings.func
+    module = load_udf_module("tests.addin.udf_plain_fixture")
+    assert module is not None
+    xlfunc = module.DOUBLE.__xlfunc__
+    assert xlfunc["name"] == "DOUBLE"
+    assert xlfunc["args"][0]["doc"] == "A number to double"
+    assert xlfunc["category"] == "carryxl tests"
+    assert xlwings.func is before  # the decorators are put back
+    source = function_descriptions_module(udf_functions(module)).source
+    assert 'Description:="Twice x.", Category:="carryxl tests"' in source
+    assert 'd(0) = "A number to double"' in source
+
+
+def test_a_module_without_udfs_is_refused() -> None:
+    with pytest.raises(CarryxlError, match="must define xlwings UDFs"):
+        load_udf_module("carryxl.core.carry")
