@@ -21,11 +21,14 @@ __all__ = ["ExcelBook", "active_book"]
 
 
 def active_book() -> Any:
-    """The workbook the user is looking at (RunPython's caller is the add-in itself)."""
+    """The workbook the user is looking at.
+
+    xlwings' custom add-in code runs Python with ``--wb=ActiveWorkbook.Name``, so the
+    caller is the active workbook, not the add-in.
+    """
     import xlwings as xw  # noqa: PLC0415 - the file path never needs xlwings
 
-    caller = xw.Book.caller()
-    return caller.app.books.active
+    return xw.Book.caller()
 
 
 def _as_rows(value: Any, rows: int, cols: int) -> Grid:
