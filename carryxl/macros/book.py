@@ -76,6 +76,10 @@ class Book(Protocol):
         """Recalculate the workbook's formulas (a no-op on a file: openpyxl cannot)."""
         ...
 
+    def notify(self, text: str) -> None:
+        """Tell the user the outcome (a message box in Excel, a line on stdout)."""
+        ...
+
     def progress(self, text: str) -> None:
         """Tell the user what is happening (Excel's status bar, or stderr)."""
         ...

@@ -180,6 +180,10 @@ class ExcelBook:
         """Recalculate every open workbook (Excel's F9)."""
         self.app.calculate()
 
+    def notify(self, text: str) -> None:
+        """A message box."""
+        self.app.alert(text, title="carryxl")
+
     def progress(self, text: str) -> None:
         """Show ``text`` in Excel's status bar."""
         self.app.status_bar = text

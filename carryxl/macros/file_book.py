@@ -194,6 +194,10 @@ class FileBook:
     def calculate(self) -> None:
         """openpyxl cannot calculate; Excel or LibreOffice recalculates on opening the file."""
 
+    def notify(self, text: str) -> None:
+        """The outcome goes to stdout."""
+        print(text)
+
     def progress(self, text: str) -> None:
         """Progress goes to stderr (the terminal's status bar)."""
         if not self._quiet:

@@ -140,12 +140,59 @@ def grid_rows(values: FloatArray) -> Grid:
     return [[float(v) for v in row] for row in np.atleast_2d(values)]
 
 
+# Formulas agree with carryxl when every cell is within half a minor unit (a cent).
+_AGREE = 0.005
+
+
+def _check_formulas(book: Book, inputs: ScenarioInputs, grid: FloatArray) -> None:
+    """A grid the workbook computes with its own formulas is left to them, once checked.
+
+    Their values (as last calculated) must agree with carryxl's to the cent; if they do,
+    the user is told so, and if they do not, or were never calculated, it is an error.
+    Either way nothing is written.
+    """
+    name = c.OUT_SCENARIO_GRID
+    where = f"{book.sheet_of(name)}!{name}"
+    try:
+        shown = np.asarray(book.read(name), dtype=np.float64)
+    except (CarryxlError, TypeError, ValueError):
+        raise CarryxlError(
+            name,
+            where,
+            "holds formulas without calculated numbers; recalculate the workbook "
+            "(open and save it in Excel or LibreOffice); nothing was changed",
+        ) from None
+    if shown.shape != grid.shape or not np.all(np.isfinite(shown)):
+        raise CarryxlError(name, where, "holds formulas whose results are not all numbers")
+    gap = np.abs(shown - grid)
+    worst = np.unravel_index(int(np.argmax(gap)), gap.shape)
+    if gap[worst] > _AGREE:
+        raise CarryxlError(
+            name,
+            where,
+            f"holds formulas that differ from carryxl's exact P&L by {gap[worst]:,.2f} "
+            f"{inputs.funding} (move {inputs.moves[worst[0]]:+.2%}, "
+            f"{inputs.years[worst[1]]:g} years); nothing was changed",
+        )
+    book.notify(
+        f"carryxl: {where} is computed by the workbook's own formulas, and all "
+        f"{grid.size} cells agree with carryxl's exact P&L to the cent; nothing to write."
+    )
+
+
 def fill_scenario_grid(book: Book) -> FloatArray:
-    """Read the inputs, compute the grid and write it into ``out_scenario_grid``."""
+    """Read the inputs, compute the grid and write it into ``out_scenario_grid``.
+
+    If the workbook computes the grid with its own formulas (as the templates do), they
+    are checked against carryxl's values instead, and left alone.
+    """
     book.progress("carryxl: reading the trade and the scenario axes…")
     inputs = read_scenario_inputs(book)
     book.progress(f"carryxl: computing {inputs.moves.size} x {inputs.years.size} scenarios…")
     grid = scenario_grid(inputs)
+    if book.has_name(c.OUT_SCENARIO_GRID) and book.has_formula(c.OUT_SCENARIO_GRID):
+        _check_formulas(book, inputs, grid)
+        return grid
     book.progress("carryxl: writing out_scenario_grid…")
     apply_writes(book, [Write(c.OUT_SCENARIO_GRID, grid_rows(grid))])
     return grid

@@ -182,3 +182,45 @@ def test_formula_inputs_read_their_saved_value(tmp_path: Path) -> None:
     _fill(recalculated)
     assert grid_values(recalculated)[2][1] == pytest.approx(526_750.0, abs=1e-6)
     assert openpyxl.load_workbook(recalculated)["Trade"]["B4"].value == "=5000000*2"
+
+
+def _grid_of_formulas(path: Path, exact: bool) -> Path:
+    """The grid as the templates write it: Excel formulas over the names (exact or simple)."""
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["Scenarios"]
+    for row in range(3, 6):
+        for col in "BCD":
+            x, t = f"(1+$A{row})", f"{col}$2"
+            if exact:
+                formula = f"=in_notional*({x}*(1+in_rate_target*{t})-(1+in_rate_funding*{t}))"
+            else:  # the textbook carry + FX, without the cross term
+                formula = f"=in_notional*((in_rate_target-in_rate_funding)*{t}+$A{row})"
+            sheet[f"{col}{row}"] = formula
+    wb.save(path)
+    return path
+
+
+@pytest.mark.libreoffice
+def test_a_grid_of_agreeing_formulas_is_checked_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _grid_of_formulas(scenario_workbook(tmp_path / "f.xlsx"), exact=True)
+    calculated = convert(path, "xlsx", tmp_path / "lo")
+    before = calculated.read_bytes()
+    with FileBook(calculated, quiet=True) as book:
+        grid = fill_scenario_grid(book)
+    assert grid[2, 1] == pytest.approx(526_750.0, abs=1e-6)
+    assert "all 9 cells agree with carryxl's exact P&L to the cent" in capsys.readouterr().out
+    assert calculated.read_bytes() == before
+
+
+@pytest.mark.libreoffice
+def test_a_grid_of_disagreeing_formulas_is_reported(tmp_path: Path) -> None:
+    path = _grid_of_formulas(scenario_workbook(tmp_path / "f.xlsx"), exact=False)
+    calculated = convert(path, "xlsx", tmp_path / "lo")
+    with FileBook(calculated, quiet=True) as book, pytest.raises(CarryxlError) as caught:
+        fill_scenario_grid(book)
+    # largest gap: the cross term |N*g*r_t*t| at -5%, 1 year = 10m * 0.05 * 0.045 = 22,500 JPY
+    assert "differ from carryxl's exact P&L by 22,500.00 JPY (move -5.00%, 1 years)" in str(
+        caught.value
+    )
