@@ -55,6 +55,10 @@ class Book(Protocol):
         """The A1 address of the cell ``gap`` columns right of the range's top-right cell."""
         ...
 
+    def is_protected(self, sheet: str) -> bool:
+        """Whether the sheet is protected (Review > Protect Sheet)."""
+        ...
+
     def sheet_titles(self) -> list[str]:
         """The titles of the workbook's sheets, in order."""
         ...

@@ -15,6 +15,7 @@ import numpy as np
 from carryxl.core.validate import FloatArray
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book
+from carryxl.macros.ownership import require_unprotected
 from carryxl.macros.scenario import ScenarioInputs, read_scenario_inputs, scenario_grid
 
 __all__ = ["draw_scenario_chart", "scenario_figure"]
@@ -49,11 +50,12 @@ def draw_scenario_chart(book: Book) -> bytes:
     """Draw the chart from the workbook's inputs and place it beside the grid; the PNG."""
     book.progress("carryxl: drawing the payoff chart…")
     inputs = read_scenario_inputs(book)
+    sheet = book.sheet_of(c.OUT_SCENARIO_GRID)
+    require_unprotected(book, sheet, c.SCENARIO_PICTURE)
     grid = scenario_grid(inputs)
     fig = scenario_figure(inputs, grid)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     png = buffer.getvalue()
-    sheet = book.sheet_of(c.OUT_SCENARIO_GRID)
     book.put_picture(sheet, book.corner_after(c.OUT_SCENARIO_GRID), png, c.SCENARIO_PICTURE, fig)
     return png

@@ -149,6 +149,13 @@ class ExcelBook:
 
     # -- sheets and pictures -----------------------------------------------------------------
 
+    def is_protected(self, sheet: str) -> bool:
+        """Whether the sheet is protected (Windows; on macOS assumed not)."""
+        try:
+            return bool(self.book.sheets[sheet].api.ProtectContents)
+        except Exception:
+            return False
+
     def sheet_titles(self) -> list[str]:
         """The sheet titles, in order."""
         return [str(s.name) for s in self.book.sheets]

@@ -161,6 +161,10 @@ class FileBook:
 
     # -- sheets and pictures ---------------------------------------------------------------
 
+    def is_protected(self, sheet: str) -> bool:
+        """Whether the sheet is protected."""
+        return bool(self.wb[sheet].protection.sheet)
+
     def sheet_titles(self) -> list[str]:
         """The sheet titles, in order."""
         return list(self.wb.sheetnames)

@@ -19,7 +19,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.macros.book import Book, Cell, Grid
 from carryxl.macros.contract import fingerprint_name
 
-__all__ = ["Write", "apply_writes", "fingerprint", "is_empty"]
+__all__ = ["Write", "apply_writes", "fingerprint", "is_empty", "require_unprotected"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,17 @@ def _shape(rows: Grid) -> tuple[int, int]:
     return len(rows), (len(rows[0]) if rows else 0)
 
 
+def require_unprotected(book: Book, sheet: str, what: str) -> None:
+    """Refuse to change a protected sheet: its protection is the user's choice."""
+    if book.is_protected(sheet):
+        raise CarryxlError(
+            what,
+            sheet,
+            "is on a protected sheet; unprotect it (Review > Unprotect Sheet) to let carryxl "
+            "write there; nothing was changed",
+        )
+
+
 def _check(book: Book, write: Write) -> None:
     if not book.has_name(write.name):
         raise CarryxlError(
@@ -68,6 +79,7 @@ def _check(book: Book, write: Write) -> None:
             f"{book.sheet_of(write.name)}!{write.name}",
             "holds formulas; carryxl writes values only into ranges it owns — nothing was changed",
         )
+    require_unprotected(book, book.sheet_of(write.name), write.name)
     current = book.read(write.name)
     if _shape(current) != _shape(write.rows):
         rows, cols = _shape(write.rows)

@@ -179,3 +179,14 @@ def test_a_formula_in_the_grid_is_refused() -> None:
         excel.run(lambda: fill_scenario_grid(excel))
     assert "holds formulas" in book.app.alerts[0]
     assert book.grid.cells_[(2, 2)] == "=A1*2"
+
+
+def test_a_protected_sheet_is_refused() -> None:
+    book = FakeBook()
+    book.sheets = {
+        "Scenarios": type("S", (), {"api": type("A", (), {"ProtectContents": True})()})()
+    }
+    with ExcelBook(book) as excel:
+        excel.run(lambda: fill_scenario_grid(excel))
+    assert "protected sheet" in book.app.alerts[0]
+    assert (2, 2) not in book.grid.cells_

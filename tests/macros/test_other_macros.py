@@ -10,6 +10,7 @@ import pytest
 from PIL import Image as PILImage
 
 from carryxl.core import carry_breakdown
+from carryxl.core.errors import CarryxlError
 from carryxl.macros import FileBook, run_macro
 from carryxl.macros.calculator import CALCULATOR_TITLE
 from tests.libreoffice import convert
@@ -95,3 +96,15 @@ def test_calculator_formulas_agree_with_the_core_in_libreoffice(
     assert values["B16"].value == pytest.approx(float(core.total), abs=1e-6)
     expected_total = {"AUD/JPY": 526_750.0, "USD/TRY": -1_640.625}[pair]  # seed cases
     assert values["B16"].value == pytest.approx(expected_total, abs=1e-6)
+
+
+def test_protected_sheets_are_refused_and_left_alone(tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "locked.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Scenarios"].protection.sheet = True  # protected without a password
+    wb.save(path)
+    before = path.read_bytes()
+    for tag in ("scenario", "chart"):
+        with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="protected"):
+            run_macro(tag, book)
+    assert path.read_bytes() == before
