@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-__all__ = ["Book", "Cell", "Grid"]
+__all__ = ["Book", "Cell", "Grid", "free_title"]
 
 Cell = Any  # a number, a string, a bool or None (empty)
 Grid = list[list[Cell]]
@@ -87,3 +87,13 @@ class Book(Protocol):
     def progress(self, text: str) -> None:
         """Tell the user what is happening (Excel's status bar, or stderr)."""
         ...
+
+
+def free_title(taken: Sequence[str], title: str) -> str:
+    """``title``, or ``title 2``, ``title 3``… whichever no sheet has (any case)."""
+    lowered = {t.lower() for t in taken}
+    candidate, n = title, 1
+    while candidate.lower() in lowered:
+        n += 1
+        candidate = f"{title} {n}"
+    return candidate

@@ -13,7 +13,7 @@ carry 220,000, FX 300,000, cross 6,750, total 526,750 JPY.
 
 from __future__ import annotations
 
-from carryxl.macros.book import Book, Cell
+from carryxl.macros.book import Book, Cell, free_title
 from carryxl.macros.cells import Formula
 
 __all__ = ["CALCULATOR_TITLE", "add_calculator_sheet", "calculator_cells"]
@@ -51,18 +51,9 @@ def calculator_cells() -> list[tuple[str, Cell]]:
     return cells
 
 
-def _free_title(taken: list[str]) -> str:
-    lowered = {t.lower() for t in taken}
-    title, n = CALCULATOR_TITLE, 1
-    while title.lower() in lowered:
-        n += 1
-        title = f"{CALCULATOR_TITLE} {n}"
-    return title
-
-
 def add_calculator_sheet(book: Book) -> str:
     """Add the calculator as a new last sheet; its title (``Carry calculator 2``…)."""
     book.progress("carryxl: adding a calculator sheet…")
-    title = _free_title(book.sheet_titles())
+    title = free_title(book.sheet_titles(), CALCULATOR_TITLE)
     book.add_sheet(title, calculator_cells(), {"A": 36, "B": 16})
     return title

@@ -2,7 +2,8 @@
 
 Left: total P&L (funding currency) against the FX move, one line per holding period.
 Right: the scenario grid as a heatmap, moves down, holding periods across. The picture
-goes beside ``out_scenario_grid``, under the name ``carryxl_scenarios``.
+goes beside ``out_scenario_grid``, under the name ``carryxl_scenarios``; if that sheet is
+protected (as the templates' are), on a sheet of its own, "Carry chart".
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 
 from carryxl.core.validate import FloatArray
 from carryxl.macros import contract as c
-from carryxl.macros.book import Book
+from carryxl.macros.book import Book, free_title
 from carryxl.macros.ownership import require_unprotected
 from carryxl.macros.scenario import ScenarioInputs, read_scenario_inputs, scenario_grid
 
@@ -50,12 +51,26 @@ def draw_scenario_chart(book: Book) -> bytes:
     """Draw the chart from the workbook's inputs and place it beside the grid; the PNG."""
     book.progress("carryxl: drawing the payoff chart…")
     inputs = read_scenario_inputs(book)
-    sheet = book.sheet_of(c.OUT_SCENARIO_GRID)
-    require_unprotected(book, sheet, c.SCENARIO_PICTURE)
     grid = scenario_grid(inputs)
     fig = scenario_figure(inputs, grid)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     png = buffer.getvalue()
-    book.put_picture(sheet, book.corner_after(c.OUT_SCENARIO_GRID), png, c.SCENARIO_PICTURE, fig)
+    sheet, anchor = _chart_place(book)
+    book.put_picture(sheet, anchor, png, c.SCENARIO_PICTURE, fig)
     return png
+
+
+def _chart_place(book: Book) -> tuple[str, str]:
+    """Beside the grid; on a sheet of carryxl's own when the grid's sheet is protected."""
+    sheet = book.sheet_of(c.OUT_SCENARIO_GRID)
+    if not book.is_protected(sheet):
+        return sheet, book.corner_after(c.OUT_SCENARIO_GRID)
+    owned = book.constant(c.CHART_SHEET_NAME)
+    if owned and owned in book.sheet_titles():
+        require_unprotected(book, owned, c.SCENARIO_PICTURE)
+        return owned, "A1"
+    title = free_title(book.sheet_titles(), c.CHART_SHEET)
+    book.add_sheet(title, [], {})
+    book.set_constant(c.CHART_SHEET_NAME, title)
+    return title, "A1"

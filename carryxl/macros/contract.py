@@ -7,6 +7,8 @@ any workbook that defines them, however its sheets are laid out.
 from __future__ import annotations
 
 __all__ = [
+    "CHART_SHEET",
+    "CHART_SHEET_NAME",
     "FINGERPRINT_PREFIX",
     "IN_FUNDING",
     "IN_NOTIONAL",
@@ -38,6 +40,8 @@ IN_SCENARIO_YEARS = "in_scenario_years"  # row: holding periods in years
 OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, funding currency
 
 SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
+CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected
+CHART_SHEET_NAME = "_carryxl_chart_sheet"  # hidden name: the chart sheet carryxl made
 
 # Hidden workbook-scope names where a macro records what it wrote (see ownership.py).
 FINGERPRINT_PREFIX = "_carryxl_fp_"

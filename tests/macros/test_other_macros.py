@@ -104,7 +104,21 @@ def test_protected_sheets_are_refused_and_left_alone(tmp_path: Path) -> None:
     wb["Scenarios"].protection.sheet = True  # protected without a password
     wb.save(path)
     before = path.read_bytes()
-    for tag in ("scenario", "chart"):
-        with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="protected"):
-            run_macro(tag, book)
+    with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="protected"):
+        run_macro("scenario", book)
     assert path.read_bytes() == before
+
+
+def test_chart_of_a_protected_grid_goes_on_a_sheet_of_its_own(tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "locked.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Scenarios"].protection.sheet = True
+    wb.create_sheet("Carry chart")  # the user's own sheet of that name is not touched
+    wb.save(path)
+    _run("chart", path)
+    _run("chart", path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Trade", "Scenarios", "Carry chart", "Carry chart 2"]
+    assert wb["Scenarios"]._images == []
+    assert wb["Carry chart"]._images == []
+    assert len(wb["Carry chart 2"]._images) == 1
