@@ -25,6 +25,7 @@ __all__ = ["draw_scenario_chart", "scenario_figure"]
 def scenario_figure(inputs: ScenarioInputs, grid: FloatArray) -> Any:
     """A matplotlib Figure of the payoff lines and the heatmap (Agg, no window)."""
     from matplotlib.figure import Figure  # noqa: PLC0415 - matplotlib loads only to draw
+    from matplotlib.ticker import StrMethodFormatter  # noqa: PLC0415
 
     fig = Figure(figsize=(10, 4), dpi=100)
     payoff, heat = fig.subplots(1, 2)
@@ -37,12 +38,15 @@ def scenario_figure(inputs: ScenarioInputs, grid: FloatArray) -> Any:
     payoff.set_ylabel(f"total P&L ({inputs.funding})")
     payoff.set_title(f"{inputs.pair} carry: payoff")
     payoff.legend(title="holding", fontsize="small")
+    payoff.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     limit = float(np.max(np.abs(grid))) or 1.0
     image = heat.imshow(grid, cmap="RdYlGn", vmin=-limit, vmax=limit, aspect="auto")
     heat.set_xticks(range(inputs.years.size), [f"{y:g} y" for y in inputs.years])
     heat.set_yticks(range(inputs.moves.size), [f"{m:+.1f}%" for m in moves_pct])
     heat.set_title(f"P&L in {inputs.funding}")
-    fig.colorbar(image, ax=heat)
+    heat.set_xlabel("holding period")
+    heat.set_ylabel(f"{inputs.target} move vs {inputs.funding}")
+    fig.colorbar(image, ax=heat, format=StrMethodFormatter("{x:,.0f}"))
     fig.tight_layout()
     return fig
 
