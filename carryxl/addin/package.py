@@ -27,6 +27,7 @@ __all__ = [
     "macro_enabled",
     "read_parts",
     "restore_ribbon",
+    "retyped",
     "write_parts",
 ]
 
@@ -89,6 +90,13 @@ def _with_main_type(parts: dict[str, bytes], kind: str) -> None:
     parts[CONTENT_TYPES] = types.replace(
         f'ContentType="{old}"', f'ContentType="{_MAIN_TYPES[kind]}"', 1
     ).encode("utf-8")
+
+
+def retyped(data: bytes, kind: str) -> bytes:
+    """The same package with its workbook part typed as ``kind`` (xlsx, xlsm or xlam)."""
+    parts = read_parts(data)
+    _with_main_type(parts, kind)
+    return write_parts(parts)
 
 
 def _relationships(rels: str) -> list[str]:

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from oletools.olevba import VBA_Parser
 
+from carryxl.addin.package import retyped
 from carryxl.addin.vba import (
     RIBBON_CALLBACK,
     VbaModule,
@@ -104,6 +105,16 @@ def test_libreoffice_imports_the_same_modules(built: dict[str, Path], tmp_path: 
         assert ours in basic[module.name].replace("\r\n", "\n"), module.name
     module_name, sub = RIBBON_CALLBACK.split(".")
     assert f"Public Sub {sub}(control As IRibbonControl)" in basic[module_name]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_imports_the_addins_modules(built: dict[str, Path], tmp_path: Path) -> None:
+    # LibreOffice loads no add-in package at all (not even xlwings' own quickstart .xlam),
+    # so it reads the same bytes with the workbook part typed as a macro-enabled workbook.
+    copy = tmp_path / "carryxl_addin_as.xlsm"
+    copy.write_bytes(retyped(built["xlam"].read_bytes(), "xlsm"))
+    basic = _basic_modules(convert(copy, "ods", tmp_path))
+    assert set(basic) == set(olevba_modules(built["xlam"]))
 
 
 @pytest.mark.libreoffice
