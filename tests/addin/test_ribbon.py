@@ -12,6 +12,7 @@ import pytest
 import xmlschema
 
 from carryxl.addin.build import build_addin
+from carryxl.addin.package import read_parts
 from carryxl.addin.ribbon import (
     CUSTOM_UI14_NAMESPACE,
     CUSTOM_UI14_PART,
@@ -123,3 +124,25 @@ def test_builds_are_byte_for_byte_deterministic(built: dict[str, Path], tmp_path
     assert again.read_bytes() == built["xlam"].read_bytes()
     with zipfile.ZipFile(again) as archive:
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_xlsm_keeps_every_part_of_the_xlsx(built: dict[str, Path]) -> None:
+    xlsx = built["xlsm"].with_name("scenarios.xlsx")
+    before, after = read_parts(xlsx.read_bytes()), read_parts(built["xlsm"].read_bytes())
+    # What changes: the code names pyOpenVBA writes, the project's and ribbon's
+    # relationships and content types. Everything else is byte for byte the same.
+    edited = {
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/_rels/workbook.xml.rels",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+    }
+    assert set(after) - set(before) == {"xl/vbaProject.bin", CUSTOM_UI14_PART}
+    for name, data in before.items():
+        if name not in edited:
+            assert after[name] == data, name
+    for name in ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/workbook.xml"):
+        assert b'codeName="' in after[name]
+        assert re.sub(rb' codeName="\w+"', b"", after[name]) == before[name], name
