@@ -218,7 +218,9 @@ def function_descriptions_module(functions: list[Callable[..., Any]]) -> VbaModu
     """``RegisterCarryxlFunctions``: each UDF's help for Excel's function wizard.
 
     Excel refuses ``MacroOptions`` on a hidden workbook, which an add-in is, so the
-    add-in is made visible for the moment it registers (screen updating off).
+    add-in is made visible for the moment it registers (screen updating off). Each
+    function is named with its workbook first (``'carryxl.xlam'!CARRY_PNL``), then, if
+    Excel refuses that, by its name alone.
     """
     lines = [
         f'Attribute VB_Name = "{FUNCTIONS_MODULE}"',
@@ -237,26 +239,47 @@ def function_descriptions_module(functions: list[Callable[..., Any]]) -> VbaModu
         xlfunc = function.__xlfunc__  # type: ignore[attr-defined]
         name = str(xlfunc["name"])
         args = [a for a in xlfunc["args"] if not a.get("vba")]
-        macro = f'"\'" & ThisWorkbook.Name & "\'!{name}"'
         description = _vba_text(_summary(function))
         category = xlfunc.get("category")
         if not isinstance(category, str) or category == "xlwings":
             category = FUNCTION_CATEGORY
-        options = (
-            f'Application.MacroOptions Macro:={macro}, Description:="{description}"'
-            f', Category:="{_vba_text(category)}"'
-        )
+        call = f'    Describe "{name}", "{description}", "{_vba_text(category)}"'
         if args:
             lines.append(f"    ReDim d(0 To {len(args) - 1})")
             for i, arg in enumerate(args):
                 doc = str(arg.get("doc") or arg["name"])
                 lines.append(f'    d({i}) = "{_vba_text(doc)}"')
-            options += ", ArgumentDescriptions:=d"
-        lines.append("    " + options)
+            call += ", d"
+        lines.append(call)
     lines += [
         "    If wasAddin Then ThisWorkbook.IsAddin = True",
         "    ThisWorkbook.Saved = True",
         "    Application.ScreenUpdating = True",
+        "End Sub",
+        "",
+        "Private Sub Describe(ByVal name As String, ByVal description As String, _",
+        "        ByVal category As String, Optional ByVal args As Variant)",
+        "    Dim qualified As String",
+        '    qualified = "\'" & ThisWorkbook.Name & "\'!" & name',
+        "    On Error Resume Next",
+        "    Err.Clear",
+        "    If IsMissing(args) Then",
+        "        Application.MacroOptions Macro:=qualified, Description:=description, _",
+        "            Category:=category",
+        "        If Err.Number <> 0 Then",
+        "            Err.Clear",
+        "            Application.MacroOptions Macro:=name, Description:=description, _",
+        "                Category:=category",
+        "        End If",
+        "    Else",
+        "        Application.MacroOptions Macro:=qualified, Description:=description, _",
+        "            Category:=category, ArgumentDescriptions:=args",
+        "        If Err.Number <> 0 Then",
+        "            Err.Clear",
+        "            Application.MacroOptions Macro:=name, Description:=description, _",
+        "                Category:=category, ArgumentDescriptions:=args",
+        "        End If",
+        "    End If",
         "End Sub",
     ]
     return VbaModule(FUNCTIONS_MODULE, ModuleKind.STANDARD, crlf("\n".join(lines)))

@@ -84,7 +84,7 @@ def test_udf_module_with_xw_decorators_gets_xlwings_metadata() -> None:
     assert xlfunc["category"] == "carryxl tests"
     assert xlwings.func is before  # the decorators are put back
     source = function_descriptions_module(udf_functions(module)).source
-    assert 'Description:="Twice x.", Category:="carryxl tests"' in source
+    assert 'Describe "DOUBLE", "Twice x.", "carryxl tests", d' in source
     assert 'd(0) = "A number to double"' in source
 
 

@@ -60,7 +60,11 @@ def test_project_holds_xlwings_ribbon_udfs_and_workbook_open(built: dict[str, Pa
     assert "ActiveWorkbook, Application.Caller" in udfs  # an add-in passes ActiveWorkbook
     assert "ThisWorkbook, Application.Caller" in olevba_modules(built["xlsm"])["xlwings_udfs"]
     register = decoded["CarryFunctions"]
-    assert '\'!CARRY_TEST_FX", Description:="FX P&L of a test trade' in register
+    assert 'Describe "CARRY_TEST_FX", "FX P&L of a test trade: N * (S1/S0 - 1)' in register
+    assert (
+        'Describe "CARRY_TEST_ZERO", "Always 0 (a function without arguments).", "carryxl"\r\n'
+        in register
+    )
     assert 'd(2) = "Spot at the end; a ""quoted"" word"' in register
     assert "More text" not in register  # only the docstring's first paragraph
 
