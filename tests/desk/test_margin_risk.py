@@ -7,7 +7,7 @@ from statistics import NormalDist
 
 import numpy as np
 import pytest
-import QuantLib as ql  # noqa: N813  (QuantLib's usual alias)
+import QuantLib as ql
 from hypothesis import assume, given
 from hypothesis import strategies as st
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-import QuantLib as ql  # noqa: N813  (QuantLib's usual alias)
+import QuantLib as ql
 from hypothesis import given
 from hypothesis import strategies as st
 
