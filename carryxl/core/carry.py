@@ -71,7 +71,7 @@ class CarryBreakdown:
     cross: FloatArray
     total: FloatArray
     total_return: FloatArray
-    costs: FloatArray | float = 0.0
+    costs: FloatArray | float = 0.0  # a single number when the same for every row
 
 
 def _inverted(orientation: Any) -> bool | np.ndarray[Any, np.dtype[np.bool_]]:
@@ -186,7 +186,7 @@ def carry_pnl(
     common_shape(notional=n, spot_start=s0, spot_end=s1, rate_target=r_t, years=t_t, costs=c)
     # One expression, so numpy reuses its temporaries (no extra allocations on big arrays).
     pnl = n * (_ratio(s0, s1, orientation) * (1.0 + r_t * t_t) - (1.0 + r_f * t_f))
-    return pnl if c.ndim == 0 and c == 0.0 else pnl - c
+    return pnl - c if c.ndim or c != 0.0 else pnl
 
 
 def carry_return(
@@ -236,8 +236,10 @@ def carry_breakdown(
     carry = n * (i_t - i_f)
     fx = n * g
     cross = fx * i_t
-    total = carry + fx + cross - c
-    return CarryBreakdown(carry, fx, cross, total, total / n, c + 0.0 * total)
+    total = carry + fx + cross
+    if c.ndim or c != 0.0:
+        total = total - c
+    return CarryBreakdown(carry, fx, cross, total, total / n, c)
 
 
 def carry_breakdown_simple(
@@ -262,8 +264,10 @@ def carry_breakdown_simple(
     common_shape(notional=n, spots=g, rates=i_t, costs=c)
     carry = n * (i_t - i_f)
     fx = n * g
-    total = carry + fx - c
-    return CarryBreakdown(carry, fx, total * 0.0, total, total / n, c + 0.0 * total)
+    total = carry + fx
+    if c.ndim or c != 0.0:
+        total = total - c
+    return CarryBreakdown(carry, fx, total * 0.0, total, total / n, c)
 
 
 def annualised_return(total_return: Any, years: Any, compound: bool = False) -> FloatArray:

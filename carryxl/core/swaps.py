@@ -266,15 +266,16 @@ def _per_unit_of_quote(
     form: SwapForm,
     lots: FloatArray,
     lot_size: FloatArray,
+    to_account: FloatArray,
     pair: Pair | str | None,
     spot: Any,
     point_size: float | None,
     basis: Any,
 ) -> FloatArray:
-    """Money per night for a quote of 1 in ``form`` (before ``to_account``)."""
+    """Account money per night for a quote of 1 in ``form``."""
+    # The per-lot factor first: usually a scalar, so the big arrays see one multiply.
     if form is SwapForm.MONEY_PER_LOT:
-        return lots
-    units = lots * lot_size
+        return lots * to_account
     if form is SwapForm.POINTS:
         if point_size is not None:
             size = float(positive("point_size", point_size))
@@ -282,13 +283,13 @@ def _per_unit_of_quote(
             size = Pair.parse(pair).pip_size()
         else:
             raise CarryxlError("pair", None, "give the pair or point_size for a quote in points")
-        return units * size
+        return lots * (lot_size * size * to_account)
     if spot is None:
         raise CarryxlError("spot", None, "is needed for a swap quoted in percent a year")
     s = positive("spot", spot)
     b = positive("basis", basis)
     common_shape(lots=lots, spot=s, basis=b)
-    return units * s / b
+    return lots * (lot_size * to_account / b) * s
 
 
 def swap_per_night(
@@ -316,7 +317,7 @@ def swap_per_night(
     size = positive("lot_size", lot_size)
     k = positive("to_account", to_account)
     common_shape(quote=q, lots=n, lot_size=size, to_account=k)
-    return q * _per_unit_of_quote(shape_form, n, size, pair, spot, point_size, basis) * k
+    return q * _per_unit_of_quote(shape_form, n, size, k, pair, spot, point_size, basis)
 
 
 def swap_quote_from_money(
@@ -338,7 +339,7 @@ def swap_quote_from_money(
     size = positive("lot_size", lot_size)
     k = positive("to_account", to_account)
     common_shape(money_per_night=m, lots=n, lot_size=size, to_account=k)
-    return m / (_per_unit_of_quote(shape_form, n, size, pair, spot, point_size, basis) * k)
+    return m / _per_unit_of_quote(shape_form, n, size, k, pair, spot, point_size, basis)
 
 
 def benchmark_swap(
