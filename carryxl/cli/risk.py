@@ -92,12 +92,13 @@ def add_parser(sub: Any) -> None:
 def _to_account(args: argparse.Namespace, pair: Pair) -> tuple[str, float, str]:
     """(account currency, account units per quote unit, stop/margin maths' account side)."""
     where = args.account.strip()
-    if where.lower() == "quote" and args.to_account is None:
-        return str(pair.quote), 1.0, "quote"
-    if where.lower() == "base" or where.upper() == str(pair.base):
-        return str(pair.base), 1.0 / args.spot, "base"
-    if where.upper() == str(pair.quote):
-        return str(pair.quote), 1.0, "quote"
+    side = {"quote": str(pair.quote), "base": str(pair.base)}.get(where.lower(), where.upper())
+    if side in (str(pair.quote), str(pair.base)):
+        if args.to_account is not None:
+            raise CarryxlError("to_account", args.to_account, "is only for a third currency")
+        if side == str(pair.quote):
+            return side, 1.0, "quote"
+        return side, 1.0 / args.spot, "base"
     if args.to_account is None:
         raise CarryxlError("to_account", None, f"is needed for an account in {where}")
     # A third currency: converted at a fixed rate; the quote-currency maths applies.

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +188,39 @@ def test_bad_input_is_one_line_naming_the_argument(capsys):
     assert "form" in capsys.readouterr().err
     assert main([*SEED1, "--spread-pips", "-1"]) == 2
     assert "spread_entry_pips" in capsys.readouterr().err
+
+
+def test_risk_in_a_third_currency_account(capsys):
+    # AUD/JPY in a CNY account at 0.048 CNY per JPY: 100,000 units * 0.01 * 0.048 = 48 CNY
+    # a pip; margin 1:20 = 100,000 * 100 * 5% * 0.048 = 24,000 CNY.
+    argv = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--units", "100000",
+            "--account", "CNY", "--to-account", "0.048", "--leverage", "20"]  # fmt: skip
+    r = _json(capsys, argv)
+    assert r["account"] == "CNY"
+    assert r["pip_value"] == pytest.approx(48.0)
+    assert r["margin"] == pytest.approx(24_000.0)
+    # Budget 4,800 CNY with a 100-pip stop: 4,800 / (100 * 0.01 * 0.048) = 100,000 units.
+    sized = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--risk-budget", "4800",
+             "--stop-pips", "100", "--account", "CNY", "--to-account", "0.048"]  # fmt: skip
+    assert _json(capsys, sized)["units"] == pytest.approx(100_000)
+    assert main([*argv[:-4], "--account", "JPY", "--to-account", "2"]) == 2
+    assert "to_account" in capsys.readouterr().err
+    assert main(argv[:9]) == 2  # a third currency without --to-account
+    assert "to_account" in capsys.readouterr().err
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "desk.md"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        b
+        for b in re.findall(r"```text\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
+        if b.startswith("$ carryxl ")
+    ],
+)
+def test_docs_examples_are_todays_output(capsys, block):
+    command, shown = block.split("\n", 1)
+    assert main(shlex.split(command)[2:]) == 0
+    assert capsys.readouterr().out == shown
