@@ -44,11 +44,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from carryxl.core.conventions import DayCount, Pair, default_day_count
 from carryxl.core.dates import DateArray, as_dates
@@ -72,6 +71,9 @@ __all__ = [
     "value_date",
     "weekday_from_text",
 ]
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 IntArray = npt.NDArray[np.int64]
 
@@ -432,6 +434,8 @@ def swap_ledger(
     number or one per row (e.g. a swap that changes); its currency is the ledger's.
     The ``nights`` column sums to :func:`nights_between`.
     """
+    import pandas as pd  # noqa: PLC0415 - only the ledger needs pandas; keep imports light
+
     days = business_days(open_date, close_date, holidays)
     if (as_dates("close_date", close_date) < as_dates("open_date", open_date)).any():
         raise CarryxlError("close_date", str(close_date), "must be on or after open_date")
