@@ -14,7 +14,7 @@ from carryxl.core import (
     days_to_margin_call,
     expected_shortfall,
     margin_call_spot,
-    margin_rate,
+    margin_fraction,
     pip_value,
     position_size,
     probability_of_loss,
@@ -151,7 +151,7 @@ def _margin(args: argparse.Namespace, units: float, k: float, maths: str) -> dic
     result: dict[str, Any] = {}
     side = float(side_sign(args.side))
     if args.leverage is not None or args.margin_rate is not None:
-        m = float(margin_rate(args.leverage, args.margin_rate))
+        m = float(margin_fraction(args.leverage, args.margin_rate))
         margin = units * m * (1.0 if maths == "base" else args.spot * k)
         result |= {"margin_rate": m, "margin": margin}
         if args.equity is not None:

@@ -72,8 +72,8 @@ from carryxl.core.forwards import (
 from carryxl.core.margin import (
     days_to_margin_call,
     margin_call_spot,
+    margin_fraction,
     margin_level,
-    margin_rate,
     margin_required,
     return_on_equity,
 )
@@ -166,8 +166,8 @@ __all__ = [
     "implied_rate_differential",
     "implied_rate_differential_simple",
     "margin_call_spot",
+    "margin_fraction",
     "margin_level",
-    "margin_rate",
     "margin_required",
     "markup_cost",
     "nights_between",

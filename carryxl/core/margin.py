@@ -36,34 +36,34 @@ from carryxl.core.validate import (
 __all__ = [
     "days_to_margin_call",
     "margin_call_spot",
+    "margin_fraction",
     "margin_level",
-    "margin_rate",
     "margin_required",
     "return_on_equity",
 ]
 
 
-def margin_rate(leverage: Any = None, rate_value: Any = None) -> FloatArray:
+def margin_fraction(leverage: Any = None, margin_rate: Any = None) -> FloatArray:
     """The margin rate from a leverage (1/L: 1:25 -> 0.04) or as given (0 < m <= 1)."""
-    if (leverage is None) == (rate_value is None):
+    if (leverage is None) == (margin_rate is None):
         raise CarryxlError("leverage", leverage, "give either leverage or margin_rate, not both")
     if leverage is not None:
         return 1.0 / positive("leverage", leverage)
-    m = positive("margin_rate", rate_value)
+    m = positive("margin_rate", margin_rate)
     if (m > 1.0).any():
-        raise CarryxlError("margin_rate", rate_value, "must be a fraction <= 1 (0.04 for 4%)")
+        raise CarryxlError("margin_rate", margin_rate, "must be a fraction <= 1 (0.04 for 4%)")
     return m
 
 
 def margin_required(
-    position_value: Any, leverage: Any = None, rate_value: Any = None
+    position_value: Any, leverage: Any = None, margin_rate: Any = None
 ) -> FloatArray:
     """Margin = position value / leverage (= value * margin rate), in the value's currency.
 
     100,000 AUD of AUD/JPY at 100 (10,000,000 JPY) at 1:25: 400,000 JPY.
     """
     value = non_negative("position_value", position_value)
-    return value * margin_rate(leverage, rate_value)
+    return value * margin_fraction(leverage, margin_rate)
 
 
 def return_on_equity(pnl: Any, equity: Any) -> FloatArray:
@@ -88,7 +88,7 @@ def margin_call_spot(
     equity: Any,
     side: Any = "long",
     leverage: Any = None,
-    rate_value: Any = None,
+    margin_rate: Any = None,
     level: Any = 1.0,
     account: str = "quote",
 ) -> FloatArray:
@@ -103,7 +103,7 @@ def margin_call_spot(
     u = positive("units", units)
     e0 = positive("equity", equity)
     direction = side_sign(side)
-    m = margin_rate(leverage, rate_value)
+    m = margin_fraction(leverage, margin_rate)
     k = positive("level", level)
     common_shape(spot_entry=s0, units=u, equity=e0, side=direction, margin_rate=m, level=k)
     where = str(account).strip().lower()

@@ -96,7 +96,7 @@ def weekday_from_text(value: Any, argument: str = "triple_day") -> int:
         day = int(value)
     else:
         key = re.sub(r"^(周|星期)", "", str(value).strip()).upper()
-        found = _WEEKDAY_NAMES.get(key)
+        found = int(key) if key.isdecimal() else _WEEKDAY_NAMES.get(key)
         if found is None:
             raise CarryxlError(argument, value, "must be a weekday such as Wed (or 0-4, Mon=0)")
         day = found

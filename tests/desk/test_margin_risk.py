@@ -18,8 +18,8 @@ from carryxl.core import (
     days_to_margin_call,
     expected_shortfall,
     margin_call_spot,
+    margin_fraction,
     margin_level,
-    margin_rate,
     margin_required,
     normal_cdf,
     pip_value,
@@ -36,8 +36,8 @@ from carryxl.core import (
 def test_margin_by_hand():
     # 100,000 AUD of AUD/JPY at 100 = 10,000,000 JPY; at 1:25 the margin is 400,000 JPY.
     assert float(margin_required(10_000_000, leverage=25)) == pytest.approx(400_000.0)
-    assert float(margin_required(10_000_000, rate_value=0.04)) == pytest.approx(400_000.0)
-    assert float(margin_rate(leverage=50)) == pytest.approx(0.02)
+    assert float(margin_required(10_000_000, margin_rate=0.04)) == pytest.approx(400_000.0)
+    assert float(margin_fraction(leverage=50)) == pytest.approx(0.02)
     # Seed 1's exact 526,750 JPY on 400,000 JPY of margin: 131.6875%.
     assert float(return_on_equity(526_750, 400_000)) == pytest.approx(1.316875)
     assert float(margin_level(600_000, 400_000)) == pytest.approx(1.5)
@@ -233,9 +233,9 @@ def test_carry_to_vol():
 @pytest.mark.parametrize(
     ("call", "argument"),
     [
-        (margin_rate, "leverage"),
-        (lambda: margin_rate(25, 0.04), "leverage"),
-        (lambda: margin_rate(rate_value=1.5), "margin_rate"),
+        (margin_fraction, "leverage"),
+        (lambda: margin_fraction(25, 0.04), "leverage"),
+        (lambda: margin_fraction(margin_rate=1.5), "margin_rate"),
         (lambda: margin_required(-1, 25), "position_value"),
         (lambda: margin_call_spot(100, 1e5, 1e5, "long", 25), "equity"),
         (lambda: margin_call_spot(100, 1e5, 1e6, "long", 25, account="ccy"), "account"),
