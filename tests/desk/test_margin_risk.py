@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from carryxl.core import (
     CarryxlError,
+    benchmark_swap,
     carry_pnl,
     carry_to_vol,
     days_to_margin_call,
@@ -102,6 +103,21 @@ def test_days_until_negative_swap_reaches_the_margin_call():
     np.testing.assert_allclose(
         days_to_margin_call(400_000, 320_000, np.array([-1_000.0, -2_000.0, 0.0])),
         [80.0, 40.0, np.inf],
+    )
+
+
+def test_long_usd_try_funded_in_try_erodes_to_the_margin_call():
+    # Long 100,000 USD/TRY at 32 (hold USD at 5%, pay TRY at 45%, both ACT/360): one night
+    # by interest parity = 100,000 * (32 - 32 * (1 + 0.45/360) / (1 + 0.05/360))
+    #   = -100,000 * 32 * (0.40/360) / (1 + 0.05/360) = -3,555.06 TRY a night.
+    per_night = float(benchmark_swap("USD/TRY", 100_000, 32, 0.05, 0.45))
+    assert per_night == pytest.approx(-100_000 * 32 * (0.40 / 360) / (1 + 0.05 / 360))
+    assert per_night == pytest.approx(-3_555.06, abs=0.01)
+    # 1:10 -> margin 320,000 TRY; equity 400,000 TRY: 80,000 / 3,555.06 = 22.5 days.
+    margin = float(margin_required(100_000 * 32, leverage=10))
+    assert margin == pytest.approx(320_000)
+    assert float(days_to_margin_call(400_000, margin, per_night)) == pytest.approx(
+        80_000 / 3_555.0617, rel=1e-6
     )
 
 
