@@ -240,6 +240,13 @@ def render(r: dict[str, Any]) -> str:
         "simple = the textbook carry + FX (no cross term); exact = invest, accrue, "
         "convert back, repay",
     ]
+    c = r["costs"]
+    if exact["costs"] or simple["costs"]:
+        tail.append(
+            f"costs ({ccy}): spread {money(c['spread'], ccy)}, commission "
+            f"{money(c['commission'], ccy)}, rate markup {money(c['markup_exact'], ccy)} exact"
+            f" / {money(c['markup_simple'], ccy)} simple"
+        )
     body = table(rows, ("", "simple", "exact"))
     return "\n".join([*head, body, *tail])
 

@@ -56,6 +56,14 @@ def test_calc_with_spread_commission_and_markup(capsys):
     r2 = _json(capsys, [*SEED1, "--markup-target", "0.5%"])
     assert r2["exact"]["costs"] == pytest.approx(25_750)
     assert r2["simple"]["costs"] == pytest.approx(25_000)
+    # The text report itemises the costs when there are any.
+    assert main([*SEED1, "--spread-pips", "2", "--markup-target", "0.5%"]) == 0
+    text = capsys.readouterr().out
+    assert "costs (JPY): spread 2,000, commission 0, rate markup 25,750 exact / 25,000 simple" in (
+        text
+    )
+    assert "costs (JPY)                2,000" not in text  # the table shows the totals:
+    assert "costs (JPY)              27,000    27,750" in text
 
 
 # --- swap ------------------------------------------------------------------------------------
