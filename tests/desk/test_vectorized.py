@@ -7,18 +7,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import carryxl.core
 from carryxl.core import (
     CarryxlError,
+    accounts,
     benchmark_swap,
     carry_breakdown,
     carry_trade_costs,
+    costs,
     expected_shortfall,
+    margin,
     margin_call_spot,
     nights_between,
     probability_of_loss,
+    risk,
     side_sign,
+    sides,
+    staging,
     stop_loss_spot,
     swap_per_night,
+    swaps,
+    tax,
     value_at_risk,
 )
 
@@ -84,14 +93,14 @@ def test_swap_columns():
 
 def test_costs_and_breakdown_columns_with_mixed_orientations():
     orientation = np.array(["target/funding", "funding/target"])
-    costs = carry_trade_costs(
+    trade_costs = carry_trade_costs(
         [1e7, 1e5], [100, 30], [103, 32], [0.01, 0.0001], orientation, [2, 20]
     )
     # Row 1: 100,000 AUD * (0.01 + 0.01) = 2,000 JPY. Row 2: 100 TRY / 30 + 100 TRY / 32 USD.
-    np.testing.assert_allclose(costs.spread, [2_000.0, 100 / 30 + 100 / 32])
+    np.testing.assert_allclose(trade_costs.spread, [2_000.0, 100 / 30 + 100 / 32])
     b = carry_breakdown(
         [1e7, 1e5], [100, 30], [103, 32], [0.045, 0.25], [0.001, 0.05], [0.5, 0.25],
-        orientation, costs=costs.total,
+        orientation, costs=trade_costs.total,
     )  # fmt: skip
     np.testing.assert_allclose(b.total, [526_750 - 2_000, -1_640.625 - (100 / 30 + 100 / 32)])
 
@@ -102,3 +111,10 @@ def test_side_columns():
         side_sign(["long", "up"])
     with pytest.raises(CarryxlError, match="side"):
         side_sign(np.array([1.0, 0.0]))
+
+
+def test_desk_modules_are_exported_from_the_core():
+    exported = set(carryxl.core.__all__)
+    for module in (accounts, costs, margin, risk, sides, staging, swaps, tax):
+        assert set(module.__all__) <= exported, module.__name__
+        assert all(getattr(module, name).__doc__ for name in module.__all__), module.__name__
