@@ -13,6 +13,7 @@ from carryxl.core import (
     annualised_return,
     breakeven_move,
     breakeven_spot,
+    breakeven_spot_after_costs,
     carry_breakdown,
     carry_breakdown_simple,
     carry_trade_costs,
@@ -198,6 +199,25 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         },
         "breakeven_spot": float(breakeven_spot(args.spot_start, *rates)),
         "breakeven_move": float(breakeven_move(*rates)),
+        "breakeven_spot_after_costs": float(
+            breakeven_spot_after_costs(
+                args.notional,
+                args.spot_start,
+                args.rate_target,
+                args.rate_funding,
+                period.years_target,
+                pair.pip_size(args.pip_size),
+                orientation,
+                args.spread_pips,
+                args.spread_exit_pips,
+                args.commission_per_lot,
+                args.commission_per_million,
+                args.lot_size,
+                args.markup_target,
+                args.markup_funding,
+                period.years_funding,
+            )
+        ),
     }
 
 
@@ -247,6 +267,7 @@ def render(r: dict[str, Any]) -> str:
             f"{money(c['commission'], ccy)}, rate markup {money(c['markup_exact'], ccy)} exact"
             f" / {money(c['markup_simple'], ccy)} simple"
         )
+        tail.append(f"break-even end spot after costs {r['breakeven_spot_after_costs']:.6g}")
     body = table(rows, ("", "simple", "exact"))
     return "\n".join([*head, body, *tail])
 

@@ -44,6 +44,7 @@ from carryxl.core.conventions import (
 )
 from carryxl.core.costs import (
     TradeCosts,
+    breakeven_spot_after_costs,
     carry_trade_costs,
     commission_cost,
     markup_cost,
@@ -135,6 +136,7 @@ __all__ = [
     "breakeven_fx_move",
     "breakeven_move",
     "breakeven_spot",
+    "breakeven_spot_after_costs",
     "business_days",
     "carry_breakdown",
     "carry_breakdown_simple",

@@ -29,6 +29,7 @@ from carryxl.core.validate import FloatArray, common_shape, non_negative, positi
 
 __all__ = [
     "TradeCosts",
+    "breakeven_spot_after_costs",
     "carry_trade_costs",
     "commission_cost",
     "markup_cost",
@@ -171,3 +172,60 @@ def carry_trade_costs(
     markup = markup_cost(n, markup_target, markup_funding, years, ratio, years_funding)
     spread, commission, markup = np.broadcast_arrays(spread, commission, markup)
     return TradeCosts(spread, commission, markup, spread + commission + markup)
+
+
+def breakeven_spot_after_costs(
+    notional: Any,
+    spot_start: Any,
+    rate_target: Any,
+    rate_funding: Any,
+    years: Any,
+    pip_size: Any,
+    orientation: Any = Orientation.TARGET_FUNDING,
+    spread_entry_pips: Any = 0.0,
+    spread_exit_pips: Any = None,
+    commission_per_lot: Any = 0.0,
+    commission_per_million: Any = 0.0,
+    lot_size: Any = 100_000.0,
+    markup_target: Any = 0.0,
+    markup_funding: Any = 0.0,
+    years_funding: Any = None,
+) -> FloatArray:
+    """The end spot at which the exact P&L less :func:`carry_trade_costs` is zero.
+
+    With ρ = X1/X0 the P&L after costs is linear in ρ:
+    ρ [N (1 + r_t t_t - m_t t_t) - a] = N (1 + r_f t_f + m_f t_f) + spread at entry +
+    commission + b, where the exit half-spread N/S0 * h1 is b (TARGET/FUNDING: paid in
+    the funding currency) or a * ρ with a = N h1/S0 (FUNDING/TARGET: paid at S1). The spot
+    is S0 ρ (TARGET/FUNDING) or S0 / ρ. Without costs it is the interest-parity forward.
+    Seed 1 with a 2-pip spread: ρ = (10,005,000 + 1,000 + 1,000) / 10,225,000, so
+    S1 = 97.8679. NaN where no spot breaks even.
+    """
+    n = positive("notional", notional)
+    s0 = positive("spot_start", spot_start)
+    r_t = rate("rate_target", rate_target)
+    r_f = rate("rate_funding", rate_funding)
+    t_t = non_negative("years", years)
+    t_f = t_t if years_funding is None else non_negative("years_funding", years_funding)
+    size = positive("pip_size", pip_size)
+    entry = non_negative("spread_entry_pips", spread_entry_pips)
+    exit_ = (
+        entry if spread_exit_pips is None else non_negative("spread_exit_pips", spread_exit_pips)
+    )
+    m_t = non_negative("markup_target", markup_target)
+    m_f = non_negative("markup_funding", markup_funding)
+    common_shape(notional=n, spot_start=s0, rate_target=r_t, rate_funding=r_f, years=t_t)
+    inverted = _inverted(orientation)
+    base_units = np.where(inverted, n, n / s0)
+    commission = commission_cost(base_units, commission_per_lot, commission_per_million, lot_size)
+    half_entry = n * entry * size / 2.0 / s0
+    half_exit = n * exit_ * size / 2.0 / s0
+    fixed = n * (1.0 + r_f * t_f + m_f * t_f) + half_entry + commission
+    slope = n * (1.0 + r_t * t_t - m_t * t_t)
+    fixed = fixed + np.where(inverted, 0.0, half_exit)
+    slope = slope - np.where(inverted, half_exit, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(slope > 0, fixed / slope, np.nan)
+        spot = np.where(inverted, s0 / ratio, s0 * ratio)
+    result: FloatArray = spot[()] if spot.ndim == 0 else spot
+    return result

@@ -52,6 +52,8 @@ def test_calc_with_spread_commission_and_markup(capsys):
     assert r["exact"]["costs"] == pytest.approx(53_000)
     assert r["exact"]["total"] == pytest.approx(473_750)
     assert r["simple"]["total"] == pytest.approx(467_000)
+    # ρ * 10,225,000 = 10,005,000 + 50,000 + 2,000 + 1,000 -> S1 = 100 ρ.
+    assert r["breakeven_spot_after_costs"] == pytest.approx(100 * 10_058_000 / 10_225_000)
     # A target markup of 0.5% costs 1.03 * 0.5% * 0.5 * 10m = 25,750 exact, 25,000 simple.
     r2 = _json(capsys, [*SEED1, "--markup-target", "0.5%"])
     assert r2["exact"]["costs"] == pytest.approx(25_750)
@@ -63,6 +65,9 @@ def test_calc_with_spread_commission_and_markup(capsys):
         text
     )
     assert "costs (JPY)              27,000    27,750" in text
+    # Break-even after costs: ρ (10,225,000 - 25,000) = 10,005,000 + 2,000:
+    # 100 * 10,007,000 / 10,200,000 = 98.10784.
+    assert "break-even end spot after costs 98.1078" in text
 
 
 # --- swap ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from carryxl.core import (
     CarryxlError,
+    breakeven_spot_after_costs,
     carry_breakdown,
     carry_breakdown_simple,
     carry_pnl,
@@ -157,3 +158,46 @@ def test_bad_input_names_the_argument(call, argument):
     with pytest.raises(CarryxlError) as info:
         call()
     assert info.value.argument.startswith(argument)
+
+
+def test_breakeven_after_costs_by_hand():
+    # Seed 1 with a 2-pip spread (2,000 JPY, independent of the end spot here):
+    # ρ = (10,000,000 * 1.0005 + 2,000) / (10,000,000 * 1.0225) -> S1 = 100 ρ = 97.86797.
+    spot = float(
+        breakeven_spot_after_costs(10_000_000, 100, 0.045, 0.001, 0.5, 0.01, spread_entry_pips=2)
+    )
+    assert spot == pytest.approx(100 * 10_007_000 / 10_225_000)
+    # No costs: the interest-parity forward 97.8484.
+    assert float(breakeven_spot_after_costs(10_000_000, 100, 0.045, 0.001, 0.5, 0.01)) == (
+        pytest.approx(100 * 1.0005 / 1.0225)
+    )
+
+
+@given(
+    notional=st.floats(1e4, 1e9),
+    s0=st.floats(0.5, 200),
+    r_t=st.floats(0.0, 0.4),
+    r_f=st.floats(0.0, 0.1),
+    years=st.floats(0.01, 2),
+    spread=st.floats(0, 50),
+    spread_exit=st.floats(0, 50),
+    per_lot=st.floats(0, 20),
+    m_t=st.floats(0.0, 0.02),
+    m_f=st.floats(0.0, 0.02),
+    orientation=st.sampled_from(["target/funding", "funding/target"]),
+)
+def test_pnl_after_costs_is_zero_at_the_breakeven(
+    notional, s0, r_t, r_f, years, spread, spread_exit, per_lot, m_t, m_f, orientation
+):
+    pip = 0.0001
+    costs = {
+        "spread_entry_pips": spread,
+        "spread_exit_pips": spread_exit,
+        "commission_per_lot": per_lot,
+        "markup_target": m_t,
+        "markup_funding": m_f,
+    }
+    s1 = float(breakeven_spot_after_costs(notional, s0, r_t, r_f, years, pip, orientation, **costs))
+    total_costs = carry_trade_costs(notional, s0, s1, pip, orientation, years=years, **costs).total
+    pnl = carry_pnl(notional, s0, s1, r_t, r_f, years, orientation, costs=total_costs)
+    assert float(pnl) == pytest.approx(0.0, abs=1e-6 * notional)
