@@ -19,7 +19,7 @@ from carryxl.history.series import SpotSeries
 from carryxl.history.stats import drawdown
 from carryxl.history.stress import StressReplay
 
-__all__ = ["plot_backtest", "plot_series", "plot_stress"]
+__all__ = ["plot_backtest", "plot_equity", "plot_series", "plot_stress"]
 
 
 def _save(fig: Any, path: str | Path) -> Path:
@@ -39,26 +39,49 @@ def _dates(values: Any) -> Any:
     return np.asarray(values, dtype="datetime64[D]").astype("datetime64[ms]").astype(object)
 
 
-def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
-    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG."""
-    ccy = str(result.funding)
-    days = _dates(result.dates)
+def plot_equity(
+    dates: Any,
+    equity: Any,
+    carry: Any,
+    fx: Any,
+    margin: float,
+    currency: str,
+    title: str,
+    path: str | Path,
+) -> Path:
+    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG."""
+    days = _dates(dates)
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(9, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
     )
-    top.plot(days, result.equity, color="tab:blue", linewidth=1.2, label="equity")
-    top.plot(days, result.margin + result.carry, color="tab:green", linewidth=0.9, label="carry")
-    top.plot(days, result.margin + result.fx, color="tab:orange", linewidth=0.9, label="spot")
-    top.axhline(result.margin, color="grey", linewidth=0.6)
-    top.set_ylabel(f"equity ({ccy})")
-    top.set_title(title or f"{result.pair} carry funded in {ccy}: equity and its parts")
+    top.plot(days, equity, color="tab:blue", linewidth=1.2, label="equity")
+    top.plot(days, margin + np.asarray(carry), color="tab:green", linewidth=0.9, label="carry")
+    top.plot(days, margin + np.asarray(fx), color="tab:orange", linewidth=0.9, label="spot")
+    top.axhline(margin, color="grey", linewidth=0.6)
+    top.set_ylabel(f"equity ({currency})")
+    top.set_title(title)
     top.legend(loc="best", fontsize=8)
     top.grid(alpha=0.3)
-    bottom.fill_between(days, -100.0 * drawdown(result.equity), 0.0, color="tab:red", alpha=0.4)
+    bottom.fill_between(days, -100.0 * drawdown(equity), 0.0, color="tab:red", alpha=0.4)
     bottom.set_ylabel("drawdown (%)")
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
     return _save(fig, path)
+
+
+def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
+    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG."""
+    ccy = str(result.funding)
+    return plot_equity(
+        result.dates,
+        result.equity,
+        result.carry,
+        result.fx,
+        result.margin,
+        ccy,
+        title or f"{result.pair} carry funded in {ccy}: equity and its parts",
+        path,
+    )
 
 
 def plot_stress(result: StressReplay, path: str | Path, title: str | None = None) -> Path:
