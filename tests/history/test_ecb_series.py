@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import numpy as np
 import pytest
@@ -52,7 +53,7 @@ def test_gap_inside_a_currencys_data_takes_the_last_known_rate():
     rows = raw_rows()
     isk = [(d, r["ISK"]) for d, r in sorted(rows.items())]
     last_before_gap = next(
-        d for (d, v), (_, w) in zip(isk, isk[1:], strict=False) if v != "N/A" and w == "N/A"
+        d for (d, v), (_, w) in itertools.pairwise(isk) if v != "N/A" and w == "N/A"
     )
     later = "2012-06-01"
     assert rows[later]["ISK"] == "N/A"
