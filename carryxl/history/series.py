@@ -111,6 +111,8 @@ def spot_series(
         _index_on(quote, h, d1, "end")
         hi = int(np.searchsorted(h.dates, d1, side="right")) - 1
     if hi < lo:
+        if start is not None and end is not None and as_dates("end", end) >= as_dates("s", start):
+            raise CarryxlError("end", str(end), f"the range from {start} holds no fixing")
         raise CarryxlError("end", str(end), f"must be on or after start ({start})")
     return SpotSeries(quote.pair, h.dates[lo : hi + 1], quote.values[lo : hi + 1], h.source)
 

@@ -113,7 +113,8 @@ def performance_stats(
     years = float(year_fraction(days[0], days[-1], "ACT/365F"))
     total = float(e[-1] / e[0] - 1.0)
     growth = max(1.0 + total, 0.0)
-    annual = growth ** (1.0 / years) - 1.0 if years > 0 else float("nan")
+    with np.errstate(over="ignore"):  # a huge gain over a few days annualises to inf
+        annual = float(np.power(growth, 1.0 / years)) - 1.0 if years > 0 else float("nan")
     with np.errstate(divide="ignore", invalid="ignore"):
         daily = e[1:] / e[:-1] - 1.0
     daily = daily[np.isfinite(daily)]
