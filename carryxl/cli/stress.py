@@ -7,6 +7,7 @@ from typing import Any
 
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, load_history
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.stress import EPISODES, episode, stress_replay
 
@@ -110,7 +111,7 @@ def render(r: dict[str, Any]) -> str:
     lines = [
         f"stress replay: {title}",
         f"position: borrow {money(r['notional'], ccy)} {ccy} at {percent(r['rate_funding'])}, "
-        f"hold the other side of {r['pair']} at {percent(r['rate_target'])}; "
+        f"hold {Pair.parse(r['pair']).other(ccy)} at {percent(r['rate_target'])}; "
         f"leverage {r['leverage']:g} (margin {money(r['margin'], ccy)} {ccy})",
     ]
     if r.get("note"):
