@@ -277,6 +277,8 @@ def backtest_spots(
     lev = float(positive("leverage", leverage))
     fee = float(non_negative("cost", cost))
     stop = None if stop_loss is None else float(positive("stop_loss", stop_loss))
+    if stop is not None and stop >= 1.0:
+        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.05 for 5%)")
     call = None if margin_call is None else float(non_negative("margin_call", margin_call))
     acc_t = _accrued(days, target, rate_target, day_count_target, "target")
     acc_f = _accrued(days, fund, rate_funding, day_count_funding, "funding")

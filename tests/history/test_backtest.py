@@ -198,6 +198,7 @@ def test_backtest_with_a_trend_filter_on_real_data_runs_without_lookahead():
         ({"leverage": 0.0}, "leverage"),
         ({"cost": -0.1}, "cost"),
         ({"stop_loss": 0.0}, "stop_loss"),
+        ({"stop_loss": 5.0}, "stop_loss"),  # 5 meant as 5% would never trigger
         ({"rate_target": -2.0}, "rate_target"),
         ({"funding": "USD"}, "funding"),
         ({"signal": [True]}, "signal"),
