@@ -55,6 +55,8 @@ def _load(path: str) -> RateHistory:
     while header and not header[-1]:
         header.pop()  # the ECB file ends each line with a comma
     body = "\n".join(line for line in lines[1:] if line.strip()).replace("N/A", "nan")
+    # A blank between two commas is missing too (twice: ",,," needs two passes).
+    body = body.replace(",,", ",nan,").replace(",,", ",nan,")
     dates = np.array([line[: line.index(",")].strip() for line in body.splitlines()], "M8[D]")
     # numpy's C parser reads the whole block at once; N/A became NaN above.
     values: FloatArray = np.loadtxt(

@@ -108,3 +108,23 @@ def test_unknown_currency_is_an_error_naming_pair(pair):
     with pytest.raises(CarryxlError) as error:
         spot_on(pair, "2020-01-02")
     assert error.value.argument == "pair"
+
+
+def test_another_eurofxref_zip_with_blanks_and_legacy_columns(tmp_path):
+    import zipfile
+
+    path = tmp_path / "eurofxref-hist.zip"
+    text = (
+        "Date,USD,JPY,CYP,AUD,\n"
+        "2024-08-07,1.0920,157.10,N/A,1.6650,\n"
+        "2024-08-06,1.0900,,N/A,1.6700,\n"  # blank JPY: takes 5 August's
+        "2024-08-05,1.0966,155.98,N/A,1.7008,\n"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("eurofxref-hist.csv", text)
+    h = ecb_history(path)
+    assert "CYP" not in h.currencies
+    assert spot_on("AUD/JPY", "2024-08-05", h) == pytest.approx(155.98 / 1.7008)
+    assert spot_on("AUD/JPY", "2024-08-06", h) == pytest.approx(155.98 / 1.67)
+    with pytest.raises(CarryxlError, match="cannot be read"):
+        ecb_history(tmp_path / "missing.zip")
