@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 import itertools
 
 import numpy as np
@@ -111,8 +112,6 @@ def test_unknown_currency_is_an_error_naming_pair(pair):
 
 
 def test_another_eurofxref_zip_with_blanks_and_legacy_columns(tmp_path):
-    import zipfile
-
     path = tmp_path / "eurofxref-hist.zip"
     text = (
         "Date,USD,JPY,CYP,AUD,\n"
