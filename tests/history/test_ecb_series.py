@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 import itertools
+import zipfile
 
 import numpy as np
 import pytest
