@@ -136,7 +136,7 @@ class RateHistory:
                 first = max(base_leg.first, quote_leg.first)
                 last = min(base_leg.last, quote_leg.last)
                 if first > last:
-                    break
+                    continue  # no common dates through this currency; try another
                 return Quote(p, values, first, last)
         raise CarryxlError(
             argument, str(pair), f"{self.source} has no dates on which both legs are quoted"

@@ -227,3 +227,32 @@ def test_bad_trend_rule_and_missing_schedule_column():
     with pytest.raises(CarryxlError, match="no column") as error:
         backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", N, schedule, schedule)
     assert error.value.argument == "rate_funding"
+
+
+@given(
+    spots=st.lists(st.floats(50, 150, allow_nan=False), min_size=2, max_size=40),
+    data=st.data(),
+    stop=st.one_of(st.none(), st.floats(0.01, 0.3)),
+    cost=st.floats(0, 0.01),
+    leverage=st.floats(1, 30),
+)
+def test_any_path_of_signals_and_stops_keeps_the_books_straight(spots, data, stop, cost, leverage):
+    n = len(spots)
+    signal = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    dates = _dates([1] * (n - 1))
+    r = backtest_spots(
+        dates, spots, "AUD/JPY", "JPY", N, 0.05, 0.01, leverage, stop, signal, cost, 0.3
+    )
+    np.testing.assert_allclose(r.carry + r.fx + r.cross - r.costs, r.pnl, atol=1e-6)
+    np.testing.assert_allclose(r.equity, N / leverage + r.pnl, atol=1e-6)
+    previous_exit = -1
+    for t in r.trades:
+        assert previous_exit < t.entry <= t.exit
+        assert signal[t.entry]
+        previous_exit = t.exit
+    # Flat days (not holding, no trade opening or closing) leave the P&L unchanged.
+    touched = {t.entry for t in r.trades} | {t.exit for t in r.trades}
+    for i in range(1, n):
+        if not r.holding[i] and i not in touched:
+            assert r.pnl[i] == pytest.approx(r.pnl[i - 1], abs=1e-6)
+    assert r.costs[-1] == pytest.approx(cost * N * sum(1 + (t.reason != "open") for t in r.trades))
