@@ -9,6 +9,7 @@ from carryxl.cli.formatting import money, percent, print_json, rate_argument, ta
 from carryxl.cli.history import add_data_argument, load_history
 from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
+from carryxl.history.rates import RateSchedule
 from carryxl.history.stress import EPISODES, episode, stress_replay
 
 __all__ = ["add_parser", "run"]
@@ -43,6 +44,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--notional", type=float, default=1_000_000.0, help="borrowed, in funding ccy")
     p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
     p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
+    p.add_argument("--rates", help="CSV step schedule of rates (date, then a column per ccy)")
     p.add_argument("--leverage", type=float, default=1.0, help="notional / margin (default 1)")
     p.add_argument(
         "--margin-call", type=float, default=0.5, help="call when equity < this x margin (0.5)"
@@ -67,8 +69,11 @@ def _inputs(args: argparse.Namespace) -> dict[str, Any]:
             "rate_target": e.rate_target,
             "rate_funding": e.rate_funding,
         }
+    schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     for key in ("pair", "funding", "start", "end", "rate_target", "rate_funding"):
         given = getattr(args, key)
+        if given is None and key.startswith("rate") and schedule is not None:
+            given = schedule
         if given is not None:
             base[key] = given
         if base.get(key) is None:
@@ -92,6 +97,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         load_history(args),
     )
     result = {**chosen, **replay.summary(), "leverage": args.leverage}
+    result["rates_from"] = args.rates or "constant rates"
     result["margin_call_level"] = args.margin_call
     result["path"] = [
         {"date": str(d), "spot": float(s), "pnl": float(p), "equity": float(e)}
@@ -114,7 +120,9 @@ def render(r: dict[str, Any]) -> str:
         f"hold {Pair.parse(r['pair']).other(ccy)} at {percent(r['rate_target'])}; "
         f"leverage {r['leverage']:g} (margin {money(r['margin'], ccy)} {ccy})",
     ]
-    if r.get("note"):
+    if r["rates_from"] != "constant rates":
+        lines.append(f"rates: step schedule from {r['rates_from']} (shown: on the first date)")
+    elif r.get("note"):
         lines.append(f"rates: {r['note']} (illustrative; override with --rate-*)")
     rows = [
         ("spot", f"{r['spot_start']:.6g} -> {r['spot_end']:.6g}"),

@@ -12,7 +12,8 @@ The position is held from the first to the last fixing of the range, whatever ha
   the funding currency and as a fraction of that peak;
 - **days of carry the loss equals**: the worst P&L divided by one day's carry,
   N * (r_t / B_t - r_f / B_f) with B the day count's 360 or 365 (textbook); and
-  ``carry_days_to_offset`` of the worst spot move (exact, with the cross term).
+  ``carry_days_to_offset`` of the worst spot move (exact, with the cross term). With a
+  rate schedule, r_t and r_f are the rates in force on the first date.
 
 Named episodes (pair, funding currency, dates, and illustrative policy rates of the time,
 which the user can override):
@@ -28,9 +29,10 @@ import numpy as np
 from carryxl.core.carry import carry_days_to_offset
 from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, non_negative, positive, rate
+from carryxl.core.validate import FloatArray, non_negative, positive
 from carryxl.history.backtest import backtest_spots
 from carryxl.history.data import RateHistory
+from carryxl.history.rates import RateSchedule, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import max_drawdown
 
@@ -139,6 +141,8 @@ class StressReplay:
     max_drawdown_amount: float
     margin_call_date: str | None
     wiped_out_date: str | None
+    rate_target: float  # in force on the first date
+    rate_funding: float
     carry_per_day: float
     carry_days_of_loss: float
     carry_days_to_offset: float
@@ -158,8 +162,8 @@ def stress_replay(
     start: Any,
     end: Any,
     notional: float,
-    rate_target: float,
-    rate_funding: float,
+    rate_target: float | RateSchedule,
+    rate_funding: float | RateSchedule,
     leverage: float = 1.0,
     margin_call: float = 0.5,
     history: RateHistory | None = None,
@@ -176,8 +180,6 @@ def stress_replay(
     p = Pair.parse(pair)
     fund = Currency.parse(funding, "funding")
     target = p.other(fund)
-    r_t = float(rate("rate_target", rate_target))
-    r_f = float(rate("rate_funding", rate_funding))
     lev = float(positive("leverage", leverage))
     level = float(non_negative("margin_call", margin_call))
     dc_t = DayCount.parse(day_count_target or default_day_count(target), "day_count_target")
@@ -185,9 +187,11 @@ def stress_replay(
     window = spot_series(p, start, end, history)
     if window.dates.size < 2:
         raise CarryxlError("end", str(end), "the range must hold at least two fixings")
+    r_t = float(rates_on(rate_target, target, window.dates[0], "rate_target"))
+    r_f = float(rates_on(rate_funding, fund, window.dates[0], "rate_funding"))
     # Held throughout: a backtest with no exits (the account may go below zero here).
     run = backtest_spots(
-        window.dates, window.values, p, fund, notional, r_t, r_f, lev,
+        window.dates, window.values, p, fund, notional, rate_target, rate_funding, lev,
         day_count_target=dc_t, day_count_funding=dc_f, close_on_bust=False,
     )  # fmt: skip
     move = run.fx / run.notional  # X_i/X_0 - 1
@@ -222,6 +226,8 @@ def stress_replay(
         max_drawdown_amount=dd_amount,
         margin_call_date=str(run.dates[called[0]]) if called.size else None,
         wiped_out_date=str(run.dates[wiped[0]]) if wiped.size else None,
+        rate_target=r_t,
+        rate_funding=r_f,
         carry_per_day=per_day,
         carry_days_of_loss=loss_days,
         carry_days_to_offset=float(

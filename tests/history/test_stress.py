@@ -7,6 +7,7 @@ import pytest
 
 from carryxl.core import carry_days_to_offset
 from carryxl.core.errors import CarryxlError
+from carryxl.history import RateSchedule
 from carryxl.history.stress import EPISODES, episode, stress_replay
 from tests.history.raw_ecb import cross, raw_rows
 
@@ -91,3 +92,18 @@ def test_stress_bad_input():
     with pytest.raises(CarryxlError) as error:
         stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-01", N, 0.05, 0.0, leverage=-1)
     assert error.value.argument == "leverage"
+
+
+def test_stress_with_a_rate_schedule_accrues_each_step():
+    schedule = RateSchedule.from_rows(
+        [["date", "TRY", "USD"], ["2018-01-01", "8%", "1.5%"], ["2018-06-07", "17.75%", ""]]
+    )
+    assert "2018-06-07" in raw_rows()  # a fixing date, so the step splits the accrual there
+    r = stress_replay("USD/TRY", "USD", "2018-01-02", "2018-12-31", N, schedule, schedule)
+    d1 = (np.datetime64("2018-06-07") - np.datetime64("2018-01-02")).astype(int)
+    d2 = (np.datetime64("2018-12-31") - np.datetime64("2018-06-07")).astype(int)
+    a_try = 0.08 * d1 / 360 + 0.1775 * d2 / 360  # TRY and USD are both ACT/360
+    a_usd = 0.015 * (d1 + d2) / 360
+    ratio = cross("2018-01-02", "USD", "TRY") / cross("2018-12-31", "USD", "TRY")  # TRY in USD
+    assert r.pnl[-1] == pytest.approx(N * (ratio * (1 + a_try) - (1 + a_usd)))
+    assert (r.rate_target, r.rate_funding) == (0.08, 0.015)  # in force on the first date
