@@ -150,3 +150,23 @@ def test_history_packages_import_no_excel_library():
     command = [sys.executable, "-c", code]  # a fixed command, no outside input
     result = subprocess.run(command, check=False, capture_output=True, text=True)  # noqa: S603
     assert result.returncode == 0, result.stderr
+
+
+def test_history_and_stress_on_a_users_csv_with_a_rate_schedule(capsys, tmp_path):
+    spots = tmp_path / "spots.csv"
+    spots.write_text(
+        "date,USD/JPY\n2024-07-01,161.0\n2024-07-02,,\n2024-07-03,158.0\n2024-07-04,150.0\n"
+    )
+    out = _json(capsys, ["history", "USD/JPY", "--data", str(spots), "--rows"])
+    assert [row["spot"] for row in out["rows"]] == [161.0, 161.0, 158.0, 150.0]  # gap filled
+    rates = tmp_path / "rates.csv"
+    rates.write_text("date,USD,JPY\n2024-01-01,5.5%,0%\n2024-07-03,5%,\n")
+    out = _json(
+        capsys,
+        ["stress", "--pair", "USD/JPY", "--funding", "JPY", "--start", "2024-07-01",
+         "--end", "2024-07-04", "--notional", "1000000", "--data", str(spots),
+         "--rates", str(rates)],
+    )  # fmt: skip
+    accrued = 0.055 * 2 / 360 + 0.05 * 1 / 360  # USD ACT/360; 5.5% for 2 days, 5% for 1
+    assert out["path"][-1]["pnl"] == pytest.approx(1e6 * ((150 / 161) * (1 + accrued) - 1))
+    assert out["rate_target"] == 0.055
