@@ -8,12 +8,22 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import addin, asset, calc, run
+from carryxl.cli import addin, asset, backtest, calc, history, risk, run, stress, swap
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
 
-COMMANDS: tuple[ModuleType, ...] = (calc, asset, run, addin)
+COMMANDS: tuple[ModuleType, ...] = (
+    calc,
+    asset,
+    history,
+    stress,
+    backtest,
+    swap,
+    risk,
+    run,
+    addin,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
