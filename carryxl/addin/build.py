@@ -19,6 +19,7 @@ from pathlib import Path
 import openpyxl
 import xlwings
 
+from carryxl.addin.defaults import ADDIN_FILENAME, DEFAULT_UDF_MODULE
 from carryxl.addin.package import PackageKind, macro_enabled, read_parts, write_parts
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, CUSTOM_UI14_RELATIONSHIP, custom_ui_xml
 from carryxl.addin.vba import (
@@ -39,8 +40,6 @@ __all__ = [
     "load_udf_module",
 ]
 
-ADDIN_FILENAME = "carryxl.xlam"
-DEFAULT_UDF_MODULE = "carryxl.excel.udfs"
 CONFIG_SHEET = f"{ADDIN_PROJECT_NAME}.conf"
 _FIXED_STAMP = "2026-01-01T00:00:00Z"
 

@@ -7,9 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from carryxl.addin.build import DEFAULT_UDF_MODULE, build_addin, build_xlsm
-from carryxl.addin.install import install, uninstall
-from carryxl.macros.demo import demo_workbook
+from carryxl.addin.defaults import DEFAULT_UDF_MODULE
 
 __all__ = ["add_parser", "run"]
 
@@ -19,6 +17,9 @@ def _udf_module(args: argparse.Namespace) -> str | None:
 
 
 def _demo(path: Path, udf_module: str | None) -> Path:
+    from carryxl.addin.build import build_xlsm  # noqa: PLC0415 - see run()
+    from carryxl.macros.demo import demo_workbook  # noqa: PLC0415
+
     if path.suffix.lower() == ".xlsm":
         with tempfile.TemporaryDirectory(prefix="carryxl-demo-") as folder:
             xlsx = demo_workbook(Path(folder) / (path.stem + ".xlsx"))
@@ -60,6 +61,10 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Do the chosen action; print what was written."""
+    # openpyxl, xlwings and pyOpenVBA load only here: the CLI starts without them.
+    from carryxl.addin.build import build_addin, build_xlsm  # noqa: PLC0415
+    from carryxl.addin.install import install, uninstall  # noqa: PLC0415
+
     if args.action == "build":
         print(build_addin(Path(args.out), _udf_module(args)))
     elif args.action == "xlsm":

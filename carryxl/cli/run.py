@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from carryxl.macros.dispatch import MACROS, run_macro
-from carryxl.macros.file_book import FileBook
 
 __all__ = ["add_parser", "run"]
 
@@ -32,6 +31,8 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the macro and save; a refusal leaves the file as it was."""
+    from carryxl.macros.file_book import FileBook  # noqa: PLC0415 - openpyxl only when run
+
     with FileBook(Path(args.workbook), quiet=args.quiet) as book:
         run_macro(args.macro, book)
         saved = book.save(args.out)

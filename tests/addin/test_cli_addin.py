@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -91,3 +92,15 @@ def test_udf_module_with_xw_decorators_gets_xlwings_metadata() -> None:
 def test_a_module_without_udfs_is_refused() -> None:
     with pytest.raises(CarryxlError, match="must define xlwings UDFs"):
         load_udf_module("carryxl.core.carry")
+
+
+def test_the_cli_starts_without_the_excel_and_drawing_libraries() -> None:
+    code = (
+        "import sys, carryxl.cli, carryxl.macros, carryxl.addin; "
+        "bad = [m for m in ('xlwings', 'openpyxl', 'pyopenvba', 'matplotlib') "
+        "if m in sys.modules]; sys.exit(str(bad) if bad else 0)"
+    )
+    result = subprocess.run(  # noqa: S603 - a fixed command
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
