@@ -76,6 +76,22 @@ GROUPS: tuple[Group, ...] = (
         ),
     ),
     Group(
+        "carryHistory",
+        "History",
+        (
+            Button(
+                "carryStress",
+                "Stress replay",
+                "stress",
+                "ChartTypeLineInsertGallery",
+                "Replay the trade through real crises",
+                "Hold the workbook's trade through 2008, the SNB's 2015 floor removal, the 2018 "
+                "lira crisis and the 2024 yen unwind (or in_stress_start to in_stress_end) on "
+                "ECB fixings: worst P&L, drawdown, margin call, on a new sheet.",
+            ),
+        ),
+    ),
+    Group(
         "carryWorkbook",
         "Workbook",
         (

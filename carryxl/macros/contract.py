@@ -11,6 +11,7 @@ __all__ = [
     "CHART_SHEET_NAME",
     "FINGERPRINT_PREFIX",
     "IN_FUNDING",
+    "IN_LEVERAGE",
     "IN_NOTIONAL",
     "IN_PAIR",
     "IN_RATE_FUNDING",
@@ -19,6 +20,8 @@ __all__ = [
     "IN_SCENARIO_YEARS",
     "IN_SPOT_END",
     "IN_SPOT_START",
+    "IN_STRESS_END",
+    "IN_STRESS_START",
     "IN_YEARS",
     "OUT_SCENARIO_GRID",
     "PICTURE_PREFIX",
@@ -38,6 +41,11 @@ IN_YEARS = "in_years"  # holding period as a year fraction
 IN_SCENARIO_MOVES = "in_scenario_moves"  # column: target's move vs the funding currency
 IN_SCENARIO_YEARS = "in_scenario_years"  # row: holding periods in years
 OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, funding currency
+# Optional, for the stress replay: leverage (notional / margin, default 1) and a window of
+# history (both dates, or neither: then every named episode is replayed).
+IN_LEVERAGE = "in_leverage"
+IN_STRESS_START = "in_stress_start"
+IN_STRESS_END = "in_stress_end"
 
 SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
 CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected

@@ -18,6 +18,7 @@ from carryxl.macros.calculator import add_calculator_sheet
 from carryxl.macros.chart import draw_scenario_chart
 from carryxl.macros.contract import SCENARIO_PICTURE, picture_name
 from carryxl.macros.scenario import fill_scenario_grid
+from carryxl.macros.stress import replay_stress
 
 __all__ = ["MACROS", "Macro", "macro_for", "refresh", "run_from_excel", "run_macro"]
 
@@ -49,6 +50,7 @@ MACROS: Mapping[str, Macro] = MappingProxyType(
             ),
             Macro("chart", "draw the payoff chart and scenario heatmap", draw_scenario_chart),
             Macro("calculator", "add a carry calculator sheet", add_calculator_sheet),
+            Macro("stress", "replay the trade through real crises on a new sheet", replay_stress),
             Macro("refresh", "refresh all carryxl outputs", refresh),
         )
     }

@@ -25,6 +25,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, fraction_change, non_negative, positive, rate
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Grid
+from carryxl.macros.inputs import axis, number, single_value
 from carryxl.macros.ownership import Write, apply_writes
 
 __all__ = [
@@ -60,52 +61,20 @@ class ScenarioInputs:
         return str(self.pair.other(self.funding, c.IN_FUNDING))
 
 
-def _single(book: Book, name: str) -> Any:
-    if not book.has_name(name):
-        raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
-    rows = book.read(name)
-    values = [v for row in rows for v in row]
-    if len(values) != 1:
-        raise CarryxlError(name, f"{len(values)} cells", "must refer to one cell")
-    if values[0] is None or values[0] == "":
-        raise CarryxlError(name, None, "is empty; enter a value")
-    return values[0]
-
-
-def _number(book: Book, name: str) -> float:
-    value = _single(book, name)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CarryxlError(name, value, "must be a number")
-    return float(value)
-
-
-def _axis(book: Book, name: str) -> list[float]:
-    if not book.has_name(name):
-        raise CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
-    rows = book.read(name)
-    if len(rows) > 1 and any(len(row) > 1 for row in rows):
-        raise CarryxlError(name, f"{len(rows)}x{len(rows[0])} cells", "must be one row or column")
-    values = [v for row in rows for v in row]
-    for i, v in enumerate(values):
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise CarryxlError(f"{name}[{i}]", v, "must be a number")
-    return [float(v) for v in values]
-
-
 def read_scenario_inputs(book: Book) -> ScenarioInputs:
     """The trade and axes from the workbook's ``in_*`` names, validated."""
-    pair = Pair.parse(str(_single(book, c.IN_PAIR)), c.IN_PAIR)
-    funding = str(_single(book, c.IN_FUNDING)).strip().upper()
+    pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
+    funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
     pair.orientation(funding, c.IN_FUNDING)
     return ScenarioInputs(
         pair=pair,
         funding=funding,
-        notional=float(positive(c.IN_NOTIONAL, _number(book, c.IN_NOTIONAL))),
-        spot_start=float(positive(c.IN_SPOT_START, _number(book, c.IN_SPOT_START))),
-        rate_target=float(rate(c.IN_RATE_TARGET, _number(book, c.IN_RATE_TARGET))),
-        rate_funding=float(rate(c.IN_RATE_FUNDING, _number(book, c.IN_RATE_FUNDING))),
-        moves=fraction_change(c.IN_SCENARIO_MOVES, _axis(book, c.IN_SCENARIO_MOVES)),
-        years=non_negative(c.IN_SCENARIO_YEARS, _axis(book, c.IN_SCENARIO_YEARS)),
+        notional=float(positive(c.IN_NOTIONAL, number(book, c.IN_NOTIONAL))),
+        spot_start=float(positive(c.IN_SPOT_START, number(book, c.IN_SPOT_START))),
+        rate_target=float(rate(c.IN_RATE_TARGET, number(book, c.IN_RATE_TARGET))),
+        rate_funding=float(rate(c.IN_RATE_FUNDING, number(book, c.IN_RATE_FUNDING))),
+        moves=fraction_change(c.IN_SCENARIO_MOVES, axis(book, c.IN_SCENARIO_MOVES)),
+        years=non_negative(c.IN_SCENARIO_YEARS, axis(book, c.IN_SCENARIO_YEARS)),
     )
 
 

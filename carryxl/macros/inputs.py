@@ -1,0 +1,56 @@
+"""Reading the workbook's ``in_*`` names: one value, a number, an axis, an optional value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from carryxl.core.errors import CarryxlError
+from carryxl.macros.book import Book
+
+__all__ = ["axis", "number", "optional_value", "single_value"]
+
+
+def _undefined(name: str) -> CarryxlError:
+    return CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+
+
+def optional_value(book: Book, name: str) -> Any:
+    """The one cell ``name`` refers to, or None when the name is undefined or the cell empty."""
+    if not book.has_name(name):
+        return None
+    values = [v for row in book.read(name) for v in row]
+    if len(values) != 1:
+        raise CarryxlError(name, f"{len(values)} cells", "must refer to one cell")
+    return None if values[0] == "" else values[0]
+
+
+def single_value(book: Book, name: str) -> Any:
+    """The one cell ``name`` refers to; it must be defined and filled."""
+    if not book.has_name(name):
+        raise _undefined(name)
+    value = optional_value(book, name)
+    if value is None:
+        raise CarryxlError(name, None, "is empty; enter a value")
+    return value
+
+
+def _as_number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CarryxlError(name, value, "must be a number")
+    return float(value)
+
+
+def number(book: Book, name: str) -> float:
+    """The number in the one cell ``name`` refers to."""
+    return _as_number(name, single_value(book, name))
+
+
+def axis(book: Book, name: str) -> list[float]:
+    """The numbers of a one-row or one-column range."""
+    if not book.has_name(name):
+        raise _undefined(name)
+    rows = book.read(name)
+    if len(rows) > 1 and any(len(row) > 1 for row in rows):
+        raise CarryxlError(name, f"{len(rows)}x{len(rows[0])} cells", "must be one row or column")
+    values = [v for row in rows for v in row]
+    return [_as_number(f"{name}[{i}]", v) for i, v in enumerate(values)]
