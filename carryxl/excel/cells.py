@@ -50,6 +50,7 @@ __all__ = [
     "READ",
     "Described",
     "Input",
+    "WholeCall",
     "choice",
     "dates",
     "day_count",
@@ -108,6 +109,11 @@ _MAX_MESSAGE = 255
 # -- messages ---------------------------------------------------------------------------
 
 
+class WholeCall(Exception):  # noqa: N818 - not an error of carryxl, a message for the cell
+    """A problem with the whole call (a single-cell argument that cannot be read): its
+    message is the answer, in one cell, whatever the size of the other ranges."""
+
+
 class Described(str):
     """A value already worded for the user (``notional 2x1, spot_start 3x1``): shown as is."""
 
@@ -162,6 +168,8 @@ def udf(function: F) -> F:
                 return function(*args)
         except CarryxlError as error:
             return message(error)
+        except WholeCall as whole:
+            return str(whole)
         except Exception as error:  # an exception must never reach Excel
             text = " ".join(f"{type(error).__name__}: {error}".split())
             return f"{function.__name__}: unexpected error, please report it ({text})"[
@@ -499,6 +507,30 @@ def _solve(
         out[target, 0] = block
 
 
+def _run_groups(
+    kernel: Callable[..., Any],
+    numbers: dict[str, npt.NDArray[Any]],
+    settings: list[Input],
+    shape: tuple[int, int],
+    good: npt.NDArray[np.intp],
+    out: npt.NDArray[np.float64],
+    problems: dict[int, str],
+) -> None:
+    """Run the kernel over the good rows, once per distinct combination of settings."""
+    if all(s.values.size == 1 for s in settings):  # the usual case: one convention
+        constant = {s.name: s.values.flat[0] for s in settings}
+        rows = None if len(good) == out.shape[0] else good
+        _solve(kernel, numbers, constant, rows, out, problems)
+        return
+    keys = [np.broadcast_to(s.values, shape).reshape(-1) for s in settings]
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for member in good.tolist():
+        groups.setdefault(tuple(k[member] for k in keys), []).append(member)
+    for key, members in groups.items():
+        constant = {s.name: value for s, value in zip(settings, key, strict=True)}
+        _solve(kernel, numbers, constant, np.asarray(members), out, problems)
+
+
 def evaluate(
     kernel: Callable[..., Any], *inputs: Input | None, columns: int = 1
 ) -> npt.NDArray[Any]:
@@ -516,6 +548,9 @@ def evaluate(
             Described(f"{shape[1]} columns"),
             "must be single columns (one row per trade)",
         )
+    for item in given:  # one bad single cell spoils every row: say so once
+        if item.problems is not None and item.values.size == 1:
+            raise WholeCall(item.problems.flat[0])
     size = shape[0] * shape[1]
     problems: dict[int, str] = {}
     for item in given:  # cells that could not be read, in argument order
@@ -524,23 +559,10 @@ def evaluate(
             for bad in np.flatnonzero(flat != None).tolist():  # noqa: E711 - elementwise
                 problems.setdefault(bad, flat[bad])
     numbers = {i.name: _flat(i, shape) for i in given if not i.setting}
-    settings = [i for i in given if i.setting]
     out = np.full((size, columns), np.nan)
     good = np.setdiff1d(np.arange(size), np.fromiter(problems, dtype=np.intp, count=len(problems)))
-    uniform = all(s.values.size == 1 for s in settings)
-    if uniform:
-        constant = {s.name: s.values.flat[0] for s in settings}
-        rows = None if len(good) == size else good
-        if len(good):
-            _solve(kernel, numbers, constant, rows, out, problems)
-    else:
-        keys = [np.broadcast_to(s.values, shape).reshape(-1) for s in settings]
-        groups: dict[tuple[Any, ...], list[int]] = {}
-        for member in good.tolist():
-            groups.setdefault(tuple(k[member] for k in keys), []).append(member)
-        for key, members in groups.items():
-            constant = {s.name: value for s, value in zip(settings, key, strict=True)}
-            _solve(kernel, numbers, constant, np.asarray(members), out, problems)
+    if len(good):
+        _run_groups(kernel, numbers, [i for i in given if i.setting], shape, good, out, problems)
     grid = out.reshape(shape[0], shape[1] * columns)
     if not problems:
         return grid
