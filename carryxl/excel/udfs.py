@@ -14,7 +14,7 @@ import numpy as np
 import xlwings as xw
 
 from carryxl.core import asset, carry, dates, forwards, validate
-from carryxl.core.conventions import default_day_count
+from carryxl.core.conventions import Currency, default_day_count
 from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
@@ -694,19 +694,18 @@ def TENOR_END(start_date: Any, tenor: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
-@xw.arg("currency", doc="A currency code, e.g. USD or JPY", **READ)
+@xw.arg("currency_code", doc="A currency code, e.g. USD or JPY", **READ)
 @cells.udf
-def DAY_COUNT(currency: Any) -> Any:
+def DAY_COUNT(currency_code: Any) -> Any:
     """Money-market day count carryxl uses for a currency: ACT/360 (USD, EUR, CHF...) or ACT/365F
     (GBP, AUD, JPY...).
     """
-    return cells.to_excel(
-        cells.shown(
-            cells.choice(
-                "currency", lambda c: str(default_day_count(cells.text("currency", c))), currency
-            )
-        )
-    )
+
+    def parse(cell: Any) -> str:
+        code = Currency.parse(cells.text("currency_code", cell), "currency_code")
+        return str(default_day_count(code))
+
+    return cells.to_excel(cells.shown(cells.choice("currency_code", parse, currency_code)))
 
 
 # -- scenarios ---------------------------------------------------------------------------------
