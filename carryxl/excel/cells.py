@@ -63,6 +63,7 @@ __all__ = [
     "optional_numbers",
     "orientation",
     "points_scale_of",
+    "setting_value",
     "shown",
     "single",
     "text",
@@ -103,6 +104,7 @@ Grid = Sequence[Sequence[Any]]
 ObjectArray = npt.NDArray[np.object_]
 _NUMBER_TYPES = frozenset({float, int})
 _INDEX = re.compile(r"\[[\d,]+\]$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_MESSAGE = 255
 
 
@@ -132,6 +134,8 @@ def _show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of cell
         text = " ".join(value.split())
         if text.upper() in EXCEL_ERRORS:
             return f"the Excel error {text.upper()}"
+        if _ISO_DATE.fullmatch(text):  # the core names dates this way
+            return f"the date {text}"
         return f'text "{text[:40]}{"..." if len(text) > 40 else ""}"'
     if isinstance(value, float | np.floating):
         return format(float(value), ".10g")
@@ -225,6 +229,11 @@ def _is_blank(grid: Grid) -> bool:
     return len(grid) == 1 and len(grid[0]) == 1 and grid[0][0] in (None, "")
 
 
+def _any(problems: ObjectArray) -> ObjectArray | None:
+    """``problems`` if any cell has one, else None (the inputs are all good)."""
+    return problems if (problems != None).any() else None  # noqa: E711 - elementwise
+
+
 def _number(name: str, cell: Any, text_rates: bool) -> float:
     if isinstance(cell, int | float | np.integer | np.floating) and not isinstance(cell, bool):
         return float(cell)
@@ -254,7 +263,7 @@ def numbers(name: str, value: Any, *, text_rates: bool = False) -> Input:
                 values[i, j] = _number(name, cell, text_rates)
             except CarryxlError as error:
                 problems[i, j] = message(error)
-    return Input(name, values, problems)
+    return Input(name, values, _any(problems))
 
 
 def _date(name: str, cell: Any) -> np.datetime64:
@@ -285,7 +294,7 @@ def dates(name: str, value: Any) -> Input:
                 values[i, j] = _date(name, cell)
             except CarryxlError as error:
                 problems[i, j] = message(error)
-    return Input(name, values, problems)
+    return Input(name, values, _any(problems))
 
 
 def _objects(value: Any) -> ObjectArray:
@@ -436,6 +445,13 @@ def points_scale_of(name: str, value: Any) -> Input:
         return points_scale(Pair.parse(text(name, cell), name))
 
     return choice("scale", parse, value)
+
+
+def setting_value(item: Input) -> Any:
+    """The one value of a single-cell setting, or its message for the whole call."""
+    if item.problems is not None:
+        raise WholeCall(item.problems.flat[0])
+    return item.values.flat[0]
 
 
 def single(item: Input | None) -> Input | None:

@@ -127,11 +127,11 @@ def CARRY_PNL(
         cells.orientation(orientation, funding),
         _optional("years_funding", years_funding),
     )
-    split = cells.choice("breakdown", _breakdown, breakdown).values.flat[0]
+    split = cells.setting_value(cells.choice("breakdown", _breakdown, breakdown))
     if split is None:
         return cells.to_excel(cells.evaluate(carry.carry_pnl, *inputs))
     grid = cells.evaluate(_breakdown_kernel(split), *inputs, columns=5)
-    if cells.flag("headers", headers).values.flat[0]:
+    if cells.setting_value(cells.flag("headers", headers)):
         grid = cells.with_header(("carry", "fx", "cross", "total", "return"), grid)
     return cells.to_excel(grid)
 
