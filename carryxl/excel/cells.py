@@ -27,6 +27,7 @@ import functools
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 import numpy as np
@@ -210,18 +211,27 @@ def _grid(value: Any) -> Grid:
     if isinstance(value, list | tuple):
         if not value:
             return [[None]]
-        if all(isinstance(row, list | tuple) for row in value):
-            width = len(value[0])
-            if width == 0 or any(len(row) != width for row in value):
-                raise CarryxlError("range", value, "must be a rectangular range of cells")
+        if isinstance(value[0], list | tuple):
+            try:
+                widths = set(map(len, value))
+            except TypeError:
+                widths = set()
+            if len(widths) != 1 or 0 in widths:
+                raise CarryxlError(
+                    "range", Described("rows of different lengths"), "must be rectangular"
+                )
             return cast(Grid, value)
         return [[v] for v in value]
     return [[value]]
 
 
-def _all_numbers(grid: Grid) -> bool:
-    numbers = _NUMBER_TYPES
-    return all(type(cell) in numbers for row in grid for cell in row)
+def _as_floats(grid: Grid) -> npt.NDArray[np.float64] | None:
+    """The grid as floats when every cell is a number (the fast path), else None."""
+    width = len(grid[0])
+    flat = [row[0] for row in grid] if width == 1 else [cell for row in grid for cell in row]
+    if not set(map(type, flat)) <= _NUMBER_TYPES:
+        return None
+    return np.array(flat, dtype=np.float64).reshape(len(grid), width)
 
 
 def _is_blank(grid: Grid) -> bool:
@@ -235,7 +245,9 @@ def _any(problems: ObjectArray) -> ObjectArray | None:
 
 
 def _number(name: str, cell: Any, text_rates: bool) -> float:
-    if isinstance(cell, int | float | np.integer | np.floating) and not isinstance(cell, bool):
+    # Decimal: COM delivers cells formatted as Currency that way.
+    numeric = int | float | Decimal | np.integer | np.floating
+    if isinstance(cell, numeric) and not isinstance(cell, bool):
         return float(cell)
     if text_rates and isinstance(cell, str) and cell.strip().upper() not in EXCEL_ERRORS:
         return rate_from_text(cell, name)
@@ -253,8 +265,9 @@ def optional_numbers(name: str, value: Any, *, text_rates: bool = False) -> Inpu
 def numbers(name: str, value: Any, *, text_rates: bool = False) -> Input:
     """A numeric argument as floats; ``text_rates`` also reads ``"4.5%"`` as 0.045."""
     grid = _grid(value)
-    if _all_numbers(grid):  # the fast path: a range of numbers
-        return Input(name, np.array(grid, dtype=np.float64))
+    floats = _as_floats(grid)
+    if floats is not None:  # the fast path: a range of numbers
+        return Input(name, floats)
     values = np.full((len(grid), len(grid[0])), np.nan)
     problems: ObjectArray = np.full(values.shape, None, dtype=object)
     for i, row in enumerate(grid):
@@ -281,9 +294,10 @@ def _date(name: str, cell: Any) -> np.datetime64:
 def dates(name: str, value: Any) -> Input:
     """A date argument: Excel serial numbers, dates, or ISO text, as ``datetime64[D]``."""
     grid = _grid(value)
-    if _all_numbers(grid):
+    floats = _as_floats(grid)
+    if floats is not None:
         try:
-            return Input(name, from_excel_serial(name, np.array(grid, dtype=np.float64)))
+            return Input(name, from_excel_serial(name, floats))
         except CarryxlError:
             pass  # find the bad cells one by one below
     values = np.full((len(grid), len(grid[0])), np.datetime64("NaT"), dtype="datetime64[D]")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.excel.cases import MISSING
@@ -134,3 +136,9 @@ def test_income_annualised_and_days_to_offset(xl: Excel) -> None:
     )
     assert days[1] == [0.0]  # a gain needs no carry
     assert days[2] == ["never"]  # negative carry never catches up
+
+
+def test_currency_formatted_cells_arrive_as_decimal(xl: Excel) -> None:
+    # COM hands a cell formatted as Currency to Python as decimal.Decimal
+    got = xl.call("CARRY_PNL", column(Decimal("10000000.00"), 1e7), *SEED_1[1:])
+    assert got == [[pytest.approx(SEED_1_EXACT)], [pytest.approx(SEED_1_EXACT)]]
