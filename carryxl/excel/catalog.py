@@ -16,7 +16,7 @@ from typing import Any
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import udfs
 
-__all__ = ["Function", "as_records", "check_call", "function", "functions"]
+__all__ = ["Function", "as_records", "check_call", "function", "functions", "markdown"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,12 @@ class Function:
     arguments: tuple[str, ...]
     required: int
     description: str
+
+    @property
+    def usage(self) -> str:
+        """How it reads in a formula: ``FX_PNL(notional, spot_start, spot_end, [orientation])``."""
+        args = [*self.arguments[: self.required], *(f"[{a}]" for a in self.optional)]
+        return f"{self.name}({', '.join(args)})"
 
     @property
     def optional(self) -> tuple[str, ...]:
@@ -86,3 +92,14 @@ def as_records() -> list[dict[str, Any]]:
         }
         for f in functions()
     ]
+
+
+def markdown() -> str:
+    """The function list as a Markdown table (docs/excel.md embeds it)."""
+    lines = ["| function | what it returns |", "|---|---|"]
+    lines += [f"| `{f.usage}` | {f.description} |" for f in functions()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown())
