@@ -40,7 +40,6 @@ from carryxl.core.conventions import (
     Pair,
     default_day_count,
     points_scale,
-    rate_from_text,
 )
 from carryxl.core.dates import as_dates, from_excel_serial
 from carryxl.core.errors import CarryxlError
@@ -51,13 +50,16 @@ __all__ = [
     "READ",
     "Described",
     "Input",
+    "TextReader",
     "WholeCall",
     "choice",
+    "date_set",
     "dates",
     "day_count",
     "evaluate",
     "flag",
     "label_infinite",
+    "label_missing",
     "message",
     "method",
     "numbers",
@@ -244,26 +246,30 @@ def _any(problems: ObjectArray) -> ObjectArray | None:
     return problems if (problems != None).any() else None  # noqa: E711 - elementwise
 
 
-def _number(name: str, cell: Any, text_rates: bool) -> float:
+def _number(name: str, cell: Any, text: TextReader | None) -> float:
     # Decimal: COM delivers cells formatted as Currency that way.
     numeric = int | float | Decimal | np.integer | np.floating
     if isinstance(cell, numeric) and not isinstance(cell, bool):
         return float(cell)
-    if text_rates and isinstance(cell, str) and cell.strip().upper() not in EXCEL_ERRORS:
-        return rate_from_text(cell, name)
+    if text is not None and isinstance(cell, str) and cell.strip().upper() not in EXCEL_ERRORS:
+        return text(cell, name)
     raise CarryxlError(name, cell, "must be a number")
 
 
-def optional_numbers(name: str, value: Any, *, text_rates: bool = False) -> Input | None:
+TextReader = Callable[[Any, str], float]
+"""Reads a number from text, e.g. ``rate_from_text`` ("4.5%" -> 0.045); raises CarryxlError."""
+
+
+def optional_numbers(name: str, value: Any, *, text: TextReader | None = None) -> Input | None:
     """An optional numeric argument: left out or empty gives ``None``, and the input is
     then not passed to the core at all, which applies its own default."""
     if _is_blank(_grid(value)):
         return None
-    return numbers(name, value, text_rates=text_rates)
+    return numbers(name, value, text=text)
 
 
-def numbers(name: str, value: Any, *, text_rates: bool = False) -> Input:
-    """A numeric argument as floats; ``text_rates`` also reads ``"4.5%"`` as 0.045."""
+def numbers(name: str, value: Any, *, text: TextReader | None = None) -> Input:
+    """A numeric argument as floats; ``text`` reads text cells (``"4.5%"`` for rates)."""
     grid = _grid(value)
     floats = _as_floats(grid)
     if floats is not None:  # the fast path: a range of numbers
@@ -273,7 +279,7 @@ def numbers(name: str, value: Any, *, text_rates: bool = False) -> Input:
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
             try:
-                values[i, j] = _number(name, cell, text_rates)
+                values[i, j] = _number(name, cell, text)
             except CarryxlError as error:
                 problems[i, j] = message(error)
     return Input(name, values, _any(problems))
@@ -604,16 +610,39 @@ def evaluate(
     return marked
 
 
-def label_infinite(grid: npt.NDArray[Any], text: str) -> npt.NDArray[Any]:
-    """``grid`` with infinite results shown as ``text`` (e.g. ``"never"``)."""
-    infinite = np.array(
-        [isinstance(v, float) and np.isinf(v) for v in grid.flat], dtype=bool
-    ).reshape(grid.shape)
-    if not infinite.any():
+def _label(grid: npt.NDArray[Any], test: Callable[[float], bool], text: str) -> npt.NDArray[Any]:
+    hit = np.array([isinstance(v, float) and test(v) for v in grid.flat], dtype=bool)
+    if not hit.any():
         return grid
     labelled: ObjectArray = grid.astype(object)
-    labelled[infinite] = text
+    labelled[hit.reshape(grid.shape)] = text
     return labelled
+
+
+def label_infinite(grid: npt.NDArray[Any], text: str) -> npt.NDArray[Any]:
+    """``grid`` with infinite results shown as ``text`` (e.g. ``"never"``)."""
+    return _label(grid, np.isinf, text)
+
+
+def label_missing(grid: npt.NDArray[Any], text: str) -> npt.NDArray[Any]:
+    """``grid`` with NaN results (the core's "no such value") shown as ``text``."""
+    return _label(grid, np.isnan, text)
+
+
+def date_set(name: str, value: Any) -> Input:
+    """A range of dates used as one setting (holidays): empty cells skipped."""
+    days: set[np.datetime64] = set()
+    for row in _grid(value):
+        for cell in row:
+            if cell is None or (isinstance(cell, str) and not cell.strip()):
+                continue
+            try:
+                days.add(_date(name, cell))
+            except CarryxlError as error:
+                raise WholeCall(message(error)) from None
+    holder: ObjectArray = np.empty((1, 1), dtype=object)
+    holder[0, 0] = tuple(sorted(days))
+    return Input(name, holder, setting=True)
 
 
 def with_header(header: Sequence[Any], grid: npt.NDArray[Any]) -> ObjectArray:

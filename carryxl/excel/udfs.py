@@ -14,7 +14,7 @@ import numpy as np
 import xlwings as xw
 
 from carryxl.core import asset, carry, dates, forwards, validate
-from carryxl.core.conventions import Currency, default_day_count
+from carryxl.core.conventions import Currency, default_day_count, rate_from_text
 from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
@@ -76,7 +76,7 @@ def _numbers(name: str, value: Any) -> cells.Input:
 
 
 def _rates(name: str, value: Any) -> cells.Input:
-    return cells.numbers(name, value, text_rates=True)
+    return cells.numbers(name, value, text=rate_from_text)
 
 
 def _optional(name: str, value: Any) -> cells.Input | None:
@@ -420,7 +420,7 @@ def ASSET_CARRY_RETURN(
             asset.asset_carry_return,
             _rates("asset_return", asset_return),
             _rates("fx_move", fx_move),
-            cells.optional_numbers("rate_funding", rate_funding, text_rates=True),
+            cells.optional_numbers("rate_funding", rate_funding, text=rate_from_text),
             _optional("years", years),
         )
     )
@@ -464,7 +464,7 @@ def ASSET_BREAKEVEN_FX(asset_return: Any, rate_funding: Any = None, years: Any =
         cells.evaluate(
             asset.breakeven_fx_move,
             _rates("asset_return", asset_return),
-            cells.optional_numbers("rate_funding", rate_funding, text_rates=True),
+            cells.optional_numbers("rate_funding", rate_funding, text=rate_from_text),
             _optional("years", years),
         )
     )
