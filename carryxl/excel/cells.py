@@ -529,8 +529,10 @@ def _solve(
         )
     except CarryxlError as error:
         everything = np.arange(out.shape[0]) if rows is None else rows
-        if len(everything) == 1:
-            problems[int(everything[0])] = message(error)
+        if len(everything) == 1 or _INDEX.sub("", error.argument) in settings:
+            # A single row, or a setting shared by all these rows: no need to split.
+            text = message(error)
+            problems.update((int(row), text) for row in everything)
             return
         half = len(everything) // 2
         _solve(kernel, arrays, settings, everything[:half], out, problems)

@@ -84,3 +84,19 @@ def test_text_never_becomes_a_formula(xl: Excel) -> None:
     got = xl.call("CARRY_PNL", *with_arg(BY_NAME["CARRY_PNL"].args, 0, "=HYPERLINK(1)"))
     assert got == 'notional: must be a number (got text "=HYPERLINK(1)")'
     assert not got.startswith("=")
+
+
+def test_a_setting_the_core_rejects_fails_its_rows_in_one_call() -> None:
+    calls = []
+
+    def kernel(spot_start: np.ndarray, mode: str) -> np.ndarray:
+        calls.append(len(np.atleast_1d(spot_start)))
+        raise CarryxlError("mode", mode, "must be up or down")
+
+    grid = cells.evaluate(
+        kernel,
+        cells.numbers("spot_start", np.ones((10_000, 1))),
+        cells.choice("mode", lambda c: c, "sideways"),
+    )
+    assert calls == [10_000]  # no search through the rows: the setting is to blame
+    assert set(grid[:, 0]) == {'mode: must be up or down (got text "sideways")'}
