@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import asset, calc
+from carryxl.cli import asset, backtest, calc, history, risk, stress, swap
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
 
-COMMANDS: tuple[ModuleType, ...] = (calc, asset)
+COMMANDS: tuple[ModuleType, ...] = (calc, asset, history, stress, backtest, swap, risk)
 
 
 def build_parser() -> argparse.ArgumentParser:
