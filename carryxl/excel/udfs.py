@@ -8,13 +8,14 @@ funding currency; bad input gives a one-line message in the cell, never an error
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 import xlwings as xw
 
-from carryxl.core import asset, carry, dates, forwards, validate
-from carryxl.core.conventions import Currency, default_day_count, rate_from_text
+from carryxl.core import asset, carry, dates, forwards, margin, risk, sides, swaps, tax, validate
+from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count, rate_from_text
 from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
@@ -26,13 +27,21 @@ __all__ = [
     "ASSET_CARRY_RETURN",
     "ASSET_EXCESS_RETURN",
     "ASSET_FX_MOVE",
+    "CARRY_AFTER_TAX",
     "CARRY_BREAKEVEN",
     "CARRY_BREAKEVEN_MOVE",
     "CARRY_DAYS_TO_OFFSET",
     "CARRY_INCOME",
+    "CARRY_LOSS_PROBABILITY",
+    "CARRY_MARGIN",
+    "CARRY_MARGIN_CALL",
     "CARRY_PNL",
+    "CARRY_POSITION_SIZE",
     "CARRY_RETURN",
     "CARRY_SCENARIOS",
+    "CARRY_STOP_LOSS",
+    "CARRY_TO_VOL",
+    "CARRY_VAR",
     "DAY_COUNT",
     "FX_FORWARD",
     "FX_FORWARD_FROM_POINTS",
@@ -41,6 +50,10 @@ __all__ = [
     "FX_PNL",
     "FX_POINTS",
     "FX_RETURN",
+    "PIP_VALUE",
+    "SWAP_IMPLIED_RATE",
+    "SWAP_NIGHTS",
+    "SWAP_VALUE",
     "TENOR_END",
     "TENOR_YEARS",
     "YEAR_FRACTION",
@@ -780,3 +793,449 @@ def _with_side(column: cells.Input, grid: Any) -> Any:
         side[bad, 0] = column.problems.reshape(-1)[bad]
     side[:, 1:] = grid
     return side
+
+
+# -- swaps, margin, risk, tax ------------------------------------------------------------------
+
+UNITS = "Position size in units of the pair's base currency, e.g. 100000"
+SPOT_ENTRY = "Spot when the position was opened, as the pair is quoted"
+SIDE = 'Optional: "long" (default, bought the base currency) or "short"'
+ACCOUNT = 'Optional: the account currency is the pair\'s "quote" (default) or its "base"'
+PAIR_PIP = "The pair (pip 0.01 if JPY-quoted, else 0.0001) or the pip size itself"
+TO_ACCOUNT = "Optional: account currency per unit of the quote currency (default 1)"
+VOLATILITY = "Annual volatility of the spot, e.g. 0.12 or 12%"
+
+
+def _pair(cell: Any) -> Pair:
+    return Pair.parse(cells.text("pair", cell), "pair")
+
+
+def _optional_pair(cell: Any) -> Pair | None:
+    return None if cell is None else _pair(cell)
+
+
+def _pip_size(cell: Any) -> float:
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and cell > 0:
+        return float(cell)
+    return _pair(cell).pip_size()
+
+
+def _side(cell: Any) -> float:
+    if cell is None:
+        return 1.0
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return float(sides.side_sign(cell if isinstance(cell, str) else str(cell)))
+
+
+def _account(cell: Any) -> str:
+    if cell is None:
+        return "quote"
+    word = cells.text("account", cell).strip().lower()
+    if word not in ("quote", "base"):
+        raise CarryxlError("account", cell, "must be quote or base (the pair's currency)")
+    return word
+
+
+def _weekday(cell: Any) -> int | None:
+    if cell is None:
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        return swaps.weekday_from_text(int(cell))
+    return swaps.weekday_from_text(cells.text("triple_day", cell))
+
+
+def _leverage(text: Any, argument: str) -> float:
+    """ "1:25", "25:1", "25x" or "25" as 25."""
+    parts = [p for p in re.split(r"[:x×\s]+", str(text).strip().lower()) if p]
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) == 2 and 1.0 in numbers:
+        return max(numbers)
+    if len(numbers) == 1:
+        return numbers[0]
+    raise CarryxlError(argument, text, "must be a leverage such as 25 or 1:25")
+
+
+def _basis(text: Any, argument: str) -> float:
+    return float(DayCount.parse(str(text), argument).days_in_year)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("open_date", doc="Trade date the position is opened", **READ)
+@xw.arg("close_date", doc="Trade date the position is closed", **READ)
+@xw.arg("pair", doc="The pair, e.g. USD/JPY: its spot lag (T+2; T+1 for USD/CAD, USD/TRY)", **READ)
+@xw.arg("triple_day", doc="Optional: the broker's fixed triple-swap weekday, e.g. Wed", **READ)
+@xw.arg("holidays", doc="Optional: a range of holiday dates (either currency)", **READ)
+@cells.udf
+def SWAP_NIGHTS(
+    open_date: Any, close_date: Any, pair: Any, triple_day: Any = None, holidays: Any = None
+) -> Any:
+    """Nights of overnight swap from opening to closing: value date at close minus value date
+    at open (the weekend counts on Wednesday for T+2 pairs). USD/JPY Mon 2025-01-06 to Mon
+    2025-01-13: 7 nights.
+    """
+
+    def kernel(holidays: tuple[Any, ...], **given: Any) -> Any:
+        return swaps.nights_between(holidays=list(holidays) or None, **given)
+
+    return cells.to_excel(
+        cells.evaluate(
+            kernel,
+            cells.dates("open_date", open_date),
+            cells.dates("close_date", close_date),
+            cells.choice("pair", _pair, pair),
+            cells.choice("triple_day", _weekday, triple_day),
+            cells.date_set("holidays", holidays),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("quote", doc="The broker's swap quote for one night (+ = credit), e.g. -1.5", **READ)
+@xw.arg("form", doc='How it is quoted: "points", "money per lot" or "percent a year"', **READ)
+@xw.arg("lots", doc="Position size in lots", **READ)
+@xw.arg("nights", doc="Optional: nights held (default 1); see SWAP_NIGHTS", **READ)
+@xw.arg("pair", doc="Optional: the pair (needed for points: its pip size)", **READ)
+@xw.arg("spot", doc="Optional: the spot (needed for percent a year)", **READ)
+@xw.arg("lot_size", doc="Optional: base units per lot (default 100000)", **READ)
+@xw.arg("basis", doc="Optional: days a year for percent quotes, 360 (default) or 365", **READ)
+@xw.arg("to_account", doc=TO_ACCOUNT, **READ)
+@cells.udf
+def SWAP_VALUE(
+    quote: Any,
+    form: Any,
+    lots: Any,
+    nights: Any = None,
+    pair: Any = None,
+    spot: Any = None,
+    lot_size: Any = None,
+    basis: Any = None,
+    to_account: Any = None,
+) -> Any:
+    """Swap money over the nights held, from a broker's quote (+ = credit): points * pip *
+    lots * lot size; money per lot * lots; or percent * lots * lot size * spot / basis.
+    USD/JPY +1.5 points, 2 lots, 1 night: 3,000 JPY.
+    """
+
+    def kernel(nights: Any = 1.0, **given: Any) -> Any:
+        return swaps.swap_per_night(**given) * validate.non_negative("nights", nights)
+
+    return cells.to_excel(
+        cells.evaluate(
+            kernel,
+            _numbers("quote", quote),
+            cells.choice("form", lambda c: swaps.SwapForm.parse(cells.text("form", c)), form),
+            _numbers("lots", lots),
+            _optional("nights", nights),
+            cells.choice("pair", _optional_pair, pair),
+            _optional("spot", spot),
+            _optional("lot_size", lot_size),
+            cells.optional_numbers("basis", basis, text=_basis),
+            _optional("to_account", to_account),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("money", doc="Swap received (+) or paid (-) over the nights, in the quote currency", **READ)
+@xw.arg("units", doc=UNITS, **READ)
+@xw.arg("spot", doc="Spot of the pair", **READ)
+@xw.arg("nights", doc="Optional: nights the money is for (default 1)", **READ)
+@xw.arg("basis", doc="Optional: days a year, 360 (default) or 365, or a day count", **READ)
+@cells.udf
+def SWAP_IMPLIED_RATE(
+    money: Any, units: Any, spot: Any, nights: Any = None, basis: Any = None
+) -> Any:
+    """The annual rate a swap pays on the position's value: money / (units * spot) * basis /
+    nights. 3,000 JPY a night on 200,000 USD/JPY at 150, basis 360: 3.6%.
+    """
+    return cells.to_excel(
+        cells.evaluate(
+            swaps.swap_implied_rate,
+            _numbers("money", money),
+            _numbers("units", units),
+            _numbers("spot", spot),
+            _optional("nights", nights),
+            cells.optional_numbers("basis", basis, text=_basis),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("position_value", doc="Value of the position, e.g. units * spot (quote currency)", **READ)
+@xw.arg("leverage", doc="Optional: leverage, e.g. 25 or 1:25 (or give margin_rate)", **READ)
+@xw.arg("margin_rate", doc="Optional: the margin rate instead, e.g. 4% (0.04)", **READ)
+@cells.udf
+def CARRY_MARGIN(position_value: Any, leverage: Any = None, margin_rate: Any = None) -> Any:
+    """Margin the broker holds: position value / leverage (= value * margin rate), in the
+    value's currency. 10,000,000 JPY of AUD/JPY at 1:25: 400,000 JPY.
+    """
+    return cells.to_excel(
+        cells.evaluate(
+            margin.margin_required,
+            _numbers("position_value", position_value),
+            cells.optional_numbers("leverage", leverage, text=_leverage),
+            cells.optional_numbers("margin_rate", margin_rate, text=rate_from_text),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("spot_entry", doc=SPOT_ENTRY, **READ)
+@xw.arg("units", doc=UNITS, **READ)
+@xw.arg("equity", doc="Account equity at entry, in the account currency", **READ)
+@xw.arg("side", doc=SIDE, **READ)
+@xw.arg("leverage", doc="Optional: leverage, e.g. 25 or 1:25 (or give margin_rate)", **READ)
+@xw.arg("margin_rate", doc="Optional: the margin rate instead, e.g. 4%", **READ)
+@xw.arg("level", doc="Optional: margin level of the call, 100% (default), e.g. 50%", **READ)
+@xw.arg("account", doc=ACCOUNT, **READ)
+@cells.udf
+def CARRY_MARGIN_CALL(
+    spot_entry: Any,
+    units: Any,
+    equity: Any,
+    side: Any = None,
+    leverage: Any = None,
+    margin_rate: Any = None,
+    level: Any = None,
+    account: Any = None,
+) -> Any:
+    """Spot at which equity / margin falls to the call level ("never" if it cannot). Long
+    100,000 AUD/JPY at 100, equity 1,000,000 JPY, 1:25, call at 100%: 93.75.
+    """
+    grid = cells.evaluate(
+        margin.margin_call_spot,
+        _numbers("spot_entry", spot_entry),
+        _numbers("units", units),
+        _numbers("equity", equity),
+        cells.choice("side", _side, side),
+        cells.optional_numbers("leverage", leverage, text=_leverage),
+        cells.optional_numbers("margin_rate", margin_rate, text=rate_from_text),
+        cells.optional_numbers("level", level, text=rate_from_text),
+        cells.choice("account", _account, account),
+    )
+    return cells.to_excel(cells.label_missing(grid, "never"))
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("spot_entry", doc=SPOT_ENTRY, **READ)
+@xw.arg("units", doc=UNITS, **READ)
+@xw.arg("max_loss", doc="Loss to stop at, in the account currency, e.g. 300000", **READ)
+@xw.arg("side", doc=SIDE, **READ)
+@xw.arg("account", doc=ACCOUNT, **READ)
+@cells.udf
+def CARRY_STOP_LOSS(
+    spot_entry: Any, units: Any, max_loss: Any, side: Any = None, account: Any = None
+) -> Any:
+    """Stop-loss spot: where the position has lost max_loss ("never" if it cannot). Long
+    100,000 AUD/JPY at 100, max loss 300,000 JPY: 97.
+    """
+    grid = cells.evaluate(
+        risk.stop_loss_spot,
+        _numbers("spot_entry", spot_entry),
+        _numbers("units", units),
+        _numbers("max_loss", max_loss),
+        cells.choice("side", _side, side),
+        cells.choice("account", _account, account),
+    )
+    return cells.to_excel(cells.label_missing(grid, "never"))
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("risk_budget", doc="Money you accept to lose at the stop, in the account currency", **READ)
+@xw.arg("stop_pips", doc="Distance to the stop in pips, e.g. 50", **READ)
+@xw.arg("pair", doc=PAIR_PIP, **READ)
+@xw.arg("to_account", doc=TO_ACCOUNT, **READ)
+@cells.udf
+def CARRY_POSITION_SIZE(risk_budget: Any, stop_pips: Any, pair: Any, to_account: Any = None) -> Any:
+    """Base units that lose the risk budget at the stop: budget / (stop pips * pip value per
+    unit). 10,000 JPY with a 50-pip stop on AUD/JPY: 20,000 AUD.
+    """
+    return cells.to_excel(
+        cells.evaluate(
+            lambda pair, **given: risk.position_size(pip_size=pair, **given),
+            _numbers("risk_budget", risk_budget),
+            _numbers("stop_pips", stop_pips),
+            cells.choice("pair", _pip_size, pair),
+            _optional("to_account", to_account),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("units", doc=UNITS, **READ)
+@xw.arg("pair", doc=PAIR_PIP, **READ)
+@xw.arg("to_account", doc=TO_ACCOUNT, **READ)
+@cells.udf
+def PIP_VALUE(units: Any, pair: Any, to_account: Any = None) -> Any:
+    """Money per pip of a position: units * pip size * to_account. 100,000 USD/JPY: 1,000 JPY a
+    pip; in a USD account at 150 (to_account 1/150): 6.67 USD.
+    """
+    return cells.to_excel(
+        cells.evaluate(
+            lambda pair, **given: risk.pip_value(pip_size=pair, **given),
+            _numbers("units", units),
+            cells.choice("pair", _pip_size, pair),
+            _optional("to_account", to_account),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("rate_target", doc=RATE_TARGET, **READ)
+@xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
+@xw.arg("volatility", doc=VOLATILITY, **READ)
+@xw.arg("years", doc="Optional: the horizon in years (default 1)", **READ)
+@cells.udf
+def CARRY_TO_VOL(rate_target: Any, rate_funding: Any, volatility: Any, years: Any = None) -> Any:
+    """Carry per unit of FX risk over the horizon: (rt - rf) * t / (vol * sqrt(t)). AUD 4.5%
+    vs JPY 0.1% at 12% vol: 0.367 a year.
+    """
+    return cells.to_excel(
+        cells.evaluate(
+            risk.carry_to_vol,
+            _rates("rate_target", rate_target),
+            _rates("rate_funding", rate_funding),
+            _rates("volatility", volatility),
+            _optional("years", years),
+        )
+    )
+
+
+def _offset(cell: Any) -> tax.LossOffset:
+    if cell is None:
+        return tax.LossOffset.WITHIN_POSITION
+    return tax.LossOffset.parse(cells.text("offset", cell))
+
+
+def _measure(cell: Any) -> str:
+    if cell is None:
+        return "var"
+    word = cells.text("measure", cell).strip().lower()
+    if word not in ("var", "es"):
+        raise CarryxlError("measure", cell, "must be VaR or ES (expected shortfall)")
+    return word
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("position_value", doc="Value of the position in the account currency", **READ)
+@xw.arg("volatility", doc=VOLATILITY, **READ)
+@xw.arg("years", doc="The horizon in years, e.g. 10/252 for 10 trading days", **READ)
+@xw.arg("confidence", doc="Optional: confidence level, 0.99 (default)", **READ)
+@xw.arg("expected_return", doc="Optional: expected return a year (default 0)", **READ)
+@xw.arg("measure", doc='Optional: "VaR" (default) or "ES" (expected shortfall)', **READ)
+@cells.udf
+def CARRY_VAR(
+    position_value: Any,
+    volatility: Any,
+    years: Any,
+    confidence: Any = None,
+    expected_return: Any = None,
+    measure: Any = None,
+) -> Any:
+    """Parametric (normal) value at risk, V*(z*vol*sqrt(t) - mu*t), or expected shortfall.
+    10,000,000 JPY at 12% vol over 10/252 years, 99%: VaR 556,103.51 JPY, ES 637,108.
+    """
+
+    def kernel(measure: str, **given: Any) -> Any:
+        if measure == "es":
+            return risk.expected_shortfall(**given)
+        return risk.value_at_risk(**given)
+
+    return cells.to_excel(
+        cells.evaluate(
+            kernel,
+            _numbers("position_value", position_value),
+            _rates("volatility", volatility),
+            _numbers("years", years),
+            cells.optional_numbers("confidence", confidence, text=rate_from_text),
+            cells.optional_numbers("expected_return", expected_return, text=rate_from_text),
+            cells.choice("measure", _measure, measure),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("rate_target", doc=RATE_TARGET, **READ)
+@xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
+@xw.arg("volatility", doc=VOLATILITY, **READ)
+@xw.arg("years", doc=YEARS, **READ)
+@xw.arg("drift", doc="Optional: the spot's expected move a year (default 0: unchanged)", **READ)
+@xw.arg("years_funding", doc=YEARS_FUNDING, **READ)
+@xw.arg("costs", doc="Optional: costs as a fraction of the notional (default 0)", **READ)
+@cells.udf
+def CARRY_LOSS_PROBABILITY(
+    rate_target: Any,
+    rate_funding: Any,
+    volatility: Any,
+    years: Any,
+    drift: Any = None,
+    years_funding: Any = None,
+    costs: Any = None,
+) -> Any:
+    """Probability the carry trade has lost money at the horizon (lognormal spot, the carry
+    as the cushion). AUD 4.5% vs JPY 0.1%, 0.5y, 12% vol: 41.5%.
+    """
+    return cells.to_excel(
+        cells.evaluate(
+            risk.probability_of_loss,
+            _rates("rate_target", rate_target),
+            _rates("rate_funding", rate_funding),
+            _rates("volatility", volatility),
+            _numbers("years", years),
+            cells.optional_numbers("drift", drift, text=rate_from_text),
+            _optional("years_funding", years_funding),
+            cells.optional_numbers("costs", costs, text=rate_from_text),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("interest", doc="Interest income (carry + cross term), e.g. 226750", **READ)
+@xw.arg("fx", doc="FX gain or loss less trading costs, e.g. 300000", **READ)
+@xw.arg("rate_interest", doc="Tax rate on interest income, e.g. 20%", **READ)
+@xw.arg("rate_fx", doc="Tax rate on FX gains, e.g. 10%", **READ)
+@xw.arg("offset", doc='Optional: "within position" (default) or "separate" baskets', **READ)
+@xw.arg("breakdown", doc="Optional: TRUE spills tax on interest, tax on FX, tax, after tax", **READ)
+@xw.arg("headers", doc="Optional: TRUE puts a header row above the breakdown", **READ)
+@cells.udf
+def CARRY_AFTER_TAX(
+    interest: Any,
+    fx: Any,
+    rate_interest: Any,
+    rate_fx: Any,
+    offset: Any = None,
+    breakdown: Any = None,
+    headers: Any = None,
+) -> Any:
+    """P&L after tax, with separate rates for interest income and FX gains. Seed 1 exact
+    (interest 226,750, FX 300,000) at 20% and 10%: tax 75,350, after tax 451,400 JPY.
+    """
+    inputs = (
+        _numbers("interest", interest),
+        _numbers("fx", fx),
+        _rates("rate_interest", rate_interest),
+        _rates("rate_fx", rate_fx),
+        cells.choice(
+            "offset",
+            _offset,
+            offset,
+        ),
+    )
+    if not cells.setting_value(cells.flag("breakdown", breakdown)):
+        return cells.to_excel(
+            cells.evaluate(lambda **given: tax.after_tax(**given).after_tax, *inputs)
+        )
+
+    def kernel(**given: Any) -> Any:
+        result = tax.after_tax(**given)
+        parts = (result.tax_interest, result.tax_fx, result.tax, result.after_tax)
+        return np.stack(np.broadcast_arrays(*parts), axis=-1)
+
+    grid = cells.evaluate(kernel, *inputs, columns=4)
+    if cells.setting_value(cells.flag("headers", headers)):
+        grid = cells.with_header(("tax_interest", "tax_fx", "tax", "after_tax"), grid)
+    return cells.to_excel(grid)

@@ -8,6 +8,7 @@ that the whole-column tests turn into a 10,000-row range, with valid values for 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,9 @@ from typing import Any
 import numpy as np
 
 from carryxl import core
-from carryxl.core import asset, carry, dates, forwards
+from carryxl.core import asset, carry, dates, forwards, margin, risk, swaps, tax
+
+MISSING = -2147352572  # what Excel passes for an argument left out
 
 # CIP forward of seed case 1: AUD/JPY 100, AUD 4.5%, JPY 0.1%, 6 months.
 FORWARD_SEED_1 = 100 * (1 + 0.001 * 0.5) / (1 + 0.045 * 0.5)
@@ -252,6 +255,133 @@ CASES = [
         setting=(1, "1Q"),
     ),
     Case("DAY_COUNT", ("USD",), "ACT/360"),
+    # -- swaps, margin, risk, tax (the desk's worked numbers, done by hand) --
+    Case(
+        "SWAP_NIGHTS",
+        (45663.0, 45670.0, "USD/JPY"),  # Mon 2025-01-06 to Mon 2025-01-13
+        7.0,  # value Wed 01-08 -> Wed 01-15
+        vary=1,
+        values=lambda n: 45670.0 + np.arange(n, dtype=float),
+        core=lambda close: swaps.nights_between(
+            np.datetime64("2025-01-06"), dates.from_excel_serial("close", close), "USD/JPY"
+        ),
+        other=0,
+        setting=(2, "USD/GOLD"),
+    ),
+    Case(
+        "SWAP_VALUE",
+        (1.5, "points", 2.0, MISSING, "USD/JPY"),
+        1.5 * 0.01 * 2 * 100_000,  # 3,000 JPY a night
+        vary=0,
+        values=lambda n: np.linspace(-5.0, 5.0, n),
+        core=lambda q: swaps.swap_per_night(q, "points", 2.0, "USD/JPY"),
+        other=2,
+        spot=2,
+        setting=(1, "bananas"),
+    ),
+    Case(
+        "SWAP_IMPLIED_RATE",
+        (3000.0, 200_000.0, 150.0),
+        3000 / (200_000 * 150) * 360,  # 3.6% a year
+        vary=0,
+        values=lambda n: np.linspace(-1e4, 1e4, n),
+        core=lambda m: swaps.swap_implied_rate(m, 200_000.0, 150.0),
+        other=1,
+        spot=2,
+    ),
+    Case(
+        "CARRY_MARGIN",
+        (1e7, 25.0),
+        1e7 / 25,  # 400,000 JPY at 1:25
+        vary=0,
+        values=lambda n: np.linspace(0.0, 1e9, n),
+        core=lambda v: margin.margin_required(v, leverage=25.0),
+        other=1,
+        spot=1,
+    ),
+    Case(
+        "CARRY_MARGIN_CALL",
+        (100.0, 1e5, 1e6, "long", 25.0),
+        (1e5 * 100 - 1e6) / (1e5 * (1 - 0.04)),  # 93.75
+        vary=0,
+        values=spots,
+        core=lambda s: margin.margin_call_spot(s, 1e5, 1e6, "long", 25.0),
+        other=1,
+        spot=0,
+        setting=(3, "sideways"),
+    ),
+    Case(
+        "CARRY_STOP_LOSS",
+        (100.0, 1e5, 3e5),
+        100 - 3e5 / 1e5,  # 97
+        vary=0,
+        values=spots,
+        core=lambda s: risk.stop_loss_spot(s, 1e5, 3e5),
+        other=1,
+        spot=0,
+        setting=(4, "euro"),
+    ),
+    Case(
+        "CARRY_POSITION_SIZE",
+        (10_000.0, 50.0, "AUD/JPY"),
+        10_000 / (50 * 0.01),  # 20,000 AUD
+        vary=0,
+        values=lambda n: np.linspace(1.0, 1e6, n),
+        core=lambda b: risk.position_size(b, 50.0, 0.01),
+        other=1,
+        spot=1,
+        setting=(2, "AUD/GOLD"),
+    ),
+    Case(
+        "PIP_VALUE",
+        (1e5, "USD/JPY"),
+        1e5 * 0.01,  # 1,000 JPY a pip
+        vary=0,
+        values=lambda n: np.linspace(0.0, 1e7, n),
+        core=lambda u: risk.pip_value(u, 0.01),
+        setting=(1, "USD/GOLD"),
+    ),
+    Case(
+        "CARRY_TO_VOL",
+        (0.045, 0.001, 0.12),
+        0.044 / 0.12,  # 0.367 a year
+        vary=2,
+        values=lambda n: np.linspace(0.01, 0.5, n),
+        core=lambda v: risk.carry_to_vol(0.045, 0.001, v),
+        other=0,
+        spot=2,
+    ),
+    Case(
+        "CARRY_VAR",
+        (1e7, 0.12, 10 / 252),
+        1e7 * 2.3263478740408408 * 0.12 * (10 / 252) ** 0.5,  # 556,103.51 JPY at 99%
+        vary=0,
+        values=lambda n: np.linspace(0.0, 1e8, n),
+        core=lambda v: risk.value_at_risk(v, 0.12, 10 / 252),
+        other=1,
+        setting=(5, "CVaR"),
+    ),
+    Case(
+        "CARRY_LOSS_PROBABILITY",
+        (0.045, 0.001, 0.12, 0.5),
+        # P(X1/X0 < b), b = 1.0005/1.0225, ln(X1/X0) ~ N(-0.12^2/2 * 0.5, 0.12^2 * 0.5)
+        0.5 * math.erfc(-((math.log(1.0005 / 1.0225) + 0.0036) / (0.12 * 0.5**0.5)) / 2**0.5),
+        vary=2,
+        values=lambda n: np.linspace(0.01, 0.5, n),
+        core=lambda v: risk.probability_of_loss(0.045, 0.001, v, 0.5),
+        other=0,
+        spot=2,
+    ),
+    Case(
+        "CARRY_AFTER_TAX",
+        (226_750.0, 300_000.0, 0.2, 0.1),
+        226_750 + 300_000 - (0.2 * 226_750 + 0.1 * 300_000),  # 451,400 JPY (seed 1)
+        vary=1,
+        values=lambda n: np.linspace(-1e6, 1e6, n),
+        core=lambda f: tax.after_tax(226_750.0, f, 0.2, 0.1).after_tax,
+        other=0,
+        setting=(4, "carry forward"),
+    ),
     Case(
         "CARRY_SCENARIOS",
         (1e7, 100.0, 0.045, 0.001, 0.03, 0.5),
@@ -261,9 +391,6 @@ CASES = [
 ]
 
 BY_NAME = {case.name: case for case in CASES}
-
-
-MISSING = -2147352572  # what Excel passes for an argument left out
 
 
 def with_arg(args: tuple[Any, ...], index: int, value: Any) -> tuple[Any, ...]:
