@@ -926,7 +926,7 @@ def SWAP_VALUE(
     return cells.to_excel(
         cells.evaluate(
             kernel,
-            _numbers("quote", quote),
+            _rates("quote", quote),  # "-2%" for a quote in percent a year
             cells.choice("form", lambda c: swaps.SwapForm.parse(cells.text("form", c)), form),
             _numbers("lots", lots),
             _optional("nights", nights),
