@@ -16,7 +16,47 @@ from typing import Any
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import udfs
 
-__all__ = ["Function", "as_records", "check_call", "function", "functions", "markdown"]
+__all__ = ["GROUPS", "Function", "as_records", "check_call", "function", "functions", "markdown"]
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "P&L": (
+        "CARRY_PNL",
+        "CARRY_RETURN",
+        "CARRY_INCOME",
+        "FX_PNL",
+        "FX_RETURN",
+        "ANNUALISED_RETURN",
+    ),
+    "break-even": ("CARRY_BREAKEVEN", "CARRY_BREAKEVEN_MOVE", "CARRY_DAYS_TO_OFFSET"),
+    "foreign assets": (
+        "ASSET_CARRY_RETURN",
+        "ASSET_EXCESS_RETURN",
+        "ASSET_BREAKEVEN_FX",
+        "ASSET_FX_MOVE",
+    ),
+    "forwards": (
+        "FX_FORWARD",
+        "FX_POINTS",
+        "FX_FORWARD_FROM_POINTS",
+        "FX_IMPLIED_DIFF",
+        "FX_IMPLIED_RATE",
+    ),
+    "dates": ("YEAR_FRACTION", "TENOR_YEARS", "TENOR_END", "DAY_COUNT"),
+    "swaps": ("SWAP_NIGHTS", "SWAP_VALUE", "SWAP_IMPLIED_RATE"),
+    "margin and risk": (
+        "CARRY_MARGIN",
+        "CARRY_MARGIN_CALL",
+        "CARRY_STOP_LOSS",
+        "CARRY_POSITION_SIZE",
+        "PIP_VALUE",
+        "CARRY_TO_VOL",
+        "CARRY_VAR",
+        "CARRY_LOSS_PROBABILITY",
+    ),
+    "tax": ("CARRY_AFTER_TAX",),
+    "scenarios": ("CARRY_SCENARIOS",),
+}
+"""The functions by topic, in the order the documentation lists them."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +67,7 @@ class Function:
     arguments: tuple[str, ...]
     required: int
     description: str
+    group: str
 
     @property
     def usage(self) -> str:
@@ -53,6 +94,7 @@ def _describe(name: str) -> Function:
         arguments=tuple(p.name for p in parameters),
         required=required,
         description=" ".join((udf.__doc__ or "").split()),
+        group=next((g for g, names in GROUPS.items() if name in names), "other"),
     )
 
 
@@ -89,16 +131,20 @@ def as_records() -> list[dict[str, Any]]:
             "required": f.required,
             "optional": list(f.optional),
             "description": f.description,
+            "group": f.group,
         }
         for f in functions()
     ]
 
 
 def markdown() -> str:
-    """The function list as a Markdown table (docs/excel.md embeds it)."""
-    lines = ["| function | what it returns |", "|---|---|"]
-    lines += [f"| `{f.usage}` | {f.description} |" for f in functions()]
-    return "\n".join(lines)
+    """The function list as Markdown tables by topic (docs/excel.md embeds it)."""
+    lines: list[str] = []
+    for group, names in GROUPS.items():
+        lines += [f"### {group}", "", "| function | what it returns |", "|---|---|"]
+        lines += [f"| `{function(n).usage}` | {function(n).description} |" for n in names]
+        lines.append("")
+    return "\n".join(lines).rstrip()
 
 
 if __name__ == "__main__":

@@ -137,3 +137,9 @@ def test_catalog_checks_formula_calls() -> None:
 def test_plain_import_off_windows_leaves_plain_functions() -> None:
     # Outside the harness xw.func is a no-op here: the functions still work in Python.
     assert udfs.CARRY_INCOME(1e7, 0.045, 0.001, 0.5) == pytest.approx(220_000.0)
+
+
+def test_every_function_is_in_one_group() -> None:
+    grouped = [n for names in catalog.GROUPS.values() for n in names]
+    assert sorted(grouped) == NAMES
+    assert all(f.group != "other" for f in catalog.functions())
