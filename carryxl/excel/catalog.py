@@ -27,7 +27,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "FX_RETURN",
         "ANNUALISED_RETURN",
     ),
-    "break-even": ("CARRY_BREAKEVEN", "CARRY_BREAKEVEN_MOVE", "CARRY_DAYS_TO_OFFSET"),
+    "break-even and costs": (
+        "CARRY_BREAKEVEN",
+        "CARRY_BREAKEVEN_MOVE",
+        "CARRY_DAYS_TO_OFFSET",
+        "CARRY_COSTS",
+        "CARRY_BREAKEVEN_AFTER_COSTS",
+    ),
     "foreign assets": (
         "ASSET_CARRY_RETURN",
         "ASSET_EXCESS_RETURN",

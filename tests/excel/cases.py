@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from carryxl import core
-from carryxl.core import asset, carry, dates, forwards, margin, risk, swaps, tax
+from carryxl.core import asset, carry, costs, dates, forwards, margin, risk, swaps, tax
 
 MISSING = -2147352572  # what Excel passes for an argument left out
 
@@ -255,6 +255,30 @@ CASES = [
         setting=(1, "1Q"),
     ),
     Case("DAY_COUNT", ("USD",), "ACT/360"),
+    Case(
+        "CARRY_COSTS",
+        (1e7, 100.0, 103.0, "AUD/JPY", "JPY", 2.0),
+        2 * 100_000 * 2 * 0.01 / 2,  # half of a 2-pip spread at entry and at exit: 2,000 JPY
+        vary=0,
+        values=lambda n: np.linspace(1.0, 1e9, n),
+        core=lambda n: costs.carry_trade_costs(n, 100.0, 103.0, 0.01, "target/funding", 2.0).total,
+        other=1,
+        spot=1,
+        setting=(3, "AUD/GOLD"),
+    ),
+    Case(
+        "CARRY_BREAKEVEN_AFTER_COSTS",
+        (1e7, 100.0, 0.045, 0.001, 0.5, "AUD/JPY", "JPY", 2.0),
+        100 * (10_005_000 + 1_000 + 1_000) / 10_225_000,  # 97.8679 (97.8484 before costs)
+        vary=1,
+        values=spots,
+        core=lambda s: costs.breakeven_spot_after_costs(
+            1e7, s, 0.045, 0.001, 0.5, 0.01, "target/funding", 2.0
+        ),
+        other=0,
+        spot=1,
+        setting=(6, "EUR"),
+    ),
     # -- swaps, margin, risk, tax (the desk's worked numbers, done by hand) --
     Case(
         "SWAP_NIGHTS",

@@ -113,3 +113,20 @@ def test_after_tax_baskets_and_breakdown(xl: Excel) -> None:
     assert xl.call("CARRY_AFTER_TAX", 1.0, 1.0, 1.2, 0.1).startswith(
         "rate_interest: must be a tax rate as a decimal <= 1"
     )
+
+
+def test_costs_breakdown_and_break_even_after_costs(xl: Excel) -> None:
+    seed = (1e7, 100.0, 103.0, "AUD/JPY", "JPY", 2.0, MISSING, 7.0, MISSING, "0.5%", "1%", 0.5)
+    parts = xl.call("CARRY_COSTS", *seed, MISSING, True)
+    spread = 100_000 * 2 * 0.01  # two half-spreads of 2 pips on 100,000 AUD
+    commission = 2 * 7.0  # one lot, entry and exit
+    markup = 1e7 * (1.03 * 0.005 * 0.5 + 0.01 * 0.5)  # 75,750 JPY: AUD interest at S1
+    assert parts == pytest.approx([spread, commission, markup, spread + commission + markup])
+    # funded in USD, the spread is paid in TRY and converted at each side's spot
+    usd = xl.call("CARRY_COSTS", 1e5, 30.0, 32.0, "USD/TRY", "USD", 200.0)
+    assert usd == pytest.approx(1e5 * 200 * 0.0001 / 2 * (1 / 30 + 1 / 32))
+    assert xl.call("CARRY_COSTS", 1e7, 100.0, 103.0, "AUD/JPY") == (
+        "funding: must be the borrowed currency, one of the pair's (got an empty cell)"
+    )
+    none = xl.call("CARRY_BREAKEVEN_AFTER_COSTS", 1e7, 100.0, 0.045, 0.001, 0.5, "AUD/JPY", "JPY")
+    assert none == pytest.approx(100 * 1.0005 / 1.0225)  # no costs: the CIP forward
