@@ -125,7 +125,7 @@ def test_costs_breakdown_and_break_even_after_costs(xl: Excel) -> None:
     # funded in USD, the spread is paid in TRY and converted at each side's spot
     usd = xl.call("CARRY_COSTS", 1e5, 30.0, 32.0, "USD/TRY", "USD", 200.0)
     assert usd == pytest.approx(1e5 * 200 * 0.0001 / 2 * (1 / 30 + 1 / 32))
-    assert xl.call("CARRY_COSTS", 1e7, 100.0, 103.0, "AUD/JPY") == (
+    assert xl.call("CARRY_COSTS", 1e7, 100.0, 103.0, "AUD/JPY", MISSING) == (
         "funding: must be the borrowed currency, one of the pair's (got an empty cell)"
     )
     none = xl.call("CARRY_BREAKEVEN_AFTER_COSTS", 1e7, 100.0, 0.045, 0.001, 0.5, "AUD/JPY", "JPY")
