@@ -129,6 +129,8 @@ def _show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of cell
     """A value as the user typed it, not as Python spells it."""
     if isinstance(value, Described):
         return str(value)
+    if isinstance(value, np.ndarray):  # the core passes the argument it was given
+        return _show(value.item()) if value.size == 1 else f"{value.size} values"
     if value is None:
         return "an empty cell"
     if isinstance(value, bool):

@@ -71,7 +71,7 @@ def test_margin_call_sides_levels_and_bad_rows(xl: Excel) -> None:
     assert both[1][0] == pytest.approx((-1e7 - 1e6) / (1e5 * (-1 - 0.04)))  # 105.77
     thin = xl.call("CARRY_MARGIN_CALL", 100.0, 1e5, column(1e6, 1e5, 1e6), "long", 25.0)
     assert thin[0][0] == pytest.approx(93.75)
-    assert thin[1][0].startswith("equity: must be above level * margin at entry already")
+    assert thin[1][0] == "equity: must be above level * margin at entry already (got 100000)"
     assert thin[2][0] == pytest.approx(93.75)
 
 
