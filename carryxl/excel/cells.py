@@ -198,13 +198,19 @@ class Input:
     """One argument, read: a 2-D array of values and, where a cell is bad, its message.
 
     ``setting`` inputs (conventions, flags) are not arrays for the core: rows are
-    grouped by their value and the core gets one value per group.
+    grouped by their value and the core gets one value per group. ``blank`` marks the
+    empty cells (each also has a problem), so rows left empty can stay empty.
     """
 
     name: str
     values: npt.NDArray[Any]
     problems: ObjectArray | None = None
     setting: bool = False
+    blank: npt.NDArray[np.bool_] | None = None
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
 def _grid(value: Any) -> Grid:
@@ -278,13 +284,15 @@ def numbers(name: str, value: Any, *, text: TextReader | None = None) -> Input:
         return Input(name, floats)
     values = np.full((len(grid), len(grid[0])), np.nan)
     problems: ObjectArray = np.full(values.shape, None, dtype=object)
+    blank = np.zeros(values.shape, dtype=bool)
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
             try:
                 values[i, j] = _number(name, cell, text)
             except CarryxlError as error:
                 problems[i, j] = message(error)
-    return Input(name, values, _any(problems))
+                blank[i, j] = _blank(cell)
+    return Input(name, values, _any(problems), blank=blank if blank.any() else None)
 
 
 def _date(name: str, cell: Any) -> np.datetime64:
@@ -310,13 +318,15 @@ def dates(name: str, value: Any) -> Input:
             pass  # find the bad cells one by one below
     values = np.full((len(grid), len(grid[0])), np.datetime64("NaT"), dtype="datetime64[D]")
     problems: ObjectArray = np.full(values.shape, None, dtype=object)
+    blank = np.zeros(values.shape, dtype=bool)
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
             try:
                 values[i, j] = _date(name, cell)
             except CarryxlError as error:
                 problems[i, j] = message(error)
-    return Input(name, values, _any(problems))
+                blank[i, j] = _blank(cell)
+    return Input(name, values, _any(problems), blank=blank if blank.any() else None)
 
 
 def _objects(value: Any) -> ObjectArray:
@@ -571,6 +581,21 @@ def _run_groups(
         _solve(kernel, numbers, constant, np.asarray(members), out, problems)
 
 
+def _empty_rows(given: Sequence[Input], shape: tuple[int, int]) -> list[int]:
+    """Rows empty in every range argument, when two or more arguments are ranges.
+
+    A table sized for more trades than it holds (or a whole-column reference) then
+    answers its empty rows with empty cells. With one range, an empty cell is a gap
+    in the data and gets its message like any other bad cell.
+    """
+    ranges = [i for i in given if not i.setting and i.values.size > 1]
+    if len(ranges) < 2 or any(i.blank is None for i in ranges):
+        return []
+    masks = [np.broadcast_to(cast(npt.NDArray[np.bool_], i.blank), shape) for i in ranges]
+    empty: list[int] = np.flatnonzero(np.logical_and.reduce(masks).reshape(-1)).tolist()
+    return empty
+
+
 def evaluate(
     kernel: Callable[..., Any], *inputs: Input | None, columns: int = 1
 ) -> npt.NDArray[Any]:
@@ -598,6 +623,8 @@ def evaluate(
             flat = np.broadcast_to(item.problems, shape).reshape(-1)
             for bad in np.flatnonzero(flat != None).tolist():  # noqa: E711 - elementwise
                 problems.setdefault(bad, flat[bad])
+    for row in _empty_rows(given, shape):
+        problems[row] = ""  # no trade in this row: leave it empty
     numbers = {i.name: _flat(i, shape) for i in given if not i.setting}
     out = np.full((size, columns), np.nan)
     good = np.setdiff1d(np.arange(size), np.fromiter(problems, dtype=np.intp, count=len(problems)))

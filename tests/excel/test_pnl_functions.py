@@ -142,3 +142,24 @@ def test_currency_formatted_cells_arrive_as_decimal(xl: Excel) -> None:
     # COM hands a cell formatted as Currency to Python as decimal.Decimal
     got = xl.call("CARRY_PNL", column(Decimal("10000000.00"), 1e7), *SEED_1[1:])
     assert got == [[pytest.approx(SEED_1_EXACT)], [pytest.approx(SEED_1_EXACT)]]
+
+
+def test_a_table_with_spare_rows_leaves_them_empty(xl: Excel) -> None:
+    # A range sized for more trades than it holds: empty rows stay empty, but a row
+    # with some cells filled is a trade with a gap and says what is missing.
+    got = xl.call(
+        "CARRY_PNL",
+        column(1e7, None, 1e7, None),
+        column(100.0, None, 100.0, ""),
+        column(103.0, None, None, None),
+        0.045,
+        0.001,
+        0.5,
+    )
+    assert got[0] == [pytest.approx(SEED_1_EXACT)]
+    assert got[1] == [""]
+    assert got[2] == ["spot_end: must be a number (got an empty cell)"]
+    assert got[3] == [""]
+    # one range: an empty cell is a gap in the data, never silently skipped
+    gap = xl.call("FX_RETURN", 100.0, column(103.0, None))
+    assert gap[1] == ["spot_end: must be a number (got an empty cell)"]
