@@ -159,6 +159,7 @@ CASES = [
         values=moves,
         core=lambda m: asset.foreign_move(m, "value"),
         setting=(1, "both"),
+        other=1,
     ),
     Case(
         "ASSET_BREAKEVEN_FX",
@@ -252,6 +253,7 @@ CASES = [
         core=lambda s: dates.to_excel_serial(
             dates.add_tenor(dates.from_excel_serial("start", s), "1M")
         ),
+        other=1,
         setting=(1, "1Q"),
     ),
     Case("DAY_COUNT", ("USD",), "ACT/360"),
@@ -364,6 +366,7 @@ CASES = [
         values=lambda n: np.linspace(0.0, 1e7, n),
         core=lambda u: risk.pip_value(u, 0.01),
         setting=(1, "USD/GOLD"),
+        other=1,
     ),
     Case(
         "CARRY_TO_VOL",
