@@ -1,4 +1,4 @@
-"""The xlwings UDF harness, once per test session (see harness.py)."""
+"""The xlwings UDF harness, set up per test module and undone after it (see harness.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from tests.excel.harness import Excel, excel
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def xl() -> Iterator[Excel]:
     with excel() as served:
         yield served
