@@ -1489,6 +1489,19 @@ def _renamed(error: CarryxlError, names: dict[str, str]) -> CarryxlError:
     return CarryxlError(names.get(error.argument, error.argument), error.value, error.rule)
 
 
+DATE_NAMES = {"start": "start_date", "end": "end_date"}
+
+
+def _spots(pair: Any, start_date: Any, end_date: Any) -> series.SpotSeries:
+    """The pair's fixings from start_date to end_date (single cells), as the core reads them."""
+    code = _one_pair("pair", pair)
+    first, last = _one_date("start_date", start_date), _one_date("end_date", end_date)
+    try:
+        return series.spot_series(code, first, last)
+    except CarryxlError as error:
+        raise _renamed(error, DATE_NAMES) from None
+
+
 @dataclass(frozen=True)
 class _Series:
     """A range of spots read for an indicator: one series per column, oldest first."""
@@ -1524,29 +1537,38 @@ def _series(value: Any) -> _Series:
     return _Series(grid[:used], rows, across)
 
 
-def _series_answer(series: _Series, *columns: Any) -> Any:
+def _series_answer(spots: _Series, *columns: Any) -> Any:
     """Indicator columns back in the range's shape: NaN (warm-up) and trailing rows empty."""
     stacked = np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
     grid: np.ndarray[Any, np.dtype[np.object_]] = np.full(
-        (series.rows, stacked.shape[1]), "", dtype=object
+        (spots.rows, stacked.shape[1]), "", dtype=object
     )
     grid[: stacked.shape[0]] = cells.label_missing(stacked, "")
-    return cells.to_excel(grid.T if series.across else grid)
+    return cells.to_excel(grid.T if spots.across else grid)
 
 
 @xw.func(category=CATEGORY)
 @xw.arg("pair", doc=PAIR_HISTORY, **READ)
 @xw.arg(
-    "date", doc="A date or a column of dates (Excel dates); a non-fixing day: last rate", **READ
+    "on_date",
+    doc="A date or a column of dates (Excel dates); a non-fixing day: last rate",
+    **READ,
 )
 @cells.udf
-def FX_SPOT(pair: Any, date: Any) -> Any:
+def FX_SPOT(pair: Any, on_date: Any) -> Any:
     """ECB reference spot of a pair on a date (cross via EUR: AUD/JPY = JPY per EUR / AUD per
     EUR). A weekend or holiday takes the last fixing before it. AUD/JPY on 2008-10-24: 57.2515.
     """
+
+    def kernel(on_date: Any, pair: str) -> Any:
+        try:
+            return series.spot_on(pair, on_date)
+        except CarryxlError as error:
+            raise _renamed(error, {"date": "on_date"}) from None
+
     grid = cells.evaluate(
-        lambda date, pair: series.spot_on(pair, date),
-        cells.dates("date", date),
+        kernel,
+        cells.dates("on_date", on_date),
         cells.choice("pair", _pair_in_data("pair"), pair),
     )
     return cells.to_excel(grid)
@@ -1554,19 +1576,17 @@ def FX_SPOT(pair: Any, date: Any) -> Any:
 
 @xw.func(category=CATEGORY)
 @xw.arg("pair", doc=PAIR_HISTORY, **READ)
-@xw.arg("start", doc=START, **READ)
-@xw.arg("end", doc=END, **READ)
+@xw.arg("start_date", doc=START, **READ)
+@xw.arg("end_date", doc=END, **READ)
 @xw.arg(
     "headers", doc="Optional: FALSE leaves out the header row (date, pair); default TRUE", **READ
 )
 @cells.udf
-def FX_HISTORY(pair: Any, start: Any, end: Any, headers: Any = None) -> Any:
+def FX_HISTORY(pair: Any, start_date: Any, end_date: Any, headers: Any = None) -> Any:
     """Table of a pair's ECB fixings from start to end: dates (Excel date numbers: format the
     column as dates) and spots, one row per fixing, under a header row. Spills down the sheet.
     """
-    table = series.spot_series(
-        _one_pair("pair", pair), _one_date("start", start), _one_date("end", end)
-    )
+    table = _spots(pair, start_date, end_date)
     grid = np.column_stack([dates.to_excel_serial(table.dates), table.values]).astype(object)
     if cells.setting_value(cells.flag("headers", headers, default=True)):
         grid = cells.with_header(("date", str(table.pair)), grid)
@@ -1575,28 +1595,26 @@ def FX_HISTORY(pair: Any, start: Any, end: Any, headers: Any = None) -> Any:
 
 @xw.func(category=CATEGORY)
 @xw.arg("pair", doc=PAIR_HISTORY, **READ)
-@xw.arg("start", doc=START, **READ)
-@xw.arg("end", doc=END, **READ)
+@xw.arg("start_date", doc=START, **READ)
+@xw.arg("end_date", doc=END, **READ)
 @xw.arg(
     "window",
     doc="Optional: a rolling window in fixings (>= 2): one value per fixing, as FX_HISTORY",
     **READ,
 )
 @cells.udf
-def FX_VOL(pair: Any, start: Any, end: Any, window: Any = None) -> Any:
+def FX_VOL(pair: Any, start_date: Any, end_date: Any, window: Any = None) -> Any:
     """Annualised realised volatility of a pair's ECB fixings: sample stdev of daily log
     returns * sqrt(252). With a window: a rolling column, one row per fixing, empty until
     window returns exist.
     """
-    table = series.spot_series(
-        _one_pair("pair", pair), _one_date("start", start), _one_date("end", end)
-    )
+    table = _spots(pair, start_date, end_date)
     size = _window("window", window, None)
     if size is None and table.values.size < 3:
         raise CarryxlError(
-            "end",
-            cells.Described(f"{table.values.size} fixings from start to end"),
-            "must leave at least 3 fixings after start",
+            "end_date",
+            cells.Described(f"{table.values.size} fixings from start_date to end_date"),
+            "must leave at least 3 fixings after start_date",
         )
     volatility = series.realised_volatility(table.values, size)
     if size is None:
@@ -1609,17 +1627,21 @@ def FX_VOL(pair: Any, start: Any, end: Any, window: Any = None) -> Any:
 @xw.arg(
     "pair2", doc="A pair or a row of pairs, e.g. NZD/JPY (a column with a row: a matrix)", **READ
 )
-@xw.arg("start", doc=START, **READ)
-@xw.arg("end", doc=END, **READ)
+@xw.arg("start_date", doc=START, **READ)
+@xw.arg("end_date", doc=END, **READ)
 @cells.udf
-def FX_CORREL(pair1: Any, pair2: Any, start: Any, end: Any) -> Any:
+def FX_CORREL(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
     """Correlation of two pairs' daily log returns on the ECB dates both have, start to end.
     A column of pairs and a row of pairs give the correlation matrix. EUR/USD vs USD/EUR: -1.
     """
-    first, last = _one_date("start", start), _one_date("end", end)
+    first, last = _one_date("start_date", start_date), _one_date("end_date", end_date)
 
     def kernel(pair1: str, pair2: str) -> float:
-        return float(series.correlation_matrix([pair1, pair2], first, last)[1][0, 1])
+        try:
+            matrix = series.correlation_matrix([pair1, pair2], first, last)[1]
+        except CarryxlError as error:
+            raise _renamed(error, DATE_NAMES) from None
+        return float(matrix[0, 1])
 
     grid = cells.evaluate(
         kernel,

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import statistics
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -85,12 +86,14 @@ def test_dates_outside_the_data_are_messages_in_their_rows(xl: Excel) -> None:
     got = xl.call("FX_SPOT", "AUD/JPY", column(good, "1998-12-31", after, good))
     assert got[0][0] == approx(cross("AUD/JPY", dt.date(2008, 10, 24)))
     assert got[3][0] == got[0][0]
-    assert got[1][0] == (f"date: is outside the data: {OUTSIDE_AUD_JPY} (got the date 1998-12-31)")
+    assert got[1][0] == (
+        f"on_date: is outside the data: {OUTSIDE_AUD_JPY} (got the date 1998-12-31)"
+    )
     later = (LAST + dt.timedelta(days=3)).isoformat()
-    assert got[2][0] == f"date: is outside the data: {OUTSIDE_AUD_JPY} (got the date {later})"
+    assert got[2][0] == f"on_date: is outside the data: {OUTSIDE_AUD_JPY} (got the date {later})"
     # a currency the ECB stopped quoting: RUB ends on 2022-03-01
     assert xl.call("FX_SPOT", "EUR/RUB", "2023-06-01") == (
-        "date: is outside the data: ECB reference rates has EUR/RUB from 2005-04-01 to "
+        "on_date: is outside the data: ECB reference rates has EUR/RUB from 2005-04-01 to "
         "2022-03-01 (got the date 2023-06-01)"
     )
 
@@ -107,14 +110,14 @@ def test_unknown_currency_and_bad_pair_cells(xl: Excel) -> None:
     assert got[3][0] == ("pair: must be a currency pair such as AUD/JPY (got the Excel error #N/A)")
 
 
-DATE_RULE = "date: must be a date (an Excel date or text such as 2024-11-28)"
+DATE_RULE = "on_date: must be a date (an Excel date or text such as 2024-11-28)"
 
 
 @pytest.mark.parametrize(
     ("bad", "shown"),
     [
         (None, f"{DATE_RULE} (got an empty cell)"),
-        ("soon", 'date: must be a date such as 2024-11-28 (got text "soon")'),
+        ("soon", 'on_date: must be a date such as 2024-11-28 (got text "soon")'),
         ("#VALUE!", f"{DATE_RULE} (got the Excel error #VALUE!)"),
         (True, f"{DATE_RULE} (got TRUE)"),
     ],
@@ -139,7 +142,7 @@ def test_ten_thousand_dates_in_one_call_with_bad_rows_kept_apart(xl: Excel) -> N
     good = [i for i in range(ROWS) if i not in bad]
     expected = ecb_raw.on_or_before("NZD/JPY", [days[i] for i in good])
     np.testing.assert_allclose([got[i][0] for i in good], expected, rtol=1e-13)
-    assert all(isinstance(got[i][0], str) and got[i][0].startswith("date: ") for i in bad)
+    assert all(isinstance(got[i][0], str) and got[i][0].startswith("on_date: ") for i in bad)
 
 
 # -- FX_HISTORY ----------------------------------------------------------------------------
@@ -168,10 +171,10 @@ def test_history_without_headers_and_weekend_ends(xl: Excel) -> None:
 
 def test_history_bad_input(xl: Excel) -> None:
     assert xl.call("FX_HISTORY", "AUD/JPY", "2008-10-24", "2008-10-20") == (
-        "end: must be on or after start (2008-10-24) (got the date 2008-10-20)"
+        "end_date: must be on or after start (2008-10-24) (got the date 2008-10-20)"
     )
     assert xl.call("FX_HISTORY", "AUD/JPY", "1990-01-02", "2008-10-20") == (
-        f"start: is outside the data: {OUTSIDE_AUD_JPY} (got the date 1990-01-02)"
+        f"start_date: is outside the data: {OUTSIDE_AUD_JPY} (got the date 1990-01-02)"
     )
     assert xl.call("FX_HISTORY", "TRY/ABC", "2008-10-20", "2008-10-24") == (
         'pair: ABC is not a currency code carryxl knows (got text "TRY/ABC")'
@@ -180,7 +183,7 @@ def test_history_bad_input(xl: Excel) -> None:
         "pair: must be a single cell (got a 2x1 range)"
     )
     assert xl.call("FX_HISTORY", "AUD/JPY", MISSING, "2008-10-24") == (
-        "start: must be a date (an Excel date or text such as 2024-11-28) (got an empty cell)"
+        "start_date: must be a date (an Excel date or text such as 2024-11-28) (got an empty cell)"
     )
     assert xl.call("FX_HISTORY", "AUD/JPY", "2008-10-20", xl.error("#REF!")).endswith(
         "(got the Excel error #REF!)"
@@ -225,10 +228,11 @@ def test_volatility_bad_input(xl: Excel) -> None:
     )
     assert xl.call("FX_VOL", *args, "ten") == 'window: must be a number (got text "ten")'
     assert xl.call("FX_VOL", "AUD/JPY", "2008-10-20", "2008-10-21") == (
-        "end: must leave at least 3 fixings after start (got 2 fixings from start to end)"
+        "end_date: must leave at least 3 fixings after start_date "
+        "(got 2 fixings from start_date to end_date)"
     )
     assert xl.call("FX_VOL", "AUD/JPY", "2008-10-20", "2031-01-01").startswith(
-        "end: is outside the data"
+        "end_date: is outside the data"
     )
 
 
@@ -383,3 +387,16 @@ def test_macd_arguments(xl: Excel) -> None:
     assert xl.call("FX_SMA", column(1.0, 2.0), MISSING) == (
         "window: must be a whole number of days >= 1 (got an empty cell)"
     )
+
+
+def test_the_docs_show_what_the_cells_show(xl: Excel) -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "excel.md").read_text(encoding="utf-8")
+    shown = [
+        xl.call("FX_SPOT", "AUD/JPY", "1998-12-31"),
+        xl.call("FX_SPOT", "AUD/XYZ", "2008-10-24"),
+        xl.call("FX_SMA", column(1.0, "abc", 3.0), 2),
+    ]
+    for text in shown:
+        assert f"`{text}`" in doc, text
+    assert f"{xl.call('FX_SPOT', 'AUD/JPY', '2008-10-24'):.4f}" == "57.2515"
+    assert "57.2515" in doc
