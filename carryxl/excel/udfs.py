@@ -1559,19 +1559,59 @@ def FX_SPOT(pair: Any, on_date: Any) -> Any:
     """ECB reference spot of a pair on a date (cross via EUR: AUD/JPY = JPY per EUR / AUD per
     EUR). A weekend or holiday takes the last fixing before it. AUD/JPY on 2008-10-24: 57.2515.
     """
+    days = cells.dates("on_date", on_date)
+    pairs = cells.choice("pair", _pair_in_data("pair"), pair)
+    grid = cells.evaluate(_spot_inside_the_data, days, pairs)
+    return cells.to_excel(_outside_the_data(grid, days, pairs))
 
-    def kernel(on_date: Any, pair: str) -> Any:
-        try:
-            return series.spot_on(pair, on_date)
-        except CarryxlError as error:
-            raise _renamed(error, {"date": "on_date"}) from None
 
-    grid = cells.evaluate(
-        kernel,
-        cells.dates("on_date", on_date),
-        cells.choice("pair", _pair_in_data("pair"), pair),
-    )
-    return cells.to_excel(grid)
+def _covered(pair: str) -> tuple[np.datetime64, np.datetime64]:
+    """First and last date on which the ECB data has the pair."""
+    history = ecb_history()
+    quote = history.quote(pair)
+    return history.dates[quote.first], history.dates[quote.last]
+
+
+def _spot_inside_the_data(on_date: Any, pair: str) -> Any:
+    """The core's spot on each date inside the pair's data, NaN outside it.
+
+    Dates outside are common (a whole column a year too late): marking them here, rather
+    than letting the core raise and the rows be searched, keeps such a column fast.
+    """
+    first, last = _covered(pair)
+    days = np.asarray(on_date)
+    inside = (days >= first) & (days <= last)
+    if inside.all():
+        return series.spot_on(pair, days)
+    spots = np.full(days.shape, np.nan)
+    spots[inside] = series.spot_on(pair, days[inside])
+    return spots
+
+
+def _outside_the_data(grid: Any, days: cells.Input, pairs: cells.Input) -> Any:
+    """``grid`` with each NaN (a date outside the pair's data) as the core's message."""
+    missing = np.array([isinstance(v, float) and np.isnan(v) for v in grid.flat], dtype=bool)
+    if not missing.any():
+        return grid
+    marked = grid.astype(object)
+    on = np.broadcast_to(days.values, grid.shape).reshape(-1)
+    code = np.broadcast_to(pairs.values, grid.shape).reshape(-1)
+    rules: dict[str, str] = {}
+    for index in np.flatnonzero(missing).tolist():
+        day, pair = on[index], code[index]
+        if pair not in rules:  # the core's own words, once per pair
+            rules[pair] = _outside_rule(pair, day)
+        marked.flat[index] = cells.message(CarryxlError("on_date", str(day), rules[pair]))
+    return marked
+
+
+def _outside_rule(pair: str, day: np.datetime64) -> str:
+    """What the core says of a date outside the pair's data (naming the range covered)."""
+    try:
+        series.spot_on(pair, day)
+    except CarryxlError as error:
+        return error.rule
+    return "is outside the data"  # not reached: the day is outside the data
 
 
 @xw.func(category=CATEGORY)

@@ -145,6 +145,28 @@ def test_ten_thousand_dates_in_one_call_with_bad_rows_kept_apart(xl: Excel) -> N
     assert all(isinstance(got[i][0], str) and got[i][0].startswith("on_date: ") for i in bad)
 
 
+def test_a_whole_column_outside_the_data_says_so_row_by_row(xl: Excel) -> None:
+    # a column typed a few years too late: every row its own message, in one call
+    later = [LAST + dt.timedelta(days=d) for d in range(1, ROWS + 1)]
+    got = xl.call("FX_SPOT", "AUD/JPY", column(*map(serial, later)))
+    assert cells_of(got) == [
+        f"on_date: is outside the data: {OUTSIDE_AUD_JPY} (got the date {d.isoformat()})"
+        for d in later
+    ]
+    # pairs whose data end at different dates, in one column
+    mixed = xl.call(
+        "FX_SPOT",
+        column("EUR/RUB", "AUD/JPY", "EUR/RUB"),
+        column("2023-06-01", "2023-06-01", "2022-03-01"),
+    )
+    assert mixed[0][0] == (
+        "on_date: is outside the data: ECB reference rates has EUR/RUB from 2005-04-01 to "
+        "2022-03-01 (got the date 2023-06-01)"
+    )
+    assert mixed[1][0] == approx(cross("AUD/JPY", dt.date(2023, 6, 1)))
+    assert mixed[2][0] == approx(cross("EUR/RUB", dt.date(2022, 3, 1)))
+
+
 # -- FX_HISTORY ----------------------------------------------------------------------------
 
 
