@@ -75,7 +75,7 @@ def test_vba_lines_stay_within_the_editors_limit(built: dict[str, Path]) -> None
             assert len(line) <= 1023, name
 
 
-def _basic_modules(ods: Path) -> dict[str, str]:
+def basic_modules(ods: Path) -> dict[str, str]:
     with zipfile.ZipFile(ods) as archive:
         listing = archive.read("Basic/VBAProject/script-lb.xml").decode("utf-8")
         names = re.findall(r'library:element library:name="([^"]+)"', listing)
@@ -99,7 +99,7 @@ def _basic_modules(ods: Path) -> dict[str, str]:
 def test_libreoffice_imports_the_same_modules(built: dict[str, Path], tmp_path: Path) -> None:
     xlsm = built["xlsm"]
     ods = convert(xlsm, "ods", tmp_path)  # raises if LibreOffice cannot convert it
-    basic = _basic_modules(ods)
+    basic = basic_modules(ods)
     assert set(basic) == set(olevba_modules(xlsm))
     for module in expected_modules(xlsm):
         # LibreOffice drops every Attribute line and adds its own Option lines.
@@ -117,7 +117,7 @@ def test_libreoffice_imports_the_addins_modules(built: dict[str, Path], tmp_path
     # so it reads the same bytes with the workbook part typed as a macro-enabled workbook.
     copy = tmp_path / "carryxl_addin_as.xlsm"
     copy.write_bytes(retyped(built["xlam"].read_bytes(), "xlsm"))
-    basic = _basic_modules(convert(copy, "ods", tmp_path))
+    basic = basic_modules(convert(copy, "ods", tmp_path))
     assert set(basic) == set(olevba_modules(built["xlam"]))
 
 
