@@ -16,10 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from carryxl.core.errors import CarryxlError
-from carryxl.macros.book import Book, Cell, Grid
+from carryxl.macros.book import Book, Grid
 from carryxl.macros.contract import fingerprint_name
 
-__all__ = ["Write", "apply_writes", "fingerprint", "is_empty", "require_unprotected"]
+__all__ = [
+    "Write",
+    "apply_writes",
+    "fingerprint",
+    "is_empty",
+    "matches",
+    "require_unprotected",
+]
 
 
 @dataclass(frozen=True)
@@ -30,22 +37,71 @@ class Write:
     rows: Grid
 
 
-def _token(value: Cell) -> str:
-    if value is None or value == "":
-        return "_"
-    if isinstance(value, bool):
-        return "b" + str(value)
-    if isinstance(value, int | float):
-        number = float(value)
-        # 12 significant digits: what survives any save and reload, far below a user's edit.
-        return "n" + (f"{number:.12g}" if math.isfinite(number) else repr(number))
-    return "s" + str(value).replace("\\", "\\\\").replace("|", "\\|")
+# A number saved and reloaded keeps ~15 significant digits (LibreOffice writes 15, Excel 17),
+# so sums of what was written are compared to this relative precision, far below an edit.
+_RELATIVE = 1e-12
+
+
+def _split(rows: Grid) -> tuple[str, list[float]]:
+    """The grid's layout (empties, texts, where numbers are) and its numbers in order."""
+    layout: list[str] = []
+    numbers: list[float] = []
+    for row in rows:
+        for value in row:
+            if value is None or value == "":
+                layout.append("_")
+            elif isinstance(value, bool):
+                layout.append(f"b{value}")
+            elif isinstance(value, int | float):
+                layout.append("n")
+                numbers.append(float(value))
+            else:
+                layout.append("s" + str(value).replace("\\", "\\\\").replace("|", "\\|"))
+        layout.append("/")
+    return "|".join(layout), numbers
+
+
+def _sums(numbers: list[float]) -> tuple[float, float, float]:
+    """Σv, Σ(k+1)·v and Σv²: an edit, a swap or a sign change moves at least one."""
+    return (
+        math.fsum(numbers),
+        math.fsum((k + 1) * v for k, v in enumerate(numbers)),
+        math.fsum(v * v for v in numbers),
+    )
 
 
 def fingerprint(rows: Grid) -> str:
-    """A short digest of a grid of values: ``"sha256:" + 32 hex digits``."""
-    text = "\n".join("|".join(_token(v) for v in row) for row in rows)
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    """What carryxl wrote, in a short text: the layout's digest and three sums of the numbers.
+
+    ``matches`` compares a grid with it to 1e-12 of the numbers' size, so a save that
+    keeps 15 significant digits still matches and any edit a person makes does not.
+    """
+    layout, numbers = _split(rows)
+    digest = hashlib.sha256(layout.encode("utf-8")).hexdigest()[:16]
+    return ";".join(["v2", digest, *(repr(s) for s in _sums(numbers))])
+
+
+def matches(stored: str | None, rows: Grid) -> bool:
+    """Whether ``rows`` still hold what the fingerprint ``stored`` recorded."""
+    parts = (stored or "").split(";")
+    layout, numbers = _split(rows)
+    if len(parts) != 5 or parts[0] != "v2":
+        return False
+    if parts[1] != hashlib.sha256(layout.encode("utf-8")).hexdigest()[:16]:
+        return False
+    try:
+        recorded = [float(p) for p in parts[2:]]
+    except ValueError:
+        return False
+    sizes = (
+        math.fsum(abs(v) for v in numbers),
+        math.fsum((k + 1) * abs(v) for k, v in enumerate(numbers)),
+        math.fsum(v * v for v in numbers),
+    )
+    return all(
+        math.isfinite(now) and abs(now - then) <= _RELATIVE * size + 1e-9
+        for now, then, size in zip(_sums(numbers), recorded, sizes, strict=True)
+    )
 
 
 def is_empty(rows: Grid) -> bool:
@@ -88,7 +144,7 @@ def _check(book: Book, write: Write) -> None:
         )
     if is_empty(current):
         return
-    if book.constant(fingerprint_name(write.name)) == fingerprint(current):
+    if matches(book.constant(fingerprint_name(write.name)), current):
         return
     raise CarryxlError(
         write.name,

@@ -224,3 +224,15 @@ def test_a_grid_of_disagreeing_formulas_is_reported(tmp_path: Path) -> None:
     assert "differ from carryxl's exact P&L by 22,500.00 JPY (move -5.00%, 1 years)" in str(
         caught.value
     )
+
+
+@pytest.mark.libreoffice
+def test_its_own_grid_is_still_its_own_after_libreoffice_saves_the_file(tmp_path: Path) -> None:
+    path = scenario_workbook(
+        tmp_path / "lo.xlsx", moves=(-0.0731, 0.0123, 0.0417), horizons=(0.13, 0.77, 1.9)
+    )
+    _fill(path)
+    saved = convert(path, "xlsx", tmp_path / "lo")  # numbers come back with 15 digits
+    assert grid_values(saved) != grid_values(path)  # not bit for bit…
+    _fill(saved)  # …but still carryxl's: no refusal
+    assert grid_values(saved)[1][1] == pytest.approx(grid_values(path)[1][1], rel=1e-15)
