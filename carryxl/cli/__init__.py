@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import calc
+from carryxl.cli import calc, new
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
 
-COMMANDS: tuple[ModuleType, ...] = (calc,)
+COMMANDS: tuple[ModuleType, ...] = (calc, new)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,243 @@
+"""LibreOffice opens every template and recalculates every native output to the core's value.
+
+All files (every template, 20 random input sets per kind with formulas, and a formula-
+injection check) are converted in one ``soffice`` call, then read back with openpyxl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pytest
+
+from carryxl.core import Pair, fx_return
+from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
+from carryxl.workbooks.sheets import asset_carry, calculator, scenarios
+from carryxl.workbooks.sheets.rates import PAIRS, RATE_EXAMPLES
+from tests.libreoffice import convert_many
+from tests.workbooks.expected import expect_asset, expect_calculator, expect_scenarios
+from tests.workbooks.named import close, values, write_inputs
+
+pytestmark = pytest.mark.libreoffice
+
+RANDOM_SETS = 20
+INJECTION = ("=1+1", "+1", "-1", "@SUM(A1:A2)", '=HYPERLINK("http://example.com","x")')
+EXPECT: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "calculator": expect_calculator,
+    "asset_carry": expect_asset,
+    "scenarios": expect_scenarios,
+}
+SEEDS = {
+    "calculator": calculator.SEED_INPUTS,
+    "asset_carry": asset_carry.SEED_INPUTS,
+    "scenarios": {
+        **scenarios.SEED_INPUTS,
+        "in_scenario_moves": list(scenarios.MOVES),
+        "in_scenario_years": list(scenarios.YEARS),
+        "in_scenario_rate_shifts": list(scenarios.RATE_SHIFTS),
+    },
+}
+MONEY = {
+    "out_carry", "out_fx", "out_cross", "out_total", "out_total_simple", "out_net",
+    "out_margin", "out_stop_fx_loss", "out_payoff_pnl", "out_asset_pnl",
+    "out_scenario_grid", "out_scenario_grid_rates",
+}  # fmt: skip
+SPOTS = {
+    "out_breakeven_spot", "out_forward", "out_payoff_spots", "out_stop_spot",
+    "out_scenario_breakeven_spot", "out_scenario_breakeven_spot_rates",
+    "out_scenario_end_spots",
+}  # fmt: skip
+PIPS = {"out_move_pips", "out_forward_points", "out_stop_pips"}
+
+
+def _scale(name: str, inputs: dict[str, Any]) -> float:
+    if name in MONEY:
+        return float(inputs["in_notional"])
+    if name in SPOTS:
+        return float(inputs["in_spot_start"])
+    if name in PIPS:
+        return float(inputs["in_spot_start"]) * 10_000
+    return 1.0
+
+
+def _pair_and_funding(rng: np.random.Generator) -> tuple[str, str]:
+    pair = str(rng.choice(PAIRS))
+    return pair, pair[:3] if rng.random() < 0.5 else pair[4:]
+
+
+def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
+    pair, funding = _pair_and_funding(rng)
+    s0 = float(np.exp(rng.uniform(np.log(0.3), np.log(200))))
+    return {
+        "in_pair": pair,
+        "in_funding": funding,
+        "in_notional": float(np.round(np.exp(rng.uniform(np.log(1e3), np.log(1e9))), 2)),
+        "in_spot_start": s0,
+        "in_spot_end": s0 * (1 + rng.uniform(-0.25, 0.25)),
+        "in_rate_target": rng.uniform(-0.005, 0.5),
+        "in_rate_funding": rng.uniform(-0.0075, 0.1),
+        "in_years": rng.uniform(1 / 365, 3),
+        "in_costs": rng.uniform(0, 5000),
+        "in_leverage": rng.uniform(1, 50),
+        "in_stop_loss": rng.uniform(0.01, 0.1),
+    }
+
+
+def random_asset(rng: np.random.Generator) -> dict[str, Any]:
+    codes = [code for code, *_ in RATE_EXAMPLES]
+    return {
+        "in_funding": str(rng.choice(codes)),
+        "in_foreign": str(rng.choice(codes)),
+        "in_notional": rng.uniform(1e3, 1e9),
+        "in_asset_return": rng.uniform(-0.6, 1.5),
+        "in_fx_move": rng.uniform(-0.4, 0.6),
+        "in_local_return": rng.uniform(-0.6, 1.5),
+        "in_rate_funding": rng.uniform(-0.0075, 0.1),
+        "in_years": rng.uniform(1 / 365, 3),
+        "in_move_convention": str(rng.choice(["quote", "value"])),
+    }
+
+
+def random_scenarios(rng: np.random.Generator) -> dict[str, Any]:
+    pair, funding = _pair_and_funding(rng)
+    return {
+        "in_pair": pair,
+        "in_funding": funding,
+        "in_notional": rng.uniform(1e3, 1e9),
+        "in_spot_start": float(np.exp(rng.uniform(np.log(0.3), np.log(200)))),
+        "in_rate_target": rng.uniform(-0.005, 0.5),
+        "in_rate_funding": rng.uniform(-0.0075, 0.1),
+        "in_years": rng.uniform(1 / 365, 3),
+        "in_scenario_moves": sorted(rng.uniform(-0.3, 0.3, len(scenarios.MOVES)).tolist()),
+        "in_scenario_years": rng.uniform(1 / 365, 5, len(scenarios.YEARS)).tolist(),
+        "in_scenario_rate_shifts": rng.uniform(-0.005, 0.05, len(scenarios.RATE_SHIFTS)).tolist(),
+    }
+
+
+RANDOM = {"calculator": random_calculator, "asset_carry": random_asset,
+          "scenarios": random_scenarios}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Write every file, convert them all in one soffice call, and say what each holds."""
+    src = tmp_path_factory.mktemp("src")
+    out = tmp_path_factory.mktemp("out")
+    templates: dict[tuple[str, str, str], Path] = {}
+    for kind, lang, mode in every_template():
+        path = src / default_filename(kind, lang, mode)
+        path.write_bytes(workbook_bytes(kind, lang, mode))
+        templates[(kind, lang, mode)] = path
+    rng = np.random.default_rng(20241128)
+    cases: list[tuple[str, dict[str, Any], Path]] = []
+    for kind, make in RANDOM.items():
+        for i in range(RANDOM_SETS):
+            inputs = make(rng)
+            lang = "zh" if i % 4 == 3 else "en"
+            path = src / f"{kind}_random_{i:02d}.xlsx"
+            write_inputs(templates[(kind, lang, "native")], inputs, path)
+            cases.append((kind, inputs, path))
+    injection = src / "injection.xlsx"
+    wb = openpyxl.Workbook()
+    for row, text in enumerate(INJECTION, start=1):
+        put_text(wb.active.cell(row, 1), text)
+    wb.save(injection)
+    sources = [*templates.values(), *(p for *_, p in cases), injection]
+    targets = convert_many(sources, "xlsx", out)
+    return {"templates": templates, "cases": cases, "injection": injection, "out": targets}
+
+
+def _load(converted: dict[str, Any], source: Path) -> Any:
+    return openpyxl.load_workbook(converted["out"][source], data_only=True)
+
+
+def _check(kind: str, inputs: dict[str, Any], wb: Any) -> None:
+    expected = EXPECT[kind](inputs)
+    for name, value in expected.items():
+        actual = values(wb, name)
+        assert close(actual, value, _scale(name, inputs)), (
+            f"{kind} {name}: LibreOffice {actual!r}, core {value!r}, inputs {inputs!r}"
+        )
+    if kind == "calculator":
+        _check_stop(inputs, wb)
+    if kind == "scenarios":
+        _check_end_spots(inputs, wb)
+
+
+def _check_stop(inputs: dict[str, Any], wb: Any) -> None:
+    """The stop-loss spot is where the core's FX return is minus the stop."""
+    pair = Pair.parse(inputs["in_pair"])
+    orientation = pair.orientation(inputs["in_funding"])
+    s0, stop_spot = inputs["in_spot_start"], values(wb, "out_stop_spot")
+    assert close(float(fx_return(s0, stop_spot, orientation)), -inputs["in_stop_loss"], 1.0)
+    pips = (stop_spot - s0) / pair.pip_size()
+    assert close(values(wb, "out_stop_pips"), pips, s0 * 10_000)
+
+
+def _check_end_spots(inputs: dict[str, Any], wb: Any) -> None:
+    """Each scenario row's end spot moves the target by that row's FX move (core)."""
+    orientation = Pair.parse(inputs["in_pair"]).orientation(inputs["in_funding"])
+    spots = values(wb, "out_scenario_end_spots")
+    moves = fx_return(inputs["in_spot_start"], np.array(spots), orientation)
+    assert close([float(m) for m in moves], list(inputs["in_scenario_moves"]), 1.0)
+
+
+def test_libreoffice_opens_every_template_without_errors(converted: dict[str, Any]) -> None:
+    for (kind, lang, mode), source in converted["templates"].items():
+        wb = _load(converted, source)
+        assert len(wb.sheetnames) >= 2, (kind, lang, mode)
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    bad = cell.data_type == "e" or (
+                        isinstance(cell.value, str) and cell.value.startswith(("#", "Err:"))
+                    )
+                    assert not bad, f"{source.name} {ws.title}!{cell.coordinate}: {cell.value}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("kind", sorted(EXPECT))
+def test_preloaded_inputs_recalculate_to_the_core(
+    converted: dict[str, Any], kind: str, lang: str
+) -> None:
+    wb = _load(converted, converted["templates"][(kind, lang, "native")])
+    _check(kind, dict(SEEDS[kind]), wb)
+
+
+def test_preloaded_calculator_is_seed_case_1(converted: dict[str, Any]) -> None:
+    """Hand figures from the article: carry 220,000, FX 300,000, exact total 526,750 JPY."""
+    wb = _load(converted, converted["templates"][("calculator", "en", "native")])
+    assert values(wb, "out_carry") == pytest.approx(10_000_000 * 0.044 * 0.5)
+    assert values(wb, "out_fx") == pytest.approx(10_000_000 * 0.03)
+    assert values(wb, "out_total_simple") == pytest.approx(520_000)
+    assert values(wb, "out_total") == pytest.approx(10_000_000 * (1.03 * 1.0225 - 1.0005))
+    assert values(wb, "out_total") == pytest.approx(526_750)
+    assert values(wb, "out_breakeven_spot") == pytest.approx(100 * 1.0005 / 1.0225)
+    assert values(wb, "out_target") == "AUD"
+
+
+def test_preloaded_asset_carry_is_november_2024(converted: dict[str, Any]) -> None:
+    """The talk: Nasdaq -2.15%, USD/JPY +1.52% gives -0.66% in JPY, against Nikkei -4.35%."""
+    wb = _load(converted, converted["templates"][("asset_carry", "en", "native")])
+    assert values(wb, "out_asset_before_funding") == pytest.approx(0.9785 * 1.0152 - 1)
+    assert round(values(wb, "out_asset_before_funding"), 4) == -0.0066
+    assert values(wb, "out_asset_excess") == pytest.approx(0.9785 * 1.0152 - 1 + 0.0435)
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECT))
+def test_random_inputs_recalculate_to_the_core(converted: dict[str, Any], kind: str) -> None:
+    cases = [(inputs, path) for k, inputs, path in converted["cases"] if k == kind]
+    assert len(cases) == RANDOM_SETS
+    for inputs, path in cases:
+        _check(kind, inputs, _load(converted, path))
+
+
+def test_text_starting_with_formula_characters_stays_text(converted: dict[str, Any]) -> None:
+    ws = _load(converted, converted["injection"]).active
+    assert [ws.cell(row, 1).value for row in range(1, len(INJECTION) + 1)] == list(INJECTION)
+    formulas = openpyxl.load_workbook(converted["out"][converted["injection"]]).active
+    assert all(formulas.cell(r, 1).data_type == "s" for r in range(1, len(INJECTION) + 1))
