@@ -22,6 +22,7 @@ __all__ = [
     "carry_pnl_at",
     "growth_ratio",
     "scenario_cell",
+    "year_fraction",
 ]
 
 # Which currency is the target, and whether the pair reads FUNDING/TARGET (USD/TRY
@@ -53,6 +54,31 @@ def asset_pnl_at(fx_move: str) -> str:
 def scenario_cell(move: str, years: str, rate_funding: str = "in_rate_funding") -> str:
     """Total P&L in one scenario cell: N [(1 + g)(1 + r_t t) - (1 + r_f t)]."""
     return "=" + carry_pnl_at(f"(1+{move})", years, rate_funding)
+
+
+def year_fraction(day_count: str, start: str, end: str) -> str:
+    """Year fraction from ``start`` to ``end`` under the day count text in ``day_count``.
+
+    ACT/360, ACT/365F, ACT/ACT (ISDA: each calendar year's days over its length), 30/360
+    (ISDA bond basis) and 30E/360, as :func:`carryxl.core.year_fraction` counts them;
+    #N/A for any other text.
+    """
+    y0, y1 = f"YEAR({start})", f"YEAR({end})"
+    act_act = (
+        f"{y1}-{y0}-1+(DATE({y0}+1,1,1)-{start})/(DATE({y0}+1,1,1)-DATE({y0},1,1))"
+        f"+({end}-DATE({y1},1,1))/(DATE({y1}+1,1,1)-DATE({y1},1,1))"
+    )
+    months = f"360*({y1}-{y0})+30*(MONTH({end})-MONTH({start}))"
+    d1 = f"MIN(DAY({start}),30)"
+    bond = f"({months}+IF(AND(DAY({end})=31,{d1}>=30),30,DAY({end}))-{d1})/360"
+    euro = f"({months}+MIN(DAY({end}),30)-{d1})/360"
+    return (
+        f'=IF({day_count}="ACT/360",({end}-{start})/360,'
+        f'IF({day_count}="ACT/365F",({end}-{start})/365,'
+        f'IF({day_count}="ACT/ACT",{act_act},'
+        f'IF({day_count}="30/360",{bond},'
+        f'IF({day_count}="30E/360",{euro},NA())))))'
+    )
 
 
 CALCULATOR_NATIVE: dict[str, str] = {
@@ -91,4 +117,9 @@ CALCULATOR_NATIVE: dict[str, str] = {
     ),
     "out_stop_pips": "=(out_stop_spot-in_spot_start)*out_points_scale",
     "out_stop_fx_loss": "=-in_notional*in_stop_loss",
+    "out_days": "=in_end_date-in_start_date",
+    "out_years_dates_target": year_fraction("out_day_count_target", "in_start_date", "in_end_date"),
+    "out_years_dates_funding": year_fraction(
+        "out_day_count_funding", "in_start_date", "in_end_date"
+    ),
 }

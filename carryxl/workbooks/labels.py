@@ -79,6 +79,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_pnl": ("Profit and loss", "收益"),
     "sec_breakeven": ("Break-even and forward", "盈亏平衡与远期汇率"),
     "sec_risk": ("Margin and stop-loss", "保证金与止损"),
+    "sec_dates": (
+        "Holding period from dates (helper: copy a year fraction into the holding period)",
+        "按日期计算持有期（辅助：可将年数填入上方持有期）",
+    ),
     "sec_asset_inputs": ("Trade (inputs)", "交易（输入）"),
     "sec_asset_results": ("Returns", "收益率"),
     "sec_asset_fx": ("What the funding currency's move means", "融资货币涨跌的两种含义"),
@@ -96,6 +100,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit_pair": ("quote per base", "报价货币/基础货币"),
     "unit_per_year": ("per year", "年利率"),
     "unit_years": ("years", "年"),
+    "unit_days": ("days", "天"),
     # charts and notes
     "chart_payoff": ("Total P&L over the end spot", "总收益随期末汇率的变化"),
     "chart_asset": (
@@ -122,6 +127,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_costs": ("Costs: spread, commission, fees", "交易成本：点差、佣金、费用"),
     "in_leverage": ("Leverage (notional / margin)", "杠杆倍数（名义本金/保证金）"),
     "in_stop_loss": ("Stop-loss: fall of the target currency", "止损：目标货币下跌幅度"),
+    "in_start_date": ("Start date (optional)", "起始日期（可选）"),
+    "in_end_date": ("End date (optional)", "结束日期（可选）"),
     # calculator outputs
     "out_target": ("Target currency (held)", "目标货币（持有）"),
     "out_inverted": ("Pair quoted funding/target (price = 1/spot)", "报价为融资货币/目标货币"),
@@ -162,6 +169,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_stop_spot": ("Stop-loss spot level", "止损汇率"),
     "out_stop_pips": ("Stop-loss distance", "止损距离"),
     "out_stop_fx_loss": ("FX loss at the stop", "止损时的汇率损失"),
+    "out_days": ("Calendar days between the dates", "两个日期之间的天数"),
+    "out_years_dates_target": (
+        "Year fraction, target leg (its day count)",
+        "目标货币年数（按其计息惯例）",
+    ),
+    "out_years_dates_funding": (
+        "Year fraction, funding leg (its day count)",
+        "融资货币年数（按其计息惯例）",
+    ),
     # asset carry
     "in_foreign": ("Foreign currency (the asset's)", "外国货币（资产计价货币）"),
     "in_asset_return": ("Foreign asset return (e.g. Nasdaq)", "外国资产收益率（如纳斯达克）"),
@@ -299,6 +315,15 @@ NOTES: dict[str, tuple[str, str]] = {
         "Close the trade if the target currency falls this much against the funding currency"
         " (the article suggests 3%-5%).",
         "目标货币相对融资货币下跌到该幅度时平仓止损（文章建议 3%-5%）。",
+    ),
+    "in_start_date": (
+        "Optional: the trade's start (value) date. With the end date, the sheet shows each"
+        " leg's year fraction under its currency's day count from the Rates sheet.",
+        "可选：交易起始（起息）日。与结束日期一起，按利率表中各货币的计息惯例计算各自的年数。",
+    ),
+    "in_end_date": (
+        "Optional: the trade's end date, after the start date.",
+        "可选：交易结束日期，须晚于起始日期。",
     ),
     "in_foreign": (
         "The currency the foreign asset is priced in (USD for Nasdaq).",

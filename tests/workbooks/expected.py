@@ -29,6 +29,7 @@ from carryxl.core import (
     fx_return,
     points_scale,
     spot_ratio,
+    year_fraction,
 )
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
@@ -36,6 +37,13 @@ from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
 
 POLICY = {code: policy for code, policy, *_ in RATE_EXAMPLES}
 BROKER = {code: broker for code, _p, _s, broker, _bs in RATE_EXAMPLES}
+CODES = [code for code, *_ in RATE_EXAMPLES]
+
+
+def _day_count(v: dict[str, Any], currency: str) -> str:
+    """The Rates sheet's day count for ``currency``: as written in, or the core default."""
+    written = v.get("in_rates_day_count")
+    return written[CODES.index(currency)] if written else str(default_day_count(currency))
 
 
 def _f(value: Any) -> Any:
@@ -58,11 +66,12 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
     net = float(exact.total) - v["in_costs"]
     margin = n / v["in_leverage"]
     spots = [s0 * (1 + k / 100) for k in PAYOFF_STEPS]
+    d0, d1 = v["in_start_date"].date(), v["in_end_date"].date()
     return {
         "out_target": target,
         "out_inverted": orientation is Orientation.FUNDING_TARGET,
-        "out_day_count_target": str(default_day_count(target)),
-        "out_day_count_funding": str(default_day_count(v["in_funding"])),
+        "out_day_count_target": _day_count(v, target),
+        "out_day_count_funding": _day_count(v, v["in_funding"]),
         "out_example_rate_target": POLICY[target],
         "out_example_rate_funding": POLICY[v["in_funding"]],
         "out_points_scale": scale,
@@ -87,6 +96,9 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
         "out_margin": margin,
         "out_return_on_margin": net / margin,
         "out_stop_fx_loss": -n * v["in_stop_loss"],
+        "out_days": float((v["in_end_date"] - v["in_start_date"]).days),
+        "out_years_dates_target": _f(year_fraction(d0, d1, _day_count(v, target))),
+        "out_years_dates_funding": _f(year_fraction(d0, d1, _day_count(v, v["in_funding"]))),
         "out_payoff_spots": spots,
         "out_payoff_pnl": _f(carry_pnl(n, s0, np.array(spots), rt, rf, t, orientation)),
     }

@@ -6,6 +6,7 @@ injection check) are converted in one ``soffice`` call, then read back with open
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 from carryxl.core import Pair, fx_return
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
 from carryxl.workbooks.sheets import asset_carry, calculator, scenarios
-from carryxl.workbooks.sheets.rates import PAIRS, RATE_EXAMPLES
+from carryxl.workbooks.sheets.rates import DAY_COUNTS, PAIRS, RATE_EXAMPLES
 from tests.libreoffice import convert_many
 from tests.workbooks.expected import expect_asset, expect_calculator, expect_scenarios
 from tests.workbooks.named import close, values, write_inputs
@@ -69,9 +70,21 @@ def _pair_and_funding(rng: np.random.Generator) -> tuple[str, str]:
     return pair, pair[:3] if rng.random() < 0.5 else pair[4:]
 
 
+def _month_end(day: dt.datetime) -> dt.datetime:
+    following = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
 def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
     pair, funding = _pair_and_funding(rng)
     s0 = float(np.exp(rng.uniform(np.log(0.3), np.log(200))))
+    start = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2500)))
+    end = start + dt.timedelta(days=int(rng.integers(1, 1200)))
+    # Month ends (the 31st, end of February) exercise the 30/360 rules.
+    if rng.random() < 0.4:
+        start = _month_end(start)
+    if rng.random() < 0.4:
+        end = max(_month_end(end), start + dt.timedelta(days=1))
     return {
         "in_pair": pair,
         "in_funding": funding,
@@ -84,6 +97,9 @@ def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
         "in_costs": rng.uniform(0, 5000),
         "in_leverage": rng.uniform(1, 50),
         "in_stop_loss": rng.uniform(0.01, 0.1),
+        "in_start_date": start,
+        "in_end_date": end,
+        "in_rates_day_count": [str(rng.choice(DAY_COUNTS)) for _ in RATE_EXAMPLES],
     }
 
 

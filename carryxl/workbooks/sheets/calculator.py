@@ -1,12 +1,15 @@
 """The calculator: one carry position, preloaded with seed case 1 (AUD/JPY funded in JPY).
 
 Inputs (named ``in_*``): pair, funding currency, notional, spots, rates, year fraction,
-costs, leverage, stop-loss. Outputs (named ``out_*``): carry, FX, cross term, total (exact
-and the seeds' simple version), returns, break-even spot and move, forward and points,
-margin, stop-loss level; and a payoff table over the end spot with its line chart.
+costs, leverage, stop-loss, and optional start/end dates. Outputs (named ``out_*``):
+carry, FX, cross term, total (exact and the seeds' simple version), returns, break-even
+spot and move, forward and points, margin, stop-loss level, each leg's year fraction
+from the dates; and a payoff table over the end spot with its line chart.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,6 +42,8 @@ SEED_INPUTS: dict[str, object] = {
     "in_costs": 0,
     "in_leverage": 10,
     "in_stop_loss": 0.03,
+    "in_start_date": dt.datetime(2025, 1, 6),
+    "in_end_date": dt.datetime(2025, 7, 7),
 }
 
 # The payoff table: end spots from -10% to +10% of the start spot, in 1% steps.
@@ -60,6 +65,8 @@ INPUTS: tuple[tuple[str, str, str | None, str | None, bool], ...] = (
     ("in_costs", "money", _MONEY, None, True),
     ("in_leverage", "multiple", None, None, True),
     ("in_stop_loss", "percent_short", None, None, True),
+    ("in_start_date", "date", None, None, True),
+    ("in_end_date", "date", None, None, True),
 )
 
 # Output sections: (heading, ((name, number format kind, unit), ...)).
@@ -112,6 +119,14 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
             ("out_stop_spot", "spot", "unit_pair"),
             ("out_stop_pips", "pips", None),
             ("out_stop_fx_loss", "money", _MONEY),
+        ),
+    ),
+    (
+        "sec_dates",
+        (
+            ("out_days", "integer", "unit_days"),
+            ("out_years_dates_target", "years", "unit_years"),
+            ("out_years_dates_funding", "years", "unit_years"),
         ),
     ),
 )
