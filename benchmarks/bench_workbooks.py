@@ -8,23 +8,13 @@ in the same number of workbooks, with no styling, names, notes, validation or ch
 from __future__ import annotations
 
 import io
-import time
-from collections.abc import Callable
 
 import openpyxl
 
+from benchmarks.timing import best_of
 from carryxl.workbooks import every_template, workbook_bytes
 
 TARGET_SECONDS = 2.0
-
-
-def _best(run: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def _cell_counts() -> list[int]:
@@ -55,8 +45,8 @@ def _templates() -> None:
 def main() -> None:
     """Print the time for all templates, the plain-openpyxl baseline and their ratio."""
     counts = _cell_counts()
-    ours = _best(_templates)
-    baseline = _best(lambda: _plain(counts))
+    ours = best_of(_templates, repeat=3)
+    baseline = best_of(lambda: _plain(counts), repeat=3)
     status = "OK" if ours < TARGET_SECONDS else "SLOW"
     print(
         f"workbooks: {len(counts)} templates, {sum(counts)} cells: {ours:.3f} s "

@@ -74,9 +74,10 @@ def _inverted(orientation: Any) -> bool | np.ndarray[Any, np.dtype[np.bool_]]:
     """True where spot is FUNDING/TARGET (so the target's price is 1/S)."""
     if isinstance(orientation, Orientation | str):
         return Orientation.parse(orientation) is Orientation.FUNDING_TARGET
-    values = np.asarray(orientation, dtype=object)
-    flags = [Orientation.parse(v) is Orientation.FUNDING_TARGET for v in values.ravel()]
-    return np.asarray(flags, dtype=bool).reshape(values.shape)
+    values = np.asarray(orientation, dtype=object).astype(str)
+    labels, index = np.unique(values, return_inverse=True)  # parse each spelling once
+    flags = np.array([Orientation.parse(v) is Orientation.FUNDING_TARGET for v in labels])
+    return flags[index].reshape(values.shape)
 
 
 def spot_ratio(
@@ -89,6 +90,10 @@ def spot_ratio(
     s0 = positive("spot_start", spot_start)
     s1 = positive("spot_end", spot_end)
     common_shape(spot_start=s0, spot_end=s1)
+    return _ratio(s0, s1, orientation)
+
+
+def _ratio(s0: FloatArray, s1: FloatArray, orientation: Any) -> FloatArray:
     inverted = _inverted(orientation)
     if inverted is True:
         return s0 / s1
@@ -116,18 +121,28 @@ def fx_pnl(
     Seed 1: 10,000,000 JPY * 3% = 300,000 JPY. Seed 2: 100,000 USD * -6.25% = -6,250 USD.
     """
     n = positive("notional", notional)
-    return n * fx_return(spot_start, spot_end, orientation)
+    g = fx_return(spot_start, spot_end, orientation)
+    common_shape(notional=n, spots=g)
+    return n * g
+
+
+def _rates(
+    rate_target: Any, rate_funding: Any, years: Any, years_funding: Any
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Both legs' rates and year fractions, validated: r_t, r_f, t_t, t_f."""
+    r_t = rate("rate_target", rate_target)
+    r_f = rate("rate_funding", rate_funding)
+    t_t = non_negative("years", years)
+    t_f = t_t if years_funding is None else non_negative("years_funding", years_funding)
+    common_shape(rate_target=r_t, rate_funding=r_f, years=t_t, years_funding=t_f)
+    return r_t, r_f, t_t, t_f
 
 
 def _legs(
     rate_target: Any, rate_funding: Any, years: Any, years_funding: Any
 ) -> tuple[FloatArray, FloatArray]:
     """Interest per unit over the period on each leg: r_t*t_t and r_f*t_f."""
-    r_t = rate("rate_target", rate_target)
-    r_f = rate("rate_funding", rate_funding)
-    t_t = non_negative("years", years)
-    t_f = t_t if years_funding is None else non_negative("years_funding", years_funding)
-    common_shape(rate_target=r_t, rate_funding=r_f, years=t_t, years_funding=t_f)
+    r_t, r_f, t_t, t_f = _rates(rate_target, rate_funding, years, years_funding)
     return r_t * t_t, r_f * t_f
 
 
@@ -141,6 +156,7 @@ def carry_income(
     """
     n = positive("notional", notional)
     i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
+    common_shape(notional=n, rates=i_t)
     return n * (i_t - i_f)
 
 
@@ -159,10 +175,11 @@ def carry_pnl(
     Seed 1 (AUD/JPY 100 -> 103, 10m JPY, 4.5% vs 0.1%, 0.5y): 526,750 JPY.
     """
     n = positive("notional", notional)
-    ratio = spot_ratio(spot_start, spot_end, orientation)
-    i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    common_shape(notional=n, spots=ratio, rates=i_t)
-    return n * (ratio * (1.0 + i_t) - (1.0 + i_f))
+    s0, s1 = positive("spot_start", spot_start), positive("spot_end", spot_end)
+    r_t, r_f, t_t, t_f = _rates(rate_target, rate_funding, years, years_funding)
+    common_shape(notional=n, spot_start=s0, spot_end=s1, rate_target=r_t, years=t_t)
+    # One expression, so numpy reuses its temporaries (no extra allocations on big arrays).
+    return n * (_ratio(s0, s1, orientation) * (1.0 + r_t * t_t) - (1.0 + r_f * t_f))
 
 
 def carry_return(

@@ -254,8 +254,12 @@ class Pair:
         match = _PAIR.match(str(value))
         if match is None:
             raise CarryxlError(argument, value, "must be a currency pair such as AUD/JPY")
-        base = Currency.parse(match.group(1), argument)
-        quote = Currency.parse(match.group(2), argument)
+        codes = [code.upper() for code in match.groups()]
+        unknown = [code for code in codes if code not in Currency.__members__]
+        if unknown:
+            rule = f"{unknown[0]} is not a currency code carryxl knows"
+            raise CarryxlError(argument, value, rule)
+        base, quote = Currency(codes[0]), Currency(codes[1])
         if base == quote:
             raise CarryxlError(argument, value, "must name two different currencies")
         return cls(base, quote)
