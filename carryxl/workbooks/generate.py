@@ -20,7 +20,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from carryxl.core.errors import CarryxlError
 from carryxl.workbooks.layout import FORMULA_MODES, LANGS, Book
-from carryxl.workbooks.sheets import asset_carry, calculator, rates, scenarios
+from carryxl.workbooks.sheets import asset_carry, calculator, rates, risk, scenarios, swap
 
 __all__ = [
     "KINDS",
@@ -35,6 +35,8 @@ KINDS: dict[str, Callable[[Book], None]] = {
     "calculator": calculator.build,
     "asset_carry": asset_carry.build,
     "scenarios": scenarios.build,
+    "swap": swap.build,
+    "risk": risk.build,
     "rates": rates.build,
 }
 
@@ -43,6 +45,8 @@ _MODES: dict[str, tuple[str, ...]] = {
     "calculator": ("native",),
     "asset_carry": ("native",),
     "scenarios": ("native",),
+    "swap": ("native",),
+    "risk": ("native",),
     "rates": ("native",),
 }
 

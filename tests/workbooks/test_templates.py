@@ -119,6 +119,13 @@ def test_currencies_and_conventions_have_validation_lists(lang: str) -> None:
         },
         "scenarios": {"in_pair": "list_pairs", "in_funding": "in_rates_currency"},
         "rates": {"in_rates_day_count": "list_day_counts"},
+        "swap": {
+            "in_pair": "list_pairs",
+            "in_side": "list_sides",
+            "in_swap_form": "list_swap_forms",
+            "in_triple_day": "list_triple_days",
+        },
+        "risk": {"in_pair": "list_pairs", "in_side": "list_sides"},
     }.items():
         wb = _load(kind, lang)
         found = _validations(wb)

@@ -71,6 +71,10 @@ PAIRS: tuple[str, ...] = (
 
 DAY_COUNTS = ("ACT/360", "ACT/365F", "ACT/ACT", "30/360", "30E/360")
 MOVE_CONVENTIONS = ("quote", "value")
+SIDES = ("long", "short")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps
+TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
+SWAP_FORMS = ("points", "money per lot", "percent a year")  # carryxl.core.swaps.SwapForm
 
 _COLUMNS = (
     ("in_rates_currency", "text", 10),
@@ -90,14 +94,16 @@ FIRST_ROW = 5
 def add_lists(book: Book) -> Worksheet:
     """A hidden sheet of choices for the validation lists: pairs, day counts, conventions."""
     ws = book.sheet("sheet_lists")
-    for col, (name, values) in enumerate(
-        (
-            ("list_pairs", PAIRS),
-            ("list_day_counts", DAY_COUNTS),
-            ("list_move_conventions", MOVE_CONVENTIONS),
-        ),
-        start=1,
-    ):
+    lists = (
+        ("list_pairs", PAIRS),
+        ("list_day_counts", DAY_COUNTS),
+        ("list_move_conventions", MOVE_CONVENTIONS),
+        ("list_sides", SIDES),
+        ("list_weekdays", WEEKDAYS),
+        ("list_triple_days", TRIPLE_DAYS),
+        ("list_swap_forms", SWAP_FORMS),
+    )
+    for col, (name, values) in enumerate(lists, start=1):
         letter = get_column_letter(col)
         put_text(ws.cell(1, col), book.t(name))
         for row, value in enumerate(values, start=2):
