@@ -17,11 +17,19 @@ funding pair) or 1/S (funding/target):
 from __future__ import annotations
 
 __all__ = [
+    "ASSET_UDF",
+    "CALCULATOR_BREAKDOWN",
+    "CALCULATOR_BREAKDOWN_UDF",
     "CALCULATOR_NATIVE",
+    "CALCULATOR_UDF",
+    "asset_chart_cell",
     "asset_pnl_at",
     "carry_pnl_at",
     "growth_ratio",
+    "payoff_cell",
+    "scenario_breakeven",
     "scenario_cell",
+    "scenario_formula",
     "year_fraction",
 ]
 
@@ -111,6 +119,16 @@ CALCULATOR_NATIVE: dict[str, str] = {
     ),
     "out_forward_points": "=(out_forward-in_spot_start)*out_points_scale",
     "out_margin": "=in_notional/in_leverage",
+    "out_margin_level": "=in_equity/out_margin",
+    # carryxl.core.margin_call_spot: long the target in a quote-currency account
+    # (TARGET/FUNDING), or short the funding currency in a base-currency account.
+    "out_margin_call_spot": (
+        "=IF(out_inverted,"
+        "-in_notional*in_spot_start/(in_equity-in_notional-in_margin_call_level*in_notional"
+        "*(1/in_leverage)),"
+        "(in_notional/in_spot_start*in_spot_start-in_equity)"
+        "/(in_notional/in_spot_start*(1-in_margin_call_level*(1/in_leverage))))"
+    ),
     "out_return_on_margin": "=out_net/out_margin",
     "out_stop_spot": (
         "=IF(out_inverted,in_spot_start/(1-in_stop_loss),in_spot_start*(1-in_stop_loss))"
@@ -123,3 +141,83 @@ CALCULATOR_NATIVE: dict[str, str] = {
         "out_day_count_funding", "in_start_date", "in_end_date"
     ),
 }
+
+
+# --- udf mode: carryxl's Excel functions (carryxl.excel.udfs) where one exists --------
+# Outputs not listed keep their native formula (lookups, margin, plain arithmetic).
+_PAIR = "in_pair,in_funding"
+_LEGS = f"in_rate_target,in_rate_funding,in_years,{_PAIR}"
+_RATE_BASE = "IF(out_inverted,in_rate_funding,in_rate_target)"
+_RATE_QUOTE = "IF(out_inverted,in_rate_target,in_rate_funding)"
+
+# carry, FX, cross, total, return: one CARRY_PNL breakdown (a row of five) turned into
+# the sheet's column of five by a fixed-size array formula.
+CALCULATOR_BREAKDOWN: tuple[str, ...] = (
+    "out_carry",
+    "out_fx",
+    "out_cross",
+    "out_total",
+    "out_return",
+)
+CALCULATOR_BREAKDOWN_UDF = (
+    "=TRANSPOSE(CARRY_PNL(in_notional,in_spot_start,in_spot_end,in_rate_target,"
+    f'in_rate_funding,in_years,{_PAIR},,"exact"))'
+)
+
+CALCULATOR_UDF: dict[str, str] = {
+    "out_fx_move": f"=FX_RETURN(in_spot_start,in_spot_end,{_PAIR})",
+    "out_return_simple": (f'=CARRY_RETURN(in_spot_start,in_spot_end,{_LEGS},,"simple")'),
+    "out_annualised": "=ANNUALISED_RETURN(out_return,in_years)",
+    "out_annualised_compound": "=ANNUALISED_RETURN(out_return,in_years,TRUE)",
+    "out_breakeven_spot": f"=CARRY_BREAKEVEN(in_spot_start,{_LEGS})",
+    "out_breakeven_move": f"=CARRY_BREAKEVEN_MOVE({_LEGS})",
+    "out_forward": f"=FX_FORWARD(in_spot_start,{_RATE_BASE},{_RATE_QUOTE},in_years)",
+    "out_forward_points": (
+        f"=FX_POINTS(in_spot_start,{_RATE_BASE},{_RATE_QUOTE},in_years,in_pair)"
+    ),
+    "out_years_dates_target": "=YEAR_FRACTION(in_start_date,in_end_date,out_day_count_target)",
+    "out_years_dates_funding": ("=YEAR_FRACTION(in_start_date,in_end_date,out_day_count_funding)"),
+}
+
+ASSET_UDF: dict[str, str] = {
+    "out_asset_before_funding": "=ASSET_CARRY_RETURN(in_asset_return,in_fx_move)",
+    "out_asset_return": (
+        "=ASSET_CARRY_RETURN(in_asset_return,in_fx_move,in_rate_funding,in_years)"
+    ),
+    "out_asset_excess": "=ASSET_EXCESS_RETURN(in_asset_return,in_fx_move,in_local_return)",
+    "out_asset_breakeven_move": "=ASSET_BREAKEVEN_FX(in_asset_return,in_rate_funding,in_years)",
+    # ASSET_FX_MOVE is its own inverse under either convention (g = -m, g = 1/(1+m) - 1).
+    "out_funding_move_quote": '=ASSET_FX_MOVE(in_fx_move,"quote")',
+    "out_funding_move_value": '=ASSET_FX_MOVE(in_fx_move,"value")',
+}
+
+
+def asset_chart_cell(fx_move: str, mode: str) -> str:
+    """One chart-table return for the FX move in cell ``fx_move``."""
+    if mode == "udf":
+        return f"=ASSET_CARRY_RETURN(in_asset_return,{fx_move},in_rate_funding,in_years)"
+    return "=" + asset_pnl_at(fx_move)
+
+
+def scenario_formula(move: str, years: str, rate_funding: str, mode: str) -> str:
+    """A scenario cell: exact P&L for the target's move ``move`` (X1/X0 = 1 + move)."""
+    if mode == "udf":
+        return f"=CARRY_PNL(in_notional,1,1+{move},in_rate_target,{rate_funding},{years})"
+    return scenario_cell(move, years, rate_funding)
+
+
+def scenario_breakeven(years: str, rate_funding: str, mode: str) -> str:
+    """Break-even move of the target, (1 + r_f t)/(1 + r_t t) - 1."""
+    if mode == "udf":
+        return f"=CARRY_BREAKEVEN_MOVE(in_rate_target,{rate_funding},{years})"
+    return f"=(1+{rate_funding}*{years})/(1+in_rate_target*{years})-1"
+
+
+def payoff_cell(spot: str, mode: str) -> str:
+    """Exact total P&L at the end spot in cell ``spot``."""
+    if mode == "udf":
+        return (
+            f"=CARRY_PNL(in_notional,in_spot_start,{spot},in_rate_target,in_rate_funding,"
+            f"in_years,{_PAIR})"
+        )
+    return "=" + carry_pnl_at(growth_ratio(spot))

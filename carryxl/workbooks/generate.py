@@ -21,6 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 from carryxl.core.errors import CarryxlError
 from carryxl.workbooks.layout import FORMULA_MODES, LANGS, Book
 from carryxl.workbooks.sheets import asset_carry, calculator, rates, risk, scenarios, swap
+from carryxl.workbooks.sheets.xlwings_conf import add_xlwings_conf
 
 __all__ = [
     "KINDS",
@@ -72,6 +73,8 @@ def build_book(kind: str, lang: str = "en", mode: str = "native") -> Book:
     _check(kind, lang, mode)
     book = Book(lang, mode)
     KINDS[kind](book)
+    if mode == "udf":
+        add_xlwings_conf(book)
     book.wb.active = 0
     props = book.wb.properties
     props.creator = "carryxl"

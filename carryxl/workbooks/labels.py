@@ -335,6 +335,47 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_nights": ("Nights", "晚数"),
     "col_swap": ("Swap", "隔夜利息"),
     "col_cumulative": ("Cumulative", "累计"),
+    # xlwings.conf (udf mode)
+    "conf_udf_modules": (
+        "The Python module whose functions Excel can call (carryxl's Excel functions).",
+        "Excel 可调用其函数的 Python 模块（carryxl 的 Excel 函数）。",
+    ),
+    "conf_interpreter_win": (
+        "Windows: path to pythonw.exe of the Python where carryxl is installed; blank = default.",
+        "Windows：安装了 carryxl 的 Python 的 pythonw.exe 路径；空白为默认。",
+    ),
+    "conf_interpreter_mac": (
+        "macOS: path to the python of the environment where carryxl is installed; blank = default.",
+        "macOS：安装了 carryxl 的 Python 路径；空白为默认。",
+    ),
+    "conf_conda_path": (
+        "If you use Anaconda: its folder (e.g. C:\\Users\\you\\anaconda3); else blank.",
+        "如使用 Anaconda：其安装目录；否则留空。",
+    ),
+    "conf_conda_env": (
+        "If you use Anaconda: the environment's name (e.g. base); else blank.",
+        "如使用 Anaconda：环境名称（如 base）；否则留空。",
+    ),
+    "conf_pythonpath": (
+        "Extra folders for Python to search, separated by ';'; usually blank.",
+        "Python 额外搜索的目录，以 ';' 分隔；通常留空。",
+    ),
+    "conf_add_workbook": (
+        "False: do not import Python files lying next to this workbook (safer).",
+        "False：不导入与本工作簿同目录的 Python 文件（更安全）。",
+    ),
+    "conf_debug_udfs": (
+        "True only to debug the functions in a Python editor.",
+        "仅在 Python 编辑器中调试函数时设为 True。",
+    ),
+    "conf_use_udf_server": (
+        "True keeps Python running between calls (faster; restart it after updates).",
+        "True 使 Python 在调用之间保持运行（更快；更新后需重启）。",
+    ),
+    "conf_show_console": (
+        "True shows the Python console window (for troubleshooting).",
+        "True 显示 Python 控制台窗口（用于排查问题）。",
+    ),
     # rates table
     "in_rates_currency": ("Currency", "货币"),
     "in_rates_name": ("Name", "名称"),
@@ -467,8 +508,9 @@ NOTES: dict[str, tuple[str, str]] = {
         "long（做多）：买入基础货币（AUD/JPY 中的澳元）；short（做空）：卖出基础货币。",
     ),
     "in_equity": (
-        "Money in the trading account, in the pair's quote currency (JPY for AUD/JPY).",
-        "交易账户中的资金，以报价货币计（AUD/JPY 为日元）。",
+        "Money in the trading account: in the pair's quote currency on the Risk sheet (JPY"
+        " for AUD/JPY), in the funding currency on the Calculator.",
+        "交易账户中的资金：风险表中以报价货币计（AUD/JPY 为日元），计算器中以融资货币计。",
     ),
     "in_risk_fraction": (
         "How much of the equity you accept to lose if the stop is hit (1% = 0.01).",

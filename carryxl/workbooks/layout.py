@@ -17,6 +17,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.workbooks import styles
@@ -184,6 +185,18 @@ class Form:
         self.row += 1
         coordinate: str = cell.coordinate
         return coordinate
+
+    def array_output(self, rows: Sequence[tuple[str, str, str | None]], formula: str) -> str:
+        """Consecutive named outputs filled by one fixed-size array formula (a spill that
+        every Excel version shows in full, without ``@``); returns the range."""
+        first = self.row
+        for name, kind, unit in rows:
+            self.output(name, "", kind, unit)
+        area = f"{self.value_column}{first}:{self.value_column}{self.row - 1}"
+        for row in range(first, self.row):
+            self.ws[f"{self.value_column}{row}"].value = None
+        self.ws[f"{self.value_column}{first}"].value = ArrayFormula(area, formula)
+        return area
 
 
 def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str]) -> None:

@@ -13,7 +13,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.workbooks import styles
-from carryxl.workbooks.formulas import asset_pnl_at
+from carryxl.workbooks.formulas import ASSET_UDF, asset_chart_cell, asset_pnl_at
 from carryxl.workbooks.layout import (
     Book,
     Form,
@@ -67,8 +67,10 @@ def build(book: Book) -> None:
     f = Form(book, ws)
     seed = SEED_INPUTS
 
+    udf = ASSET_UDF if book.mode == "udf" else {}
+
     def out(name: str, kind: str, unit: str | None = None) -> None:
-        f.output(name, ASSET_NATIVE[name], kind, unit)
+        f.output(name, udf.get(name, ASSET_NATIVE[name]), kind, unit)
 
     f.section("sec_asset_inputs")
     f.input("in_funding", seed["in_funding"], "text", choices="=in_rates_currency")
@@ -116,7 +118,7 @@ def _chart(book: Book, ws: Worksheet) -> None:
         move.value = step / 100
         move.number_format = styles.FORMATS["percent_short"]
         ret = ws.cell(row, 6)
-        ret.value = "=" + asset_pnl_at(f"E{row}")
+        ret.value = asset_chart_cell(f"E{row}", book.mode)
         ret.number_format = styles.FORMATS["percent"]
         local = ws.cell(row, 7)
         local.value = "=in_local_return"

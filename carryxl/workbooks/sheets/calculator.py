@@ -15,7 +15,13 @@ from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.workbooks import styles
-from carryxl.workbooks.formulas import CALCULATOR_NATIVE, carry_pnl_at, growth_ratio
+from carryxl.workbooks.formulas import (
+    CALCULATOR_BREAKDOWN,
+    CALCULATOR_BREAKDOWN_UDF,
+    CALCULATOR_NATIVE,
+    CALCULATOR_UDF,
+    payoff_cell,
+)
 from carryxl.workbooks.layout import (
     Book,
     Form,
@@ -41,6 +47,8 @@ SEED_INPUTS: dict[str, object] = {
     "in_years": 0.5,
     "in_costs": 0,
     "in_leverage": 10,
+    "in_equity": 2_000_000,
+    "in_margin_call_level": 1.0,
     "in_stop_loss": 0.03,
     "in_start_date": dt.datetime(2025, 1, 6),
     "in_end_date": dt.datetime(2025, 7, 7),
@@ -64,6 +72,8 @@ INPUTS: tuple[tuple[str, str, str | None, str | None, bool], ...] = (
     ("in_years", "years", "unit_years", None, True),
     ("in_costs", "money", _MONEY, None, True),
     ("in_leverage", "multiple", None, None, True),
+    ("in_equity", "money", _MONEY, None, True),
+    ("in_margin_call_level", "percent_short", None, None, True),
     ("in_stop_loss", "percent_short", None, None, True),
     ("in_start_date", "date", None, None, True),
     ("in_end_date", "date", None, None, True),
@@ -93,8 +103,8 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
             ("out_fx", "money", _MONEY),
             ("out_cross", "money", _MONEY),
             ("out_total", "money", _MONEY),
-            ("out_total_simple", "money", _MONEY),
             ("out_return", "percent", None),
+            ("out_total_simple", "money", _MONEY),
             ("out_return_simple", "percent", None),
             ("out_annualised", "percent", None),
             ("out_annualised_compound", "percent", None),
@@ -116,6 +126,8 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
         (
             ("out_margin", "money", _MONEY),
             ("out_return_on_margin", "percent", None),
+            ("out_margin_level", "percent_short", None),
+            ("out_margin_call_spot", "spot", "unit_pair"),
             ("out_stop_spot", "spot", "unit_pair"),
             ("out_stop_pips", "pips", None),
             ("out_stop_fx_loss", "money", _MONEY),
@@ -140,10 +152,17 @@ def build(book: Book) -> None:
     f.section("sec_position")
     for name, kind, unit, choices, strict in INPUTS:
         f.input(name, SEED_INPUTS[name], kind, unit, choices, strict)
+    udf = book.mode == "udf"
     for heading, rows in OUTPUTS:
         f.section(heading)
         for name, kind, unit in rows:
-            f.output(name, CALCULATOR_NATIVE[name], kind, unit)
+            if udf and name in CALCULATOR_BREAKDOWN:
+                if name == CALCULATOR_BREAKDOWN[0]:
+                    group = [r for r in rows if r[0] in CALCULATOR_BREAKDOWN]
+                    f.array_output(group, CALCULATOR_BREAKDOWN_UDF)
+                continue
+            formula = CALCULATOR_UDF.get(name) if udf else None
+            f.output(name, formula or CALCULATOR_NATIVE[name], kind, unit)
     _payoff(book, ws)
     ws.print_area = f"A1:F{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"
     print_setup(ws)
@@ -163,7 +182,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
         spot.number_format = styles.FORMATS["spot"]
         spot.fill = styles.OUTPUT_FILL
         pnl = ws.cell(row, 6)
-        pnl.value = "=" + carry_pnl_at(growth_ratio(f"E{row}"))
+        pnl.value = payoff_cell(f"E{row}", book.mode)
         pnl.number_format = styles.FORMATS["money"]
         pnl.fill = styles.OUTPUT_FILL
     last = first + len(PAYOFF_STEPS) - 1

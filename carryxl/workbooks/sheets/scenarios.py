@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.workbooks import styles
-from carryxl.workbooks.formulas import CALCULATOR_NATIVE, scenario_cell
+from carryxl.workbooks.formulas import CALCULATOR_NATIVE, scenario_breakeven, scenario_formula
 from carryxl.workbooks.layout import (
     Book,
     Form,
@@ -97,7 +97,7 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     ws.cell(head, _FIRST_COL).comment = note_comment(book, axis_name)
     book.define(axis_name, ws, f"{left}{head}", f"{right}{head}")
 
-    _rows(ws, first, head, len(columns), by_years)
+    _rows(ws, first, head, len(columns), by_years, book.mode)
     if by_years:
         ws.cell(first, 1).comment = note_comment(book, "in_scenario_moves")
         book.define("in_scenario_moves", ws, f"A{first}", f"A{last}")
@@ -114,7 +114,7 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     return spot_row
 
 
-def _rows(ws: Worksheet, first: int, head: int, width: int, by_years: bool) -> None:
+def _rows(ws: Worksheet, first: int, head: int, width: int, by_years: bool, mode: str) -> None:
     """The FX moves down column A, each row's end spot, and the P&L cells."""
     for i, move in enumerate(MOVES):
         row = first + i
@@ -132,11 +132,10 @@ def _rows(ws: Worksheet, first: int, head: int, width: int, by_years: bool) -> N
         for j in range(width):
             letter = get_column_letter(_FIRST_COL + j)
             if by_years:
-                formula = scenario_cell(f"$A{row}", f"{letter}${head}")
+                formula = scenario_formula(f"$A{row}", f"{letter}${head}", "in_rate_funding", mode)
             else:
-                formula = scenario_cell(
-                    f"$A{row}", "in_years", f"(in_rate_funding+{letter}${head})"
-                )
+                funding = f"(in_rate_funding+{letter}${head})"
+                formula = scenario_formula(f"$A{row}", "in_years", funding, mode)
             cell = ws.cell(row, _FIRST_COL + j)
             cell.value = formula
             cell.number_format = styles.FORMATS["money"]
@@ -154,7 +153,7 @@ def _breakeven_rows(
         letter = get_column_letter(col)
         years = f"{letter}${head}" if by_years else "in_years"
         funding = "in_rate_funding" if by_years else f"(in_rate_funding+{letter}${head})"
-        move = f"=(1+{funding}*{years})/(1+in_rate_target*{years})-1"
+        move = scenario_breakeven(years, funding, book.mode)
         _output_cell(ws, move_row, col, move, "percent").font = styles.BOLD
         spot = (
             f"=IF(out_inverted,in_spot_start/(1+{letter}{move_row}),"
