@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import asset, calc, new
+from carryxl.cli import asset, backtest, calc, history, new, stress
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
 
-COMMANDS: tuple[ModuleType, ...] = (calc, asset, new)
+COMMANDS: tuple[ModuleType, ...] = (calc, asset, history, stress, backtest, new)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,240 @@
+"""``carryxl backtest`` and ``carryxl basket``: daily backtests of a carry trade or a
+top-N / bottom-N carry basket on historical fixings, with statistics and a PNG chart."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.cli.history import add_data_argument, load_history
+from carryxl.core.errors import CarryxlError
+from carryxl.history.backtest import backtest
+from carryxl.history.basket import G10, basket_backtest
+from carryxl.history.rates import RateSchedule
+from carryxl.history.stats import PerformanceStats
+
+__all__ = ["add_parser", "run", "run_basket"]
+
+EXAMPLES = """examples:
+  carryxl backtest --pair AUD/JPY --funding JPY --start 2005-01-03 --end 2012-12-31 \\
+      --notional 10000000 --rate-target 6%% --rate-funding 0.3%% --plot audjpy.png
+  carryxl backtest --pair AUD/JPY --funding JPY --start 2005-01-03 --end 2012-12-31 \\
+      --notional 10000000 --rates rates.csv --trend sma:50 --stop-loss 5%% --cost 2bp
+rates.csv (a step schedule: each row is in force from its date on):
+  date,AUD,JPY
+  2005-01-03,5.25%%,0.1%%
+  2008-09-03,7.0%%,
+"""
+
+BASKET_EXAMPLES = """example:
+  carryxl basket --start 2015-01-02 --end 2024-12-31 --top 3 --bottom 3 --rebalance monthly \\
+      --rate USD=5%% --rate EUR=3%% --rate JPY=0.1%% --rate GBP=5%% --rate CHF=1%% \\
+      --rate AUD=4.3%% --rate NZD=5.5%% --rate CAD=4.5%% --rate SEK=3.5%% --rate NOK=4.5%%
+  (or --rates rates.csv with one column per currency)
+"""
+
+
+def _fraction(argument: str) -> Any:
+    """An argparse type for sizes: ``5%``, ``0.05`` or ``2bp``."""
+
+    def parse(text: str) -> float:
+        body = text.strip().lower()
+        try:
+            if body.endswith("bp"):
+                return float(body[:-2]) / 10_000.0
+            if body.endswith("%"):
+                return float(body[:-1]) / 100.0
+            return float(body)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{argument}: must be a number such as 0.05, 5% or 2bp (got {text!r})"
+            ) from None
+
+    parse.__name__ = "fraction"
+    return parse
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--start", required=True, help="first date, YYYY-MM-DD")
+    p.add_argument("--end", required=True, help="last date, YYYY-MM-DD")
+    p.add_argument("--notional", type=float, default=1_000_000.0, help="amount (default 1m)")
+    p.add_argument("--rates", help="CSV step schedule: date, then one column per currency")
+    p.add_argument("--leverage", type=float, default=1.0, help="notional / margin (default 1)")
+    p.add_argument("--cost", type=_fraction("cost"), default=0.0, help="per side, of notional: 2bp")
+    p.add_argument("--plot", metavar="FILE.png", help="draw equity and drawdown")
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    p.add_argument("--daily", action="store_true", help="include the daily curve in --json")
+    add_data_argument(p)
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``backtest`` and ``basket``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "backtest",
+        help="daily backtest of a carry trade: equity curve, return, vol, Sharpe, drawdown",
+        description="Hold a carry trade over real fixings (ECB by default) with daily simple "
+        "accrual under each currency's day count. Rates are constants (--rate-target, "
+        "--rate-funding) or a step schedule (--rates CSV). Optional stop-loss, trend "
+        "filter, costs and margin call.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
+    p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
+    p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
+    p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
+    p.add_argument("--stop-loss", type=_fraction("stop_loss"), help="close a trade at -5%%")
+    p.add_argument("--trend", help="hold only in an uptrend: sma:N, ema:N, macd, rsi:N")
+    p.add_argument("--margin-call", type=float, help="close when equity < this x margin")
+    _common(p)
+    p.set_defaults(run=run)
+
+    b: argparse.ArgumentParser = sub.add_parser(
+        "basket",
+        help="G10-style carry basket: long the top-N, short the bottom-N by your rates",
+        description="Rank currencies by your rates on each rebalance date; hold the top N "
+        "long and the bottom N short against the base currency.",
+        epilog=BASKET_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument("--rate", action="append", default=[], metavar="CCY=RATE", help="AUD=4.35%%")
+    b.add_argument("--currencies", default=",".join(G10), help="comma-separated (G10)")
+    b.add_argument("--base", default="USD", help="currency the basket is measured in (USD)")
+    b.add_argument("--top", type=int, default=3, help="how many to hold long (3)")
+    b.add_argument("--bottom", type=int, default=3, help="how many to hold short (3)")
+    b.add_argument("--rebalance", default="monthly", help="monthly or quarterly")
+    _common(b)
+    b.set_defaults(run=run_basket)
+
+
+def _stats_rows(s: PerformanceStats, ccy: str) -> list[tuple[str, str]]:
+    return [
+        ("equity", f"{money(s.start_equity, ccy)} -> {money(s.end_equity, ccy)} {ccy}"),
+        ("years (ACT/365F)", f"{s.years:.3f}"),
+        ("total return", percent(s.total_return, 2)),
+        ("annualised return", percent(s.annualised_return, 2)),
+        ("volatility (ann.)", percent(s.volatility, 2)),
+        ("Sharpe (rf 0)", f"{s.sharpe:.2f}"),
+        (
+            "max drawdown",
+            f"{percent(s.max_drawdown, 2)} ({money(s.max_drawdown_amount, ccy)} {ccy}; "
+            f"{s.max_drawdown_peak} to {s.max_drawdown_trough})",
+        ),
+        ("worst month", f"{s.worst_month} {percent(s.worst_month_return, 2)}"),
+        (f"carry ({ccy})", money(s.carry, ccy)),
+        (f"spot ({ccy})", money(s.fx, ccy)),
+        (f"cross term ({ccy})", money(s.cross, ccy)),
+        (f"costs ({ccy})", money(-s.costs, ccy)),
+    ]
+
+
+def _daily(result: Any) -> list[dict[str, Any]]:
+    return [
+        {"date": str(d), "equity": float(e), "carry": float(c), "fx": float(f)}
+        for d, e, c, f in zip(result.dates, result.equity, result.carry, result.fx, strict=True)
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Backtest one carry trade and print the statistics (or JSON)."""
+    schedule = RateSchedule.from_csv(args.rates) if args.rates else None
+    r_t = args.rate_target if args.rate_target is not None else schedule
+    r_f = args.rate_funding if args.rate_funding is not None else schedule
+    if r_t is None or r_f is None:
+        raise CarryxlError("rate-target", None, "give --rate-target and --rate-funding or --rates")
+    result = backtest(
+        args.pair, args.funding, args.start, args.end, args.notional, r_t, r_f,
+        args.leverage, args.stop_loss, args.trend, args.cost, args.margin_call,
+        load_history(args),
+    )  # fmt: skip
+    ccy = str(result.funding)
+    data: dict[str, Any] = {
+        "pair": str(result.pair),
+        "funding": ccy,
+        "currency": ccy,
+        "notional": result.notional,
+        "margin": result.margin,
+        **result.stats.as_dict(),
+        "trades": [
+            {
+                "entry": str(result.dates[t.entry]),
+                "exit": str(result.dates[t.exit]),
+                "why": t.reason,
+            }
+            for t in result.trades
+        ],
+    }
+    if args.daily:
+        data["daily"] = _daily(result)
+    if args.plot:
+        from carryxl.history.plots import plot_backtest  # noqa: PLC0415 - matplotlib only when asked
+
+        data["plot"] = str(plot_backtest(result, args.plot))
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"backtest: {result.pair} funded in {ccy}, {args.start} to {args.end}")
+    print(f"notional {money(result.notional, ccy)} {ccy}, margin {money(result.margin, ccy)} {ccy}")
+    print(table(_stats_rows(result.stats, ccy)))
+    print(
+        f"trades: {len(result.trades)}"
+        + (f"; chart written to {data['plot']}" if args.plot else "")
+    )
+    return 0
+
+
+def _rates(args: argparse.Namespace) -> RateSchedule | dict[str, float]:
+    if args.rates:
+        return RateSchedule.from_csv(args.rates)
+    parse = rate_argument("rate")
+    table_: dict[str, float] = {}
+    for item in args.rate:
+        code, sep, value = item.partition("=")
+        if not sep:
+            raise CarryxlError("rate", item, "must be CCY=RATE, e.g. AUD=4.35%")
+        try:
+            table_[code.strip().upper()] = parse(value)
+        except argparse.ArgumentTypeError as error:
+            raise CarryxlError("rate", item, str(error)) from None
+    if not table_:
+        raise CarryxlError("rate", None, "give --rate CCY=RATE for each currency, or --rates")
+    return table_
+
+
+def run_basket(args: argparse.Namespace) -> int:
+    """Backtest the basket and print the statistics (or JSON)."""
+    result = basket_backtest(
+        _rates(args), args.start, args.end, [c for c in args.currencies.split(",") if c],
+        args.base, args.top, args.bottom, args.rebalance, args.notional, args.leverage,
+        args.cost, load_history(args),
+    )  # fmt: skip
+    ccy = str(result.base)
+    data: dict[str, Any] = {
+        "base": ccy,
+        "currency": ccy,
+        "notional": result.notional,
+        "margin": result.margin,
+        **result.stats.as_dict(),
+        "rebalances": [r.__dict__ for r in result.rebalances],
+    }
+    if args.daily:
+        data["daily"] = _daily(result)
+    if args.plot:
+        from carryxl.history.plots import plot_equity  # noqa: PLC0415 - matplotlib only when asked
+
+        title = f"carry basket: long top {args.top}, short bottom {args.bottom} vs {ccy}"
+        parts = (result.dates, result.equity, result.carry, result.fx, result.margin)
+        data["plot"] = str(plot_equity(*parts, ccy, title, args.plot))
+    if args.json:
+        print_json(data)
+        return 0
+    last = result.rebalances[-1]
+    print(f"carry basket vs {ccy}, {args.rebalance}, {args.start} to {args.end}")
+    print(
+        f"last holding ({last.date}): long {', '.join(last.longs)}; short {', '.join(last.shorts)}"
+    )
+    print(table(_stats_rows(result.stats, ccy)))
+    if args.plot:
+        print(f"chart written to {data['plot']}")
+    return 0

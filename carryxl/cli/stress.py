@@ -1,0 +1,161 @@
+"""``carryxl stress``: replay a carry position through a named episode or any date range."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.cli.history import add_data_argument, load_history
+from carryxl.core.conventions import Pair
+from carryxl.core.errors import CarryxlError
+from carryxl.history.rates import RateSchedule
+from carryxl.history.stress import EPISODES, episode, stress_replay
+
+__all__ = ["add_parser", "run"]
+
+EXAMPLES = """examples:
+  carryxl stress --list
+  carryxl stress --episode yen2024 --notional 10000000 --leverage 10
+  carryxl stress --episode gfc2008 --leverage 5 --plot gfc.png
+  carryxl stress --pair NZD/JPY --funding JPY --start 2024-07-01 --end 2024-08-30 \\
+      --notional 1000000 --rate-target 5.5% --rate-funding 0.1% --leverage 10
+"""
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``stress``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "stress",
+        help="P&L path of a carry position through a crisis: drawdown, margin call, carry days",
+        description="Hold a carry position through real history (ECB fixings) and report "
+        "the worst drawdown, the margin-call day and how many days of carry the loss equals. "
+        "Equity = notional / leverage + P&L; a margin call comes when equity falls below "
+        "--margin-call x the margin.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--list", action="store_true", help="list the named episodes")
+    p.add_argument("--episode", help=f"a named episode: {', '.join(EPISODES)}")
+    p.add_argument("--pair", help="currency pair (overrides the episode's)")
+    p.add_argument("--funding", help="the borrowed currency, one of the pair's")
+    p.add_argument("--start", help="first date, YYYY-MM-DD")
+    p.add_argument("--end", help="last date, YYYY-MM-DD")
+    p.add_argument("--notional", type=float, default=1_000_000.0, help="borrowed, in funding ccy")
+    p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
+    p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
+    p.add_argument("--rates", help="CSV step schedule of rates (date, then a column per ccy)")
+    p.add_argument("--leverage", type=float, default=1.0, help="notional / margin (default 1)")
+    p.add_argument(
+        "--margin-call", type=float, default=0.5, help="call when equity < this x margin (0.5)"
+    )
+    p.add_argument("--plot", metavar="FILE.png", help="draw spot and equity")
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    add_data_argument(p)
+    p.set_defaults(run=run)
+
+
+def _inputs(args: argparse.Namespace) -> dict[str, Any]:
+    base: dict[str, Any] = {}
+    if args.episode:
+        e = episode(args.episode)
+        base = {
+            "episode": e.title,
+            "note": e.note,
+            "pair": e.pair,
+            "funding": e.funding,
+            "start": e.start,
+            "end": e.end,
+            "rate_target": e.rate_target,
+            "rate_funding": e.rate_funding,
+        }
+    schedule = RateSchedule.from_csv(args.rates) if args.rates else None
+    for key in ("pair", "funding", "start", "end", "rate_target", "rate_funding"):
+        given = getattr(args, key)
+        if given is None and key.startswith("rate") and schedule is not None:
+            given = schedule
+        if given is not None:
+            base[key] = given
+        if base.get(key) is None:
+            raise CarryxlError(key.replace("_", "-"), None, "give it, or name an --episode")
+    return base
+
+
+def calculate(args: argparse.Namespace) -> dict[str, Any]:
+    """The replay's summary as plain data."""
+    chosen = _inputs(args)
+    replay = stress_replay(
+        chosen["pair"],
+        chosen["funding"],
+        chosen["start"],
+        chosen["end"],
+        args.notional,
+        chosen["rate_target"],
+        chosen["rate_funding"],
+        args.leverage,
+        args.margin_call,
+        load_history(args),
+    )
+    result = {**chosen, **replay.summary(), "leverage": args.leverage}
+    result["rates_from"] = args.rates or "constant rates"
+    result["margin_call_level"] = args.margin_call
+    result["path"] = [
+        {"date": str(d), "spot": float(s), "pnl": float(p), "equity": float(e)}
+        for d, s, p, e in zip(replay.dates, replay.spots, replay.pnl, replay.equity, strict=True)
+    ]
+    if args.plot:
+        from carryxl.history.plots import plot_stress  # noqa: PLC0415 - matplotlib only when asked
+
+        result["plot"] = str(plot_stress(replay, args.plot, chosen.get("episode")))
+    return result
+
+
+def render(r: dict[str, Any]) -> str:
+    """The human-readable report."""
+    ccy = r["funding"]
+    title = r.get("episode") or f"{r['pair']} {r['start']} to {r['end']}"
+    lines = [
+        f"stress replay: {title}",
+        f"position: borrow {money(r['notional'], ccy)} {ccy} at {percent(r['rate_funding'])}, "
+        f"hold {Pair.parse(r['pair']).other(ccy)} at {percent(r['rate_target'])}; "
+        f"leverage {r['leverage']:g} (margin {money(r['margin'], ccy)} {ccy})",
+    ]
+    if r["rates_from"] != "constant rates":
+        lines.append(f"rates: step schedule from {r['rates_from']} (shown: on the first date)")
+    elif r.get("note"):
+        lines.append(f"rates: {r['note']} (illustrative; override with --rate-*)")
+    rows = [
+        ("spot", f"{r['spot_start']:.6g} -> {r['spot_end']:.6g}"),
+        ("move of the target vs funding", percent(r["spot_move"], 2)),
+        ("worst move", f"{percent(r['worst_move'], 2)} on {r['worst_move_date']}"),
+        ("worst P&L", f"{money(r['worst_pnl'], ccy)} {ccy} on {r['worst_pnl_date']}"),
+        ("end P&L", f"{money(r['path'][-1]['pnl'], ccy)} {ccy}"),
+        (
+            "worst drawdown",
+            f"{money(r['max_drawdown_amount'], ccy)} {ccy} "
+            f"({percent(r['max_drawdown'], 1)} of peak equity)",
+        ),
+        ("margin-call day", r["margin_call_date"] or "none"),
+        ("equity wiped out", r["wiped_out_date"] or "no"),
+        ("carry per day", f"{money(r['carry_per_day'], ccy)} {ccy}"),
+        ("worst loss in days of carry", f"{r['carry_days_of_loss']:.1f}"),
+        ("days of carry to offset worst move", f"{r['carry_days_to_offset']:.1f} (exact)"),
+    ]
+    lines += ["", table(rows)]
+    if "plot" in r:
+        lines.append(f"chart written to {r['plot']}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the report, the episode list, or JSON with ``--json``."""
+    if args.list:
+        rows = [(e.key, e.title, f"{e.start} to {e.end}", e.note) for e in EPISODES.values()]
+        print(table(rows, ("episode", "what", "dates", "rates of the time")))
+        return 0
+    result = calculate(args)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0

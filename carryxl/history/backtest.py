@@ -1,0 +1,388 @@
+"""Daily backtest of a carry position: accrual, stop-loss, trend filter, costs, margin.
+
+The trade (as in :func:`carryxl.core.carry.carry_pnl`): borrow ``notional`` N of the
+funding currency, convert at the entry spot, hold the target currency, and mark to market
+at each fixing. Interest is **simple and accrues daily**: between consecutive data dates
+d_(k-1) and d_k each leg earns rate(d_(k-1)) * year_fraction(d_(k-1), d_k) under its own
+day count (``default_day_count``: AUD ACT/365F, USD ACT/360, ...), so a Friday-to-Monday
+step accrues three days. With A_t and A_f the interest accrued per unit since entry and
+X the target's price in funding units, the open trade is worth
+
+    P&L = N * [(X / X_entry) * (1 + A_t) - (1 + A_f)]        (in the funding currency)
+
+which is ``carry_pnl`` with the accrued interest in place of rate * years, and split the
+same way into carry N(A_t - A_f), spot N(X/X_entry - 1) and cross N(X/X_entry - 1)A_t.
+
+Account rules (documented, deliberately small):
+
+- **Equity** = margin posted + realised and open P&L - costs; margin posted = N / leverage
+  (leverage 1: the whole notional is the account). Cash between trades earns nothing.
+- **Margin call** (optional ``margin_call`` level, e.g. 0.5): on the first fixing where
+  equity < level * N / leverage the position is closed at that fixing.
+- **Bust**: if equity reaches 0 the position is closed and the account stops trading.
+- **Stop-loss** (optional, e.g. 0.05): a trade is closed at the first fixing where its P&L
+  is <= -5% of N.
+- **Trend filter** (optional boolean per date): hold only on dates where it is True; a
+  trade opens at the close of the first True date and closes at the close of the next
+  False one. After a stop-loss or margin call, a new trade waits for the filter to turn
+  from False to True again (without a filter: no new trade).
+- **Costs**: ``cost`` * N at each opening and each closing (0.0002 = 2 bp a side); the
+  position still open at the end is marked at the fixing without an exit cost.
+- Fills are at the day's fixing (the ECB's 14:15 CET rate): no intraday path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from carryxl.core.carry import carry_pnl, spot_ratio
+from carryxl.core.conventions import Currency, DayCount, Orientation, Pair, default_day_count
+from carryxl.core.dates import DateArray, as_dates, year_fraction
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, non_negative, positive
+from carryxl.history.data import RateHistory
+from carryxl.history.indicators import ema, macd, rsi, sma
+from carryxl.history.rates import RateSchedule, rates_on
+from carryxl.history.series import TRADING_DAYS, spot_series
+from carryxl.history.stats import PerformanceStats, performance_stats
+
+__all__ = [
+    "Backtest",
+    "Trade",
+    "accrued_interest",
+    "backtest",
+    "backtest_spots",
+    "trend_signal",
+]
+
+
+def accrued_interest(
+    dates: Any, rates: Any, day_count: DayCount | str, start_index: int = 0
+) -> FloatArray:
+    """Simple interest per unit accrued from ``dates[start_index]`` to each date.
+
+    A_0 = 0; A_k = A_(k-1) + r_(k-1) * year_fraction(d_(k-1), d_k). ``rates[k]`` is the rate
+    in force on ``dates[k]`` (a step schedule evaluated there). Example (ACT/360, 5%):
+    Fri 2024-08-02 -> Mon 2024-08-05 accrues 0.05 * 3/360 = 0.000417.
+    """
+    days = as_dates("dates", dates)
+    r = np.broadcast_to(np.asarray(rates, dtype=np.float64), days.shape)
+    if days.ndim != 1:
+        raise CarryxlError("dates", days.shape, "must be a single column of dates")
+    steps = r[:-1] * year_fraction(days[:-1], days[1:], day_count)
+    total = np.concatenate(([0.0], np.cumsum(steps)))
+    result: FloatArray = total - total[start_index]
+    return result
+
+
+@dataclass(frozen=True)
+class Trade:
+    """One holding: entry and exit rows (exit = last row if still open) and why it closed."""
+
+    entry: int
+    exit: int
+    reason: str  # "signal", "stop-loss", "margin call", "bust" or "open"
+
+
+@dataclass(frozen=True)
+class Backtest:
+    """A daily equity curve in the funding currency and what made it.
+
+    ``pnl == carry + fx + cross - costs`` on every date (cumulative amounts), and
+    ``equity == margin + pnl``.
+    """
+
+    pair: Pair
+    funding: Currency
+    dates: DateArray
+    spots: FloatArray
+    equity: FloatArray
+    pnl: FloatArray
+    carry: FloatArray
+    fx: FloatArray
+    cross: FloatArray
+    costs: FloatArray
+    holding: np.ndarray[Any, np.dtype[np.bool_]]
+    trades: tuple[Trade, ...]
+    margin: float
+    notional: float
+    stats: PerformanceStats
+
+
+def trend_signal(
+    spots: Any, rule: str, orientation: Orientation
+) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Where a trend filter allows holding the target currency (False while warming up).
+
+    Rules, on X (the target's price in funding units): ``sma:N`` X > SMA(N);
+    ``ema:N`` X > EMA(N); ``macd`` MACD(12, 26, 9) line > signal; ``rsi:N`` RSI(N) > 50.
+    """
+    x = spot_ratio(1.0, spots, orientation)
+    name, _, number = rule.strip().lower().partition(":")
+    try:
+        n = int(number) if number else None
+    except ValueError:
+        raise CarryxlError("trend", rule, "must be sma:N, ema:N, macd or rsi:N") from None
+    with np.errstate(invalid="ignore"):
+        if name == "sma" and n:
+            return np.asarray(x > sma(x, n))
+        if name == "ema" and n:
+            level = ema(x, n)
+            level[: n - 1] = np.nan  # an EMA needs about N values before it means anything
+            return np.asarray(x > level)
+        if name == "macd":
+            m = macd(x)
+            ready = np.arange(x.shape[0]) >= 33  # 26 for the slow EMA + 9 for the signal - 2
+            return np.asarray((m.line > m.signal) & ready)
+        if name == "rsi":
+            return np.asarray(rsi(x, n or 14) > 50.0)
+    raise CarryxlError("trend", rule, "must be sma:N, ema:N, macd or rsi:N")
+
+
+def _first(mask: np.ndarray[Any, np.dtype[np.bool_]]) -> int | None:
+    hits = np.flatnonzero(mask)
+    return int(hits[0]) if hits.size else None
+
+
+@dataclass
+class _Limits:
+    """Where a trade is cut short: bust, margin call, stop-loss (first one wins)."""
+
+    notional: float
+    margin: float
+    call: float | None
+    stop: float | None
+    close_on_bust: bool
+
+    def first_breach(self, value: FloatArray, banked: float) -> tuple[int | None, str]:
+        """Offset from entry of the first fixing that breaks a limit, and which one."""
+        equity = self.margin + banked + value * self.notional
+        hits: list[tuple[str, np.ndarray[Any, np.dtype[np.bool_]]]] = []
+        if self.close_on_bust:
+            hits.append(("bust", equity <= 0.0))
+        if self.call is not None:
+            hits.append(("margin call", equity < self.call * self.margin))
+        if self.stop is not None:
+            hits.append(("stop-loss", value <= -self.stop))
+        best: tuple[int | None, str] = (None, "")
+        for name, mask in hits:
+            row = _first(mask[1:])  # the entry fixing itself cannot breach
+            if row is not None and (best[0] is None or row + 1 < best[0]):
+                best = (row + 1, name)
+        return best
+
+
+class _Book:
+    """Cumulative carry, spot, cross and costs per date, trade after trade."""
+
+    def __init__(self, size: int) -> None:
+        self.carry = np.zeros(size)
+        self.fx = np.zeros(size)
+        self.cross = np.zeros(size)
+        self.costs = np.zeros(size)
+        self.holding = np.zeros(size, dtype=bool)
+        self.trades: list[Trade] = []
+        self.banked = 0.0  # realised P&L less costs so far
+
+    def add(
+        self,
+        a: int,
+        end: int,
+        ratio: FloatArray,
+        d_t: FloatArray,
+        d_f: FloatArray,
+        notional: float,
+        fee: float,
+        closed: bool,
+    ) -> None:
+        k = end - a + 1
+        for part, path in (
+            (self.carry, d_t[:k] - d_f[:k]),
+            (self.fx, ratio[:k] - 1.0),
+            (self.cross, (ratio[:k] - 1.0) * d_t[:k]),
+        ):
+            part[a : end + 1] += notional * path
+            part[end + 1 :] += notional * path[-1]  # realised: stays at its exit value
+        self.costs[a:] += fee * notional
+        if closed:
+            self.costs[end:] += fee * notional
+        self.holding[a + 1 : end + 1] = True
+        self.banked = float(self.carry[end] + self.fx[end] + self.cross[end] - self.costs[end])
+
+
+def _accrued(
+    days: DateArray,
+    currency: Currency,
+    level: float | RateSchedule,
+    day_count: DayCount | str | None,
+    leg: str,
+) -> FloatArray:
+    """Accrued interest per unit on one leg, under its (default) day count."""
+    convention = DayCount.parse(day_count or default_day_count(currency), f"day_count_{leg}")
+    return accrued_interest(days, rates_on(level, currency, days, f"rate_{leg}"), convention)
+
+
+def _signal(signal: Any, days: DateArray) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    flags = np.asarray(signal, dtype=bool)
+    if flags.shape != days.shape:
+        raise CarryxlError("signal", flags.shape, f"must be one flag per date ({days.size})")
+    return flags
+
+
+def _fixings(dates: Any, spots: Any) -> tuple[DateArray, FloatArray]:
+    """Dates (strictly increasing, at least two) and one spot > 0 for each."""
+    days = as_dates("dates", dates)
+    s = positive("spots", spots)
+    if days.ndim != 1 or s.shape != days.shape or days.size < 2:
+        raise CarryxlError("spots", s.shape, f"must be one value per date ({days.size}), >= 2")
+    if (np.diff(days) <= np.timedelta64(0, "D")).any():
+        raise CarryxlError("dates", "order", "must be strictly increasing")
+    return days, s
+
+
+def backtest_spots(
+    dates: Any,
+    spots: Any,
+    pair: Pair | str,
+    funding: Currency | str,
+    notional: float,
+    rate_target: float | RateSchedule,
+    rate_funding: float | RateSchedule,
+    leverage: float = 1.0,
+    stop_loss: float | None = None,
+    signal: Any = None,
+    cost: float = 0.0,
+    margin_call: float | None = None,
+    day_count_target: DayCount | str | None = None,
+    day_count_funding: DayCount | str | None = None,
+    periods_per_year: float = TRADING_DAYS,
+    close_on_bust: bool = True,
+) -> Backtest:
+    """Backtest a carry trade on given fixings (oldest first); rules in the module notes.
+
+    ``rate_target`` / ``rate_funding``: a constant decimal, or a :class:`RateSchedule`
+    read for the target / funding currency. With zero rates and no costs, equity moves
+    exactly with spot: equity_i = N/leverage + N * (X_i / X_0 - 1). ``close_on_bust=False``
+    keeps the position through a wiped-out account (what a stress replay shows).
+    """
+    p = Pair.parse(pair)
+    orientation = p.orientation(funding)
+    fund = Currency.parse(funding, "funding")
+    target = p.other(fund)
+    days, s = _fixings(dates, spots)
+    n_amount = float(positive("notional", notional))
+    lev = float(positive("leverage", leverage))
+    fee = float(non_negative("cost", cost))
+    stop = None if stop_loss is None else float(positive("stop_loss", stop_loss))
+    if stop is not None and stop >= 1.0:
+        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.05 for 5%)")
+    call = None if margin_call is None else float(non_negative("margin_call", margin_call))
+    acc_t = _accrued(days, target, rate_target, day_count_target, "target")
+    acc_f = _accrued(days, fund, rate_funding, day_count_funding, "funding")
+    allowed = np.ones(days.shape, dtype=bool) if signal is None else _signal(signal, days)
+
+    margin = n_amount / lev
+    book = _Book(days.size)
+    limits = _Limits(n_amount, margin, call, stop, close_on_bust)
+    start = 0
+    need_edge = False
+    while start < days.size:
+        ready = allowed[start:].copy()
+        if need_edge:
+            ready &= ~np.concatenate(([allowed[start - 1]], allowed[start:-1]))
+        found = _first(ready)
+        if found is None:
+            break
+        a = start + found
+        off = _first(~allowed[a + 1 :])
+        end = days.size - 1 if off is None else a + 1 + off
+        # The trade's value per unit of notional on each fixing until its last possible exit.
+        ratio = spot_ratio(s[a], s[a : end + 1], orientation)
+        d_t = acc_t[a : end + 1] - acc_t[a]
+        d_f = acc_f[a : end + 1] - acc_f[a]
+        value = carry_pnl(1.0, 1.0, ratio, d_t, d_f, 1.0)
+        cut, reason = limits.first_breach(value, book.banked - fee * n_amount)
+        if cut is None:
+            reason = "signal" if off is not None else "open"
+        else:
+            end = a + cut
+        book.add(a, end, ratio, d_t, d_f, n_amount, fee, closed=reason != "open")
+        book.trades.append(Trade(a, end, reason))
+        if reason == "bust":
+            break
+        need_edge = reason in ("stop-loss", "margin call")
+        start = end + 1
+    carry, fx, cross, costs = book.carry, book.fx, book.cross, book.costs
+    pnl = carry + fx + cross - costs
+    equity = margin + pnl
+    stats = performance_stats(days, equity, carry, fx, cross, costs, periods_per_year, margin)
+    return Backtest(
+        p,
+        fund,
+        days,
+        s,
+        equity,
+        pnl,
+        carry,
+        fx,
+        cross,
+        costs,
+        book.holding,
+        tuple(book.trades),
+        margin,
+        n_amount,
+        stats,
+    )
+
+
+def backtest(
+    pair: Pair | str,
+    funding: Currency | str,
+    start: Any,
+    end: Any,
+    notional: float,
+    rate_target: float | RateSchedule,
+    rate_funding: float | RateSchedule,
+    leverage: float = 1.0,
+    stop_loss: float | None = None,
+    trend: str | None = None,
+    cost: float = 0.0,
+    margin_call: float | None = None,
+    history: RateHistory | None = None,
+    day_count_target: DayCount | str | None = None,
+    day_count_funding: DayCount | str | None = None,
+) -> Backtest:
+    """Backtest a carry trade on historical fixings from ``start`` to ``end``.
+
+    ``trend`` (``"sma:50"``, ``"ema:20"``, ``"macd"``, ``"rsi:14"``) is computed on the
+    pair's whole history, so it is warmed up on the first date. Example::
+
+        backtest("AUD/JPY", "JPY", "2007-01-02", "2008-12-31", 10_000_000, 0.0675, 0.005)
+    """
+    p = Pair.parse(pair)
+    orientation = p.orientation(funding)
+    window = spot_series(p, start, end, history)
+    signal = None
+    if trend:
+        full = spot_series(p, None, window.dates[-1], history)
+        offset = full.dates.size - window.dates.size
+        signal = trend_signal(full.values, trend, orientation)[offset:]
+    return backtest_spots(
+        window.dates,
+        window.values,
+        p,
+        funding,
+        notional,
+        rate_target,
+        rate_funding,
+        leverage,
+        stop_loss,
+        signal,
+        cost,
+        margin_call,
+        day_count_target,
+        day_count_funding,
+    )

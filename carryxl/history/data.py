@@ -1,0 +1,246 @@
+"""A table of daily FX fixings, and how any pair is read from it (directly, inverted, or
+as a cross through a currency both legs are quoted against).
+
+Rules for imperfect data, applied the same way to the ECB file and to a user's CSV:
+
+- **Gaps** (a blank, ``N/A`` or ``NaN`` cell between a quote's first and last value)
+  take the **last known rate** (forward fill). Weekends and holidays are gaps too: the
+  spot "on" a Saturday is Friday's fixing.
+- **Dates outside the data** (before a quote's first value or after its last one) raise
+  :class:`~carryxl.core.errors.CarryxlError` naming the argument (``start``, ``end``,
+  ``date``) and the range the data covers.
+- **Unknown currency**: a code carryxl does not know, or one the table has no quote
+  for, raises :class:`CarryxlError` naming ``pair``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from carryxl.core.conventions import Currency, Pair
+from carryxl.core.dates import DateArray, from_excel_serial
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray
+
+__all__ = [
+    "MISSING",
+    "Quote",
+    "RateHistory",
+    "history_from_csv",
+    "history_from_rows",
+    "parse_date_cell",
+]
+
+MISSING = frozenset({"", "N/A", "NA", "NAN", "#N/A", "-", "NULL", "NONE"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One pair's daily values on the table's dates (NaN before its first and after its
+    last value; gaps in between already forward-filled) and the indices of those two."""
+
+    pair: Pair
+    values: FloatArray
+    first: int
+    last: int
+
+
+def _forward_filled(values: FloatArray) -> tuple[int, int, FloatArray]:
+    valid = np.flatnonzero(np.isfinite(values))
+    if valid.size == 0:
+        return (-1, -1, values)
+    first, last = int(valid[0]), int(valid[-1])
+    index = np.where(np.isfinite(values), np.arange(values.size), 0)
+    np.maximum.accumulate(index, out=index)
+    filled = values[index]
+    filled[:first] = np.nan
+    filled[last + 1 :] = np.nan
+    return (first, last, filled)
+
+
+@dataclass(frozen=True)
+class RateHistory:
+    """Daily fixings: ``dates`` ascending, and for each quoted pair its spot on them.
+
+    The ECB file is ``EUR/USD``, ``EUR/JPY``, ... (units per 1 EUR); any other pair is a
+    cross through EUR, e.g. AUD/JPY = (JPY per EUR) / (AUD per EUR).
+    """
+
+    dates: DateArray
+    quotes: Mapping[tuple[Currency, Currency], Quote]
+    source: str
+    _by_currency: dict[Currency, list[tuple[Currency, Currency]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    @classmethod
+    def build(
+        cls, dates: DateArray, columns: Mapping[Pair, FloatArray], source: str
+    ) -> RateHistory:
+        """A history from raw columns (NaN = missing); sorts dates, forward-fills gaps."""
+        order = np.argsort(dates, kind="stable")
+        dates = dates[order]
+        if dates.size > 1 and (np.diff(dates) == np.timedelta64(0, "D")).any():
+            twice = dates[1:][np.diff(dates) == np.timedelta64(0, "D")][0]
+            raise CarryxlError("dates", str(twice), f"appears twice in {source}")
+        quotes: dict[tuple[Currency, Currency], Quote] = {}
+        by_currency: dict[Currency, list[tuple[Currency, Currency]]] = {}
+        for pair, raw in columns.items():
+            values = np.asarray(raw, dtype=np.float64)[order]
+            bad = np.isfinite(values) & (values <= 0)
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise CarryxlError(f"{pair} on {dates[i]}", float(values[i]), "must be > 0")
+            first, last, filled = _forward_filled(values)
+            if first < 0:
+                continue
+            key = (pair.base, pair.quote)
+            quotes[key] = Quote(pair, filled, first, last)
+            by_currency.setdefault(pair.base, []).append(key)
+            by_currency.setdefault(pair.quote, []).append(key)
+        return cls(dates, quotes, source, by_currency)
+
+    @property
+    def currencies(self) -> tuple[Currency, ...]:
+        """Every currency the table can price (sorted)."""
+        return tuple(sorted(self._by_currency))
+
+    def quote(self, pair: Pair | str, argument: str = "pair") -> Quote:
+        """The pair's daily spot: its own column, the inverse of one, or a cross.
+
+        A cross goes through a currency quoted against both legs (EUR in the ECB file):
+        BASE/QUOTE = (QUOTE per V) / (BASE per V). Where either leg is missing it is NaN.
+        """
+        p = Pair.parse(pair, argument)
+        for currency in (p.base, p.quote):
+            if currency not in self._by_currency:
+                known = ", ".join(self.currencies)
+                raise CarryxlError(
+                    argument, str(pair), f"{self.source} has no {currency}; it has {known}"
+                )
+        direct = self._per(p.base, p.quote)
+        if direct is not None:
+            return direct
+        for via in self._neighbours(p.base):
+            base_leg = self._per(via, p.base)  # BASE per VIA
+            quote_leg = self._per(via, p.quote)  # QUOTE per VIA
+            if base_leg is not None and quote_leg is not None:
+                values = quote_leg.values / base_leg.values
+                first = max(base_leg.first, quote_leg.first)
+                last = min(base_leg.last, quote_leg.last)
+                if first > last:
+                    continue  # no common dates through this currency; try another
+                return Quote(p, values, first, last)
+        raise CarryxlError(
+            argument, str(pair), f"{self.source} has no dates on which both legs are quoted"
+        )
+
+    def _neighbours(self, currency: Currency) -> Iterable[Currency]:
+        for base, quote in self._by_currency.get(currency, ()):
+            yield quote if base == currency else base
+
+    def _per(self, base: Currency, quote: Currency) -> Quote | None:
+        """QUOTE units per 1 BASE from a direct or inverted column, or None."""
+        found = self.quotes.get((base, quote))
+        if found is not None:
+            return found
+        inverse = self.quotes.get((quote, base))
+        if inverse is None:
+            return None
+        return Quote(Pair(base, quote), 1.0 / inverse.values, inverse.first, inverse.last)
+
+
+def parse_date_cell(value: Any, argument: str) -> np.datetime64:
+    """A date cell: ``2024-08-05``, a ``date``/``datetime``, or an Excel serial number."""
+    if isinstance(value, dt.datetime):
+        return np.datetime64(value.date(), "D")
+    if isinstance(value, dt.date):
+        return np.datetime64(value, "D")
+    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+        day: np.datetime64 = from_excel_serial(argument, value).reshape(-1)[0]
+        return day
+    text = str(value).strip()
+    try:
+        return np.datetime64(dt.date.fromisoformat(text.replace("/", "-")), "D")
+    except ValueError:
+        raise CarryxlError(argument, value, "must be a date such as 2024-08-05") from None
+
+
+def _number(value: Any, argument: str) -> float:
+    if value is None:
+        return np.nan
+    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip().replace(",", "")
+    if text.upper() in MISSING:
+        return np.nan
+    try:
+        return float(text)
+    except ValueError:
+        raise CarryxlError(argument, value, "must be a number or blank") from None
+
+
+def _column_pair(header: Any, anchor: Currency, column: int) -> Pair:
+    text = str(header).strip()
+    argument = f"column {column + 1} header"
+    if len(text) == 3:
+        return Pair(anchor, Currency.parse(text, argument))
+    return Pair.parse(text, argument)
+
+
+def history_from_rows(
+    rows: Sequence[Sequence[Any]], anchor: Currency | str = "EUR", source: str = "table"
+) -> RateHistory:
+    """A history from a table with a header row (e.g. an Excel range or a parsed CSV).
+
+    The first column holds dates (``2024-08-05`` or Excel serials); each other column is a
+    pair (``USD/JPY``: JPY per USD) or a bare currency code, read as units per 1
+    ``anchor`` (the ECB layout: ``USD`` = USD per EUR). Blank, ``N/A`` or ``NaN`` cells
+    are missing and take the last known rate.
+
+    Example::
+
+        date,USD/JPY,AUD/USD
+        2024-08-02,146.5,0.6510
+        2024-08-05,142.0,0.6485      -> AUD/JPY on 2024-08-05 = 142.0 * 0.6485
+    """
+    if len(rows) < 2:
+        raise CarryxlError(source, len(rows), "needs a header row and at least one data row")
+    header = list(rows[0])
+    base = Currency.parse(anchor, "anchor")
+    pairs = [_column_pair(h, base, j) for j, h in enumerate(header[1:], start=1)]
+    if not pairs:
+        raise CarryxlError(source, header, "needs a date column and at least one quote column")
+    body = [r for r in rows[1:] if any(str(c).strip() for c in r)]
+    dates = np.array(
+        [parse_date_cell(r[0], f"{source} row {i + 2} date") for i, r in enumerate(body)],
+        dtype="datetime64[D]",
+    )
+    columns: dict[Pair, FloatArray] = {}
+    for j, pair in enumerate(pairs, start=1):
+        columns[pair] = np.array(
+            [
+                _number(r[j] if j < len(r) else None, f"{source} row {i + 2} {pair}")
+                for i, r in enumerate(body)
+            ],
+            dtype=np.float64,
+        )
+    return RateHistory.build(dates, columns, source)
+
+
+def history_from_csv(path: str | Path, anchor: Currency | str = "EUR") -> RateHistory:
+    """A history from a CSV file laid out as :func:`history_from_rows` describes."""
+    file = Path(path)
+    try:
+        with file.open(newline="", encoding="utf-8-sig") as handle:
+            rows = [row for row in csv.reader(handle) if row]
+    except OSError as error:
+        raise CarryxlError("csv", str(path), f"cannot be read ({error.strerror})") from None
+    return history_from_rows(rows, anchor, source=file.name)

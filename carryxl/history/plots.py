@@ -1,0 +1,122 @@
+"""PNG charts with matplotlib's Agg backend (no display needed): equity and drawdown of a
+backtest, the path of a stress replay, a spot series with its moving averages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+
+mpl.use("Agg")  # headless: select before pyplot is imported anywhere
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from carryxl.core.errors import CarryxlError
+from carryxl.history.backtest import Backtest
+from carryxl.history.series import SpotSeries
+from carryxl.history.stats import drawdown
+from carryxl.history.stress import StressReplay
+
+__all__ = ["plot_backtest", "plot_equity", "plot_series", "plot_stress"]
+
+
+def _save(fig: Any, path: str | Path) -> Path:
+    out = Path(path)
+    if out.suffix.lower() != ".png":
+        raise CarryxlError("plot", str(path), "must be a file name ending in .png")
+    try:
+        fig.savefig(out, dpi=110, bbox_inches="tight")
+    except OSError as error:
+        raise CarryxlError("plot", str(path), f"cannot be written ({error.strerror})") from None
+    finally:
+        plt.close(fig)
+    return out
+
+
+def _dates(values: Any) -> Any:
+    return np.asarray(values, dtype="datetime64[D]").astype("datetime64[ms]").astype(object)
+
+
+def plot_equity(
+    dates: Any,
+    equity: Any,
+    carry: Any,
+    fx: Any,
+    margin: float,
+    currency: str,
+    title: str,
+    path: str | Path,
+) -> Path:
+    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG."""
+    days = _dates(dates)
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(9, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
+    )
+    top.plot(days, equity, color="tab:blue", linewidth=1.2, label="equity")
+    top.plot(days, margin + np.asarray(carry), color="tab:green", linewidth=0.9, label="carry")
+    top.plot(days, margin + np.asarray(fx), color="tab:orange", linewidth=0.9, label="spot")
+    top.axhline(margin, color="grey", linewidth=0.6)
+    top.set_ylabel(f"equity ({currency})")
+    top.set_title(title)
+    top.legend(loc="best", fontsize=8)
+    top.grid(alpha=0.3)
+    bottom.fill_between(days, -100.0 * drawdown(equity), 0.0, color="tab:red", alpha=0.4)
+    bottom.set_ylabel("drawdown (%)")
+    bottom.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    return _save(fig, path)
+
+
+def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
+    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG."""
+    ccy = str(result.funding)
+    return plot_equity(
+        result.dates,
+        result.equity,
+        result.carry,
+        result.fx,
+        result.margin,
+        ccy,
+        title or f"{result.pair} carry funded in {ccy}: equity and its parts",
+        path,
+    )
+
+
+def plot_stress(result: StressReplay, path: str | Path, title: str | None = None) -> Path:
+    """Spot (top) and equity with the margin-call level (bottom) through a stress replay."""
+    ccy = str(result.funding)
+    days = _dates(result.dates)
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6), sharex=True)
+    top.plot(days, result.spots, color="tab:blue", linewidth=1.2)
+    top.set_ylabel(str(result.pair))
+    top.set_title(title or f"Stress replay: {result.pair} funded in {ccy}")
+    top.grid(alpha=0.3)
+    bottom.plot(days, result.equity, color="tab:purple", linewidth=1.2, label="equity")
+    bottom.axhline(0.0, color="black", linewidth=0.6)
+    bottom.axhline(result.margin, color="grey", linewidth=0.6, linestyle=":", label="margin")
+    if result.margin_call_date:
+        day = np.datetime64(result.margin_call_date).astype("datetime64[ms]").astype(object)
+        bottom.axvline(day, color="tab:red", linestyle="--", label="margin call")
+    bottom.set_ylabel(f"equity ({ccy})")
+    bottom.legend(loc="best", fontsize=8)
+    bottom.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    return _save(fig, path)
+
+
+def plot_series(
+    series: SpotSeries, path: str | Path, overlays: dict[str, Any] | None = None
+) -> Path:
+    """A spot series, with optional overlays (e.g. ``{"SMA 50": sma(values, 50)}``)."""
+    days = _dates(series.dates)
+    fig, ax = plt.subplots(figsize=(9, 4))
+    ax.plot(days, series.values, color="tab:blue", linewidth=1.1, label=str(series.pair))
+    for label, values in (overlays or {}).items():
+        ax.plot(days, values, linewidth=0.9, label=label)
+    ax.set_title(f"{series.pair} ({series.source})")
+    ax.legend(loc="best", fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    return _save(fig, path)

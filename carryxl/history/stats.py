@@ -1,0 +1,149 @@
+"""Statistics of an equity curve: returns, volatility, Sharpe, drawdowns, worst month.
+
+- total return = E_last / E_first - 1; annualised = (1 + total)^(1/years) - 1 with years
+  = ACT/365F from the first to the last date (-100% if the account is wiped out).
+- daily returns r_i = E_i / E_(i-1) - 1; volatility = stdev(r) * sqrt(252);
+  Sharpe = mean(r) / stdev(r) * sqrt(252), risk-free 0 (the funding cost is already in
+  the equity: a carry trade is financed).
+- drawdown_i = 1 - E_i / max(E_0..E_i); max drawdown is its largest value.
+- worst month: the lowest calendar-month return, month-end equity over the previous
+  month-end (the first month over the starting equity).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from carryxl.core.dates import as_dates, year_fraction
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, finite
+
+__all__ = ["PerformanceStats", "drawdown", "max_drawdown", "monthly_returns", "performance_stats"]
+
+
+def drawdown(equity: Any) -> FloatArray:
+    """Fall from the running peak as a fraction: 1 - E_i / max(E_0..E_i) (0 at a new peak).
+
+    Example: equity 100, 120, 90, 130 -> drawdown 0, 0, 0.25, 0.
+    """
+    e = finite("equity", equity)
+    peak = np.maximum.accumulate(e, axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result: FloatArray = np.where(peak > 0, 1.0 - e / peak, np.nan)
+    return result
+
+
+def max_drawdown(equity: Any) -> tuple[float, float, int, int]:
+    """The largest fall from a peak: (fraction, amount, peak row, trough row).
+
+    Example: equity 100, 120, 90, 130 -> (0.25, 30.0, 1, 2).
+    """
+    e = finite("equity", equity)
+    if e.ndim != 1 or e.size == 0:
+        raise CarryxlError("equity", np.shape(e), "must be one non-empty column")
+    dd = drawdown(e)
+    trough = int(np.nanargmax(dd)) if np.isfinite(dd).any() else 0
+    peak = int(np.argmax(e[: trough + 1]))
+    return float(np.nan_to_num(dd[trough])), float(e[peak] - e[trough]), peak, trough
+
+
+def monthly_returns(dates: Any, equity: Any) -> tuple[list[str], FloatArray]:
+    """Calendar months (``"2008-10"``) and each month's return of the equity."""
+    days = as_dates("dates", dates)
+    e = finite("equity", equity)
+    months = days.astype("datetime64[M]")
+    last = np.flatnonzero(np.append(months[1:] != months[:-1], True))
+    ends = np.concatenate(([e[0]], e[last]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        returns: FloatArray = ends[1:] / ends[:-1] - 1.0
+    return [str(m) for m in months[last]], returns
+
+
+@dataclass(frozen=True)
+class PerformanceStats:
+    """Summary of an equity curve; amounts in the curve's currency, returns as decimals."""
+
+    start_equity: float
+    end_equity: float
+    years: float
+    total_return: float
+    annualised_return: float
+    volatility: float
+    sharpe: float
+    max_drawdown: float
+    max_drawdown_amount: float
+    max_drawdown_peak: str
+    max_drawdown_trough: str
+    worst_month: str
+    worst_month_return: float
+    carry: float
+    fx: float
+    cross: float
+    costs: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON or a spilled table."""
+        return dict(self.__dict__)
+
+
+def performance_stats(
+    dates: Any,
+    equity: Any,
+    carry: Any,
+    fx: Any,
+    cross: Any,
+    costs: Any,
+    periods_per_year: float = 252,
+    start_equity: float | None = None,
+) -> PerformanceStats:
+    """The statistics of the module notes; carry/fx/cross/costs are cumulative amounts.
+
+    ``start_equity`` is the account before the first date's costs (default: E_0); it is the
+    base of the total return, the first daily return and the first month.
+    """
+    days = as_dates("dates", dates)
+    e = finite("equity", equity)
+    if e.size < 2:
+        raise CarryxlError("equity", e.size, "needs at least two dates")
+    days = np.concatenate((days[:1], days))
+    e = np.concatenate(([e[0] if start_equity is None else start_equity], e))
+    years = float(year_fraction(days[0], days[-1], "ACT/365F"))
+    total = float(e[-1] / e[0] - 1.0)
+    growth = max(1.0 + total, 0.0)
+    with np.errstate(over="ignore"):  # a huge gain over a few days annualises to inf
+        annual = float(np.power(growth, 1.0 / years)) - 1.0 if years > 0 else float("nan")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        daily = e[1:] / e[:-1] - 1.0
+    daily = daily[np.isfinite(daily)]
+    sd = float(np.std(daily, ddof=1)) if daily.size > 1 else float("nan")
+    scale = float(np.sqrt(periods_per_year))
+    sharpe = float(np.mean(daily)) / sd * scale if sd > 0 else float("nan")
+    dd, amount, peak, trough = max_drawdown(e)
+    months, monthly = monthly_returns(days, e)
+    worst = int(np.nanargmin(monthly)) if np.isfinite(monthly).any() else 0
+
+    def last(value: Any) -> float:
+        return float(np.asarray(value, dtype=np.float64)[-1])
+
+    return PerformanceStats(
+        start_equity=float(e[0]),
+        end_equity=float(e[-1]),
+        years=years,
+        total_return=total,
+        annualised_return=annual,
+        volatility=sd * scale,
+        sharpe=sharpe,
+        max_drawdown=dd,
+        max_drawdown_amount=amount,
+        max_drawdown_peak=str(days[peak]),
+        max_drawdown_trough=str(days[trough]),
+        worst_month=months[worst],
+        worst_month_return=float(monthly[worst]),
+        carry=last(carry),
+        fx=last(fx),
+        cross=last(cross),
+        costs=last(costs),
+    )

@@ -1,0 +1,236 @@
+"""Stress replays: the P&L path of a carry position through a stretch of real history.
+
+The position is held from the first to the last fixing of the range, whatever happens
+(a replay shows the whole path; the day a margin call *would* have come is reported):
+
+- P&L_i = N * [(X_i/X_0)(1 + A_t,i) - (1 + A_f,i)] in the funding currency, with daily
+  simple accrual under each currency's day count (as in :mod:`carryxl.history.backtest`);
+- equity_i = N / leverage + P&L_i (the margin posted plus the P&L);
+- **margin-call day**: the first fixing where equity < ``margin_call`` * N / leverage
+  (default level 0.5: half the margin gone); **wipe-out day**: equity <= 0;
+- **worst drawdown**: the largest fall of equity from a running peak, as an amount in
+  the funding currency and as a fraction of that peak;
+- **days of carry the loss equals**: the worst P&L divided by one day's carry,
+  N * (r_t / B_t - r_f / B_f) with B the day count's 360 or 365 (textbook); and
+  ``carry_days_to_offset`` of the worst spot move (exact, with the cross term). With a
+  rate schedule, r_t and r_f are the rates in force on the first date.
+
+Named episodes (pair, funding currency, dates, and illustrative policy rates of the time,
+which the user can override):
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from carryxl.core.carry import carry_days_to_offset
+from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, non_negative, positive
+from carryxl.history.backtest import backtest_spots
+from carryxl.history.data import RateHistory
+from carryxl.history.rates import RateSchedule, rates_on
+from carryxl.history.series import spot_series
+from carryxl.history.stats import max_drawdown
+
+__all__ = ["EPISODES", "Episode", "StressReplay", "episode", "stress_replay"]
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A named stretch of history and the carry position it hurt."""
+
+    key: str
+    title: str
+    pair: str
+    funding: str
+    start: str
+    end: str
+    rate_target: float
+    rate_funding: float
+    note: str
+
+
+EPISODES: dict[str, Episode] = {
+    e.key: e
+    for e in (
+        Episode(
+            "gfc2008",
+            "2008 crisis: AUD/JPY, July-October 2008",
+            "AUD/JPY",
+            "JPY",
+            "2008-07-01",
+            "2008-10-31",
+            0.0725,
+            0.005,
+            "RBA cash rate 7.25%, BoJ 0.5% in July 2008",
+        ),
+        Episode(
+            "snb2015",
+            "SNB removes the EUR/CHF floor, January 2015",
+            "EUR/CHF",
+            "CHF",
+            "2015-01-02",
+            "2015-01-30",
+            0.0005,
+            -0.0025,
+            "ECB main rate 0.05%, SNB -0.25% before 15 January 2015",
+        ),
+        Episode(
+            "try2018",
+            "Turkish lira crisis, 2018 (USD-funded lira)",
+            "USD/TRY",
+            "USD",
+            "2018-01-02",
+            "2018-12-31",
+            0.1775,
+            0.02,
+            "CBRT 17.75% from June 2018 (24% from September), Fed funds about 2%",
+        ),
+        Episode(
+            "yen2024",
+            "Yen-carry unwind, July-August 2024 (USD/JPY)",
+            "USD/JPY",
+            "JPY",
+            "2024-07-01",
+            "2024-08-30",
+            0.0533,
+            0.001,
+            "Fed funds 5.33%, BoJ 0-0.1% until 31 July 2024 (then 0.25%)",
+        ),
+    )
+}
+
+if __doc__:  # pragma: no branch - list the episodes in the module's help
+    __doc__ += "\n".join(
+        f"- ``{e.key}``: {e.title}; {e.start} to {e.end}; {e.note}." for e in EPISODES.values()
+    )
+
+
+def episode(name: str) -> Episode:
+    """A named episode (``gfc2008``, ``snb2015``, ``try2018``, ``yen2024``)."""
+    key = str(name).strip().lower()
+    if key not in EPISODES:
+        raise CarryxlError("episode", name, f"must be one of {', '.join(EPISODES)}")
+    return EPISODES[key]
+
+
+@dataclass(frozen=True)
+class StressReplay:
+    """The path of a held position and what it would have cost (amounts in ``funding``)."""
+
+    pair: Pair
+    funding: Currency
+    dates: Any
+    spots: FloatArray
+    pnl: FloatArray
+    equity: FloatArray
+    notional: float
+    margin: float
+    spot_start: float
+    spot_end: float
+    spot_move: float  # target vs funding, X_end/X_0 - 1
+    worst_move: float  # the target's worst move vs funding from the start
+    worst_move_date: str
+    worst_pnl: float
+    worst_pnl_date: str
+    max_drawdown: float
+    max_drawdown_amount: float
+    margin_call_date: str | None
+    wiped_out_date: str | None
+    rate_target: float  # in force on the first date
+    rate_funding: float
+    carry_per_day: float
+    carry_days_of_loss: float
+    carry_days_to_offset: float
+
+    def summary(self) -> dict[str, Any]:
+        """The scalar results as plain data."""
+        skip = {"dates", "spots", "pnl", "equity"}
+        data = {k: v for k, v in self.__dict__.items() if k not in skip}
+        data["pair"] = str(self.pair)
+        data["funding"] = str(self.funding)
+        return data
+
+
+def stress_replay(
+    pair: Pair | str,
+    funding: Currency | str,
+    start: Any,
+    end: Any,
+    notional: float,
+    rate_target: float | RateSchedule,
+    rate_funding: float | RateSchedule,
+    leverage: float = 1.0,
+    margin_call: float = 0.5,
+    history: RateHistory | None = None,
+    day_count_target: DayCount | str | None = None,
+    day_count_funding: DayCount | str | None = None,
+) -> StressReplay:
+    """Replay a carry position through ``start``..``end``; rules in the module notes.
+
+    Example (the seeds' yen-funded dollar position, 10x leverage)::
+
+        stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-05", 10_000_000, 0.0533,
+                      0.001, leverage=10)
+    """
+    p = Pair.parse(pair)
+    fund = Currency.parse(funding, "funding")
+    target = p.other(fund)
+    lev = float(positive("leverage", leverage))
+    level = float(non_negative("margin_call", margin_call))
+    dc_t = DayCount.parse(day_count_target or default_day_count(target), "day_count_target")
+    dc_f = DayCount.parse(day_count_funding or default_day_count(fund), "day_count_funding")
+    window = spot_series(p, start, end, history)
+    if window.dates.size < 2:
+        raise CarryxlError("end", str(end), "the range must hold at least two fixings")
+    r_t = float(rates_on(rate_target, target, window.dates[0], "rate_target"))
+    r_f = float(rates_on(rate_funding, fund, window.dates[0], "rate_funding"))
+    # Held throughout: a backtest with no exits (the account may go below zero here).
+    run = backtest_spots(
+        window.dates, window.values, p, fund, notional, rate_target, rate_funding, lev,
+        day_count_target=dc_t, day_count_funding=dc_f, close_on_bust=False,
+    )  # fmt: skip
+    move = run.fx / run.notional  # X_i/X_0 - 1
+    worst_move_row = int(np.argmin(move))
+    worst_row = int(np.argmin(run.pnl))
+    dd, dd_amount, _, _ = max_drawdown(run.equity)
+    margin = run.margin
+    called = np.flatnonzero(run.equity < level * margin)
+    wiped = np.flatnonzero(run.equity <= 0)
+    per_day = run.notional * (r_t / dc_t.days_in_year - r_f / dc_f.days_in_year)
+    worst_pnl = float(run.pnl[worst_row])
+    loss_days = -worst_pnl / per_day if per_day > 0 and worst_pnl < 0 else float("nan")
+    if worst_pnl >= 0:
+        loss_days = 0.0
+    return StressReplay(
+        pair=p,
+        funding=fund,
+        dates=run.dates,
+        spots=run.spots,
+        pnl=run.pnl,
+        equity=run.equity,
+        notional=run.notional,
+        margin=margin,
+        spot_start=float(run.spots[0]),
+        spot_end=float(run.spots[-1]),
+        spot_move=float(move[-1]),
+        worst_move=float(move[worst_move_row]),
+        worst_move_date=str(run.dates[worst_move_row]),
+        worst_pnl=worst_pnl,
+        worst_pnl_date=str(run.dates[worst_row]),
+        max_drawdown=dd,
+        max_drawdown_amount=dd_amount,
+        margin_call_date=str(run.dates[called[0]]) if called.size else None,
+        wiped_out_date=str(run.dates[wiped[0]]) if wiped.size else None,
+        rate_target=r_t,
+        rate_funding=r_f,
+        carry_per_day=per_day,
+        carry_days_of_loss=loss_days,
+        carry_days_to_offset=float(
+            carry_days_to_offset(min(float(move[worst_move_row]), 0.0), r_t, r_f, dc_t, dc_f)
+        ),
+    )

@@ -1,0 +1,109 @@
+"""Stress replays through named episodes, checked against the raw ECB file."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from carryxl.core import carry_days_to_offset
+from carryxl.core.errors import CarryxlError
+from carryxl.history import RateSchedule
+from carryxl.history.stress import EPISODES, episode, stress_replay
+from tests.history.raw_ecb import cross, raw_rows
+
+N = 10_000_000.0
+
+
+def test_the_seeds_yen_funded_position_reproduces_the_2024_unwind():
+    # The talk: USD/JPY near 161 in early July 2024 and near 142 on 5 August 2024.
+    r = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-05", N, 0.0533, 0.001, leverage=10)
+    start, low = cross("2024-07-01", "USD", "JPY"), cross("2024-08-05", "USD", "JPY")
+    assert 160 < start < 162
+    assert 141 < low < 143
+    assert r.spot_start == pytest.approx(start)
+    assert r.spot_end == pytest.approx(low)
+    assert r.spot_move == pytest.approx(low / start - 1)
+    assert r.worst_move_date == "2024-08-05"
+    # Equity at 10x: 1m JPY margin; the P&L of the held trade is the core carry formula.
+    days = 35  # 1 July to 5 August
+    expected = N * ((low / start) * (1 + 0.0533 * days / 360) - (1 + 0.001 * days / 365))
+    assert r.pnl[-1] == pytest.approx(expected)
+    assert r.worst_pnl == pytest.approx(expected)
+    assert r.wiped_out_date == "2024-08-05"
+
+
+def test_margin_call_day_is_the_first_fixing_below_the_level():
+    r = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10)
+    dates = [d for d in sorted(raw_rows()) if "2024-07-01" <= d <= "2024-08-30"]
+    start = cross(dates[0], "USD", "JPY")
+    equity = []
+    for d in dates:
+        days = (np.datetime64(d) - np.datetime64(dates[0])).astype(int)
+        ratio = cross(d, "USD", "JPY") / start
+        pnl = N * (ratio * (1 + 0.0533 * days / 360) - (1 + 0.001 * days / 365))
+        equity.append(N / 10 + pnl)
+    first_call = next(d for d, e in zip(dates, equity, strict=True) if e < 0.5 * N / 10)
+    assert r.margin_call_date == first_call
+    np.testing.assert_allclose(r.equity, equity, rtol=1e-10)
+
+
+def test_days_of_carry_the_loss_equals():
+    e = EPISODES["gfc2008"]
+    r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding)
+    per_day = N * (0.0725 / 365 - 0.005 / 365)  # AUD and JPY both ACT/365F
+    assert r.carry_per_day == pytest.approx(per_day)
+    assert r.carry_days_of_loss == pytest.approx(-r.worst_pnl / per_day)
+    assert r.carry_days_to_offset == pytest.approx(
+        carry_days_to_offset(r.worst_move, 0.0725, 0.005)
+    )
+    low = min(cross(d, "AUD", "JPY") for d in raw_rows() if e.start <= d <= e.end)
+    assert r.worst_move == pytest.approx(low / cross("2008-07-01", "AUD", "JPY") - 1)
+    assert r.worst_move < -0.4
+    assert r.margin_call_date is None  # unleveraged, the -42% loss leaves over half the margin
+    assert r.equity.min() > 0.5 * N
+
+
+def test_snb_2015_floor_removal_day():
+    e = episode("SNB2015")
+    r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding, 20)
+    drop = cross("2015-01-15", "EUR", "CHF") / cross("2015-01-14", "EUR", "CHF") - 1
+    assert drop < -0.14  # 1.201 -> 1.028
+    assert r.margin_call_date == "2015-01-15"
+    assert r.wiped_out_date == "2015-01-15"
+
+
+def test_every_named_episode_runs_on_the_shipped_data():
+    for e in EPISODES.values():
+        r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding)
+        assert r.spot_start == pytest.approx(cross(str(r.dates[0]), *e.pair.split("/")))
+        assert r.max_drawdown > 0
+
+
+def test_stress_bad_input():
+    with pytest.raises(CarryxlError, match="must be one of") as error:
+        episode("dotcom")
+    assert error.value.argument == "episode"
+    with pytest.raises(CarryxlError, match="no fixing") as error:
+        stress_replay("USD/JPY", "JPY", "2024-08-03", "2024-08-04", N, 0.05, 0.0)
+    assert error.value.argument == "end"
+    with pytest.raises(CarryxlError) as error:
+        stress_replay("USD/JPY", "EUR", "2024-07-01", "2024-08-01", N, 0.05, 0.0)
+    assert error.value.argument == "funding"
+    with pytest.raises(CarryxlError) as error:
+        stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-01", N, 0.05, 0.0, leverage=-1)
+    assert error.value.argument == "leverage"
+
+
+def test_stress_with_a_rate_schedule_accrues_each_step():
+    schedule = RateSchedule.from_rows(
+        [["date", "TRY", "USD"], ["2018-01-01", "8%", "1.5%"], ["2018-06-07", "17.75%", ""]]
+    )
+    assert "2018-06-07" in raw_rows()  # a fixing date, so the step splits the accrual there
+    r = stress_replay("USD/TRY", "USD", "2018-01-02", "2018-12-31", N, schedule, schedule)
+    d1 = (np.datetime64("2018-06-07") - np.datetime64("2018-01-02")).astype(int)
+    d2 = (np.datetime64("2018-12-31") - np.datetime64("2018-06-07")).astype(int)
+    a_try = 0.08 * d1 / 360 + 0.1775 * d2 / 360  # TRY and USD are both ACT/360
+    a_usd = 0.015 * (d1 + d2) / 360
+    ratio = cross("2018-01-02", "USD", "TRY") / cross("2018-12-31", "USD", "TRY")  # TRY in USD
+    assert r.pnl[-1] == pytest.approx(N * (ratio * (1 + a_try) - (1 + a_usd)))
+    assert (r.rate_target, r.rate_funding) == (0.08, 0.015)  # in force on the first date
