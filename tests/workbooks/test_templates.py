@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.formula.tokenizer import Token, Tokenizer
 from openpyxl.workbook.workbook import Workbook
 
 from carryxl.workbooks import every_template, workbook_bytes
@@ -222,3 +223,30 @@ def test_english_workbooks_have_no_chinese_labels() -> None:
         for cell in row:
             if isinstance(cell.value, str) and cell.data_type == "s":
                 assert not CJK.search(cell.value), cell.coordinate
+
+
+_CELL = re.compile(r"^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$")
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=_ids)
+def test_formulas_use_only_defined_names(template: tuple[str, str, str]) -> None:
+    wb = _load(*template)
+    defined = set(wb.defined_names)
+    used = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                text = getattr(cell.value, "text", cell.value)
+                for token in Tokenizer(str(text)).items:
+                    is_name = (
+                        token.type == Token.OPERAND
+                        and token.subtype == Token.RANGE
+                        and not _CELL.match(token.value)
+                        and "!" not in token.value
+                    )
+                    if is_name:
+                        assert token.value in defined, f"{ws.title}!{cell.coordinate}"
+                        used.add(token.value)
+    assert template[0] != "calculator" or {"in_notional", "out_inverted"} <= used
