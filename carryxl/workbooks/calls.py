@@ -6,32 +6,38 @@ counts them; a call with nothing between its brackets has 0 arguments.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from openpyxl.formula.tokenizer import Token, Tokenizer
 from openpyxl.utils.formulas import FORMULAE
 
 __all__ = ["calls", "is_builtin"]
 
 
+@dataclass
+class _Call:
+    name: str
+    separators: int = 0
+    seen: bool = False  # anything between the brackets yet
+
+
 def calls(formula: str) -> list[tuple[str, int]]:
     """Every function called in ``formula`` with its argument count, innermost first."""
     found: list[tuple[str, int]] = []
-    stack: list[list[object]] = []  # [name, separators seen, anything seen]
+    stack: list[_Call] = []
     for token in Tokenizer(formula).items:
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             if stack:
-                stack[-1][2] = True
-            stack.append([token.value[:-1], 0, False])
+                stack[-1].seen = True
+            stack.append(_Call(token.value[:-1]))
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
-            name, separators, seen = stack.pop()
-            assert isinstance(separators, int)
-            count = separators + 1 if (separators or seen) else 0
-            found.append((str(name), count))
+            call = stack.pop()
+            count = call.separators + 1 if (call.separators or call.seen) else 0
+            found.append((call.name, count))
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
-            separators = stack[-1][1]
-            assert isinstance(separators, int)
-            stack[-1][1] = separators + 1
+            stack[-1].separators += 1
         elif stack and token.type != Token.WSPACE:
-            stack[-1][2] = True
+            stack[-1].seen = True
     return found
 
 
