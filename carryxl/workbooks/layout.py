@@ -226,6 +226,7 @@ def sheet_head(book: Book, ws: Worksheet, title: str, widths: Sequence[float]) -
     put_text(ws["A1"], book.t(title)).font = styles.TITLE_FONT
     put_text(ws["A2"], book.t(f"help_{book.mode}")).font = styles.NOTE_FONT
     header_row(book, ws, 3, 1, ["col_item", "col_value", "col_unit"])
+    ws.row_dimensions[3].height = 30  # room for two-line column headings
     for offset, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(offset + 1)].width = width
     ws.freeze_panes = "A4"

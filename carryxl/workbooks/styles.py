@@ -53,6 +53,7 @@ FORMATS: dict[str, str] = {
     "multiple": '0.00"x"',
     "date": "yyyy-mm-dd",
     "text": "@",
+    "general": "General",  # TRUE/FALSE show as words, not as 0/1
 }
 
 _PIPS = {"en": '#,##0.0 "pips"', "zh": '#,##0.0 "点"'}

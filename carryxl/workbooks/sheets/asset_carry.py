@@ -101,7 +101,7 @@ def build(book: Book) -> None:
     last_row = f.row - 1
 
     _chart(book, ws)
-    ws.print_area = f"A1:G{max(last_row, 4 + len(CHART_MOVES))}"
+    ws.print_area = f"A1:R{max(last_row, 4 + len(CHART_MOVES))}"  # the chart too
     print_setup(ws)
     protect(ws)
     add_rates(book)

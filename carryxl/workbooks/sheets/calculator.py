@@ -85,7 +85,7 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
         "sec_conventions",
         (
             ("out_target", "text", None),
-            ("out_inverted", "text", None),
+            ("out_inverted", "general", None),
             ("out_day_count_target", "text", None),
             ("out_day_count_funding", "text", None),
             ("out_example_rate_target", "percent_short", "unit_per_year"),
@@ -164,7 +164,7 @@ def build(book: Book) -> None:
             formula = CALCULATOR_UDF.get(name) if udf else None
             f.output(name, formula or CALCULATOR_NATIVE[name], kind, unit)
     _payoff(book, ws)
-    ws.print_area = f"A1:F{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"
+    ws.print_area = f"A1:P{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"  # the chart too
     print_setup(ws)
     protect(ws)
     add_rates(book)

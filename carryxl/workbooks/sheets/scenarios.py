@@ -62,7 +62,7 @@ def build(book: Book) -> None:
     f.input("in_rate_target", seed["in_rate_target"], "percent", unit="unit_per_year")
     f.input("in_rate_funding", seed["in_rate_funding"], "percent", unit="unit_per_year")
     f.input("in_years", seed["in_years"], "years", unit="unit_years")
-    f.output("out_inverted", CALCULATOR_NATIVE["out_inverted"], "text")
+    f.output("out_inverted", CALCULATOR_NATIVE["out_inverted"], "general")
 
     top = f.row + 1
     last = _grid(book, ws, top, "years")
@@ -163,19 +163,11 @@ def _breakeven_rows(
 
 
 def _heatmap(ws: Worksheet, area: str) -> None:
-    """Red-white-green centred on zero, and a thick border where the P&L changes sign."""
-    ws.conditional_formatting.add(
-        area,
-        ColorScaleRule(
-            start_type="min",
-            start_color="F8696B",
-            mid_type="num",
-            mid_value=0,
-            mid_color="FFFFFF",
-            end_type="max",
-            end_color="63BE7B",
-        ),
-    )
+    """Red-white-green centred on zero, and a thick border where the P&L changes sign.
+
+    The border rule comes first: LibreOffice applies only the first of overlapping
+    conditional formats, Excel applies both.
+    """
     top_left, bottom_right = area.split(":")
     letter = top_left.rstrip("0123456789")
     first = int(top_left[len(letter) :])
@@ -186,6 +178,19 @@ def _heatmap(ws: Worksheet, area: str) -> None:
             formula=[f"OR(AND({below}>=0,{above}<0),AND({below}<0,{above}>=0))"],
             border=styles.MARK_BORDER,
             font=Font(bold=True),
+            stopIfTrue=False,
+        ),
+    )
+    ws.conditional_formatting.add(
+        area,
+        ColorScaleRule(
+            start_type="min",
+            start_color="F8696B",
+            mid_type="num",
+            mid_value=0,
+            mid_color="FFFFFF",
+            end_type="max",
+            end_color="63BE7B",
         ),
     )
 
