@@ -7,8 +7,10 @@ injection check) are converted in one ``soffice`` call, then read back with open
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from pathlib import Path
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -257,3 +259,42 @@ def test_text_starting_with_formula_characters_stays_text(converted: dict[str, A
     assert [ws.cell(row, 1).value for row in range(1, len(INJECTION) + 1)] == list(INJECTION)
     formulas = openpyxl.load_workbook(converted["out"][converted["injection"]]).active
     assert all(formulas.cell(r, 1).data_type == "s" for r in range(1, len(INJECTION) + 1))
+
+
+def test_preloaded_swap_is_the_rollover_example(converted: dict[str, Any]) -> None:
+    """Long 2 lots USD/JPY, +1.5 points, 2024-12-23 to 2025-01-06, holidays 25 Dec, 1 Jan.
+
+    Value dates 2024-12-26 -> 2025-01-08: 13 nights of 1.5 x 0.01 x 200,000 = 3,000 JPY.
+    Night by night: Mon 1; Tue 3 (value Fri 27 -> Mon 30); Thu 1; Fri 2 (value Tue 31 ->
+    Thu 2, over New Year's Day); Mon 1; Tue 3 (value Fri 3 -> Mon 6); Thu 1; Fri 1.
+    """
+    wb = _load(converted, converted["templates"][("swap", "en", "native")])
+    assert values(wb, "out_nights_total") == 13
+    assert values(wb, "out_swap_per_night") == pytest.approx(1.5 * 0.01 * 200_000)
+    assert values(wb, "out_swap_total") == pytest.approx(39_000)
+    assert values(wb, "out_swap_implied_rate") == pytest.approx(3_000 / 30_000_000 * 360)
+    assert values(wb, "out_ledger_nights")[:9] == [1, 3, 1, 2, 1, 3, 1, 1, None]
+    assert values(wb, "out_ledger_total") == pytest.approx(39_000)
+    forward = 150 * (1 + 0.001 * 13 / 365) / (1 + 0.05 * 13 / 360)
+    assert values(wb, "out_benchmark_swap") == pytest.approx(200_000 * (150 - forward))
+    assert values(wb, "out_markup") == pytest.approx(200_000 * (150 - forward) - 39_000)
+    assert values(wb, "out_triple_weekday") == "Wed"
+
+
+def test_preloaded_risk_is_the_sizing_example(converted: dict[str, Any]) -> None:
+    """1,000,000 JPY risking 1% with a 50-pip stop on AUD/JPY: 10,000 / (50 x 0.01)."""
+    wb = _load(converted, converted["templates"][("risk", "en", "native")])
+    assert values(wb, "out_units") == pytest.approx(20_000)
+    assert values(wb, "out_risk_stop_spot") == pytest.approx(99.5)
+    assert values(wb, "out_risk_margin") == pytest.approx(2_000_000 / 25)
+    assert values(wb, "out_margin_call_spot") == pytest.approx(1_000_000 / (20_000 * 0.96))
+    assert values(wb, "out_stop_out_spot") == pytest.approx(1_000_000 / (20_000 * 0.98))
+    z = NormalDist().inv_cdf(0.99)
+    sigma_t = 0.12 * math.sqrt(10 / 252)
+    assert values(wb, "out_var") == pytest.approx(2_000_000 * z * sigma_t, rel=1e-9)
+    es = 2_000_000 * sigma_t * math.exp(-z * z / 2) / math.sqrt(2 * math.pi) / 0.01
+    assert values(wb, "out_es") == pytest.approx(es, rel=1e-9)
+    threshold = math.log(1.0005 / 1.0225) + 0.5 * 0.12**2 * 0.5
+    probability = NormalDist().cdf(threshold / (0.12 * math.sqrt(0.5)))
+    assert values(wb, "out_probability_of_loss") == pytest.approx(probability, rel=1e-9)
+    assert values(wb, "out_days_to_margin_call") == "-"  # a positive swap never erodes it
