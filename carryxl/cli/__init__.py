@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import asset, backtest, calc, history, new, stress
+from carryxl.cli import asset, backtest, calc, history, new, risk, stress, swap
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
 
-COMMANDS: tuple[ModuleType, ...] = (calc, asset, history, stress, backtest, new)
+COMMANDS: tuple[ModuleType, ...] = (calc, asset, history, stress, backtest, swap, risk, new)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,8 +13,10 @@ from carryxl.core import (
     annualised_return,
     breakeven_move,
     breakeven_spot,
+    breakeven_spot_after_costs,
     carry_breakdown,
     carry_breakdown_simple,
+    carry_trade_costs,
     holding_period,
 )
 
@@ -64,6 +66,41 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--end", help="end date, YYYY-MM-DD")
     p.add_argument("--day-count-target", help="override the target leg's day count, e.g. ACT/360")
     p.add_argument("--day-count-funding", help="override the funding leg's day count")
+    costs = p.add_argument_group("costs (default none)")
+    costs.add_argument(
+        "--spread-pips", type=float, default=0.0, help="bid/ask spread in pips at entry"
+    )
+    costs.add_argument(
+        "--spread-exit-pips", type=float, help="bid/ask spread in pips at exit (default: entry's)"
+    )
+    costs.add_argument(
+        "--pip-size", type=float, help="one pip in quote units (default 0.01 JPY, else 0.0001)"
+    )
+    costs.add_argument(
+        "--commission-per-lot",
+        type=float,
+        default=0.0,
+        help="commission per lot per side, in the funding currency",
+    )
+    costs.add_argument(
+        "--commission-per-million",
+        type=float,
+        default=0.0,
+        help="commission per million base units per side, in the funding currency",
+    )
+    costs.add_argument("--lot-size", type=float, default=100_000.0, help="base units a lot")
+    costs.add_argument(
+        "--markup-target",
+        type=rate_argument("markup_target"),
+        default=0.0,
+        help="broker's markup below the target rate (0.5%% earns r_t - 0.5%%)",
+    )
+    costs.add_argument(
+        "--markup-funding",
+        type=rate_argument("markup_funding"),
+        default=0.0,
+        help="broker's markup above the funding rate",
+    )
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     p.set_defaults(run=run)
 
@@ -74,6 +111,7 @@ def _block(b: CarryBreakdown, years: float) -> dict[str, float]:
         "carry": float(b.carry),
         "fx": float(b.fx),
         "cross": float(b.cross),
+        "costs": float(b.costs),
         "total": float(b.total),
         "return": total_return,
         "annualised_return": float(annualised_return(total_return, years)),
@@ -107,6 +145,26 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         period.years_funding,
     )
     years = float(period.holding_years)
+    costs = {
+        exact: carry_trade_costs(
+            args.notional,
+            args.spot_start,
+            args.spot_end,
+            pair.pip_size(args.pip_size),
+            orientation,
+            args.spread_pips,
+            args.spread_exit_pips,
+            args.commission_per_lot,
+            args.commission_per_million,
+            args.lot_size,
+            args.markup_target,
+            args.markup_funding,
+            period.years_target,
+            period.years_funding,
+            exact=exact,
+        )
+        for exact in (False, True)
+    }
     rates = (
         args.rate_target,
         args.rate_funding,
@@ -131,10 +189,35 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "holding_years": years,
         "day_count_target": str(period.day_count_target),
         "day_count_funding": str(period.day_count_funding),
-        "simple": _block(carry_breakdown_simple(*legs), years),
-        "exact": _block(carry_breakdown(*legs), years),
+        "simple": _block(carry_breakdown_simple(*legs, costs[False].total), years),
+        "exact": _block(carry_breakdown(*legs, costs[True].total), years),
+        "costs": {
+            "spread": float(costs[True].spread),
+            "commission": float(costs[True].commission),
+            "markup_exact": float(costs[True].markup),
+            "markup_simple": float(costs[False].markup),
+        },
         "breakeven_spot": float(breakeven_spot(args.spot_start, *rates)),
         "breakeven_move": float(breakeven_move(*rates)),
+        "breakeven_spot_after_costs": float(
+            breakeven_spot_after_costs(
+                args.notional,
+                args.spot_start,
+                args.rate_target,
+                args.rate_funding,
+                period.years_target,
+                pair.pip_size(args.pip_size),
+                orientation,
+                args.spread_pips,
+                args.spread_exit_pips,
+                args.commission_per_lot,
+                args.commission_per_million,
+                args.lot_size,
+                args.markup_target,
+                args.markup_funding,
+                period.years_funding,
+            )
+        ),
     }
 
 
@@ -157,6 +240,7 @@ def render(r: dict[str, Any]) -> str:
         ("carry", "carry", money),
         ("FX", "fx", money),
         ("cross term", "cross", money),
+        ("costs", "costs", money),
         ("total", "total", money),
         ("return", "return", None),
         ("annualised (simple)", "annualised_return", None),
@@ -176,6 +260,14 @@ def render(r: dict[str, Any]) -> str:
         "simple = the textbook carry + FX (no cross term); exact = invest, accrue, "
         "convert back, repay",
     ]
+    c = r["costs"]
+    if exact["costs"] or simple["costs"]:
+        tail.append(
+            f"costs ({ccy}): spread {money(c['spread'], ccy)}, commission "
+            f"{money(c['commission'], ccy)}, rate markup {money(c['markup_exact'], ccy)} exact"
+            f" / {money(c['markup_simple'], ccy)} simple"
+        )
+        tail.append(f"break-even end spot after costs {r['breakeven_spot_after_costs']:.6g}")
     body = table(rows, ("", "simple", "exact"))
     return "\n".join([*head, body, *tail])
 

@@ -1,9 +1,11 @@
-"""carryxl's pure maths: conventions, dates, carry P&L, forwards, asset-funded carry.
+"""carryxl's pure maths: conventions, dates, carry P&L, forwards, asset-funded carry,
+and the trading desk's costs, swaps, margin, risk, staged entry, tax and account currency.
 
 Vectorized with numpy (scalars or arrays in, broadcast); imports neither xlwings nor
 openpyxl. Rates are decimals (0.045 for 4.5%); P&L is in the funding currency.
 """
 
+from carryxl.core.accounts import breakdown_in_account, convert_money, cross_rate
 from carryxl.core.asset import (
     MoveConvention,
     asset_carry_return,
@@ -40,6 +42,15 @@ from carryxl.core.conventions import (
     rate_from_text,
     spot_lag_days,
 )
+from carryxl.core.costs import (
+    TradeCosts,
+    breakeven_spot_after_costs,
+    carry_trade_costs,
+    commission_cost,
+    markup_cost,
+    rates_after_markup,
+    spread_cost,
+)
 from carryxl.core.dates import (
     Tenor,
     add_tenor,
@@ -59,7 +70,43 @@ from carryxl.core.forwards import (
     implied_rate_differential,
     implied_rate_differential_simple,
 )
+from carryxl.core.margin import (
+    days_to_margin_call,
+    margin_call_spot,
+    margin_fraction,
+    margin_level,
+    margin_required,
+    return_on_equity,
+)
 from carryxl.core.period import HoldingPeriod, holding_period
+from carryxl.core.risk import (
+    carry_to_vol,
+    expected_shortfall,
+    normal_cdf,
+    pip_value,
+    position_size,
+    probability_of_loss,
+    stop_loss_spot,
+    value_at_risk,
+)
+from carryxl.core.sides import side_sign
+from carryxl.core.staging import StagedPosition, staged_position
+from carryxl.core.swaps import (
+    SwapForm,
+    benchmark_swap,
+    business_days,
+    nights_between,
+    rollover_nights,
+    swap_implied_rate,
+    swap_ledger,
+    swap_markup,
+    swap_per_night,
+    swap_quote_from_money,
+    triple_rollover_weekday,
+    value_date,
+    weekday_from_text,
+)
+from carryxl.core.tax import LossOffset, TaxResult, after_tax, after_tax_breakdown
 
 __all__ = [
     "CarryBreakdown",
@@ -67,19 +114,30 @@ __all__ = [
     "Currency",
     "DayCount",
     "HoldingPeriod",
+    "LossOffset",
     "MoveConvention",
     "Orientation",
     "Pair",
+    "StagedPosition",
+    "SwapForm",
+    "TaxResult",
     "Tenor",
+    "TradeCosts",
     "add_tenor",
+    "after_tax",
+    "after_tax_breakdown",
     "annualised_return",
     "as_dates",
     "asset_carry_return",
     "asset_carry_return_from_spots",
     "asset_excess_over_local",
+    "benchmark_swap",
+    "breakdown_in_account",
     "breakeven_fx_move",
     "breakeven_move",
     "breakeven_spot",
+    "breakeven_spot_after_costs",
+    "business_days",
     "carry_breakdown",
     "carry_breakdown_simple",
     "carry_days_to_offset",
@@ -87,9 +145,16 @@ __all__ = [
     "carry_income",
     "carry_pnl",
     "carry_return",
+    "carry_to_vol",
+    "carry_trade_costs",
+    "commission_cost",
+    "convert_money",
+    "cross_rate",
     "currency_name",
     "day_count_days",
+    "days_to_margin_call",
     "default_day_count",
+    "expected_shortfall",
     "foreign_move",
     "forward_from_points",
     "forward_outright",
@@ -102,11 +167,37 @@ __all__ = [
     "implied_quote_rate",
     "implied_rate_differential",
     "implied_rate_differential_simple",
+    "margin_call_spot",
+    "margin_fraction",
+    "margin_level",
+    "margin_required",
+    "markup_cost",
+    "nights_between",
+    "normal_cdf",
+    "pip_value",
     "points_scale",
+    "position_size",
+    "probability_of_loss",
     "rate_from_text",
+    "rates_after_markup",
+    "return_on_equity",
+    "rollover_nights",
+    "side_sign",
     "spot_lag_days",
     "spot_ratio",
+    "spread_cost",
+    "staged_position",
+    "stop_loss_spot",
+    "swap_implied_rate",
+    "swap_ledger",
+    "swap_markup",
+    "swap_per_night",
+    "swap_quote_from_money",
     "tenor_year_fraction",
     "to_excel_serial",
+    "triple_rollover_weekday",
+    "value_at_risk",
+    "value_date",
+    "weekday_from_text",
     "year_fraction",
 ]

@@ -15,6 +15,8 @@ carry + FX + cross = exact total, to rounding. The seeds' **simple** decompositi
 carry + FX, without the cross term. All rates are simple money-market rates as
 decimals (0.045 for 4.5%); t_t and t_f are year fractions of the two legs (each under
 its own day count; they are equal when the period is a tenor such as ``6M``).
+Trading costs (money in the funding currency, >= 0, see :mod:`carryxl.core.costs`)
+are subtracted: total = carry + FX + cross - costs.
 
 Seed case 1, AUD/JPY 100 -> 103, N = 10,000,000 JPY, 4.5% vs 0.1%, 6M:
 simple 220,000 + 300,000 = 520,000 JPY; exact 526,750 JPY (cross 6,750).
@@ -59,8 +61,9 @@ __all__ = [
 class CarryBreakdown:
     """A carry P&L in the funding currency, split into its parts.
 
-    ``carry + fx + cross == total``. In the simple (textbook) decomposition ``cross`` is 0
-    and ``total`` is carry + FX. ``total_return`` is total / notional.
+    ``carry + fx + cross - costs == total``. In the simple (textbook) decomposition
+    ``cross`` is 0 and ``total`` is carry + FX - costs. ``total_return`` is total /
+    notional. ``costs`` (spread, commission, markup: money >= 0) is 0 unless given.
     """
 
     carry: FloatArray
@@ -68,6 +71,7 @@ class CarryBreakdown:
     cross: FloatArray
     total: FloatArray
     total_return: FloatArray
+    costs: FloatArray | float = 0.0  # a single number when the same for every row
 
 
 def _inverted(orientation: Any) -> bool | np.ndarray[Any, np.dtype[np.bool_]]:
@@ -169,17 +173,20 @@ def carry_pnl(
     years: Any,
     orientation: Any = Orientation.TARGET_FUNDING,
     years_funding: Any = None,
+    costs: Any = 0.0,
 ) -> FloatArray:
-    """Exact total P&L in the funding currency: N * [(X1/X0)(1 + r_t*t_t) - (1 + r_f*t_f)].
+    """Exact total P&L in the funding currency: N * [(X1/X0)(1 + r_t*t_t) - (1 + r_f*t_f)] - costs.
 
     Seed 1 (AUD/JPY 100 -> 103, 10m JPY, 4.5% vs 0.1%, 0.5y): 526,750 JPY.
     """
     n = positive("notional", notional)
     s0, s1 = positive("spot_start", spot_start), positive("spot_end", spot_end)
     r_t, r_f, t_t, t_f = _rates(rate_target, rate_funding, years, years_funding)
-    common_shape(notional=n, spot_start=s0, spot_end=s1, rate_target=r_t, years=t_t)
+    c = non_negative("costs", costs)
+    common_shape(notional=n, spot_start=s0, spot_end=s1, rate_target=r_t, years=t_t, costs=c)
     # One expression, so numpy reuses its temporaries (no extra allocations on big arrays).
-    return n * (_ratio(s0, s1, orientation) * (1.0 + r_t * t_t) - (1.0 + r_f * t_f))
+    pnl = n * (_ratio(s0, s1, orientation) * (1.0 + r_t * t_t) - (1.0 + r_f * t_f))
+    return pnl - c if c.ndim or c != 0.0 else pnl
 
 
 def carry_return(
@@ -190,10 +197,22 @@ def carry_return(
     years: Any,
     orientation: Any = Orientation.TARGET_FUNDING,
     years_funding: Any = None,
+    costs: Any = 0.0,
 ) -> FloatArray:
-    """Exact return on the notional over the period (0.052675 = 5.2675% for seed 1)."""
+    """Exact return on the notional over the period (0.052675 = 5.2675% for seed 1).
+
+    ``costs`` here is a fraction of the notional (0.0002 = 2 basis points).
+    """
     return carry_pnl(
-        1.0, spot_start, spot_end, rate_target, rate_funding, years, orientation, years_funding
+        1.0,
+        spot_start,
+        spot_end,
+        rate_target,
+        rate_funding,
+        years,
+        orientation,
+        years_funding,
+        costs,
     )
 
 
@@ -206,17 +225,21 @@ def carry_breakdown(
     years: Any,
     orientation: Any = Orientation.TARGET_FUNDING,
     years_funding: Any = None,
+    costs: Any = 0.0,
 ) -> CarryBreakdown:
-    """The exact P&L split into carry, FX and cross term, which add up to the total."""
+    """The exact P&L split into carry, FX and cross term, less costs, which add up to the total."""
     n = positive("notional", notional)
     g = fx_return(spot_start, spot_end, orientation)
     i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    common_shape(notional=n, spots=g, rates=i_t)
+    c = non_negative("costs", costs)
+    common_shape(notional=n, spots=g, rates=i_t, costs=c)
     carry = n * (i_t - i_f)
     fx = n * g
     cross = fx * i_t
     total = carry + fx + cross
-    return CarryBreakdown(carry, fx, cross, total, total / n)
+    if c.ndim or c != 0.0:
+        total = total - c
+    return CarryBreakdown(carry, fx, cross, total, total / n, c)
 
 
 def carry_breakdown_simple(
@@ -228,19 +251,23 @@ def carry_breakdown_simple(
     years: Any,
     orientation: Any = Orientation.TARGET_FUNDING,
     years_funding: Any = None,
+    costs: Any = 0.0,
 ) -> CarryBreakdown:
-    """The seeds' textbook decomposition: carry + FX, no cross term (an approximation).
+    """The seeds' textbook decomposition: carry + FX - costs, no cross term (an approximation).
 
     Seed 1: 220,000 + 300,000 = 520,000 JPY (5.2%); the exact total is 526,750 JPY.
     """
     n = positive("notional", notional)
     g = fx_return(spot_start, spot_end, orientation)
     i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    common_shape(notional=n, spots=g, rates=i_t)
+    c = non_negative("costs", costs)
+    common_shape(notional=n, spots=g, rates=i_t, costs=c)
     carry = n * (i_t - i_f)
     fx = n * g
     total = carry + fx
-    return CarryBreakdown(carry, fx, total * 0.0, total, total / n)
+    if c.ndim or c != 0.0:
+        total = total - c
+    return CarryBreakdown(carry, fx, total * 0.0, total, total / n, c)
 
 
 def annualised_return(total_return: Any, years: Any, compound: bool = False) -> FloatArray:

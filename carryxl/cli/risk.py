@@ -1,0 +1,259 @@
+"""``carryxl risk``: position size, pip value, stop-loss, margin, margin-call spots, VaR/ES,
+probability of loss and carry-to-vol for one position."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import Any
+
+from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.core import (
+    Pair,
+    carry_to_vol,
+    days_to_margin_call,
+    expected_shortfall,
+    margin_call_spot,
+    margin_fraction,
+    pip_value,
+    position_size,
+    probability_of_loss,
+    side_sign,
+    stop_loss_spot,
+    value_at_risk,
+)
+from carryxl.core.errors import CarryxlError
+
+__all__ = ["add_parser", "run"]
+
+EXAMPLE = (
+    "example: risk 1% of 1,000,000 JPY with a 300-pip stop on AUD/JPY at 100, 1:25\n"
+    "  carryxl risk --pair AUD/JPY --spot 100 --equity 1000000 --risk 1% --stop-pips 300 "
+    "--leverage 25 --vol 12% --horizon-days 10 --rate-base 4.5% --rate-quote 0.1%"
+)
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``risk``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "risk",
+        help="position size, pip value, stop-loss, margin call, VaR/ES, probability of loss",
+        description="Risk numbers for one position in a pair. Money is in the account "
+        "currency: the pair's quote currency unless --account base or --to-account.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
+    p.add_argument("--spot", required=True, type=float, help="entry spot")
+    p.add_argument("--side", default="long", help="long or short the pair's base currency")
+    p.add_argument("--equity", type=float, help="account equity, account currency")
+    size = p.add_argument_group("size: --units, or a risk budget with --stop-pips")
+    size.add_argument("--units", type=float, help="position in base units")
+    size.add_argument("--risk-budget", type=float, help="money to lose at the stop")
+    size.add_argument("--risk", type=rate_argument("risk"), help="or a fraction of --equity: 1%%")
+    size.add_argument("--stop-pips", type=float, help="stop distance in pips")
+    size.add_argument("--pip-size", type=float, help="one pip (default 0.01 JPY, else 0.0001)")
+    size.add_argument("--lot-size", type=float, default=100_000.0, help="base units a lot")
+    p.add_argument(
+        "--account",
+        default="quote",
+        help="account currency: quote (default), base, or a code with --to-account",
+    )
+    p.add_argument(
+        "--to-account", type=float, help="account units per quote unit (third-currency account)"
+    )
+    margin = p.add_argument_group("margin")
+    margin.add_argument("--leverage", type=float, help="e.g. 25 for 1:25")
+    margin.add_argument("--margin-rate", type=rate_argument("margin_rate"), help="or e.g. 4%%")
+    margin.add_argument(
+        "--margin-call", type=rate_argument("margin_call"), default=1.0, help="level, 100%%"
+    )
+    margin.add_argument(
+        "--stop-out", type=rate_argument("stop_out"), default=0.5, help="level, 50%%"
+    )
+    margin.add_argument(
+        "--swap-per-day", type=float, help="swap a calendar day, account currency (- = cost)"
+    )
+    market = p.add_argument_group("market")
+    market.add_argument("--vol", type=rate_argument("volatility"), help="annual volatility, 12%%")
+    market.add_argument("--horizon-days", type=float, default=10.0, help="VaR horizon in days")
+    market.add_argument(
+        "--days-a-year", type=float, default=252.0, help="days a year for the horizon (252)"
+    )
+    market.add_argument(
+        "--confidence", type=rate_argument("confidence"), default=0.99, help="VaR level, 99%%"
+    )
+    market.add_argument("--rate-base", type=rate_argument("rate_base"), help="base's rate")
+    market.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote's rate")
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    p.set_defaults(run=run)
+
+
+def _to_account(args: argparse.Namespace, pair: Pair) -> tuple[str, float, str]:
+    """(account currency, account units per quote unit, stop/margin maths' account side)."""
+    where = args.account.strip()
+    side = {"quote": str(pair.quote), "base": str(pair.base)}.get(where.lower(), where.upper())
+    if side in (str(pair.quote), str(pair.base)):
+        if args.to_account is not None:
+            raise CarryxlError("to_account", args.to_account, "is only for a third currency")
+        if side == str(pair.quote):
+            return side, 1.0, "quote"
+        return side, 1.0 / args.spot, "base"
+    if args.to_account is None:
+        raise CarryxlError("to_account", None, f"is needed for an account in {where}")
+    # A third currency: converted at a fixed rate; the quote-currency maths applies.
+    return where.upper(), float(args.to_account), "quote"
+
+
+def calculate(args: argparse.Namespace) -> dict[str, Any]:
+    """The whole result as plain data (what ``--json`` prints)."""
+    pair = Pair.parse(args.pair)
+    side = float(side_sign(args.side))
+    pip = pair.pip_size(args.pip_size)
+    account, k, maths = _to_account(args, pair)
+    budget = args.risk_budget
+    if budget is None and args.risk is not None:
+        if args.equity is None:
+            raise CarryxlError("equity", None, "is needed with --risk as a fraction")
+        budget = args.risk * args.equity
+    if args.units is not None:
+        units = args.units
+    elif budget is not None and args.stop_pips is not None:
+        units = float(position_size(budget, args.stop_pips, pip, k))
+    else:
+        raise CarryxlError("units", None, "give --units, or --risk-budget/--risk with --stop-pips")
+    result: dict[str, Any] = {
+        "pair": str(pair),
+        "side": "long" if side > 0 else "short",
+        "spot": args.spot,
+        "account": account,
+        "to_account": k,
+        "pip_size": pip,
+        "units": units,
+        "lots": units / args.lot_size,
+        "position_value": units * args.spot * k,
+        "pip_value": float(pip_value(units, pip, k)),
+    }
+    if args.stop_pips is not None:
+        result["stop_spot"] = args.spot - side * args.stop_pips * pip
+        result["loss_at_stop"] = float(pip_value(units, pip, k)) * args.stop_pips
+    if budget is not None:
+        result["risk_budget"] = budget
+        loss = budget if maths == "base" else budget / k
+        result["stop_spot_for_budget"] = float(stop_loss_spot(args.spot, units, loss, side, maths))
+    result |= _margin(args, units, k, maths)
+    result |= _market(args, units, k, side)
+    return result
+
+
+def _margin(args: argparse.Namespace, units: float, k: float, maths: str) -> dict[str, Any]:
+    """Margin, margin level, margin-call and stop-out spots, days of swap to the call."""
+    result: dict[str, Any] = {}
+    side = float(side_sign(args.side))
+    if args.leverage is not None or args.margin_rate is not None:
+        m = float(margin_fraction(args.leverage, args.margin_rate))
+        margin = units * m * (1.0 if maths == "base" else args.spot * k)
+        result |= {"margin_rate": m, "margin": margin}
+        if args.equity is not None:
+            equity = args.equity if maths == "base" else args.equity / k
+            for key, level in (("margin_call", args.margin_call), ("stop_out", args.stop_out)):
+                result[f"{key}_level"] = level
+                result[f"{key}_spot"] = float(
+                    margin_call_spot(args.spot, units, equity, side, None, m, level, maths)
+                )
+            result["margin_level"] = args.equity / margin
+            if args.swap_per_day is not None:
+                result["days_to_margin_call"] = float(
+                    days_to_margin_call(args.equity, margin, args.swap_per_day, args.margin_call)
+                )
+    return result
+
+
+def _market(args: argparse.Namespace, units: float, k: float, side: float) -> dict[str, Any]:
+    """VaR, ES, probability of loss and carry-to-vol (with --vol)."""
+    result: dict[str, Any] = {}
+    have_rates = args.rate_base is not None and args.rate_quote is not None
+    carry = side * (args.rate_base - args.rate_quote) if have_rates else 0.0
+    if args.vol is not None:
+        years = args.horizon_days / args.days_a_year
+        value = units * args.spot * k
+        mu = carry if have_rates else 0.0
+        result |= {
+            "volatility": args.vol,
+            "horizon_years": years,
+            "confidence": args.confidence,
+            "expected_return": mu,
+            "var": float(value_at_risk(value, args.vol, years, args.confidence, mu)),
+            "es": float(expected_shortfall(value, args.vol, years, args.confidence, mu)),
+        }
+        if have_rates:
+            earn, pay = (
+                (args.rate_base, args.rate_quote) if side > 0 else (args.rate_quote, args.rate_base)
+            )
+            result["probability_of_loss"] = float(probability_of_loss(earn, pay, args.vol, years))
+            result["carry_to_vol"] = float(carry_to_vol(earn, pay, args.vol))
+    return result
+
+
+def render(r: dict[str, Any]) -> str:
+    """The human-readable report."""
+    ccy = r["account"]
+    rows: list[tuple[str, str]] = [
+        (
+            "position",
+            f"{r['side']} {r['units']:,.2f} units ({r['lots']:.4g} lots) at {r['spot']:g}",
+        ),
+        (f"position value ({ccy})", money(r["position_value"], ccy)),
+        (f"pip value ({ccy})", money(r["pip_value"], ccy)),
+    ]
+    if "stop_spot" in r:
+        rows += [
+            ("stop-loss spot", f"{r['stop_spot']:.6g}"),
+            (f"loss at the stop ({ccy})", money(r["loss_at_stop"], ccy)),
+        ]
+    if "stop_spot_for_budget" in r:
+        rows.append(
+            (
+                f"spot losing the budget {money(r['risk_budget'], ccy)}",
+                _spot(r["stop_spot_for_budget"]),
+            )
+        )
+    if "margin" in r:
+        rows += [
+            ("margin rate", percent(r["margin_rate"], 2)),
+            (f"margin ({ccy})", money(r["margin"], ccy)),
+        ]
+    if "margin_level" in r:
+        rows += [
+            ("margin level", percent(r["margin_level"], 2)),
+            (f"margin call at {percent(r['margin_call_level'], 0)}", _spot(r["margin_call_spot"])),
+            (f"stop-out at {percent(r['stop_out_level'], 0)}", _spot(r["stop_out_spot"])),
+        ]
+    if "days_to_margin_call" in r:
+        rows.append(("days of swap to margin call", f"{r['days_to_margin_call']:.1f}"))
+    if "var" in r:
+        label = f"{percent(r['confidence'], 1)} over {r['horizon_years']:.4g}y"
+        rows += [
+            (f"VaR {label} ({ccy})", money(r["var"], ccy)),
+            (f"ES {label} ({ccy})", money(r["es"], ccy)),
+        ]
+    if "probability_of_loss" in r:
+        rows += [
+            ("probability of a loss at the horizon", percent(r["probability_of_loss"], 2)),
+            ("carry-to-vol (a year)", f"{r['carry_to_vol']:.4f}"),
+        ]
+    return f"{r['pair']} risk, account in {ccy}\n" + table(rows)
+
+
+def _spot(value: float) -> str:
+    return f"{value:.6g}" if math.isfinite(value) else "never"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the report, or JSON with ``--json``."""
+    result = calculate(args)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0

@@ -1,0 +1,234 @@
+"""``carryxl swap``: nights of rollover between two dates, a broker's swap in money, its
+implied rate and markup over interest parity, and the night-by-night ledger."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.core import (
+    Pair,
+    SwapForm,
+    benchmark_swap,
+    nights_between,
+    side_sign,
+    swap_implied_rate,
+    swap_ledger,
+    swap_per_night,
+    triple_rollover_weekday,
+    value_date,
+    weekday_from_text,
+)
+from carryxl.core.errors import CarryxlError
+from carryxl.core.swaps import WEEKDAYS
+
+__all__ = ["add_parser", "run"]
+
+EXAMPLE = (
+    "examples:\n"
+    "  carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20\n"
+    "  carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20 --quote 1.5 "
+    "--form points --lots 2 --spot 150 --rate-base 5% --rate-quote 0.1% --ledger\n"
+    "  carryxl swap --pair USD/TRY --open 2025-01-06 --close 2025-01-08 --quote=-2% "
+    "--form percent --lots 1 --spot 32 --holidays 2025-01-07"
+)
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``swap``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "swap",
+        help="overnight swap: nights, money per night, implied rate, markup, ledger",
+        description="Rollover nights from value dates (T+2, T+1 for USD/CAD…), a broker's swap "
+        "quote as money, its implied annual rate and its markup over interest parity.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--pair", required=True, help="currency pair, e.g. USD/JPY")
+    p.add_argument("--open", required=True, help="trade date the position is opened, YYYY-MM-DD")
+    p.add_argument("--close", required=True, help="trade date it is closed, YYYY-MM-DD")
+    p.add_argument("--holidays", default="", help="holidays, comma-separated YYYY-MM-DD")
+    p.add_argument("--triple-day", help="broker's fixed triple-swap weekday, e.g. Wed")
+    p.add_argument("--spot-lag", type=int, help="override the settlement lag (business days)")
+    p.add_argument("--side", default="long", help="long or short the pair's base currency")
+    p.add_argument("--quote", help="broker's swap for --side: 1.5 (points), --quote=-2%% (percent)")
+    p.add_argument("--form", default="points", help="points | money (per lot) | percent (a year)")
+    p.add_argument("--lots", type=float, default=1.0, help="position size in lots")
+    p.add_argument("--lot-size", type=float, default=100_000.0, help="base units a lot")
+    p.add_argument("--point-size", type=float, help="price of one point (default one pip)")
+    p.add_argument("--spot", type=float, help="spot (needed for percent, implied rate, markup)")
+    p.add_argument("--basis", type=float, default=360.0, help="days a year for percent quotes")
+    p.add_argument(
+        "--to-account",
+        type=float,
+        default=1.0,
+        help="account units per quote-currency unit (money-per-lot quotes are in the account's)",
+    )
+    p.add_argument("--account", help="account currency code (default: the quote currency)")
+    p.add_argument("--rate-base", type=rate_argument("rate_base"), help="base currency's rate")
+    p.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote currency's rate")
+    p.add_argument("--ledger", action="store_true", help="print the night-by-night ledger")
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    p.set_defaults(run=run)
+
+
+def _quote(text: str) -> float:
+    value = text.strip()
+    if value.endswith("%"):
+        return float(rate_argument("quote")(value))
+    try:
+        number = float(value)
+    except ValueError:
+        raise CarryxlError("quote", text, "must be a number such as 1.5 or -2%") from None
+    return number
+
+
+def calculate(args: argparse.Namespace) -> dict[str, Any]:
+    """The whole result as plain data (what ``--json`` prints)."""
+    pair = Pair.parse(args.pair)
+    lag = pair.spot_lag if args.spot_lag is None else args.spot_lag
+    holidays = args.holidays or None
+    triple = (
+        weekday_from_text(args.triple_day)
+        if args.triple_day is not None
+        else triple_rollover_weekday(spot_lag=lag)
+    )
+    nights = int(
+        nights_between(args.open, args.close, pair, holidays, args.triple_day, args.spot_lag)
+    )
+    account = args.account or str(pair.quote)
+    result: dict[str, Any] = {
+        "pair": str(pair),
+        "spot_lag": lag,
+        "open": args.open,
+        "close": args.close,
+        "value_open": str(value_date(args.open, pair, holidays, args.spot_lag)),
+        "value_close": str(value_date(args.close, pair, holidays, args.spot_lag)),
+        "triple_day": WEEKDAYS[triple],
+        "triple_day_source": "override" if args.triple_day is not None else "settlement rule",
+        "holidays": [h for h in args.holidays.replace(";", ",").split(",") if h.strip()],
+        "nights": nights,
+        "account": account,
+    }
+    if args.quote is None:
+        return result
+    form = SwapForm.parse(args.form)
+    quote = _quote(args.quote)
+    side = float(side_sign(args.side))
+    to_account = 1.0 if form is SwapForm.MONEY_PER_LOT else args.to_account
+    per_night = float(
+        swap_per_night(
+            quote,
+            form,
+            args.lots,
+            pair,
+            args.spot,
+            args.point_size,
+            args.lot_size,
+            args.basis,
+            to_account,
+        )
+    )
+    units = args.lots * args.lot_size
+    result |= {
+        "side": "long" if side > 0 else "short",
+        "form": str(form),
+        "quote": quote,
+        "lots": args.lots,
+        "units": units,
+        "swap_per_night": per_night,
+        "swap_total": per_night * nights,
+    }
+    if args.spot is None:
+        return result
+    # The implied rate and markup are on the position value in the quote currency.
+    quote_money = per_night / args.to_account
+    result["implied_rate"] = float(swap_implied_rate(quote_money, units, args.spot, 1, args.basis))
+    if args.rate_base is not None and args.rate_quote is not None and nights > 0:
+        bench = float(
+            benchmark_swap(pair, units, args.spot, args.rate_base, args.rate_quote, nights, side)
+        )
+        kept = bench - quote_money * nights
+        result |= {
+            "benchmark_total": bench * args.to_account,
+            "benchmark_per_night": bench / nights * args.to_account,
+            "markup_total": kept * args.to_account,
+            "markup_rate": float(swap_implied_rate(kept, units, args.spot, nights, args.basis)),
+        }
+    if args.ledger:
+        frame = swap_ledger(
+            args.open, args.close, per_night, pair, holidays, args.triple_day, args.spot_lag
+        )
+        dates = {
+            key: frame[key].to_numpy().astype("datetime64[D]").astype(str)
+            for key in ("trade_date", "value_date", "next_value_date")
+        }
+        result["ledger"] = [
+            {
+                "trade_date": str(dates["trade_date"][i]),
+                "weekday": str(frame["weekday"].iloc[i]),
+                "value_date": str(dates["value_date"][i]),
+                "next_value_date": str(dates["next_value_date"][i]),
+                "nights": int(frame["nights"].iloc[i]),
+                "swap": float(frame["swap"].iloc[i]),
+                "cumulative": float(frame["cumulative"].iloc[i]),
+            }
+            for i in range(len(frame))
+        ]
+    return result
+
+
+def render(r: dict[str, Any]) -> str:
+    """The human-readable report."""
+    ccy = r["account"]
+    lines = [
+        f"{r['pair']} rollover, T+{r['spot_lag']}; triple swap on {r['triple_day']}"
+        f" ({r['triple_day_source']})",
+        f"open {r['open']} (value {r['value_open']}) -> close {r['close']}"
+        f" (value {r['value_close']})",
+        f"holidays: {', '.join(r['holidays']) or 'none'}",
+        f"nights: {r['nights']}",
+    ]
+    if "swap_per_night" in r:
+        lines += [
+            "",
+            f"{r['side']} {r['lots']:g} lots ({r['units']:,.0f} units), swap {r['quote']:g}"
+            f" ({r['form']})",
+            f"swap per night ({ccy}): {money(r['swap_per_night'], ccy)}",
+            f"swap over {r['nights']} nights ({ccy}): {money(r['swap_total'], ccy)}",
+        ]
+    if "implied_rate" in r:
+        lines.append(f"implied annual rate on the position value: {percent(r['implied_rate'])}")
+    if "markup_total" in r:
+        lines += [
+            f"interest-parity benchmark over {r['nights']} nights ({ccy}):"
+            f" {money(r['benchmark_total'], ccy)}",
+            f"broker's markup ({ccy}): {money(r['markup_total'], ccy)}"
+            f" = {percent(r['markup_rate'])} a year",
+        ]
+    if "ledger" in r:
+        rows = [
+            (
+                e["trade_date"],
+                e["weekday"],
+                e["value_date"],
+                str(e["nights"]),
+                money(e["swap"], ccy),
+                money(e["cumulative"], ccy),
+            )
+            for e in r["ledger"]
+        ]
+        header = ("trade date", "day", "value date", "nights", f"swap ({ccy})", "cumulative")
+        lines += ["", table(rows, header)]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the report, or JSON with ``--json``."""
+    result = calculate(args)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0

@@ -1,0 +1,44 @@
+"""Which way a position faces: +1 long the pair's base currency, -1 short."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, finite
+
+__all__ = ["side_sign"]
+
+
+def _word(text: str, argument: str) -> float:
+    key = text.strip().lower()
+    if key in _LONG or key in ("1.0", "+1.0"):
+        return 1.0
+    if key in _SHORT or key == "-1.0":
+        return -1.0
+    raise CarryxlError(argument, text, "must be 'long' or 'short' (or +1 / -1)")
+
+
+_LONG = frozenset({"long", "buy", "+1", "1", "多", "做多", "买入"})
+_SHORT = frozenset({"short", "sell", "-1", "空", "做空", "卖出"})
+
+
+def side_sign(side: Any, argument: str = "side") -> FloatArray:
+    """+1.0 for ``"long"``/``"buy"``/``+1``, -1.0 for ``"short"``/``"sell"``/``-1``.
+
+    A column may mix words and numbers: ``["long", "short", 1]`` -> ``[1, -1, 1]``.
+    """
+    if isinstance(side, str):
+        return np.asarray(_word(side, argument))
+    values = np.asarray(side, dtype=object) if not isinstance(side, np.ndarray) else side
+    if values.dtype.kind in "OUS":
+        labels, index = np.unique(values.astype(str), return_inverse=True)
+        signs = np.array([_word(str(label), argument) for label in labels], dtype=np.float64)
+        result: FloatArray = signs[index].reshape(values.shape)
+        return result
+    sign = finite(argument, side)
+    if not np.isin(sign, (-1.0, 1.0)).all():
+        raise CarryxlError(argument, side, "must be 'long' or 'short' (or +1 / -1)")
+    return sign

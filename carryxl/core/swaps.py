@@ -1,0 +1,463 @@
+"""Overnight swap (rollover, 隔夜利息): value dates, nights, broker quotes, ledger.
+
+**Value dates.** A trade on date d settles on its value date: d + spot lag business
+days (T+2; T+1 for USD/CAD, USD/TRY, USD/RUB, USD/PHP, see
+:attr:`~carryxl.core.conventions.Pair.spot_lag`). Business days are Monday to Friday
+minus the user's ``holidays`` (one combined list for both currencies of the pair). A
+trade date that is not a business day is first moved to the next business day (the
+next trading session), as QuantLib's ``adjust(d, Following)``.
+
+**Nights.** Holding a position from trade date d to the next business day d' rolls it
+from value(d) to value(d'): it accrues value(d') - value(d) calendar nights. Over a
+weekend that is 3 nights on the day whose value dates span it: **Wednesday** for T+2
+pairs (value Friday -> Monday), **Thursday** for T+1 pairs. Holidays add nights the
+same way. From open to close a position accrues value(close) - value(open) nights.
+
+**Triple-day override.** Some brokers charge the weekend on a fixed weekday whatever
+the settlement rule (e.g. Wednesday for every pair). With ``triple_day`` given, the
+two weekend nights of each rollover move to that weekday: nights(d) = span(d) -
+weekend days in [value(d), value(d')) + 2 if d is the triple day. Holiday nights stay
+where the value dates put them. (If the triple day is itself a holiday there is no
+rollover that day and its weekend nights are not charged: check your broker's rule.)
+
+**Swap quotes** (:class:`SwapForm`), each one night for a position of ``lots`` lots of
+``lot_size`` base units (a positive quote is a credit to the holder):
+
+- ``points``: price points per night; money = quote * point_size * lots * lot_size,
+  in the pair's quote currency (point_size: one pip by default);
+- ``money per lot``: money per lot per night, in the currency the broker states;
+- ``percent a year``: an annual rate on the position's value; money = quote * lots *
+  lot_size * spot / basis (basis 360 or 365), in the quote currency.
+
+``to_account`` (account units per unit of that money's currency) turns it into money
+per night in the account currency.
+
+**Benchmark.** The interest-parity (tom/next) rollover of ``units`` base units over
+n nights is side * units * (S - F), F the covered-interest-parity forward for n nights
+(:func:`~carryxl.core.forwards.forward_outright`), in the quote currency. The broker's
+**markup** is benchmark - broker swap: what the broker keeps, per night and as an
+annual rate on the position value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from carryxl.core.conventions import DayCount, Pair, default_day_count
+from carryxl.core.dates import DateArray, as_dates
+from carryxl.core.errors import CarryxlError
+from carryxl.core.forwards import forward_outright
+from carryxl.core.sides import side_sign
+from carryxl.core.validate import FloatArray, common_shape, finite, positive
+
+__all__ = [
+    "SwapForm",
+    "benchmark_swap",
+    "business_days",
+    "nights_between",
+    "rollover_nights",
+    "swap_implied_rate",
+    "swap_ledger",
+    "swap_markup",
+    "swap_per_night",
+    "swap_quote_from_money",
+    "triple_rollover_weekday",
+    "value_date",
+    "weekday_from_text",
+]
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+IntArray = npt.NDArray[np.int64]
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES = {
+    **{name.upper(): i for i, name in enumerate(WEEKDAYS)},
+    **{
+        name: i
+        for i, name in enumerate(
+            ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+        )
+    },
+    **{name: i for i, name in enumerate("一二三四五六日")},
+}
+
+
+def weekday_from_text(value: Any, argument: str = "triple_day") -> int:
+    """A weekday as 0 (Monday) … 4 (Friday): ``"Wed"``, ``"wednesday"``, ``"周三"``, ``2``."""
+    if isinstance(value, int | np.integer) and not isinstance(value, bool):
+        day = int(value)
+    else:
+        key = re.sub(r"^(周|星期)", "", str(value).strip()).upper()
+        found = int(key) if key.isdecimal() else _WEEKDAY_NAMES.get(key)
+        if found is None:
+            raise CarryxlError(argument, value, "must be a weekday such as Wed (or 0-4, Mon=0)")
+        day = found
+    if not 0 <= day <= 4:
+        raise CarryxlError(argument, value, "must be a weekday Monday to Friday (0-4)")
+    return day
+
+
+def _holidays(holidays: Iterable[Any] | None) -> DateArray:
+    if holidays is None:
+        return np.array([], dtype="datetime64[D]")
+    if isinstance(holidays, str):
+        holidays = [h for h in re.split(r"[,;\s]+", holidays) if h]
+    days = as_dates(
+        "holidays", list(holidays) if not isinstance(holidays, np.ndarray) else holidays
+    )
+    return np.unique(days.ravel())
+
+
+def _lag(pair: Pair | str | None, spot_lag: int | None) -> int:
+    if spot_lag is not None:
+        if isinstance(spot_lag, bool) or not isinstance(spot_lag, int | np.integer):
+            raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days, 0 to 5")
+        if not 0 <= int(spot_lag) <= 5:
+            raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days, 0 to 5")
+        return int(spot_lag)
+    if pair is None:
+        raise CarryxlError("pair", None, "give the pair (e.g. USD/JPY) or spot_lag")
+    return Pair.parse(pair).spot_lag
+
+
+def _weekday(dates: DateArray) -> IntArray:
+    """0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday)."""
+    result: IntArray = (dates.astype(np.int64) + 3) % 7
+    return result
+
+
+def business_days(start: Any, end: Any, holidays: Iterable[Any] | None = None) -> DateArray:
+    """The business days d with start <= d < end (weekends and ``holidays`` left out)."""
+    d0, d1 = as_dates("start", start), as_dates("end", end)
+    if d0.ndim or d1.ndim:
+        raise CarryxlError("start", str(d0), "must be one date (not an array) for a day list")
+    days = d0 + np.arange(int((d1 - d0).astype(np.int64))).astype("timedelta64[D]")
+    result: DateArray = days[np.is_busday(days, holidays=_holidays(holidays))]
+    return result
+
+
+def value_date(
+    trade_date: Any,
+    pair: Pair | str | None = None,
+    holidays: Iterable[Any] | None = None,
+    spot_lag: int | None = None,
+) -> DateArray:
+    """Spot value date: trade date (moved to a business day) + spot lag business days.
+
+    USD/JPY (T+2) traded Wednesday 2025-01-08 settles Friday 2025-01-10; traded Thursday
+    it settles Monday 2025-01-13. USD/CAD (T+1) traded Thursday settles Friday.
+    """
+    days = as_dates("trade_date", trade_date)
+    result: DateArray = np.busday_offset(
+        days, _lag(pair, spot_lag), roll="forward", holidays=_holidays(holidays)
+    )
+    return result
+
+
+def triple_rollover_weekday(pair: Pair | str | None = None, spot_lag: int | None = None) -> int:
+    """The weekday (0 = Monday) whose rollover spans the weekend: 4 - spot lag.
+
+    T+2 -> 2 (Wednesday), T+1 -> 3 (Thursday), T+0 -> 4 (Friday).
+    """
+    return 4 - min(_lag(pair, spot_lag), 4)
+
+
+def _weekend_days(start: DateArray, end: DateArray) -> IntArray:
+    """Saturdays and Sundays in [start, end)."""
+    result: IntArray = (end - start).astype(np.int64) - np.busday_count(start, end)
+    return result
+
+
+def rollover_nights(
+    trade_date: Any,
+    pair: Pair | str | None = None,
+    holidays: Iterable[Any] | None = None,
+    triple_day: Any = None,
+    spot_lag: int | None = None,
+) -> IntArray:
+    """Nights accrued by the rollover on trade date d (0 when d is not a business day).
+
+    value(d') - value(d), d' the next business day: 1 on most days, 3 on Wednesday for
+    T+2 pairs (Thursday for T+1), more around holidays. ``triple_day`` (e.g. ``"Wed"``)
+    moves the two weekend nights to that weekday instead.
+    """
+    days = as_dates("trade_date", trade_date)
+    hols = _holidays(holidays)
+    lag = _lag(pair, spot_lag)
+    open_day = np.is_busday(days, holidays=hols)
+    following = np.busday_offset(days, 1, roll="forward", holidays=hols)
+    v0 = np.busday_offset(days, lag, roll="forward", holidays=hols)
+    v1 = np.busday_offset(following, lag, roll="forward", holidays=hols)
+    nights = (v1 - v0).astype(np.int64)
+    if triple_day is not None:
+        triple = weekday_from_text(triple_day)
+        nights = nights - _weekend_days(v0, v1) + 2 * (_weekday(days) == triple)
+    result: IntArray = np.where(open_day, nights, 0)
+    return result
+
+
+def nights_between(
+    open_date: Any,
+    close_date: Any,
+    pair: Pair | str | None = None,
+    holidays: Iterable[Any] | None = None,
+    triple_day: Any = None,
+    spot_lag: int | None = None,
+) -> IntArray:
+    """Nights of swap from opening on ``open_date`` to closing on ``close_date``.
+
+    value(close) - value(open), or with ``triple_day`` the sum of :func:`rollover_nights`
+    over the business days open <= d < close. USD/JPY opened Monday 2025-01-06 and
+    closed Monday 2025-01-13: value 2025-01-08 -> 2025-01-15 = 7 nights.
+    """
+    d0 = as_dates("open_date", open_date)
+    d1 = as_dates("close_date", close_date)
+    common_shape(open_date=d0, close_date=d1)
+    early = np.broadcast_to(d1 < d0, np.broadcast_shapes(d0.shape, d1.shape))
+    if early.any():
+        bad = np.broadcast_to(d1, early.shape)[tuple(np.argwhere(early)[0])]
+        raise CarryxlError("close_date", str(bad), "must be on or after open_date")
+    hols = _holidays(holidays)
+    lag = _lag(pair, spot_lag)
+    v0 = np.busday_offset(d0, lag, roll="forward", holidays=hols)
+    v1 = np.busday_offset(d1, lag, roll="forward", holidays=hols)
+    nights: IntArray = (v1 - v0).astype(np.int64)
+    if triple_day is not None:
+        mask = [0] * 7
+        mask[weekday_from_text(triple_day)] = 1
+        triples = np.busday_count(d0, d1, weekmask=mask, holidays=hols)
+        nights = nights - _weekend_days(v0, v1) + 2 * triples
+    return nights
+
+
+class SwapForm(StrEnum):
+    """How a broker quotes the overnight swap."""
+
+    POINTS = "points"
+    MONEY_PER_LOT = "money per lot"
+    PERCENT_A_YEAR = "percent a year"
+
+    @classmethod
+    def parse(cls, value: SwapForm | str, argument: str = "form") -> SwapForm:
+        """``"points"``/``"pts"``, ``"money"``/``"per lot"``, ``"percent"``/``"%"``."""
+        if isinstance(value, SwapForm):
+            return value
+        key = re.sub(r"[\s_/.-]", "", str(value)).lower()
+        for form, aliases in _FORM_ALIASES.items():
+            if key in aliases:
+                return form
+        raise CarryxlError(argument, value, "must be 'points', 'money per lot' or 'percent a year'")
+
+
+_FORM_ALIASES = {
+    SwapForm.POINTS: {"points", "point", "pts", "pips", "点"},
+    SwapForm.MONEY_PER_LOT: {"moneyperlot", "money", "perlot", "lot", "每手"},
+    SwapForm.PERCENT_A_YEAR: {"percentayear", "percent", "pct", "%", "annual", "年化"},
+}
+
+
+def _per_unit_of_quote(
+    form: SwapForm,
+    lots: FloatArray,
+    lot_size: FloatArray,
+    to_account: FloatArray,
+    pair: Pair | str | None,
+    spot: Any,
+    point_size: float | None,
+    basis: Any,
+) -> FloatArray:
+    """Account money per night for a quote of 1 in ``form``."""
+    # The per-lot factor first: usually a scalar, so the big arrays see one multiply.
+    if form is SwapForm.MONEY_PER_LOT:
+        return lots * to_account
+    if form is SwapForm.POINTS:
+        if point_size is not None:
+            size = float(positive("point_size", point_size))
+        elif pair is not None:
+            size = Pair.parse(pair).pip_size()
+        else:
+            raise CarryxlError("pair", None, "give the pair or point_size for a quote in points")
+        return lots * (lot_size * size * to_account)
+    if spot is None:
+        raise CarryxlError("spot", None, "is needed for a swap quoted in percent a year")
+    s = positive("spot", spot)
+    b = positive("basis", basis)
+    common_shape(lots=lots, spot=s, basis=b)
+    return lots * (lot_size * to_account / b) * s
+
+
+def swap_per_night(
+    quote: Any,
+    form: SwapForm | str,
+    lots: Any,
+    pair: Pair | str | None = None,
+    spot: Any = None,
+    point_size: float | None = None,
+    lot_size: Any = 100_000.0,
+    basis: Any = 360.0,
+    to_account: Any = 1.0,
+) -> FloatArray:
+    """Money per night in the account currency from a broker's swap quote (+ = credit).
+
+    Points: quote * point_size * lots * lot_size * to_account. USD/JPY long swap
+    +1.5 points, 2 lots: 1.5 * 0.01 * 200,000 = 3,000 JPY a night.
+    Money per lot: quote * lots * to_account. Percent a year: quote * lots * lot_size *
+    spot / basis * to_account; -2% a year on 1 lot of USD/TRY at 32, basis 360:
+    -0.02 * 100,000 * 32 / 360 = -177.78 TRY a night.
+    """
+    shape_form = SwapForm.parse(form)
+    q = finite("quote", quote)
+    n = positive("lots", lots)
+    size = positive("lot_size", lot_size)
+    k = positive("to_account", to_account)
+    common_shape(quote=q, lots=n, lot_size=size, to_account=k)
+    return q * _per_unit_of_quote(shape_form, n, size, k, pair, spot, point_size, basis)
+
+
+def swap_quote_from_money(
+    money_per_night: Any,
+    form: SwapForm | str,
+    lots: Any,
+    pair: Pair | str | None = None,
+    spot: Any = None,
+    point_size: float | None = None,
+    lot_size: Any = 100_000.0,
+    basis: Any = 360.0,
+    to_account: Any = 1.0,
+) -> FloatArray:
+    """The quote, in ``form``, that pays ``money_per_night`` (account currency): the inverse
+    of :func:`swap_per_night`. 3,000 JPY a night on 2 lots of USD/JPY is 1.5 points."""
+    shape_form = SwapForm.parse(form)
+    m = finite("money_per_night", money_per_night)
+    n = positive("lots", lots)
+    size = positive("lot_size", lot_size)
+    k = positive("to_account", to_account)
+    common_shape(money_per_night=m, lots=n, lot_size=size, to_account=k)
+    return m / _per_unit_of_quote(shape_form, n, size, k, pair, spot, point_size, basis)
+
+
+def benchmark_swap(
+    pair: Pair | str,
+    units: Any,
+    spot: Any,
+    rate_base: Any,
+    rate_quote: Any,
+    nights: Any = 1,
+    side: Any = "long",
+    day_count_base: DayCount | str | None = None,
+    day_count_quote: DayCount | str | None = None,
+) -> FloatArray:
+    """Interest-parity rollover of ``units`` base units over ``nights``, in the quote currency.
+
+    side * units * (S - F), F = S (1 + r_q n/B_q) / (1 + r_b n/B_b), each currency on its
+    money-market day count. Long 100,000 USD/JPY at 150, USD 5% (ACT/360), JPY 0.1%
+    (ACT/365F), 1 night: 100,000 * (150 - F) = 2,041.95 JPY earned.
+    """
+    p = Pair.parse(pair)
+    u = positive("units", units)
+    s = positive("spot", spot)
+    n = positive("nights", nights)
+    direction = side_sign(side)
+    dc_b = DayCount.parse(day_count_base or default_day_count(p.base), "day_count_base")
+    dc_q = DayCount.parse(day_count_quote or default_day_count(p.quote), "day_count_quote")
+    forward = forward_outright(
+        s, rate_base, rate_quote, n / dc_b.days_in_year, n / dc_q.days_in_year
+    )
+    common_shape(units=u, spot=s, nights=n, side=direction, forward=forward)
+    return direction * u * (s - forward)
+
+
+def swap_implied_rate(
+    money: Any, units: Any, spot: Any, nights: Any = 1, basis: Any = 360.0
+) -> FloatArray:
+    """The annual rate a rollover pays on the position value: money / (units * S) * B / n.
+
+    ``money`` in the quote currency for ``nights`` nights (+ = credit). For a long
+    position it is the net rate earned, about r_base - r_quote less the broker's markup.
+    3,000 JPY a night on 200,000 USD/JPY at 150, ACT/360: 3,000/30,000,000*360 = 3.6%.
+    """
+    m = finite("money", money)
+    u = positive("units", units)
+    s = positive("spot", spot)
+    n = positive("nights", nights)
+    b = positive("basis", basis)
+    common_shape(money=m, units=u, spot=s, nights=n, basis=b)
+    return m / (u * s) * b / n
+
+
+def swap_markup(
+    pair: Pair | str,
+    broker_money: Any,
+    units: Any,
+    spot: Any,
+    rate_base: Any,
+    rate_quote: Any,
+    nights: Any = 1,
+    side: Any = "long",
+    basis: Any = 360.0,
+    day_count_base: DayCount | str | None = None,
+    day_count_quote: DayCount | str | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """The broker's markup over the interest-parity benchmark: (money, annual rate).
+
+    money = benchmark_swap - broker_money (quote currency, over ``nights``); rate =
+    money / (units * S) * basis / nights. Positive: the broker keeps that much.
+    """
+    benchmark = benchmark_swap(
+        pair, units, spot, rate_base, rate_quote, nights, side, day_count_base, day_count_quote
+    )
+    kept = benchmark - finite("broker_money", broker_money)
+    return kept, swap_implied_rate(kept, units, spot, nights, basis)
+
+
+def swap_ledger(
+    open_date: Any,
+    close_date: Any,
+    money_per_night: Any,
+    pair: Pair | str | None = None,
+    holidays: Iterable[Any] | None = None,
+    triple_day: Any = None,
+    spot_lag: int | None = None,
+) -> pd.DataFrame:
+    """Night-by-night swap accrual from ``open_date`` to ``close_date``, one row a rollover.
+
+    Columns: ``trade_date``, ``weekday``, ``value_date``, ``next_value_date``, ``nights``,
+    ``swap`` (nights * money_per_night) and ``cumulative``. ``money_per_night`` is one
+    number or one per row (e.g. a swap that changes); its currency is the ledger's.
+    The ``nights`` column sums to :func:`nights_between`.
+    """
+    import pandas as pd  # noqa: PLC0415 - only the ledger needs pandas; keep imports light
+
+    days = business_days(open_date, close_date, holidays)
+    if (as_dates("close_date", close_date) < as_dates("open_date", open_date)).any():
+        raise CarryxlError("close_date", str(close_date), "must be on or after open_date")
+    money = finite("money_per_night", money_per_night)
+    if money.ndim and money.shape != days.shape:
+        raise CarryxlError(
+            "money_per_night", money.shape, f"must be one number or {days.size} (one a rollover)"
+        )
+    hols = _holidays(holidays)
+    lag = _lag(pair, spot_lag)
+    nights = rollover_nights(days, None, hols, triple_day, lag)
+    v0 = np.busday_offset(days, lag, roll="forward", holidays=hols)
+    v1 = np.busday_offset(np.busday_offset(days, 1, holidays=hols), lag, holidays=hols)
+    swap = nights * money
+    return pd.DataFrame(
+        {
+            "trade_date": days,
+            "weekday": [WEEKDAYS[w] for w in _weekday(days)],
+            "value_date": v0,
+            "next_value_date": v1,
+            "nights": nights,
+            "swap": swap,
+            "cumulative": np.cumsum(swap),
+        }
+    )
