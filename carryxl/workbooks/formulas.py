@@ -30,6 +30,7 @@ __all__ = [
     "scenario_breakeven",
     "scenario_cell",
     "scenario_formula",
+    "spot_or_dash",
     "year_fraction",
 ]
 
@@ -62,6 +63,12 @@ def asset_pnl_at(fx_move: str) -> str:
 def scenario_cell(move: str, years: str, rate_funding: str = "in_rate_funding") -> str:
     """Total P&L in one scenario cell: N [(1 + g)(1 + r_t t) - (1 + r_f t)]."""
     return "=" + carry_pnl_at(f"(1+{move})", years, rate_funding)
+
+
+def spot_or_dash(expression: str) -> str:
+    """The spot ``expression``, or "-" where no such spot exists (not above 0, or no
+    solution): the core's NaN."""
+    return f'IFERROR(IF({expression}>0,{expression},"-"),"-")'
 
 
 def year_fraction(day_count: str, start: str, end: str) -> str:
@@ -113,6 +120,15 @@ CALCULATOR_NATIVE: dict[str, str] = {
     "out_return_net": "=out_net/in_notional",
     "out_breakeven_spot": (f"=IF(out_inverted,in_spot_start/{_GROWTH},in_spot_start*{_GROWTH})"),
     "out_breakeven_move": "=out_breakeven_spot/in_spot_start-1",
+    # After the lump-sum costs C: X1/X0 = (N (1 + r_f t) + C) / (N (1 + r_t t)).
+    "out_breakeven_spot_net": (
+        "=IF(out_inverted,in_spot_start/out_breakeven_ratio_net,"
+        "in_spot_start*out_breakeven_ratio_net)"
+    ),
+    "out_breakeven_ratio_net": (
+        "=(in_notional*(1+in_rate_funding*in_years)+in_costs)"
+        "/(in_notional*(1+in_rate_target*in_years))"
+    ),
     "out_forward": (
         "=in_spot_start*(1+IF(out_inverted,in_rate_target,in_rate_funding)*in_years)"
         "/(1+IF(out_inverted,in_rate_funding,in_rate_target)*in_years)"
@@ -122,8 +138,9 @@ CALCULATOR_NATIVE: dict[str, str] = {
     "out_margin_level": "=in_equity/out_margin",
     # carryxl.core.margin_call_spot: long the target in a quote-currency account
     # (TARGET/FUNDING), or short the funding currency in a base-currency account.
-    "out_margin_call_spot": (
-        "=IF(out_inverted,"
+    "out_margin_call_spot": "="
+    + spot_or_dash(
+        "IF(out_inverted,"
         "-in_notional*in_spot_start/(in_equity-in_notional-in_margin_call_level*in_notional"
         "*(1/in_leverage)),"
         "(in_notional/in_spot_start*in_spot_start-in_equity)"

@@ -162,6 +162,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_return_net": ("Net return on notional", "净收益率"),
     "out_breakeven_spot": ("Break-even end spot (total P&L = 0)", "盈亏平衡汇率（总收益为零）"),
     "out_breakeven_move": ("Break-even spot move", "盈亏平衡汇率变动"),
+    "out_breakeven_ratio_net": (
+        "Break-even X1/X0 after costs",
+        "扣除成本后的盈亏平衡价值比 X1/X0",
+    ),
+    "out_breakeven_spot_net": ("Break-even end spot after costs", "扣除成本后的盈亏平衡汇率"),
     "out_forward": ("Forward rate (covered interest parity)", "远期汇率（抛补利率平价）"),
     "out_forward_points": ("Forward points", "远期点数"),
     "out_margin": ("Margin (notional / leverage)", "保证金（名义本金/杠杆）"),

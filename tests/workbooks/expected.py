@@ -6,6 +6,8 @@ name (``out_*``): a number, a string, or a list for named ranges.
 
 from __future__ import annotations
 
+import datetime as dt
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -16,24 +18,46 @@ from carryxl.core import (
     annualised_return,
     asset_carry_return,
     asset_excess_over_local,
+    benchmark_swap,
     breakeven_fx_move,
     breakeven_move,
     breakeven_spot,
     carry_breakdown,
     carry_breakdown_simple,
     carry_pnl,
+    carry_to_vol,
+    days_to_margin_call,
     default_day_count,
+    expected_shortfall,
     forward_outright,
     forward_points,
     funding_move,
     fx_return,
+    margin_call_spot,
+    margin_level,
+    margin_required,
+    nights_between,
+    pip_value,
     points_scale,
+    position_size,
+    probability_of_loss,
+    spot_lag_days,
     spot_ratio,
+    stop_loss_spot,
+    swap_implied_rate,
+    swap_ledger,
+    swap_markup,
+    swap_per_night,
+    triple_rollover_weekday,
+    value_at_risk,
+    value_date,
     year_fraction,
 )
+from carryxl.core.swaps import WEEKDAYS
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
+from carryxl.workbooks.sheets.swap import LEDGER_ROWS
 
 POLICY = {code: policy for code, policy, *_ in RATE_EXAMPLES}
 BROKER = {code: broker for code, _p, _s, broker, _bs in RATE_EXAMPLES}
@@ -51,6 +75,18 @@ def _f(value: Any) -> Any:
     return float(array) if array.ndim == 0 else [float(v) for v in array.ravel()]
 
 
+def _spot(value: Any) -> Any:
+    """A core spot, or "-" where the core has none (NaN), as the sheet shows it."""
+    number = _f(value)
+    return "-" if np.isnan(number) else number
+
+
+def _dt(day: Any) -> dt.datetime:
+    """A numpy or Python date as the datetime openpyxl reads back."""
+    d = np.datetime64(day, "D").astype(dt.date)
+    return dt.datetime(d.year, d.month, d.day)
+
+
 def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
     """Calculator outputs from the core; stop-loss spot is checked separately (inverse)."""
     pair = Pair.parse(v["in_pair"])
@@ -63,7 +99,7 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
     scale = points_scale(pair)
     base_is_target = orientation is Orientation.TARGET_FUNDING
     rate_base, rate_quote = (rt, rf) if base_is_target else (rf, rt)
-    net = float(exact.total) - v["in_costs"]
+    net = _f(carry_breakdown(n, s0, s1, rt, rf, t, orientation, costs=v["in_costs"]).total)
     margin = n / v["in_leverage"]
     spots = [s0 * (1 + k / 100) for k in PAYOFF_STEPS]
     d0, d1 = v["in_start_date"].date(), v["in_end_date"].date()
@@ -94,6 +130,8 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
         "out_forward": _f(forward_outright(s0, rate_base, rate_quote, t)),
         "out_forward_points": _f(forward_points(s0, rate_base, rate_quote, t, scale)),
         "out_margin": margin,
+        "out_margin_level": _f(margin_level(v["in_equity"], margin)),
+        "out_margin_call_spot": _margin_call_calculator(v),
         "out_return_on_margin": net / margin,
         "out_stop_fx_loss": -n * v["in_stop_loss"],
         "out_days": float((v["in_end_date"] - v["in_start_date"]).days),
@@ -149,3 +187,121 @@ def expect_scenarios(v: dict[str, Any]) -> dict[str, Any]:
             breakeven_spot(s0, rt, rf + shifts, t, orientation)
         ),
     }
+
+
+def _margin_call_calculator(v: dict[str, Any]) -> Any:
+    """The calculator's margin-call spot by :func:`carryxl.core.margin_call_spot`."""
+    pair = Pair.parse(v["in_pair"])
+    n, s0 = v["in_notional"], v["in_spot_start"]
+    if pair.orientation(v["in_funding"]) is Orientation.TARGET_FUNDING:
+        units, side, account = n / s0, "long", "quote"
+    else:
+        units, side, account = n, "short", "base"
+    return _spot(
+        margin_call_spot(
+            s0, units, v["in_equity"], side, v["in_leverage"], None,
+            v["in_margin_call_level"], account,
+        )
+    )  # fmt: skip
+
+
+def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
+    """Risk outputs from :mod:`carryxl.core.risk` and :mod:`carryxl.core.margin`."""
+    pair = Pair.parse(v["in_pair"])
+    pip = pair.pip_size()
+    s0, equity, side = v["in_spot_start"], v["in_equity"], v["in_side"]
+    budget = equity * v["in_risk_fraction"]
+    units = _f(position_size(budget, v["in_stop_pips"], pip))
+    value = units * s0
+    margin = _f(margin_required(value, v["in_leverage"]))
+    vol, horizon, conf = v["in_volatility"], v["in_horizon_years"], v["in_confidence"]
+    mu = v["in_expected_return"]
+
+    def call(level: float) -> Any:
+        return _spot(margin_call_spot(s0, units, equity, side, v["in_leverage"], None, level))
+
+    days = _f(days_to_margin_call(equity, margin, v["in_swap_per_day"], v["in_margin_call_level"]))
+    return {
+        "out_pip_size": pip,
+        "out_risk_budget": budget,
+        "out_units": units,
+        "out_pip_value": _f(pip_value(units, pip)),
+        "out_risk_stop_spot": _spot(stop_loss_spot(s0, units, budget, side)),
+        "out_position_value": value,
+        "out_risk_margin": margin,
+        "out_margin_level": _f(margin_level(equity, margin)),
+        "out_margin_call_spot": call(v["in_margin_call_level"]),
+        "out_stop_out_spot": call(v["in_stop_out_level"]),
+        "out_days_to_margin_call": "-" if days == float("inf") else days,
+        "out_z": float(NormalDist().inv_cdf(conf)),
+        "out_var": _f(value_at_risk(value, vol, horizon, conf, mu)),
+        "out_es": _f(expected_shortfall(value, vol, horizon, conf, mu)),
+        "out_carry_to_vol": _f(
+            carry_to_vol(v["in_rate_target"], v["in_rate_funding"], vol, v["in_years"])
+        ),
+        "out_probability_of_loss": _f(
+            probability_of_loss(
+                v["in_rate_target"], v["in_rate_funding"], vol, v["in_years"], v["in_drift"]
+            )
+        ),
+    }
+
+
+def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
+    """Swap outputs and ledger from :mod:`carryxl.core.swaps`."""
+    pair = Pair.parse(v["in_pair"])
+    holidays = [h.date() for h in v["in_holidays"] if h is not None]
+    triple = None if v["in_triple_day"] == "auto" else v["in_triple_day"]
+    lots, lot_size, spot = v["in_lots"], v["in_lot_size"], v["in_spot"]
+    units = lots * lot_size
+    per_night = _f(
+        swap_per_night(
+            v["in_swap_quote"], v["in_swap_form"], lots, pair, spot, None, lot_size,
+            v["in_basis"], v["in_to_account"],
+        )
+    )  # fmt: skip
+    per_night_quote = per_night / v["in_to_account"]
+    open_, close = v["in_open_date"].date(), v["in_close_date"].date()
+    nights = int(nights_between(open_, close, pair, holidays, triple))
+    ledger = swap_ledger(open_, close, per_night, pair, holidays, triple)
+    rows = len(ledger)
+    pad = [None] * (LEDGER_ROWS - rows)
+    lag = spot_lag_days(pair)
+    dc_base = _day_count(v, str(pair.base))
+    dc_quote = _day_count(v, str(pair.quote))
+    expected: dict[str, Any] = {
+        "out_spot_lag": lag,
+        "out_triple_weekday": WEEKDAYS[triple_rollover_weekday(pair)] if triple is None else triple,
+        "out_pip_size": pair.pip_size(),
+        "out_units": units,
+        "out_swap_per_night": per_night,
+        "out_swap_per_night_quote": per_night_quote,
+        "out_swap_implied_rate": _f(
+            swap_implied_rate(per_night_quote, units, spot, 1, v["in_basis"])
+        ),
+        "out_value_open": _dt(value_date(open_, pair, holidays)),
+        "out_value_close": _dt(value_date(close, pair, holidays)),
+        "out_nights_total": nights,
+        "out_swap_total": nights * per_night,
+        "out_ledger_total": float(ledger["swap"].sum()),
+        "out_ledger_dates": [_dt(d) for d in ledger["trade_date"]] + pad,
+        "out_ledger_weekdays": list(ledger["weekday"]) + pad,
+        "out_ledger_value_dates": [_dt(d) for d in ledger["value_date"]] + pad,
+        "out_ledger_nights": [float(n) for n in ledger["nights"]] + pad,
+        "out_ledger_swap": [float(x) for x in ledger["swap"]] + pad,
+        "out_ledger_cumulative": [float(x) for x in ledger["cumulative"]] + pad,
+    }
+    if nights > 0:
+        kept, kept_rate = swap_markup(
+            pair, per_night_quote * nights, units, spot, v["in_rate_base"], v["in_rate_quote"],
+            nights, v["in_side"], v["in_basis"], dc_base, dc_quote,
+        )  # fmt: skip
+        expected["out_benchmark_swap"] = _f(
+            benchmark_swap(
+                pair, units, spot, v["in_rate_base"], v["in_rate_quote"], nights, v["in_side"],
+                dc_base, dc_quote,
+            )
+        )  # fmt: skip
+        expected["out_markup"] = _f(kept)
+        expected["out_markup_rate"] = _f(kept_rate)
+    return expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ def close(actual: Any, expected: Any, scale: float, rel: float = 1e-9) -> bool:
     """
     if isinstance(expected, bool):
         return bool(actual) == expected
-    if isinstance(expected, str):
+    if isinstance(expected, str | dt.datetime):
         return actual == expected
     if expected is None:
         return actual in (None, 0)

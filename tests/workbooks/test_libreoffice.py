@@ -17,12 +17,18 @@ import numpy as np
 import openpyxl
 import pytest
 
-from carryxl.core import Pair, fx_return
+from carryxl.core import CarryxlError, Pair, carry_pnl, fx_return
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
-from carryxl.workbooks.sheets import asset_carry, calculator, scenarios
+from carryxl.workbooks.sheets import asset_carry, calculator, risk, scenarios, swap
 from carryxl.workbooks.sheets.rates import DAY_COUNTS, PAIRS, RATE_EXAMPLES
 from tests.libreoffice import convert_many
-from tests.workbooks.expected import expect_asset, expect_calculator, expect_scenarios
+from tests.workbooks.expected import (
+    expect_asset,
+    expect_calculator,
+    expect_risk,
+    expect_scenarios,
+    expect_swap,
+)
 from tests.workbooks.named import close, values, write_inputs
 
 pytestmark = pytest.mark.libreoffice
@@ -33,6 +39,8 @@ EXPECT: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "calculator": expect_calculator,
     "asset_carry": expect_asset,
     "scenarios": expect_scenarios,
+    "swap": expect_swap,
+    "risk": expect_risk,
 }
 SEEDS = {
     "calculator": calculator.SEED_INPUTS,
@@ -43,8 +51,22 @@ SEEDS = {
         "in_scenario_years": list(scenarios.YEARS),
         "in_scenario_rate_shifts": list(scenarios.RATE_SHIFTS),
     },
+    "swap": {
+        **swap.SEED_INPUTS,
+        "in_holidays": [*swap.SEED_HOLIDAYS]
+        + [None] * (swap.HOLIDAY_ROWS - len(swap.SEED_HOLIDAYS)),
+    },
+    "risk": risk.SEED_INPUTS,
+}
+MONEY_OF = {
+    "swap": "in_lot_size",
+    "risk": "in_equity",
 }
 MONEY = {
+    "out_ledger_swap", "out_ledger_cumulative", "out_swap_total", "out_ledger_total",
+    "out_swap_per_night", "out_swap_per_night_quote", "out_benchmark_swap", "out_markup",
+    "out_risk_budget", "out_units", "out_pip_value", "out_position_value",
+    "out_risk_margin", "out_var", "out_es",
     "out_carry", "out_fx", "out_cross", "out_total", "out_total_simple", "out_net",
     "out_margin", "out_stop_fx_loss", "out_payoff_pnl", "out_asset_pnl",
     "out_scenario_grid", "out_scenario_grid_rates",
@@ -52,16 +74,21 @@ MONEY = {
 SPOTS = {
     "out_breakeven_spot", "out_forward", "out_payoff_spots", "out_stop_spot",
     "out_scenario_breakeven_spot", "out_scenario_breakeven_spot_rates",
-    "out_scenario_end_spots",
+    "out_scenario_end_spots", "out_margin_call_spot", "out_risk_stop_spot",
+    "out_stop_out_spot", "out_forward_held", "out_breakeven_spot_net",
 }  # fmt: skip
 PIPS = {"out_move_pips", "out_forward_points", "out_stop_pips"}
 
 
 def _scale(name: str, inputs: dict[str, Any]) -> float:
     if name in MONEY:
-        return float(inputs["in_notional"])
+        if "in_notional" in inputs:
+            return float(inputs["in_notional"])
+        if "in_equity" in inputs:
+            return float(inputs["in_equity"])
+        return float(inputs["in_lots"] * inputs["in_lot_size"] * inputs["in_spot"])
     if name in SPOTS:
-        return float(inputs["in_spot_start"])
+        return float(inputs.get("in_spot_start", inputs.get("in_spot", 1.0)))
     if name in PIPS:
         return float(inputs["in_spot_start"]) * 10_000
     return 1.0
@@ -82,6 +109,8 @@ def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
     s0 = float(np.exp(rng.uniform(np.log(0.3), np.log(200))))
     start = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2500)))
     end = start + dt.timedelta(days=int(rng.integers(1, 1200)))
+    notional = float(np.round(np.exp(rng.uniform(np.log(1e3), np.log(1e9))), 2))
+    leverage, call_level = rng.uniform(1, 50), rng.uniform(0.5, 1.5)
     # Month ends (the 31st, end of February) exercise the 30/360 rules.
     if rng.random() < 0.4:
         start = _month_end(start)
@@ -90,14 +119,16 @@ def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
     return {
         "in_pair": pair,
         "in_funding": funding,
-        "in_notional": float(np.round(np.exp(rng.uniform(np.log(1e3), np.log(1e9))), 2)),
+        "in_notional": notional,
         "in_spot_start": s0,
         "in_spot_end": s0 * (1 + rng.uniform(-0.25, 0.25)),
         "in_rate_target": rng.uniform(-0.005, 0.5),
         "in_rate_funding": rng.uniform(-0.0075, 0.1),
         "in_years": rng.uniform(1 / 365, 3),
         "in_costs": rng.uniform(0, 5000),
-        "in_leverage": rng.uniform(1, 50),
+        "in_leverage": leverage,
+        "in_equity": notional / leverage * call_level * rng.uniform(1.2, 5),
+        "in_margin_call_level": call_level,
         "in_stop_loss": rng.uniform(0.01, 0.1),
         "in_start_date": start,
         "in_end_date": end,
@@ -136,8 +167,68 @@ def random_scenarios(rng: np.random.Generator) -> dict[str, Any]:
     }
 
 
+def random_swap(rng: np.random.Generator) -> dict[str, Any]:
+    pair = str(rng.choice(PAIRS))
+    form = str(rng.choice(["points", "money per lot", "percent a year"]))
+    quote = {"points": 20.0, "money per lot": 50.0, "percent a year": 0.1}[form]
+    open_date = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2500)))
+    close_date = open_date + dt.timedelta(days=int(rng.integers(1, 100)))
+    span = (close_date - open_date).days + 10
+    count = int(rng.integers(0, swap.HOLIDAY_ROWS + 1))
+    days = sorted({open_date + dt.timedelta(days=int(d)) for d in rng.integers(0, span, count)})
+    return {
+        "in_pair": pair,
+        "in_side": str(rng.choice(["long", "short"])),
+        "in_lots": float(rng.uniform(0.1, 10)),
+        "in_lot_size": float(rng.choice([1_000, 10_000, 100_000])),
+        "in_spot": float(np.exp(rng.uniform(np.log(0.3), np.log(200)))),
+        "in_swap_quote": float(rng.uniform(-quote, quote)),
+        "in_swap_form": form,
+        "in_basis": int(rng.choice([360, 365])),
+        "in_to_account": float(rng.choice([1.0, rng.uniform(0.005, 2)])),
+        "in_open_date": open_date,
+        "in_close_date": close_date,
+        "in_triple_day": str(rng.choice(["auto", "auto", "Mon", "Tue", "Wed", "Thu", "Fri"])),
+        "in_rate_base": float(rng.uniform(-0.005, 0.2)),
+        "in_rate_quote": float(rng.uniform(-0.005, 0.2)),
+        "in_holidays": days + [None] * (swap.HOLIDAY_ROWS - len(days)),
+    }
+
+
+def random_risk(rng: np.random.Generator) -> dict[str, Any]:
+    while True:
+        pair, _ = _pair_and_funding(rng)
+        call = float(rng.uniform(0.5, 1.5))
+        inputs = {
+            "in_pair": pair,
+            "in_side": str(rng.choice(["long", "short"])),
+            "in_spot_start": float(np.exp(rng.uniform(np.log(0.3), np.log(200)))),
+            "in_equity": float(rng.uniform(1e4, 1e7)),
+            "in_risk_fraction": float(rng.uniform(0.001, 0.05)),
+            "in_stop_pips": float(rng.uniform(5, 500)),
+            "in_leverage": float(rng.uniform(1, 100)),
+            "in_margin_call_level": call,
+            "in_stop_out_level": call * float(rng.uniform(0.2, 0.9)),
+            "in_swap_per_day": float(rng.uniform(-500, 500)),
+            "in_volatility": float(rng.uniform(0.03, 0.4)),
+            "in_horizon_years": float(rng.uniform(1 / 252, 1)),
+            "in_confidence": float(rng.uniform(0.9, 0.999)),
+            "in_expected_return": float(rng.uniform(-0.05, 0.1)),
+            "in_rate_target": float(rng.uniform(-0.005, 0.5)),
+            "in_rate_funding": float(rng.uniform(-0.0075, 0.1)),
+            "in_years": float(rng.uniform(0.05, 3)),
+            "in_drift": float(rng.uniform(-0.1, 0.1)),
+        }
+        try:
+            expect_risk(inputs)  # the core refuses equity already below the call level
+        except CarryxlError:
+            continue
+        return inputs
+
+
 RANDOM = {"calculator": random_calculator, "asset_carry": random_asset,
-          "scenarios": random_scenarios}  # fmt: skip
+          "scenarios": random_scenarios, "swap": random_swap,
+          "risk": random_risk}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +273,7 @@ def _check(kind: str, inputs: dict[str, Any], wb: Any) -> None:
         )
     if kind == "calculator":
         _check_stop(inputs, wb)
+        _check_breakeven_after_costs(inputs, wb)
     if kind == "scenarios":
         _check_end_spots(inputs, wb)
 
@@ -194,6 +286,17 @@ def _check_stop(inputs: dict[str, Any], wb: Any) -> None:
     assert close(float(fx_return(s0, stop_spot, orientation)), -inputs["in_stop_loss"], 1.0)
     pips = (stop_spot - s0) / pair.pip_size()
     assert close(values(wb, "out_stop_pips"), pips, s0 * 10_000)
+
+
+def _check_breakeven_after_costs(inputs: dict[str, Any], wb: Any) -> None:
+    """At the break-even end spot after costs, the core's P&L less costs is zero."""
+    orientation = Pair.parse(inputs["in_pair"]).orientation(inputs["in_funding"])
+    pnl = carry_pnl(
+        inputs["in_notional"], inputs["in_spot_start"], values(wb, "out_breakeven_spot_net"),
+        inputs["in_rate_target"], inputs["in_rate_funding"], inputs["in_years"], orientation,
+        costs=inputs["in_costs"],
+    )  # fmt: skip
+    assert close(float(pnl), 0.0, inputs["in_notional"] * 100)
 
 
 def _check_end_spots(inputs: dict[str, Any], wb: Any) -> None:

@@ -117,6 +117,8 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
         (
             ("out_breakeven_spot", "spot", "unit_pair"),
             ("out_breakeven_move", "percent", None),
+            ("out_breakeven_ratio_net", "number", None),
+            ("out_breakeven_spot_net", "spot", "unit_pair"),
             ("out_forward", "spot", "unit_pair"),
             ("out_forward_points", "pips", None),
         ),

@@ -16,6 +16,7 @@ Preloaded: long AUD/JPY at 100, 1,000,000 JPY equity risking 1% with a 50-pip st
 
 from __future__ import annotations
 
+from carryxl.workbooks.formulas import spot_or_dash
 from carryxl.workbooks.layout import Book, Form, print_setup, protect, sheet_head
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
@@ -50,7 +51,10 @@ _SIGMA_T = "(in_volatility*SQRT(in_horizon_years))"
 
 
 def _margin_call(level: str) -> str:
-    return f"=({_SIDE}*out_units*in_spot_start-in_equity)/(out_units*({_SIDE}-{level}/in_leverage))"
+    """carryxl.core.margin_call_spot, account in the quote currency; "-" where none."""
+    side = _SIDE
+    spot = f"({side}*out_units*in_spot_start-in_equity)/(out_units*({side}-{level}/in_leverage))"
+    return "=" + spot_or_dash(spot)
 
 
 RISK_NATIVE: dict[str, str] = {
@@ -58,7 +62,7 @@ RISK_NATIVE: dict[str, str] = {
     "out_risk_budget": "=in_equity*in_risk_fraction",
     "out_units": "=out_risk_budget/(in_stop_pips*out_pip_size)",
     "out_pip_value": "=out_units*out_pip_size",
-    "out_risk_stop_spot": f"=in_spot_start-{_SIDE}*out_risk_budget/out_units",
+    "out_risk_stop_spot": "=" + spot_or_dash(f"in_spot_start-{_SIDE}*out_risk_budget/out_units"),
     "out_position_value": "=out_units*in_spot_start",
     "out_risk_margin": "=out_position_value*(1/in_leverage)",
     "out_margin_level": "=in_equity/out_risk_margin",

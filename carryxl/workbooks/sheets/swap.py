@@ -67,6 +67,19 @@ _LAG = "=IF(OR(" + ",".join(f'in_pair="{p}"' for p in _T_PLUS_1) + "),1,2)"
 _BASIS = 'IF(OR({dc}="ACT/360",{dc}="30/360",{dc}="30E/360"),360,365)'  # DayCount.days_in_year
 
 
+# Business days on the triple weekday k from the open to before the close: the first
+# such day f = open + MOD(k - WEEKDAY(open), 7), then one a week, less holidays on
+# weekday k. (NETWORKDAYS.INTL would do it, but LibreOffice rejects the _xlfn. prefix
+# Excel needs in a file for it.)
+_K = "MATCH(in_triple_day,list_weekdays,0)"
+_FIRST = f"(in_open_date+MOD({_K}-WEEKDAY(in_open_date,2),7))"
+_TRIPLE_DAYS = (
+    f"(IF({_FIRST}>=in_close_date,0,INT((in_close_date-1-{_FIRST})/7)+1)"
+    "-SUMPRODUCT((in_holidays>=in_open_date)*(in_holidays<in_close_date)"
+    f"*(WEEKDAY(in_holidays,2)={_K})))"
+)
+
+
 def _value_date(trade_date: str) -> str:
     """Spot value date: the trade date moved to a business day, plus the spot lag."""
     return f"WORKDAY(WORKDAY({trade_date}-1,1,in_holidays),out_spot_lag,in_holidays)"
@@ -104,9 +117,10 @@ SWAP_NATIVE: dict[str, str] = {
     "out_nights_total": (
         "=out_value_close-out_value_open"
         '+IF(OR(in_triple_day="auto",in_close_date<=in_open_date),0,'
-        "-((out_value_close-out_value_open)-NETWORKDAYS(out_value_open,out_value_close-1))"
-        '+2*_xlfn.NETWORKDAYS.INTL(in_open_date,in_close_date-1,REPLACE("1111111",'
-        'MATCH(in_triple_day,list_weekdays,0),1,"0"),in_holidays))'
+        # less the weekend days between the value dates (none when they coincide)
+        "-IF(out_value_close>out_value_open,(out_value_close-out_value_open)"
+        "-NETWORKDAYS(out_value_open,out_value_close-1),0)"
+        f"+2*{_TRIPLE_DAYS})"
     ),
     "out_swap_total": "=out_nights_total*out_swap_per_night",
     "out_ledger_total": "=SUM(out_ledger_swap)",
