@@ -89,7 +89,7 @@ def workbook_bytes(kind: str, lang: str = "en", mode: str = "native") -> bytes:
     """The ``.xlsx`` file of ``kind`` as bytes, identical on every run."""
     book = build_book(kind, lang, mode)
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         # ExcelWriter rather than Workbook.save, which stamps the current time.
         ExcelWriter(book.wb, archive).save()
     return _pinned_zip(raw.getvalue())

@@ -9,11 +9,13 @@ gets a name (``out_total``), a locked output style and a number format.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -70,6 +72,25 @@ class Book:
         self.lang = lang
         self.mode = mode
         self.names: dict[str, str] = {}
+        self._painted: dict[tuple[str, str | None], StyleArray] = {}
+
+    def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
+        """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
+
+        The first cell of each (role, format) is styled through openpyxl; later ones copy
+        its style indices, which is much faster than registering each attribute again.
+        """
+        key = (role, number_format)
+        painted = self._painted.get(key)
+        if painted is not None:
+            cell._style = copy(painted)
+            return cell
+        for attribute, value in styles.ROLES[role].items():
+            setattr(cell, attribute, value)
+        if number_format is not None:
+            cell.number_format = number_format
+        self._painted[key] = copy(cell._style)
+        return cell
 
     def t(self, key: str) -> str:
         """The label ``key`` in this book's language."""
@@ -111,9 +132,7 @@ class Form:
         if self.row > 4:
             self.row += 1
         for offset in range(3):
-            cell = self._cell(offset)
-            cell.fill = styles.HEADER_FILL
-            cell.font = styles.HEADER_FONT
+            self.book.paint(self._cell(offset), "section")
         put_text(self._cell(0), self.book.t(key))
         self.row += 1
 
@@ -125,7 +144,7 @@ class Form:
                 cell.value = unit  # a formula such as =in_funding, written by us
             else:
                 put_text(cell, self.book.t(unit))
-            cell.font = styles.NOTE_FONT
+            self.book.paint(cell, "note")
 
     def input(
         self,
@@ -143,10 +162,7 @@ class Form:
             put_text(cell, value)
         else:
             cell.value = value
-        cell.font = styles.INPUT_FONT
-        cell.fill = styles.INPUT_FILL
-        cell.protection = styles.UNLOCKED
-        cell.number_format = styles.number_format(kind, self.book.lang)
+        self.book.paint(cell, "input", styles.number_format(kind, self.book.lang))
         cell.comment = note_comment(self.book, name)
         if choices is not None:
             self.validate(cell.coordinate, choices, strict)
@@ -177,10 +193,7 @@ class Form:
         self._label(name, unit)
         cell = self._cell(1)
         cell.value = formula
-        cell.font = styles.OUTPUT_FONT
-        cell.fill = styles.OUTPUT_FILL
-        cell.protection = styles.LOCKED
-        cell.number_format = styles.number_format(kind, self.book.lang)
+        self.book.paint(cell, "output", styles.number_format(kind, self.book.lang))
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate
@@ -204,9 +217,7 @@ def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str
     for offset, key in enumerate(keys):
         cell = ws.cell(row, col + offset)
         put_text(cell, book.t(key))
-        cell.font = styles.HEADER_FONT
-        cell.fill = styles.HEADER_FILL
-        cell.alignment = styles.WRAP
+        book.paint(cell, "header")
 
 
 def print_setup(ws: Worksheet, landscape: bool = True) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "NOTE_FONT",
     "OUTPUT_FILL",
     "OUTPUT_FONT",
+    "ROLES",
     "TITLE_FONT",
     "UNLOCKED",
     "WRAP",
@@ -40,6 +41,19 @@ LOCKED = Protection(locked=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 _THICK = Side(style="medium", color="000000")
 MARK_BORDER = Border(left=_THICK, right=_THICK, top=_THICK, bottom=_THICK)
+
+# What each role sets on a cell (see Book.paint).
+ROLES: dict[str, dict[str, object]] = {
+    "input": {"font": INPUT_FONT, "fill": INPUT_FILL, "protection": UNLOCKED},
+    "output": {"font": OUTPUT_FONT, "fill": OUTPUT_FILL, "protection": LOCKED},
+    "output_bold": {"font": BOLD, "fill": OUTPUT_FILL, "protection": LOCKED},
+    "section": {"font": HEADER_FONT, "fill": HEADER_FILL},
+    "header": {"font": HEADER_FONT, "fill": HEADER_FILL, "alignment": WRAP},
+    "note": {"font": NOTE_FONT},
+    "bold": {"font": BOLD},
+    "title": {"font": TITLE_FONT},
+    "plain": {},
+}
 
 # Number formats by kind of value. Money shows cents; JPY users simply see .00.
 FORMATS: dict[str, str] = {

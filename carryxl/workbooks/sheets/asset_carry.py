@@ -116,15 +116,13 @@ def _chart(book: Book, ws: Worksheet) -> None:
         row = first + i
         move = ws.cell(row, 5)
         move.value = step / 100
-        move.number_format = styles.FORMATS["percent_short"]
+        book.paint(move, "output", styles.FORMATS["percent_short"])
         ret = ws.cell(row, 6)
         ret.value = asset_chart_cell(f"E{row}", book.mode)
-        ret.number_format = styles.FORMATS["percent"]
+        book.paint(ret, "output", styles.FORMATS["percent"])
         local = ws.cell(row, 7)
         local.value = "=in_local_return"
-        local.number_format = styles.FORMATS["percent"]
-        for cell in (move, ret, local):
-            cell.fill = styles.OUTPUT_FILL
+        book.paint(local, "output", styles.FORMATS["percent"])
     last = first + len(CHART_MOVES) - 1
     book.define("out_asset_chart_moves", ws, f"E{first}", f"E{last}")
     book.define("out_asset_chart_returns", ws, f"F{first}", f"F{last}")

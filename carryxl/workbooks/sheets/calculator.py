@@ -181,12 +181,10 @@ def _payoff(book: Book, ws: Worksheet) -> None:
         row = first + i
         spot = ws.cell(row, 5)
         spot.value = f"=in_spot_start*(1+{step}/100)"
-        spot.number_format = styles.FORMATS["spot"]
-        spot.fill = styles.OUTPUT_FILL
+        book.paint(spot, "output", styles.FORMATS["spot"])
         pnl = ws.cell(row, 6)
         pnl.value = payoff_cell(f"E{row}", book.mode)
-        pnl.number_format = styles.FORMATS["money"]
-        pnl.fill = styles.OUTPUT_FILL
+        book.paint(pnl, "output", styles.FORMATS["money"])
     last = first + len(PAYOFF_STEPS) - 1
     book.define("out_payoff_spots", ws, f"E{first}", f"E{last}")
     book.define("out_payoff_pnl", ws, f"F{first}", f"F{last}")

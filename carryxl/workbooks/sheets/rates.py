@@ -149,10 +149,7 @@ def add_rates(book: Book) -> Worksheet:
                 put_text(cell, value)
             elif value is not None:
                 cell.value = value
-            cell.font = styles.INPUT_FONT
-            cell.fill = styles.INPUT_FILL
-            cell.protection = styles.UNLOCKED
-            cell.number_format = styles.number_format(kind, lang)
+            book.paint(cell, "input", styles.number_format(kind, lang))
     last = FIRST_ROW + len(RATE_EXAMPLES) - 1
     for offset, (name, _kind, _w) in enumerate(_COLUMNS):
         letter = get_column_letter(offset + 1)

@@ -93,11 +93,11 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     # The column axis: editable holding periods, or funding-rate changes.
     axis_name = "in_scenario_years" if by_years else "in_scenario_rate_shifts"
     for j, value in enumerate(columns):
-        _input_cell(ws, head, _FIRST_COL + j, value, "years" if by_years else "percent_short")
+        _input_cell(book, ws, head, _FIRST_COL + j, value, "years" if by_years else "percent_short")
     ws.cell(head, _FIRST_COL).comment = note_comment(book, axis_name)
     book.define(axis_name, ws, f"{left}{head}", f"{right}{head}")
 
-    _rows(ws, first, head, len(columns), by_years, book.mode)
+    _rows(book, ws, first, head, len(columns), by_years)
     if by_years:
         ws.cell(first, 1).comment = note_comment(book, "in_scenario_moves")
         book.define("in_scenario_moves", ws, f"A{first}", f"A{last}")
@@ -114,15 +114,16 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     return spot_row
 
 
-def _rows(ws: Worksheet, first: int, head: int, width: int, by_years: bool, mode: str) -> None:
+def _rows(book: Book, ws: Worksheet, first: int, head: int, width: int, by_years: bool) -> None:
     """The FX moves down column A, each row's end spot, and the P&L cells."""
     for i, move in enumerate(MOVES):
         row = first + i
         if by_years:
-            _input_cell(ws, row, 1, move, "percent_short")
+            _input_cell(book, ws, row, 1, move, "percent_short")
         else:  # the second grid reuses the first grid's moves
-            _output_cell(ws, row, 1, f"=INDEX(in_scenario_moves,{i + 1})", "percent_short")
+            _output_cell(book, ws, row, 1, f"=INDEX(in_scenario_moves,{i + 1})", "percent_short")
         _output_cell(
+            book,
             ws,
             row,
             2,
@@ -132,13 +133,15 @@ def _rows(ws: Worksheet, first: int, head: int, width: int, by_years: bool, mode
         for j in range(width):
             letter = get_column_letter(_FIRST_COL + j)
             if by_years:
-                formula = scenario_formula(f"$A{row}", f"{letter}${head}", "in_rate_funding", mode)
+                formula = scenario_formula(
+                    f"$A{row}", f"{letter}${head}", "in_rate_funding", book.mode
+                )
             else:
                 funding = f"(in_rate_funding+{letter}${head})"
-                formula = scenario_formula(f"$A{row}", "in_years", funding, mode)
+                formula = scenario_formula(f"$A{row}", "in_years", funding, book.mode)
             cell = ws.cell(row, _FIRST_COL + j)
             cell.value = formula
-            cell.number_format = styles.FORMATS["money"]
+            book.paint(cell, "plain", styles.FORMATS["money"])
 
 
 def _breakeven_rows(
@@ -154,12 +157,12 @@ def _breakeven_rows(
         years = f"{letter}${head}" if by_years else "in_years"
         funding = "in_rate_funding" if by_years else f"(in_rate_funding+{letter}${head})"
         move = scenario_breakeven(years, funding, book.mode)
-        _output_cell(ws, move_row, col, move, "percent").font = styles.BOLD
+        _output_cell(book, ws, move_row, col, move, "percent", "output_bold")
         spot = (
             f"=IF(out_inverted,in_spot_start/(1+{letter}{move_row}),"
             f"in_spot_start*(1+{letter}{move_row}))"
         )
-        _output_cell(ws, spot_row, col, spot, "spot").font = styles.BOLD
+        _output_cell(book, ws, spot_row, col, spot, "spot", "output_bold")
 
 
 def _heatmap(ws: Worksheet, area: str) -> None:
@@ -195,19 +198,15 @@ def _heatmap(ws: Worksheet, area: str) -> None:
     )
 
 
-def _input_cell(ws: Worksheet, row: int, col: int, value: float, kind: str) -> Cell:
+def _input_cell(book: Book, ws: Worksheet, row: int, col: int, value: float, kind: str) -> Cell:
     cell: Cell = ws.cell(row, col)
     cell.value = value
-    cell.number_format = styles.FORMATS[kind]
-    cell.font = styles.INPUT_FONT
-    cell.fill = styles.INPUT_FILL
-    cell.protection = styles.UNLOCKED
-    return cell
+    return book.paint(cell, "input", styles.FORMATS[kind])
 
 
-def _output_cell(ws: Worksheet, row: int, col: int, formula: str, kind: str) -> Cell:
+def _output_cell(
+    book: Book, ws: Worksheet, row: int, col: int, formula: str, kind: str, role: str = "output"
+) -> Cell:
     cell: Cell = ws.cell(row, col)
     cell.value = formula
-    cell.number_format = styles.FORMATS[kind]
-    cell.fill = styles.OUTPUT_FILL
-    return cell
+    return book.paint(cell, role, styles.FORMATS[kind])

@@ -197,10 +197,7 @@ def _holidays(book: Book, ws: Worksheet) -> None:
         cell = ws.cell(4 + i, _HOLIDAY_COL)
         if i < len(SEED_HOLIDAYS):
             cell.value = SEED_HOLIDAYS[i]
-        cell.number_format = styles.FORMATS["date"]
-        cell.font = styles.INPUT_FONT
-        cell.fill = styles.INPUT_FILL
-        cell.protection = styles.UNLOCKED
+        book.paint(cell, "input", styles.FORMATS["date"])
     book.define("in_holidays", ws, f"{letter}4", f"{letter}{3 + HOLIDAY_ROWS}")
 
 
@@ -244,8 +241,7 @@ def _ledger(book: Book, ws: Worksheet) -> None:
         for letter, formula in cells.items():
             cell = ws[f"{letter}{r}"]
             cell.value = formula
-            cell.number_format = styles.FORMATS[formats[letter]]
-            cell.fill = styles.OUTPUT_FILL
+            book.paint(cell, "output", styles.FORMATS[formats[letter]])
     last = first + LEDGER_ROWS - 1
     for name, letter in (("out_ledger_dates", day), ("out_ledger_weekdays", weekday),
                          ("out_ledger_value_dates", value), ("out_ledger_nights", nights),
