@@ -133,6 +133,7 @@ def _chart(book: Book, ws: Worksheet) -> None:
     chart.x_axis.title = book.t("col_fx_move")
     chart.y_axis.title = book.t("col_asset_in_funding")
     chart.x_axis.delete = False
+    chart.x_axis.tickLblPos = "low"  # labels below the plot, not on the zero line
     chart.y_axis.delete = False
     chart.y_axis.number_format = "0%"
     data = Reference(ws, min_col=6, max_col=7, min_row=3, max_row=last)

@@ -196,6 +196,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
     chart.y_axis.title = book.t("col_total_pnl")
     chart.legend = None
     chart.x_axis.delete = False
+    chart.x_axis.tickLblPos = "low"  # labels below the plot, not on the zero line
     chart.y_axis.delete = False
     xs = Reference(ws, min_col=5, min_row=first, max_row=last)
     ys = Reference(ws, min_col=6, min_row=first, max_row=last)
