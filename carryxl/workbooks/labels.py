@@ -313,6 +313,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Implied annual rate on the position value",
         "隔夜利息隐含的年化利率",
     ),
+    "out_swap_as_points": ("The same swap quoted in points", "同一隔夜利息的点数报价"),
+    "out_swap_as_money_per_lot": (
+        "The same swap quoted as money per lot",
+        "同一隔夜利息的每手金额报价",
+    ),
+    "out_swap_as_percent": (
+        "The same swap quoted as percent a year",
+        "同一隔夜利息的年化百分比报价",
+    ),
     "out_basis_base": ("Days in year, base currency (Rates sheet)", "基础货币年天数（利率表）"),
     "out_basis_quote": ("Days in year, quote currency (Rates sheet)", "报价货币年天数（利率表）"),
     "out_forward_held": (

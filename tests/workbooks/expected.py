@@ -48,6 +48,7 @@ from carryxl.core import (
     swap_ledger,
     swap_markup,
     swap_per_night,
+    swap_quote_from_money,
     triple_rollover_weekday,
     value_at_risk,
     value_date,
@@ -276,6 +277,26 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
         "out_units": units,
         "out_swap_per_night": per_night,
         "out_swap_per_night_quote": per_night_quote,
+        **{
+            f"out_swap_as_{name}": _f(
+                swap_quote_from_money(
+                    per_night,
+                    form,
+                    lots,
+                    pair,
+                    spot,
+                    None,
+                    lot_size,
+                    v["in_basis"],
+                    v["in_to_account"],
+                )
+            )
+            for name, form in (
+                ("points", "points"),
+                ("money_per_lot", "money per lot"),
+                ("percent", "percent a year"),
+            )
+        },
         "out_swap_implied_rate": _f(
             swap_implied_rate(per_night_quote, units, spot, 1, v["in_basis"])
         ),

@@ -102,6 +102,12 @@ SWAP_NATIVE: dict[str, str] = {
         "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot))"
     ),
     "out_swap_per_night_quote": "=out_swap_per_night/in_to_account",
+    # The same money a night quoted in each form (carryxl.core.swap_quote_from_money).
+    "out_swap_as_points": "=out_swap_per_night/(in_lots*(in_lot_size*out_pip_size*in_to_account))",
+    "out_swap_as_money_per_lot": "=out_swap_per_night/(in_lots*in_to_account)",
+    "out_swap_as_percent": (
+        "=out_swap_per_night/(in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)"
+    ),
     "out_swap_implied_rate": "=out_swap_per_night_quote/(out_units*in_spot)*in_basis/1",
     "out_basis_base": "=" + _BASIS.format(dc=_day_count("LEFT(in_pair,3)")),
     "out_basis_quote": "=" + _BASIS.format(dc=_day_count("RIGHT(in_pair,3)")),
@@ -151,6 +157,9 @@ OUTPUTS: tuple[tuple[str, str, str | None], ...] = (
     ("out_swap_per_night", "money", _ACCOUNT),
     ("out_swap_per_night_quote", "money", _QUOTE),
     ("out_swap_implied_rate", "percent", "unit_per_year"),
+    ("out_swap_as_points", "number", "unit_pips"),
+    ("out_swap_as_money_per_lot", "money", _ACCOUNT),
+    ("out_swap_as_percent", "percent", "unit_per_year"),
     ("out_basis_base", "integer", "unit_days"),
     ("out_basis_quote", "integer", "unit_days"),
     ("out_value_open", "date", None),
