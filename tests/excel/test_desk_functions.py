@@ -1,0 +1,132 @@
+"""Swaps, margin, risk and tax in the sheet: weekends and holidays, quote forms, leverage
+as text, sides and accounts, VaR and ES, the tax baskets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.excel.cases import MISSING
+from tests.excel.harness import Excel, column
+
+WED, THU, FRI, MON = 45665.0, 45666.0, 45667.0, 45670.0  # 8, 9, 10, 13 January 2025
+
+
+def test_swap_nights_over_weekends_and_holidays(xl: Excel) -> None:
+    # T+2: Wednesday's rollover spans the weekend (value Friday -> Monday)
+    assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY") == 3.0
+    assert xl.call("SWAP_NIGHTS", THU, FRI, "USD/JPY") == 1.0
+    # T+1: Thursday's does (USD/CAD value Friday -> Monday)
+    assert xl.call("SWAP_NIGHTS", column(WED, THU), column(THU, FRI), "USD/CAD") == [
+        [1.0],
+        [3.0],
+    ]
+    # a broker that charges the weekend on Friday whatever the pair
+    assert xl.call("SWAP_NIGHTS", FRI, MON, "USD/JPY", "Fri") == 3.0
+    assert xl.call("SWAP_NIGHTS", FRI, MON, "USD/JPY", 4.0) == 3.0  # Friday as 0-4
+    # a holiday on Monday 13 January: Friday's value date moves on a day
+    holidays = column(MON, None)
+    assert xl.call("SWAP_NIGHTS", THU, FRI, "USD/JPY", MISSING, holidays) == 1.0
+    assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY", MISSING, holidays) == 4.0
+    assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY", "Sunday") == (
+        'triple_day: must be a weekday Monday to Friday (0-4) (got text "Sunday")'
+    )
+    assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY", MISSING, column(MON, "soon")) == (
+        'holidays: must be a date such as 2024-11-28 (got text "soon")'
+    )
+
+
+def test_swap_value_in_each_quote_form(xl: Excel) -> None:
+    percent = xl.call("SWAP_VALUE", -0.02, "percent a year", 1.0, MISSING, "USD/TRY", 32.0)
+    assert percent == pytest.approx(-0.02 * 100_000 * 32 / 360)  # -177.78 TRY a night
+    three = xl.call("SWAP_VALUE", "-2%", "percent", 1.0, 3.0, "USD/TRY", 32.0, MISSING, "ACT/365F")
+    assert three == pytest.approx(3 * -0.02 * 100_000 * 32 / 365)
+    assert xl.call("SWAP_VALUE", -5.0, "money per lot", 2.0, 7.0) == pytest.approx(-70.0)
+    in_usd = xl.call(
+        "SWAP_VALUE", 1.5, "points", 2.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, 1 / 150
+    )
+    assert in_usd == pytest.approx(3000 / 150)
+    assert xl.call("SWAP_VALUE", 1.5, "points", 2.0) == (
+        "pair: give the pair or point_size for a quote in points (got an empty cell)"
+    )
+    assert xl.call("SWAP_IMPLIED_RATE", 3000.0, 200_000.0, 150.0, 1.0, "ACT/365F") == (
+        pytest.approx(3000 / 30_000_000 * 365)
+    )
+
+
+def test_margin_with_leverage_as_text_or_a_margin_rate(xl: Excel) -> None:
+    for leverage in (25.0, "1:25", "25:1", "25x"):
+        assert xl.call("CARRY_MARGIN", 1e7, leverage) == pytest.approx(400_000.0)
+    assert xl.call("CARRY_MARGIN", 1e7, MISSING, "4%") == pytest.approx(400_000.0)
+    assert xl.call("CARRY_MARGIN", 1e7).startswith("leverage: give either leverage or margin_rate")
+    assert xl.call("CARRY_MARGIN", 1e7, "lots") == (
+        'leverage: must be a leverage such as 25 or 1:25 (got text "lots")'
+    )
+
+
+def test_margin_call_sides_levels_and_bad_rows(xl: Excel) -> None:
+    stop_out = xl.call("CARRY_MARGIN_CALL", 100.0, 1e5, 1e6, "long", "1:25", MISSING, "50%")
+    assert stop_out == pytest.approx((1e5 * 100 - 1e6) / (1e5 * (1 - 0.5 * 0.04)))
+    both = xl.call("CARRY_MARGIN_CALL", 100.0, 1e5, 1e6, column("long", "short"), 25.0)
+    assert both[0][0] == pytest.approx(93.75)
+    assert both[1][0] == pytest.approx((-1e7 - 1e6) / (1e5 * (-1 - 0.04)))  # 105.77
+    thin = xl.call("CARRY_MARGIN_CALL", 100.0, 1e5, column(1e6, 1e5, 1e6), "long", 25.0)
+    assert thin[0][0] == pytest.approx(93.75)
+    assert thin[1][0] == "equity: must be above level * margin at entry already (got 100000)"
+    assert thin[2][0] == pytest.approx(93.75)
+
+
+def test_stop_loss_in_either_account_currency(xl: Excel) -> None:
+    assert xl.call("CARRY_STOP_LOSS", 100.0, 1e5, 3e5) == pytest.approx(97.0)
+    base = xl.call("CARRY_STOP_LOSS", 32.0, 1e5, 5000.0, "long", "base")
+    assert base == pytest.approx(1e5 * 32 / 105_000)  # 30.476
+    # short in the base currency loses at most the units: no spot loses 200,000 USD
+    assert xl.call("CARRY_STOP_LOSS", 32.0, 1e5, 2e5, "short", "base") == "never"
+    assert xl.call("CARRY_STOP_LOSS", 100.0, 1e5, 3e5, "sell") == pytest.approx(103.0)
+
+
+def test_position_size_and_pip_value(xl: Excel) -> None:
+    assert xl.call("CARRY_POSITION_SIZE", 10_000.0, 50.0, 0.0001) == pytest.approx(2e6)
+    assert xl.call("PIP_VALUE", 1e5, "USD/JPY", 1 / 150) == pytest.approx(1000 / 150)
+    assert xl.call("PIP_VALUE", 1e5, "EURUSD") == pytest.approx(10.0)
+
+
+def test_var_es_and_loss_probability(xl: Excel) -> None:
+    es = xl.call("CARRY_VAR", 1e7, "12%", 10 / 252, MISSING, MISSING, "ES")
+    assert es == pytest.approx(637_108.06, abs=0.01)  # the desk's hand figure
+    var95 = xl.call("CARRY_VAR", 1e7, 0.12, 10 / 252, "95%")
+    assert var95 == pytest.approx(1e7 * 1.6448536269514722 * 0.12 * (10 / 252) ** 0.5)
+    assert xl.call("CARRY_VAR", 1e7, 0.12, 10 / 252, 0.3) == (
+        "confidence: must be a probability in [0.5, 1), e.g. 0.99 (got 0.3)"
+    )
+    assert xl.call("CARRY_LOSS_PROBABILITY", 0.045, 0.001, 0.12, 0.5) == pytest.approx(
+        0.4153, abs=5e-5
+    )
+
+
+def test_after_tax_baskets_and_breakdown(xl: Excel) -> None:
+    assert xl.call("CARRY_AFTER_TAX", 220_000.0, -50_000.0, 0.2, 0.1) == pytest.approx(136_000.0)
+    separate = xl.call("CARRY_AFTER_TAX", 220_000.0, -50_000.0, "20%", "10%", "separate")
+    assert separate == pytest.approx(220_000 - 50_000 - 0.2 * 220_000)  # the FX loss is wasted
+    rows = xl.call("CARRY_AFTER_TAX", 226_750.0, 300_000.0, 0.2, 0.1, MISSING, True, True)
+    assert rows[0] == ["tax_interest", "tax_fx", "tax", "after_tax"]
+    assert rows[1] == pytest.approx([45_350.0, 30_000.0, 75_350.0, 451_400.0])
+    assert xl.call("CARRY_AFTER_TAX", 1.0, 1.0, 1.2, 0.1).startswith(
+        "rate_interest: must be a tax rate as a decimal <= 1"
+    )
+
+
+def test_costs_breakdown_and_break_even_after_costs(xl: Excel) -> None:
+    seed = (1e7, 100.0, 103.0, "AUD/JPY", "JPY", 2.0, MISSING, 7.0, MISSING, "0.5%", "1%", 0.5)
+    parts = xl.call("CARRY_COSTS", *seed, MISSING, True)
+    spread = 100_000 * 2 * 0.01  # two half-spreads of 2 pips on 100,000 AUD
+    commission = 2 * 7.0  # one lot, entry and exit
+    markup = 1e7 * (1.03 * 0.005 * 0.5 + 0.01 * 0.5)  # 75,750 JPY: AUD interest at S1
+    assert parts == pytest.approx([spread, commission, markup, spread + commission + markup])
+    # funded in USD, the spread is paid in TRY and converted at each side's spot
+    usd = xl.call("CARRY_COSTS", 1e5, 30.0, 32.0, "USD/TRY", "USD", 200.0)
+    assert usd == pytest.approx(1e5 * 200 * 0.0001 / 2 * (1 / 30 + 1 / 32))
+    assert xl.call("CARRY_COSTS", 1e7, 100.0, 103.0, "AUD/JPY", MISSING) == (
+        "funding: must be the borrowed currency, one of the pair's (got an empty cell)"
+    )
+    none = xl.call("CARRY_BREAKEVEN_AFTER_COSTS", 1e7, 100.0, 0.045, 0.001, 0.5, "AUD/JPY", "JPY")
+    assert none == pytest.approx(100 * 1.0005 / 1.0225)  # no costs: the CIP forward
