@@ -22,6 +22,8 @@ __all__ = [
     "CALCULATOR_BREAKDOWN_UDF",
     "CALCULATOR_NATIVE",
     "CALCULATOR_UDF",
+    "RISK_UDF",
+    "SWAP_UDF",
     "asset_chart_cell",
     "asset_pnl_at",
     "carry_pnl_at",
@@ -194,6 +196,61 @@ CALCULATOR_UDF: dict[str, str] = {
     ),
     "out_years_dates_target": "=YEAR_FRACTION(in_start_date,in_end_date,out_day_count_target)",
     "out_years_dates_funding": ("=YEAR_FRACTION(in_start_date,in_end_date,out_day_count_funding)"),
+}
+
+CALCULATOR_UDF.update(
+    {
+        "out_margin": "=CARRY_MARGIN(in_notional,in_leverage)",
+        # long the target in a quote-currency account, or short the funding currency
+        # in a base-currency account (as the native formula)
+        "out_margin_call_spot": (
+            "=CARRY_MARGIN_CALL(in_spot_start,IF(out_inverted,in_notional,"
+            'in_notional/in_spot_start),in_equity,IF(out_inverted,"short","long"),'
+            'in_leverage,,in_margin_call_level,IF(out_inverted,"base","quote"))'
+        ),
+    }
+)
+
+RISK_UDF: dict[str, str] = {
+    "out_units": "=CARRY_POSITION_SIZE(out_risk_budget,in_stop_pips,in_pair)",
+    "out_pip_value": "=PIP_VALUE(out_units,in_pair)",
+    "out_risk_stop_spot": "=CARRY_STOP_LOSS(in_spot_start,out_units,out_risk_budget,in_side)",
+    "out_risk_margin": "=CARRY_MARGIN(out_position_value,in_leverage)",
+    "out_margin_call_spot": (
+        "=CARRY_MARGIN_CALL(in_spot_start,out_units,in_equity,in_side,in_leverage,,"
+        "in_margin_call_level)"
+    ),
+    "out_stop_out_spot": (
+        "=CARRY_MARGIN_CALL(in_spot_start,out_units,in_equity,in_side,in_leverage,,"
+        "in_stop_out_level)"
+    ),
+    "out_var": (
+        "=CARRY_VAR(out_position_value,in_volatility,in_horizon_years,in_confidence,"
+        "in_expected_return)"
+    ),
+    "out_es": (
+        "=CARRY_VAR(out_position_value,in_volatility,in_horizon_years,in_confidence,"
+        'in_expected_return,"ES")'
+    ),
+    "out_carry_to_vol": "=CARRY_TO_VOL(in_rate_target,in_rate_funding,in_volatility,in_years)",
+    "out_probability_of_loss": (
+        "=CARRY_LOSS_PROBABILITY(in_rate_target,in_rate_funding,in_volatility,in_years,in_drift)"
+    ),
+}
+
+_SWAP_QUOTE = "in_swap_quote,in_swap_form,in_lots"
+_SWAP_REST = "in_pair,in_spot,in_lot_size,in_basis,in_to_account"
+SWAP_UDF: dict[str, str] = {
+    "out_swap_per_night": f"=SWAP_VALUE({_SWAP_QUOTE},1,{_SWAP_REST})",
+    "out_swap_implied_rate": (
+        "=SWAP_IMPLIED_RATE(out_swap_per_night_quote,out_units,in_spot,1,in_basis)"
+    ),
+    "out_nights_total": (
+        '=IF(in_triple_day="auto",SWAP_NIGHTS(in_open_date,in_close_date,in_pair,,in_holidays),'
+        "SWAP_NIGHTS(in_open_date,in_close_date,in_pair,in_triple_day,in_holidays))"
+    ),
+    "out_swap_total": f"=SWAP_VALUE({_SWAP_QUOTE},out_nights_total,{_SWAP_REST})",
+    "out_markup_rate": "=SWAP_IMPLIED_RATE(out_markup,out_units,in_spot,out_nights_total,in_basis)",
 }
 
 ASSET_UDF: dict[str, str] = {

@@ -42,12 +42,13 @@ KINDS: dict[str, Callable[[Book], None]] = {
 }
 
 # Modes each kind offers: the rates table holds no formulas, so it has one version.
+_BOTH = ("native", "udf")
 _MODES: dict[str, tuple[str, ...]] = {
-    "calculator": ("native",),
-    "asset_carry": ("native",),
-    "scenarios": ("native",),
-    "swap": ("native",),
-    "risk": ("native",),
+    "calculator": _BOTH,
+    "asset_carry": _BOTH,
+    "scenarios": _BOTH,
+    "swap": _BOTH,
+    "risk": _BOTH,
     "rates": ("native",),
 }
 

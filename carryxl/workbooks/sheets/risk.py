@@ -16,7 +16,7 @@ Preloaded: long AUD/JPY at 100, 1,000,000 JPY equity risking 1% with a 50-pip st
 
 from __future__ import annotations
 
-from carryxl.workbooks.formulas import spot_or_dash
+from carryxl.workbooks.formulas import RISK_UDF, spot_or_dash
 from carryxl.workbooks.layout import Book, Form, print_setup, protect, sheet_head
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
@@ -158,6 +158,7 @@ def build(book: Book) -> None:
     ws = book.sheet("sheet_risk")
     sheet_head(book, ws, "risk_title", (50, 18, 14))
     f = Form(book, ws)
+    udf = RISK_UDF if book.mode == "udf" else {}
     for heading, rows in INPUTS:
         f.section(heading)
         for name, kind, unit, choices in rows:
@@ -165,7 +166,7 @@ def build(book: Book) -> None:
     for heading, outputs in OUTPUTS:
         f.section(heading)
         for name, kind, unit in outputs:
-            f.output(name, RISK_NATIVE[name], kind, unit)
+            f.output(name, udf.get(name, RISK_NATIVE[name]), kind, unit)
     ws.print_area = f"A1:C{f.row - 1}"
     print_setup(ws, landscape=False)
     protect(ws)

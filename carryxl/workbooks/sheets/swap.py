@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.workbooks import styles
+from carryxl.workbooks.formulas import SWAP_UDF
 from carryxl.workbooks.layout import (
     Book,
     Form,
@@ -182,12 +183,13 @@ def build(book: Book) -> None:
     ws = book.sheet("sheet_swap")
     sheet_head(book, ws, "swap_title", (44, 16, 12, 3, 12, 8, 12, 12, 8, 14, 16, 3, 12))
     f = Form(book, ws)
+    udf = SWAP_UDF if book.mode == "udf" else {}
     f.section("sec_swap_inputs")
     for name, kind, unit, choices in INPUTS:
         f.input(name, SEED_INPUTS[name], kind, unit, choices, strict=name != "in_pair")
     f.section("sec_swap_results")
     for name, kind, unit in OUTPUTS:
-        f.output(name, SWAP_NATIVE[name], kind, unit)
+        f.output(name, udf.get(name, SWAP_NATIVE[name]), kind, unit)
     _holidays(book, ws)
     _ledger(book, ws)
     ws.print_area = f"A1:{get_column_letter(_HOLIDAY_COL)}{4 + LEDGER_ROWS}"

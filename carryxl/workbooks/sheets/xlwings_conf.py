@@ -44,8 +44,8 @@ def add_xlwings_conf(book: Book) -> None:
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 26
     ws.column_dimensions["D"].width = 90
-    ws.freeze_panes = "A1"
-    ws.print_title_rows = "1:1"
+    ws.freeze_panes = "B1"  # no header row (xlwings reads from A1): the key column stays
+    ws.print_title_cols = "A:A"
     ws.print_area = f"A1:D{len(SETTINGS)}"
     print_setup(ws)
     protect(ws)
