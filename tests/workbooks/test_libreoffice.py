@@ -7,7 +7,9 @@ injection check) are converted in one ``soffice`` call, then read back with open
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from statistics import NormalDist
@@ -16,9 +18,11 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pytest
+from openpyxl.worksheet.formula import ArrayFormula
 
 from carryxl.core import CarryxlError, Pair, carry_pnl, fx_return
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
+from carryxl.workbooks.calls import calls, is_builtin
 from carryxl.workbooks.sheets import asset_carry, calculator, risk, scenarios, swap
 from carryxl.workbooks.sheets.rates import DAY_COUNTS, PAIRS, RATE_EXAMPLES
 from tests.libreoffice import convert_many
@@ -30,6 +34,7 @@ from tests.workbooks.expected import (
     expect_swap,
 )
 from tests.workbooks.named import close, values, write_inputs
+from tests.workbooks.udf_eval import SKIP, evaluate
 
 pytestmark = pytest.mark.libreoffice
 
@@ -403,3 +408,60 @@ def test_preloaded_risk_is_the_sizing_example(converted: dict[str, Any]) -> None
     probability = NormalDist().cdf(threshold / (0.12 * math.sqrt(0.5)))
     assert values(wb, "out_probability_of_loss") == pytest.approx(probability, rel=1e-9)
     assert values(wb, "out_days_to_margin_call") == "-"  # a positive swap never erodes it
+
+
+_CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+_NO_SPOT = ("-", "never")
+
+
+def _udf_matches_native(kind: str, native: Any, udf_book: Any) -> int:
+    """Evaluate each udf formula of ``udf_book``'s main sheet in Python with the values
+    LibreOffice computed in the native workbook; it must give the native value."""
+    sheet = native.worksheets[0]
+
+    def lookup(ref: str) -> Any:
+        match = _CELL_REF.match(ref)
+        if match:
+            return sheet[f"{match.group(1)}{match.group(2)}"].value
+        return values(native, ref)
+
+    checked = 0
+    for row in udf_book.worksheets[0].iter_rows():
+        for cell in row:
+            value = cell.value
+            text = value.text if isinstance(value, ArrayFormula) else value
+            if not (isinstance(text, str) and text.startswith("=")):
+                continue
+            if not any(not is_builtin(name) for name, _ in calls(text)):
+                continue  # a plain formula, the same in both modes
+            got = evaluate(text, lookup)
+            if got is SKIP:
+                continue
+            if isinstance(value, ArrayFormula):
+                first, last = value.ref.split(":")
+                want = [c.value for (c,) in sheet[f"{first}:{last}"]]
+                scale = 1e9
+            else:
+                want, scale = sheet[cell.coordinate].value, 1e6
+            where = f"{kind} {cell.coordinate} {text}"
+            if want in _NO_SPOT:  # no value: native "-", the function "never" or why not
+                assert isinstance(got, str), f"{where}: udf {got!r}, native {want!r}"
+            else:
+                assert close(got, want, scale, rel=1e-9), f"{where}: udf {got!r}, native {want!r}"
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECT))
+def test_udf_formulas_give_the_native_values(converted: dict[str, Any], kind: str) -> None:
+    """Each carryxl function call in the udf template, evaluated in Python on the inputs
+    and intermediate values LibreOffice computed, equals the native formula's result:
+    for the preloaded inputs and every random set."""
+    udf_book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(kind, "en", "udf")))
+    natives = [converted["templates"][(kind, "en", "native")]]
+    natives += [path for k, _inputs, path in converted["cases"] if k == kind]
+    counts = [_udf_matches_native(kind, _load(converted, path), udf_book) for path in natives]
+    assert min(counts) >= MIN_UDF_CHECKS[kind], counts
+
+
+MIN_UDF_CHECKS = {"calculator": 10, "asset_carry": 6, "scenarios": 5, "swap": 5, "risk": 8}

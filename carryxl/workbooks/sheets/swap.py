@@ -118,7 +118,9 @@ SWAP_NATIVE: dict[str, str] = {
     ),
     "out_benchmark_swap": '=IF(in_side="long",1,-1)*out_units*(in_spot-out_forward_held)',
     "out_markup": "=out_benchmark_swap-out_swap_per_night_quote*out_nights_total",
-    "out_markup_rate": "=out_markup/(out_units*in_spot)*in_basis/out_nights_total",
+    "out_markup_rate": (
+        '=IF(out_nights_total=0,"-",out_markup/(out_units*in_spot)*in_basis/out_nights_total)'
+    ),
     "out_value_open": "=" + _value_date("in_open_date"),
     "out_value_close": "=" + _value_date("in_close_date"),
     "out_nights_total": (
