@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -10,8 +12,10 @@ import openpyxl
 import pytest
 
 from carryxl.cli import main
+from carryxl.cli.new import KIND_NAMES
 from carryxl.core.errors import CarryxlError
 from carryxl.workbooks import (
+    KINDS,
     default_filename,
     every_template,
     put_text,
@@ -114,3 +118,13 @@ def test_templates_hold_no_text_that_reads_as_a_formula() -> None:
                         continue
                     if cell.data_type == "f":
                         assert cell.protection.locked, (template, ws.title, cell.coordinate)
+
+
+def test_command_line_kinds_are_the_generators_kinds() -> None:
+    assert tuple(KINDS) == KIND_NAMES
+
+
+def test_command_line_starts_without_openpyxl() -> None:
+    code = "import sys, carryxl.cli; sys.exit('openpyxl' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], check=False)  # noqa: S603
+    assert result.returncode == 0
