@@ -9,6 +9,7 @@ funding currency; bad input gives a one-line message in the cell, never an error
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,8 @@ from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
 from carryxl.excel.cells import CATEGORY, READ
+from carryxl.history import indicators, series
+from carryxl.history.ecb import ecb_history
 
 __all__ = [
     "ANNUALISED_RETURN",
@@ -57,13 +60,21 @@ __all__ = [
     "CARRY_TO_VOL",
     "CARRY_VAR",
     "DAY_COUNT",
+    "FX_CORREL",
+    "FX_EMA",
     "FX_FORWARD",
     "FX_FORWARD_FROM_POINTS",
+    "FX_HISTORY",
     "FX_IMPLIED_DIFF",
     "FX_IMPLIED_RATE",
+    "FX_MACD",
     "FX_PNL",
     "FX_POINTS",
     "FX_RETURN",
+    "FX_RSI",
+    "FX_SMA",
+    "FX_SPOT",
+    "FX_VOL",
     "PIP_VALUE",
     "SWAP_IMPLIED_RATE",
     "SWAP_NIGHTS",
@@ -1423,3 +1434,341 @@ def CARRY_BREAKEVEN_AFTER_COSTS(
         _optional("years_funding", years_funding),
     )
     return cells.to_excel(cells.label_missing(grid, "never"))
+
+
+# -- history: ECB spots, volatility, correlation, indicators ------------------------------------
+
+PAIR_HISTORY = "A currency pair, e.g. AUD/JPY (any two ECB currencies: a cross via EUR)"
+START = "First date (an Excel date or text such as 2008-07-01), within the data"
+END = "Last date (an Excel date), on or after start, within the data"
+VALUES = "A column of spots, oldest first (e.g. FX_HISTORY's second column)"
+
+
+def _pair_in_data(name: str) -> Any:
+    """Parse a pair cell and check that the ECB data can price it: its label, e.g. AUD/JPY."""
+
+    def parse(cell: Any) -> str:
+        if not isinstance(cell, str) or cell.strip().upper() in cells.EXCEL_ERRORS:
+            raise CarryxlError(name, cell, "must be a currency pair such as AUD/JPY")
+        return str(ecb_history().quote(cell.strip(), name).pair)
+
+    return parse
+
+
+def _one_pair(name: str, value: Any) -> str:
+    item = cells.choice(name, _pair_in_data(name), value)
+    cells.single(item)
+    pair: str = cells.setting_value(item)
+    return pair
+
+
+def _one_date(name: str, value: Any) -> np.datetime64:
+    """A single-cell date argument; an unreadable cell is the whole call's message."""
+    item = cells.dates(name, value)
+    cells.single(item)
+    if item.problems is not None:
+        raise cells.WholeCall(item.problems.flat[0])
+    day: np.datetime64 = item.values.flat[0]
+    return day
+
+
+def _window(name: str, value: Any, default: float | None) -> Any:
+    """A single-cell number of days, or the default (None: not given). The core checks that
+    it is a whole number in range and words the rule."""
+    item = cells.single(cells.optional_numbers(name, value))
+    if item is None:
+        return default
+    if item.problems is not None:
+        raise cells.WholeCall(item.problems.flat[0])
+    days = float(item.values.flat[0])
+    return int(days) if days.is_integer() else days
+
+
+def _renamed(error: CarryxlError, names: dict[str, str]) -> CarryxlError:
+    """The core's error under the argument name the Excel user sees (span -> window)."""
+    return CarryxlError(names.get(error.argument, error.argument), error.value, error.rule)
+
+
+DATE_NAMES = {"start": "start_date", "end": "end_date"}
+
+
+def _spots(pair: Any, start_date: Any, end_date: Any) -> series.SpotSeries:
+    """The pair's fixings from start_date to end_date (single cells), as the core reads them."""
+    code = _one_pair("pair", pair)
+    first, last = _one_date("start_date", start_date), _one_date("end_date", end_date)
+    try:
+        return series.spot_series(code, first, last)
+    except CarryxlError as error:
+        raise _renamed(error, DATE_NAMES) from None
+
+
+@dataclass(frozen=True)
+class _Series:
+    """A range of spots read for an indicator: one series per column, oldest first."""
+
+    values: np.ndarray[Any, np.dtype[np.float64]]
+    rows: int  # rows in the range (trailing empty rows included)
+    across: bool  # the range was one row: the answer is a row too
+
+
+def _series(value: Any) -> _Series:
+    """Read ``values``: numbers down a column (or along one row). Empty rows at the end are
+    room for new data (their answers are empty); any other cell that is not a number is a
+    message for the whole call naming its row."""
+    item = cells.numbers("values", value)
+    grid, problems = item.values, item.problems
+    blank = item.blank
+    across = grid.shape[0] == 1 and grid.shape[1] > 1
+    if across:
+        grid = grid.T
+        problems = None if problems is None else problems.T
+        blank = None if blank is None else blank.T
+    rows = grid.shape[0]
+    used = rows
+    if blank is not None:
+        filled = np.flatnonzero(~blank.all(axis=1))
+        used = int(filled[-1]) + 1 if filled.size else 0
+    if used == 0:
+        raise CarryxlError("values", None, "must be a series of at least one number")
+    if problems is not None and (problems[:used] != None).any():  # noqa: E711 - elementwise
+        row, column = np.argwhere(problems[:used] != None)[0]  # noqa: E711
+        where = f"{'column' if across else 'row'} {row + 1}"
+        raise cells.WholeCall(f"{problems[row, column]} in {where} of values"[:255])
+    return _Series(grid[:used], rows, across)
+
+
+def _series_answer(spots: _Series, *columns: Any) -> Any:
+    """Indicator columns back in the range's shape: NaN (warm-up) and trailing rows empty."""
+    stacked = np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
+    grid: np.ndarray[Any, np.dtype[np.object_]] = np.full(
+        (spots.rows, stacked.shape[1]), "", dtype=object
+    )
+    grid[: stacked.shape[0]] = cells.label_missing(stacked, "")
+    return cells.to_excel(grid.T if spots.across else grid)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("pair", doc=PAIR_HISTORY, **READ)
+@xw.arg(
+    "on_date",
+    doc="A date or a column of dates (Excel dates); a non-fixing day: last rate",
+    **READ,
+)
+@cells.udf
+def FX_SPOT(pair: Any, on_date: Any) -> Any:
+    """ECB reference spot of a pair on a date (cross via EUR: AUD/JPY = JPY per EUR / AUD per
+    EUR). A weekend or holiday takes the last fixing before it. AUD/JPY on 2008-10-24: 57.2515.
+    """
+    days = cells.dates("on_date", on_date)
+    pairs = cells.choice("pair", _pair_in_data("pair"), pair)
+    grid = cells.evaluate(_spot_inside_the_data, days, pairs)
+    return cells.to_excel(_outside_the_data(grid, days, pairs))
+
+
+def _covered(pair: str) -> tuple[np.datetime64, np.datetime64]:
+    """First and last date on which the ECB data has the pair."""
+    history = ecb_history()
+    quote = history.quote(pair)
+    return history.dates[quote.first], history.dates[quote.last]
+
+
+def _spot_inside_the_data(on_date: Any, pair: str) -> Any:
+    """The core's spot on each date inside the pair's data, NaN outside it.
+
+    Dates outside are common (a whole column a year too late): marking them here, rather
+    than letting the core raise and the rows be searched, keeps such a column fast.
+    """
+    first, last = _covered(pair)
+    days = np.asarray(on_date)
+    inside = (days >= first) & (days <= last)
+    if inside.all():
+        return series.spot_on(pair, days)
+    spots = np.full(days.shape, np.nan)
+    spots[inside] = series.spot_on(pair, days[inside])
+    return spots
+
+
+def _outside_the_data(grid: Any, days: cells.Input, pairs: cells.Input) -> Any:
+    """``grid`` with each NaN (a date outside the pair's data) as the core's message."""
+    missing = np.array([isinstance(v, float) and np.isnan(v) for v in grid.flat], dtype=bool)
+    if not missing.any():
+        return grid
+    marked = grid.astype(object)
+    on = np.broadcast_to(days.values, grid.shape).reshape(-1)
+    code = np.broadcast_to(pairs.values, grid.shape).reshape(-1)
+    rules: dict[str, str] = {}
+    for index in np.flatnonzero(missing).tolist():
+        day, pair = on[index], code[index]
+        if pair not in rules:  # the core's own words, once per pair
+            rules[pair] = _outside_rule(pair, day)
+        marked.flat[index] = cells.message(CarryxlError("on_date", str(day), rules[pair]))
+    return marked
+
+
+def _outside_rule(pair: str, day: np.datetime64) -> str:
+    """What the core says of a date outside the pair's data (naming the range covered)."""
+    try:
+        series.spot_on(pair, day)
+    except CarryxlError as error:
+        return error.rule
+    return "is outside the data"  # not reached: the day is outside the data
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("pair", doc=PAIR_HISTORY, **READ)
+@xw.arg("start_date", doc=START, **READ)
+@xw.arg("end_date", doc=END, **READ)
+@xw.arg(
+    "headers", doc="Optional: FALSE leaves out the header row (date, pair); default TRUE", **READ
+)
+@cells.udf
+def FX_HISTORY(pair: Any, start_date: Any, end_date: Any, headers: Any = None) -> Any:
+    """Table of a pair's ECB fixings from start to end: dates (Excel date numbers: format the
+    column as dates) and spots, one row per fixing, under a header row. Spills down the sheet.
+    """
+    table = _spots(pair, start_date, end_date)
+    grid = np.column_stack([dates.to_excel_serial(table.dates), table.values]).astype(object)
+    if cells.setting_value(cells.flag("headers", headers, default=True)):
+        grid = cells.with_header(("date", str(table.pair)), grid)
+    return cells.to_excel(grid)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("pair", doc=PAIR_HISTORY, **READ)
+@xw.arg("start_date", doc=START, **READ)
+@xw.arg("end_date", doc=END, **READ)
+@xw.arg(
+    "window",
+    doc="Optional: a rolling window in fixings (>= 2): one value per fixing, as FX_HISTORY",
+    **READ,
+)
+@cells.udf
+def FX_VOL(pair: Any, start_date: Any, end_date: Any, window: Any = None) -> Any:
+    """Annualised realised volatility of a pair's ECB fixings: sample stdev of daily log
+    returns * sqrt(252). With a window: a rolling column, one row per fixing, empty until
+    window returns exist.
+    """
+    table = _spots(pair, start_date, end_date)
+    size = _window("window", window, None)
+    if size is None and table.values.size < 3:
+        raise CarryxlError(
+            "end_date",
+            cells.Described(f"{table.values.size} fixings from start_date to end_date"),
+            "must leave at least 3 fixings after start_date",
+        )
+    volatility = series.realised_volatility(table.values, size)
+    if size is None:
+        return float(volatility)
+    return cells.to_excel(cells.label_missing(volatility.reshape(-1, 1), ""))
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("pair1", doc="A pair or a column of pairs, e.g. AUD/JPY", **READ)
+@xw.arg(
+    "pair2", doc="A pair or a row of pairs, e.g. NZD/JPY (a column with a row: a matrix)", **READ
+)
+@xw.arg("start_date", doc=START, **READ)
+@xw.arg("end_date", doc=END, **READ)
+@cells.udf
+def FX_CORREL(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
+    """Correlation of two pairs' daily log returns on the ECB dates both have, start to end.
+    A column of pairs and a row of pairs give the correlation matrix. EUR/USD vs USD/EUR: -1.
+    """
+    first, last = _one_date("start_date", start_date), _one_date("end_date", end_date)
+
+    def kernel(pair1: str, pair2: str) -> float:
+        try:
+            matrix = series.correlation_matrix([pair1, pair2], first, last)[1]
+        except CarryxlError as error:
+            raise _renamed(error, DATE_NAMES) from None
+        return float(matrix[0, 1])
+
+    grid = cells.evaluate(
+        kernel,
+        cells.choice("pair1", _pair_in_data("pair1"), pair1),
+        cells.choice("pair2", _pair_in_data("pair2"), pair2),
+    )
+    return cells.to_excel(grid)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("values", doc=VALUES, **READ)
+@xw.arg("window", doc="Number of values averaged, e.g. 50", **READ)
+@cells.udf
+def FX_SMA(values: Any, window: Any) -> Any:
+    """Simple moving average: the mean of the last window values, one per row; the first
+    window-1 rows are empty (warm-up). SMA(2) of 1, 2, 3, 4: empty, 1.5, 2.5, 3.5.
+    """
+    spots = _series(values)
+    return _series_answer(spots, indicators.sma(spots.values, _required_window(window)))
+
+
+def _required_window(value: Any) -> Any:
+    size = _window("window", value, None)
+    if size is None:
+        raise CarryxlError("window", None, "must be a whole number of days >= 1")
+    return size
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("values", doc=VALUES, **READ)
+@xw.arg("window", doc="The span n: alpha = 2/(n+1), e.g. 20", **READ)
+@cells.udf
+def FX_EMA(values: Any, window: Any) -> Any:
+    """Exponential moving average, alpha = 2/(window+1), seeded with the first value (pandas
+    ewm(span, adjust=False)); no warm-up rows. EMA(3) of 1, 2, 3: 1, 1.5, 2.25.
+    """
+    spots = _series(values)
+    try:
+        average = indicators.ema(spots.values, _required_window(window))
+    except CarryxlError as error:
+        raise _renamed(error, {"span": "window"}) from None
+    return _series_answer(spots, average)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("values", doc=VALUES, **READ)
+@xw.arg("window", doc="Optional: number of changes averaged (Wilder), default 14", **READ)
+@cells.udf
+def FX_RSI(values: Any, window: Any = None) -> Any:
+    """Wilder's relative strength index (0-100) over window changes (default 14): 100 -
+    100/(1+avg gain/avg loss). The first window rows are empty (warm-up).
+    """
+    spots = _series(values)
+    size = _window("window", window, 14.0)
+    return _series_answer(spots, indicators.rsi(spots.values, size))
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("values", doc="A column of spots, oldest first (one series)", **READ)
+@xw.arg("fast", doc="Optional: the fast EMA's span, default 12", **READ)
+@xw.arg("slow", doc="Optional: the slow EMA's span, default 26", **READ)
+@xw.arg("signal", doc="Optional: the signal EMA's span, default 9", **READ)
+@xw.arg("headers", doc="Optional: TRUE puts a header row (macd, signal, histogram) on top", **READ)
+@cells.udf
+def FX_MACD(
+    values: Any, fast: Any = None, slow: Any = None, signal: Any = None, headers: Any = None
+) -> Any:
+    """MACD: three columns, line = EMA(fast) - EMA(slow), signal = EMA of the line, histogram
+    = line - signal; defaults 12, 26, 9; EMAs seeded with the first value (no warm-up rows).
+    """
+    spots = _series(values)
+    if spots.values.shape[1] != 1:
+        raise CarryxlError(
+            "values",
+            cells.Described(f"{spots.values.shape[1]} columns"),
+            "must be one column (or one row) of spots",
+        )
+    result = indicators.macd(
+        spots.values[:, 0],
+        _window("fast", fast, 12.0),
+        _window("slow", slow, 26.0),
+        _window("signal", signal, 9.0),
+    )
+    answer = _series_answer(
+        _Series(spots.values, spots.rows, False), result.line, result.signal, result.histogram
+    )
+    if not cells.setting_value(cells.flag("headers", headers)):
+        return answer.T if spots.across else answer
+    labelled = cells.with_header(("macd", "signal", "histogram"), np.asarray(answer, dtype=object))
+    return cells.to_excel(labelled.T if spots.across else labelled)

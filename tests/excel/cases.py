@@ -8,7 +8,10 @@ that the whole-column tests turn into a 10,000-row range, with valid values for 
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +20,7 @@ import numpy as np
 
 from carryxl import core
 from carryxl.core import asset, carry, costs, dates, forwards, margin, risk, swaps, tax
+from tests.excel import ecb_raw
 
 MISSING = -2147352572  # what Excel passes for an argument left out
 
@@ -414,6 +418,62 @@ CASES = [
         (1e7, 100.0, 0.045, 0.001, 0.03, 0.5),
         [["FX move \\ years", 0.5], [0.03, 1e7 * (1.03 * 1.0225 - 1.0005)]],  # seed 1
         setting=(6, "sideways"),
+    ),
+    # -- history: the raw ECB file read in tests/excel/ecb_raw.py; indicators by hand --
+    Case(
+        "FX_SPOT",
+        ("AUD/JPY", ecb_raw.serial(dt.date(2008, 10, 24))),
+        ecb_raw.cross("AUD/JPY", dt.date(2008, 10, 24)),  # JPY per EUR / AUD per EUR
+        vary=1,
+        values=lambda n: np.linspace(36_200.0, 46_300.0, n).round(),  # 1999-02 to 2026-10
+        core=lambda days: np.array(ecb_raw.on_or_before("AUD/JPY", days.tolist())),
+        setting=(0, "AUD/XYZ"),
+    ),
+    Case(
+        "FX_HISTORY",
+        ("AUD/JPY", "2008-10-20", "2008-10-24"),
+        [
+            ["date", "AUD/JPY"],
+            [
+                ecb_raw.serial(dt.date(2008, 10, 20)),
+                ecb_raw.cross("AUD/JPY", dt.date(2008, 10, 20)),
+            ],
+        ],
+        setting=(0, "AUD/XYZ"),
+    ),
+    Case(
+        "FX_VOL",
+        ("AUD/JPY", "2008-10-20", "2008-10-24"),
+        statistics.stdev(
+            math.log(b / a)
+            for a, b in itertools.pairwise(
+                ecb_raw.cross("AUD/JPY", d)
+                for d in ecb_raw.fixing_days(dt.date(2008, 10, 20), dt.date(2008, 10, 24))
+            )
+        )
+        * math.sqrt(252),  # sample stdev of the 4 daily log returns, annualised
+        setting=(0, "AUD/XYZ"),
+    ),
+    Case(
+        "FX_CORREL",
+        ("EUR/USD", "USD/EUR", "2020-01-01", "2020-12-31"),
+        -1.0,  # a pair and its inverse: log returns of opposite sign
+        setting=(1, "USD/XYZ"),
+    ),
+    # spilled columns: tuples of rows, "" for an empty (warm-up) cell
+    Case("FX_SMA", (((1.0,), (2.0,), (3.0,), (4.0,)), 2), (("",), (1.5,), (2.5,), (3.5,))),
+    Case("FX_EMA", (((1.0,), (2.0,), (3.0,)), 3), ((1.0,), (1.5,), (2.25,))),  # alpha 1/2
+    Case(
+        "FX_RSI",
+        (((1.0,), (2.0,), (1.5,), (2.5,)), 2),
+        # changes +1, -0.5, +1; G = 0.5, L = 0.25 -> 100 - 100/3; then G 0.75, L 0.125
+        (("",), ("",), (100 - 100 / 3,), (100 - 100 / 7,)),
+    ),
+    Case(
+        "FX_MACD",
+        (((1.0,), (2.0,)), 2, 3, 2, True),
+        # EMA2 (alpha 2/3): 1, 5/3; EMA3 (alpha 1/2): 1, 3/2; line 0, 1/6; signal 0, 1/9
+        (("macd", "signal", "histogram"), (0.0, 0.0, 0.0), (1 / 6, 1 / 9, 1 / 18)),
     ),
 ]
 

@@ -32,6 +32,10 @@ def test_worked_value(xl: Excel, case: Case) -> None:
     got = xl.call(case.name, *case.args)
     if isinstance(case.expected, str):
         assert got == case.expected
+    elif isinstance(case.expected, tuple):  # a spilled range, row by row
+        assert len(got) == len(case.expected)
+        for got_row, want in zip(got, case.expected, strict=True):
+            assert got_row == [w if isinstance(w, str) else approx(w) for w in want]
     elif isinstance(case.expected, list):  # a grid with headers
         assert got[0] == case.expected[0]
         assert got[1] == [case.expected[1][0], approx(case.expected[1][1])]
