@@ -7,6 +7,8 @@ settings and config files. So the sheet keeps its English name in every language
 
 from __future__ import annotations
 
+from openpyxl.comments import Comment
+
 from carryxl.workbooks import styles
 from carryxl.workbooks.layout import Book, print_setup, protect, put_text
 
@@ -30,7 +32,7 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
 
 
 def add_xlwings_conf(book: Book) -> None:
-    """Keys in A, editable values in B, a plain-words note for each in D."""
+    """Keys in A, editable values in B (named ``in_conf_*``), a note for each in D."""
     ws = book.wb.create_sheet(SHEET_NAME)
     for row, (key, value, note_key) in enumerate(SETTINGS, start=1):
         put_text(ws.cell(row, 1), key).font = styles.BOLD
@@ -41,6 +43,8 @@ def add_xlwings_conf(book: Book) -> None:
         cell.fill = styles.INPUT_FILL
         cell.protection = styles.UNLOCKED
         put_text(ws.cell(row, 4), book.t(note_key)).font = styles.NOTE_FONT
+        cell.comment = Comment(book.t(note_key), "carryxl", height=110, width=320)
+        book.define("in_" + note_key, ws, cell.coordinate)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 26
     ws.column_dimensions["D"].width = 90
