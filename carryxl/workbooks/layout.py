@@ -1,0 +1,251 @@
+"""Writing a template sheet: labelled input and output rows, names, notes, validation.
+
+A :class:`Book` is a workbook under construction in one language; a :class:`Form` writes
+rows of *label | value | unit* down one sheet. Every input gets a workbook-scope name
+(``in_notional``), an unlocked input style and a note in plain words; every output
+gets a name (``out_total``), a locked output style and a number format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from copy import copy
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula
+from openpyxl.worksheet.worksheet import Worksheet
+
+from carryxl.workbooks import styles
+from carryxl.workbooks.labels import label, note
+
+__all__ = [
+    "FORMULA_MODES",
+    "LANGS",
+    "Book",
+    "Form",
+    "header_row",
+    "note_comment",
+    "print_setup",
+    "protect",
+    "put_text",
+    "reference",
+    "sheet_head",
+]
+
+FORMULA_MODES = ("native", "udf")
+LANGS = ("en", "zh")
+
+
+def note_comment(book: Book, key: str) -> Comment:
+    """The note (comment) explaining input ``key`` in the book's language."""
+    return Comment(note(key, book.lang), "carryxl", height=110, width=320)
+
+
+def put_text(cell: Cell, value: str) -> Cell:
+    """Store ``value`` as text, never as a formula, even when it begins with = + - @."""
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def reference(ws: Worksheet, first: str, last: str | None = None) -> str:
+    """``'Sheet name'!$B$4`` or ``'Sheet name'!$B$4:$B$9`` for names and charts."""
+    area: str = absolute_coordinate(first)
+    if last is not None:
+        area += ":" + absolute_coordinate(last)
+    return f"{quote_sheetname(ws.title)}!{area}"
+
+
+class Book:
+    """A workbook under construction in ``lang`` (``en``/``zh``) and formula ``mode``."""
+
+    def __init__(self, lang: str, mode: str) -> None:
+        self.wb = Workbook()
+        self.wb.remove(self.wb.active)
+        self.lang = lang
+        self.mode = mode
+        self.names: dict[str, str] = {}
+        self._painted: dict[tuple[str, str | None], StyleArray] = {}
+
+    def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
+        """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
+
+        The first cell of each (role, format) is styled through openpyxl; later ones copy
+        its style indices, which is much faster than registering each attribute again.
+        """
+        key = (role, number_format)
+        painted = self._painted.get(key)
+        if painted is not None:
+            cell._style = copy(painted)
+            return cell
+        for attribute, value in styles.ROLES[role].items():
+            setattr(cell, attribute, value)
+        if number_format is not None:
+            cell.number_format = number_format
+        self._painted[key] = copy(cell._style)
+        return cell
+
+    def t(self, key: str) -> str:
+        """The label ``key`` in this book's language."""
+        return label(key, self.lang)
+
+    def sheet(self, key: str) -> Worksheet:
+        """A new sheet titled with the label ``key``."""
+        return self.wb.create_sheet(self.t(key))
+
+    def define(self, name: str, ws: Worksheet, first: str, last: str | None = None) -> None:
+        """A workbook-scope name for a cell or a range."""
+        ref = reference(ws, first, last)
+        self.names[name] = ref
+        self.wb.defined_names.add(DefinedName(name, attr_text=ref))
+
+
+class Form:
+    """Rows of *label | value | unit* written down a sheet from ``row``."""
+
+    def __init__(self, book: Book, ws: Worksheet, row: int = 4, col: int = 1) -> None:
+        self.book = book
+        self.ws = ws
+        self.row = row
+        self.col = col
+        self._validations: dict[str, DataValidation] = {}
+
+    def _cell(self, offset: int) -> Cell:
+        cell: Cell = self.ws.cell(self.row, self.col + offset)
+        return cell
+
+    @property
+    def value_column(self) -> str:
+        """The letter of the value column."""
+        letter: str = get_column_letter(self.col + 1)
+        return letter
+
+    def section(self, key: str) -> None:
+        """A section heading across the three columns, with a blank row before it."""
+        if self.row > 4:
+            self.row += 1
+        for offset in range(3):
+            self.book.paint(self._cell(offset), "section")
+        put_text(self._cell(0), self.book.t(key))
+        self.row += 1
+
+    def _label(self, key: str, unit: str | None) -> None:
+        put_text(self._cell(0), self.book.t(key))
+        if unit is not None:
+            cell = self._cell(2)
+            if unit.startswith("="):
+                cell.value = unit  # a formula such as =in_funding, written by us
+            else:
+                put_text(cell, self.book.t(unit))
+            self.book.paint(cell, "note")
+
+    def input(
+        self,
+        name: str,
+        value: Any,
+        kind: str,
+        unit: str | None = None,
+        choices: str | None = None,
+        strict: bool = True,
+    ) -> str:
+        """An editable input named ``name``; ``choices`` is a list formula for validation."""
+        self._label(name, unit)
+        cell = self._cell(1)
+        if isinstance(value, str):
+            put_text(cell, value)
+        else:
+            cell.value = value
+        self.book.paint(cell, "input", styles.number_format(kind, self.book.lang))
+        cell.comment = note_comment(self.book, name)
+        if choices is not None:
+            self.validate(cell.coordinate, choices, strict)
+        self.book.define(name, self.ws, cell.coordinate)
+        self.row += 1
+        coordinate: str = cell.coordinate
+        return coordinate
+
+    def validate(self, coordinate: str, choices: str, strict: bool = True) -> None:
+        """Add ``coordinate`` to the list validation for ``choices`` (made on first use)."""
+        dv = self._validations.get(choices)
+        if dv is None:
+            dv = DataValidation(
+                type="list",
+                formula1=choices,
+                allow_blank=False,
+                showErrorMessage=True,
+                errorStyle="stop" if strict else "warning",
+                error=self.book.t("validation_error"),
+                errorTitle="carryxl",
+            )
+            self.ws.add_data_validation(dv)
+            self._validations[choices] = dv
+        dv.add(coordinate)
+
+    def output(self, name: str, formula: str, kind: str, unit: str | None = None) -> str:
+        """A locked output named ``name`` holding ``formula`` (carryxl's, never user text)."""
+        self._label(name, unit)
+        cell = self._cell(1)
+        cell.value = formula
+        self.book.paint(cell, "output", styles.number_format(kind, self.book.lang))
+        self.book.define(name, self.ws, cell.coordinate)
+        self.row += 1
+        coordinate: str = cell.coordinate
+        return coordinate
+
+    def array_output(self, rows: Sequence[tuple[str, str, str | None]], formula: str) -> str:
+        """Consecutive named outputs filled by one fixed-size array formula (a spill that
+        every Excel version shows in full, without ``@``); returns the range."""
+        first = self.row
+        for name, kind, unit in rows:
+            self.output(name, "", kind, unit)
+        area = f"{self.value_column}{first}:{self.value_column}{self.row - 1}"
+        for row in range(first, self.row):
+            self.ws[f"{self.value_column}{row}"].value = None
+        self.ws[f"{self.value_column}{first}"].value = ArrayFormula(area, formula)
+        return area
+
+
+def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str]) -> None:
+    """Column headings in the header style."""
+    for offset, key in enumerate(keys):
+        cell = ws.cell(row, col + offset)
+        put_text(cell, book.t(key))
+        book.paint(cell, "header")
+
+
+def print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    """A4, fit to one page wide, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddHeader.left.text = "carryxl"
+
+
+def sheet_head(book: Book, ws: Worksheet, title: str, widths: Sequence[float]) -> None:
+    """Title, a line on how to use the sheet, the *item | value | unit* header; frozen."""
+    put_text(ws["A1"], book.t(title)).font = styles.TITLE_FONT
+    put_text(ws["A2"], book.t(f"help_{book.mode}")).font = styles.NOTE_FONT
+    header_row(book, ws, 3, 1, ["col_item", "col_value", "col_unit"])
+    ws.row_dimensions[3].height = 30  # room for two-line column headings
+    for offset, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(offset + 1)].width = width
+    ws.freeze_panes = "A4"
+    ws.print_title_rows = "1:3"
+
+
+def protect(ws: Worksheet) -> None:
+    """Lock the sheet (no password): only the unlocked input cells can be edited."""
+    ws.protection.sheet = True
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False

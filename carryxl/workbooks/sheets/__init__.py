@@ -1,0 +1,1 @@
+"""One module per template kind; each has ``build(book)`` that adds its sheets."""

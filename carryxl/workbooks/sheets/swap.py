@@ -1,0 +1,262 @@
+"""Swap (隔夜利息): a broker's swap quote as money per night, its implied rate, the
+interest-parity benchmark and the broker's markup, and a night-by-night rollover ledger.
+
+Mirrors :mod:`carryxl.core.swaps`:
+
+- value date = WORKDAY(trade date, spot lag, holidays); T+1 for USD/CAD, USD/TRY,
+  USD/RUB, USD/PHP, else T+2. Each business day d from the open to before the close
+  rolls value(d) -> value(next business day): 1 night, 3 over the weekend (Wednesday for
+  T+2, Thursday for T+1), more around holidays. A fixed triple day moves the two weekend
+  nights to that weekday instead.
+- money per night: points x pip x lots x lot size; money per lot x lots; or percent a
+  year x lots x lot size x spot / basis; times ``to_account``.
+- benchmark over the nights held = side x units x (S - F), F the CIP forward over them on
+  each currency's day count (360 or 365 from the Rates sheet); markup = benchmark - the
+  broker's swap, also as an annual rate on the position value.
+
+Preloaded with the desk example: long 2 lots USD/JPY at 150, +1.5 points a night, held
+2024-12-23 to 2025-01-06 over Christmas and New Year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from carryxl.workbooks import styles
+from carryxl.workbooks.formulas import SWAP_UDF
+from carryxl.workbooks.layout import (
+    Book,
+    Form,
+    header_row,
+    note_comment,
+    print_setup,
+    protect,
+    sheet_head,
+)
+from carryxl.workbooks.sheets.rates import add_lists, add_rates
+
+__all__ = ["HOLIDAY_ROWS", "LEDGER_ROWS", "SEED_HOLIDAYS", "SEED_INPUTS", "SWAP_NATIVE", "build"]
+
+SEED_INPUTS: dict[str, object] = {
+    "in_pair": "USD/JPY",
+    "in_side": "long",
+    "in_lots": 2,
+    "in_lot_size": 100_000,
+    "in_spot": 150,
+    "in_swap_quote": 1.5,
+    "in_swap_form": "points",
+    "in_basis": 360,
+    "in_to_account": 1,
+    "in_open_date": dt.datetime(2024, 12, 23),
+    "in_close_date": dt.datetime(2025, 1, 6),
+    "in_triple_day": "auto",
+    "in_rate_base": 0.05,
+    "in_rate_quote": 0.001,
+}
+SEED_HOLIDAYS = (dt.datetime(2024, 12, 25), dt.datetime(2025, 1, 1))
+HOLIDAY_ROWS = 12
+LEDGER_ROWS = 80
+
+_QUOTE = "=RIGHT(in_pair,3)"
+_ACCOUNT = "unit_account"
+_T_PLUS_1 = ("USD/CAD", "CAD/USD", "USD/TRY", "TRY/USD", "USD/RUB", "RUB/USD", "USD/PHP",
+             "PHP/USD")  # fmt: skip
+_LAG = "=IF(OR(" + ",".join(f'in_pair="{p}"' for p in _T_PLUS_1) + "),1,2)"
+_BASIS = 'IF(OR({dc}="ACT/360",{dc}="30/360",{dc}="30E/360"),360,365)'  # DayCount.days_in_year
+
+
+# Business days on the triple weekday k from the open to before the close: the first
+# such day f = open + MOD(k - WEEKDAY(open), 7), then one a week, less holidays on
+# weekday k. (NETWORKDAYS.INTL would do it, but LibreOffice rejects the _xlfn. prefix
+# Excel needs in a file for it.)
+_K = "MATCH(in_triple_day,list_weekdays,0)"
+_FIRST = f"(in_open_date+MOD({_K}-WEEKDAY(in_open_date,2),7))"
+_TRIPLE_DAYS = (
+    f"(IF({_FIRST}>=in_close_date,0,INT((in_close_date-1-{_FIRST})/7)+1)"
+    "-SUMPRODUCT((in_holidays>=in_open_date)*(in_holidays<in_close_date)"
+    f"*(WEEKDAY(in_holidays,2)={_K})))"
+)
+
+
+def _value_date(trade_date: str) -> str:
+    """Spot value date: the trade date moved to a business day, plus the spot lag."""
+    return f"WORKDAY(WORKDAY({trade_date}-1,1,in_holidays),out_spot_lag,in_holidays)"
+
+
+def _day_count(currency: str) -> str:
+    return f"INDEX(in_rates_day_count,MATCH({currency},in_rates_currency,0))"
+
+
+SWAP_NATIVE: dict[str, str] = {
+    "out_spot_lag": _LAG,
+    "out_triple_weekday": (
+        '=IF(in_triple_day="auto",INDEX(list_weekdays,5-out_spot_lag),in_triple_day)'
+    ),
+    "out_pip_size": '=IF(RIGHT(in_pair,3)="JPY",0.01,0.0001)',
+    "out_units": "=in_lots*in_lot_size",
+    "out_swap_per_night": (
+        '=in_swap_quote*IF(in_swap_form="points",in_lots*(in_lot_size*out_pip_size*in_to_account),'
+        'IF(in_swap_form="money per lot",in_lots*in_to_account,'
+        "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot))"
+    ),
+    "out_swap_per_night_quote": "=out_swap_per_night/in_to_account",
+    # The same money a night quoted in each form (carryxl.core.swap_quote_from_money).
+    "out_swap_as_points": "=out_swap_per_night/(in_lots*(in_lot_size*out_pip_size*in_to_account))",
+    "out_swap_as_money_per_lot": "=out_swap_per_night/(in_lots*in_to_account)",
+    "out_swap_as_percent": (
+        "=out_swap_per_night/(in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)"
+    ),
+    "out_swap_implied_rate": "=out_swap_per_night_quote/(out_units*in_spot)*in_basis/1",
+    "out_basis_base": "=" + _BASIS.format(dc=_day_count("LEFT(in_pair,3)")),
+    "out_basis_quote": "=" + _BASIS.format(dc=_day_count("RIGHT(in_pair,3)")),
+    "out_forward_held": (
+        "=in_spot*(1+in_rate_quote*(out_nights_total/out_basis_quote))"
+        "/(1+in_rate_base*(out_nights_total/out_basis_base))"
+    ),
+    "out_benchmark_swap": '=IF(in_side="long",1,-1)*out_units*(in_spot-out_forward_held)',
+    "out_markup": "=out_benchmark_swap-out_swap_per_night_quote*out_nights_total",
+    "out_markup_rate": (
+        '=IF(out_nights_total=0,"-",out_markup/(out_units*in_spot)*in_basis/out_nights_total)'
+    ),
+    "out_value_open": "=" + _value_date("in_open_date"),
+    "out_value_close": "=" + _value_date("in_close_date"),
+    "out_nights_total": (
+        "=out_value_close-out_value_open"
+        '+IF(OR(in_triple_day="auto",in_close_date<=in_open_date),0,'
+        # less the weekend days between the value dates (none when they coincide)
+        "-IF(out_value_close>out_value_open,(out_value_close-out_value_open)"
+        "-NETWORKDAYS(out_value_open,out_value_close-1),0)"
+        f"+2*{_TRIPLE_DAYS})"
+    ),
+    "out_swap_total": "=out_nights_total*out_swap_per_night",
+    "out_ledger_total": "=SUM(out_ledger_swap)",
+}
+
+INPUTS: tuple[tuple[str, str, str | None, str | None], ...] = (
+    ("in_pair", "text", None, "=list_pairs"),
+    ("in_side", "text", None, "=list_sides"),
+    ("in_lots", "number", "unit_lots", None),
+    ("in_lot_size", "money", "unit_base_units", None),
+    ("in_spot", "spot", "unit_pair", None),
+    ("in_swap_quote", "number", None, None),
+    ("in_swap_form", "text", None, "=list_swap_forms"),
+    ("in_basis", "integer", "unit_days", None),
+    ("in_to_account", "number", None, None),
+    ("in_open_date", "date", None, None),
+    ("in_close_date", "date", None, None),
+    ("in_triple_day", "text", None, "=list_triple_days"),
+    ("in_rate_base", "percent", "unit_per_year", None),
+    ("in_rate_quote", "percent", "unit_per_year", None),
+)
+
+OUTPUTS: tuple[tuple[str, str, str | None], ...] = (
+    ("out_spot_lag", "integer", "unit_days"),
+    ("out_triple_weekday", "text", None),
+    ("out_pip_size", "number", None),
+    ("out_units", "money", "unit_base_units"),
+    ("out_swap_per_night", "money", _ACCOUNT),
+    ("out_swap_per_night_quote", "money", _QUOTE),
+    ("out_swap_implied_rate", "percent", "unit_per_year"),
+    ("out_swap_as_points", "number", "unit_pips"),
+    ("out_swap_as_money_per_lot", "money", _ACCOUNT),
+    ("out_swap_as_percent", "percent", "unit_per_year"),
+    ("out_basis_base", "integer", "unit_days"),
+    ("out_basis_quote", "integer", "unit_days"),
+    ("out_value_open", "date", None),
+    ("out_value_close", "date", None),
+    ("out_nights_total", "integer", "unit_nights"),
+    ("out_swap_total", "money", _ACCOUNT),
+    ("out_ledger_total", "money", _ACCOUNT),
+    ("out_forward_held", "spot", "unit_pair"),
+    ("out_benchmark_swap", "money", _QUOTE),
+    ("out_markup", "money", _QUOTE),
+    ("out_markup_rate", "percent", "unit_per_year"),
+)
+
+_LEDGER_COL = 5  # E: the ledger's first column
+_HOLIDAY_COL = 13  # M: the holidays column
+
+
+def build(book: Book) -> None:
+    """The swap sheet with its ledger, then the Rates sheet and the lists."""
+    ws = book.sheet("sheet_swap")
+    sheet_head(book, ws, "swap_title", (44, 16, 12, 3, 12, 8, 12, 12, 8, 14, 16, 3, 12))
+    f = Form(book, ws)
+    udf = SWAP_UDF if book.mode == "udf" else {}
+    f.section("sec_swap_inputs")
+    for name, kind, unit, choices in INPUTS:
+        f.input(name, SEED_INPUTS[name], kind, unit, choices, strict=name != "in_pair")
+    f.section("sec_swap_results")
+    for name, kind, unit in OUTPUTS:
+        f.output(name, udf.get(name, SWAP_NATIVE[name]), kind, unit)
+    _holidays(book, ws)
+    _ledger(book, ws)
+    ws.print_area = f"A1:{get_column_letter(_HOLIDAY_COL)}{4 + LEDGER_ROWS}"
+    print_setup(ws)
+    protect(ws)
+    add_rates(book)
+    add_lists(book)
+
+
+def _holidays(book: Book, ws: Worksheet) -> None:
+    """A column of holiday dates (both currencies'), editable; blanks are ignored."""
+    header_row(book, ws, 3, _HOLIDAY_COL, ["in_holidays"])
+    ws.cell(3, _HOLIDAY_COL).comment = note_comment(book, "in_holidays")
+    letter = get_column_letter(_HOLIDAY_COL)
+    for i in range(HOLIDAY_ROWS):
+        cell = ws.cell(4 + i, _HOLIDAY_COL)
+        if i < len(SEED_HOLIDAYS):
+            cell.value = SEED_HOLIDAYS[i]
+        book.paint(cell, "input", styles.FORMATS["date"])
+    book.define("in_holidays", ws, f"{letter}4", f"{letter}{3 + HOLIDAY_ROWS}")
+
+
+def _ledger(book: Book, ws: Worksheet) -> None:
+    """One row per business day from the open to before the close; blank rows after."""
+    keys = ["col_trade_date", "col_weekday", "col_value_date", "col_next_value_date",
+            "col_nights", "col_swap", "col_cumulative"]  # fmt: skip
+    header_row(book, ws, 3, _LEDGER_COL, keys)
+    first = 4
+    letters = [get_column_letter(_LEDGER_COL + k) for k in range(len(keys))]
+    day, weekday, value, following, nights, swap, total = letters
+    triple = (
+        f"-(({following}{{r}}-{value}{{r}})-NETWORKDAYS({value}{{r}},{following}{{r}}-1))"
+        f"+2*(INDEX(list_weekdays,WEEKDAY({day}{{r}},2))=in_triple_day)"
+    )
+    for i in range(LEDGER_ROWS):
+        r = first + i
+        previous = "in_open_date-1" if i == 0 else f"{day}{r - 1}"
+        # Later rows stay blank once a row is blank (the close has been reached).
+        guard, closing = ("", "") if i == 0 else (f'IF({day}{r - 1}="","",', ")")
+        cells = {
+            day: (
+                f'={guard}IF(WORKDAY({previous},1,in_holidays)>=in_close_date,"",'
+                f"WORKDAY({previous},1,in_holidays)){closing}"
+            ),
+            weekday: f'=IF({day}{r}="","",INDEX(list_weekdays,WEEKDAY({day}{r},2)))',
+            value: f'=IF({day}{r}="","",WORKDAY({day}{r},out_spot_lag,in_holidays))',
+            following: (
+                f'=IF({day}{r}="","",'
+                f"WORKDAY(WORKDAY({day}{r},1,in_holidays),out_spot_lag,in_holidays))"
+            ),
+            nights: (
+                f'=IF({day}{r}="","",{following}{r}-{value}{r}'
+                f'+IF(in_triple_day="auto",0,{triple.format(r=r)}))'
+            ),
+            swap: f'=IF({day}{r}="","",{nights}{r}*out_swap_per_night)',
+            total: f'=IF({day}{r}="","",SUM({swap}${first}:{swap}{r}))',
+        }
+        formats = {day: "date", weekday: "text", value: "date", following: "date",
+                   nights: "integer", swap: "money", total: "money"}  # fmt: skip
+        for letter, formula in cells.items():
+            cell = ws[f"{letter}{r}"]
+            cell.value = formula
+            book.paint(cell, "output", styles.FORMATS[formats[letter]])
+    last = first + LEDGER_ROWS - 1
+    for name, letter in (("out_ledger_dates", day), ("out_ledger_weekdays", weekday),
+                         ("out_ledger_value_dates", value), ("out_ledger_nights", nights),
+                         ("out_ledger_swap", swap), ("out_ledger_cumulative", total)):  # fmt: skip
+        book.define(name, ws, f"{letter}{first}", f"{letter}{last}")

@@ -1,0 +1,328 @@
+"""What each template output should be, computed by carryxl's core (not by the sheet).
+
+Each ``expect_*`` takes the input values by name (``in_*``) and returns the outputs by
+name (``out_*``): a number, a string, or a list for named ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from statistics import NormalDist
+from typing import Any
+
+import numpy as np
+
+from carryxl.core import (
+    Orientation,
+    Pair,
+    annualised_return,
+    asset_carry_return,
+    asset_excess_over_local,
+    benchmark_swap,
+    breakeven_fx_move,
+    breakeven_move,
+    breakeven_spot,
+    carry_breakdown,
+    carry_breakdown_simple,
+    carry_pnl,
+    carry_to_vol,
+    days_to_margin_call,
+    default_day_count,
+    expected_shortfall,
+    forward_outright,
+    forward_points,
+    funding_move,
+    fx_return,
+    margin_call_spot,
+    margin_level,
+    margin_required,
+    nights_between,
+    pip_value,
+    points_scale,
+    position_size,
+    probability_of_loss,
+    spot_lag_days,
+    spot_ratio,
+    stop_loss_spot,
+    swap_implied_rate,
+    swap_ledger,
+    swap_markup,
+    swap_per_night,
+    swap_quote_from_money,
+    triple_rollover_weekday,
+    value_at_risk,
+    value_date,
+    year_fraction,
+)
+from carryxl.core.swaps import WEEKDAYS
+from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
+from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
+from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
+from carryxl.workbooks.sheets.swap import LEDGER_ROWS
+
+POLICY = {code: policy for code, policy, *_ in RATE_EXAMPLES}
+BROKER = {code: broker for code, _p, _s, broker, _bs in RATE_EXAMPLES}
+CODES = [code for code, *_ in RATE_EXAMPLES]
+
+
+def _day_count(v: dict[str, Any], currency: str) -> str:
+    """The Rates sheet's day count for ``currency``: as written in, or the core default."""
+    written = v.get("in_rates_day_count")
+    return written[CODES.index(currency)] if written else str(default_day_count(currency))
+
+
+def _f(value: Any) -> Any:
+    array = np.asarray(value, dtype=float)
+    return float(array) if array.ndim == 0 else [float(v) for v in array.ravel()]
+
+
+def _spot(value: Any) -> Any:
+    """A core spot, or "-" where the core has none (NaN), as the sheet shows it."""
+    number = _f(value)
+    return "-" if np.isnan(number) else number
+
+
+def _dt(day: Any) -> dt.datetime:
+    """A numpy or Python date as the datetime openpyxl reads back."""
+    d = np.datetime64(day, "D").astype(dt.date)
+    return dt.datetime(d.year, d.month, d.day)
+
+
+def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
+    """Calculator outputs from the core; stop-loss spot is checked separately (inverse)."""
+    pair = Pair.parse(v["in_pair"])
+    orientation = pair.orientation(v["in_funding"])
+    target = str(pair.other(v["in_funding"]))
+    n, s0, s1 = v["in_notional"], v["in_spot_start"], v["in_spot_end"]
+    rt, rf, t = v["in_rate_target"], v["in_rate_funding"], v["in_years"]
+    exact = carry_breakdown(n, s0, s1, rt, rf, t, orientation)
+    simple = carry_breakdown_simple(n, s0, s1, rt, rf, t, orientation)
+    scale = points_scale(pair)
+    base_is_target = orientation is Orientation.TARGET_FUNDING
+    rate_base, rate_quote = (rt, rf) if base_is_target else (rf, rt)
+    net = _f(carry_breakdown(n, s0, s1, rt, rf, t, orientation, costs=v["in_costs"]).total)
+    margin = n / v["in_leverage"]
+    spots = [s0 * (1 + k / 100) for k in PAYOFF_STEPS]
+    d0, d1 = v["in_start_date"].date(), v["in_end_date"].date()
+    return {
+        "out_target": target,
+        "out_inverted": orientation is Orientation.FUNDING_TARGET,
+        "out_day_count_target": _day_count(v, target),
+        "out_day_count_funding": _day_count(v, v["in_funding"]),
+        "out_example_rate_target": POLICY[target],
+        "out_example_rate_funding": POLICY[v["in_funding"]],
+        "out_points_scale": scale,
+        "out_ratio": _f(spot_ratio(s0, s1, orientation)),
+        "out_fx_move": _f(fx_return(s0, s1, orientation)),
+        "out_move_pips": (s1 - s0) / pair.pip_size(),
+        "out_carry": _f(exact.carry),
+        "out_fx": _f(exact.fx),
+        "out_cross": _f(exact.cross),
+        "out_total": _f(exact.total),
+        "out_total_simple": _f(simple.total),
+        "out_return": _f(exact.total_return),
+        "out_return_simple": _f(simple.total_return),
+        "out_annualised": _f(annualised_return(exact.total_return, t)),
+        "out_annualised_compound": _f(annualised_return(exact.total_return, t, compound=True)),
+        "out_net": net,
+        "out_return_net": net / n,
+        "out_breakeven_spot": _f(breakeven_spot(s0, rt, rf, t, orientation)),
+        "out_breakeven_move": _f(breakeven_move(rt, rf, t, orientation)),
+        "out_forward": _f(forward_outright(s0, rate_base, rate_quote, t)),
+        "out_forward_points": _f(forward_points(s0, rate_base, rate_quote, t, scale)),
+        "out_margin": margin,
+        "out_margin_level": _f(margin_level(v["in_equity"], margin)),
+        "out_margin_call_spot": _margin_call_calculator(v),
+        "out_return_on_margin": net / margin,
+        "out_stop_fx_loss": -n * v["in_stop_loss"],
+        "out_days": float((v["in_end_date"] - v["in_start_date"]).days),
+        "out_years_dates_target": _f(year_fraction(d0, d1, _day_count(v, target))),
+        "out_years_dates_funding": _f(year_fraction(d0, d1, _day_count(v, v["in_funding"]))),
+        "out_payoff_spots": spots,
+        "out_payoff_pnl": _f(carry_pnl(n, s0, np.array(spots), rt, rf, t, orientation)),
+    }
+
+
+def expect_asset(v: dict[str, Any]) -> dict[str, Any]:
+    """Asset-carry outputs from :mod:`carryxl.core.asset`."""
+    a, g, local = v["in_asset_return"], v["in_fx_move"], v["in_local_return"]
+    rf, t = v["in_rate_funding"], v["in_years"]
+    after = _f(asset_carry_return(a, g, rf, t))
+    quote = _f(funding_move(g, "quote"))
+    value = _f(funding_move(g, "value"))
+    moves = [k / 100 for k in CHART_MOVES]
+    return {
+        "out_example_broker_rate": BROKER[v["in_funding"]],
+        "out_asset_before_funding": _f(asset_carry_return(a, g)),
+        "out_asset_funding_cost": rf * t,
+        "out_asset_return": after,
+        "out_asset_pnl": v["in_notional"] * after,
+        "out_asset_excess": _f(asset_excess_over_local(a, g, local)),
+        "out_asset_breakeven_move": _f(breakeven_fx_move(a, rf, t)),
+        "out_funding_move_quote": quote,
+        "out_funding_move_value": value,
+        "out_funding_move": quote if v["in_move_convention"] == "quote" else value,
+        "out_asset_chart_moves": moves,
+        "out_asset_chart_returns": _f(asset_carry_return(a, np.array(moves), rf, t)),
+    }
+
+
+def expect_scenarios(v: dict[str, Any]) -> dict[str, Any]:
+    """Scenario grids from :func:`carryxl.core.carry_pnl` with X1/X0 = 1 + g."""
+    pair = Pair.parse(v["in_pair"])
+    orientation = pair.orientation(v["in_funding"])
+    n, s0 = v["in_notional"], v["in_spot_start"]
+    rt, rf, t = v["in_rate_target"], v["in_rate_funding"], v["in_years"]
+    moves = np.array(v["in_scenario_moves"])[:, None]
+    years = np.array(v["in_scenario_years"])[None, :]
+    shifts = np.array(v["in_scenario_rate_shifts"])[None, :]
+    tf = Orientation.TARGET_FUNDING
+    return {
+        "out_inverted": orientation is Orientation.FUNDING_TARGET,
+        "out_scenario_grid": _f(carry_pnl(n, 1.0, 1.0 + moves, rt, rf, years)),
+        "out_scenario_breakeven": _f(breakeven_move(rt, rf, years, tf)),
+        "out_scenario_breakeven_spot": _f(breakeven_spot(s0, rt, rf, years, orientation)),
+        "out_scenario_grid_rates": _f(carry_pnl(n, 1.0, 1.0 + moves, rt, rf + shifts, t)),
+        "out_scenario_breakeven_rates": _f(breakeven_move(rt, rf + shifts, t, tf)),
+        "out_scenario_breakeven_spot_rates": _f(
+            breakeven_spot(s0, rt, rf + shifts, t, orientation)
+        ),
+    }
+
+
+def _margin_call_calculator(v: dict[str, Any]) -> Any:
+    """The calculator's margin-call spot by :func:`carryxl.core.margin_call_spot`."""
+    pair = Pair.parse(v["in_pair"])
+    n, s0 = v["in_notional"], v["in_spot_start"]
+    if pair.orientation(v["in_funding"]) is Orientation.TARGET_FUNDING:
+        units, side, account = n / s0, "long", "quote"
+    else:
+        units, side, account = n, "short", "base"
+    return _spot(
+        margin_call_spot(
+            s0, units, v["in_equity"], side, v["in_leverage"], None,
+            v["in_margin_call_level"], account,
+        )
+    )  # fmt: skip
+
+
+def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
+    """Risk outputs from :mod:`carryxl.core.risk` and :mod:`carryxl.core.margin`."""
+    pair = Pair.parse(v["in_pair"])
+    pip = pair.pip_size()
+    s0, equity, side = v["in_spot_start"], v["in_equity"], v["in_side"]
+    budget = equity * v["in_risk_fraction"]
+    units = _f(position_size(budget, v["in_stop_pips"], pip))
+    value = units * s0
+    margin = _f(margin_required(value, v["in_leverage"]))
+    vol, horizon, conf = v["in_volatility"], v["in_horizon_years"], v["in_confidence"]
+    mu = v["in_expected_return"]
+
+    def call(level: float) -> Any:
+        return _spot(margin_call_spot(s0, units, equity, side, v["in_leverage"], None, level))
+
+    days = _f(days_to_margin_call(equity, margin, v["in_swap_per_day"], v["in_margin_call_level"]))
+    return {
+        "out_pip_size": pip,
+        "out_risk_budget": budget,
+        "out_units": units,
+        "out_pip_value": _f(pip_value(units, pip)),
+        "out_risk_stop_spot": _spot(stop_loss_spot(s0, units, budget, side)),
+        "out_position_value": value,
+        "out_risk_margin": margin,
+        "out_margin_level": _f(margin_level(equity, margin)),
+        "out_margin_call_spot": call(v["in_margin_call_level"]),
+        "out_stop_out_spot": call(v["in_stop_out_level"]),
+        "out_days_to_margin_call": "-" if days == float("inf") else days,
+        "out_z": float(NormalDist().inv_cdf(conf)),
+        "out_var": _f(value_at_risk(value, vol, horizon, conf, mu)),
+        "out_es": _f(expected_shortfall(value, vol, horizon, conf, mu)),
+        "out_carry_to_vol": _f(
+            carry_to_vol(v["in_rate_target"], v["in_rate_funding"], vol, v["in_years"])
+        ),
+        "out_probability_of_loss": _f(
+            probability_of_loss(
+                v["in_rate_target"], v["in_rate_funding"], vol, v["in_years"], v["in_drift"]
+            )
+        ),
+    }
+
+
+def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
+    """Swap outputs and ledger from :mod:`carryxl.core.swaps`."""
+    pair = Pair.parse(v["in_pair"])
+    holidays = [h.date() for h in v["in_holidays"] if h is not None]
+    triple = None if v["in_triple_day"] == "auto" else v["in_triple_day"]
+    lots, lot_size, spot = v["in_lots"], v["in_lot_size"], v["in_spot"]
+    units = lots * lot_size
+    per_night = _f(
+        swap_per_night(
+            v["in_swap_quote"], v["in_swap_form"], lots, pair, spot, None, lot_size,
+            v["in_basis"], v["in_to_account"],
+        )
+    )  # fmt: skip
+    per_night_quote = per_night / v["in_to_account"]
+    open_, close = v["in_open_date"].date(), v["in_close_date"].date()
+    nights = int(nights_between(open_, close, pair, holidays, triple))
+    ledger = swap_ledger(open_, close, per_night, pair, holidays, triple)
+    rows = len(ledger)
+    pad = [None] * (LEDGER_ROWS - rows)
+    lag = spot_lag_days(pair)
+    dc_base = _day_count(v, str(pair.base))
+    dc_quote = _day_count(v, str(pair.quote))
+    expected: dict[str, Any] = {
+        "out_spot_lag": lag,
+        "out_triple_weekday": WEEKDAYS[triple_rollover_weekday(pair)] if triple is None else triple,
+        "out_pip_size": pair.pip_size(),
+        "out_units": units,
+        "out_swap_per_night": per_night,
+        "out_swap_per_night_quote": per_night_quote,
+        **{
+            f"out_swap_as_{name}": _f(
+                swap_quote_from_money(
+                    per_night,
+                    form,
+                    lots,
+                    pair,
+                    spot,
+                    None,
+                    lot_size,
+                    v["in_basis"],
+                    v["in_to_account"],
+                )
+            )
+            for name, form in (
+                ("points", "points"),
+                ("money_per_lot", "money per lot"),
+                ("percent", "percent a year"),
+            )
+        },
+        "out_swap_implied_rate": _f(
+            swap_implied_rate(per_night_quote, units, spot, 1, v["in_basis"])
+        ),
+        "out_value_open": _dt(value_date(open_, pair, holidays)),
+        "out_value_close": _dt(value_date(close, pair, holidays)),
+        "out_nights_total": nights,
+        "out_swap_total": nights * per_night,
+        "out_ledger_total": float(ledger["swap"].sum()),
+        "out_ledger_dates": [_dt(d) for d in ledger["trade_date"]] + pad,
+        "out_ledger_weekdays": list(ledger["weekday"]) + pad,
+        "out_ledger_value_dates": [_dt(d) for d in ledger["value_date"]] + pad,
+        "out_ledger_nights": [float(n) for n in ledger["nights"]] + pad,
+        "out_ledger_swap": [float(x) for x in ledger["swap"]] + pad,
+        "out_ledger_cumulative": [float(x) for x in ledger["cumulative"]] + pad,
+    }
+    if nights > 0:
+        kept, kept_rate = swap_markup(
+            pair, per_night_quote * nights, units, spot, v["in_rate_base"], v["in_rate_quote"],
+            nights, v["in_side"], v["in_basis"], dc_base, dc_quote,
+        )  # fmt: skip
+        expected["out_benchmark_swap"] = _f(
+            benchmark_swap(
+                pair, units, spot, v["in_rate_base"], v["in_rate_quote"], nights, v["in_side"],
+                dc_base, dc_quote,
+            )
+        )  # fmt: skip
+        expected["out_markup"] = _f(kept)
+        expected["out_markup_rate"] = _f(kept_rate)
+    return expected

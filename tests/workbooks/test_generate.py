@@ -1,0 +1,130 @@
+"""Generation is reproducible, workbooks/ is current, and files are never clobbered."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from carryxl.cli import main
+from carryxl.cli.new import KIND_NAMES
+from carryxl.core.errors import CarryxlError
+from carryxl.workbooks import (
+    KINDS,
+    default_filename,
+    every_template,
+    put_text,
+    workbook_bytes,
+    write_bytes,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("template", every_template(), ids="-".join)
+def test_generating_twice_gives_the_same_bytes(template: tuple[str, str, str]) -> None:
+    first = workbook_bytes(*template)
+    assert workbook_bytes(*template) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2024-01-01T00:00:00Z" in core
+    assert core.count("2024-01-01T00:00:00Z") == 2  # created and modified, both pinned
+
+
+def test_workbooks_folder_holds_what_the_generator_makes_today() -> None:
+    folder = REPO / "workbooks"
+    expected = {default_filename(*t): t for t in every_template()}
+    assert sorted(p.name for p in folder.glob("*.xlsx")) == sorted(expected)
+    stale = [name for name, t in expected.items() if (folder / name).read_bytes() !=
+             workbook_bytes(*t)]  # fmt: skip
+    assert not stale, f"run: python -m carryxl new --all --force  (stale: {stale})"
+
+
+def test_write_refuses_to_replace_a_different_file(tmp_path: Path) -> None:
+    target = tmp_path / "book.xlsx"
+    target.write_bytes(b"precious")
+    with pytest.raises(CarryxlError, match="--force"):
+        write_bytes(target, b"new")
+    assert target.read_bytes() == b"precious"
+    assert write_bytes(target, b"new", force=True) is True
+    assert target.read_bytes() == b"new"
+    assert write_bytes(target, b"new") is False  # identical: nothing to overwrite
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx"]  # no temp files left
+
+
+def test_cli_new_refuses_without_force_and_replaces_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "calc.xlsx"
+    target.write_bytes(b"precious")
+    assert main(["new", "calculator", str(target)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert target.read_bytes() == b"precious"
+    assert main(["new", "calculator", str(target), "--lang", "zh", "--force"]) == 0
+    assert target.read_bytes() == workbook_bytes("calculator", "zh", "native")
+
+
+def test_cli_new_all_writes_every_template_and_refuses_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "wb"
+    assert main(["new", "--all", "--dir", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(default_filename(*t) for t in every_template())
+    victim = folder / names[0]
+    victim.write_bytes(b"edited by hand")
+    assert main(["new", "--all", "--dir", str(folder)]) == 2
+    assert victim.read_bytes() == b"edited by hand"
+    assert main(["new", "--all", "--dir", str(folder), "--force"]) == 0
+    assert victim.read_bytes() != b"edited by hand"
+    capsys.readouterr()
+
+
+def test_cli_new_rejects_unknown_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["new", "nonsense"])
+    assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+44 20 7946 0000", "-3%", "@SUM(A1)", "=cmd|' /C calc'!A0"]
+)
+def test_put_text_stores_formula_like_text_as_text(text: str, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    put_text(wb.active["A1"], text)
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+    cell = openpyxl.load_workbook(path).active["A1"]
+    assert (cell.value, cell.data_type) == (text, "s")
+
+
+def test_templates_hold_no_text_that_reads_as_a_formula() -> None:
+    """Every formula in a template is one carryxl wrote on purpose: in a locked cell."""
+    for template in every_template():
+        wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(*template)))
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.data_type == "s" and isinstance(cell.value, str):
+                        continue
+                    if cell.data_type == "f":
+                        assert cell.protection.locked, (template, ws.title, cell.coordinate)
+
+
+def test_command_line_kinds_are_the_generators_kinds() -> None:
+    assert tuple(KINDS) == KIND_NAMES
+
+
+def test_command_line_starts_without_openpyxl() -> None:
+    code = "import sys, carryxl.cli; sys.exit('openpyxl' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], check=False)  # noqa: S603
+    assert result.returncode == 0

@@ -1,0 +1,100 @@
+"""udf-mode templates call only carryxl's Excel functions, with a valid number of arguments.
+
+Every formula (array formulas included) is parsed with openpyxl's tokenizer; each function
+that is not a spreadsheet built-in must be in the UDF catalog read from
+``carryxl.excel.udfs`` and accept that many arguments. Names the formulas use must exist.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.formula import ArrayFormula
+
+from carryxl.core.errors import CarryxlError
+from carryxl.excel import catalog, udfs
+from carryxl.workbooks import every_template, workbook_bytes
+from carryxl.workbooks.calls import calls, is_builtin
+from carryxl.workbooks.sheets.xlwings_conf import SHEET_NAME
+
+UDF_TEMPLATES = [t for t in every_template() if t[2] == "udf"]
+USES = {
+    "calculator": {"CARRY_PNL", "CARRY_BREAKEVEN", "FX_FORWARD", "CARRY_MARGIN_CALL"},
+    "asset_carry": {"ASSET_CARRY_RETURN", "ASSET_EXCESS_RETURN", "ASSET_FX_MOVE"},
+    "scenarios": {"CARRY_PNL", "CARRY_BREAKEVEN_MOVE"},
+    "swap": {"SWAP_VALUE", "SWAP_NIGHTS", "SWAP_IMPLIED_RATE"},
+    "risk": {"CARRY_POSITION_SIZE", "CARRY_MARGIN_CALL", "CARRY_VAR"},
+}
+
+
+def _formulas(data: bytes) -> Iterator[tuple[str, str]]:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                text = value.text if isinstance(value, ArrayFormula) else value
+                if cell.data_type == "f" or isinstance(value, ArrayFormula):
+                    yield f"{ws.title}!{cell.coordinate}", str(text)
+
+
+def test_there_are_udf_templates() -> None:
+    kinds = {kind for kind, _lang, _mode in UDF_TEMPLATES}
+    assert kinds == set(USES)
+
+
+@pytest.mark.parametrize("template", UDF_TEMPLATES, ids="-".join)
+def test_udf_formulas_call_existing_functions_with_valid_arity(
+    template: tuple[str, str, str],
+) -> None:
+    used = set()
+    for where, formula in _formulas(workbook_bytes(*template)):
+        for name, count in calls(formula):
+            if is_builtin(name):
+                continue
+            try:
+                catalog.check_call(name, count)
+            except CarryxlError as error:
+                pytest.fail(f"{where}: {formula}: {error}")
+            used.add(name)
+    assert USES[template[0]] <= used
+
+
+def test_a_wrong_call_is_caught() -> None:
+    """The check can fail: too many arguments, or a function that does not exist."""
+    with pytest.raises(CarryxlError):
+        catalog.check_call("CARRY_PNL", 12)
+    with pytest.raises(CarryxlError):
+        catalog.check_call("CARRY_PNLX", 6)
+    assert calls("=CARRY_PNL(1,2,3,4,5,6,,,,,,)") == [("CARRY_PNL", 12)]
+
+
+@pytest.mark.parametrize("template", UDF_TEMPLATES, ids="-".join)
+def test_xlwings_conf_sheet_points_at_the_udf_module(template: tuple[str, str, str]) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(*template)))
+    ws = wb[SHEET_NAME]
+    keys = [ws.cell(row, 1).value for row in range(1, ws.max_row + 1)]
+    assert None not in keys  # xlwings reads A1 downwards until the first blank
+    settings = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(1, len(keys) + 1)}
+    assert settings["UDF MODULES"] == "carryxl.excel.udfs"
+    for key in ("INTERPRETER_WIN", "INTERPRETER_MAC", "PYTHONPATH", "USE UDF SERVER"):
+        assert key in settings
+    assert udfs.__name__ == settings["UDF MODULES"]  # the module named there exists
+
+
+def test_breakdown_spills_through_a_fixed_size_array_formula() -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes("calculator", "en", "udf")))
+    arrays = [
+        cell.value
+        for row in wb.worksheets[0].iter_rows()
+        for cell in row
+        if isinstance(cell.value, ArrayFormula)
+    ]
+    assert len(arrays) == 1
+    assert arrays[0].ref.count(":") == 1
+    first, last = arrays[0].ref.split(":")
+    assert int(last[1:]) - int(first[1:]) == 4  # carry, FX, cross, total, return
+    assert "CARRY_PNL(" in arrays[0].text
