@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from carryxl.cli import main
+from carryxl.excel import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -53,3 +54,7 @@ def test_readme_python_example() -> None:
     runner.run(test)
     assert runner.summarize().attempted >= 3
     assert runner.summarize().failed == 0
+
+
+def test_readme_function_count_is_the_catalogs() -> None:
+    assert f"{len(catalog.functions())} worksheet functions" in README
