@@ -43,11 +43,13 @@ from carryxl.core.conventions import (
 )
 from carryxl.core.dates import as_dates, from_excel_serial
 from carryxl.core.errors import CarryxlError
+from carryxl.excel.raw import ExcelCells
 
 __all__ = [
     "CATEGORY",
     "EXCEL_ERRORS",
     "READ",
+    "WRITE",
     "Described",
     "Input",
     "TextReader",
@@ -78,10 +80,16 @@ __all__ = [
 CATEGORY = "carryxl"
 """The function wizard's category for every carryxl function."""
 
-READ: dict[str, Any] = {"ndim": 2, "err_to_str": True}
+READ: dict[str, Any] = {"convert": ExcelCells, "ndim": 2, "err_to_str": True}
 """xlwings read options for every argument: always rows of cells (even for one cell, so a
 column stays a column), and Excel errors as their text ("#N/A") rather than ``None``, so
-an error is not mistaken for an empty cell."""
+an error is not mistaken for an empty cell. :class:`~carryxl.excel.raw.ExcelCells` skips
+xlwings' per-cell cleaning for a range of numbers, and applies it, with these options, to
+any other range."""
+
+WRITE: dict[str, Any] = {"convert": ExcelCells}
+"""xlwings options for every result: a grid of finite floats goes to Excel without
+xlwings' per-cell preparation, anything else through it (:mod:`carryxl.excel.raw`)."""
 
 EXCEL_ERRORS = frozenset(
     {
@@ -627,7 +635,9 @@ def evaluate(
         problems[row] = ""  # no trade in this row: leave it empty
     numbers = {i.name: _flat(i, shape) for i in given if not i.setting}
     out = np.full((size, columns), np.nan)
-    good = np.setdiff1d(np.arange(size), np.fromiter(problems, dtype=np.intp, count=len(problems)))
+    good = np.arange(size)
+    if problems:
+        good = np.setdiff1d(good, np.fromiter(problems, dtype=np.intp, count=len(problems)))
     if len(good):
         _run_groups(kernel, numbers, [i for i in given if i.setting], shape, good, out, problems)
     grid = out.reshape(shape[0], shape[1] * columns)

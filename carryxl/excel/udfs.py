@@ -32,7 +32,7 @@ from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count
 from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
-from carryxl.excel.cells import CATEGORY, READ
+from carryxl.excel.cells import CATEGORY, READ, WRITE
 from carryxl.history import indicators, series
 from carryxl.history.ecb import ecb_history
 
@@ -125,6 +125,7 @@ def _optional(name: str, value: Any) -> cells.Input | None:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("notional", doc=NOTIONAL, **READ)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("spot_end", doc=SPOT_END, **READ)
@@ -198,6 +199,7 @@ def _breakdown_kernel(split: str) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("spot_end", doc=SPOT_END, **READ)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
@@ -244,6 +246,7 @@ def CARRY_RETURN(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("spot_end", doc=SPOT_END, **READ)
 @xw.arg("orientation", doc=ORIENTATION, **READ)
@@ -264,6 +267,7 @@ def FX_RETURN(spot_start: Any, spot_end: Any, orientation: Any = None, funding: 
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("notional", doc=NOTIONAL, **READ)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("spot_end", doc=SPOT_END, **READ)
@@ -288,6 +292,7 @@ def FX_PNL(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("notional", doc=NOTIONAL, **READ)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
 @xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
@@ -313,6 +318,7 @@ def CARRY_INCOME(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("total_return", doc="Return over the period, e.g. 0.052675", **READ)
 @xw.arg("years", doc="The period as a year fraction, > 0", **READ)
 @xw.arg("compound", doc="Optional: TRUE compounds, (1+r)^(1/t)-1; FALSE (default) is r/t", **READ)
@@ -335,6 +341,7 @@ def ANNUALISED_RETURN(total_return: Any, years: Any, compound: Any = None) -> An
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
 @xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
@@ -369,6 +376,7 @@ def CARRY_BREAKEVEN(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
 @xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
 @xw.arg("years", doc=YEARS, **READ)
@@ -400,6 +408,7 @@ def CARRY_BREAKEVEN_MOVE(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("fx_move", doc="Move of the target currency against the funding one, e.g. -0.03", **READ)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
 @xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
@@ -442,6 +451,7 @@ def CARRY_DAYS_TO_OFFSET(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("asset_return", doc=ASSET_RETURN, **READ)
 @xw.arg("fx_move", doc=FX_MOVE, **READ)
 @xw.arg("rate_funding", doc="Optional: rate paid on the borrowed currency (default 0)", **READ)
@@ -465,6 +475,7 @@ def ASSET_CARRY_RETURN(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg(
     "funding_move", doc='How the funding currency moved, e.g. 0.10 for "the yen rose 10%"', **READ
 )
@@ -490,6 +501,7 @@ def ASSET_FX_MOVE(funding_move: Any, convention: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("asset_return", doc=ASSET_RETURN, **READ)
 @xw.arg("rate_funding", doc="Optional: rate paid on the borrowed currency (default 0)", **READ)
 @xw.arg("years", doc="Optional: the period as a year fraction (default 0)", **READ)
@@ -509,6 +521,7 @@ def ASSET_BREAKEVEN_FX(asset_return: Any, rate_funding: Any = None, years: Any =
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("asset_return", doc=ASSET_RETURN, **READ)
 @xw.arg("fx_move", doc=FX_MOVE, **READ)
 @xw.arg("local_return", doc="Return of the home-market asset, e.g. 0.6079 for the Nikkei", **READ)
@@ -531,6 +544,7 @@ def ASSET_EXCESS_RETURN(asset_return: Any, fx_move: Any, local_return: Any) -> A
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot", doc=SPOT, **READ)
 @xw.arg("rate_base", doc=RATE_BASE, **READ)
 @xw.arg("rate_quote", doc=RATE_QUOTE, **READ)
@@ -556,6 +570,7 @@ def FX_FORWARD(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot", doc=SPOT, **READ)
 @xw.arg("rate_base", doc=RATE_BASE, **READ)
 @xw.arg("rate_quote", doc=RATE_QUOTE, **READ)
@@ -588,6 +603,7 @@ def FX_POINTS(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot", doc=SPOT, **READ)
 @xw.arg("points", doc="Forward points, e.g. -215.16", **READ)
 @xw.arg("pair", doc=PAIR_SCALE, **READ)
@@ -607,6 +623,7 @@ def FX_FORWARD_FROM_POINTS(spot: Any, points: Any, pair: Any = None) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot", doc=SPOT, **READ)
 @xw.arg("forward", doc="Outright forward for the period, e.g. 97.8484", **READ)
 @xw.arg("rate_base", doc=RATE_BASE + " (the exact method needs it)", **READ)
@@ -647,6 +664,7 @@ def FX_IMPLIED_DIFF(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot", doc=SPOT, **READ)
 @xw.arg("forward", doc="Outright forward for the period, e.g. 97.8484", **READ)
 @xw.arg("rate_base", doc=RATE_BASE, **READ)
@@ -675,6 +693,7 @@ def FX_IMPLIED_RATE(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("start_date", doc="Start date (an Excel date)", **READ)
 @xw.arg("end_date", doc="End date, on or after the start", **READ)
 @xw.arg("day_count", doc=DAY_COUNT_HELP, **READ)
@@ -698,6 +717,7 @@ def YEAR_FRACTION(start_date: Any, end_date: Any, day_count: Any = None) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("tenor", doc="A tenor: ON, 90D, 2W, 6M, 1Y, 1Y6M", **READ)
 @xw.arg("day_count", doc=DAY_COUNT_HELP + "; sets 360 or 365 for days", **READ)
 @cells.udf
@@ -715,6 +735,7 @@ def TENOR_YEARS(tenor: Any, day_count: Any = None) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("start_date", doc="Start date (an Excel date)", **READ)
 @xw.arg("tenor", doc="A tenor: ON, 90D, 2W, 6M, 1Y, 1Y6M", **READ)
 @cells.udf
@@ -732,6 +753,7 @@ def TENOR_END(start_date: Any, tenor: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("currency_code", doc="A currency code, e.g. USD or JPY", **READ)
 @cells.udf
 def DAY_COUNT(currency_code: Any) -> Any:
@@ -750,6 +772,7 @@ def DAY_COUNT(currency_code: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("notional", doc=NOTIONAL, **READ)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
@@ -889,6 +912,7 @@ def _basis(text: Any, argument: str) -> float:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("open_date", doc="Trade date the position is opened", **READ)
 @xw.arg("close_date", doc="Trade date the position is closed", **READ)
 @xw.arg("pair", doc="The pair, e.g. USD/JPY: its spot lag (T+2; T+1 for USD/CAD, USD/TRY)", **READ)
@@ -919,6 +943,7 @@ def SWAP_NIGHTS(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("quote", doc="The broker's swap quote for one night (+ = credit), e.g. -1.5", **READ)
 @xw.arg("form", doc='How it is quoted: "points", "money per lot" or "percent a year"', **READ)
 @xw.arg("lots", doc="Position size in lots", **READ)
@@ -965,6 +990,7 @@ def SWAP_VALUE(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("money", doc="Swap received (+) or paid (-) over the nights, in the quote currency", **READ)
 @xw.arg("units", doc=UNITS, **READ)
 @xw.arg("spot", doc="Spot of the pair", **READ)
@@ -990,6 +1016,7 @@ def SWAP_IMPLIED_RATE(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("position_value", doc="Value of the position, e.g. units * spot (quote currency)", **READ)
 @xw.arg("leverage", doc="Optional: leverage, e.g. 25 or 1:25 (or give margin_rate)", **READ)
 @xw.arg("margin_rate", doc="Optional: the margin rate instead, e.g. 4% (0.04)", **READ)
@@ -1009,6 +1036,7 @@ def CARRY_MARGIN(position_value: Any, leverage: Any = None, margin_rate: Any = N
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot_entry", doc=SPOT_ENTRY, **READ)
 @xw.arg("units", doc=UNITS, **READ)
 @xw.arg("equity", doc="Account equity at entry, in the account currency", **READ)
@@ -1046,6 +1074,7 @@ def CARRY_MARGIN_CALL(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("spot_entry", doc=SPOT_ENTRY, **READ)
 @xw.arg("units", doc=UNITS, **READ)
 @xw.arg("max_loss", doc="Loss to stop at, in the account currency, e.g. 300000", **READ)
@@ -1070,6 +1099,7 @@ def CARRY_STOP_LOSS(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("risk_budget", doc="Money you accept to lose at the stop, in the account currency", **READ)
 @xw.arg("stop_pips", doc="Distance to the stop in pips, e.g. 50", **READ)
 @xw.arg("pair", doc=PAIR_PIP, **READ)
@@ -1091,6 +1121,7 @@ def CARRY_POSITION_SIZE(risk_budget: Any, stop_pips: Any, pair: Any, to_account:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("units", doc=UNITS, **READ)
 @xw.arg("pair", doc=PAIR_PIP, **READ)
 @xw.arg("to_account", doc=TO_ACCOUNT, **READ)
@@ -1110,6 +1141,7 @@ def PIP_VALUE(units: Any, pair: Any, to_account: Any = None) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
 @xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
 @xw.arg("volatility", doc=VOLATILITY, **READ)
@@ -1146,6 +1178,7 @@ def _measure(cell: Any) -> str:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("position_value", doc="Value of the position in the account currency", **READ)
 @xw.arg("volatility", doc=VOLATILITY, **READ)
 @xw.arg("years", doc="The horizon in years, e.g. 10/252 for 10 trading days", **READ)
@@ -1184,6 +1217,7 @@ def CARRY_VAR(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
 @xw.arg("rate_funding", doc=RATE_FUNDING, **READ)
 @xw.arg("volatility", doc=VOLATILITY, **READ)
@@ -1219,6 +1253,7 @@ def CARRY_LOSS_PROBABILITY(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("interest", doc="Interest income (carry + cross term), e.g. 226750", **READ)
 @xw.arg("fx", doc="FX gain or loss less trading costs, e.g. 300000", **READ)
 @xw.arg("rate_interest", doc="Tax rate on interest income, e.g. 20%", **READ)
@@ -1315,6 +1350,7 @@ def _total_costs(**given: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("notional", doc=NOTIONAL, **READ)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("spot_end", doc=SPOT_END, **READ)
@@ -1377,6 +1413,7 @@ def CARRY_COSTS(
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("notional", doc=NOTIONAL, **READ)
 @xw.arg("spot_start", doc=SPOT_START, **READ)
 @xw.arg("rate_target", doc=RATE_TARGET, **READ)
@@ -1548,6 +1585,7 @@ def _series_answer(spots: _Series, *columns: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("pair", doc=PAIR_HISTORY, **READ)
 @xw.arg(
     "on_date",
@@ -1615,6 +1653,7 @@ def _outside_rule(pair: str, day: np.datetime64) -> str:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("pair", doc=PAIR_HISTORY, **READ)
 @xw.arg("start_date", doc=START, **READ)
 @xw.arg("end_date", doc=END, **READ)
@@ -1634,6 +1673,7 @@ def FX_HISTORY(pair: Any, start_date: Any, end_date: Any, headers: Any = None) -
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("pair", doc=PAIR_HISTORY, **READ)
 @xw.arg("start_date", doc=START, **READ)
 @xw.arg("end_date", doc=END, **READ)
@@ -1663,6 +1703,7 @@ def FX_VOL(pair: Any, start_date: Any, end_date: Any, window: Any = None) -> Any
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("pair1", doc="A pair or a column of pairs, e.g. AUD/JPY", **READ)
 @xw.arg(
     "pair2", doc="A pair or a row of pairs, e.g. NZD/JPY (a column with a row: a matrix)", **READ
@@ -1692,6 +1733,7 @@ def FX_CORREL(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("values", doc=VALUES, **READ)
 @xw.arg("window", doc="Number of values averaged, e.g. 50", **READ)
 @cells.udf
@@ -1711,6 +1753,7 @@ def _required_window(value: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("values", doc=VALUES, **READ)
 @xw.arg("window", doc="The span n: alpha = 2/(n+1), e.g. 20", **READ)
 @cells.udf
@@ -1727,6 +1770,7 @@ def FX_EMA(values: Any, window: Any) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("values", doc=VALUES, **READ)
 @xw.arg("window", doc="Optional: number of changes averaged (Wilder), default 14", **READ)
 @cells.udf
@@ -1740,6 +1784,7 @@ def FX_RSI(values: Any, window: Any = None) -> Any:
 
 
 @xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
 @xw.arg("values", doc="A column of spots, oldest first (one series)", **READ)
 @xw.arg("fast", doc="Optional: the fast EMA's span, default 12", **READ)
 @xw.arg("slow", doc="Optional: the slow EMA's span, default 26", **READ)
