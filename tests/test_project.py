@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from carryxl.cli import main
+from carryxl.excel import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,7 +23,9 @@ def _blocks(language: str) -> list[str]:
 def test_two_set_up_commands() -> None:
     bash = [block.strip() for block in _blocks("bash")]
     main_job, tests = bash[0], bash[1]
-    assert main_job.startswith("python -m pip install -e . && carryxl ")
+    steps = main_job.split(" && ")
+    assert steps[:2] == ["python -m pip install -e .", "carryxl new --all"]
+    assert steps[2].startswith("carryxl calc ")
     assert tests == "bash .ci/run"
 
 
@@ -36,7 +39,7 @@ def test_ci_runs_the_test_suite_and_fails_on_failure() -> None:
 
 
 def test_main_job_output_is_what_the_readme_shows(capsys: pytest.CaptureFixture[str]) -> None:
-    command = _blocks("bash")[0].split(" && ", 1)[1]
+    command = _blocks("bash")[0].split(" && ")[-1]
     argv = shlex.split(command)
     assert argv[0] == "carryxl"
     assert main(argv[1:]) == 0
@@ -53,3 +56,7 @@ def test_readme_python_example() -> None:
     runner.run(test)
     assert runner.summarize().attempted >= 3
     assert runner.summarize().failed == 0
+
+
+def test_readme_function_count_is_the_catalogs() -> None:
+    assert f"{len(catalog.functions())} worksheet functions" in README

@@ -72,6 +72,10 @@ class FileBook:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        # openpyxl keeps the VBA parts in an in-memory zip it never closes itself
+        vba_archive = getattr(self.wb, "vba_archive", None)
+        if vba_archive is not None:
+            vba_archive.close()
         self.wb.close()
         if self._cached is not None:
             self._cached.close()
