@@ -30,14 +30,17 @@ from carryxl.addin.vba import (
     xlwings_udfs,
 )
 from carryxl.core.errors import CarryxlError
+from carryxl.workbooks.generate import write_bytes
 
 __all__ = [
     "ADDIN_FILENAME",
     "DEFAULT_UDF_MODULE",
     "addin_base_workbook",
+    "addin_bytes",
     "build_addin",
     "build_xlsm",
     "load_udf_module",
+    "xlsm_bytes",
 ]
 
 CONFIG_SHEET = f"{ADDIN_PROJECT_NAME}.conf"
@@ -125,15 +128,47 @@ def _package(
     )
 
 
-def build_addin(dest: str | Path, udf_module_name: str | None = DEFAULT_UDF_MODULE) -> Path:
-    """Write the add-in to ``dest`` (a folder, or a path ending in .xlam)."""
+def addin_bytes(
+    udf_module_name: str | None = DEFAULT_UDF_MODULE,
+    name: str = ADDIN_FILENAME,
+    udf_module: types.ModuleType | None = None,
+) -> bytes:
+    """The add-in ``name`` as bytes, identical on every run.
+
+    ``udf_module`` is ``udf_module_name`` already loaded by :func:`load_udf_module`
+    (pass it when building several files; it is loaded here otherwise).
+    """
+    module = udf_module if udf_module is not None else load_udf_module(udf_module_name)
+    return _package(addin_base_workbook(udf_module_name), module, name, PackageKind.XLAM)
+
+
+def xlsm_bytes(
+    xlsx: bytes,
+    name: str,
+    udf_module_name: str | None = DEFAULT_UDF_MODULE,
+    udf_module: types.ModuleType | None = None,
+) -> bytes:
+    """The ``.xlsx`` bytes ``xlsx`` as the ``.xlsm`` file ``name``, with the Carry tab.
+
+    ``name`` matters: the UDF wrappers of an ``.xlsm`` call Python for ThisWorkbook.
+    ``udf_module`` as in :func:`addin_bytes`.
+    """
+    module = udf_module if udf_module is not None else load_udf_module(udf_module_name)
+    return _package(xlsx, module, name, PackageKind.XLSM)
+
+
+def build_addin(
+    dest: str | Path, udf_module_name: str | None = DEFAULT_UDF_MODULE, force: bool = False
+) -> Path:
+    """Write the add-in to ``dest`` (a folder, or a path ending in .xlam).
+
+    A different existing file is replaced only with ``force``; the bytes go to a
+    temporary file beside it, which is then renamed over it.
+    """
     target = Path(dest)
     if target.suffix.lower() != ".xlam":
         target = target / ADDIN_FILENAME
-    module = load_udf_module(udf_module_name)
-    data = _package(addin_base_workbook(udf_module_name), module, target.name, PackageKind.XLAM)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    write_bytes(target, addin_bytes(udf_module_name, target.name), force)
     return target
 
 
@@ -141,16 +176,17 @@ def build_xlsm(
     xlsx: str | Path,
     dest: str | Path | None = None,
     udf_module_name: str | None = DEFAULT_UDF_MODULE,
+    force: bool = False,
 ) -> Path:
-    """Write an ``.xlsm`` copy of ``xlsx`` with carryxl's VBA project and the Carry tab."""
+    """Write an ``.xlsm`` copy of ``xlsx`` with carryxl's VBA project and the Carry tab.
+
+    A different existing file is replaced only with ``force`` (temporary file, then rename).
+    """
     source = Path(xlsx)
     if source.suffix.lower() != ".xlsx":
         raise CarryxlError("workbook", str(source), "must be an .xlsx file")
     target = Path(dest) if dest is not None else source.with_suffix(".xlsm")
     if target.suffix.lower() != ".xlsm":
         raise CarryxlError("dest", str(target), "must end in .xlsm")
-    module = load_udf_module(udf_module_name)
-    data = _package(source.read_bytes(), module, target.name, PackageKind.XLSM)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    write_bytes(target, xlsm_bytes(source.read_bytes(), target.name, udf_module_name), force)
     return target

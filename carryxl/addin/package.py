@@ -9,14 +9,17 @@ fixed order with a fixed timestamp.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
+import pyopenvba.vba
 from pyopenvba import ExcelFile, VBAModuleKind
 
 from carryxl.addin.vba import ModuleKind, VbaModule
@@ -28,6 +31,7 @@ __all__ = [
     "read_parts",
     "restore_ribbon",
     "retyped",
+    "shared_compression",
     "write_parts",
 ]
 
@@ -155,6 +159,23 @@ def restore_ribbon(original: bytes, saved: bytes) -> bytes:
             after_rels = after_rels.replace("</Relationships>", new + "</Relationships>", 1)
     after[ROOT_RELS] = after_rels.encode("utf-8")
     return write_parts(after)
+
+
+@contextmanager
+def shared_compression() -> Iterator[None]:
+    """Inside the block, each distinct VBA module text is compressed once.
+
+    pyOpenVBA compresses every module's source (MS-OVBA's LZ scheme, in pure Python:
+    most of the time an ``.xlsm`` takes to build). The compression is a function of the
+    text alone, and carryxl's modules are the same in every workbook, so a batch of
+    workbooks reuses the first result: the same bytes, built once.
+    """
+    original = pyopenvba.vba.compress
+    pyopenvba.vba.compress = functools.lru_cache(maxsize=64)(original)
+    try:
+        yield
+    finally:
+        pyopenvba.vba.compress = original
 
 
 def vba_project(

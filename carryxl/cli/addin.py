@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from carryxl.addin.defaults import DEFAULT_UDF_MODULE
+from carryxl.core.errors import CarryxlError
 
 __all__ = ["add_parser", "run"]
 
@@ -16,15 +17,19 @@ def _udf_module(args: argparse.Namespace) -> str | None:
     return None if args.no_udfs else str(args.udf_module)
 
 
-def _demo(path: Path, udf_module: str | None) -> Path:
+def _demo(path: Path, udf_module: str | None, force: bool) -> Path:
     from carryxl.addin.build import build_xlsm  # noqa: PLC0415 - see run()
     from carryxl.macros.demo import demo_workbook  # noqa: PLC0415
+    from carryxl.workbooks import write_bytes  # noqa: PLC0415
 
-    if path.suffix.lower() == ".xlsm":
-        with tempfile.TemporaryDirectory(prefix="carryxl-demo-") as folder:
-            xlsx = demo_workbook(Path(folder) / (path.stem + ".xlsx"))
-            return build_xlsm(xlsx, path, udf_module)
-    return demo_workbook(path)
+    if path.exists() and not force:
+        raise CarryxlError("path", str(path), "exists; use --force to overwrite it")
+    with tempfile.TemporaryDirectory(prefix="carryxl-demo-") as folder:
+        xlsx = demo_workbook(Path(folder) / (path.stem + ".xlsx"))
+        if path.suffix.lower() == ".xlsm":
+            return build_xlsm(xlsx, path, udf_module, force)
+        write_bytes(path, xlsx.read_bytes(), force)
+        return path
 
 
 def add_parser(sub: Any) -> None:
@@ -53,6 +58,7 @@ def add_parser(sub: Any) -> None:
             f"(default {DEFAULT_UDF_MODULE})",
         )
         q.add_argument("--no-udfs", action="store_true", help="build without UDF wrappers")
+        q.add_argument("--force", action="store_true", help="overwrite an existing file")
     inst = actions.add_parser("install", help="install into Excel (Windows, macOS)")
     inst.add_argument("--udf-module", default=DEFAULT_UDF_MODULE, help="the UDF module")
     actions.add_parser("uninstall", help="remove from Excel (Windows, macOS)")
@@ -66,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
     from carryxl.addin.install import install, uninstall  # noqa: PLC0415
 
     if args.action == "build":
-        print(build_addin(Path(args.out), _udf_module(args)))
+        print(build_addin(Path(args.out), _udf_module(args), args.force))
     elif args.action == "xlsm":
-        print(build_xlsm(Path(args.workbook), args.out, _udf_module(args)))
+        print(build_xlsm(Path(args.workbook), args.out, _udf_module(args), args.force))
     elif args.action == "demo":
-        print(_demo(Path(args.path), _udf_module(args)))
+        print(_demo(Path(args.path), _udf_module(args), args.force))
     elif args.action == "install":
         print(f"installed {install(args.udf_module)}")
     else:

@@ -111,10 +111,13 @@ def _pinned_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def default_filename(kind: str, lang: str = "en", mode: str = "native") -> str:
-    """``calculator.xlsx``, ``calculator_zh.xlsx``, ``calculator_udf.xlsx``..."""
+def default_filename(kind: str, lang: str = "en", mode: str = "native", macro: bool = False) -> str:
+    """``calculator.xlsx``, ``calculator_zh.xlsx``, ``calculator_udf.xlsx``...
+
+    ``macro``: the ``.xlsm`` flavour (``calculator_udf.xlsm``).
+    """
     suffix = ("_udf" if mode == "udf" else "") + ("_zh" if lang == "zh" else "")
-    return f"{kind}{suffix}.xlsx"
+    return f"{kind}{suffix}.{'xlsm' if macro else 'xlsx'}"
 
 
 def every_template() -> list[tuple[str, str, str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import xlwings
 
-from carryxl.addin.build import load_udf_module
+from carryxl.addin.build import addin_bytes, build_addin, build_xlsm, load_udf_module, xlsm_bytes
 from carryxl.addin.install import config_path, config_text, require_excel_platform
 from carryxl.addin.vba import function_descriptions_module, udf_functions
 from carryxl.cli import main
@@ -104,3 +104,59 @@ def test_the_cli_starts_without_the_excel_and_drawing_libraries() -> None:
         [sys.executable, "-c", code], check=False, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def _only(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_build_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "carryxl.xlam"
+    target.write_bytes(b"precious")
+    assert main(["addin", "build", "--out", str(tmp_path), "--no-udfs"]) == 2
+    assert "exists; use --force" in capsys.readouterr().err
+    assert target.read_bytes() == b"precious"
+    with pytest.raises(CarryxlError, match="--force"):
+        build_addin(target, None)
+    assert target.read_bytes() == b"precious"
+    assert main(["addin", "build", "--out", str(target), "--no-udfs", "--force"]) == 0
+    assert target.read_bytes() == addin_bytes(None)
+    assert main(["addin", "build", "--out", str(tmp_path), "--no-udfs"]) == 0  # identical: fine
+    assert _only(tmp_path) == ["carryxl.xlam"]  # no temporary file left
+
+
+def test_xlsm_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    xlsx = scenario_workbook(tmp_path / "t.xlsx")
+    target = tmp_path / "t.xlsm"
+    target.write_bytes(b"precious")
+    assert main(["addin", "xlsm", str(xlsx), "--no-udfs"]) == 2
+    assert "exists; use --force" in capsys.readouterr().err
+    assert target.read_bytes() == b"precious"
+    other = tmp_path / "other.xlsm"
+    other.write_bytes(b"mine too")
+    assert main(["addin", "xlsm", str(xlsx), "--out", str(other), "--no-udfs"]) == 2
+    assert other.read_bytes() == b"mine too"
+    with pytest.raises(CarryxlError, match="--force"):
+        build_xlsm(xlsx, target, None)
+    assert main(["addin", "xlsm", str(xlsx), "--no-udfs", "--force"]) == 0
+    assert target.read_bytes() == xlsm_bytes(xlsx.read_bytes(), "t.xlsm", None)
+    assert _only(tmp_path) == ["other.xlsm", "t.xlsm", "t.xlsx"]
+
+
+@pytest.mark.parametrize("name", ["check.xlsx", "check.xlsm"])
+def test_demo_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    target = tmp_path / name
+    target.write_bytes(b"precious")
+    assert main(["addin", "demo", str(target), "--no-udfs"]) == 2
+    assert "exists; use --force" in capsys.readouterr().err
+    assert target.read_bytes() == b"precious"
+    assert main(["addin", "demo", str(target), "--no-udfs", "--force"]) == 0
+    assert main(["run", "scenario", str(target), "--quiet"]) == 0
+    assert grid_values(target)[2][1] == pytest.approx(526_750.0, abs=1e-6)
+    assert _only(tmp_path) == [name]

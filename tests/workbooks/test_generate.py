@@ -22,8 +22,20 @@ from carryxl.workbooks import (
     workbook_bytes,
     write_bytes,
 )
+from carryxl.workbooks.folder import (
+    folder_files,
+    folder_names,
+    macro_templates,
+    template_xlsm_bytes,
+)
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def folder() -> dict[str, bytes]:
+    """Every file ``carryxl new --all`` writes, built once for this module."""
+    return dict(folder_files())
 
 
 @pytest.mark.parametrize("template", every_template(), ids="-".join)
@@ -37,12 +49,48 @@ def test_generating_twice_gives_the_same_bytes(template: tuple[str, str, str]) -
     assert core.count("2024-01-01T00:00:00Z") == 2  # created and modified, both pinned
 
 
+def test_the_macro_files_are_reproducible_and_pinned(folder: dict[str, bytes]) -> None:
+    again = dict(folder_files())
+    macro = [n for n in folder_names() if not n.endswith(".xlsx")]
+    assert len(macro) == len(macro_templates()) + 1  # each udf template's .xlsm, the add-in
+    for name in macro:
+        assert again[name] == folder[name], name
+        with zipfile.ZipFile(io.BytesIO(folder[name])) as archive:
+            assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}, name
+            assert "xl/vbaProject.bin" in archive.namelist()
+            core = archive.read("docProps/core.xml").decode()
+        stamp = "2026-01-01T00:00:00Z" if name.endswith(".xlam") else "2024-01-01T00:00:00Z"
+        assert core.count(stamp) == 2, name  # created and modified, both pinned
+
+
+def test_building_the_folder_at_once_gives_each_files_own_bytes(
+    folder: dict[str, bytes],
+) -> None:
+    """The folder compresses each VBA module once; a single file built alone is the same."""
+    from carryxl.addin.build import addin_bytes  # noqa: PLC0415
+
+    for kind, lang, mode in macro_templates():
+        name = default_filename(kind, lang, mode, macro=True)
+        assert template_xlsm_bytes(kind, lang, mode) == folder[name], name
+    assert addin_bytes() == folder["carryxl.xlam"]
+
+
 def test_workbooks_folder_holds_what_the_generator_makes_today() -> None:
     folder = REPO / "workbooks"
     expected = {default_filename(*t): t for t in every_template()}
     assert sorted(p.name for p in folder.glob("*.xlsx")) == sorted(expected)
     stale = [name for name, t in expected.items() if (folder / name).read_bytes() !=
              workbook_bytes(*t)]  # fmt: skip
+    assert not stale, f"run: python -m carryxl new --all --force  (stale: {stale})"
+
+
+def test_workbooks_folder_holds_the_xlsm_files_and_addin_of_today(
+    folder: dict[str, bytes],
+) -> None:
+    """The .xlsm flavours and carryxl.xlam too, and nothing that --all does not write."""
+    here = REPO / "workbooks"
+    assert sorted(p.name for p in here.iterdir()) == sorted(folder_names())
+    stale = [n for n, data in folder.items() if (here / n).read_bytes() != data]
     assert not stale, f"run: python -m carryxl new --all --force  (stale: {stale})"
 
 
@@ -71,19 +119,62 @@ def test_cli_new_refuses_without_force_and_replaces_with_it(
 
 
 def test_cli_new_all_writes_every_template_and_refuses_changes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: dict[str, bytes]
 ) -> None:
-    folder = tmp_path / "wb"
-    assert main(["new", "--all", "--dir", str(folder)]) == 0
-    names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(default_filename(*t) for t in every_template())
-    victim = folder / names[0]
-    victim.write_bytes(b"edited by hand")
-    assert main(["new", "--all", "--dir", str(folder)]) == 2
-    assert victim.read_bytes() == b"edited by hand"
-    assert main(["new", "--all", "--dir", str(folder), "--force"]) == 0
-    assert victim.read_bytes() != b"edited by hand"
-    capsys.readouterr()
+    target = tmp_path / "wb"
+    assert main(["new", "--all", "--dir", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == f"33 written, 0 up to date in {target}"
+    names = sorted(p.name for p in target.iterdir())  # no temporary files left behind
+    assert names == sorted(folder_names())
+    assert {n: (target / n).read_bytes() for n in names} == folder
+    assert {"calculator_udf.xlsm", "swap_udf_zh.xlsm", "carryxl.xlam"} <= set(names)
+    assert "calculator.xlsm" not in names  # native templates: .xlsx only
+    assert "rates_udf.xlsm" not in names  # rates has no udf mode
+    for victim_name in ("calculator.xlsx", "risk_udf_zh.xlsm", "carryxl.xlam"):
+        victim = target / victim_name
+        victim.write_bytes(b"edited by hand")
+        assert main(["new", "--all", "--dir", str(target)]) == 2
+        assert victim_name in capsys.readouterr().err
+        assert victim.read_bytes() == b"edited by hand"
+        assert all((target / n).read_bytes() == folder[n] for n in names if n != victim_name)
+        assert main(["new", "--all", "--dir", str(target), "--force"]) == 0
+        assert capsys.readouterr().out.strip() == f"1 written, 32 up to date in {target}"
+        assert victim.read_bytes() == folder[victim_name]
+    assert sorted(p.name for p in target.iterdir()) == names
+
+
+def test_cli_new_xlsm_writes_one_macro_enabled_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: dict[str, bytes]
+) -> None:
+    target = tmp_path / "swap_udf.xlsm"
+    args = ["new", "swap", str(target), "--formulas", "udf", "--xlsm"]
+    assert main(args) == 0
+    assert target.read_bytes() == folder["swap_udf.xlsm"]  # the same name, the same bytes
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"up to date: {target}"
+    target.write_bytes(b"precious")
+    assert main(args) == 2
+    assert "--force" in capsys.readouterr().err
+    assert target.read_bytes() == b"precious"
+    assert main([*args, "--force"]) == 0
+    assert target.read_bytes() == folder["swap_udf.xlsm"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["swap_udf.xlsm"]
+
+
+def test_cli_new_xlsm_default_name_and_suffix_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "risk", "--formulas", "udf", "--lang", "zh", "--xlsm"]) == 0
+    with zipfile.ZipFile(tmp_path / "risk_udf_zh.xlsm") as archive:
+        assert "xl/vbaProject.bin" in archive.namelist()
+    assert main(["new", "risk", "r.xlsx", "--xlsm"]) == 2
+    assert "path: must end in .xlsm (got 'r.xlsx')" in capsys.readouterr().err
+    assert main(["new", "risk", "r.xlsm"]) == 2
+    assert "add --xlsm" in capsys.readouterr().err
+    assert main(["new", "--all", "--xlsm", "--dir", "x"]) == 2
+    assert "--all" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["risk_udf_zh.xlsm"]
 
 
 def test_cli_new_rejects_unknown_choices(capsys: pytest.CaptureFixture[str]) -> None:
