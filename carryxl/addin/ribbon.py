@@ -89,6 +89,17 @@ GROUPS: tuple[Group, ...] = (
                 "lira crisis and the 2024 yen unwind (or in_stress_start to in_stress_end) on "
                 "ECB fixings: worst P&L, drawdown, margin call, on a new sheet.",
             ),
+            Button(
+                "carryBacktest",
+                "Backtest",
+                "backtest",
+                "ChartTypeAreaInsertGallery",
+                "Backtest the trade on ECB history",
+                "Hold the workbook's trade day by day on ECB fixings with its rates held "
+                "constant (the last five years, or in_backtest_start to in_backtest_end): "
+                "returns, volatility, Sharpe, drawdown, carry vs spot, the daily equity and "
+                "an equity and drawdown chart, on a new sheet.",
+            ),
         ),
     ),
     Group(

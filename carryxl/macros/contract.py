@@ -10,6 +10,8 @@ __all__ = [
     "CHART_SHEET",
     "CHART_SHEET_NAME",
     "FINGERPRINT_PREFIX",
+    "IN_BACKTEST_END",
+    "IN_BACKTEST_START",
     "IN_FUNDING",
     "IN_LEVERAGE",
     "IN_NOTIONAL",
@@ -46,6 +48,10 @@ OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, fundi
 IN_LEVERAGE = "in_leverage"
 IN_STRESS_START = "in_stress_start"
 IN_STRESS_END = "in_stress_end"
+# Optional, for the backtest: its window (either may be left out: the end defaults to the
+# last ECB fixing of the pair, the start to five years before the end).
+IN_BACKTEST_START = "in_backtest_start"
+IN_BACKTEST_END = "in_backtest_end"
 
 SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
 CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected

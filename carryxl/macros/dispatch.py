@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from carryxl.core.errors import CarryxlError
+from carryxl.macros.backtest import run_backtest
 from carryxl.macros.book import Book
 from carryxl.macros.calculator import add_calculator_sheet
 from carryxl.macros.chart import draw_scenario_chart
@@ -51,6 +52,11 @@ MACROS: Mapping[str, Macro] = MappingProxyType(
             Macro("chart", "draw the payoff chart and scenario heatmap", draw_scenario_chart),
             Macro("calculator", "add a carry calculator sheet", add_calculator_sheet),
             Macro("stress", "replay the trade through real crises on a new sheet", replay_stress),
+            Macro(
+                "backtest",
+                "backtest the trade day by day on ECB history on a new sheet",
+                run_backtest,
+            ),
             Macro("refresh", "refresh all carryxl outputs", refresh),
         )
     }
