@@ -31,7 +31,7 @@ from carryxl.history.backtest import Backtest, backtest
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stats import drawdown
 from carryxl.macros import contract as c
-from carryxl.macros.book import Book, Cell, free_title
+from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
 from carryxl.macros.inputs import number, optional_value, single_value
 
 __all__ = [
@@ -154,12 +154,6 @@ def _figure(result: Backtest) -> Any:
     return fig
 
 
-def _picture_name(title: str) -> str:
-    """One picture name per sheet, so a second run leaves the first sheet's picture alone."""
-    suffix = title[len(BACKTEST_TITLE) :].strip()
-    return f"{BACKTEST_PICTURE}_{suffix}" if suffix else BACKTEST_PICTURE
-
-
 def run_backtest(book: Book, history: RateHistory | None = None) -> str:
     """Backtest the trade and write a new sheet; its title."""
     book.progress("carryxl: reading the trade…")
@@ -197,5 +191,11 @@ def run_backtest(book: Book, history: RateHistory | None = None) -> str:
     fig = _figure(result)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
-    book.put_picture(title, PICTURE_ANCHOR, buffer.getvalue(), _picture_name(title), fig)
+    book.put_picture(
+        title,
+        PICTURE_ANCHOR,
+        buffer.getvalue(),
+        sheet_picture_name(BACKTEST_PICTURE, BACKTEST_TITLE, title),
+        fig,
+    )
     return title

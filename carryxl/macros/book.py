@@ -89,6 +89,15 @@ class Book(Protocol):
         ...
 
 
+def sheet_picture_name(name: str, base_title: str, title: str) -> str:
+    """One picture name per sheet: ``name`` on ``base_title``, ``name_2`` on ``base_title 2``…
+
+    A second run of a macro then leaves the first sheet's picture alone.
+    """
+    suffix = title[len(base_title) :].strip()
+    return f"{name}_{suffix}" if suffix else name
+
+
 def free_title(taken: Sequence[str], title: str) -> str:
     """``title``, or ``title 2``, ``title 3``… whichever no sheet has (any case)."""
     lowered = {t.lower() for t in taken}

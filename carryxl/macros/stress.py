@@ -29,7 +29,7 @@ from carryxl.history import ecb_history
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stress import EPISODES, StressReplay, stress_replay
 from carryxl.macros import contract as c
-from carryxl.macros.book import Book, Cell, free_title
+from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
 from carryxl.macros.inputs import number, optional_value, single_value
 
 __all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
@@ -174,5 +174,11 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     fig = _figure(windows, replays, funding)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
-    book.put_picture(title, f"A{5 + len(windows)}", buffer.getvalue(), STRESS_PICTURE, fig)
+    book.put_picture(
+        title,
+        f"A{5 + len(windows)}",
+        buffer.getvalue(),
+        sheet_picture_name(STRESS_PICTURE, STRESS_TITLE, title),
+        fig,
+    )
     return title

@@ -81,3 +81,13 @@ def test_one_stress_date_alone_is_refused(tmp_path: Path) -> None:
     with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="both stress dates"):
         run_macro("stress", book)
     assert path.read_bytes() == before
+
+
+def test_a_second_replay_keeps_the_first_sheets_picture(tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "pics.xlsx")
+    assert _stress(path) == "Carry stress"
+    assert _stress(path) == "Carry stress 2"
+    wb = openpyxl.load_workbook(path)
+    for title in ("Carry stress", "Carry stress 2"):
+        (image,) = wb[title]._images
+        assert image._data()[:8] == b"\x89PNG\r\n\x1a\n"
