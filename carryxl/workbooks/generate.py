@@ -20,7 +20,15 @@ from openpyxl.writer.excel import ExcelWriter
 
 from carryxl.core.errors import CarryxlError
 from carryxl.workbooks.layout import FORMULA_MODES, LANGS, Book
-from carryxl.workbooks.sheets import asset_carry, calculator, rates, risk, scenarios, swap
+from carryxl.workbooks.sheets import (
+    asset_carry,
+    calculator,
+    history,
+    rates,
+    risk,
+    scenarios,
+    swap,
+)
 from carryxl.workbooks.sheets.xlwings_conf import add_xlwings_conf
 
 __all__ = [
@@ -39,9 +47,11 @@ KINDS: dict[str, Callable[[Book], None]] = {
     "swap": swap.build,
     "risk": risk.build,
     "rates": rates.build,
+    "history": history.build,
 }
 
-# Modes each kind offers: the rates table holds no formulas, so it has one version.
+# Modes each kind offers: the rates table holds no formulas, so it has one version; the
+# history replay is plain formulas over its data table (native only).
 _BOTH = ("native", "udf")
 _MODES: dict[str, tuple[str, ...]] = {
     "calculator": _BOTH,
@@ -50,6 +60,7 @@ _MODES: dict[str, tuple[str, ...]] = {
     "swap": _BOTH,
     "risk": _BOTH,
     "rates": ("native",),
+    "history": ("native",),
 }
 
 PINNED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)

@@ -55,6 +55,9 @@ from carryxl.core import (
     year_fraction,
 )
 from carryxl.core.swaps import WEEKDAYS
+from carryxl.history import drawdown
+from carryxl.history.stress import stress_replay
+from carryxl.workbooks.sheets import history
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
@@ -326,3 +329,36 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
         expected["out_markup"] = _f(kept)
         expected["out_markup_rate"] = _f(kept_rate)
     return expected
+
+
+def expect_history(v: dict[str, Any]) -> dict[str, Any]:
+    """The replay from :func:`carryxl.history.stress.stress_replay` with constant rates."""
+    e = history.EPISODE
+    level = v["in_margin_call_level"]
+    run = stress_replay(
+        e.pair, e.funding, e.start, e.end, v["in_notional"], v["in_rate_target"],
+        v["in_rate_funding"], v["in_leverage"], level,
+    )  # fmt: skip
+    dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
+    flags = run.equity < level * run.margin
+    return {
+        "out_history_pair": "USD/JPY",
+        "out_history_target": "USD",
+        "out_history_funding": "JPY",
+        "out_history_basis_target": 360,
+        "out_history_basis_funding": 365,
+        "out_history_dates": dates,
+        "out_history_spots": [float(s) for s in run.spots],
+        "out_history_days": [float((d - dates[0]).days) for d in dates],
+        "out_history_pnl": [float(x) for x in run.pnl],
+        "out_history_equity": [float(x) for x in run.equity],
+        "out_history_drawdown": [float(x) for x in drawdown(run.equity)],
+        "out_history_margin_calls": [bool(x) for x in flags],
+        "out_history_final_pnl": float(run.pnl[-1]),
+        "out_history_worst_pnl": run.worst_pnl,
+        "out_history_worst_date": dt.datetime.fromisoformat(run.worst_pnl_date),
+        "out_history_max_drawdown": run.max_drawdown,
+        "out_history_margin_call_date": (
+            "-" if run.margin_call_date is None else dt.datetime.fromisoformat(run.margin_call_date)
+        ),
+    }

@@ -23,12 +23,13 @@ from openpyxl.worksheet.formula import ArrayFormula
 from carryxl.core import CarryxlError, Pair, carry_pnl, fx_return
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
-from carryxl.workbooks.sheets import asset_carry, calculator, risk, scenarios, swap
+from carryxl.workbooks.sheets import asset_carry, calculator, history, risk, scenarios, swap
 from carryxl.workbooks.sheets.rates import DAY_COUNTS, PAIRS, RATE_EXAMPLES
 from tests.libreoffice import convert_many
 from tests.workbooks.expected import (
     expect_asset,
     expect_calculator,
+    expect_history,
     expect_risk,
     expect_scenarios,
     expect_swap,
@@ -46,7 +47,9 @@ EXPECT: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "scenarios": expect_scenarios,
     "swap": expect_swap,
     "risk": expect_risk,
+    "history": expect_history,
 }
+UDF_KINDS = sorted(k for k in EXPECT if k != "history")  # history is native only
 SEEDS = {
     "calculator": calculator.SEED_INPUTS,
     "asset_carry": asset_carry.SEED_INPUTS,
@@ -62,6 +65,7 @@ SEEDS = {
         + [None] * (swap.HOLIDAY_ROWS - len(swap.SEED_HOLIDAYS)),
     },
     "risk": risk.SEED_INPUTS,
+    "history": history.SEED_INPUTS,
 }
 MONEY_OF = {
     "swap": "in_lot_size",
@@ -75,6 +79,7 @@ MONEY = {
     "out_carry", "out_fx", "out_cross", "out_total", "out_total_simple", "out_net",
     "out_margin", "out_stop_fx_loss", "out_payoff_pnl", "out_asset_pnl",
     "out_scenario_grid", "out_scenario_grid_rates",
+    "out_history_pnl", "out_history_equity", "out_history_final_pnl", "out_history_worst_pnl",
 }  # fmt: skip
 SPOTS = {
     "out_breakeven_spot", "out_forward", "out_payoff_spots", "out_stop_spot",
@@ -231,9 +236,19 @@ def random_risk(rng: np.random.Generator) -> dict[str, Any]:
         return inputs
 
 
+def random_history(rng: np.random.Generator) -> dict[str, Any]:
+    return {
+        "in_notional": float(rng.uniform(1e3, 1e9)),
+        "in_rate_target": float(rng.uniform(-0.005, 0.5)),
+        "in_rate_funding": float(rng.uniform(-0.0075, 0.1)),
+        "in_leverage": float(rng.uniform(1, 30)),
+        "in_margin_call_level": float(rng.uniform(0.3, 1.5)),
+    }
+
+
 RANDOM = {"calculator": random_calculator, "asset_carry": random_asset,
           "scenarios": random_scenarios, "swap": random_swap,
-          "risk": random_risk}  # fmt: skip
+          "risk": random_risk, "history": random_history}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -452,7 +467,7 @@ def _udf_matches_native(kind: str, native: Any, udf_book: Any) -> int:
     return checked
 
 
-@pytest.mark.parametrize("kind", sorted(EXPECT))
+@pytest.mark.parametrize("kind", UDF_KINDS)
 def test_udf_formulas_give_the_native_values(converted: dict[str, Any], kind: str) -> None:
     """Each carryxl function call in the udf template, evaluated in Python on the inputs
     and intermediate values LibreOffice computed, equals the native formula's result:
@@ -465,3 +480,20 @@ def test_udf_formulas_give_the_native_values(converted: dict[str, Any], kind: st
 
 
 MIN_UDF_CHECKS = {"calculator": 10, "asset_carry": 6, "scenarios": 5, "swap": 5, "risk": 8}
+
+
+def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
+    """USD/JPY 161.145 on 2024-07-01, 142.240 on 2024-08-05 (ECB); 10x leverage loses
+    N x (142.240/161.145 x (1 + 0.0533 x 35/360) - (1 + 0.001 x 35/365)) on 5 August."""
+    wb = _load(converted, converted["templates"][("history", "en", "native")])
+    assert round(values(wb, "out_history_spots")[0], 3) == 161.145
+    assert values(wb, "out_history_worst_date") == dt.datetime(2024, 8, 5)
+    dates = values(wb, "out_history_dates")
+    x0, x5 = (
+        values(wb, "out_history_spots")[0],
+        values(wb, "out_history_spots")[dates.index(dt.datetime(2024, 8, 5))],
+    )
+    assert round(x5, 3) == 142.240
+    worst = 10_000_000 * (x5 / x0 * (1 + 0.0533 * 35 / 360) - (1 + 0.001 * 35 / 365))
+    assert values(wb, "out_history_worst_pnl") == pytest.approx(worst, rel=1e-12)
+    assert values(wb, "out_history_margin_call_date") == dt.datetime(2024, 7, 31)
