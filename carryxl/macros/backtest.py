@@ -25,14 +25,13 @@ import numpy as np
 
 from carryxl.core import Pair
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import positive, rate
 from carryxl.history import ecb_history
 from carryxl.history.backtest import Backtest, backtest
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stats import drawdown
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
-from carryxl.macros.inputs import number, optional_value, single_value
+from carryxl.macros.inputs import optional_value, read_held_trade
 
 __all__ = [
     "BACKTEST_PICTURE",
@@ -157,15 +156,9 @@ def _figure(result: Backtest) -> Any:
 def run_backtest(book: Book, history: RateHistory | None = None) -> str:
     """Backtest the trade and write a new sheet; its title."""
     book.progress("carryxl: reading the trade…")
-    pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
-    funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
-    pair.orientation(funding, c.IN_FUNDING)
-    notional = float(positive(c.IN_NOTIONAL, number(book, c.IN_NOTIONAL)))
-    r_t = float(rate(c.IN_RATE_TARGET, number(book, c.IN_RATE_TARGET)))
-    r_f = float(rate(c.IN_RATE_FUNDING, number(book, c.IN_RATE_FUNDING)))
-    leverage = 1.0
-    if optional_value(book, c.IN_LEVERAGE) is not None:
-        leverage = float(positive(c.IN_LEVERAGE, number(book, c.IN_LEVERAGE)))
+    trade = read_held_trade(book)
+    pair, funding, notional = trade.pair, trade.funding, trade.notional
+    r_t, r_f, leverage = trade.rate_target, trade.rate_funding, trade.leverage
     data = history if history is not None else ecb_history()
     start, end = backtest_window(book, data, pair)
     book.progress(f"carryxl: backtesting {pair} from {start} to {end}…")

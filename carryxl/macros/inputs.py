@@ -1,13 +1,18 @@
-"""Reading the workbook's ``in_*`` names: one value, a number, an axis, an optional value."""
+"""Reading the workbook's ``in_*`` names: one value, a number, an axis, an optional value,
+and the held trade the history macros replay."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import positive, rate
+from carryxl.macros import contract as c
 from carryxl.macros.book import Book
 
-__all__ = ["axis", "number", "optional_value", "single_value"]
+__all__ = ["HeldTrade", "axis", "number", "optional_value", "read_held_trade", "single_value"]
 
 
 def _undefined(name: str) -> CarryxlError:
@@ -54,3 +59,34 @@ def axis(book: Book, name: str) -> list[float]:
         raise CarryxlError(name, f"{len(rows)}x{len(rows[0])} cells", "must be one row or column")
     values = [v for row in rows for v in row]
     return [_as_number(f"{name}[{i}]", v) for i, v in enumerate(values)]
+
+
+@dataclass(frozen=True)
+class HeldTrade:
+    """A position held at constant rates: what the stress and backtest macros replay."""
+
+    pair: Pair
+    funding: str
+    notional: float
+    rate_target: float
+    rate_funding: float
+    leverage: float
+
+
+def read_held_trade(book: Book) -> HeldTrade:
+    """The trade from ``in_pair``, ``in_funding``, ``in_notional``, both rates and the
+    optional ``in_leverage`` (default 1), validated."""
+    pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
+    funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
+    pair.orientation(funding, c.IN_FUNDING)
+    leverage = 1.0
+    if optional_value(book, c.IN_LEVERAGE) is not None:
+        leverage = float(positive(c.IN_LEVERAGE, number(book, c.IN_LEVERAGE)))
+    return HeldTrade(
+        pair=pair,
+        funding=funding,
+        notional=float(positive(c.IN_NOTIONAL, number(book, c.IN_NOTIONAL))),
+        rate_target=float(rate(c.IN_RATE_TARGET, number(book, c.IN_RATE_TARGET))),
+        rate_funding=float(rate(c.IN_RATE_FUNDING, number(book, c.IN_RATE_FUNDING))),
+        leverage=leverage,
+    )

@@ -22,15 +22,13 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core import Pair
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import positive, rate
 from carryxl.history import ecb_history
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stress import EPISODES, StressReplay, stress_replay
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
-from carryxl.macros.inputs import number, optional_value, single_value
+from carryxl.macros.inputs import optional_value, read_held_trade
 
 __all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
 
@@ -129,15 +127,9 @@ def _figure(windows: Sequence[StressWindow], replays: Sequence[StressReplay], cc
 def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     """Replay the trade through each window and write a new sheet; its title."""
     book.progress("carryxl: reading the trade…")
-    pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
-    funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
-    pair.orientation(funding, c.IN_FUNDING)
-    notional = float(positive(c.IN_NOTIONAL, number(book, c.IN_NOTIONAL)))
-    r_t = float(rate(c.IN_RATE_TARGET, number(book, c.IN_RATE_TARGET)))
-    r_f = float(rate(c.IN_RATE_FUNDING, number(book, c.IN_RATE_FUNDING)))
-    leverage = 1.0
-    if optional_value(book, c.IN_LEVERAGE) is not None:
-        leverage = float(positive(c.IN_LEVERAGE, number(book, c.IN_LEVERAGE)))
+    trade = read_held_trade(book)
+    pair, funding, notional = trade.pair, trade.funding, trade.notional
+    r_t, r_f, leverage = trade.rate_target, trade.rate_funding, trade.leverage
     windows = stress_windows(book)
     data = history if history is not None else ecb_history()
     replays = []
