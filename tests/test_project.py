@@ -38,6 +38,17 @@ def test_ci_runs_the_test_suite_and_fails_on_failure() -> None:
     assert "--exitfirst" not in script
 
 
+def test_ci_installs_into_a_fresh_venv_it_creates() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [line.strip() for line in script.splitlines() if line and not line.startswith("#")]
+    made = next(i for i, line in enumerate(lines) if "-m venv " in line)
+    activated = next(i for i, line in enumerate(lines) if line.startswith(". ") and "activ" in line)
+    installed = next(i for i, line in enumerate(lines) if "pip install" in line)
+    assert made < activated < installed
+    assert "--system-site-packages" not in script
+    assert any("mktemp -d" in line for line in lines[:made])
+
+
 def test_main_job_output_is_what_the_readme_shows(capsys: pytest.CaptureFixture[str]) -> None:
     command = _blocks("bash")[0].split(" && ")[-1]
     argv = shlex.split(command)

@@ -30,7 +30,7 @@ from carryxl.addin.vba import (
     xlwings_udfs,
 )
 from carryxl.core.errors import CarryxlError
-from carryxl.workbooks.generate import write_bytes
+from carryxl.workbooks.generate import require_lxml_serialiser, write_bytes
 
 __all__ = [
     "ADDIN_FILENAME",
@@ -99,6 +99,7 @@ def _fixed_properties(parts: dict[str, bytes]) -> None:
 
 def addin_base_workbook(udf_module_name: str | None) -> bytes:
     """The add-in's one sheet, ``carryxl.conf``: xlwings reads its settings from there."""
+    require_lxml_serialiser()
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = CONFIG_SHEET

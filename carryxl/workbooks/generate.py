@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl.xml
 from openpyxl.writer.excel import ExcelWriter
 
 from carryxl.core.errors import CarryxlError
@@ -36,6 +37,7 @@ __all__ = [
     "build_book",
     "default_filename",
     "every_template",
+    "require_lxml_serialiser",
     "workbook_bytes",
     "write_bytes",
 ]
@@ -97,8 +99,27 @@ def build_book(kind: str, lang: str = "en", mode: str = "native") -> Book:
     return book
 
 
+def require_lxml_serialiser() -> None:
+    """Refuse to write unless openpyxl serialises its XML through lxml.
+
+    openpyxl falls back to the standard library's XML writer when lxml is missing (or
+    ``OPENPYXL_LXML`` is not "True"), and that writer lays out namespaces and empty
+    elements differently: the same workbook would get other bytes, and ``workbooks/``
+    would look stale. lxml is a declared dependency, so this only fires on an install
+    that skipped it.
+    """
+    if not openpyxl.xml.LXML:
+        raise CarryxlError(
+            "lxml",
+            "not in use by openpyxl",
+            "is needed for reproducible workbooks: pip install lxml, "
+            "and unset OPENPYXL_LXML (or set it to True)",
+        )
+
+
 def workbook_bytes(kind: str, lang: str = "en", mode: str = "native") -> bytes:
     """The ``.xlsx`` file of ``kind`` as bytes, identical on every run."""
+    require_lxml_serialiser()
     book = build_book(kind, lang, mode)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
