@@ -16,6 +16,7 @@ from carryxl.cli import main
 from carryxl.macros import dispatch
 
 DOC = (Path(__file__).parents[2] / "docs" / "addin.md").read_text(encoding="utf-8")
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 NS = {"ui": CUSTOM_UI14_NAMESPACE}
 
 
@@ -60,6 +61,10 @@ def test_carryxl_run_offers_every_tag_with_its_summary(capsys: pytest.CaptureFix
 
 def test_docs_table_is_the_table() -> None:
     assert buttons.markdown() in DOC  # regenerate: python -m carryxl.buttons
+    tags = "|".join(b.tag for b in buttons.BUTTONS)
+    assert f"carryxl run {tags} WORKBOOK" in DOC
+    labels = ", ".join(b.label for b in buttons.BUTTONS)
+    assert f"a **Carry** tab ({labels})" in " ".join(README.split())
 
 
 def test_a_new_button_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
