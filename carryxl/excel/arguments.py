@@ -15,7 +15,7 @@ from carryxl.core.conventions import DayCount, Pair, rate_from_text
 from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
-from carryxl.excel.declare import Arg, Cell, Read
+from carryxl.excel.declare import Arg, Cell, Read, cells_only
 
 __all__ = [
     "ACCOUNT",
@@ -127,11 +127,6 @@ def rate(cell: Cell) -> Read:
 def date(cell: Cell) -> Read:
     """Excel dates (serial numbers, date cells or ISO text)."""
     return cells.dates(cell.name, cell.value)
-
-
-def cells_only(cell: Cell) -> Read:
-    """Nothing for the core: a hand-written body, or another argument, reads these cells."""
-    raise TypeError(f"{cell.name} is read by its function's body")
 
 
 def _numbers_or(text: Any) -> Any:

@@ -30,6 +30,7 @@ __all__ = [
     "ExcelFunction",
     "Read",
     "Reader",
+    "cells_only",
     "never_if_infinite",
     "never_if_missing",
     "udf",
@@ -55,6 +56,11 @@ class Cell:
 
 
 Reader = Callable[[Cell], Read]
+
+
+def cells_only(cell: Cell) -> Read:
+    """The reader of an argument a hand-written ``body`` reads itself (nothing for a kernel)."""
+    raise TypeError(f"{cell.name} is read by its function's body")
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,8 @@ class ExcelFunction:
                 raise TypeError(f"{self.name}.{arg.name}: optional help starts 'Optional'")
         if self.body is not None and list(inspect.signature(self.body).parameters) != names:
             raise TypeError(f"{self.name}: the body's parameters must be {names}")
+        if self.kernel is not None and any(a.read is cells_only for a in self.arguments):
+            raise TypeError(f"{self.name}: an argument without a reader needs a body")
 
     @property
     def arguments(self) -> tuple[Arg, ...]:

@@ -77,7 +77,7 @@ def test_a_declared_function_reaches_every_derived_output(probe: None) -> None:
 
 
 def test_declarations_are_checked_when_made() -> None:
-    from carryxl.excel.arguments import NOTIONAL, YEARS_FUNDING  # noqa: PLC0415
+    from carryxl.excel.arguments import HEADERS, NOTIONAL, YEARS_FUNDING  # noqa: PLC0415
     from carryxl.excel.declare import ExcelFunction  # noqa: PLC0415
 
     with pytest.raises(TypeError, match="optional help"):
@@ -86,6 +86,8 @@ def test_declarations_are_checked_when_made() -> None:
         ExcelFunction("BAD", "P&L", "doc", (NOTIONAL,))
     with pytest.raises(TypeError, match="body's parameters"):
         ExcelFunction("BAD", "P&L", "doc", (NOTIONAL,), body=lambda other: other)
+    with pytest.raises(TypeError, match="needs a body"):
+        ExcelFunction("BAD", "P&L", "doc", (NOTIONAL,), (HEADERS,), kernel=abs)
 
 
 def test_an_unknown_topic_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
