@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from carryxl.core.errors import CarryxlError
+from carryxl.templates import FORMULA_MODES, KIND_NAMES, LANGS
 
 __all__ = ["KIND_NAMES", "add_parser", "run"]
-
-# The kinds carryxl.workbooks.KINDS builds (a test keeps the two equal). Listed here so
-# that the command line starts without importing openpyxl.
-KIND_NAMES = ("calculator", "asset_carry", "scenarios", "swap", "risk", "rates", "history")
 
 EXAMPLE = (
     "examples:\n"
@@ -41,11 +38,11 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("kind", nargs="?", choices=KIND_NAMES, help="which template")
     p.add_argument("path", nargs="?", help="where to write it (default: KIND.xlsx, or .xlsm, here)")
-    p.add_argument("--lang", default="en", choices=("en", "zh"), help="label language")
+    p.add_argument("--lang", default="en", choices=LANGS, help="label language")
     p.add_argument(
         "--formulas",
         default="native",
-        choices=("native", "udf"),
+        choices=FORMULA_MODES,
         help="native: plain Excel formulas; udf: carryxl's Excel functions (add-in)",
     )
     p.add_argument(
@@ -94,9 +91,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _all(folder: Path, force: bool) -> int:
-    """Every file of ``carryxl.workbooks.folder`` into ``folder``; changes need ``force``."""
+    """Every file of ``carryxl.cli.folder`` into ``folder``; changes need ``force``."""
+    from carryxl.cli.folder import folder_files  # noqa: PLC0415 - openpyxl, xlwings
     from carryxl.workbooks import write_bytes  # noqa: PLC0415 - see run
-    from carryxl.workbooks.folder import folder_files  # noqa: PLC0415
 
     outputs = [(folder / name, data) for name, data in folder_files()]
     blocked = [p for p, data in outputs if p.exists() and p.read_bytes() != data]

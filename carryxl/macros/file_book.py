@@ -21,8 +21,8 @@ from openpyxl.drawing.image import Image
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
 
-from carryxl.addin.package import restore_ribbon
 from carryxl.core.errors import CarryxlError
+from carryxl.files import restore_ribbon
 from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
 from carryxl.macros.contract import picture_name
