@@ -68,7 +68,8 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             raise CarryxlError(argument, value, "must be a date, not empty")
-        return value.astype("datetime64[D]")
+        day: np.datetime64 = value.astype("datetime64[D]")
+        return day
     if not isinstance(value, str):
         raise CarryxlError(argument, value, DATE_RULE)
     text = value.strip()
