@@ -68,8 +68,8 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             raise CarryxlError(argument, value, "must be a date, not empty")
-        day: np.datetime64 = value.astype("datetime64[D]")
-        return day
+        as_day: np.datetime64 = value.astype("datetime64[D]")
+        return as_day
     if not isinstance(value, str):
         raise CarryxlError(argument, value, DATE_RULE)
     text = value.strip()
