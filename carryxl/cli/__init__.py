@@ -77,16 +77,18 @@ def _file_problem(error: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one sub-command; bad input prints one line on stderr and exits 2.
-
-    A bare ``carryxl`` prints the help.
-    """
+    """Run one sub-command and return the exit code: 0, or 2 after one line on stderr
+    for bad input (1 when the reader of the output went away). A bare ``carryxl`` prints
+    the help."""
     parser = build_parser()
     words = _attach_negative_values(sys.argv[1:] if argv is None else argv)
     if not words:
         parser.print_help()
         return 0
-    args = parser.parse_args(words)
+    try:
+        args = parser.parse_args(words)
+    except SystemExit as stop:  # --help, --version, or a refused argument (already printed)
+        return stop.code if isinstance(stop.code, int) else 2
     if args.command is None:  # only options such as --version were given
         parser.print_help()
         return 0

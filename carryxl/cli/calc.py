@@ -68,13 +68,13 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     costs = p.add_argument_group("costs (default none)")
     costs.add_argument(
         "--spread-pips",
-        type=number("spread_pips", at_least=0),
+        type=number("spread_entry_pips"),
         default=0.0,
         help="bid/ask spread in pips at entry",
     )
     costs.add_argument(
         "--spread-exit-pips",
-        type=number("spread_exit_pips", at_least=0),
+        type=number("spread_exit_pips"),
         help="bid/ask spread in pips at exit (default: entry's)",
     )
     costs.add_argument(

@@ -45,6 +45,9 @@ COMMANDS = (
         + "\n".join(f"  {m.tag:<11} {m.summary}" for m in MACROS.values()),
         arguments=_arguments,
         run=run,
-        examples=(Example("carryxl new scenarios s.xlsx && carryxl run scenario s.xlsx"),),
+        examples=(
+            Example("carryxl addin demo d.xlsx && carryxl run scenario d.xlsx"),
+            Example("carryxl addin demo d.xlsx && carryxl run chart d.xlsx --out d2.xlsx"),
+        ),
     ),
 )
