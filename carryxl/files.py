@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -18,7 +19,20 @@ from pathlib import Path
 
 from carryxl.core.errors import CarryxlError
 
-__all__ = ["package_bytes", "replace_file"]
+__all__ = ["package_bytes", "read_only", "replace_file"]
+
+
+def read_only(path: str | Path) -> bool:
+    """Whether ``path`` is an existing file nobody may write (its mode has no write bit).
+
+    The mode, not ``os.access``: an administrator may write anything, but a file marked
+    read-only is the user saying "do not change this".
+    """
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
 def replace_file(path: str | Path, data: bytes) -> Path:

@@ -82,16 +82,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     the help."""
     parser = build_parser()
     words = _attach_negative_values(sys.argv[1:] if argv is None else argv)
-    if not words:
-        parser.print_help()
-        return 0
     try:
         args = parser.parse_args(words)
     except SystemExit as stop:  # --help, --version, or a refused argument (already printed)
         return stop.code if isinstance(stop.code, int) else 2
-    if args.command is None:  # only options such as --version were given
+    if args.command is None:  # a bare ``carryxl``
         parser.print_help()
         return 0
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's exit code; every expected failure as one line on stderr."""
     try:
         code: int = args.run(args)
         sys.stdout.flush()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from carryxl.cli.arguments import target_file
 from carryxl.cli.command import Command, Example
+from carryxl.core.errors import CarryxlError
+from carryxl.files import read_only
 from carryxl.macros.dispatch import MACROS, run_macro
 
 __all__ = ["COMMANDS", "run"]
@@ -27,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
     out = None
     if args.out is not None:
         out = target_file("out", args.out, (Path(args.workbook).suffix.lower(),), args.force)
+    elif read_only(Path(args.workbook)):
+        raise CarryxlError(
+            "workbook", args.workbook, "is read-only; give --out FILE to write a copy"
+        )
     with FileBook(Path(args.workbook), quiet=args.quiet) as book:
         run_macro(args.macro, book)
         saved = book.save(out)

@@ -239,4 +239,6 @@ def history_from_csv(path: str | Path, anchor: Currency | str = "EUR") -> RateHi
             rows = [row for row in csv.reader(handle) if row]
     except OSError as error:
         raise CarryxlError("csv", str(path), f"cannot be read ({error.strerror})") from None
+    except (UnicodeDecodeError, csv.Error):
+        raise CarryxlError("csv", str(path), "is not a CSV text file (UTF-8)") from None
     return history_from_rows(rows, anchor, source=file.name)

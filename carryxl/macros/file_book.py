@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import sys
 import zipfile
 from collections.abc import Sequence
@@ -35,7 +34,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from carryxl.addin.package import read_parts, restore_ribbon
 from carryxl.core.errors import CarryxlError
-from carryxl.files import package_bytes, replace_file
+from carryxl.files import package_bytes, read_only, replace_file
 from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
 from carryxl.macros.contract import picture_name
@@ -255,13 +254,11 @@ class FileBook:
     def _check_still_ours(self) -> None:
         """Refuse to save over a file that is read-only or changed since it was read."""
         try:
-            mode = self.path.stat().st_mode
             current = self.path.read_bytes()
         except OSError as error:
-            raise CarryxlError(
-                "workbook", str(self.path), f"cannot be read again ({error})"
-            ) from None
-        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            message = f"cannot be read again ({error})"
+            raise CarryxlError("workbook", str(self.path), message) from None
+        if read_only(self.path):
             raise CarryxlError("workbook", str(self.path), "is read-only; nothing was written")
         if current != self._original:
             raise CarryxlError(
