@@ -45,7 +45,10 @@ def replace_file(path: str | Path, data: bytes) -> Path:
         mode = target.stat().st_mode & 0o777
     except FileNotFoundError:
         mode = 0o644
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise CarryxlError("path", str(target), f"cannot be written ({error.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -53,6 +56,9 @@ def replace_file(path: str | Path, data: bytes) -> Path:
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
         os.replace(temp, target)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise CarryxlError("path", str(target), f"cannot be written ({error.strerror})") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

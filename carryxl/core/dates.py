@@ -16,6 +16,7 @@ and the fraction is measured on the dates.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -83,8 +84,11 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
         return np.datetime64(dt.date(year, month, day), "D")
     except ValueError:
         if not 1 <= month <= 12:
-            raise CarryxlError(argument, value, "has no such month (01 to 12)") from None
-        raise CarryxlError(argument, value, f"has no such day in {year}-{month:02d}") from None
+            rule = "must be a date that exists (months run 01 to 12)"
+        else:
+            days = calendar.monthrange(year, month)[1] if year else 31
+            rule = f"must be a date that exists ({year:04d}-{month:02d} has {days} days)"
+        raise CarryxlError(argument, value, rule) from None
 
 
 def as_dates(name: str, value: Any) -> DateArray:

@@ -4,6 +4,7 @@ the same words everywhere, the same date read everywhere."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pytest
@@ -15,10 +16,10 @@ from carryxl.excel import cells
 from carryxl.history.data import parse_date_cell
 
 BAD = {
-    "2024-02-30": "has no such day in 2024-02",
-    "2023-02-29": "has no such day in 2023-02",
-    "2024-13-01": "has no such month",
-    "2024-00-10": "has no such month",
+    "2024-02-30": r"must be a date that exists \(2024-02 has 29 days\)",
+    "2023-02-29": r"must be a date that exists \(2023-02 has 28 days\)",
+    "2024-13-01": r"must be a date that exists \(months run 01 to 12\)",
+    "2024-00-10": r"must be a date that exists \(months run 01 to 12\)",
     "2024-1-5": DATE_RULE,
     "20240105": DATE_RULE,
     "2024": DATE_RULE,
@@ -51,7 +52,7 @@ def test_every_command_refuses_in_one_line(
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1
-        assert rule in err
+        assert re.search(rule, err)
         assert repr(text) in err
 
 
@@ -59,7 +60,7 @@ def test_every_command_refuses_in_one_line(
 def test_excel_functions_and_macros_refuse_in_the_same_words(text: str, rule: str) -> None:
     cell = cells.dates("start_date", [[text]])
     assert cell.problems is not None
-    assert rule in str(cell.problems.flat[0])
+    assert re.search(rule, str(cell.problems.flat[0]))
     with pytest.raises(CarryxlError, match=rule):
         parse_date_cell(text, "in_stress_start")
 
