@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from types import ModuleType
 
@@ -95,10 +96,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """The command's exit code; every expected failure as one line on stderr."""
     try:
-        code: int = args.run(args)
+        with warnings.catch_warnings():
+            # numpy's "overflow encountered in multiply" is no message for a trader
+            warnings.simplefilter("error", RuntimeWarning)
+            code: int = args.run(args)
         sys.stdout.flush()
     except CarryxlError as error:
         print_error(args.command, str(error))
+        return 2
+    except (RuntimeWarning, FloatingPointError) as warning:
+        print_error(
+            args.command,
+            f"the inputs give numbers too large or undefined to compute ({warning}); "
+            "check their sizes",
+        )
         return 2
     except BrokenPipeError:
         # The reader (``| head``) has gone: nothing more to say, and nothing at exit either.

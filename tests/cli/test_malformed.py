@@ -114,6 +114,11 @@ CASES += [_replace(BACKTEST, "--stop-loss", v) for v in ("x", "-5%")]
 CASES += [_replace(BASKET, "--rebalance", "weekly"), _replace(BASKET, "--base", "XXX")]
 CASES += ["stress --episode nosuch", "stress", "stress --pair AUD/JPY"]
 CASES += ["history XXX/JPY", "history", "spot USD/JPY", "spot"]
+# numbers so large the maths overflows
+CASES += [
+    f"{_replace(RISK, '--spot', '1e308')} --equity 1000000 --leverage 25",
+    f"{_replace(RISK, '--units', '1e308')} --equity 1000000 --leverage 25",
+]
 # the shape of the command line
 CASES += [
     "nosuchcommand",
