@@ -24,6 +24,7 @@ from typing import Any
 from carryxl.cli.formatting import rate_argument
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.files import read_only
 
 __all__ = ["count", "date", "date_list", "number", "rate", "target_file"]
 
@@ -107,7 +108,8 @@ def date_list(argument: str) -> Callable[[str], str]:
 
 def target_file(argument: str, path: str | Path, suffixes: Sequence[str], force: bool) -> Path:
     """``path`` if the command may write there: refused (CarryxlError) when it has another
-    extension, is a folder, sits in a folder that does not exist, or exists without ``force``.
+    extension, is a folder, sits in a folder that does not exist, exists without ``force``,
+    or is marked read-only.
     """
     target = Path(path)
     if target.suffix.lower() not in suffixes:
@@ -118,4 +120,6 @@ def target_file(argument: str, path: str | Path, suffixes: Sequence[str], force:
         raise CarryxlError(argument, str(path), "is in a folder that does not exist")
     if target.exists() and not force:
         raise CarryxlError(argument, str(path), "exists; use --force to overwrite it")
+    if read_only(target):
+        raise CarryxlError(argument, str(path), "is read-only; carryxl does not replace it")
     return target

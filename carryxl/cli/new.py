@@ -12,6 +12,7 @@ from pathlib import Path
 
 from carryxl.cli.command import Command, Example
 from carryxl.core.errors import CarryxlError
+from carryxl.files import read_only
 
 __all__ = ["COMMANDS", "KIND_NAMES", "run"]
 
@@ -60,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.path or default_filename(args.kind, args.lang, args.formulas, args.xlsm))
     if path.is_dir():
         raise CarryxlError("path", str(path), "is a folder; give a file name")
+    if read_only(path):
+        raise CarryxlError("path", str(path), "is read-only; carryxl does not replace it")
     suffix = ".xlsm" if args.xlsm else ".xlsx"
     if path.suffix.lower() != suffix:
         rule = f"must end in {suffix}" if args.xlsm else "must end in .xlsx (.xlsm: add --xlsm)"

@@ -164,6 +164,10 @@ CASES += [
     "addin demo existing.xlsx",
     "addin build --out notes.txt",
     "new calculator dir.xlsx --force",
+    "new calculator ro.xlsx --force",
+    "addin demo ro.xlsx --force",
+    "run scenario real.xlsx --out ro.xlsx --force",
+    "addin xlsm real.xlsx --out rom.xlsm --force",
     "new calculator x.txt",
     "new calculator existing.xlsx",
     "new calculator out.xlsm",
@@ -225,7 +229,9 @@ def folder(tmp_path: Path, workbook_bytes: bytes, monkeypatch: pytest.MonkeyPatc
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    (tmp_path / "ro.xlsx").chmod(0o444)
+    (tmp_path / "rom.xlsm").write_bytes(b"the user's read-only file")
+    for name in ("ro.xlsx", "rom.xlsm"):
+        (tmp_path / name).chmod(0o444)
     for name in ("dir.xlsx", "dir.xlsm", "dir.png"):
         (tmp_path / name).mkdir()
     monkeypatch.chdir(tmp_path)
