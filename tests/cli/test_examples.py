@@ -36,6 +36,16 @@ def _every_command(commands: tuple[Command, ...]) -> list[Command]:
     return found
 
 
+def test_every_command_is_declared_with_its_examples() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(getattr(a, "choices", None), dict))
+    declared = {c.name for c in COMMANDS}
+    undeclared = sorted(set(sub.choices) - declared)
+    assert undeclared == [], (
+        f"declare {undeclared} as COMMANDS = (Command(...),) (see carryxl/cli/command.py)"
+    )
+
+
 def test_there_are_examples_for_every_command() -> None:
     for command in _every_command(COMMANDS):
         if command.actions:
