@@ -75,7 +75,9 @@ def _attach_negative_values(argv: Sequence[str]) -> list[str]:
 
 def _file_problem(error: OSError) -> str:
     """An OSError as ``path: what happened``."""
-    where = error.filename if error.filename is not None else ""
+    # a rename names the temporary file first and the user's file second
+    where = error.filename2 if error.filename2 is not None else error.filename
+    where = "" if where is None else str(where)
     what = error.strerror or str(error)
     return f"{where}: {what}" if where else what
 

@@ -146,6 +146,7 @@ NOT_WORKBOOKS = ("notwb.xlsx", "empty.xlsx", "truncated.xlsx", "nocontent.xlsx",
                  "missing.xlsx", "dir.xlsx", "notes.txt")  # fmt: skip
 CASES += [f"run scenario {name}" for name in NOT_WORKBOOKS]
 CASES += [f"run refresh {name}" for name in NOT_WORKBOOKS[:4]]
+CASES += [f"run chart {name}" for name in ("notwb.xlsm", "empty.xlsm", "real.xlam", "real.csv")]
 CASES += [f"addin xlsm {name}" for name in NOT_WORKBOOKS]
 CASES += [
     "run scenario real.xlsx --out missing/out.xlsx",
@@ -214,6 +215,10 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def folder(tmp_path: Path, workbook_bytes: bytes, monkeypatch: pytest.MonkeyPatch) -> Path:
     files = {
         "notwb.xlsx": bytes((i * 7919 + 13) % 251 for i in range(4096)),
+        "notwb.xlsm": bytes((i * 104729 + 7) % 251 for i in range(4096)),
+        "empty.xlsm": b"",
+        "real.xlam": workbook_bytes,
+        "real.csv": workbook_bytes,
         "empty.xlsx": b"",
         "truncated.xlsx": workbook_bytes[: len(workbook_bytes) // 2],
         "nocontent.xlsx": _zip({"xl/workbook.xml": b"<workbook/>"}),
