@@ -112,8 +112,8 @@ def _run(args: argparse.Namespace) -> int:
     except (RuntimeWarning, FloatingPointError) as warning:
         print_error(
             args.command,
-            f"the inputs give numbers too large or undefined to compute ({warning}); "
-            "check their sizes",
+            f"a result has no finite value for these inputs (numpy: {warning}): "
+            "numbers too large, or a series too flat to measure",
         )
         return 2
     except BrokenPipeError:
