@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyopenvba.vba
 from pyopenvba import ExcelFile, VBAModuleKind
+from pyopenvba.cfb import CFB
 
 from carryxl.addin.vba import ModuleKind, VbaModule
 
@@ -32,6 +33,7 @@ __all__ = [
     "restore_ribbon",
     "retyped",
     "shared_compression",
+    "source_only",
     "write_parts",
 ]
 
@@ -44,6 +46,10 @@ RIBBON_TYPES = (
     "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
 )
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# [MS-OVBA] 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (what a writer MUST write: Office
+# then ignores the cache and recompiles from source), Reserved2 0x00, two bytes Reserved3,
+# no performance cache.
+SOURCE_ONLY_VBA_PROJECT = bytes.fromhex("CC61FFFF000000")
 
 _MAIN_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -205,9 +211,22 @@ def vba_project(
                 )
                 project.add_module(module.name, module.source, kind=kind)
             book.set_module("ThisWorkbook", this_workbook)
+            for existing in project.modules:
+                # pyOpenVBA's template keeps compiled code before Sheet1's source;
+                # rewriting the source stores it alone, at MODULEOFFSET 0.
+                if existing.text_offset:
+                    book.set_module(existing.name, existing.source)
             book.save(target)
         written = read_parts(target.read_bytes())
+    written[VBA_PROJECT] = source_only(written[VBA_PROJECT])
     return {name: data for name, data in written.items() if parts.get(name) != data}
+
+
+def source_only(vba_project_bin: bytes) -> bytes:
+    """``vbaProject.bin`` with the 7-byte ``_VBA_PROJECT`` stream of a source-only project."""
+    cfb = CFB.from_bytes(vba_project_bin)
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", SOURCE_ONLY_VBA_PROJECT)
+    return cfb.to_bytes()
 
 
 def macro_enabled(

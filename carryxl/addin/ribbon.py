@@ -3,6 +3,11 @@
 Every button calls the same VBA callback (``CarryRibbon.OnCarryButton``); its ``tag``
 names the macro, which Python's dispatcher (:mod:`carryxl.macros.dispatch`) looks up in
 a fixed table.
+
+The tab has a qualified id (``idQ="x:carryTab"`` in the namespace :data:`TAB_NAMESPACE`),
+the same in the add-in and in every ``.xlsm``: Excel merges tabs that share a qualified
+id, so one Carry tab shows whatever is open (a plain ``id`` is private to its file, and
+two files would show two tabs).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ __all__ = [
     "CUSTOM_UI14_PART",
     "CUSTOM_UI14_RELATIONSHIP",
     "GROUPS",
+    "TAB_ID",
+    "TAB_NAMESPACE",
     "Button",
     "Group",
     "custom_ui_xml",
@@ -25,6 +32,8 @@ __all__ = [
 CUSTOM_UI14_NAMESPACE = "http://schemas.microsoft.com/office/2009/07/customui"
 CUSTOM_UI14_RELATIONSHIP = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 CUSTOM_UI14_PART = "customUI/customUI14.xml"
+TAB_NAMESPACE = "urn:carryxl:ribbon"
+TAB_ID = "carryTab"
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ GROUPS: tuple[Group, ...] = (
                 "carryScenarioGrid",
                 "Fill scenarios",
                 "scenario",
-                "TableInsert",
+                "TableInsertExcel",
                 "Fill the scenario grid",
                 "Exact P&L in the funding currency for each FX move (rows of "
                 "in_scenario_moves) and holding period (in_scenario_years), written into "
@@ -93,7 +102,7 @@ GROUPS: tuple[Group, ...] = (
                 "carryBacktest",
                 "Backtest",
                 "backtest",
-                "ChartTypeAreaInsertGallery",
+                "ChartTrendline",
                 "Backtest the trade on ECB history",
                 "Hold the workbook's trade day by day on ECB fixings with its rates held "
                 "constant (the last five years, or in_backtest_start to in_backtest_end): "
@@ -133,10 +142,10 @@ def custom_ui_xml(groups: tuple[Group, ...] = GROUPS) -> bytes:
     """The customUI14 part as UTF-8 bytes."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-        f'<customUI xmlns="{CUSTOM_UI14_NAMESPACE}">',
+        f'<customUI xmlns="{CUSTOM_UI14_NAMESPACE}" xmlns:x="{TAB_NAMESPACE}">',
         "  <ribbon>",
         "    <tabs>",
-        '      <tab id="carryTab" label="Carry" keytip="CY">',
+        f'      <tab idQ="x:{TAB_ID}" label="Carry" keytip="CY">',
     ]
     for group in groups:
         lines.append(f"        <group id={quoteattr(group.id)} label={quoteattr(group.label)}>")
