@@ -55,6 +55,7 @@ ADDIN_PROJECT_NAME = "carryxl"
 RIBBON_MODULE = "CarryRibbon"
 RIBBON_SUB = "OnCarryButton"
 RIBBON_CALLBACK = f"{RIBBON_MODULE}.{RIBBON_SUB}"
+PYTHON_HELP_FUNCTION = "CarryPythonHelp"
 UDF_MODULE_NAME = "xlwings_udfs"
 FUNCTIONS_MODULE = "CarryFunctions"
 FUNCTION_CATEGORY = "carryxl"
@@ -129,7 +130,12 @@ def xlwings_dictionary_class() -> VbaModule:
 
 
 def ribbon_module() -> VbaModule:
-    """The one callback every button of the Carry tab calls; its tag names the macro."""
+    """The one callback every button of the Carry tab calls; its tag names the macro.
+
+    When Python cannot be reached (the xlwings DLL missing or of another version, the COM
+    server not starting), the error is caught and explained in words, with the fix.
+    Errors from the macro itself are shown by xlwings' own RunPython, as they are.
+    """
     source = f"""Attribute VB_Name = "{RIBBON_MODULE}"
 Option Explicit
 ' carryxl ribbon: every button of the Carry tab calls {RIBBON_SUB}, and its tag names
@@ -142,8 +148,36 @@ Public Sub {RIBBON_SUB}(control As IRibbonControl)
         MsgBox "carryxl: this button's tag is not valid: " & tag, vbExclamation, "carryxl"
         Exit Sub
     End If
+    On Error GoTo cannotReachPython
     RunPython "{DISPATCH_IMPORT}; run_from_excel('" & tag & "')"
+    Exit Sub
+cannotReachPython:
+    MsgBox {PYTHON_HELP_FUNCTION}(Err.Number, Err.Description), vbCritical, "carryxl"
 End Sub
+
+' Why Excel could not reach Python, in words, and what to do about it.
+Private Function {PYTHON_HELP_FUNCTION}(ByVal number As Long, ByVal description As String) As String
+    Dim why As String, fix As String
+    If number = 53 Or number = 48 Or InStr(1, description, ".dll", vbTextCompare) > 0 Then
+        why = "Excel could not load the xlwings DLL this add-in was built for (xlwings" & _
+            " " & XLWINGS_VERSION & ": xlwings64-" & XLWINGS_VERSION & ".dll). The Python" & _
+            " set in carryxl.conf has another xlwings version, or none, or is not found."
+        fix = "In the Python where carryxl is installed, run: pip install xlwings==" & _
+            XLWINGS_VERSION & " and then: carryxl addin install"
+    ElseIf number = 429 Or InStr(1, description, "Could not activate", vbTextCompare) > 0 Then
+        why = "Could not activate the Python COM server: Python did not start, or it" & _
+            " started without carryxl and xlwings."
+        fix = "Run: carryxl addin install, from the Python (or conda environment) where" & _
+            " carryxl is installed: it writes that interpreter into carryxl.conf. Keep" & _
+            " Python in a folder whose path has only English (ASCII) letters."
+    Else
+        why = "Excel could not run carryxl's Python code."
+        fix = "Run: carryxl addin install, from the Python where carryxl is installed," & _
+            " then restart Excel. Set SHOW CONSOLE to True in carryxl.conf to see Python's output."
+    End If
+    {PYTHON_HELP_FUNCTION} = "carryxl: " & why & vbCrLf & vbCrLf & "Fix: " & fix & _
+        vbCrLf & vbCrLf & "(Error " & number & ": " & description & ")"
+End Function
 """
     return VbaModule(RIBBON_MODULE, ModuleKind.STANDARD, crlf(source))
 
