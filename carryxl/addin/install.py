@@ -173,7 +173,11 @@ def install(
     conda = conda_settings(prefix, (prefix / "conda-meta").is_dir())
     target = config_path(platform)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(config_text(sys.executable, udf_module, platform, conda), encoding="utf-8")
+    text = config_text(sys.executable, udf_module, platform, conda)
+    # VBA's Input # reads the ANSI code page ("mbcs" exists only on Windows), and the
+    # lines already end in CRLF: no newline translation.
+    encoding = "mbcs" if sys.platform == "win32" else "utf-8"
+    target.write_text(text, encoding=encoding, errors="replace", newline="")
     names = [p.name for p in prefix.iterdir()]
     warnings = install_warnings(sys.executable, str(prefix), names, str(target), platform)
     return startup / ADDIN_FILENAME, warnings

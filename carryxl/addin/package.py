@@ -226,7 +226,7 @@ def source_only(vba_project_bin: bytes) -> bytes:
     """``vbaProject.bin`` with the 7-byte ``_VBA_PROJECT`` stream of a source-only project."""
     cfb = CFB.from_bytes(vba_project_bin)
     cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", SOURCE_ONLY_VBA_PROJECT)
-    return cfb.to_bytes()
+    return bytes(cfb.to_bytes())
 
 
 def macro_enabled(

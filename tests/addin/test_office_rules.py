@@ -150,9 +150,7 @@ def test_xlwings_import_functions_writes_the_app_constant(imported: dict[str, st
 
 
 @pytest.mark.parametrize("path", WITH_VBA, ids=lambda p: p.name)
-def test_udf_wrappers_are_what_xlwings_itself_imports(
-    path: Path, imported: dict[str, str]
-) -> None:
+def test_udf_wrappers_are_what_xlwings_itself_imports(path: Path, imported: dict[str, str]) -> None:
     ours = olevba_modules(path)["xlwings_udfs"]
     expected = imported["carryxl.xlam" if path.suffix == ".xlam" else "calculator_udf.xlsm"]
     assert ours == expected
@@ -181,7 +179,7 @@ def test_a_file_with_vba_has_the_config_sheet_its_vba_reads(path: Path) -> None:
 
 def test_an_xlsx_has_the_config_sheet_xlwings_own_addin_reads() -> None:
     wanted = _xlwings_addin_project_name() + ".conf"
-    udf = [p for p in FOLDER.glob("*_udf*.xlsx")]
+    udf = list(FOLDER.glob("*_udf*.xlsx"))
     assert len(udf) == 10
     for path in udf:
         sheets = _sheet_names(path)
@@ -228,7 +226,8 @@ def _tab_names(xml: bytes) -> list[tuple[str | None, str | None, str | None]]:
     """(id, namespace URI of idQ, local name of idQ) of every tab."""
     prefixes: dict[str, str] = {}
     tabs = []
-    for event, item in ElementTree.iterparse(io.BytesIO(xml), events=("start-ns", "start")):
+    events = ("start-ns", "start")
+    for event, item in ElementTree.iterparse(io.BytesIO(xml), events=events):  # noqa: S314
         if event == "start-ns":
             prefix, uri = item  # type: ignore[misc]
             prefixes[prefix] = uri
@@ -251,7 +250,8 @@ def test_the_addin_and_every_xlsm_share_one_qualified_tab() -> None:
         assert len(tabs) == 1, name
         plain_id, uri, local = tabs[0]
         assert plain_id is None, name
-        assert uri and local, name
+        assert uri, name
+        assert local, name
         assert uri != CUSTOM_UI14_NAMESPACE, name
         shared.add((uri, local))
     assert len(shared) == 1
