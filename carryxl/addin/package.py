@@ -2,8 +2,10 @@
 
 :func:`macro_enabled` turns any ``.xlsx`` into an ``.xlsm`` (or ``.xlam``) holding a VBA
 project and the Carry ribbon. The VBA project is written from source text by pyOpenVBA
-(MIT, pure Python); the ribbon part and its relationship are added here, because
-neither openpyxl nor pyOpenVBA writes them. Output bytes are deterministic: parts in a
+(MIT, pure Python), then put in [MS-OVBA]'s source-only form (a 7-byte ``_VBA_PROJECT``
+stream, every module's source at MODULEOFFSET 0), which Excel compiles on open; the
+ribbon part and its relationship are added here, because neither openpyxl nor pyOpenVBA
+writes them. Output bytes are deterministic: parts in a
 fixed order with a fixed timestamp.
 """
 
