@@ -157,25 +157,25 @@ End Sub
 
 ' Why Excel could not reach Python, in words, and what to do about it.
 Private Function {PYTHON_HELP_FUNCTION}(ByVal number As Long, ByVal description As String) As String
-    Dim why As String, fix As String
+    Dim why As String, remedy As String
     If number = 53 Or number = 48 Or InStr(1, description, ".dll", vbTextCompare) > 0 Then
         why = "Excel could not load the xlwings DLL this add-in was built for (xlwings" & _
             " " & XLWINGS_VERSION & ": xlwings64-" & XLWINGS_VERSION & ".dll). The Python" & _
             " set in carryxl.conf has another xlwings version, or none, or is not found."
-        fix = "In the Python where carryxl is installed, run: pip install xlwings==" & _
+        remedy = "In the Python where carryxl is installed, run: pip install xlwings==" & _
             XLWINGS_VERSION & " and then: carryxl addin install"
     ElseIf number = 429 Or InStr(1, description, "Could not activate", vbTextCompare) > 0 Then
         why = "Could not activate the Python COM server: Python did not start, or it" & _
             " started without carryxl and xlwings."
-        fix = "Run: carryxl addin install, from the Python (or conda environment) where" & _
+        remedy = "Run: carryxl addin install, from the Python (or conda environment) where" & _
             " carryxl is installed: it writes that interpreter into carryxl.conf. Keep" & _
             " Python in a folder whose path has only English (ASCII) letters."
     Else
         why = "Excel could not run carryxl's Python code."
-        fix = "Run: carryxl addin install, from the Python where carryxl is installed," & _
+        remedy = "Run: carryxl addin install, from the Python where carryxl is installed," & _
             " then restart Excel. Set SHOW CONSOLE to True in carryxl.conf to see Python's output."
     End If
-    {PYTHON_HELP_FUNCTION} = "carryxl: " & why & vbCrLf & vbCrLf & "Fix: " & fix & _
+    {PYTHON_HELP_FUNCTION} = "carryxl: " & why & vbCrLf & vbCrLf & "Fix: " & remedy & _
         vbCrLf & vbCrLf & "(Error " & number & ": " & description & ")"
 End Function
 """
