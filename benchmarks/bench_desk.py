@@ -19,8 +19,7 @@ from unittest import mock
 import numpy as np
 
 from benchmarks.timing import at_most, ratio
-from carryxl.core import nights_between, normal_cdf, probability_of_loss, swap_per_night
-from carryxl.core import risk
+from carryxl.core import nights_between, normal_cdf, probability_of_loss, risk, swap_per_night
 
 N = 1_000_000
 
