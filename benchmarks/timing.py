@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 PAIRS = 9
 """Pairs (or runs, for a time alone) behind each figure; 7 at the least."""
-SAMPLE_SECONDS = 0.02
+SAMPLE_SECONDS = 0.05
 """A sample repeats a fast call until the faster side takes about this long."""
 
 
@@ -106,22 +106,21 @@ def _once(function: Callable[[], object], number: int) -> float:
     return (time.perf_counter() - start) / number
 
 
-def _calls_per_sample(*functions: Callable[[], object]) -> int:
-    """How often to repeat each of ``functions`` (after a first, warm-up call, which also
-    times it) so that a sample of the fastest takes about :data:`SAMPLE_SECONDS`."""
-    fastest = min(_once(function, 1) for function in functions)
-    return max(1, math.ceil(SAMPLE_SECONDS / max(fastest, 1e-7)))
+def _calls_per_sample(function: Callable[[], object]) -> int:
+    """How often to repeat ``function`` so that a sample takes about :data:`SAMPLE_SECONDS`
+    (its first, warm-up call times it)."""
+    return max(1, math.ceil(SAMPLE_SECONDS / max(_once(function, 1), 1e-7)))
 
 
 def interleaved(
     ours: Callable[[], object], baseline: Callable[[], object], pairs: int = PAIRS
 ) -> tuple[list[float], list[float]]:
     """Seconds per call of each side, measured A B A B ... after one warm-up call each."""
-    number = _calls_per_sample(ours, baseline)
+    number_a, number_b = _calls_per_sample(ours), _calls_per_sample(baseline)
     a, b = [], []
     for _ in range(pairs):
-        a.append(_once(ours, number))
-        b.append(_once(baseline, number))
+        a.append(_once(ours, number_a))
+        b.append(_once(baseline, number_b))
     return a, b
 
 
