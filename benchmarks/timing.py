@@ -139,6 +139,19 @@ def ratio(
     ``per``: also show each side's time per item (e.g. per position) in the detail.
     """
     a, b = interleaved(ours, baseline, pairs)
+    return ratio_of(name, a, b, goal, labels=labels, per=per)
+
+
+def ratio_of(
+    name: str,
+    a: list[float],
+    b: list[float],
+    goal: Goal | None,
+    *,
+    labels: tuple[str, str],
+    per: int | None = None,
+) -> Figure:
+    """The figure for times ``a`` and ``b`` measured in pairs (see :func:`interleaved`)."""
     ratios = [x / y for x, y in zip(a, b, strict=True)]
     ta, tb = statistics.median(a), statistics.median(b)
     detail = f"({labels[0]} {_duration(ta)}, {labels[1]} {_duration(tb)}"
@@ -160,14 +173,13 @@ def speedup(
 ) -> Figure:
     """The median over ``pairs`` of ``slow`` time / ``fast`` time: how many times faster."""
     a, b = interleaved(slow, fast, pairs)
-    ratios = [x / y for x, y in zip(a, b, strict=True)]
-    detail = (
-        f"({labels[0]} {_duration(statistics.median(a))}, "
-        f"{labels[1]} {_duration(statistics.median(b))})"
-    )
-    return record(
-        Figure(name, statistics.median(ratios), min(ratios), max(ratios), "x", goal, detail)
-    )
+    return ratio_of(name, a, b, goal, labels=labels)
+
+
+def time_of(name: str, times: list[float], goal: Goal | None) -> Figure:
+    """The figure for the median of ``times`` (seconds)."""
+    low, high, runs = min(times), max(times), f"({len(times)} runs)"
+    return record(Figure(name, statistics.median(times), low, high, "s", goal, runs))
 
 
 def seconds(
@@ -175,10 +187,7 @@ def seconds(
 ) -> Figure:
     """The median time of ``runs`` runs of ``function`` (after a warm-up run)."""
     function()
-    times = [_once(function, 1) for _ in range(runs)]
-    return record(
-        Figure(name, statistics.median(times), min(times), max(times), "s", goal, f"({runs} runs)")
-    )
+    return time_of(name, [_once(function, 1) for _ in range(runs)], goal)
 
 
 def peak_bytes(function: Callable[[], object]) -> int:
