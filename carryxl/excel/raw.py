@@ -43,7 +43,7 @@ _FAST_READ = frozenset({"convert", "ndim", "err_to_str"})
 _AS_THEY_ARE = frozenset({float, str, int, bool, type(None)})
 """Cells xlwings' preparation sends as they are, apart from NaN and None (made empty) and
 the infinities (sent as they are unless pandas is set to count them as missing)."""
-_INFINITIES = [[math.inf, -math.inf]]
+_INFINITIES = [math.inf, -math.inf]
 
 
 def _all_floats(value: Any) -> bool:
@@ -92,7 +92,7 @@ def _prepared(cells: list[Any]) -> list[Any]:
 def _infinities_as_they_are() -> bool:
     """Whether xlwings' preparation sends ``inf`` and ``-inf`` unchanged (asked each time,
     as pandas' options can change what it makes of them)."""
-    return _prepared(_INFINITIES[0]) == _INFINITIES[0]
+    return _prepared(_INFINITIES) == _INFINITIES
 
 
 def _missing(grid: npt.NDArray[Any], kinds: frozenset[type] | set[type]) -> npt.NDArray[np.bool_]:
@@ -119,7 +119,7 @@ def _rows_for_excel(grid: npt.NDArray[Any]) -> list[list[Any]] | None:
         kinds = set(map(type, grid.ravel()))
         if not kinds <= _AS_THEY_ARE:
             return None
-        infinite = float in kinds  # maybe: too costly to look for them among objects
+        infinite = float in kinds  # perhaps: looking for them among objects costs more
     else:
         return None
     if infinite and not _infinities_as_they_are():
