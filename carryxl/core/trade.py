@@ -1,0 +1,154 @@
+"""A carry trade's inputs, checked once: the preamble carry, costs and swaps share.
+
+- :func:`checked_legs`: both legs' simple rates and year fractions (r_t, r_f, t_t, t_f),
+  with the interest per unit on each leg.
+- :func:`checked_spots`: notional, start and end spots and the pair's orientation.
+- :func:`inverted`: where the pair reads FUNDING/TARGET (the target's price is 1/S).
+
+Each returns the checked arrays under the user's argument names (``named``), so a
+function checks all its inputs' shapes in one :func:`~carryxl.core.validate.common_shape`
+and a mismatch names the arguments the user typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from carryxl.core.conventions import Orientation
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray, interest, non_negative, positive, rate
+
+__all__ = ["Legs", "Spots", "checked_legs", "checked_spots", "inverted"]
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+def inverted(orientation: Any) -> bool | BoolArray:
+    """True where spot is FUNDING/TARGET (so the target's price is 1/S)."""
+    if isinstance(orientation, Orientation):  # the default: no parsing
+        return orientation is Orientation.FUNDING_TARGET
+    if isinstance(orientation, str):
+        return Orientation.parse(orientation) is Orientation.FUNDING_TARGET
+    try:
+        values = np.asarray(orientation, dtype=object).astype(str)
+    except ValueError:  # a ragged list
+        raise CarryxlError(
+            "orientation", orientation, "must be one orientation or a column of them"
+        ) from None
+    labels, index = np.unique(values, return_inverse=True)  # parse each spelling once
+    flags = np.array(
+        [Orientation.parse(v) is Orientation.FUNDING_TARGET for v in labels], dtype=bool
+    )
+    result: BoolArray = flags[index].reshape(values.shape)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Legs:
+    """Both legs' checked rates and year fractions, and the interest per unit r*t on each."""
+
+    rate_target: FloatArray
+    rate_funding: FloatArray
+    years: FloatArray
+    years_funding: FloatArray | None
+    interest_target: FloatArray
+    interest_funding: FloatArray
+
+    def named(self) -> dict[str, FloatArray]:
+        """The checked inputs under their argument names (for one shape check)."""
+        names = {
+            "rate_target": self.rate_target,
+            "rate_funding": self.rate_funding,
+            "years": self.years,
+        }
+        if self.years_funding is not None:
+            names["years_funding"] = self.years_funding
+        return names
+
+
+def checked_legs(
+    rate_target: Any,
+    rate_funding: Any,
+    years: Any,
+    years_funding: Any = None,
+    *,
+    deposits: bool = True,
+) -> Legs:
+    """Rates (> -1) and year fractions (>= 0) of both legs; ``years_funding`` None: ``years``.
+
+    With ``deposits`` each leg's 1 + r*t must stay above 0: a simple-interest deposit
+    or loan cannot lose its principal (the exact P&L, forwards and break-evens divide
+    or multiply by it). The textbook decomposition, which never grows 1 + r*t, skips it.
+    """
+    r_t = rate("rate_target", rate_target)
+    r_f = rate("rate_funding", rate_funding)
+    t_t = non_negative("years", years)
+    t_f = None if years_funding is None else non_negative("years_funding", years_funding)
+    funding_years = t_t if t_f is None else t_f
+    if deposits:
+        i_t = interest("rate_target", "years", r_t, t_t)
+        i_f = interest("rate_funding", "years" if t_f is None else "years_funding", r_f,
+                       funding_years)  # fmt: skip
+    else:
+        i_t, i_f = r_t * t_t, r_f * funding_years
+    return Legs(r_t, r_f, t_t, t_f, i_t, i_f)
+
+
+@dataclass(frozen=True, slots=True)
+class Spots:
+    """A trade's checked notional (or None), spots (end may be None) and orientation."""
+
+    notional: FloatArray | None
+    spot_start: FloatArray
+    spot_end: FloatArray | None
+    inverted: bool | BoolArray
+
+    def named(self, orientation: bool = False) -> dict[str, Any]:
+        """The checked inputs under their argument names; with ``orientation`` a column
+        of orientations too (for one shape check)."""
+        names: dict[str, Any] = {} if self.notional is None else {"notional": self.notional}
+        names["spot_start"] = self.spot_start
+        if self.spot_end is not None:
+            names["spot_end"] = self.spot_end
+        if orientation and not isinstance(self.inverted, bool):
+            names["orientation"] = self.inverted
+        return names
+
+    def size(self) -> FloatArray:
+        """The checked notional."""
+        if self.notional is None:
+            raise CarryxlError("notional", None, "is needed for money amounts")
+        return self.notional
+
+    def end(self) -> FloatArray:
+        """The checked end spot."""
+        if self.spot_end is None:
+            raise CarryxlError("spot_end", None, "is needed for the move of the spot")
+        return self.spot_end
+
+    def ratio(self) -> FloatArray:
+        """X1/X0: S1/S0 for TARGET/FUNDING, S0/S1 for FUNDING/TARGET."""
+        s0, s1 = self.spot_start, self.end()
+        if self.inverted is True:
+            return s0 / s1
+        if self.inverted is False:
+            return s1 / s0
+        result: FloatArray = np.where(self.inverted, s0 / s1, s1 / s0)
+        return result
+
+
+def checked_spots(
+    spot_start: Any,
+    spot_end: Any = None,
+    orientation: Any = Orientation.TARGET_FUNDING,
+    notional: Any = None,
+) -> Spots:
+    """Notional and spots > 0 (``None``: not part of this calculation) and the orientation."""
+    n = None if notional is None else positive("notional", notional)
+    s0 = positive("spot_start", spot_start)
+    s1 = None if spot_end is None else positive("spot_end", spot_end)
+    return Spots(n, s0, s1, inverted(orientation))
