@@ -30,9 +30,10 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.conventions import DayCount, Orientation
-from carryxl.core.trade import checked_legs, checked_spots
+from carryxl.core.trade import Legs, Spots, checked_legs, checked_spots
 from carryxl.core.validate import (
     FloatArray,
+    all_finite,
     common_shape,
     finite_result,
     flag,
@@ -58,6 +59,8 @@ __all__ = [
     "fx_return",
     "spot_ratio",
 ]
+
+_MIN = np.minimum.reduce
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def spot_ratio(
     S1/S0 for a TARGET/FUNDING pair (AUD/JPY funded in JPY), S0/S1 for FUNDING/TARGET.
     """
     spots = checked_spots(spot_start, spot_end, orientation)
-    common_shape(**spots.named(orientation=True))
+    common_shape(**spots.named(), **spots.orientations())
     return finite_result(spots.ratio(), **spots.named())
 
 
@@ -108,7 +111,7 @@ def fx_pnl(
     Seed 1: 10,000,000 JPY * 3% = 300,000 JPY. Seed 2: 100,000 USD * -6.25% = -6,250 USD.
     """
     spots = checked_spots(spot_start, spot_end, orientation, notional)
-    common_shape(**spots.named(orientation=True))
+    common_shape(**spots.named(), **spots.orientations())
     return finite_result(spots.size() * (spots.ratio() - 1.0), **spots.named())
 
 
@@ -142,15 +145,31 @@ def carry_pnl(
 
     Seed 1 (AUD/JPY 100 -> 103, 10m JPY, 4.5% vs 0.1%, 0.5y): 526,750 JPY.
     """
-    spots = checked_spots(spot_start, spot_end, orientation, notional)
-    legs = checked_legs(rate_target, rate_funding, years, years_funding)
-    c = non_negative("costs", costs)
-    common_shape(**spots.named(orientation=True), **legs.named(), costs=c)
+    spots = checked_spots(spot_start, spot_end, orientation, notional, deferred=True)
+    legs = checked_legs(rate_target, rate_funding, years, years_funding, deferred=True)
+    c = non_negative("costs", costs, deferred=True)
+    named = {**spots.named(), **legs.named(), "costs": c}
+    common_shape(**named, **spots.orientations())
     ratio = spots.ratio()
     pnl = spots.size() * (ratio * (1.0 + legs.interest_target) - (1.0 + legs.interest_funding))
     if c.ndim or c != 0.0:
         pnl = pnl - c
-    return finite_result(pnl, **spots.named(), **legs.named(), costs=c)
+    return _finite(pnl, ratio, spots, legs, named)
+
+
+def _finite(
+    result: FloatArray, ratio: FloatArray, spots: Spots, legs: Legs, named: dict[str, FloatArray]
+) -> FloatArray:
+    """``result`` of a trade checked with ``deferred``: a finite result and X1/X0 > 0 prove
+    every input finite (an infinite notional, rate, year fraction or cost never gives a
+    finite P&L; an infinite spot gives X1/X0 = 0 or inf). Otherwise check everything
+    again, so a bad input is named with its own rule before the result is blamed."""
+    if all_finite(result) and (not ratio.size or _MIN(ratio, axis=None) > 0.0):
+        return result
+    spots.recheck()
+    legs.recheck()
+    non_negative("costs", named["costs"])
+    return finite_result(result, **named)
 
 
 def carry_return(
@@ -192,19 +211,23 @@ def _breakdown(
     costs: Any,
     exact: bool,
 ) -> CarryBreakdown:
-    spots = checked_spots(spot_start, spot_end, orientation, notional)
-    legs = checked_legs(rate_target, rate_funding, years, years_funding, deposits=exact)
-    c = non_negative("costs", costs)
-    common_shape(**spots.named(orientation=True), **legs.named(), costs=c)
+    spots = checked_spots(spot_start, spot_end, orientation, notional, deferred=True)
+    legs = checked_legs(
+        rate_target, rate_funding, years, years_funding, deposits=exact, deferred=True
+    )
+    c = non_negative("costs", costs, deferred=True)
+    named = {**spots.named(), **legs.named(), "costs": c}
+    common_shape(**named, **spots.orientations())
     n, i_t = spots.size(), legs.interest_target
     carry = n * (i_t - legs.interest_funding)
-    fx = n * (spots.ratio() - 1.0)
+    ratio = spots.ratio()
+    fx = n * (ratio - 1.0)
     cross = fx * i_t if exact else None
     total = carry + fx + cross if cross is not None else carry + fx
     if c.ndim or c != 0.0:
         total = total - c
     # A finite return means a finite total, and so finite parts.
-    total_return = finite_result(total / n, **spots.named(), **legs.named(), costs=c)
+    total_return = _finite(total / n, ratio, spots, legs, named)
     return CarryBreakdown(
         carry, fx, total * 0.0 if cross is None else cross, total, total_return, c
     )
@@ -273,7 +296,7 @@ def breakeven_spot(
     """
     spots = checked_spots(spot_start, None, orientation)
     legs = checked_legs(rate_target, rate_funding, years, years_funding)
-    common_shape(**spots.named(orientation=True), **legs.named())
+    common_shape(**spots.named(), **legs.named(), **spots.orientations())
     s0 = spots.spot_start
     growth = (1.0 + legs.interest_funding) / (1.0 + legs.interest_target)
     if spots.inverted is True:

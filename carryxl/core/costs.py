@@ -213,7 +213,7 @@ def carry_trade_costs(
         "lot_size": lots["lot_size"],
         **markups,
     }
-    common_shape(**{**named, **spots.named(orientation=True)})
+    common_shape(**named, **spots.orientations())
     n, s0, s1, flipped = spots.size(), spots.spot_start, spots.end(), spots.inverted
     base_units = np.where(flipped, n, n / s0)
     # The half-spreads are in the quote currency: the funding one when the pair is
@@ -278,7 +278,7 @@ def breakeven_spot_after_costs(
         "markup_target": m_t,
         "markup_funding": m_f,
     }
-    common_shape(**{**named, **spots.named(orientation=True)})
+    common_shape(**named, **spots.orientations())
     n, s0, flipped = spots.size(), spots.spot_start, spots.inverted
     t_t = legs.years
     t_f = t_t if legs.years_funding is None else legs.years_funding

@@ -12,6 +12,7 @@ and a mismatch names the arguments the user typed.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,11 +21,24 @@ import numpy.typing as npt
 
 from carryxl.core.conventions import Orientation
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, interest, non_negative, positive, rate
+from carryxl.core.validate import (
+    FloatArray,
+    as_floats,
+    interest,
+    non_negative,
+    positive,
+    rate,
+    rate_and_low,
+)
 
 __all__ = ["Legs", "Spots", "checked_legs", "checked_spots", "inverted"]
 
 BoolArray = npt.NDArray[np.bool_]
+
+
+@functools.lru_cache(maxsize=64)
+def _inverted_text(text: str) -> bool:
+    return Orientation.parse(text) is Orientation.FUNDING_TARGET
 
 
 def inverted(orientation: Any) -> bool | BoolArray:
@@ -32,7 +46,7 @@ def inverted(orientation: Any) -> bool | BoolArray:
     if isinstance(orientation, Orientation):  # the default: no parsing
         return orientation is Orientation.FUNDING_TARGET
     if isinstance(orientation, str):
-        return Orientation.parse(orientation) is Orientation.FUNDING_TARGET
+        return _inverted_text(orientation)  # each spelling parsed once
     try:
         values = np.asarray(orientation, dtype=object).astype(str)
     except ValueError:  # a ragged list
@@ -47,7 +61,7 @@ def inverted(orientation: Any) -> bool | BoolArray:
     return result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Legs:
     """Both legs' checked rates and year fractions, and the interest per unit r*t on each."""
 
@@ -69,6 +83,14 @@ class Legs:
             names["years_funding"] = self.years_funding
         return names
 
+    def recheck(self) -> None:
+        """Every check again, the +inf test included (after a ``deferred`` check)."""
+        rate("rate_target", self.rate_target)
+        rate("rate_funding", self.rate_funding)
+        for name, value in self.named().items():
+            if name.startswith("years"):
+                non_negative(name, value)
+
 
 def checked_legs(
     rate_target: Any,
@@ -77,28 +99,35 @@ def checked_legs(
     years_funding: Any = None,
     *,
     deposits: bool = True,
+    deferred: bool = False,
 ) -> Legs:
     """Rates (> -1) and year fractions (>= 0) of both legs; ``years_funding`` None: ``years``.
 
     With ``deposits`` each leg's 1 + r*t must stay above 0: a simple-interest deposit
     or loan cannot lose its principal (the exact P&L, forwards and break-evens divide
     or multiply by it). The textbook decomposition, which never grows 1 + r*t, skips it.
+    ``deferred``: the +inf test is left to the caller's result (see :meth:`Legs.recheck`).
     """
-    r_t = rate("rate_target", rate_target)
-    r_f = rate("rate_funding", rate_funding)
-    t_t = non_negative("years", years)
-    t_f = None if years_funding is None else non_negative("years_funding", years_funding)
+    r_t, low_t = rate_and_low("rate_target", rate_target, deferred=deferred)
+    r_f, low_f = rate_and_low("rate_funding", rate_funding, deferred=deferred)
+    t_t = non_negative("years", years, deferred=deferred)
+    t_f = (
+        None
+        if years_funding is None
+        else non_negative("years_funding", years_funding, deferred=deferred)
+    )
     funding_years = t_t if t_f is None else t_f
-    if deposits:
-        i_t = interest("rate_target", "years", r_t, t_t)
+    # Only a negative rate (years are >= 0) can take 1 + r*t to 0 or below.
+    i_t = interest("rate_target", "years", r_t, t_t) if deposits and low_t < 0.0 else r_t * t_t
+    if deposits and low_f < 0.0:
         i_f = interest("rate_funding", "years" if t_f is None else "years_funding", r_f,
                        funding_years)  # fmt: skip
     else:
-        i_t, i_f = r_t * t_t, r_f * funding_years
+        i_f = r_f * funding_years
     return Legs(r_t, r_f, t_t, t_f, i_t, i_f)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Spots:
     """A trade's checked notional (or None), spots (end may be None) and orientation."""
 
@@ -107,16 +136,22 @@ class Spots:
     spot_end: FloatArray | None
     inverted: bool | BoolArray
 
-    def named(self, orientation: bool = False) -> dict[str, Any]:
-        """The checked inputs under their argument names; with ``orientation`` a column
-        of orientations too (for one shape check)."""
-        names: dict[str, Any] = {} if self.notional is None else {"notional": self.notional}
+    def named(self) -> dict[str, FloatArray]:
+        """The checked numbers under their argument names."""
+        names = {} if self.notional is None else {"notional": self.notional}
         names["spot_start"] = self.spot_start
         if self.spot_end is not None:
             names["spot_end"] = self.spot_end
-        if orientation and not isinstance(self.inverted, bool):
-            names["orientation"] = self.inverted
         return names
+
+    def recheck(self) -> None:
+        """Every check again, the +inf test included (after a ``deferred`` check)."""
+        for name, value in self.named().items():
+            positive(name, value)
+
+    def orientations(self) -> dict[str, Any]:
+        """A column of orientations under its name (for the shape check), else nothing."""
+        return {} if isinstance(self.inverted, bool) else {"orientation": self.inverted}
 
     def size(self) -> FloatArray:
         """The checked notional."""
@@ -146,9 +181,18 @@ def checked_spots(
     spot_end: Any = None,
     orientation: Any = Orientation.TARGET_FUNDING,
     notional: Any = None,
+    *,
+    deferred: bool = False,
 ) -> Spots:
-    """Notional and spots > 0 (``None``: not part of this calculation) and the orientation."""
-    n = None if notional is None else positive("notional", notional)
-    s0 = positive("spot_start", spot_start)
-    s1 = None if spot_end is None else positive("spot_end", spot_end)
+    """Notional and spots > 0 (``None``: not part of this calculation) and the orientation.
+
+    ``deferred`` leaves the +inf tests, and the whole test of ``spot_end``, to the caller:
+    a finite result and X1/X0 > 0 prove them (X1/X0 > 0 with S0 > 0 means S1 > 0), and
+    otherwise :meth:`Spots.recheck` repeats every test.
+    """
+    n = None if notional is None else positive("notional", notional, deferred=deferred)
+    s0 = positive("spot_start", spot_start, deferred=deferred)
+    s1 = None if spot_end is None else as_floats("spot_end", spot_end)
+    if s1 is not None and not (deferred and s1.ndim):  # a single number: test it now
+        s1 = positive("spot_end", spot_end)
     return Spots(n, s0, s1, inverted(orientation))

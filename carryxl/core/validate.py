@@ -17,6 +17,7 @@ from carryxl.core.errors import CarryxlError, Described, Rule, not_finite_result
 
 __all__ = [
     "FloatArray",
+    "all_finite",
     "as_floats",
     "common_shape",
     "finite",
@@ -28,6 +29,7 @@ __all__ = [
     "non_negative",
     "positive",
     "rate",
+    "rate_and_low",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -37,6 +39,7 @@ _MIN = np.minimum.reduce
 _MAX = np.maximum.reduce
 _FLOAT = np.float64
 _SCALARS = frozenset({float, np.float64})
+_FLOAT_DTYPE = np.dtype(np.float64)
 
 
 def _where(name: str, array: FloatArray, bad: npt.NDArray[np.bool_]) -> tuple[str, Any]:
@@ -72,21 +75,47 @@ def finite(name: str, value: Any) -> FloatArray:
     return array
 
 
-def _above(name: str, value: Any, bound: float, strict: bool, rule: str) -> FloatArray:
-    """``value`` as floats, each finite and > ``bound`` (``strict``) or >= ``bound``."""
-    if type(value) in _SCALARS:  # one number: no array reductions needed
+def _checked(
+    name: str, value: Any, bound: float, strict: bool, rule: str, deferred: bool = False
+) -> tuple[FloatArray, float]:
+    """``value`` as floats, each finite and > ``bound`` (``strict``) or >= ``bound``; and
+    its smallest element (``inf`` when empty), which callers may reuse.
+
+    ``deferred`` leaves out the one test an array's minimum cannot do, for +inf: only for
+    callers that prove it from their result (see :func:`all_finite`) and, if that fails,
+    check again without it.
+    """
+    if type(value) is np.ndarray and value.dtype is _FLOAT_DTYPE:
+        array = value
+    elif type(value) in _SCALARS:  # one number: no array reductions needed
         if (value > bound if strict else value >= bound) and value < _INF:
-            return np.asarray(value, dtype=_FLOAT)
+            return np.asarray(value, dtype=_FLOAT), value
         raise CarryxlError(name, float(value), rule)
-    array = as_floats(name, value)
-    if array.size:
-        # minimum/maximum propagate NaN, so two reductions reject NaN, inf and values
-        # on the wrong side of the bound.
-        low = _MIN(array, axis=None)
-        if not ((low > bound if strict else low >= bound) and _MAX(array, axis=None) < _INF):
-            good = np.isfinite(array) & ((array > bound) if strict else (array >= bound))
-            raise CarryxlError(*_where(name, array, ~good), rule)
-    return array
+    else:
+        array = as_floats(name, value)
+    if not array.size:
+        return array, _INF
+    # minimum/maximum propagate NaN, so two reductions reject NaN, inf and values on
+    # the wrong side of the bound.
+    low = _MIN(array, axis=None)
+    if not (
+        (low > bound if strict else low >= bound) and (deferred or _MAX(array, axis=None) < _INF)
+    ):
+        good = np.isfinite(array) & ((array > bound) if strict else (array >= bound))
+        raise CarryxlError(*_where(name, array, ~good), rule)
+    return array, low
+
+
+def _above(name: str, value: Any, bound: float, strict: bool, rule: str) -> FloatArray:
+    return _checked(name, value, bound, strict, rule)[0]
+
+
+def all_finite(values: FloatArray) -> bool:
+    """True when every element is finite: one sum (an overflowing sum checks each element)."""
+    if not values.size:
+        return True
+    total = np.add.reduce(values, axis=None)
+    return bool(-_INF < total < _INF) or bool(np.isfinite(values).all())
 
 
 def flag(name: str, value: Any) -> bool:
@@ -103,19 +132,24 @@ def greater_than(name: str, value: Any, bound: float, rule: str) -> FloatArray:
     return _above(name, value, bound, True, rule)
 
 
-def positive(name: str, value: Any) -> FloatArray:
-    """Spots, notionals, prices: finite and > 0."""
-    return _above(name, value, 0.0, True, Rule.POSITIVE)
+def positive(name: str, value: Any, *, deferred: bool = False) -> FloatArray:
+    """Spots, notionals, prices: finite and > 0 (``deferred``: see :func:`_checked`)."""
+    return _checked(name, value, 0.0, True, Rule.POSITIVE, deferred)[0]
 
 
-def non_negative(name: str, value: Any) -> FloatArray:
-    """Costs, volatilities, tax rates: finite and >= 0."""
-    return _above(name, value, 0.0, False, Rule.NON_NEGATIVE)
+def non_negative(name: str, value: Any, *, deferred: bool = False) -> FloatArray:
+    """Costs, volatilities, tax rates: finite and >= 0 (``deferred``: see :func:`_checked`)."""
+    return _checked(name, value, 0.0, False, Rule.NON_NEGATIVE, deferred)[0]
 
 
 def rate(name: str, value: Any) -> FloatArray:
     """An interest rate as a decimal (0.045 for 4.5%): finite and > -1."""
     return _above(name, value, -1.0, True, Rule.RATE)
+
+
+def rate_and_low(name: str, value: Any, *, deferred: bool = False) -> tuple[FloatArray, float]:
+    """:func:`rate`, and the lowest rate (a rate >= 0 earns, so 1 + r*t > 0 needs no check)."""
+    return _checked(name, value, -1.0, True, Rule.RATE, deferred)
 
 
 def fraction_change(name: str, value: Any) -> FloatArray:
@@ -174,13 +208,9 @@ def finite_result(result: FloatArray, **inputs: Any) -> FloatArray:
             return result
         index: tuple[int, ...] = ()
     else:
-        total = np.add.reduce(result, axis=None) if result.size else 0.0
-        if -_INF < total < _INF:
+        if all_finite(result):
             return result
-        bad = ~np.isfinite(result)
-        if not bad.any():  # the sum overflowed, not an element
-            return result
-        index = tuple(int(i) for i in np.argwhere(bad)[0])
+        index = tuple(int(i) for i in np.argwhere(~np.isfinite(result))[0])
     values = {}
     for name, value in inputs.items():
         array = np.asarray(value)
