@@ -126,7 +126,8 @@ def carry_income(
     n = positive("notional", notional)
     legs = checked_legs(rate_target, rate_funding, years, years_funding, deposits=False)
     common_shape(notional=n, **legs.named())
-    income = n * (legs.interest_target - legs.interest_funding)
+    i_t, i_f = legs.interests()
+    income = n * (i_t - i_f)
     return finite_result(income, notional=n, **legs.named())
 
 
@@ -151,7 +152,8 @@ def carry_pnl(
     named = {**spots.named(), **legs.named(), "costs": c}
     common_shape(**named, **spots.orientations())
     ratio = spots.ratio()
-    pnl = spots.size() * (ratio * (1.0 + legs.interest_target) - (1.0 + legs.interest_funding))
+    i_t, i_f = legs.interests()
+    pnl = spots.size() * (ratio * (1.0 + i_t) - (1.0 + i_f))
     if c.ndim or c != 0.0:
         pnl = pnl - c
     return _finite(pnl, ratio, spots, legs, named)
@@ -218,8 +220,9 @@ def _breakdown(
     c = non_negative("costs", costs, deferred=True)
     named = {**spots.named(), **legs.named(), "costs": c}
     common_shape(**named, **spots.orientations())
-    n, i_t = spots.size(), legs.interest_target
-    carry = n * (i_t - legs.interest_funding)
+    n = spots.size()
+    i_t, i_f = legs.interests()
+    carry = n * (i_t - i_f)
     ratio = spots.ratio()
     fx = n * (ratio - 1.0)
     cross = fx * i_t if exact else None
@@ -298,7 +301,8 @@ def breakeven_spot(
     legs = checked_legs(rate_target, rate_funding, years, years_funding)
     common_shape(**spots.named(), **legs.named(), **spots.orientations())
     s0 = spots.spot_start
-    growth = (1.0 + legs.interest_funding) / (1.0 + legs.interest_target)
+    i_t, i_f = legs.interests()
+    growth = (1.0 + i_f) / (1.0 + i_t)
     if spots.inverted is True:
         spot = s0 / growth
     elif spots.inverted is False:
@@ -341,7 +345,7 @@ def carry_days_to_offset(
     b_t = DayCount.parse(day_count_target, "day_count_target").days_in_year
     b_f = DayCount.parse(day_count_funding, "day_count_funding").days_in_year
     per_day = (1.0 + g) * r_t / b_t - r_f / b_f
-    return _days(g, per_day)
+    return _days(g, per_day, fx_move=g, rate_target=r_t, rate_funding=r_f)
 
 
 def carry_days_to_offset_simple(fx_move: Any, rate_target: Any, rate_funding: Any) -> FloatArray:
@@ -353,11 +357,13 @@ def carry_days_to_offset_simple(fx_move: Any, rate_target: Any, rate_funding: An
     r_t = rate("rate_target", rate_target)
     r_f = rate("rate_funding", rate_funding)
     common_shape(fx_move=g, rate_target=r_t, rate_funding=r_f)
-    return _days(g, (r_t - r_f) / 365.0)
+    return _days(g, (r_t - r_f) / 365.0, fx_move=g, rate_target=r_t, rate_funding=r_f)
 
 
-def _days(g: FloatArray, per_day: FloatArray) -> FloatArray:
-    with np.errstate(divide="ignore", invalid="ignore"):
+def _days(g: FloatArray, per_day: FloatArray, **named: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         days = np.where(per_day > 0, -g / per_day, np.inf)
+    # inf says "never" (carry does not earn); where it earns, the days must be a number.
+    finite_result(np.where((g < 0) & (per_day > 0), days, 0.0), **named)
     result: FloatArray = np.where(g >= 0, 0.0, days)
     return result[()] if result.ndim == 0 else result

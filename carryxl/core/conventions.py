@@ -17,12 +17,14 @@ NIBOR (ACT/360). Every function that uses a day count takes an override.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import positive
 
 __all__ = [
     "Currency",
@@ -289,9 +291,10 @@ class Pair:
     def pip_size(self, override: float | None = None) -> float:
         """One pip in quote units: 0.01 for JPY-quoted pairs, 0.0001 otherwise."""
         if override is not None:
-            if not override > 0:
-                raise CarryxlError("pip_size", override, "must be a number > 0")
-            return float(override)
+            size = positive("pip_size", override)
+            if size.ndim:
+                raise CarryxlError("pip_size", override, "must be one number")
+            return float(size)
         return 0.01 if self.quote == Currency.JPY else 0.0001
 
     @property
@@ -324,4 +327,6 @@ def rate_from_text(value: Any, argument: str = "rate") -> float:
     if match is None:
         raise CarryxlError(argument, value, "must be a rate such as 4.5% or 0.045")
     number = float(match.group(1))
+    if not math.isfinite(number):  # "1e999" overflows
+        raise CarryxlError(argument, value, "must be a rate such as 4.5% or 0.045")
     return number / 100.0 if match.group(2) else number

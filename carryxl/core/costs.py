@@ -286,8 +286,9 @@ def breakeven_spot_after_costs(
     commission = _commission(base_units, lots, 2)
     half_entry = n * entry * size / 2.0 / s0
     half_exit = n * exit_ * size / 2.0 / s0
-    fixed = n * (1.0 + legs.interest_funding + m_f * t_f) + half_entry + commission
-    slope = n * (1.0 + legs.interest_target - m_t * t_t)
+    i_t, i_f = legs.interests()
+    fixed = n * (1.0 + i_f + m_f * t_f) + half_entry + commission
+    slope = n * (1.0 + i_t - m_t * t_t)
     fixed = fixed + np.where(flipped, 0.0, half_exit)
     slope = slope - np.where(flipped, half_exit, 0.0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):

@@ -32,9 +32,13 @@ def side_sign(side: Any, argument: str = "side") -> FloatArray:
     """
     if isinstance(side, str):
         return np.asarray(_word(side, argument))
-    values = np.asarray(side, dtype=object) if not isinstance(side, np.ndarray) else side
-    if values.dtype.kind in "OUS":
-        labels, index = np.unique(values.astype(str), return_inverse=True)
+    try:
+        values = np.asarray(side, dtype=object) if not isinstance(side, np.ndarray) else side
+        text = values.astype(str) if values.dtype.kind in "OUS" else None
+    except ValueError:  # a ragged list
+        raise CarryxlError(argument, side, "must be one side or a column of them") from None
+    if text is not None:
+        labels, index = np.unique(text, return_inverse=True)
         signs = np.array([_word(str(label), argument) for label in labels], dtype=np.float64)
         result: FloatArray = signs[index].reshape(values.shape)
         return result

@@ -55,7 +55,7 @@ from carryxl.core.dates import DateArray, as_dates
 from carryxl.core.errors import CarryxlError
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
-from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive
+from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive, rate
 
 __all__ = [
     "SwapForm",
@@ -397,11 +397,12 @@ def benchmark_swap(
     direction = side_sign(side)
     dc_b = DayCount.parse(day_count_base or default_day_count(p.base), "day_count_base")
     dc_q = DayCount.parse(day_count_quote or default_day_count(p.quote), "day_count_quote")
-    forward = forward_outright(
-        s, rate_base, rate_quote, n / dc_b.days_in_year, n / dc_q.days_in_year
-    )
-    common_shape(units=u, spot=s, nights=n, side=direction, forward=forward)
-    return direction * u * (s - forward)
+    r_b = rate("rate_base", rate_base)
+    r_q = rate("rate_quote", rate_quote)
+    named = {"units": u, "spot": s, "rate_base": r_b, "rate_quote": r_q, "nights": n}
+    common_shape(**named, side=direction)
+    forward = forward_outright(s, r_b, r_q, n / dc_b.days_in_year, n / dc_q.days_in_year)
+    return finite_result(direction * u * (s - forward), **named)
 
 
 def swap_implied_rate(
@@ -418,8 +419,11 @@ def swap_implied_rate(
     s = positive("spot", spot)
     n = positive("nights", nights)
     b = positive("basis", basis)
-    common_shape(money=m, units=u, spot=s, nights=n, basis=b)
-    return m / (u * s) * b / n
+    named = {"money": m, "units": u, "spot": s, "nights": n, "basis": b}
+    common_shape(**named)
+    with np.errstate(divide="ignore", over="ignore"):
+        annual = m / (u * s) * b / n
+    return finite_result(annual, **named)
 
 
 def swap_markup(

@@ -63,14 +63,15 @@ def inverted(orientation: Any) -> bool | BoolArray:
 
 @dataclass(slots=True)
 class Legs:
-    """Both legs' checked rates and year fractions, and the interest per unit r*t on each."""
+    """Both legs' checked rates and year fractions (``years_funding`` None: ``years``)."""
 
     rate_target: FloatArray
     rate_funding: FloatArray
     years: FloatArray
     years_funding: FloatArray | None
-    interest_target: FloatArray
-    interest_funding: FloatArray
+    deposits: bool
+    lowest_target: float
+    lowest_funding: float
 
     def named(self) -> dict[str, FloatArray]:
         """The checked inputs under their argument names (for one shape check)."""
@@ -82,6 +83,23 @@ class Legs:
         if self.years_funding is not None:
             names["years_funding"] = self.years_funding
         return names
+
+    def interests(self) -> tuple[FloatArray, FloatArray]:
+        """Interest per unit over the period on each leg, r_t*t_t and r_f*t_f (after the
+        shape check). With ``deposits`` each 1 + r*t must stay above 0: a simple-interest
+        deposit or loan cannot lose its principal; only a negative rate can break it."""
+        r_t, r_f, t_t = self.rate_target, self.rate_funding, self.years
+        t_f = t_t if self.years_funding is None else self.years_funding
+        if self.deposits and self.lowest_target < 0.0:
+            i_t = interest("rate_target", "years", r_t, t_t)
+        else:
+            i_t = r_t * t_t
+        if self.deposits and self.lowest_funding < 0.0:
+            years_name = "years" if self.years_funding is None else "years_funding"
+            i_f = interest("rate_funding", years_name, r_f, t_f)
+        else:
+            i_f = r_f * t_f
+        return i_t, i_f
 
     def recheck(self) -> None:
         """Every check again, the +inf test included (after a ``deferred`` check)."""
@@ -103,10 +121,10 @@ def checked_legs(
 ) -> Legs:
     """Rates (> -1) and year fractions (>= 0) of both legs; ``years_funding`` None: ``years``.
 
-    With ``deposits`` each leg's 1 + r*t must stay above 0: a simple-interest deposit
-    or loan cannot lose its principal (the exact P&L, forwards and break-evens divide
-    or multiply by it). The textbook decomposition, which never grows 1 + r*t, skips it.
-    ``deferred``: the +inf test is left to the caller's result (see :meth:`Legs.recheck`).
+    ``deposits``: :meth:`Legs.interests` also holds each 1 + r*t above 0 (the exact P&L,
+    forwards and break-evens divide or multiply by it); the textbook decomposition, which
+    never grows 1 + r*t, goes without. ``deferred``: the +inf test is left to the caller's
+    result (see :meth:`Legs.recheck`).
     """
     r_t, low_t = rate_and_low("rate_target", rate_target, deferred=deferred)
     r_f, low_f = rate_and_low("rate_funding", rate_funding, deferred=deferred)
@@ -116,15 +134,7 @@ def checked_legs(
         if years_funding is None
         else non_negative("years_funding", years_funding, deferred=deferred)
     )
-    funding_years = t_t if t_f is None else t_f
-    # Only a negative rate (years are >= 0) can take 1 + r*t to 0 or below.
-    i_t = interest("rate_target", "years", r_t, t_t) if deposits and low_t < 0.0 else r_t * t_t
-    if deposits and low_f < 0.0:
-        i_f = interest("rate_funding", "years" if t_f is None else "years_funding", r_f,
-                       funding_years)  # fmt: skip
-    else:
-        i_f = r_f * funding_years
-    return Legs(r_t, r_f, t_t, t_f, i_t, i_f)
+    return Legs(r_t, r_f, t_t, t_f, deposits, low_t, low_f)
 
 
 @dataclass(slots=True)
