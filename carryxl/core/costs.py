@@ -157,16 +157,17 @@ def markup_cost(
     """
     n = positive("notional", notional)
     given = _markups(markup_target, markup_funding, years, years_funding)
-    ratio = positive("spot_ratio", spot_ratio_value)
-    common_shape(notional=n, **given, spot_ratio=ratio)
-    return finite_result(_markup(n, ratio, given), notional=n, **given, spot_ratio=ratio)
+    ratio = positive("spot_ratio_value", spot_ratio_value)
+    common_shape(notional=n, **given, spot_ratio_value=ratio)
+    return finite_result(_markup(n, ratio, given), notional=n, **given, spot_ratio_value=ratio)
 
 
-def _spreads(spread_entry_pips: Any, spread_exit_pips: Any) -> tuple[FloatArray, FloatArray]:
-    entry = non_negative("spread_entry_pips", spread_entry_pips)
-    if spread_exit_pips is None:
-        return entry, entry
-    return entry, non_negative("spread_exit_pips", spread_exit_pips)
+def _spreads(spread_entry_pips: Any, spread_exit_pips: Any) -> dict[str, FloatArray]:
+    """The spreads under their names; the exit's only when given (else the entry's)."""
+    given = {"spread_entry_pips": non_negative("spread_entry_pips", spread_entry_pips)}
+    if spread_exit_pips is not None:
+        given["spread_exit_pips"] = non_negative("spread_exit_pips", spread_exit_pips)
+    return given
 
 
 def carry_trade_costs(
@@ -200,14 +201,15 @@ def carry_trade_costs(
     """
     spots = checked_spots(spot_start, spot_end, orientation, notional)
     size = positive("pip_size", pip_size)
-    entry, exit_ = _spreads(spread_entry_pips, spread_exit_pips)
+    spreads = _spreads(spread_entry_pips, spread_exit_pips)
+    entry = spreads["spread_entry_pips"]
+    exit_ = spreads.get("spread_exit_pips", entry)
     lots = _commission_inputs(commission_per_lot, commission_per_million, lot_size)
     markups = _markups(markup_target, markup_funding, years, years_funding)
     named = {
         **spots.named(),
         "pip_size": size,
-        "spread_entry_pips": entry,
-        "spread_exit_pips": exit_,
+        **spreads,
         "commission_per_lot": lots["per_lot"],
         "commission_per_million": lots["per_million"],
         "lot_size": lots["lot_size"],
@@ -262,7 +264,9 @@ def breakeven_spot_after_costs(
     spots = checked_spots(spot_start, None, orientation, notional)
     legs = checked_legs(rate_target, rate_funding, years, years_funding)
     size = positive("pip_size", pip_size)
-    entry, exit_ = _spreads(spread_entry_pips, spread_exit_pips)
+    spreads = _spreads(spread_entry_pips, spread_exit_pips)
+    entry = spreads["spread_entry_pips"]
+    exit_ = spreads.get("spread_exit_pips", entry)
     lots = _commission_inputs(commission_per_lot, commission_per_million, lot_size)
     m_t = non_negative("markup_target", markup_target)
     m_f = non_negative("markup_funding", markup_funding)
@@ -270,8 +274,7 @@ def breakeven_spot_after_costs(
         **spots.named(),
         **legs.named(),
         "pip_size": size,
-        "spread_entry_pips": entry,
-        "spread_exit_pips": exit_,
+        **spreads,
         "commission_per_lot": lots["per_lot"],
         "commission_per_million": lots["per_million"],
         "lot_size": lots["lot_size"],

@@ -111,7 +111,8 @@ def margin_call_spot(
     direction = side_sign(side)
     m = margin_fraction(leverage, margin_rate)
     k = positive("level", level)
-    common_shape(spot_entry=s0, units=u, equity=e0, side=direction, margin_rate=m, level=k)
+    given = "leverage" if leverage is not None else "margin_rate"
+    common_shape(spot_entry=s0, units=u, equity=e0, side=direction, **{given: m}, level=k)
     where = str(account).strip().lower()
     if where == "quote":
         at_entry = e0 - k * u * s0 * m

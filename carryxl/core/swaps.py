@@ -444,6 +444,14 @@ def swap_markup(
     money = benchmark_swap - broker_money (quote currency, over ``nights``); rate =
     money / (units * S) * basis / nights. Positive: the broker keeps that much.
     """
+    common_shape(
+        units=positive("units", units),
+        spot=positive("spot", spot),
+        rate_base=rate("rate_base", rate_base),
+        rate_quote=rate("rate_quote", rate_quote),
+        nights=positive("nights", nights),
+        broker_money=finite("broker_money", broker_money),
+    )
     benchmark = benchmark_swap(
         pair, units, spot, rate_base, rate_quote, nights, side, day_count_base, day_count_quote
     )
