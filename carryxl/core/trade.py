@@ -34,6 +34,8 @@ from carryxl.core.validate import (
 __all__ = ["Legs", "Spots", "checked_legs", "checked_spots", "inverted"]
 
 BoolArray = npt.NDArray[np.bool_]
+_MIN = np.minimum.reduce
+_MAX = np.maximum.reduce
 
 
 @functools.lru_cache(maxsize=64)
@@ -100,6 +102,20 @@ class Legs:
         else:
             i_f = r_f * t_f
         return i_t, i_f
+
+    def check_deposits(self) -> None:
+        """:meth:`interests`' test of 1 + r*t > 0 without making r*t: the lowest rate times
+        the longest period bounds every product (only if that fails is each one tested)."""
+        t_f = self.years if self.years_funding is None else self.years_funding
+        funding_years = "years" if self.years_funding is None else "years_funding"
+        legs = (
+            (self.lowest_target, "rate_target", self.rate_target, "years", self.years),
+            (self.lowest_funding, "rate_funding", self.rate_funding, funding_years, t_f),
+        )
+        for low, rate_name, r, years_name, t in legs:
+            bounded = not (self.deposits and low < 0.0 and t.size)
+            if not (bounded or low * _MAX(t, axis=None) > -1.0):
+                interest(rate_name, years_name, r, t)
 
     def recheck(self) -> None:
         """Every check again, the +inf test included (after a ``deferred`` check)."""
@@ -177,13 +193,29 @@ class Spots:
 
     def ratio(self) -> FloatArray:
         """X1/X0: S1/S0 for TARGET/FUNDING, S0/S1 for FUNDING/TARGET."""
-        s0, s1 = self.spot_start, self.end()
+        s0, s1 = self.spot_start, self.spot_end
+        if s1 is None:
+            s1 = self.end()  # raises
         if self.inverted is True:
             return s0 / s1
         if self.inverted is False:
             return s1 / s0
         result: FloatArray = np.where(self.inverted, s0 / s1, s1 / s0)
         return result
+
+
+def _both_positive(first: Any, second: Any) -> bool:
+    """Two float64 columns of one shape, all > 0 (NaN fails), in one reduction: the
+    elementwise minimum costs less than a second reduction. False: check each alone."""
+    if not (
+        type(first) is np.ndarray
+        and type(second) is np.ndarray
+        and first.dtype == second.dtype == np.float64
+        and first.shape == second.shape
+        and first.size
+    ):
+        return False
+    return bool(_MIN(np.minimum(first, second), axis=None) > 0.0)
 
 
 def checked_spots(
@@ -200,8 +232,11 @@ def checked_spots(
     a finite result and X1/X0 > 0 prove them (X1/X0 > 0 with S0 > 0 means S1 > 0), and
     otherwise :meth:`Spots.recheck` repeats every test.
     """
-    n = None if notional is None else positive("notional", notional, deferred=deferred)
-    s0 = positive("spot_start", spot_start, deferred=deferred)
+    if deferred and _both_positive(notional, spot_start):
+        n, s0 = notional, spot_start
+    else:
+        n = None if notional is None else positive("notional", notional, deferred=deferred)
+        s0 = positive("spot_start", spot_start, deferred=deferred)
     s1 = None if spot_end is None else as_floats("spot_end", spot_end)
     if s1 is not None and not (deferred and s1.ndim):  # a single number: test it now
         s1 = positive("spot_end", spot_end)

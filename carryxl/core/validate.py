@@ -30,6 +30,7 @@ __all__ = [
     "positive",
     "rate",
     "rate_and_low",
+    "shape_of",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -180,6 +181,11 @@ def interest(
 
 def common_shape(**arrays: npt.NDArray[Any]) -> tuple[int, ...]:
     """The shape the named arrays broadcast to, or an error naming those that do not fit."""
+    return shape_of(arrays)
+
+
+def shape_of(arrays: dict[str, Any]) -> tuple[int, ...]:
+    """:func:`common_shape` of a dict of named arrays."""
     shape: tuple[int, ...] = ()
     for value in arrays.values():
         own = value.shape if isinstance(value, np.ndarray) else np.shape(value)

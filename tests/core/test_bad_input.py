@@ -331,3 +331,29 @@ def test_the_probability_of_loss_names_the_users_arguments() -> None:
     with pytest.raises(CarryxlError) as info:
         core.probability_of_loss(-0.05, 0.01, 0.1, 30)
     assert "x" not in info.value.argument.split(" / ")
+
+
+@pytest.mark.parametrize("size", [3, 60_000])  # both of carry_pnl's paths (small, big)
+def test_carry_pnl_checks_every_row_of_short_and_long_columns(size: int) -> None:
+    good = {k: np.full(size, v) for k, v in SEED.items()}
+    expected = 1e7 * (1.03 * (1 + 0.045 * 0.5) - (1 + 0.001 * 0.5))
+    assert np.allclose(core.carry_pnl(**good), expected, rtol=1e-12)
+    for argument, bad, rule in [
+        ("spot_end", -1.0, "must be a finite number > 0"),
+        ("spot_end", np.inf, "must be a finite number > 0"),
+        ("spot_start", np.inf, "must be a finite number > 0"),
+        ("notional", np.inf, "must be a finite number > 0"),
+        ("rate_target", np.inf, "must be a rate as a decimal above -1"),
+        ("years", np.nan, "must be a finite number >= 0"),
+    ]:
+        column = good[argument].copy()
+        column[size - 2] = bad
+        with pytest.raises(CarryxlError) as info:
+            core.carry_pnl(**{**good, argument: column})
+        assert info.value.argument == f"{argument}[{size - 2}]"
+        assert info.value.rule.startswith(rule)
+    deep = {**good, "rate_funding": np.full(size, -0.05), "years": np.full(size, 10.0)}
+    deep["years"][1] = 30.0
+    with pytest.raises(CarryxlError) as info:
+        core.carry_pnl(**deep)
+    assert info.value.argument == "rate_funding[1] / years[1]"
