@@ -18,7 +18,7 @@ from typing import Any
 
 from carryxl.core.carry import CarryBreakdown
 from carryxl.core.conventions import Currency, Pair
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive
 
 __all__ = ["breakdown_in_account", "convert_money", "cross_rate"]
@@ -87,7 +87,7 @@ def breakdown_in_account(breakdown: CarryBreakdown, rate_to_account: Any) -> Car
     Returns are unchanged: the whole P&L is converted at one rate (the end's).
     """
     if not isinstance(breakdown, CarryBreakdown):
-        raise CarryxlError("breakdown", breakdown, "must be a carry breakdown (carry_breakdown)")
+        raise CarryxlError("breakdown", breakdown, Rule.BREAKDOWN)
     k = positive("rate_to_account", rate_to_account)
     common_shape(breakdown=breakdown.total, rate_to_account=k)
     finite_result(breakdown.total * k, breakdown_total=breakdown.total, rate_to_account=k)

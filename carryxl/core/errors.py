@@ -39,6 +39,15 @@ class Rule:
     SHAPES = "array shapes must match or broadcast: one number, or the same length each"
     FINITE_RESULT = "give a result too large or too small to be a finite number"
     NOT_DEFINED = "is not defined in this workbook (a workbook-scope name)"
+    ONE_NUMBER = "must be one number"
+    FLAG = "must be TRUE or FALSE"
+    RATE_TEXT = "must be a rate such as 4.5% or 0.045"
+    PAIR = "must be a currency pair such as AUD/JPY"
+    ACCOUNT = "must be 'quote' or 'base' (the pair's currency)"
+    BREAKDOWN = "must be a carry breakdown (carry_breakdown)"
+    SIDE = "must be 'long' or 'short' (or +1 / -1)"
+    SPOT_LAG = "must be a whole number of days, 0 to 5"
+    AFTER_OPEN = "must be on or after open_date"
 
 
 class Described(str):

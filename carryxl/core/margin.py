@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
     FloatArray,
@@ -123,7 +123,7 @@ def margin_call_spot(
         with np.errstate(divide="ignore", invalid="ignore"):
             spot = direction * u * s0 / (e0 + direction * u - k * u * m)
     else:
-        raise CarryxlError("account", account, "must be 'quote' or 'base' (the pair's currency)")
+        raise CarryxlError("account", account, Rule.ACCOUNT)
     if (at_entry <= 0).any():
         raise CarryxlError("equity", equity, "must be above level * margin at entry already")
     result: FloatArray = np.where(np.isfinite(spot) & (spot > 0), spot, np.nan)

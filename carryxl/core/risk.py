@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
     FloatArray,
@@ -129,9 +129,7 @@ def stop_loss_spot(
         elif where == "base":
             spot = direction * u * s0 / (direction * u + loss)
         else:
-            raise CarryxlError(
-                "account", account, "must be 'quote' or 'base' (the pair's currency)"
-            )
+            raise CarryxlError("account", account, Rule.ACCOUNT)
     result: FloatArray = np.where(np.isfinite(spot) & (spot > 0), spot, np.nan)
     return result
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, finite
 
 __all__ = ["side_sign"]
@@ -18,7 +18,7 @@ def _word(text: str, argument: str) -> float:
         return 1.0
     if key in _SHORT or key == "-1.0":
         return -1.0
-    raise CarryxlError(argument, text, "must be 'long' or 'short' (or +1 / -1)")
+    raise CarryxlError(argument, text, Rule.SIDE)
 
 
 _LONG = frozenset({"long", "buy", "+1", "1", "多", "做多", "买入"})
@@ -44,5 +44,5 @@ def side_sign(side: Any, argument: str = "side") -> FloatArray:
         return result
     sign = finite(argument, side)
     if not np.isin(sign, (-1.0, 1.0)).all():
-        raise CarryxlError(argument, side, "must be 'long' or 'short' (or +1 / -1)")
+        raise CarryxlError(argument, side, Rule.SIDE)
     return sign

@@ -52,7 +52,7 @@ import numpy.typing as npt
 
 from carryxl.core.conventions import DayCount, Pair, default_day_count
 from carryxl.core.dates import DateArray, as_dates
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive, rate
@@ -121,9 +121,9 @@ def _holidays(holidays: Iterable[Any] | None) -> DateArray:
 def _lag(pair: Pair | str | None, spot_lag: int | None) -> int:
     if spot_lag is not None:
         if isinstance(spot_lag, bool) or not isinstance(spot_lag, int | np.integer):
-            raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days, 0 to 5")
+            raise CarryxlError("spot_lag", spot_lag, Rule.SPOT_LAG)
         if not 0 <= int(spot_lag) <= 5:
-            raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days, 0 to 5")
+            raise CarryxlError("spot_lag", spot_lag, Rule.SPOT_LAG)
         return int(spot_lag)
     if pair is None:
         raise CarryxlError("pair", None, "give the pair (e.g. USD/JPY) or spot_lag")
@@ -226,7 +226,7 @@ def nights_between(
     early = np.broadcast_to(d1 < d0, np.broadcast_shapes(d0.shape, d1.shape))
     if early.any():
         bad = np.broadcast_to(d1, early.shape)[tuple(np.argwhere(early)[0])]
-        raise CarryxlError("close_date", str(bad), "must be on or after open_date")
+        raise CarryxlError("close_date", str(bad), Rule.AFTER_OPEN)
     hols = _holidays(holidays)
     lag = _lag(pair, spot_lag)
     v0 = np.busday_offset(d0, lag, roll="forward", holidays=hols)
@@ -313,7 +313,7 @@ def _quote(
         if point_size is not None:
             checked = positive("point_size", point_size)
             if checked.size != 1:
-                raise CarryxlError("point_size", point_size, "must be one number")
+                raise CarryxlError("point_size", point_size, Rule.ONE_NUMBER)
             size = float(checked.reshape(()))
         elif pair is not None:
             size = Pair.parse(pair).pip_size()
@@ -479,7 +479,7 @@ def swap_ledger(
 
     days = business_days(open_date, close_date, holidays)
     if (as_dates("close_date", close_date) < as_dates("open_date", open_date)).any():
-        raise CarryxlError("close_date", str(close_date), "must be on or after open_date")
+        raise CarryxlError("close_date", str(close_date), Rule.AFTER_OPEN)
     money = finite("money_per_night", money_per_night)
     if money.ndim and money.shape != days.shape:
         raise CarryxlError(

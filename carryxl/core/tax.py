@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.carry import CarryBreakdown
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, non_negative
 
 __all__ = ["LossOffset", "TaxResult", "after_tax", "after_tax_breakdown"]
@@ -114,7 +114,7 @@ def after_tax_breakdown(
     0.1 * 300,000 = 75,350; after tax 451,400 JPY.
     """
     if not isinstance(breakdown, CarryBreakdown):
-        raise CarryxlError("breakdown", breakdown, "must be a carry breakdown (carry_breakdown)")
+        raise CarryxlError("breakdown", breakdown, Rule.BREAKDOWN)
     interest = breakdown.carry + breakdown.cross
     fx = breakdown.fx - breakdown.costs
     return after_tax(interest, fx, rate_interest, rate_fx, offset)

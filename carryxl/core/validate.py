@@ -125,7 +125,7 @@ def flag(name: str, value: Any) -> bool:
         return bool(value)
     if type(value) in (int, float, np.float64, np.int64) and value in (0, 1):
         return bool(value)
-    raise CarryxlError(name, value, "must be TRUE or FALSE")
+    raise CarryxlError(name, value, Rule.FLAG)
 
 
 def greater_than(name: str, value: Any, bound: float, rule: str) -> FloatArray:
