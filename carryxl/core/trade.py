@@ -33,7 +33,7 @@ from carryxl.core.validate import (
 
 __all__ = ["Legs", "Spots", "checked_legs", "checked_spots", "inverted"]
 
-BoolArray = npt.NDArray[np.bool_]
+_BoolArray = npt.NDArray[np.bool_]
 _MIN = np.minimum.reduce
 _MAX = np.maximum.reduce
 
@@ -43,7 +43,7 @@ def _inverted_text(text: str) -> bool:
     return Orientation.parse(text) is Orientation.FUNDING_TARGET
 
 
-def inverted(orientation: Any) -> bool | BoolArray:
+def inverted(orientation: Any) -> bool | _BoolArray:
     """True where spot is FUNDING/TARGET (so the target's price is 1/S)."""
     if isinstance(orientation, Orientation):  # the default: no parsing
         return orientation is Orientation.FUNDING_TARGET
@@ -59,7 +59,7 @@ def inverted(orientation: Any) -> bool | BoolArray:
     flags = np.array(
         [Orientation.parse(v) is Orientation.FUNDING_TARGET for v in labels], dtype=bool
     )
-    result: BoolArray = flags[index].reshape(values.shape)
+    result: _BoolArray = flags[index].reshape(values.shape)
     return result
 
 
@@ -160,7 +160,7 @@ class Spots:
     notional: FloatArray | None
     spot_start: FloatArray
     spot_end: FloatArray | None
-    inverted: bool | BoolArray
+    inverted: bool | _BoolArray
 
     def named(self) -> dict[str, FloatArray]:
         """The checked numbers under their argument names."""

@@ -103,7 +103,9 @@ def _breakdowns() -> st.SearchStrategy[CarryBreakdown]:
 
 scalar = st.one_of(
     any_float,
-    st.integers(-(10**9), 10**9),  # as_dates overflows past int64: see the report of issue 11
+    # Whole numbers past int64 make dates.as_dates raise OverflowError: left to the one
+    # date parser of issue 11, which replaces its parsing.
+    st.integers(-(10**9), 10**9),
     st.booleans(),
     st.none(),
     words,
