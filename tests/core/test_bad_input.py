@@ -333,11 +333,18 @@ def test_the_probability_of_loss_names_the_users_arguments() -> None:
     assert "x" not in info.value.argument.split(" / ")
 
 
+@pytest.mark.parametrize("orientation", ["target/funding", "funding/target"])
+@pytest.mark.parametrize("function", [core.carry_pnl, core.carry_breakdown])
 @pytest.mark.parametrize("size", [3, 60_000])  # both of carry_pnl's paths (small, big)
-def test_carry_pnl_checks_every_row_of_short_and_long_columns(size: int) -> None:
-    good = {k: np.full(size, v) for k, v in SEED.items()}
-    expected = 1e7 * (1.03 * (1 + 0.045 * 0.5) - (1 + 0.001 * 0.5))
-    assert np.allclose(core.carry_pnl(**good), expected, rtol=1e-12)
+def test_the_exact_pnl_checks_every_row_of_short_and_long_columns(
+    size: int, function: Callable[..., Any], orientation: str
+) -> None:
+    good: dict[str, Any] = {k: np.full(size, v) for k, v in SEED.items()}
+    good["orientation"] = orientation
+    ratio = 1.03 if orientation == "target/funding" else 100 / 103
+    expected = 1e7 * (ratio * (1 + 0.045 * 0.5) - (1 + 0.001 * 0.5))
+    got = function(**good)
+    assert np.allclose(getattr(got, "total", got), expected, rtol=1e-12)
     for argument, bad, rule in [
         ("spot_end", -1.0, "must be a finite number > 0"),
         ("spot_end", np.inf, "must be a finite number > 0"),
@@ -345,15 +352,17 @@ def test_carry_pnl_checks_every_row_of_short_and_long_columns(size: int) -> None
         ("notional", np.inf, "must be a finite number > 0"),
         ("rate_target", np.inf, "must be a rate as a decimal above -1"),
         ("years", np.nan, "must be a finite number >= 0"),
+        ("years", np.inf, "must be a finite number >= 0"),
+        ("rate_funding", np.inf, "must be a rate as a decimal above -1"),
     ]:
         column = good[argument].copy()
         column[size - 2] = bad
         with pytest.raises(CarryxlError) as info:
-            core.carry_pnl(**{**good, argument: column})
+            function(**{**good, argument: column})
         assert info.value.argument == f"{argument}[{size - 2}]"
         assert info.value.rule.startswith(rule)
     deep = {**good, "rate_funding": np.full(size, -0.05), "years": np.full(size, 10.0)}
     deep["years"][1] = 30.0
     with pytest.raises(CarryxlError) as info:
-        core.carry_pnl(**deep)
+        function(**deep)
     assert info.value.argument == "rate_funding[1] / years[1]"
