@@ -1,7 +1,8 @@
-"""A carry trade's inputs, checked once: the preamble carry, costs and swaps share.
+"""A carry trade's inputs, checked once: the preamble carry and costs share (the swap
+quote functions share theirs, ``swaps._quote``).
 
-- :func:`checked_legs`: both legs' simple rates and year fractions (r_t, r_f, t_t, t_f),
-  with the interest per unit on each leg.
+- :func:`checked_legs`: both legs' simple rates and year fractions (r_t, r_f, t_t, t_f);
+  :meth:`Legs.interests` the interest per unit on each leg, with 1 + r*t > 0.
 - :func:`checked_spots`: notional, start and end spots and the pair's orientation.
 - :func:`inverted`: where the pair reads FUNDING/TARGET (the target's price is 1/S).
 
