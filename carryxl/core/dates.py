@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from carryxl.core.conventions import DayCount
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, common_shape
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
 DateArray = npt.NDArray[np.datetime64]
 
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
+_EXCEL_END = 2958466.0  # 10000-01-01, the day after Excel's last date
 
 
 DATE_RULE = "must be a date written YYYY-MM-DD, such as 2024-11-28"
@@ -119,9 +120,16 @@ def as_dates(name: str, value: Any) -> DateArray:
 
 def from_excel_serial(name: str, serial: Any) -> DateArray:
     """Excel date serials (1900 system: 45292 = 2024-01-01) as ``datetime64[D]``."""
-    days = np.asarray(serial, dtype=np.float64)
+    if isinstance(serial, dt.date | np.datetime64 | str):  # a date, not its serial number
+        raise CarryxlError(name, serial, Rule.EXCEL_DATE)
+    try:
+        days = np.asarray(serial, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise CarryxlError(name, serial, Rule.EXCEL_DATE) from None
     if not np.isfinite(days).all() or (days < 61).any():
-        raise CarryxlError(name, serial, "must be an Excel date on or after 1900-03-01")
+        raise CarryxlError(name, serial, Rule.EXCEL_DATE)
+    if (days >= _EXCEL_END).any():
+        raise CarryxlError(name, serial, "must be an Excel date on or before 9999-12-31")
     return _EXCEL_EPOCH + np.floor(days).astype("timedelta64[D]")
 
 

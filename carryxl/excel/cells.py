@@ -42,7 +42,7 @@ from carryxl.core.conventions import (
     points_scale,
 )
 from carryxl.core.dates import from_excel_serial, parse_date
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Described
 from carryxl.excel.raw import ExcelCells
 
 __all__ = [
@@ -125,12 +125,6 @@ _MAX_MESSAGE = 255
 class WholeCall(Exception):  # noqa: N818 - not an error of carryxl, a message for the cell
     """A problem with the whole call (a single-cell argument that cannot be read): its
     message is the answer, in one cell, whatever the size of the other ranges."""
-
-
-class Described(str):
-    """A value already worded for the user (``notional 2x1, spot_start 3x1``): shown as is."""
-
-    __slots__ = ()
 
 
 def _show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of cell

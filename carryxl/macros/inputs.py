@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from carryxl.core.conventions import Pair
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.core.validate import positive, rate
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book
@@ -16,7 +16,7 @@ __all__ = ["HeldTrade", "axis", "number", "optional_value", "read_held_trade", "
 
 
 def _undefined(name: str) -> CarryxlError:
-    return CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+    return not_defined(name)
 
 
 def optional_value(book: Book, name: str) -> Any:
