@@ -33,7 +33,7 @@ class Rule:
     RATE = "must be a rate as a decimal above -1 (0.045 for 4.5%)"
     CHANGE = "must be a change as a decimal above -1 (-100%)"
     GROWTH = "must keep 1 + rate * years above 0 (a deposit cannot lose its principal)"
-    DATE = "must be a date such as 2024-11-28"
+    DATE = "must be a date written YYYY-MM-DD, such as 2024-11-28"
     DATE_NOT_EMPTY = "must be a date, not empty"
     EXCEL_DATE = "must be an Excel date on or after 1900-03-01"
     SHAPES = "array shapes must match or broadcast: one number, or the same length each"
@@ -63,7 +63,13 @@ def _show(value: Any) -> str:
 
 
 class CarryxlError(ValueError):
-    """Bad input: ``argument`` broke ``rule``; ``value`` is what was received."""
+    """Bad input: ``argument`` broke ``rule``; ``value`` is what was received.
+
+    ``elements``: for a rule broken element by element in a column, every position that
+    broke it and its value (``argument`` and ``value`` name the first).
+    """
+
+    elements: tuple[Any, Any] | None = None
 
     def __init__(self, argument: str, value: Any, rule: str) -> None:
         self.argument = argument

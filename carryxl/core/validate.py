@@ -53,6 +53,19 @@ def _where(name: str, array: FloatArray, bad: npt.NDArray[np.bool_]) -> tuple[st
     return f"{name}[{label}]", value
 
 
+def _element_error(
+    name: str, array: FloatArray, bad: npt.NDArray[np.bool_], rule: str
+) -> CarryxlError:
+    """The error for the first element flagged ``bad``; for a column it also lists every
+    flagged element (``elements``: positions and values), so a caller holding one row per
+    element can set each bad row aside at once instead of searching for them."""
+    error = CarryxlError(*_where(name, array, bad), rule)
+    if array.ndim == 1:
+        positions = np.flatnonzero(bad)
+        error.elements = (positions, array[positions])
+    return error
+
+
 def as_floats(name: str, value: Any) -> FloatArray:
     """``value`` as a float64 array (no copy when it already is one)."""
     if isinstance(value, np.ndarray) and value.dtype == _FLOAT:
@@ -72,7 +85,7 @@ def finite(name: str, value: Any) -> FloatArray:
         raise CarryxlError(name, float(value), Rule.FINITE)
     array = as_floats(name, value)
     if array.size and not (_MIN(array, axis=None) > -_INF and _MAX(array, axis=None) < _INF):
-        raise CarryxlError(*_where(name, array, ~np.isfinite(array)), Rule.FINITE)
+        raise _element_error(name, array, ~np.isfinite(array), Rule.FINITE)
     return array
 
 
@@ -103,7 +116,7 @@ def _checked(
         (low > bound if strict else low >= bound) and (deferred or _MAX(array, axis=None) < _INF)
     ):
         good = np.isfinite(array) & ((array > bound) if strict else (array >= bound))
-        raise CarryxlError(*_where(name, array, ~good), rule)
+        raise _element_error(name, array, ~good, rule)
     return array, low
 
 

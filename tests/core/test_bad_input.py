@@ -310,7 +310,7 @@ def test_a_column_with_one_bad_deposit_names_its_row() -> None:
         (lambda: core.rate_from_text("1e999%"), "rate: must be a rate such as 4.5% or 0.045"),
         (
             lambda: core.value_date("2025-01-09", "USD/JPY", holidays=1.5),
-            "holidays: must be a date such as 2024-11-28",
+            "holidays: must be a date written YYYY-MM-DD, such as 2024-11-28",
         ),
     ],
 )
