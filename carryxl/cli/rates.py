@@ -1,0 +1,175 @@
+"""``carryxl rates``: central-bank policy rates from the data folder (BIS WS_CBPOL)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import numpy as np
+
+from carryxl.cli.formatting import percent, print_json, table
+from carryxl.core.conventions import Currency
+from carryxl.core.errors import CarryxlError
+from carryxl.history.data import parse_date_cell
+from carryxl.history.policy import BEFORE, GAP, SOURCE, STALE, PolicyRates, stale_note
+from carryxl.history.store import policy_rates
+
+__all__ = ["add_parser", "on_date", "run", "series"]
+
+EXAMPLES = """examples:
+  carryxl rates USD JPY --date 2024-07-31
+  carryxl rates AUD JPY --date 2008-07-01 --json
+  carryxl rates AUD JPY --start 2007-01-01 --end 2009-12-31
+  carryxl rates AUD JPY --plot audjpy-rates.png          (the whole history)
+Rates come from `carryxl data update` or `carryxl data import FILE`; printed as percent,
+in --json as decimals (0.0525 = 5.25%).
+"""
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``rates``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "rates",
+        help="central-bank policy rates on a date, or their changes over a range (BIS)",
+        description="The policy rate in force on a date, or each change from --start to "
+        "--end, from the policy-rate data in carryxl's data folder. Source: BIS, Central "
+        "bank policy rates (WS_CBPOL). A date after the data's last date shows the last "
+        "known level marked stale; a date with no published level is refused.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("currencies", nargs="+", metavar="CCY", help="e.g. USD JPY")
+    p.add_argument("--date", help="the day, YYYY-MM-DD")
+    p.add_argument("--start", help="first date of a series of changes (default: data's first)")
+    p.add_argument("--end", help="last date of a series of changes (default: data's last)")
+    p.add_argument("--plot", metavar="FILE.png", help="draw the rates and their differential")
+    p.add_argument("--json", action="store_true", help="print JSON (rates as decimals)")
+    p.set_defaults(run=run)
+
+
+def _codes(names: list[str]) -> list[Currency]:
+    return list(dict.fromkeys(Currency.parse(n, "CCY") for n in names))
+
+
+def on_date(data: PolicyRates, codes: list[Currency], day: np.datetime64) -> dict[str, Any]:
+    """``{"date", "rates", "source", "as_of"}`` and, where needed, ``notes`` per currency:
+    a stale level keeps its value and is marked; a refused one is null with the reason."""
+    rates: dict[str, float | None] = {}
+    notes: dict[str, str] = {}
+    for code in codes:
+        value, status = data.read(code, day, "CCY")
+        answer = int(status)
+        if answer in (GAP, BEFORE):
+            rates[str(code)] = None
+            notes[str(code)] = data.refusal(code, day, answer)
+            continue
+        rates[str(code)] = float(value)
+        if answer == STALE:
+            notes[str(code)] = stale_note(data.series[code].end)
+    result: dict[str, Any] = {
+        "date": str(day),
+        "rates": rates,
+        "source": SOURCE,
+        "as_of": str(data.as_of),
+    }
+    if notes:
+        result["notes"] = notes
+    return result
+
+
+def series(
+    data: PolicyRates, codes: list[Currency], start: np.datetime64, end: np.datetime64
+) -> dict[str, Any]:
+    """Each currency's level on ``start`` (or its first date) and every change to ``end``;
+    ``rate`` None marks the start of a span with no published level."""
+    changes: dict[str, list[dict[str, Any]]] = {}
+    notes: dict[str, str] = {}
+    for code in codes:
+        s = data.get(code, "CCY")
+        rows = []
+        for day, level in s.changes():
+            if day > end:
+                break
+            if day <= start:
+                rows = [{"date": str(max(day, start)), "rate": _decimal(level)}]
+            else:
+                rows.append({"date": str(day), "rate": _decimal(level)})
+        changes[str(code)] = rows
+        if start < s.start:
+            notes[str(code)] = f"the BIS data for {code} starts on {s.start}"
+        if end > s.end:
+            notes[str(code)] = stale_note(s.end) + f"; nothing is known after {s.end}"
+    result: dict[str, Any] = {
+        "start": str(start),
+        "end": str(end),
+        "changes": changes,
+        "source": SOURCE,
+        "as_of": str(data.as_of),
+    }
+    if notes:
+        result["notes"] = notes
+    return result
+
+
+def _decimal(level: float | None) -> float | None:
+    return None if level is None else level / 100.0
+
+
+def _shown(value: float | None) -> str:
+    return "no published level" if value is None else percent(value, 4)
+
+
+def _render_date(r: dict[str, Any]) -> str:
+    rows = [(code, _shown(v), r.get("notes", {}).get(code, "")) for code, v in r["rates"].items()]
+    lines = [f"policy rates in force on {r['date']}", table(rows)]
+    lines.append(f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl.")
+    return "\n".join(lines)
+
+
+def _render_series(r: dict[str, Any]) -> str:
+    lines = [f"policy-rate changes, {r['start']} to {r['end']}"]
+    for code, rows in r["changes"].items():
+        lines += ["", table([(row["date"], _shown(row["rate"])) for row in rows], ("date", code))]
+        if code in r.get("notes", {}):
+            lines.append(f"{code}: {r['notes'][code]}")
+    lines += ["", f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl."]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the rates on a date, or the changes over a range (JSON with ``--json``)."""
+    codes = _codes(args.currencies)
+    data = policy_rates("rates")
+    if args.date and (args.start or args.end):
+        raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
+    if args.date:
+        result = on_date(data, codes, parse_date_cell(args.date, "date"))
+        render = _render_date
+    else:
+        first = min(data.get(c, "CCY").start for c in codes)
+        start = parse_date_cell(args.start, "start") if args.start else first
+        end = parse_date_cell(args.end, "end") if args.end else data.as_of
+        if end < start:
+            raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
+        result = series(data, codes, start, end)
+        render = _render_series
+        if not (args.start or args.end or args.plot):
+            raise CarryxlError("date", None, "give --date D, or --start/--end, or --plot FILE.png")
+    if args.plot:
+        from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
+
+        day = parse_date_cell(args.date, "date") if args.date else None
+        first = min(data.get(c).start for c in codes)
+        a = day if day is not None else parse_date_cell(result["start"], "start")
+        b = day if day is not None else parse_date_cell(result["end"], "end")
+        if a == b:  # one date: draw the history up to it
+            a = first
+        result["plot"] = str(plot_policy_rates(data, codes, a, b, args.plot))
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+        if "plot" in result:
+            print(f"chart written to {result['plot']}")
+    refused = [v for v in result.get("rates", {}).values() if v is None]
+    return 1 if refused else 0
