@@ -6,6 +6,7 @@ answers with the files themselves.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import os
 from pathlib import Path
@@ -65,3 +66,20 @@ def empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "carryxl-data"
     monkeypatch.setenv("CARRYXL_DATA_DIR", str(folder))
     return folder
+
+
+def merged_levels(currency: str, days: list[str]) -> list[float]:
+    """The percent in force on each day after importing OLD then NEW: NEW's level from its
+    first row of the currency on, OLD's before (the later file wins where they overlap)."""
+    old, new = change_points(OLD), change_points(NEW)
+    out = []
+    for rows in (old, new):
+        mine = [(d, p) for d, c, p in rows if c == currency]
+        out.append(([d for d, _ in mine], [p for _, p in mine]))
+    (old_days, old_levels), (new_days, new_levels) = out
+    result = []
+    for day in days:
+        dates, levels = (new_days, new_levels) if new_days and day >= new_days[0] else (
+            old_days, old_levels)  # fmt: skip
+        result.append(levels[bisect.bisect_right(dates, day) - 1])
+    return result

@@ -62,6 +62,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "tax": ("CARRY_AFTER_TAX",),
     "scenarios": ("CARRY_SCENARIOS",),
     "history (ECB reference rates)": ("FX_SPOT", "FX_HISTORY", "FX_VOL", "FX_CORREL"),
+    "policy rates (BIS)": ("POLICY_RATE",),
     "indicators": ("FX_SMA", "FX_EMA", "FX_RSI", "FX_MACD"),
 }
 """The functions by topic, in the order the documentation lists them."""

@@ -35,6 +35,8 @@ from carryxl.excel import cells
 from carryxl.excel.cells import CATEGORY, READ, WRITE
 from carryxl.history import indicators, series
 from carryxl.history.ecb import ecb_history
+from carryxl.history.policy import LEVEL, STALE, PolicyRates, stale_note
+from carryxl.history.store import policy_rates
 
 __all__ = [
     "ANNUALISED_RETURN",
@@ -76,6 +78,7 @@ __all__ = [
     "FX_SPOT",
     "FX_VOL",
     "PIP_VALUE",
+    "POLICY_RATE",
     "SWAP_IMPLIED_RATE",
     "SWAP_NIGHTS",
     "SWAP_VALUE",
@@ -1817,3 +1820,63 @@ def FX_MACD(
         return answer.T if spots.across else answer
     labelled = cells.with_header(("macd", "signal", "histogram"), np.asarray(answer, dtype=object))
     return cells.to_excel(labelled.T if spots.across else labelled)
+
+
+# -- policy rates: BIS central-bank rates from the data folder ---------------------------------
+
+
+@xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
+@xw.arg("ccy", doc="A currency code such as JPY, or a column of them", **READ)
+@xw.arg("on_date", doc="A date or a column of dates (Excel dates)", **READ)
+@cells.udf
+def POLICY_RATE(ccy: Any, on_date: Any) -> Any:
+    """Central-bank policy rate (decimal: 0.0525 = 5.25%) in force on a date. Source: BIS,
+    Central bank policy rates (WS_CBPOL), via carryxl data update or import. A day with no
+    published level, or after the data's last date (stale), gets a message.
+    """
+    data = policy_rates("POLICY_RATE")
+    days = cells.dates("on_date", on_date)
+    codes = cells.choice("ccy", lambda cell: _code_cell(data, cell), ccy)
+    grid = cells.evaluate(_policy_rate_or_nan, days, codes)
+    return cells.to_excel(_policy_refusals(grid, days, codes))
+
+
+def _code_cell(data: PolicyRates, cell: Any) -> str:
+    """A currency cell the policy-rate data has: its code."""
+    if not isinstance(cell, str) or cell.strip().upper() in cells.EXCEL_ERRORS:
+        raise CarryxlError("ccy", cell, "must be a currency code such as JPY")
+    code = Currency.parse(cell, "ccy")
+    data.get(code, "ccy")
+    return str(code)
+
+
+def _policy_rate_or_nan(on_date: Any, ccy: str) -> Any:
+    """The published level on each date; NaN where it is refused (gap, before, stale)."""
+    rates, status = policy_rates().read(ccy, on_date)
+    return np.where(status == LEVEL, rates, np.nan)
+
+
+def _policy_refusals(grid: Any, days: cells.Input, codes: cells.Input) -> Any:
+    """``grid`` with each NaN as the reason for that currency and date."""
+    missing = np.array([isinstance(v, float) and np.isnan(v) for v in grid.flat], dtype=bool)
+    if not missing.any():
+        return grid
+    data = policy_rates()
+    marked = grid.astype(object)
+    on = np.broadcast_to(days.values, grid.shape).reshape(-1)
+    code = np.broadcast_to(codes.values, grid.shape).reshape(-1)
+    for index in np.flatnonzero(missing).tolist():
+        day, currency = on[index], code[index]
+        level, status = data.read(currency, day)
+        if int(status) == STALE:
+            end = data.series[Currency(currency)].end
+            rule = (
+                f"is after the BIS data's last date ({stale_note(end)}: "
+                f"{float(level):.4%}; carryxl data update)"
+            )
+        else:
+            rule = data.refusal(currency, day, int(status))
+        where = cells.Described(f"{currency} on {day}")
+        marked.flat[index] = cells.message(CarryxlError("on_date", where, rule))
+    return marked
