@@ -8,7 +8,14 @@ from typing import Any
 
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, load_history
-from carryxl.core.errors import CarryxlError
+from carryxl.cli.rates import (
+    add_policy_arguments,
+    policy_schedule,
+    rate_pairs,
+    rates_lines,
+    rates_used,
+)
+from carryxl.core.conventions import Currency, Pair
 from carryxl.history.backtest import backtest
 from carryxl.history.basket import G10, basket_backtest
 from carryxl.history.rates import RateSchedule
@@ -88,6 +95,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--trend", help="hold only in an uptrend: sma:N, ema:N, macd, rsi:N")
     p.add_argument("--margin-call", type=float, help="close when equity < this x margin")
     _common(p)
+    add_policy_arguments(p)
     p.set_defaults(run=run)
 
     b: argparse.ArgumentParser = sub.add_parser(
@@ -105,6 +113,7 @@ def add_parser(sub: Any) -> None:
     b.add_argument("--bottom", type=int, default=3, help="how many to hold short (3)")
     b.add_argument("--rebalance", default="monthly", help="monthly or quarterly")
     _common(b)
+    add_policy_arguments(b, spreads=False)
     b.set_defaults(run=run_basket)
 
 
@@ -141,8 +150,14 @@ def run(args: argparse.Namespace) -> int:
     schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     r_t = args.rate_target if args.rate_target is not None else schedule
     r_f = args.rate_funding if args.rate_funding is not None else schedule
-    if r_t is None or r_f is None:
-        raise CarryxlError("rate-target", None, "give --rate-target and --rate-funding or --rates")
+    pair = Pair.parse(args.pair)
+    funding = Currency.parse(args.funding, "funding")
+    if r_t is None or r_f is None:  # no rates given: the policy rates, day by day
+        target = pair.other(funding)
+        spreads = {str(target): args.spread_target, str(funding): args.spread_funding}
+        policy = policy_schedule(args, spreads)
+        r_t = policy if r_t is None else r_t
+        r_f = policy if r_f is None else r_f
     result = backtest(
         args.pair, args.funding, args.start, args.end, args.notional, r_t, r_f,
         args.leverage, args.stop_loss, args.trend, args.cost, args.margin_call,
@@ -155,6 +170,11 @@ def run(args: argparse.Namespace) -> int:
         "currency": ccy,
         "notional": result.notional,
         "margin": result.margin,
+        "rates": rates_used(
+            {"target": (pair.other(funding), r_t), "funding": (funding, r_f)},
+            result.dates[0],
+            result.dates[-1],
+        ),
         **result.stats.as_dict(),
         "trades": [
             {
@@ -176,6 +196,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"backtest: {result.pair} funded in {ccy}, {args.start} to {args.end}")
     print(f"notional {money(result.notional, ccy)} {ccy}, margin {money(result.margin, ccy)} {ccy}")
+    print("\n".join(rates_lines(data["rates"])))
     print(table(_stats_rows(result.stats, ccy)))
     print(
         f"trades: {len(result.trades)}"
@@ -187,25 +208,16 @@ def run(args: argparse.Namespace) -> int:
 def _rates(args: argparse.Namespace) -> RateSchedule | dict[str, float]:
     if args.rates:
         return RateSchedule.from_csv(args.rates)
-    parse = rate_argument("rate")
-    table_: dict[str, float] = {}
-    for item in args.rate:
-        code, sep, value = item.partition("=")
-        if not sep:
-            raise CarryxlError("rate", item, "must be CCY=RATE, e.g. AUD=4.35%")
-        try:
-            table_[code.strip().upper()] = parse(value)
-        except argparse.ArgumentTypeError as error:
-            raise CarryxlError("rate", item, str(error)) from None
-    if not table_:
-        raise CarryxlError("rate", None, "give --rate CCY=RATE for each currency, or --rates")
-    return table_
+    if not args.rate:  # no rates given: the policy rates in force at each rebalance
+        return policy_schedule(args)
+    return rate_pairs(args.rate, "rate")
 
 
 def run_basket(args: argparse.Namespace) -> int:
     """Backtest the basket and print the statistics (or JSON)."""
+    rates = _rates(args)
     result = basket_backtest(
-        _rates(args), args.start, args.end, [c for c in args.currencies.split(",") if c],
+        rates, args.start, args.end, [c for c in args.currencies.split(",") if c],
         args.base, args.top, args.bottom, args.rebalance, args.notional, args.leverage,
         args.cost, load_history(args),
     )  # fmt: skip
@@ -215,6 +227,7 @@ def run_basket(args: argparse.Namespace) -> int:
         "currency": ccy,
         "notional": result.notional,
         "margin": result.margin,
+        "rates": _basket_rates(rates, args, result.dates),
         **result.stats.as_dict(),
         "rebalances": [r.__dict__ for r in result.rebalances],
     }
@@ -234,7 +247,25 @@ def run_basket(args: argparse.Namespace) -> int:
     print(
         f"last holding ({last.date}): long {', '.join(last.longs)}; short {', '.join(last.shorts)}"
     )
+    print("\n".join(rates_lines(data["rates"])))
     print(table(_stats_rows(result.stats, ccy)))
     if args.plot:
         print(f"chart written to {data['plot']}")
     return 0
+
+
+def _basket_rates(
+    rates: RateSchedule | dict[str, float], args: argparse.Namespace, dates: Any
+) -> dict[str, Any]:
+    """Which rates ranked and accrued the basket's currencies."""
+    codes = [Currency.parse(c, "currencies") for c in args.currencies.split(",") if c]
+    codes.append(Currency.parse(args.base, "base"))
+    if isinstance(rates, dict):
+        return {"each": "given, constant (--rate)", "source": "rates given by hand"}
+    legs = {str(c): (c, rates) for c in dict.fromkeys(codes)}
+    used = rates_used(legs, dates[0], dates[-1])
+    kept = {k: v for k, v in used.items() if k in ("source", "as_of", "notes")}
+    each = "policy rates in force at each rebalance, accrued day by day (BIS)"
+    if isinstance(rates, RateSchedule) and "as_of" not in used:
+        each = f"the step schedule {rates.source}"
+    return {"each": each, **kept}

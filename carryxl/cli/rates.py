@@ -7,14 +7,33 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.formatting import percent, print_json, table
+from carryxl.cli.formatting import percent, print_json, rate_argument, table
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
 from carryxl.history.data import parse_date_cell
-from carryxl.history.policy import BEFORE, GAP, SOURCE, STALE, PolicyRates, stale_note
+from carryxl.history.policy import (
+    BEFORE,
+    GAP,
+    SOURCE,
+    STALE,
+    PolicyRates,
+    PolicySchedule,
+    stale_note,
+)
+from carryxl.history.rates import RateSchedule
 from carryxl.history.store import policy_rates
 
-__all__ = ["add_parser", "on_date", "run", "series"]
+__all__ = [
+    "add_parser",
+    "add_policy_arguments",
+    "on_date",
+    "policy_schedule",
+    "rate_pairs",
+    "rates_lines",
+    "rates_used",
+    "run",
+    "series",
+]
 
 EXAMPLES = """examples:
   carryxl rates USD JPY --date 2024-07-31
@@ -173,3 +192,90 @@ def run(args: argparse.Namespace) -> int:
             print(f"chart written to {result['plot']}")
     refused = [v for v in result.get("rates", {}).values() if v is None]
     return 1 if refused else 0
+
+
+# -- the policy rates as the rates of a backtest, basket or stress replay ----------------------
+
+
+def add_policy_arguments(p: argparse.ArgumentParser, spreads: bool = True) -> None:
+    """``--fill CCY=RATE`` (and ``--spread-target``/``--spread-funding``) for commands that
+    use the policy rates when no rates are given."""
+    p.add_argument(
+        "--fill",
+        action="append",
+        default=[],
+        metavar="CCY=RATE",
+        help="with no rates given, the BIS policy rates are used day by day; this rate fills "
+        "the days a currency has no published level (labelled as a fill), e.g. JPY=0.05%%",
+    )
+    if spreads:
+        p.add_argument(
+            "--spread-target",
+            type=rate_argument("spread_target"),
+            default=0.0,
+            help="added to the target's policy rate, e.g. -0.5%% (a broker keeps 0.5%%)",
+        )
+        p.add_argument(
+            "--spread-funding",
+            type=rate_argument("spread_funding"),
+            default=0.0,
+            help="added to the funding policy rate, e.g. 1.5%% (a broker's margin loan)",
+        )
+
+
+def rate_pairs(items: list[str], argument: str) -> dict[str, float]:
+    """``["JPY=0.05%"]`` as ``{"JPY": 0.0005}``."""
+    parse = rate_argument(argument)
+    found: dict[str, float] = {}
+    for item in items:
+        code, sep, value = item.partition("=")
+        if not sep:
+            raise CarryxlError(argument, item, "must be CCY=RATE, e.g. JPY=0.05%")
+        try:
+            found[str(Currency.parse(code, argument))] = parse(value)
+        except argparse.ArgumentTypeError as error:
+            raise CarryxlError(argument, item, str(error)) from None
+    return found
+
+
+def policy_schedule(
+    args: argparse.Namespace, spreads: dict[str, float] | None = None
+) -> PolicySchedule:
+    """The stored policy rates as a schedule with the user's fills and spreads; with no data,
+    the one-line error naming the three ways out."""
+    fills = rate_pairs(getattr(args, "fill", []) or [], "fill")
+    return policy_rates("rates").schedule(fills, {k: v for k, v in (spreads or {}).items() if v})
+
+
+def rates_used(legs: dict[str, tuple[Currency, Any]], start: Any, end: Any) -> dict[str, Any]:
+    """Which rates a run used, leg by leg, and for policy rates their source, as-of date and
+    notes (fills, stale days, spreads)."""
+    shown: dict[str, Any] = {}
+    policy: PolicySchedule | None = None
+    for leg, (code, value) in legs.items():
+        if isinstance(value, PolicySchedule):
+            policy = value
+            shown[leg] = f"{code} policy rate day by day (BIS)"
+        elif isinstance(value, RateSchedule):
+            shown[leg] = f"{code} from the step schedule {value.source}"
+        else:
+            shown[leg] = f"{code} at {percent(float(value))} (given, constant)"
+    if policy is None:
+        return {**shown, "source": "rates given by hand"}
+    codes = [code for code, value in legs.values() if isinstance(value, PolicySchedule)]
+    return {
+        **shown,
+        "source": SOURCE,
+        "as_of": str(policy.data.as_of),
+        "notes": policy.notes(codes, start, end),
+    }
+
+
+def rates_lines(used: dict[str, Any]) -> list[str]:
+    """``rates_used`` as lines of text."""
+    legs = [v for k, v in used.items() if k not in ("source", "as_of", "notes")]
+    lines = [f"rates: {'; '.join(legs)}"]
+    if "as_of" in used:
+        lines.append(f"Source: {used['source']}, as of {used['as_of']}")
+        lines += [f"  note: {n}" for n in used["notes"]]
+    return lines
