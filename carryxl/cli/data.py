@@ -9,9 +9,11 @@ from typing import Any
 from carryxl.cli.formatting import print_json, table
 from carryxl.history.ecb import ecb_history
 from carryxl.history.folder import ENVIRONMENT_VARIABLE, data_dir
+from carryxl.history.policy import SOURCE
 from carryxl.history.store import import_policy_files, policy_status, sources
+from carryxl.history.update import BIS_URL, ECB_URL, update_data
 
-__all__ = ["add_parser", "run_import", "run_status"]
+__all__ = ["add_parser", "run_import", "run_status", "run_update"]
 
 EXAMPLES = """examples:
   carryxl data status
@@ -52,6 +54,7 @@ def add_parser(sub: Any) -> None:
     s = steps.add_parser("status", help="what is in the data folder and each source's as-of date")
     s.add_argument("--json", action="store_true", help="print JSON for machines")
     s.set_defaults(run=run_status)
+    _add_update(steps)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -128,4 +131,42 @@ def run_status(args: argparse.Namespace) -> int:
     print(f"spot fixings: {ecb['source']}, as of {ecb['as_of']} ({ecb['from']})")
     for key, entry in result["log"].items():
         print(f"last change to {key}: {entry.get('how')} on {entry.get('when')}")
+    return 0
+
+
+def _add_update(steps: Any) -> None:
+    u = steps.add_parser(
+        "update",
+        help="download the ECB's reference rates and BIS's policy rates, check, then replace",
+        description="Download the ECB's eurofxref-hist.zip and BIS's bulk policy-rate file "
+        "(WS_CBPOL) into the data folder. Each is checked (arrived whole, parses, dates "
+        "increase, currencies known, covers at least the copy in use) and nothing is "
+        "replaced unless every check passes. Levels the new BIS file revises are listed.",
+    )
+    u.add_argument("--bis-url", help=f"where to get the BIS file (CARRYXL_BIS_URL; {BIS_URL})")
+    u.add_argument("--ecb-url", help=f"where to get the ECB file (CARRYXL_ECB_URL; {ECB_URL})")
+    u.add_argument("--timeout", type=float, default=60.0, help="seconds per download (60)")
+    u.add_argument("--only", choices=("bis", "ecb"), help="update one source only")
+    u.add_argument("--json", action="store_true", help="print JSON for machines")
+    u.set_defaults(run=run_update)
+
+
+def run_update(args: argparse.Namespace) -> int:
+    """Update the data folder and say what changed."""
+    report = update_data(args.bis_url, args.ecb_url, args.timeout, args.only)
+    result = {"folder": str(data_dir()), "bis": report.bis, "ecb": report.ecb}
+    if args.json:
+        print_json(result)
+        return 0
+    if report.bis is not None:
+        revised = list(report.bis["revisions"])
+        print(
+            f"policy rates: Source: {SOURCE}, as of {report.bis['as_of']}; "
+            f"{len(revised)} level{'s' * (len(revised) != 1)} revised"
+        )
+        for line in revised[:20]:
+            print(f"  revised {line}")
+    if report.ecb is not None:
+        print(f"ECB reference rates: {report.ecb['first']} to {report.ecb['as_of']}")
+    print(f"updated {data_dir()}")
     return 0

@@ -150,12 +150,13 @@ def _code(cell: str) -> str:
     return cell.split(":", maxsplit=1)[0].strip().upper()
 
 
-def _bis_bulk(rows: Sequence[Sequence[str]], source: str) -> PolicyFile:
+def _bis_bulk(rows: Sequence[Sequence[str]], source: str, strict_order: bool) -> PolicyFile:
     header = rows[0]
     freq, area, period, value = (
         _column(header, name, source) for name in ("FREQ", "REF_AREA", "TIME_PERIOD", "OBS_VALUE")
     )
     found: dict[Currency, dict[np.datetime64, float]] = {}
+    latest: dict[Currency, np.datetime64] = {}
     widest = max(freq, area, period, value)
     for n, row in enumerate(rows[1:], start=2):
         if len(row) <= widest or _code(row[freq]) != "D" or not row[period].strip():
@@ -164,8 +165,13 @@ def _bis_bulk(rows: Sequence[Sequence[str]], source: str) -> PolicyFile:
         if code is None:
             continue  # a currency carryxl does not price (e.g. the Saudi riyal)
         level = _percent(row[value], f"{source} row {n} OBS_VALUE")
+        day = parse_date_cell(row[period], f"{source} row {n} TIME_PERIOD")
+        if strict_order and code in latest and day <= latest[code]:
+            raise CarryxlError(
+                f"{source} row {n} TIME_PERIOD", str(day), f"{code}'s dates must increase"
+            )
+        latest[code] = day
         if np.isfinite(level):
-            day = parse_date_cell(row[period], f"{source} row {n} TIME_PERIOD")
             found.setdefault(code, {})[day] = level
     if not found:
         raise CarryxlError(source, "rows", "has no daily policy rate of a currency carryxl knows")
@@ -186,8 +192,11 @@ def _bis_bulk(rows: Sequence[Sequence[str]], source: str) -> PolicyFile:
     return PolicyFile("BIS bulk", PolicyRates(series))
 
 
-def read_policy_text(text: str, source: str, through: object = None) -> PolicyFile:
-    """Parse a policy-rate file's text by its header (layouts in the module notes)."""
+def read_policy_text(
+    text: str, source: str, through: object = None, strict_order: bool = False
+) -> PolicyFile:
+    """Parse a policy-rate file's text by its header (layouts in the module notes);
+    ``strict_order``: a BIS bulk file's dates must increase within each series."""
     rows = [row for row in csv.reader(io.StringIO(text)) if row]
     if len(rows) < 2:
         raise CarryxlError(source, len(rows), "needs a header row and at least one row")
@@ -198,7 +207,7 @@ def read_policy_text(text: str, source: str, through: object = None) -> PolicyFi
     if header[:3] == GAPS:
         return _gap_spans(rows, source)
     if "ref_area" in header and "obs_value" in header:
-        return _bis_bulk(rows, source)
+        return _bis_bulk(rows, source, strict_order)
     raise CarryxlError(
         source,
         list(rows[0][:4]),
@@ -218,7 +227,7 @@ def decoded(data: bytes, source: str) -> str:
                     raise CarryxlError(source, archive.namelist()[:3], "has no CSV file inside")
                 data = archive.read(names[0])
         except (zipfile.BadZipFile, EOFError, OSError) as error:
-            raise CarryxlError(source, "zip", f"is not a readable zip ({error})") from None
+            raise CarryxlError(source, "zip", f"is not a whole, readable zip ({error})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
