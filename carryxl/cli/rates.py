@@ -161,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
     data = policy_rates("rates")
     if args.date and (args.start or args.end):
         raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
+    if not (args.date or args.start or args.end or args.plot):
+        raise CarryxlError("date", None, "give --date D, or --start/--end, or --plot FILE.png")
     if args.date:
         result = on_date(data, codes, parse_date_cell(args.date, "date"))
         render = _render_date
@@ -172,8 +174,6 @@ def run(args: argparse.Namespace) -> int:
             raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
         result = series(data, codes, start, end)
         render = _render_series
-        if not (args.start or args.end or args.plot):
-            raise CarryxlError("date", None, "give --date D, or --start/--end, or --plot FILE.png")
     if args.plot:
         from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
 
