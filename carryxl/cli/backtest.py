@@ -114,6 +114,14 @@ def add_parser(sub: Any) -> None:
     b.add_argument("--rebalance", default="monthly", help="monthly or quarterly")
     _common(b)
     add_policy_arguments(b, spreads=False)
+    b.add_argument(
+        "--spread",
+        action="append",
+        default=[],
+        metavar="CCY=RATE",
+        help="a broker's spread added to that currency's policy rate (long or short), "
+        "e.g. JPY=1.5%%",
+    )
     b.set_defaults(run=run_basket)
 
 
@@ -209,7 +217,7 @@ def _rates(args: argparse.Namespace) -> RateSchedule | dict[str, float]:
     if args.rates:
         return RateSchedule.from_csv(args.rates)
     if not args.rate:  # no rates given: the policy rates in force at each rebalance
-        return policy_schedule(args)
+        return policy_schedule(args, rate_pairs(args.spread, "spread"))
     return rate_pairs(args.rate, "rate")
 
 

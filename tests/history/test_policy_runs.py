@@ -13,7 +13,7 @@ import pytest
 from carryxl.cli import main
 from carryxl.core.errors import CarryxlError
 from carryxl.history.backtest import backtest
-from carryxl.history.basket import G10
+from carryxl.history.basket import G10, basket_backtest
 from carryxl.history.rates import RateSchedule
 from carryxl.history.store import load_policy_rates
 from carryxl.history.stress import EPISODES
@@ -188,3 +188,18 @@ def test_a_macro_whose_window_meets_a_gap_says_so(with_rates, tmp_path: Path) ->
         book.save()
     heading = openpyxl.load_workbook(path)[str(title)]["A1"].value
     assert "AUD policy rate day by day vs JPY 0.1000%" in heading
+
+
+def test_a_basket_spread_is_added_to_that_currencys_rate_and_noted(with_rates, capsys):
+    argv = ["basket", "--start", "2018-01-02", "--end", "2019-12-31", "--currencies",
+            "USD,JPY,AUD,EUR", "--base", "USD", "--top", "1", "--bottom", "1"]  # fmt: skip
+    plain = _json(capsys, argv)
+    spread = _json(capsys, [*argv, "--spread", "JPY=1%", "--spread", "AUD=-0.25%"])
+    assert "JPY: policy rate +1.0000% broker spread" in spread["rates"]["notes"]
+    assert "AUD: policy rate -0.2500% broker spread" in spread["rates"]["notes"]
+    assert spread["carry"] != pytest.approx(plain["carry"], rel=1e-3)
+    schedule = _schedule(["USD", "JPY", "AUD", "EUR"], "2018-01-02", "2019-12-31",
+                         {"JPY": 1.0, "AUD": -0.25})  # fmt: skip
+    expected = basket_backtest(schedule, "2018-01-02", "2019-12-31", ["USD", "JPY", "AUD", "EUR"],
+                               "USD", 1, 1, notional=1e6)  # fmt: skip
+    assert spread["carry"] == pytest.approx(expected.stats.carry, rel=1e-12)
