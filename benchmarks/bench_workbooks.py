@@ -17,8 +17,8 @@ import openpyxl
 
 from benchmarks.timing import best_of
 from carryxl.addin.build import addin_bytes, load_udf_module
+from carryxl.cli.folder import folder_files, macro_templates, template_xlsm_bytes
 from carryxl.workbooks import every_template, workbook_bytes
-from carryxl.workbooks.folder import folder_files, macro_templates, template_xlsm_bytes
 
 TARGET_SECONDS = 2.0
 FOLDER_TARGET_SECONDS = 5.0

@@ -41,7 +41,7 @@ from carryxl.core.conventions import (
     default_day_count,
     points_scale,
 )
-from carryxl.core.dates import as_dates, from_excel_serial
+from carryxl.core.dates import from_excel_serial, parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.excel.raw import ExcelCells
 
@@ -311,7 +311,7 @@ def _date(name: str, cell: Any) -> np.datetime64:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return cast(np.datetime64, from_excel_serial(name, cell)[()])
     if isinstance(cell, str) and cell.strip() and cell.strip().upper() not in EXCEL_ERRORS:
-        return cast(np.datetime64, as_dates(name, cell.strip())[()])
+        return parse_date(name, cell)
     raise CarryxlError(name, cell, "must be a date (an Excel date or text such as 2024-11-28)")
 
 

@@ -23,9 +23,9 @@ from carryxl.addin.build import load_udf_module
 from carryxl.addin.package import read_parts, retyped
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, custom_ui_xml
 from carryxl.addin.vba import carryxl_modules, this_workbook_body
+from carryxl.cli.folder import macro_templates
 from carryxl.workbooks import default_filename, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
-from carryxl.workbooks.folder import macro_templates
 from tests.addin.test_vba_project import basic_modules, olevba_modules
 from tests.libreoffice import convert_many
 

@@ -6,8 +6,10 @@
   add-in loaded;
 - ``carryxl.xlam``: the add-in, for the ``.xlsx`` files.
 
-All are reproducible bytes. The VBA modules are the same in every ``.xlsm``, so each is
-compressed once for the whole folder (:func:`carryxl.addin.package.shared_compression`).
+It joins the templates (:mod:`carryxl.workbooks`) and the add-in (:mod:`carryxl.addin`),
+so it lives above both, beside the command that writes the folder. All are reproducible
+bytes. The VBA modules are the same in every ``.xlsm``, so each is compressed once for
+the whole folder (:func:`carryxl.addin.package.shared_compression`).
 """
 
 from __future__ import annotations
