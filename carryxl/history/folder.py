@@ -3,18 +3,19 @@
 The folder is the platform's user-data directory (``%LOCALAPPDATA%\\carryxl`` on Windows,
 ``~/Library/Application Support/carryxl`` on macOS, ``$XDG_DATA_HOME/carryxl`` or
 ``~/.local/share/carryxl`` elsewhere). ``CARRYXL_DATA_DIR`` overrides it (tests, portable
-installs). Every file is written to a temporary file beside it and renamed into place, so an
-interrupted write never leaves half a file.
+installs). Every file is written through :func:`carryxl.files.replace_file` (a temporary file
+beside it, renamed into place), so an interrupted write never leaves half a file.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-__all__ = ["ENVIRONMENT_VARIABLE", "data_dir", "write_atomic"]
+from carryxl.files import replace_file
+
+__all__ = ["ENVIRONMENT_VARIABLE", "data_dir", "write_data_file"]
 
 ENVIRONMENT_VARIABLE = "CARRYXL_DATA_DIR"
 
@@ -34,17 +35,8 @@ def data_dir() -> Path:
     return (Path(xdg) if xdg else home / ".local" / "share") / "carryxl"
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename (nothing half-written)."""
+def write_data_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` in the data folder (made if missing) by temporary file and
+    rename (:func:`carryxl.files.replace_file`): nothing is ever half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
+    return replace_file(path, data)

@@ -39,6 +39,7 @@ __all__ = [
     "PolicySchedule",
     "PolicySeries",
     "Revision",
+    "StatusArray",
     "stale_note",
 ]
 
@@ -47,7 +48,8 @@ CITATION = f"Source: {SOURCE}"
 
 LEVEL, STALE, GAP, BEFORE = 0, 1, 2, 3
 
-IntArray = np.ndarray[Any, np.dtype[np.int8]]
+StatusArray = np.ndarray[Any, np.dtype[np.int8]]
+"""Per-day status codes: LEVEL, STALE, GAP or BEFORE."""
 _DAY = np.timedelta64(1, "D")
 
 
@@ -145,7 +147,7 @@ class PolicyRates:
 
     def read(
         self, currency: Currency | str, dates: Any, argument: str = "currency"
-    ) -> tuple[FloatArray, IntArray]:
+    ) -> tuple[FloatArray, StatusArray]:
         """Rates as decimals on each date and the answer for each (``LEVEL``, ``STALE``,
         ``GAP``, ``BEFORE``). Stale days carry the last known level; gap and before-start
         days are NaN."""

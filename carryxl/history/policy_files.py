@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from carryxl.core.conventions import Currency
+from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.history.data import MISSING, parse_date_cell
 from carryxl.history.policy import PolicyRates, PolicySeries
@@ -32,7 +33,10 @@ from carryxl.history.policy import PolicyRates, PolicySeries
 __all__ = [
     "AREAS",
     "CHANGE_POINTS",
+    "GAPS",
+    "LONGEST_HOLE_DAYS",
     "PolicyFile",
+    "decoded",
     "read_policy_file",
     "read_policy_text",
     "store_text",
@@ -201,7 +205,7 @@ def read_policy_text(
     if len(rows) < 2:
         raise CarryxlError(source, len(rows), "needs a header row and at least one row")
     header = tuple(h.strip().lower().split(":")[0] for h in rows[0])
-    end = None if through is None else parse_date_cell(through, "through")
+    end = None if through is None else parse_date("through", through)
     if header[:3] == CHANGE_POINTS:
         return _change_points(rows, source, end)
     if header[:3] == GAPS:

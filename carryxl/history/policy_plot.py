@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from carryxl.core.conventions import Currency
-from carryxl.core.errors import CarryxlError
+from carryxl.history.plots import save_png
 from carryxl.history.policy import GAP, LEVEL, STALE, PolicyRates
 
 __all__ = ["plot_policy_rates"]
@@ -29,9 +29,6 @@ def plot_policy_rates(
     """Daily policy rates of ``currencies`` (percent) and, for two or more, the first minus
     the second (the carry of holding the first funded in the second). Days with no published
     level are left blank; days after the data's end are drawn dashed and labelled stale."""
-    out = Path(path)
-    if out.suffix.lower() != ".png":
-        raise CarryxlError("plot", str(path), "must be a file name ending in .png")
     days = np.arange(start, end + np.timedelta64(1, "D"), dtype="datetime64[D]")
     shown = days.astype("datetime64[ms]").astype(object)
     codes = [Currency.parse(c) for c in currencies]
@@ -64,10 +61,4 @@ def plot_policy_rates(
         axes[1].set_ylabel(f"{a} - {b}, points")
         axes[1].grid(alpha=0.3)
     fig.text(0.01, 0.005, f"{rates.citation}. BIS does not endorse carryxl.", fontsize=7)
-    try:
-        fig.savefig(out, dpi=110, bbox_inches="tight")
-    except OSError as error:
-        raise CarryxlError("plot", str(path), f"cannot be written ({error.strerror})") from None
-    finally:
-        plt.close(fig)
-    return out
+    return save_png(fig, path)

@@ -18,19 +18,23 @@ from typing import Any
 
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
-from carryxl.history.folder import data_dir, write_atomic
+from carryxl.history.folder import data_dir, write_data_file
 from carryxl.history.policy import SOURCE, PolicyRates, Revision
 from carryxl.history.policy_files import read_policy_file, read_policy_text, store_text
 
 __all__ = [
     "ECB_FILE",
+    "LOG_FILE",
     "NO_DATA",
     "POLICY_FILE",
     "ImportReport",
     "import_policy_files",
     "load_policy_rates",
+    "merge_into",
+    "parse_policy_bytes",
     "policy_path",
     "policy_rates",
+    "policy_status",
     "record_source",
     "save_policy_rates",
     "sources",
@@ -81,7 +85,7 @@ def policy_rates(argument: str = "rates") -> PolicyRates:
 
 def save_policy_rates(rates: PolicyRates) -> Path:
     """Replace the store with ``rates`` (temporary file + rename)."""
-    return write_atomic(policy_path(), store_text(rates).encode("utf-8"))
+    return write_data_file(policy_path(), store_text(rates).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,7 @@ def record_source(key: str, how: str, as_of: str) -> None:
     log = sources()
     when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     log[key] = {"how": how, "as_of": as_of, "when": when}
-    write_atomic(_log_path(), json.dumps(log, indent=2).encode("utf-8"))
+    write_data_file(_log_path(), json.dumps(log, indent=2).encode("utf-8"))
 
 
 def policy_status() -> dict[str, Any]:

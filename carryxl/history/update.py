@@ -29,7 +29,7 @@ import numpy as np
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
 from carryxl.history.ecb import ecb_history, ecb_zip_path
-from carryxl.history.folder import data_dir, write_atomic
+from carryxl.history.folder import data_dir, write_data_file
 from carryxl.history.policy import PolicyRates, Revision
 from carryxl.history.policy_files import decoded, read_policy_text
 from carryxl.history.store import (
@@ -42,11 +42,14 @@ from carryxl.history.store import (
 __all__ = [
     "BIS_URL",
     "ECB_URL",
+    "EcbCheck",
     "UpdateReport",
     "check_bis",
     "check_ecb",
     "download",
+    "ecb_history_check",
     "update_data",
+    "url_for",
 ]
 
 BIS_URL = "https://data.bis.org/static/bulk/WS_CBPOL_csv_flat.zip"
@@ -168,7 +171,7 @@ def ecb_history_check(data: bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     trial = folder / ".eurofxref-check.zip"
     try:
-        write_atomic(trial, data)
+        write_data_file(trial, data)
         ecb_history(trial)
     except ValueError as error:  # numpy's parser on a bad number
         raise CarryxlError("ECB download", "numbers", f"cannot be read ({error})") from None
@@ -239,7 +242,7 @@ def update_data(
             "revisions": [str(r) for r in revisions],
         }
     if ecb_checked is not None:
-        write_atomic(data_dir() / ECB_FILE, ecb_checked.data)
+        write_data_file(data_dir() / ECB_FILE, ecb_checked.data)
         record_source("ecb", f"carryxl data update from {url_for('ecb', ecb_url)}",
                       ecb_checked.last)  # fmt: skip
         ecb_report = {
