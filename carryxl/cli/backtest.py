@@ -280,8 +280,11 @@ COMMANDS = (
         help="daily backtest of a carry trade: equity curve, return, vol, Sharpe, drawdown",
         description="Hold a carry trade over real fixings (ECB by default) with daily simple "
         "accrual under each currency's day count. Rates are constants (--rate-target, "
-        "--rate-funding) or a step schedule (--rates CSV: each row is in force from its "
-        "date on). Optional stop-loss, trend filter, costs and margin call.",
+        "--rate-funding), a step schedule (--rates CSV: each row is in force from its "
+        "date on), or, with none given, each currency's BIS policy rate day by day from "
+        "carryxl's data folder, plus a broker's --spread-target/--spread-funding. The "
+        "output says which rates were used. Optional stop-loss, trend filter, costs and "
+        "margin call.",
         arguments=_arguments,
         run=run,
         examples=(
@@ -296,14 +299,22 @@ COMMANDS = (
                 "--stop-loss 5% --cost 2bp",
                 files={"rates.csv": RATES_CSV},
             ),
+            Example(
+                "carryxl backtest --pair AUD/JPY --funding JPY --start 2007-01-02 "
+                "--end 2009-12-31 --notional 10000000 --leverage 5 --spread-funding 1.5%",
+                note="no rates given: the BIS policy rates day by day (carryxl data update), "
+                "the yen borrowed at the Bank of Japan's rate + 1.5%",
+            ),
         ),
     ),
     Command(
         name="basket",
-        help="G10-style carry basket: long the top-N, short the bottom-N by your rates",
-        description="Rank currencies by your rates on each rebalance date; hold the top N "
-        "long and the bottom N short against the base currency. Rates by --rate CCY=RATE "
-        "or --rates rates.csv with one column per currency.",
+        help="G10-style carry basket: long the top-N, short the bottom-N by their rates",
+        description="Rank currencies by their rates on each rebalance date; hold the top N "
+        "long and the bottom N short against the base currency. Rates by --rate CCY=RATE, "
+        "--rates rates.csv with one column per currency, or, with none given, the BIS "
+        "policy rates in force at each rebalance (as the published G10 carry indices do), "
+        "accrued day by day.",
         arguments=_basket_arguments,
         run=run_basket,
         examples=(
@@ -312,6 +323,11 @@ COMMANDS = (
                 "--rebalance monthly --rate USD=5% --rate EUR=3% --rate JPY=0.1% "
                 "--rate GBP=5% --rate CHF=1% --rate AUD=4.3% --rate NZD=5.5% --rate CAD=4.5% "
                 "--rate SEK=3.5% --rate NOK=4.5%"
+            ),
+            Example(
+                "carryxl basket --start 2017-01-02 --end 2024-06-28 --top 3 --bottom 3 "
+                "--spread JPY=1.5%",
+                note="no rates given: the BIS policy rates in force at each rebalance",
             ),
         ),
     ),

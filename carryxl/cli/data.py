@@ -6,6 +6,8 @@ import argparse
 import os
 from typing import Any
 
+from carryxl.cli.arguments import date, number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import print_json, table
 from carryxl.history.ecb import ecb_history
 from carryxl.history.folder import ENVIRONMENT_VARIABLE, data_dir
@@ -13,48 +15,34 @@ from carryxl.history.policy import SOURCE
 from carryxl.history.store import import_policy_files, policy_status, sources
 from carryxl.history.update import BIS_URL, ECB_URL, update_data
 
-__all__ = ["add_parser", "run_import", "run_status", "run_update"]
-
-EXAMPLES = """examples:
-  carryxl data status
-  carryxl data import WS_CBPOL_csv_flat.zip
-  carryxl data import bis_cbpol_1999_2022.csv bis_cbpol_gaps_1999_2022.csv
-  carryxl data update
-The folder is the platform's user-data folder; set CARRYXL_DATA_DIR to use another.
-"""
+__all__ = ["COMMANDS", "run_import", "run_status", "run_update"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``data`` with ``import``, ``status`` and ``update``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "data",
-        help="policy rates and ECB fixings in carryxl's data folder: import, update, status",
-        description="carryxl keeps central-bank policy rates (BIS, WS_CBPOL) and, after an "
-        "update, the ECB's reference rates in its data folder, for use offline.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    steps = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
-    i = steps.add_parser(
-        "import",
-        help="merge policy-rate files into the data folder (later files win)",
-        description="Read a BIS bulk file (WS_CBPOL_csv_flat.csv or its zip), a change-point "
-        "table date,currency,policy_rate_percent, or a gaps table "
-        "currency,last_observation_before_gap,next_observation (import it after its levels). "
-        "Several files merge in order, the later winning where they overlap; the levels each "
-        "revises are listed.",
-    )
-    i.add_argument("files", nargs="+", metavar="FILE")
-    i.add_argument(
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="BIS bulk file, change points, gaps")
+    p.add_argument(
         "--through",
+        type=date("through"),
         help="last date a change-point table covers (default: the latest date in it)",
     )
-    i.add_argument("--json", action="store_true", help="print JSON for machines")
-    i.set_defaults(run=run_import)
-    s = steps.add_parser("status", help="what is in the data folder and each source's as-of date")
-    s.add_argument("--json", action="store_true", help="print JSON for machines")
-    s.set_defaults(run=run_status)
-    _add_update(steps)
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+
+
+def _status_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+
+
+def _update_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--bis-url", help=f"where to get the BIS file (CARRYXL_BIS_URL; {BIS_URL})")
+    p.add_argument("--ecb-url", help=f"where to get the ECB file (CARRYXL_ECB_URL; {ECB_URL})")
+    p.add_argument(
+        "--timeout",
+        type=number("timeout", above=0),
+        default=60.0,
+        help="seconds per download (60)",
+    )
+    p.add_argument("--only", choices=("bis", "ecb"), help="update one source only")
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -134,23 +122,6 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_update(steps: Any) -> None:
-    u = steps.add_parser(
-        "update",
-        help="download the ECB's reference rates and BIS's policy rates, check, then replace",
-        description="Download the ECB's eurofxref-hist.zip and BIS's bulk policy-rate file "
-        "(WS_CBPOL) into the data folder. Each is checked (arrived whole, parses, dates "
-        "increase, currencies known, covers at least the copy in use) and nothing is "
-        "replaced unless every check passes. Levels the new BIS file revises are listed.",
-    )
-    u.add_argument("--bis-url", help=f"where to get the BIS file (CARRYXL_BIS_URL; {BIS_URL})")
-    u.add_argument("--ecb-url", help=f"where to get the ECB file (CARRYXL_ECB_URL; {ECB_URL})")
-    u.add_argument("--timeout", type=float, default=60.0, help="seconds per download (60)")
-    u.add_argument("--only", choices=("bis", "ecb"), help="update one source only")
-    u.add_argument("--json", action="store_true", help="print JSON for machines")
-    u.set_defaults(run=run_update)
-
-
 def run_update(args: argparse.Namespace) -> int:
     """Update the data folder and say what changed."""
     report = update_data(args.bis_url, args.ecb_url, args.timeout, args.only)
@@ -170,3 +141,70 @@ def run_update(args: argparse.Namespace) -> int:
         print(f"ECB reference rates: {report.ecb['first']} to {report.ecb['as_of']}")
     print(f"updated {data_dir()}")
     return 0
+
+
+POLICY_CSV = """date,currency,policy_rate_percent
+2024-01-02,USD,5.5
+2024-09-19,USD,5
+2024-01-02,JPY,-0.1
+2024-03-19,JPY,0.1
+2024-07-31,JPY,0.25
+"""
+
+COMMANDS = (
+    Command(
+        name="data",
+        help="policy rates and ECB fixings in carryxl's data folder: import, update, status",
+        description="carryxl keeps central-bank policy rates (BIS, WS_CBPOL) and, after an "
+        "update, the ECB's reference rates in its data folder, for use offline. The folder "
+        "is the platform's user-data folder; set CARRYXL_DATA_DIR to use another.",
+        run=None,
+        actions=(
+            Command(
+                name="import",
+                help="merge policy-rate files into the data folder (later files win)",
+                description="Read a BIS bulk file (WS_CBPOL_csv_flat.csv or its zip), a "
+                "change-point table date,currency,policy_rate_percent (one row per date a "
+                "level changed), or a gaps table currency,last_observation_before_gap,"
+                "next_observation (import it after its levels). Several files merge in "
+                "order, the later winning where they overlap; the levels each revises are "
+                "listed.",
+                arguments=_import_arguments,
+                run=run_import,
+                examples=(
+                    Example(
+                        "carryxl data import policy.csv --through 2024-12-31",
+                        files={"policy.csv": POLICY_CSV},
+                        note="your own change points (percent), in force to --through",
+                    ),
+                ),
+            ),
+            Command(
+                name="status",
+                help="what is in the data folder and each source's as-of date",
+                description="The data folder, the policy rates in it (each currency's first "
+                "and last date, last level and gaps), the ECB fixings in use and when each "
+                "last changed.",
+                arguments=_status_arguments,
+                run=run_status,
+                examples=(Example("carryxl data status"),),
+            ),
+            Command(
+                name="update",
+                help="download the ECB's reference rates and BIS's policy rates, check, "
+                "then replace",
+                description="Download the ECB's eurofxref-hist.zip and BIS's bulk policy-rate "
+                "file (WS_CBPOL) into the data folder. Each is checked (arrived whole, "
+                "parses, dates increase, currencies known, covers at least the copy in use) "
+                "and nothing is replaced unless every check passes. Levels the new BIS file "
+                "revises are listed.",
+                arguments=_update_arguments,
+                run=run_update,
+                examples=(
+                    Example("carryxl data update"),
+                    Example("carryxl data update --only ecb --timeout 30"),
+                ),
+            ),
+        ),
+    ),
+)

@@ -7,10 +7,13 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.cli.arguments import date
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, rate_argument, table
+from carryxl.cli.history import add_plot_argument, plot_target
 from carryxl.core.conventions import Currency
+from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
-from carryxl.history.data import parse_date_cell
 from carryxl.history.policy import (
     BEFORE,
     GAP,
@@ -24,7 +27,7 @@ from carryxl.history.rates import RateSchedule
 from carryxl.history.store import policy_rates
 
 __all__ = [
-    "add_parser",
+    "COMMANDS",
     "add_policy_arguments",
     "on_date",
     "policy_schedule",
@@ -35,35 +38,22 @@ __all__ = [
     "series",
 ]
 
-EXAMPLES = """examples:
-  carryxl rates USD JPY --date 2024-07-31
-  carryxl rates AUD JPY --date 2008-07-01 --json
-  carryxl rates AUD JPY --start 2007-01-01 --end 2009-12-31
-  carryxl rates AUD JPY --plot audjpy-rates.png          (the whole history)
-Rates come from `carryxl data update` or `carryxl data import FILE`; printed as percent,
-in --json as decimals (0.0525 = 5.25%).
-"""
 
-
-def add_parser(sub: Any) -> None:
-    """Register ``rates``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "rates",
-        help="central-bank policy rates on a date, or their changes over a range (BIS)",
-        description="The policy rate in force on a date, or each change from --start to "
-        "--end, from the policy-rate data in carryxl's data folder. Source: BIS, Central "
-        "bank policy rates (WS_CBPOL). A date after the data's last date shows the last "
-        "known level marked stale; a date with no published level is refused.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("currencies", nargs="+", metavar="CCY", help="e.g. USD JPY")
-    p.add_argument("--date", help="the day, YYYY-MM-DD")
-    p.add_argument("--start", help="first date of a series of changes (default: data's first)")
-    p.add_argument("--end", help="last date of a series of changes (default: data's last)")
-    p.add_argument("--plot", metavar="FILE.png", help="draw the rates and their differential")
+    p.add_argument("--date", type=date("date"), help="the day, YYYY-MM-DD")
+    p.add_argument(
+        "--start",
+        type=date("start"),
+        help="first date of a series of changes (default: the data's first)",
+    )
+    p.add_argument(
+        "--end",
+        type=date("end"),
+        help="last date of a series of changes (default: the data's last)",
+    )
+    add_plot_argument(p, "draw the rates and their differential")
     p.add_argument("--json", action="store_true", help="print JSON (rates as decimals)")
-    p.set_defaults(run=run)
 
 
 def _codes(names: list[str]) -> list[Currency]:
@@ -158,18 +148,19 @@ def _render_series(r: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the rates on a date, or the changes over a range (JSON with ``--json``)."""
     codes = _codes(args.currencies)
-    data = policy_rates("rates")
     if args.date and (args.start or args.end):
         raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
     if not (args.date or args.start or args.end or args.plot):
         raise CarryxlError("date", None, "give --date D, or --start/--end, or --plot FILE.png")
+    plot_target(args)
+    data = policy_rates("rates")
     if args.date:
-        result = on_date(data, codes, parse_date_cell(args.date, "date"))
+        result = on_date(data, codes, parse_date("date", args.date))
         render = _render_date
     else:
         first = min(data.get(c, "CCY").start for c in codes)
-        start = parse_date_cell(args.start, "start") if args.start else first
-        end = parse_date_cell(args.end, "end") if args.end else data.as_of
+        start = parse_date("start", args.start) if args.start else first
+        end = parse_date("end", args.end) if args.end else data.as_of
         if end < start:
             raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
         result = series(data, codes, start, end)
@@ -177,10 +168,10 @@ def run(args: argparse.Namespace) -> int:
     if args.plot:
         from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
 
-        day = parse_date_cell(args.date, "date") if args.date else None
+        day = parse_date("date", args.date) if args.date else None
         first = min(data.get(c).start for c in codes)
-        a = day if day is not None else parse_date_cell(result["start"], "start")
-        b = day if day is not None else parse_date_cell(result["end"], "end")
+        a = day if day is not None else parse_date("start", result["start"])
+        b = day if day is not None else parse_date("end", result["end"])
         if a == b:  # one date: draw the history up to it
             a = first
         result["plot"] = str(plot_policy_rates(data, codes, a, b, args.plot))
@@ -279,3 +270,28 @@ def rates_lines(used: dict[str, Any]) -> list[str]:
         lines.append(f"Source: {used['source']}, as of {used['as_of']}")
         lines += [f"  note: {n}" for n in used["notes"]]
     return lines
+
+
+COMMANDS = (
+    Command(
+        name="rates",
+        help="central-bank policy rates on a date, or their changes over a range (BIS)",
+        description="The policy rate in force on a date, or each change from --start to "
+        "--end, from the policy-rate data in carryxl's data folder (`carryxl data update` or "
+        "`carryxl data import FILE` fills it). Source: BIS, Central bank policy rates "
+        "(WS_CBPOL). Printed as percent; in --json as decimals (0.0525 = 5.25%). A date "
+        "after the data's last date shows the last known level marked stale; a date with no "
+        "published level is refused (exit 1).",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl rates USD JPY --date 2024-07-31"),
+            Example("carryxl rates AUD JPY --date 2008-07-01 --json"),
+            Example("carryxl rates AUD JPY --start 2007-01-01 --end 2009-12-31"),
+            Example(
+                "carryxl rates AUD JPY --plot audjpy-rates.png",
+                note="the whole history, with the AUD - JPY differential",
+            ),
+        ),
+    ),
+)

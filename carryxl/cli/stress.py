@@ -183,12 +183,17 @@ COMMANDS = (
         description="Hold a carry position through real history (ECB fixings) and report "
         "the worst drawdown, the margin-call day and how many days of carry the loss equals. "
         "Equity = notional / leverage + P&L; a margin call comes when equity falls below "
-        "--margin-call x the margin.",
+        "--margin-call x the margin. With no rates given, the pair's BIS policy rates day "
+        "by day from carryxl's data folder (plus any --spread-target/--spread-funding); "
+        "the output says which rates were used.",
         arguments=_arguments,
         run=run,
         examples=(
             Example("carryxl stress --list"),
-            Example("carryxl stress --episode yen2024 --notional 10000000 --leverage 10"),
+            Example(
+                "carryxl stress --episode yen2024 --notional 10000000 --leverage 10",
+                note="the USD and JPY policy rates day by day (carryxl data update or import)",
+            ),
             Example("carryxl stress --episode gfc2008 --leverage 5 --plot gfc.png"),
             Example(
                 "carryxl stress --pair NZD/JPY --funding JPY --start 2024-07-01 --end 2024-08-30 "

@@ -211,7 +211,7 @@ def test_a_failed_update_loses_nothing(folder, server, files, capsys, bis, ecb, 
     assert time.monotonic() - started < 10  # the timeout bounds the slow server
     assert code == 2
     assert out == ""
-    assert err.startswith("carryxl data: ")
+    assert err.startswith("carryxl data update: ")
     assert err.count("\n") == 1
     assert message in err
     assert _snapshot(folder) == before  # nothing replaced, nothing half-written

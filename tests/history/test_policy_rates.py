@@ -196,7 +196,7 @@ def test_a_bad_file_in_an_import_changes_nothing(with_rates, tmp_path, capsys):
     for path in (bad, unknown, tmp_path / "missing.csv"):
         assert main(["data", "import", str(NEW), str(path)]) == 2
         err = capsys.readouterr().err
-        assert err.startswith("carryxl data: ")
+        assert err.startswith("carryxl data import: ")
         assert err.count("\n") == 1
         assert (with_rates / "policy_rates.csv").read_bytes() == before
 
