@@ -61,7 +61,7 @@ BUTTONS: tuple[Button, ...] = (
         id="carryScenarioGrid",
         label="Fill scenarios",
         tag="scenario",
-        image_mso="TableInsert",
+        image_mso="TableInsertExcel",
         screentip="Fill the scenario grid",
         supertip=(
             "Exact P&L in the funding currency for each FX move (rows of "
@@ -117,7 +117,7 @@ BUTTONS: tuple[Button, ...] = (
         id="carryBacktest",
         label="Backtest",
         tag="backtest",
-        image_mso="ChartTypeAreaInsertGallery",
+        image_mso="ChartTrendline",
         screentip="Backtest the trade on ECB history",
         supertip=(
             "Hold the workbook's trade day by day on ECB fixings with its rates held "

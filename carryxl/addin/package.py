@@ -2,8 +2,10 @@
 
 :func:`macro_enabled` turns any ``.xlsx`` into an ``.xlsm`` (or ``.xlam``) holding a VBA
 project and the Carry ribbon. The VBA project is written from source text by pyOpenVBA
-(MIT, pure Python); the ribbon part and its relationship are added here, because
-neither openpyxl nor pyOpenVBA writes them. Output bytes are deterministic: parts in a
+(MIT, pure Python), then put in [MS-OVBA]'s source-only form (a 7-byte ``_VBA_PROJECT``
+stream, every module's source at MODULEOFFSET 0), which Excel compiles on open; the
+ribbon part and its relationship are added here, because neither openpyxl nor pyOpenVBA
+writes them. Output bytes are deterministic: parts in a
 fixed order with a fixed timestamp.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pyopenvba.vba
 from pyopenvba import ExcelFile, VBAModuleKind
+from pyopenvba.cfb import CFB
 
 from carryxl.addin.vba import ModuleKind, VbaModule
 from carryxl.files import (
@@ -40,11 +43,16 @@ __all__ = [
     "restore_ribbon",
     "retyped",
     "shared_compression",
+    "source_only",
     "write_parts",
 ]
 
 WORKBOOK = "xl/workbook.xml"
 VBA_PROJECT = "xl/vbaProject.bin"
+# [MS-OVBA] 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (what a writer MUST write: Office
+# then ignores the cache and recompiles from source), Reserved2 0x00, two bytes Reserved3,
+# no performance cache.
+SOURCE_ONLY_VBA_PROJECT = bytes.fromhex("CC61FFFF000000")
 
 _MAIN_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -142,9 +150,22 @@ def vba_project(
                 )
                 project.add_module(module.name, module.source, kind=kind)
             book.set_module("ThisWorkbook", this_workbook)
+            for existing in project.modules:
+                # pyOpenVBA's template keeps compiled code before Sheet1's source;
+                # rewriting the source stores it alone, at MODULEOFFSET 0.
+                if existing.text_offset:
+                    book.set_module(existing.name, existing.source)
             book.save(target)
         written = read_parts(target.read_bytes())
+    written[VBA_PROJECT] = source_only(written[VBA_PROJECT])
     return {name: data for name, data in written.items() if parts.get(name) != data}
+
+
+def source_only(vba_project_bin: bytes) -> bytes:
+    """``vbaProject.bin`` with the 7-byte ``_VBA_PROJECT`` stream of a source-only project."""
+    cfb = CFB.from_bytes(vba_project_bin)
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", SOURCE_ONLY_VBA_PROJECT)
+    return bytes(cfb.to_bytes())
 
 
 def macro_enabled(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,10 @@ def run(args: argparse.Namespace) -> int:
     elif args.action == "demo":
         print(_demo(Path(args.path), _udf_module(args), args.force))
     elif args.action == "install":
-        print(f"installed {install(args.udf_module)}")
+        installed, warnings = install(args.udf_module)
+        print(f"installed {installed}")
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     else:
         print(f"removed {uninstall()}")
     return 0

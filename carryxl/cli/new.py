@@ -65,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
         rule = f"must end in {suffix}" if args.xlsm else "must end in .xlsx (.xlsm: add --xlsm)"
         raise CarryxlError("path", str(path), rule)
     if args.xlsm:
-        from carryxl.addin.build import xlsm_bytes  # noqa: PLC0415 - xlwings, pyOpenVBA
+        from carryxl.addin.build import CONFIG_SHEET, xlsm_bytes  # noqa: PLC0415 - pyOpenVBA
 
-        xlsx = workbook_bytes(args.kind, args.lang, args.formulas)
+        xlsx = workbook_bytes(args.kind, args.lang, args.formulas, CONFIG_SHEET)
         data = xlsm_bytes(xlsx, path.name)
     else:
         data = workbook_bytes(args.kind, args.lang, args.formulas)

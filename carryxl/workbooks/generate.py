@@ -20,6 +20,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.files import require_lxml_serialiser, write_bytes
 from carryxl.templates import TEMPLATES
 from carryxl.workbooks.layout import FORMULA_MODES, Book
+from carryxl.workbooks.sheets.xlwings_conf import SHEET_NAME as XLWINGS_CONF
 from carryxl.workbooks.sheets.xlwings_conf import add_xlwings_conf
 
 __all__ = [
@@ -63,13 +64,19 @@ def _check(kind: str, lang: str, mode: str) -> None:
         )
 
 
-def build_book(kind: str, lang: str = "en", mode: str = "native") -> Book:
-    """The workbook of ``kind`` in ``lang`` with ``mode`` formulas, not yet saved."""
+def build_book(
+    kind: str, lang: str = "en", mode: str = "native", config_sheet: str = XLWINGS_CONF
+) -> Book:
+    """The workbook of ``kind`` in ``lang`` with ``mode`` formulas, not yet saved.
+
+    ``config_sheet``: the name of a udf workbook's config sheet, the one its xlwings VBA
+    reads (``xlwings.conf`` for xlwings' add-in; an ``.xlsm`` flavour passes its own).
+    """
     _check(kind, lang, mode)
     book = Book(lang, mode)
     KINDS[kind](book)
     if mode == "udf":
-        add_xlwings_conf(book)
+        add_xlwings_conf(book, config_sheet)
     book.wb.active = 0
     props = book.wb.properties
     props.creator = "carryxl"
@@ -80,10 +87,13 @@ def build_book(kind: str, lang: str = "en", mode: str = "native") -> Book:
     return book
 
 
-def workbook_bytes(kind: str, lang: str = "en", mode: str = "native") -> bytes:
-    """The ``.xlsx`` file of ``kind`` as bytes, identical on every run."""
+def workbook_bytes(
+    kind: str, lang: str = "en", mode: str = "native", config_sheet: str = XLWINGS_CONF
+) -> bytes:
+    """The ``.xlsx`` file of ``kind`` as bytes, identical on every run (``config_sheet``
+    as in :func:`build_book`)."""
     require_lxml_serialiser()
-    book = build_book(kind, lang, mode)
+    book = build_book(kind, lang, mode, config_sheet)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         # ExcelWriter rather than Workbook.save, which stamps the current time.

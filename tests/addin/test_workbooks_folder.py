@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
-from carryxl.addin.build import load_udf_module
+from carryxl.addin.build import CONFIG_SHEET, load_udf_module
 from carryxl.addin.package import read_parts, retyped
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, custom_ui_xml
 from carryxl.addin.vba import carryxl_modules, this_workbook_body
@@ -70,7 +70,8 @@ def test_olevba_decodes_each_xlsm_to_the_generated_sources(
 
 @pytest.mark.parametrize("template", macro_templates(), ids=_ids)
 def test_each_xlsm_keeps_its_templates_parts(template: tuple[str, str, str]) -> None:
-    before = read_parts(workbook_bytes(*template))
+    # the template as it is generated for the .xlsm: its config sheet named as its VBA reads
+    before = read_parts(workbook_bytes(*template, config_sheet=CONFIG_SHEET))
     after = read_parts((FOLDER / default_filename(*template, macro=True)).read_bytes())
     changed = ("xl/worksheets/sheet", "xl/workbook", "[Content_Types].xml")  # code names, types
     for name, data in before.items():
