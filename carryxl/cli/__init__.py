@@ -15,7 +15,20 @@ from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from carryxl import __version__
-from carryxl.cli import addin, asset, backtest, calc, history, new, risk, run, stress, swap
+from carryxl.cli import (
+    addin,
+    asset,
+    backtest,
+    calc,
+    data,
+    history,
+    new,
+    rates,
+    risk,
+    run,
+    stress,
+    swap,
+)
 from carryxl.cli.command import Command, CommandParser, print_error, register
 from carryxl.core.errors import CarryxlError
 
@@ -32,6 +45,8 @@ COMMANDS: tuple[ModuleType, ...] = (
     new,
     run,
     addin,
+    rates,
+    data,
 )
 
 

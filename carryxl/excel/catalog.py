@@ -47,6 +47,7 @@ TOPICS = (
     "tax",
     "scenarios",
     "history (ECB reference rates)",
+    "policy rates (BIS)",
     "indicators",
 )
 """The topics (the function wizard's sub-headings in the docs), in the order the docs list

@@ -28,6 +28,7 @@ __all__ = [
     "plot_equity",
     "plot_series",
     "plot_stress",
+    "save_png",
     "series_figure",
 ]
 
@@ -37,7 +38,8 @@ SPOT_COLOUR = "tab:blue"
 OVERLAY_COLOURS = ("tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink")
 
 
-def _save(fig: Any, path: str | Path) -> Path:
+def save_png(fig: Any, path: str | Path) -> Path:
+    """Save ``fig`` as ``path`` (.png) by temporary file and rename, then close it."""
     out = Path(path)
     if out.suffix.lower() != ".png":
         raise CarryxlError("plot", str(path), "must be a file name ending in .png")
@@ -83,7 +85,7 @@ def plot_equity(
     bottom.set_ylabel("drawdown (%)")
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
@@ -120,14 +122,14 @@ def plot_stress(result: StressReplay, path: str | Path, title: str | None = None
     bottom.legend(loc="best", fontsize=8)
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_series(
     series: SpotSeries, path: str | Path, overlays: dict[str, Any] | None = None
 ) -> Path:
     """A spot series, with optional overlays (e.g. ``{"SMA 50": sma(values, 50)}``)."""
-    return _save(series_figure(series, overlays), path)
+    return save_png(series_figure(series, overlays), path)
 
 
 def series_figure(series: SpotSeries, overlays: dict[str, Any] | None = None) -> Any:

@@ -27,6 +27,8 @@ BACKTEST = (
     "--rate-target 6% --rate-funding 0.3%"
 )
 BASKET = "basket --start 2015-01-02 --end 2015-12-31 --rate USD=5% --rate EUR=3% --rate JPY=0.1%"
+RATES = "rates USD JPY --date 2024-07-31"
+POLICY_IMPORT = "data import policy.csv"
 
 
 def _replace(base: str, flag: str, value: str) -> str:
@@ -114,6 +116,40 @@ CASES += [_replace(BACKTEST, "--stop-loss", v) for v in ("x", "-5%")]
 CASES += [_replace(BASKET, "--rebalance", "weekly"), _replace(BASKET, "--base", "XXX")]
 CASES += ["stress --episode nosuch", "stress", "stress --pair AUD/JPY"]
 CASES += ["history XXX/JPY", "history", "spot USD/JPY", "spot"]
+# policy rates: the command line, before any data is read (this folder has none)
+CASES += [_replace(RATES, "--date", v) for v in BAD_DATES]
+CASES += [_replace(RATES, flag, v) for flag in ("--start", "--end") for v in BAD_DATES[:4]]
+CASES += [
+    "rates",
+    "rates XXX --date 2024-07-31",
+    "rates USD/JPY --date 2024-07-31",
+    "rates 12 --date 2024-07-31",
+    "rates USD JPY",
+    f"{RATES} --start 2024-01-01",
+    f"{RATES} --plot existing.png",
+    f"{RATES} --plot out.jpg",
+    f"{RATES} --plot missing/out.png",
+    f"{RATES} --plot dir.png --force",
+    RATES,  # no data yet: the one line naming carryxl data update / import / rates by hand
+    "rates AUD JPY --start 2007-01-01 --end 2009-12-31",
+    "stress --episode yen2024",
+    "basket --start 2015-01-02 --end 2015-12-31 --spread JPY=1.5%",
+    "data nosuch",
+    "data import",
+    f"{POLICY_IMPORT} --through 2024-13-01",
+    f"{POLICY_IMPORT} --through tomorrow",
+    "data status --nosuch",
+    "data update --timeout 0",
+    "data update --timeout nan",
+    "data update --timeout x",
+    "data update --only xyz",
+    "data update --bis-url ftp://example.org/bis.zip --only bis",
+    "data update --ecb-url file:///etc/passwd --only ecb",
+]
+NOT_POLICY_FILES = ("missing.csv", "empty.csv", "bad.csv", "baddate.csv", "notes.txt",
+                    "real.csv", "notwb.xlsx", "dir.xlsx")  # fmt: skip
+CASES += [f"data import {name}" for name in NOT_POLICY_FILES]
+CASES += [_replace(BACKTEST, "--spread-funding", v) for v in ("x", "2", "nan")]
 # numbers so large the maths overflows
 CASES += [
     f"{_replace(RISK, '--spot', '1e308')} --equity 1000000 --leverage 25",
@@ -240,6 +276,8 @@ def folder(tmp_path: Path, workbook_bytes: bytes, monkeypatch: pytest.MonkeyPatc
     for name in ("dir.xlsx", "dir.xlsm", "dir.png"):
         (tmp_path / name).mkdir()
     monkeypatch.chdir(tmp_path)
+    # no policy rates yet; a data folder appearing here would be a file written on failure
+    monkeypatch.setenv("CARRYXL_DATA_DIR", str(tmp_path / "carryxl-data"))
     return tmp_path
 
 
@@ -267,3 +305,40 @@ def test_malformed_command_line(
     assert len(err.strip().splitlines()) == 1, err
     assert err.startswith("carryxl"), err
     assert _snapshot(folder) == before
+
+
+# With policy rates in the data folder: the rates are there, the input is still wrong, and
+# neither the folder nor the data folder changes.
+WITH_RATES = [
+    "rates USD JPY --start 2024-07-31 --end 2024-01-01",
+    "rates XXX --date 2024-07-31",
+    "rates SGD --date 2024-07-31",  # a currency carryxl knows and the data does not have
+    f"{RATES} --plot existing.png",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY=x",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill XXX=1%",
+    "basket --start 2015-01-02 --end 2015-12-31 --spread JPY",
+    "basket --start 2015-01-02 --end 2015-12-31 --spread JPY=x",
+    "stress --episode yen2024 --spread-funding 3",
+    "data import bad.csv",
+    "data import baddate.csv",
+    "data import notes.txt",
+    "data import real.csv",
+    "data import missing.csv",
+    "data update --bis-url http://127.0.0.1:9/bis.zip --ecb-url http://127.0.0.1:9/ecb.zip "
+    "--timeout 2",
+]
+
+
+@pytest.mark.parametrize("line", WITH_RATES)
+def test_malformed_command_line_with_policy_rates(
+    line: str, folder: Path, example_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (_snapshot(folder), _snapshot(example_data))
+    code = main(shlex.split(line))
+    err = capsys.readouterr().err
+    assert code != 0, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("carryxl"), err
+    assert (_snapshot(folder), _snapshot(example_data)) == before

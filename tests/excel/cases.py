@@ -20,6 +20,7 @@ import numpy as np
 
 from carryxl import core
 from carryxl.core import asset, carry, costs, dates, forwards, margin, risk, swaps, tax
+from tests import policy_data
 from tests.excel import ecb_raw
 
 MISSING = -2147352572  # what Excel passes for an argument left out
@@ -459,6 +460,24 @@ CASES = [
         ("EUR/USD", "USD/EUR", "2020-01-01", "2020-12-31"),
         -1.0,  # a pair and its inverse: log returns of opposite sign
         setting=(1, "USD/XYZ"),
+    ),
+    # -- policy rates: the BIS files in ../shared imported (tests/excel/conftest.py) --
+    Case(
+        "POLICY_RATE",
+        ("USD", ecb_raw.serial(dt.date(2008, 10, 29))),
+        # the Fed's cut to 1% that day, as the later file (bis_cbpol_2008_2024.csv) has it
+        policy_data.merged_levels("USD", ["2008-10-29"])[0] / 100,
+        vary=1,
+        values=lambda n: np.linspace(36_200.0, 45_600.0, n).round(),  # 1999-02 to 2024-10
+        core=lambda days: (
+            np.array(
+                policy_data.merged_levels(
+                    "USD", [str(dates.from_excel_serial("d", d)) for d in days.tolist()]
+                )
+            )
+            / 100
+        ),
+        setting=(0, "XYZ"),
     ),
     # spilled columns: tuples of rows, "" for an empty (warm-up) cell
     Case("FX_SMA", (((1.0,), (2.0,), (3.0,), (4.0,)), 2), (("",), (1.5,), (2.5,), (3.5,))),
