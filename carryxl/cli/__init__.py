@@ -8,7 +8,19 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import addin, asset, backtest, calc, history, new, risk, run, stress, swap
+from carryxl.cli import (
+    addin,
+    asset,
+    backtest,
+    calc,
+    history,
+    new,
+    portfolio,
+    risk,
+    run,
+    stress,
+    swap,
+)
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
@@ -21,6 +33,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     backtest,
     swap,
     risk,
+    portfolio,
     new,
     run,
     addin,
