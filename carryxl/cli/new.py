@@ -17,7 +17,16 @@ __all__ = ["KIND_NAMES", "add_parser", "run"]
 
 # The kinds carryxl.workbooks.KINDS builds (a test keeps the two equal). Listed here so
 # that the command line starts without importing openpyxl.
-KIND_NAMES = ("calculator", "asset_carry", "scenarios", "swap", "risk", "rates", "history")
+KIND_NAMES = (
+    "calculator",
+    "asset_carry",
+    "scenarios",
+    "swap",
+    "risk",
+    "rates",
+    "history",
+    "portfolio",
+)
 
 EXAMPLE = (
     "examples:\n"

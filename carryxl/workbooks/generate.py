@@ -25,6 +25,7 @@ from carryxl.workbooks.sheets import (
     asset_carry,
     calculator,
     history,
+    portfolio,
     rates,
     risk,
     scenarios,
@@ -50,6 +51,7 @@ KINDS: dict[str, Callable[[Book], None]] = {
     "risk": risk.build,
     "rates": rates.build,
     "history": history.build,
+    "portfolio": portfolio.build,
 }
 
 # Modes each kind offers: the rates table holds no formulas, so it has one version; the
@@ -63,6 +65,7 @@ _MODES: dict[str, tuple[str, ...]] = {
     "risk": _BOTH,
     "rates": ("native",),
     "history": ("native",),
+    "portfolio": ("native",),
 }
 
 PINNED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
