@@ -60,6 +60,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "CARRY_LOSS_PROBABILITY",
     ),
     "tax": ("CARRY_AFTER_TAX",),
+    "portfolio": ("STAGED_PNL", "STAGED_POSITION", "PORTFOLIO_VAR", "CURRENCY_EXPOSURE"),
     "scenarios": ("CARRY_SCENARIOS",),
     "history (ECB reference rates)": ("FX_SPOT", "FX_HISTORY", "FX_VOL", "FX_CORREL"),
     "indicators": ("FX_SMA", "FX_EMA", "FX_RSI", "FX_MACD"),

@@ -9,10 +9,12 @@ funding currency; bad input gives a one-line message in the cell, never an error
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import xlwings as xw
 
 from carryxl.core import (
@@ -22,8 +24,10 @@ from carryxl.core import (
     dates,
     forwards,
     margin,
+    portfolio,
     risk,
     sides,
+    staging,
     swaps,
     tax,
     validate,
@@ -31,6 +35,7 @@ from carryxl.core import (
 from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count, rate_from_text
 from carryxl.core.dates import Tenor
 from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray
 from carryxl.excel import cells
 from carryxl.excel.cells import CATEGORY, READ, WRITE
 from carryxl.history import indicators, series
@@ -59,6 +64,7 @@ __all__ = [
     "CARRY_STOP_LOSS",
     "CARRY_TO_VOL",
     "CARRY_VAR",
+    "CURRENCY_EXPOSURE",
     "DAY_COUNT",
     "FX_CORREL",
     "FX_EMA",
@@ -76,6 +82,9 @@ __all__ = [
     "FX_SPOT",
     "FX_VOL",
     "PIP_VALUE",
+    "PORTFOLIO_VAR",
+    "STAGED_PNL",
+    "STAGED_POSITION",
     "SWAP_IMPLIED_RATE",
     "SWAP_NIGHTS",
     "SWAP_VALUE",
@@ -1817,3 +1826,288 @@ def FX_MACD(
         return answer.T if spots.across else answer
     labelled = cells.with_header(("macd", "signal", "histogram"), np.asarray(answer, dtype=object))
     return cells.to_excel(labelled.T if spots.across else labelled)
+
+
+# -- portfolio: staged positions and the whole book (issue 15) ----------------------------
+
+TRANCHE_AMOUNTS = "Tranches' amounts in base units, a column (e.g. 100000 AUD each)"
+TRANCHE_RATES = "Tranches' entry rates, a column beside the amounts (e.g. 100, 98)"
+STAGED_MEASURES = ("average", "units", "cost", "pnl", "return")
+BOOK_MEASURES = ("var", "es", "volatility", "diversification", "contributions", "standalone")
+
+
+def _staged_measure(cell: Any) -> str:
+    if cell is None:
+        return "average"
+    word = cells.text("measure", cell).strip().lower().replace("p&l", "pnl")
+    if word not in STAGED_MEASURES:
+        raise CarryxlError("measure", cell, "must be average, units, cost, pnl or return")
+    return word
+
+
+def _book_measure(cell: Any) -> str:
+    if cell is None:
+        return "var"
+    word = cells.text("measure", cell).strip().lower()
+    if word not in BOOK_MEASURES:
+        raise CarryxlError(
+            "measure", cell, "must be VaR, ES, volatility, diversification, contributions or "
+            "standalone",
+        )  # fmt: skip
+    return word
+
+
+def _label(cell: Any) -> Any:
+    """A position's label as a hashable key (42.0 and 42 are the same position)."""
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    if isinstance(cell, str) and cell.strip().upper() in cells.EXCEL_ERRORS:
+        raise CarryxlError("position", cell, "must be a label or a number")
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def _rows_of(*items: cells.Input) -> tuple[int, ...]:
+    """The common column shape of whole-column arguments (rows x 1), or a whole-call error."""
+    shapes = {i.values.shape for i in items}
+    if len(shapes) != 1 or next(iter(shapes))[1] != 1:
+        sizes = ", ".join(f"{i.name} {i.values.shape[0]}x{i.values.shape[1]}" for i in items)
+        raise CarryxlError("ranges", cells.Described(sizes), "must be columns of the same size")
+    return next(iter(shapes))
+
+
+def _used(*items: cells.Input) -> npt.NDArray[np.bool_]:
+    """Rows with something in them: a row blank in every argument is no tranche."""
+    used = np.ones(items[0].values.shape[0], dtype=bool)
+    blank = [i.blank for i in items]
+    if all(b is not None for b in blank):
+        used = ~np.logical_and.reduce([cast(npt.NDArray[np.bool_], b)[:, 0] for b in blank])
+    return used
+
+
+def _first_problem(items: Sequence[cells.Input], rows: npt.NDArray[np.bool_]) -> str | None:
+    for item in items:
+        if item.problems is not None:
+            bad = [p for p in item.problems[rows, 0] if p is not None]
+            if bad:
+                return str(bad[0])
+    return None
+
+
+@xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
+@xw.arg("amounts", doc=TRANCHE_AMOUNTS, **READ)
+@xw.arg("rates", doc=TRANCHE_RATES, **READ)
+@xw.arg("spot", doc="Spot now (one cell, or a column beside the tranches)", **READ)
+@xw.arg("side", doc='Optional: "long" (default) or "short" the base; a cell or a column', **READ)
+@cells.udf
+def STAGED_PNL(amounts: Any, rates: Any, spot: Any, side: Any = None) -> Any:
+    """FX P&L of each tranche in the quote currency, side*(amount*spot - amount*rate), a row
+    per tranche (分批建仓). 100,000 AUD at 100 and 100,000 at 98, spot 99: -100,000 and 100,000.
+    """
+
+    def kernel(amounts: Any, rates: Any, spot: Any, side: float) -> Any:
+        a, r = np.expand_dims(amounts, -1), np.expand_dims(rates, -1)
+        return staging.staged_position(a, r, spot, side).pnl
+
+    return cells.to_excel(
+        cells.evaluate(
+            kernel,
+            _numbers("amounts", amounts),
+            _numbers("rates", rates),
+            _numbers("spot", spot),
+            cells.choice("side", _side, side),
+        )
+    )
+
+
+@xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
+@xw.arg("amounts", doc=TRANCHE_AMOUNTS, **READ)
+@xw.arg("rates", doc=TRANCHE_RATES, **READ)
+@xw.arg("spot", doc="Optional: spot now, for pnl and return (one cell, or one per label)", **READ)
+@xw.arg("side", doc='Optional: "long" (default) or "short" (one cell, or one per label)', **READ)
+@xw.arg("measure", doc="Optional: average (default), units, cost, pnl or return", **READ)
+@xw.arg("position", doc="Optional: each tranche's position label, a column", **READ)
+@xw.arg(
+    "of", doc="Optional: the labels to answer for, a column (default: all one position)", **READ
+)
+@cells.udf
+def STAGED_POSITION(
+    amounts: Any,
+    rates: Any,
+    spot: Any = None,
+    side: Any = None,
+    measure: Any = None,
+    position: Any = None,
+    of: Any = None,
+) -> Any:
+    """A position built in tranches: average entry rate (units-weighted), units, cost, P&L or
+    return at spot. 100,000 AUD at 100, 100,000 at 98, 200,000 at 96: average 97.5; at 99
+    P&L 600,000 JPY. With position and of: one answer per label.
+    """
+    what = cells.setting_value(cells.choice("measure", _staged_measure, measure))
+    a, r = _numbers("amounts", amounts), _numbers("rates", rates)
+    count = _rows_of(a, r)[0]
+    used = _used(a, r)
+    labels: list[Any] = [0] * count
+    wanted: list[Any] = [0]
+    if position is not None and not (isinstance(position, int) and position == MISSING_ARG):
+        grid = cells.choice("position", _label, position)
+        _rows_of(a, r, grid)
+        if grid.problems is not None and (grid.problems[used, 0] != None).any():  # noqa: E711
+            raise cells.WholeCall(next(p for p in grid.problems[used, 0] if p is not None))
+        labels = list(grid.values[:, 0])
+        wanted = list(cells.choice("of", _label, of).values.ravel())
+    problem = _first_problem((a, r), used)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    index = {key: k for k, key in enumerate(wanted) if key is not None}
+    group = np.array([index.get(labels[i], -1) if used[i] else -1 for i in range(count)])
+    mine = group >= 0
+    n = len(wanted)
+    need_spot = what in ("pnl", "return")
+    spots = np.ones(n) if spot is None or not need_spot else _numbers("spot", spot).values
+    signs = cells.choice("side", _side, side).values.astype(np.float64)
+    if need_spot and spots.size not in (1, n):
+        raise CarryxlError("spot", cells.Described(f"{spots.size} cells"), f"must be 1 or {n}")
+    if signs.size not in (1, n):
+        raise CarryxlError("side", cells.Described(f"{signs.size} cells"), f"must be 1 or {n}")
+    spots, signs = np.broadcast_to(spots.ravel(), (n,)), np.broadcast_to(signs.ravel(), (n,))
+    if need_spot and spot is None:
+        raise CarryxlError("spot", None, "is needed for pnl and return")
+    picked = group[mine]
+    tranches = staging.staged_position(
+        a.values[mine, :], r.values[mine, :], spots[picked], signs[picked][:, None]
+    )
+    sums = {
+        "units": np.bincount(picked, tranches.units, n),
+        "cost": np.bincount(picked, tranches.cost, n),
+        "pnl": np.bincount(picked, tranches.pnl, n),
+    }
+    held = sums["units"] > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = {
+            **sums,
+            "average": sums["cost"] / sums["units"],
+            "return": sums["pnl"] / sums["cost"],
+        }[what]
+    answer: npt.NDArray[Any] = np.where(held, result, np.nan).astype(object)
+    answer[~held] = ""
+    return cells.to_excel(answer.reshape(-1, 1))
+
+
+MISSING_ARG = -2147352572  # what Excel passes for an argument left out
+
+
+def _book_inputs(
+    exposures: Any, volatilities: Any, correlation: Any
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Rows with an exposure (blank rows left out, with their correlation row and column)."""
+    w, vol = _numbers("exposures", exposures), _rates("volatilities", volatilities)
+    rows = _rows_of(w, vol)[0]
+    used = _used(w, vol)
+    problem = _first_problem((w, vol), used)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    matrix = _numbers("correlation", correlation)
+    if matrix.values.shape != (rows, rows):
+        shape = cells.Described(f"{matrix.values.shape[0]}x{matrix.values.shape[1]}")
+        raise CarryxlError("correlation", shape, f"must be {rows}x{rows}, one per exposure")
+    keep = np.flatnonzero(used)
+    if matrix.problems is not None:
+        inside = matrix.problems[np.ix_(keep, keep)]
+        bad = [p for p in inside.ravel() if p is not None]
+        if bad:
+            raise cells.WholeCall(bad[0])
+    if keep.size == 0:
+        raise CarryxlError("exposures", None, "give at least one position value")
+    return w.values[keep, 0], vol.values[keep, 0], matrix.values[np.ix_(keep, keep)]
+
+
+@xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
+@xw.arg("exposures", doc="Each position's value in the account currency, + long, a column", **READ)
+@xw.arg("volatilities", doc="Each pair's annual volatility, a column beside it", **READ)
+@xw.arg("correlation", doc="The pairs' correlation matrix, one row and column per position", **READ)
+@xw.arg("years", doc="The horizon in years, e.g. 10/252 for 10 trading days", **READ)
+@xw.arg("confidence", doc="Optional: confidence level, 0.99 (default)", **READ)
+@xw.arg(
+    "measure",
+    doc="Optional: VaR (default), ES, volatility, diversification, contributions, standalone",
+    **READ,
+)
+@cells.udf
+def PORTFOLIO_VAR(
+    exposures: Any,
+    volatilities: Any,
+    correlation: Any,
+    years: Any,
+    confidence: Any = None,
+    measure: Any = None,
+) -> Any:
+    """The book's parametric VaR with correlations, z*sqrt(wΣw*t); or ES, volatility, the
+    diversification ratio (sum of stand-alone VaRs / VaR), Euler contributions or stand-alone
+    VaRs (a column). 2 x 1,000,000 at 10%, uncorrelated, 1y: VaR 329,001.
+    """
+    what = cells.setting_value(cells.choice("measure", _book_measure, measure))
+    w, vol, matrix = _book_inputs(exposures, volatilities, correlation)
+    horizon = _numbers("years", years)
+    cells.single(horizon)
+    t = cells.setting_value(horizon)
+    given = cells.single(cells.optional_numbers("confidence", confidence, text=rate_from_text))
+    level = 0.99 if given is None else cells.setting_value(given)
+    result = portfolio.book_risk(w, vol, matrix, t, level)
+    if what == "contributions":
+        column = result.contributions
+    elif what == "standalone":
+        column = result.standalone_var
+    else:
+        return {
+            "var": result.var,
+            "es": result.es,
+            "volatility": result.volatility,
+            "diversification": result.diversification_ratio,
+        }[what]
+    used = _used(_numbers("exposures", exposures), _rates("volatilities", volatilities))
+    answer: npt.NDArray[Any] = np.full(used.shape[0], "", dtype=object)
+    answer[used] = [float(x) for x in column]
+    return cells.to_excel(answer.reshape(-1, 1))
+
+
+@xw.func(category=CATEGORY)
+@xw.ret(**WRITE)
+@xw.arg("pairs", doc="Each position's pair, e.g. AUD/JPY, a column", **READ)
+@xw.arg("exposures", doc="Each position's value in the account currency, + long, a column", **READ)
+@xw.arg("threshold", doc="Optional: flag a funding share above this, 0.5 (default)", **READ)
+@xw.arg("headers", doc="Optional: TRUE puts a header row on top", **READ)
+@cells.udf
+def CURRENCY_EXPOSURE(
+    pairs: Any, exposures: Any, threshold: Any = None, headers: Any = None
+) -> Any:
+    """Net exposure per currency (+ held, - owed) and the share of the book each currency
+    funds, with "concentrated" where one funds more than threshold: four columns.
+    Long AUD/JPY 1,000 and USD/JPY 3,000: AUD 1,000, JPY -4,000 (funds 100%), USD 3,000.
+    """
+    w = _numbers("exposures", exposures)
+    labels = cells.choice("pairs", _pair, pairs)
+    _rows_of(w, labels)
+    used = np.array([v is not None for v in labels.values[:, 0]]) | (
+        ~w.blank[:, 0] if w.blank is not None else True
+    )
+    problem = _first_problem((labels, w), used)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    given = cells.single(cells.optional_numbers("threshold", threshold, text=rate_from_text))
+    bound = 0.5 if given is None else cells.setting_value(given)
+    chosen = [str(p) for p in labels.values[used, 0]]
+    if not chosen:
+        raise CarryxlError("pairs", None, "give at least one position")
+    result = portfolio.currency_exposure(chosen, w.values[used, 0], bound)
+    grid: npt.NDArray[Any] = np.empty((len(result.currencies), 4), dtype=object)
+    for i, code in enumerate(result.currencies):
+        flagged = code == result.top_funding and result.concentrated
+        grid[i] = [code, float(result.net[i]), float(result.funding_share[i]),
+                   "concentrated" if flagged else ""]  # fmt: skip
+    if cells.setting_value(cells.flag("headers", headers)):
+        grid = cells.with_header(("currency", "net", "funding_share", "flag"), grid)
+    return cells.to_excel(grid)
