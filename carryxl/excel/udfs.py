@@ -1966,15 +1966,9 @@ def STAGED_POSITION(
     mine = group >= 0
     n = len(wanted)
     need_spot = what in ("pnl", "return")
-    spots = np.ones(n) if spot is None or not need_spot else _numbers("spot", spot).values
-    signs = cells.choice("side", _side, side).values.astype(np.float64)
-    if need_spot and spots.size not in (1, n):
-        raise CarryxlError("spot", cells.Described(f"{spots.size} cells"), f"must be 1 or {n}")
-    if signs.size not in (1, n):
-        raise CarryxlError("side", cells.Described(f"{signs.size} cells"), f"must be 1 or {n}")
-    spots, signs = np.broadcast_to(spots.ravel(), (n,)), np.broadcast_to(signs.ravel(), (n,))
-    if need_spot and spot is None:
-        raise CarryxlError("spot", None, "is needed for pnl and return")
+    held = np.bincount(group[mine], minlength=n) > 0
+    spots = _per_label(_numbers("spot", spot), n, held) if need_spot else np.ones(n)
+    signs = _per_label(cells.choice("side", _side, side), n, held)
     picked = group[mine]
     tranches = staging.staged_position(
         a.values[mine, :], r.values[mine, :], spots[picked], signs[picked][:, None]
@@ -1984,7 +1978,6 @@ def STAGED_POSITION(
         "cost": np.bincount(picked, tranches.cost, n),
         "pnl": np.bincount(picked, tranches.pnl, n),
     }
-    held = sums["units"] > 0
     with np.errstate(divide="ignore", invalid="ignore"):
         result = {
             **sums,
@@ -1999,14 +1992,30 @@ def STAGED_POSITION(
 MISSING_ARG = -2147352572  # what Excel passes for an argument left out
 
 
+def _per_label(item: cells.Input, n: int, held: npt.NDArray[np.bool_]) -> FloatArray:
+    """One value per label (or one for all); a bad cell of a held label stops the call."""
+    values, problems = item.values.reshape(-1), item.problems
+    if values.size not in (1, n):
+        raise CarryxlError(item.name, cells.Described(f"{values.size} cells"), f"must be 1 or {n}")
+    if problems is not None:
+        flat = np.broadcast_to(problems.reshape(-1), (n,))
+        bad = [p for p, h in zip(flat, held, strict=True) if h and p is not None]
+        if bad:
+            raise cells.WholeCall(bad[0])
+    clean = np.array([1.0 if v is None else float(v) for v in values], dtype=np.float64)
+    return np.broadcast_to(clean, (n,))
+
+
 def _book_inputs(
     exposures: Any, volatilities: Any, correlation: Any
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Rows with an exposure (blank rows left out, with their correlation row and column)."""
+) -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.bool_]]:
+    """The rows holding a position (an exposure, not blank and not 0), with their
+    volatilities and correlation rows and columns; and which rows those are."""
     w, vol = _numbers("exposures", exposures), _rates("volatilities", volatilities)
     rows = _rows_of(w, vol)[0]
-    used = _used(w, vol)
-    problem = _first_problem((w, vol), used)
+    blank = np.zeros(rows, dtype=bool) if w.blank is None else w.blank[:, 0]
+    used = ~blank & (w.values[:, 0] != 0.0)
+    problem = _first_problem((w,), ~blank) or _first_problem((vol,), used)
     if problem is not None:
         raise cells.WholeCall(problem)
     matrix = _numbers("correlation", correlation)
@@ -2015,13 +2024,12 @@ def _book_inputs(
         raise CarryxlError("correlation", shape, f"must be {rows}x{rows}, one per exposure")
     keep = np.flatnonzero(used)
     if matrix.problems is not None:
-        inside = matrix.problems[np.ix_(keep, keep)]
-        bad = [p for p in inside.ravel() if p is not None]
+        bad = [p for p in matrix.problems[np.ix_(keep, keep)].ravel() if p is not None]
         if bad:
             raise cells.WholeCall(bad[0])
     if keep.size == 0:
         raise CarryxlError("exposures", None, "give at least one position value")
-    return w.values[keep, 0], vol.values[keep, 0], matrix.values[np.ix_(keep, keep)]
+    return w.values[keep, 0], vol.values[keep, 0], matrix.values[np.ix_(keep, keep)], used
 
 
 @xw.func(category=CATEGORY)
@@ -2050,7 +2058,7 @@ def PORTFOLIO_VAR(
     VaRs (a column). 2 x 1,000,000 at 10%, uncorrelated, 1y: VaR 329,001.
     """
     what = cells.setting_value(cells.choice("measure", _book_measure, measure))
-    w, vol, matrix = _book_inputs(exposures, volatilities, correlation)
+    w, vol, matrix, used = _book_inputs(exposures, volatilities, correlation)
     horizon = _numbers("years", years)
     cells.single(horizon)
     t = cells.setting_value(horizon)
@@ -2068,7 +2076,6 @@ def PORTFOLIO_VAR(
             "volatility": result.volatility,
             "diversification": result.diversification_ratio,
         }[what]
-    used = _used(_numbers("exposures", exposures), _rates("volatilities", volatilities))
     answer: npt.NDArray[Any] = np.full(used.shape[0], "", dtype=object)
     answer[used] = [float(x) for x in column]
     return cells.to_excel(answer.reshape(-1, 1))

@@ -44,7 +44,7 @@ def test_staged_position_whole_columns_by_label(xl: Excel) -> None:
     one = xl.call("STAGED_POSITION", column(1e5, 1e5, 2e5), column(100.0, 98.0, 96.0))
     assert one == pytest.approx(97.5)
     needs = xl.call("STAGED_POSITION", 1e5, 100.0, MISSING, MISSING, "pnl")
-    assert needs == "spot: is needed for pnl and return (got an empty cell)"
+    assert needs == "spot: must be a number (got an empty cell)"
 
 
 def _book() -> tuple[list[float], list[float], np.ndarray]:
