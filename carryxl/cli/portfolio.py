@@ -34,8 +34,9 @@ pair left blank are more tranches of the same position):
   carryxl portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30 \\
       --account CNY --tax-interest 20%% --tax-fx 20%% --plot risk.png
 Spots and the account rates come from the ECB fixings on --date unless a spot column
-is given; volatilities and correlations from the fixings between --start and --end
-(unless a volatility column and --correlation FILE.csv are given)."""
+is given; a blank entry rate is the ECB fixing of the tranche's date; volatilities and
+correlations come from the fixings between --start and --end (unless a volatility column
+and --correlation FILE.csv are given)."""
 
 _POSITION_COLUMNS = ("side", "funding", "stop_loss", "leverage", "rate_base", "rate_quote")
 
@@ -54,7 +55,7 @@ class BookFile:
     volatilities: list[float | None] = field(default_factory=list)
     position: list[int] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
-    rates: list[float] = field(default_factory=list)
+    rates: list[float | None] = field(default_factory=list)
     amounts: list[float] = field(default_factory=list)
 
 
@@ -115,7 +116,8 @@ def read_book(path: str | Path) -> BookFile:
             raise CarryxlError(f"pair (line {line})", "", "is needed on a row with position data")
         book.position.append(len(book.pairs) - 1)
         book.dates.append(row["date"])
-        book.rates.append(_number(row["rate"], f"rate (line {line})"))
+        rate = row["rate"]
+        book.rates.append(_number(rate, f"rate (line {line})") if rate else None)
         book.amounts.append(_number(row["amount"], f"amount (line {line})"))
     if not book.pairs:
         raise CarryxlError("csv", str(path), "holds no position")
@@ -173,6 +175,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
     # Imported here: the history and its data file are only needed by this command.
     from carryxl.history.book import book_market  # noqa: PLC0415
+    from carryxl.history.series import spot_on  # noqa: PLC0415
 
     book = read_book(args.csv)
     history = load_history(args)
@@ -190,12 +193,16 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     vol = [v if v is not None else float(market.volatilities[i])
            for v, i in zip(book.volatilities, rows, strict=True)]  # fmt: skip
     pairs = [Pair.parse(p) for p in book.pairs]
+    entry = [
+        r if r is not None else float(spot_on(book.pairs[j], d, history))
+        for r, j, d in zip(book.rates, book.position, book.dates, strict=True)
+    ]
     days = (date - as_dates("date", book.dates)).astype(np.float64)
     if (days < 0).any():
         bad = book.dates[int(np.argmax(days < 0))]
         raise CarryxlError("date", bad, f"is after the valuation date {date}")
     positions = book_positions(
-        book.position, book.amounts, book.rates, days, spot, book.sides,
+        book.position, book.amounts, entry, days, spot, book.sides,
         book.rate_base, book.rate_quote,
         [default_day_count(p.base).days_in_year for p in pairs],
         [default_day_count(p.quote).days_in_year for p in pairs],

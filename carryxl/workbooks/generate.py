@@ -65,7 +65,7 @@ _MODES: dict[str, tuple[str, ...]] = {
     "risk": _BOTH,
     "rates": ("native",),
     "history": ("native",),
-    "portfolio": ("native",),
+    "portfolio": _BOTH,
 }
 
 PINNED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from statistics import NormalDist
 
 import numpy as np
@@ -102,3 +103,33 @@ def test_bad_book_is_one_line_on_stderr(capsys, tmp_path, text, says):
     assert err.startswith("carryxl portfolio: ")
     assert says in err
     assert "Traceback" not in err
+
+
+DOC = (Path(__file__).parents[2] / "docs" / "portfolio.md").read_text(encoding="utf-8")
+EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
+
+
+def _doc_book(capsys, name):
+    argv = ["portfolio", str(EXAMPLES / name), "--date", "2024-08-05", "--start", "2024-07-01",
+            "--end", "2024-08-30", "--account", "CNY", "--tax-interest", "20%", "--tax-fx",
+            "20%", "--json"]  # fmt: skip
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_docs_show_both_books_numbers(capsys):
+    """docs/portfolio.md quotes what the command computes, for both example books."""
+    yen, mixed = _doc_book(capsys, "yen_book.csv"), _doc_book(capsys, "diversified_book.csv")
+    for key in ("gross_exposure", "total", "var", "sum_standalone_var"):
+        for book in (yen, mixed):
+            shown = f"{book['book'][key]:,.0f}".replace("-", "−")
+            assert shown in DOC, (key, shown)
+    ratio = yen["book"]["diversification_ratio"], mixed["book"]["diversification_ratio"]
+    assert f"| {ratio[0]:.3f} | {ratio[1]:.3f} |" in DOC
+    assert yen["concentrated"]
+    assert not mixed["concentrated"]
+    assert ratio[0] < 1.05  # the yen book is one bet
+    assert ratio[1] > 1.15
+    for p in yen["positions"]:
+        assert f"{p['standalone_var']:,.0f}" in DOC
+        assert f"{p['average_rate']:.6g}" in DOC

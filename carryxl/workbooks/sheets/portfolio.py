@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import Pair, default_day_count
@@ -218,6 +219,7 @@ def build(book: Book) -> None:
 
 def _book_outputs(f: Form) -> None:
     money = "=in_account"
+    udf = _book_udf() if f.book.mode == "udf" else {}
     t = "SQRT(in_horizon_years)"
     f.section("sec_pf_book")
     f.output("out_book_total", "=SUM(out_pf_total_account)", "money", money)
@@ -227,21 +229,22 @@ def _book_outputs(f: Form) -> None:
     f.output("out_book_gross", "=SUMPRODUCT(ABS(out_pf_exposure))", "money", money)
     f.section("sec_pf_risk")
     f.output("out_book_z", "=NORMSINV(in_confidence)", "number")
-    f.output(
-        "out_book_volatility",
-        "=SQRT(MAX(SUMPRODUCT(out_pf_exposure,in_pf_volatility,out_pf_marginal),0))",
-        "money",
-        money,
-    )
-    f.output("out_book_var", f"=out_book_z*out_book_volatility*{t}", "money", money)
-    f.output(
-        "out_book_es",
-        f"=out_book_volatility*{t}*EXP(-0.5*out_book_z*out_book_z)/SQRT(2*PI())/(1-in_confidence)",
-        "money",
-        money,
-    )
-    f.output("out_book_sum_standalone", "=SUM(out_pf_standalone_var)", "money", money)
-    f.output("out_book_diversification", "=out_book_sum_standalone/out_book_var", "number")
+    native = {
+        "out_book_volatility": (
+            "=SQRT(MAX(SUMPRODUCT(out_pf_exposure,in_pf_volatility,out_pf_marginal),0))"
+        ),
+        "out_book_var": f"=out_book_z*out_book_volatility*{t}",
+        "out_book_es": (
+            f"=out_book_volatility*{t}*EXP(-0.5*out_book_z*out_book_z)/SQRT(2*PI())"
+            "/(1-in_confidence)"
+        ),
+        "out_book_sum_standalone": "=SUM(out_pf_standalone_var)",
+        "out_book_diversification": "=out_book_sum_standalone/out_book_var",
+    }
+    for name, formula in native.items():
+        number = name == "out_book_diversification"
+        f.output(name, udf.get(name, formula), "number" if number else "money",
+                 None if number else money)  # fmt: skip
     f.output(
         "out_book_top_funding",
         "=INDEX(out_fx_currency,MATCH(MAX(out_fx_funding_share),out_fx_funding_share,0))",
@@ -308,6 +311,38 @@ def _position_formulas(r: int) -> dict[str, str]:
     }
 
 
+def _position_udf(r: int) -> dict[str, str]:
+    """The udf-mode formulas of row ``r``: carryxl's functions where they fit a cell.
+
+    STAGED_POSITION answers "" for a position number without tranches, so those rows need
+    no IF; the tax needs one (CARRY_AFTER_TAX of an empty row would be a message).
+    """
+    c = {k: f"{v}{r}" for k, v in _COL.items()}
+    staged = '=STAGED_POSITION(in_tr_amount,in_tr_rate,{spot},{side},"{what}",in_tr_position,E{r})'
+    k, carry, fx = c["in_pf_to_account"], c["out_pf_carry"], c["out_pf_fx"]
+    return {
+        "out_pf_units": staged.format(spot="", side="", what="units", r=r),
+        "out_pf_cost": staged.format(spot="", side="", what="cost", r=r),
+        "out_pf_average_rate": staged.format(spot="", side="", what="average", r=r),
+        "out_pf_fx": staged.format(spot=c["in_pf_spot"], side=c["in_pf_side"], what="pnl", r=r),
+        "out_pf_after_tax": (
+            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX({carry}*{k},{fx}*{k},'
+            "in_tax_interest,in_tax_fx,in_tax_offset))"
+        ),
+    }
+
+
+def _book_udf() -> dict[str, str]:
+    """The udf-mode formulas of the book's risk: PORTFOLIO_VAR."""
+    call = "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,in_horizon_years,"
+    return {
+        "out_book_volatility": call + 'in_confidence,"volatility")',
+        "out_book_var": call + "in_confidence)",
+        "out_book_es": call + 'in_confidence,"ES")',
+        "out_book_diversification": call + 'in_confidence,"diversification")',
+    }
+
+
 def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
     """The positions table: number, inputs, then every per-position result."""
     names = [n for n, _k in _POSITION_INPUTS + _POSITION_OUTPUTS]
@@ -325,13 +360,23 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
             else:
                 cell.value = value
             book.paint(cell, "input", styles.number_format(kind, book.lang))
-        for name, formula in _position_formulas(r).items():
+        udf = _position_udf(r) if book.mode == "udf" else {}
+        for name, formula in {**_position_formulas(r), **udf}.items():
             cell = ws[f"{_COL[name]}{r}"]
             cell.value = formula
             kind = dict(_POSITION_OUTPUTS)[name]
             book.paint(cell, "output", styles.number_format(kind, book.lang))
     for name in names:
         book.define(name, ws, f"{_COL[name]}{TOP}", f"{_COL[name]}{last}")
+    if book.mode == "udf":  # every contribution from one call, spilled down the column
+        area = f"{_COL['out_pf_contribution']}{TOP}:{_COL['out_pf_contribution']}{last}"
+        for cell_row in ws[area]:
+            cell_row[0].value = None
+        ws[f"{_COL['out_pf_contribution']}{TOP}"].value = ArrayFormula(
+            area,
+            "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,in_horizon_years,"
+            'in_confidence,"contributions")',
+        )
     f.validate(f"{_COL['in_pf_pair']}{TOP}:{_COL['in_pf_pair']}{last}", "=list_pairs", False)
     f.validate(f"{_COL['in_pf_side']}{TOP}:{_COL['in_pf_side']}{last}", "=list_sides")
     for offset in range(len(names) + 1):
