@@ -90,6 +90,16 @@ GROUPS: tuple[Group, ...] = (
                 "ECB fixings: worst P&L, drawdown, margin call, on a new sheet.",
             ),
             Button(
+                "carryPortfolioRisk",
+                "Book risk",
+                "portfolio",
+                "PivotTableInsert",
+                "Refresh the book's correlations from ECB history",
+                "Each position's volatility and the positions' correlation matrix over "
+                "in_window_start to in_window_end, from ECB fixings, written into "
+                "in_pf_volatility and in_correlation; the VaR follows by formulas.",
+            ),
+            Button(
                 "carryBacktest",
                 "Backtest",
                 "backtest",

@@ -18,6 +18,7 @@ from carryxl.macros.book import Book
 from carryxl.macros.calculator import add_calculator_sheet
 from carryxl.macros.chart import draw_scenario_chart
 from carryxl.macros.contract import SCENARIO_PICTURE, picture_name
+from carryxl.macros.portfolio import refresh_portfolio_risk
 from carryxl.macros.scenario import fill_scenario_grid
 from carryxl.macros.stress import replay_stress
 
@@ -58,6 +59,11 @@ MACROS: Mapping[str, Macro] = MappingProxyType(
                 run_backtest,
             ),
             Macro("refresh", "refresh all carryxl outputs", refresh),
+            Macro(
+                "portfolio",
+                "refresh the portfolio's volatilities and correlations from ECB history",
+                refresh_portfolio_risk,
+            ),
         )
     }
 )

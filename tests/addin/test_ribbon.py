@@ -143,7 +143,8 @@ def test_unknown_tag_is_refused_with_the_known_ones() -> None:
     with pytest.raises(CarryxlError) as caught:
         macro_for("__import__('os')")
     assert caught.value.argument == "tag"
-    assert "known tags: backtest, calculator, chart, refresh, scenario, stress" in str(caught.value)
+    known = "backtest, calculator, chart, portfolio, refresh, scenario, stress"
+    assert f"known tags: {known}" in str(caught.value)
 
 
 def test_builds_are_byte_for_byte_deterministic(built: dict[str, Path], tmp_path: Path) -> None:
