@@ -1947,28 +1947,19 @@ def STAGED_POSITION(
     """
     what = cells.setting_value(cells.choice("measure", _staged_measure, measure))
     a, r = _numbers("amounts", amounts), _numbers("rates", rates)
-    count = _rows_of(a, r)[0]
+    _rows_of(a, r)
     used = _used(a, r)
-    labels: list[Any] = [0] * count
-    wanted: list[Any] = [0]
+    group, n = np.where(used, 0, -1), 1
     if position is not None and not (isinstance(position, int) and position == MISSING_ARG):
-        grid = cells.choice("position", _label, position)
-        _rows_of(a, r, grid)
-        if grid.problems is not None and (grid.problems[used, 0] != None).any():  # noqa: E711
-            raise cells.WholeCall(next(p for p in grid.problems[used, 0] if p is not None))
-        labels = list(grid.values[:, 0])
-        wanted = list(cells.choice("of", _label, of).values.ravel())
+        group, n = _groups(position, of, used, a, r)
     problem = _first_problem((a, r), used)
     if problem is not None:
         raise cells.WholeCall(problem)
-    index = {key: k for k, key in enumerate(wanted) if key is not None}
-    group = np.array([index.get(labels[i], -1) if used[i] else -1 for i in range(count)])
     mine = group >= 0
-    n = len(wanted)
     need_spot = what in ("pnl", "return")
     held = np.bincount(group[mine], minlength=n) > 0
     spots = _per_label(_numbers("spot", spot), n, held) if need_spot else np.ones(n)
-    signs = _per_label(cells.choice("side", _side, side), n, held)
+    signs = _per_label(_sides(side), n, held)
     picked = group[mine]
     tranches = staging.staged_position(
         a.values[mine, :], r.values[mine, :], spots[picked], signs[picked][:, None]
@@ -1984,9 +1975,57 @@ def STAGED_POSITION(
             "average": sums["cost"] / sums["units"],
             "return": sums["pnl"] / sums["cost"],
         }[what]
+    if held.all():  # a grid of numbers: the fast way back to the sheet
+        return cells.to_excel(np.asarray(result, dtype=np.float64).reshape(-1, 1))
     answer: npt.NDArray[Any] = np.where(held, result, np.nan).astype(object)
     answer[~held] = ""
     return cells.to_excel(answer.reshape(-1, 1))
+
+
+def _groups(
+    position: Any, of: Any, used: npt.NDArray[np.bool_], *tranches: cells.Input
+) -> tuple[npt.NDArray[np.intp], int]:
+    """Each tranche row's index in ``of`` (-1: not asked for, or no tranche), and len(of).
+
+    Numeric labels (position numbers) are matched in numpy; any others one cell at a time.
+    """
+    numeric, wanted_numbers = _numbers("position", position), _numbers("of", of)
+    _rows_of(*tranches, numeric)
+    if _readable(numeric, used[:, None]) and _readable(wanted_numbers, None):
+        keys, wanted = numeric.values[:, 0], wanted_numbers.values.ravel()
+        order = np.argsort(wanted, kind="stable")
+        at = np.searchsorted(wanted, keys, sorter=order).clip(0, wanted.size - 1)
+        found = order[at]
+        hit = used & (wanted[found] == keys)
+        return np.where(hit, found, -1), wanted.size
+    grid = cells.choice("position", _label, position)
+    if grid.problems is not None and (grid.problems[used, 0] != None).any():  # noqa: E711
+        raise cells.WholeCall(next(p for p in grid.problems[used, 0] if p is not None))
+    labels = list(grid.values[:, 0])
+    names = list(cells.choice("of", _label, of).values.ravel())
+    index = {key: k for k, key in reversed(list(enumerate(names))) if key is not None}
+    rows = [index.get(labels[i], -1) if used[i] else -1 for i in range(len(labels))]
+    return np.array(rows, dtype=np.intp), len(names)
+
+
+def _readable(item: cells.Input, rows: npt.NDArray[np.bool_] | None) -> bool:
+    """Every cell a number, except empty ones (and, with ``rows``, cells outside them)."""
+    if item.problems is None:
+        return True
+    bad = item.problems != None  # noqa: E711 - elementwise on objects
+    if item.blank is not None:
+        bad &= ~item.blank
+    if rows is not None:
+        bad &= rows
+    return not bad.any()
+
+
+def _sides(side: Any) -> cells.Input:
+    """Sides as +1/-1: a column of numbers in numpy, words one distinct value at a time."""
+    numeric = _numbers("side", side)
+    if numeric.problems is None and np.isin(numeric.values, (-1.0, 1.0)).all():
+        return numeric
+    return cells.choice("side", _side, side)
 
 
 MISSING_ARG = -2147352572  # what Excel passes for an argument left out

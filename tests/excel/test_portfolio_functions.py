@@ -112,3 +112,20 @@ def test_currency_exposure_flags_a_yen_book(xl: Excel) -> None:
     assert all(r[3] == "" for r in mixed)
     bad = xl.call("CURRENCY_EXPOSURE", column("AUD/JPY", "AUD/XYZ"), column(1.0, 1.0))
     assert bad.startswith("pair: ")
+
+
+def test_staged_position_numbered_positions_and_blank_rows(xl: Excel) -> None:
+    """Position numbers (the template's tranche table) take the numeric path: same answers."""
+    amounts = column(1e5, 2e4, None, 3e5, 1e4)
+    rates = column(100.0, 1.1, None, 97.0, 1.12)
+    numbers = column(1.0, 2.0, None, 1.0, 2.0)
+    of = column(2.0, 1.0, None, 3.0)
+    got = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, "average", numbers, of)
+    assert got[0][0] == pytest.approx((2e4 * 1.1 + 1e4 * 1.12) / 3e4, rel=1e-14)
+    assert got[1][0] == pytest.approx((1e7 + 3e5 * 97.0) / 4e5, rel=1e-14)
+    assert got[2:] == [[""], [""]]  # an empty label, and a position without tranches
+    sides = column(1.0, -1.0, None, 1.0)
+    pnl = xl.call("STAGED_POSITION", amounts, rates, column(1.2, 99.0, None, 5.0), sides,
+                  "pnl", numbers, of)  # fmt: skip
+    assert pnl[0][0] == pytest.approx(3e4 * 1.2 - (2e4 * 1.1 + 1e4 * 1.12), rel=1e-12)
+    assert pnl[1][0] == pytest.approx(-(4e5 * 99.0 - (1e7 + 3e5 * 97.0)), rel=1e-12)
