@@ -32,7 +32,7 @@ pair left blank are more tranches of the same position):
   USD/JPY,long,JPY,5%,25,5.33%,0.1%,2024-07-01,161.1,30000
 
   carryxl portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30 \\
-      --account CNY --tax-interest 20%% --tax-fx 20%% --plot risk.png
+      --account CNY --tax-interest 20% --tax-fx 20% --plot risk.png
 Spots and the account rates come from the ECB fixings on --date unless a spot column
 is given; a blank entry rate is the ECB fixing of the tranche's date; volatilities and
 correlations come from the fixings between --start and --end (unless a volatility column
@@ -143,8 +143,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--account", help="account currency (default: the first pair's quote)")
     p.add_argument("--confidence", type=float, default=0.99, help="VaR confidence (0.99)")
     p.add_argument("--horizon-days", type=float, default=10.0, help="trading days (10; /252)")
-    p.add_argument("--tax-interest", type=rate_argument("tax_interest"), default=0.0)
-    p.add_argument("--tax-fx", type=rate_argument("tax_fx"), default=0.0)
+    p.add_argument(
+        "--tax-interest", type=rate_argument("tax_interest"), default=0.0, help="e.g. 20%%"
+    )
+    p.add_argument("--tax-fx", type=rate_argument("tax_fx"), default=0.0, help="e.g. 20%%")
     p.add_argument("--offset", default="within position", help="'within position' or 'separate'")
     p.add_argument("--threshold", type=float, default=0.5, help="funding share flagged (0.5)")
     p.add_argument("--plot", metavar="FILE.png", help="bar chart of risk contribution")
