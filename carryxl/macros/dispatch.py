@@ -2,36 +2,24 @@
 
 Every button of the Carry tab calls the one VBA callback, which runs
 ``run_from_excel('<tag>')`` through xlwings' RunPython. The tag is looked up in
-:data:`MACROS`; an unknown tag is refused with a message naming the known ones.
+:data:`MACROS`, built from the button table (:mod:`carryxl.buttons`); an unknown tag is
+refused with a message naming the known ones.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from carryxl.buttons import BUTTONS
 from carryxl.core.errors import CarryxlError
-from carryxl.macros.backtest import run_backtest
 from carryxl.macros.book import Book
-from carryxl.macros.calculator import add_calculator_sheet
-from carryxl.macros.chart import draw_scenario_chart
-from carryxl.macros.contract import SCENARIO_PICTURE, picture_name
-from carryxl.macros.portfolio import refresh_portfolio_risk
-from carryxl.macros.scenario import fill_scenario_grid
-from carryxl.macros.stress import replay_stress
+from carryxl.macros.refresh import refresh
 
 __all__ = ["MACROS", "Macro", "macro_for", "refresh", "run_from_excel", "run_macro"]
-
-
-def refresh(book: Book) -> None:
-    """Recalculate, fill the scenario grid, and redraw the chart if carryxl drew one before."""
-    book.progress("carryxl: recalculating…")
-    book.calculate()
-    fill_scenario_grid(book)
-    if book.constant(picture_name(SCENARIO_PICTURE)):
-        draw_scenario_chart(book)
 
 
 @dataclass(frozen=True)
@@ -43,30 +31,17 @@ class Macro:
     run: Callable[[Book], Any]
 
 
+def _function(reference: str) -> Callable[[Book], Any]:
+    """The function a button names as ``"module:function"`` (carryxl's own table)."""
+    module, _, name = reference.partition(":")
+    function: Callable[[Book], Any] = getattr(importlib.import_module(module), name)
+    return function
+
+
 MACROS: Mapping[str, Macro] = MappingProxyType(
-    {
-        m.tag: m
-        for m in (
-            Macro(
-                "scenario", "fill out_scenario_grid from the workbook's inputs", fill_scenario_grid
-            ),
-            Macro("chart", "draw the payoff chart and scenario heatmap", draw_scenario_chart),
-            Macro("calculator", "add a carry calculator sheet", add_calculator_sheet),
-            Macro("stress", "replay the trade through real crises on a new sheet", replay_stress),
-            Macro(
-                "backtest",
-                "backtest the trade day by day on ECB history on a new sheet",
-                run_backtest,
-            ),
-            Macro("refresh", "refresh all carryxl outputs", refresh),
-            Macro(
-                "portfolio",
-                "refresh the portfolio's volatilities and correlations from ECB history",
-                refresh_portfolio_risk,
-            ),
-        )
-    }
+    {b.tag: Macro(b.tag, b.summary, _function(b.macro)) for b in BUTTONS}
 )
+"""Every button's macro by tag (:data:`carryxl.buttons.BUTTONS`)."""
 
 
 def macro_for(tag: str) -> Macro:
