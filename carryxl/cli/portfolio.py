@@ -13,30 +13,52 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
-from carryxl.cli.history import add_data_argument, load_history
+from carryxl.cli.arguments import date, number, rate
+from carryxl.cli.command import Command, Example
+from carryxl.cli.formatting import money, percent, print_json, table
+from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.core.conventions import Currency, Pair, default_day_count, rate_from_text
-from carryxl.core.dates import as_dates
+from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.portfolio import book_positions, book_risk, check_correlation, currency_exposure
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import FloatArray
 
-__all__ = ["BookFile", "add_parser", "read_book", "run"]
+__all__ = ["COMMANDS", "BookFile", "calculate", "read_book", "render", "run"]
 
-EXAMPLE = """example book.csv (a row with a pair starts a position; rows below it with the
-pair left blank are more tranches of the same position):
-  pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount
-  AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,50000
-  ,,,,,,,2024-06-24,105.1,50000
-  USD/JPY,long,JPY,5%,25,5.33%,0.1%,2024-07-01,161.1,30000
+YEN_BOOK_CSV = """pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount
+AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,,50000
+,,,,,,,2024-06-24,,50000
+,,,,,,,2024-07-10,,50000
+NZD/JPY,long,JPY,3%,25,5.5%,0.1%,2024-06-10,,80000
+,,,,,,,2024-07-01,,80000
+MXN/JPY,long,JPY,5%,10,11%,0.1%,2024-06-03,,500000
+,,,,,,,2024-06-17,,500000
+,,,,,,,2024-07-15,,500000
+USD/JPY,long,JPY,5%,25,5.33%,0.1%,2024-07-01,,30000
+,,,,,,,2024-07-10,,30000
+"""
+"""The talk's yen-funded book (docs/examples/yen_book.csv): entry rates left blank, so
+each tranche's rate is the ECB fixing of its date."""
 
-  carryxl portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30 \\
-      --account CNY --tax-interest 20% --tax-fx 20% --plot risk.png
-Spots and the account rates come from the ECB fixings on --date unless a spot column
-is given; a blank entry rate is the ECB fixing of the tranche's date; volatilities and
-correlations come from the fixings between --start and --end (unless a volatility column
-and --correlation FILE.csv are given)."""
+BOOK_CSV = """pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount
+AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,50000
+,,,,,,,2024-06-24,105.1,50000
+USD/JPY,long,JPY,5%,25,5.33%,0.1%,2024-07-01,161.1,30000
+"""
+
+DESCRIPTION = (
+    "Value a book of carry positions built in tranches (分批建仓) and measure its risk with "
+    "the pairs' correlations (分散投资): totals in the account currency, VaR/ES, each "
+    "position's contribution, diversification ratio, net currency exposure. In FILE.csv a "
+    "row with a pair starts a position; rows below it with the pair left blank are more "
+    "tranches of it (columns: pair, side, funding, stop_loss, leverage, rate_base, "
+    "rate_quote, date, rate, amount; optional spot, volatility). Spots and the account "
+    "rates come from the ECB fixings on --date unless a spot column is given; a blank entry "
+    "rate is the ECB fixing of the tranche's date; volatilities and correlations come from "
+    "the fixings between --start and --end (unless a volatility column and --correlation "
+    "FILE.csv are given)."
+)
 
 _POSITION_COLUMNS = ("side", "funding", "stop_loss", "leverage", "rate_base", "rate_quote")
 
@@ -59,11 +81,15 @@ class BookFile:
     amounts: list[float] = field(default_factory=list)
 
 
-def _number(text: str, argument: str) -> float:
+def _number(text: str, argument: str, *, positive: bool = False) -> float:
+    rule = "must be a finite number > 0" if positive else "must be a finite number"
     try:
-        return float(text.replace(",", "").replace("_", ""))
+        value = float(text.replace(",", "").replace("_", ""))
     except ValueError:
-        raise CarryxlError(argument, text, "must be a number") from None
+        raise CarryxlError(argument, text, rule) from None
+    if not np.isfinite(value) or (positive and not value > 0):
+        raise CarryxlError(argument, text, rule)
+    return value
 
 
 def _fraction(text: str, argument: str, default: float) -> float:
@@ -89,7 +115,7 @@ def _position(book: BookFile, row: dict[str, str], line: int) -> None:
     book.rate_base.append(_fraction(row.get("rate_base", ""), f"rate_base (line {line})", 0.0))
     book.rate_quote.append(_fraction(row.get("rate_quote", ""), f"rate_quote (line {line})", 0.0))
     spot, vol = row.get("spot", ""), row.get("volatility", "")
-    book.spots.append(_number(spot, f"spot (line {line})") if spot else None)
+    book.spots.append(_number(spot, f"spot (line {line})", positive=True) if spot else None)
     book.volatilities.append(_fraction(vol, f"volatility (line {line})", 0.0) if vol else None)
 
 
@@ -100,6 +126,8 @@ def read_book(path: str | Path) -> BookFile:
             rows = list(csv.DictReader(handle))
     except OSError as error:
         raise CarryxlError("csv", str(path), f"cannot be read ({error.strerror})") from None
+    except (UnicodeDecodeError, csv.Error):
+        raise CarryxlError("csv", str(path), "is not a CSV text file (UTF-8)") from None
     book = BookFile()
     for line, raw in enumerate(rows, start=2):
         row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
@@ -115,44 +143,44 @@ def read_book(path: str | Path) -> BookFile:
         elif any(row.get(c) for c in _POSITION_COLUMNS):
             raise CarryxlError(f"pair (line {line})", "", "is needed on a row with position data")
         book.position.append(len(book.pairs) - 1)
-        book.dates.append(row["date"])
+        book.dates.append(str(parse_date(f"date (line {line})", row["date"])))
         rate = row["rate"]
-        book.rates.append(_number(rate, f"rate (line {line})") if rate else None)
-        book.amounts.append(_number(row["amount"], f"amount (line {line})"))
+        book.rates.append(_number(rate, f"rate (line {line})", positive=True) if rate else None)
+        book.amounts.append(_number(row["amount"], f"amount (line {line})", positive=True))
     if not book.pairs:
         raise CarryxlError("csv", str(path), "holds no position")
     return book
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``portfolio``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "portfolio",
-        help="the whole book: positions from tranches, P&L, after-tax, VaR with correlations",
-        description="Value a book of carry positions built in tranches (分批建仓) and measure "
-        "its risk with the pairs' correlations (分散投资): totals in the account currency, "
-        "VaR/ES, each position's contribution, diversification ratio, net currency exposure.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("csv", metavar="FILE.csv", help="positions and tranches")
-    p.add_argument("--date", help="valuation date, YYYY-MM-DD (default: last date in the data)")
-    p.add_argument("--start", help="first date of the correlation window (default: --date - 1y)")
-    p.add_argument("--end", help="last date of the correlation window (default: --date)")
+    p.add_argument(
+        "--date", type=date("date"), help="valuation date, YYYY-MM-DD (default: last in the data)"
+    )
+    p.add_argument(
+        "--start", type=date("start"), help="first date of the correlation window (--date - 1y)"
+    )
+    p.add_argument("--end", type=date("end"), help="last date of the correlation window (--date)")
     p.add_argument("--correlation", metavar="FILE.csv", help="correlations: header of pairs")
     p.add_argument("--account", help="account currency (default: the first pair's quote)")
-    p.add_argument("--confidence", type=float, default=0.99, help="VaR confidence (0.99)")
-    p.add_argument("--horizon-days", type=float, default=10.0, help="trading days (10; /252)")
     p.add_argument(
-        "--tax-interest", type=rate_argument("tax_interest"), default=0.0, help="e.g. 20%%"
+        "--confidence", type=rate("confidence"), default=0.99, help="VaR confidence (0.99)"
     )
-    p.add_argument("--tax-fx", type=rate_argument("tax_fx"), default=0.0, help="e.g. 20%%")
+    p.add_argument(
+        "--horizon-days",
+        type=number("horizon_days", above=0),
+        default=10.0,
+        help="trading days (10; /252)",
+    )
+    p.add_argument("--tax-interest", type=rate("tax_interest"), default=0.0, help="e.g. 20%%")
+    p.add_argument("--tax-fx", type=rate("tax_fx"), default=0.0, help="e.g. 20%%")
     p.add_argument("--offset", default="within position", help="'within position' or 'separate'")
-    p.add_argument("--threshold", type=float, default=0.5, help="funding share flagged (0.5)")
-    p.add_argument("--plot", metavar="FILE.png", help="bar chart of risk contribution")
+    p.add_argument(
+        "--threshold", type=rate("threshold"), default=0.5, help="funding share flagged (0.5)"
+    )
+    add_plot_argument(p, "bar chart of each position's VaR and contribution")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
-    p.set_defaults(run=run)
 
 
 def _read_correlation(path: str, pairs: tuple[str, ...]) -> FloatArray:
@@ -162,6 +190,10 @@ def _read_correlation(path: str, pairs: tuple[str, ...]) -> FloatArray:
             rows = [r for r in csv.reader(handle) if r]
     except OSError as error:
         raise CarryxlError("correlation", path, f"cannot be read ({error.strerror})") from None
+    except (UnicodeDecodeError, csv.Error):
+        raise CarryxlError("correlation", path, "is not a CSV text file (UTF-8)") from None
+    if not rows:
+        raise CarryxlError("correlation", path, "holds no matrix")
     header = [str(Pair.parse(h, "correlation")) for h in rows[0] if h.strip()]
     body = [r[1:] if len(r) > len(header) else r for r in rows[1:]]
     given = check_correlation([[_number(c, "correlation") for c in r] for r in body], len(header))
@@ -181,7 +213,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
 
     book = read_book(args.csv)
     history = load_history(args)
-    date = as_dates("date", args.date) if args.date else history.dates[-1]
+    date = parse_date("date", args.date) if args.date else history.dates[-1]
     start = args.start or str(date - np.timedelta64(365, "D"))
     end = args.end or str(date)
     account = Currency.parse(args.account or Pair.parse(book.pairs[0]).quote, "account")
@@ -199,7 +231,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         r if r is not None else float(spot_on(book.pairs[j], d, history))
         for r, j, d in zip(book.rates, book.position, book.dates, strict=True)
     ]
-    days = (date - as_dates("date", book.dates)).astype(np.float64)
+    days = (date - np.array(book.dates, dtype="datetime64[D]")).astype(np.float64)
     if (days < 0).any():
         bad = book.dates[int(np.argmax(days < 0))]
         raise CarryxlError("date", bad, f"is after the valuation date {date}")
@@ -297,6 +329,7 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the book (text or ``--json``) and draw ``--plot``."""
+    plot_target(args)  # before any work: a picture is never written over without --force
     result = calculate(args)
     if args.plot:
         from carryxl.history.plots import plot_contributions  # noqa: PLC0415 - matplotlib
@@ -314,3 +347,25 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="portfolio",
+        help="the whole book: positions from tranches, P&L, after-tax, VaR with correlations",
+        description=DESCRIPTION,
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example(
+                "carryxl portfolio yen_book.csv --date 2024-08-05 --start 2024-07-01 "
+                "--end 2024-08-30 --account CNY --tax-interest 20% --tax-fx 20% --plot yen.png",
+                files={"yen_book.csv": YEN_BOOK_CSV},
+            ),
+            Example(
+                "carryxl portfolio book.csv --date 2024-08-05 --json",
+                files={"book.csv": BOOK_CSV},
+            ),
+        ),
+    ),
+)

@@ -71,6 +71,7 @@ __all__ = [
     "BookPositions",
     "BookRisk",
     "CurrencyExposure",
+    "IntArray",
     "book_positions",
     "book_risk",
     "check_correlation",

@@ -92,7 +92,7 @@ def test_given_correlation_and_volatility_replace_history(capsys, tmp_path):
     [
         ("pair,side,funding,date,rate,amount\nAUD/JPY,long,AUD,2024-07-01,100,1\n", "funding"),
         ("pair,date,rate,amount\n,2024-07-01,100,1\n", "pair"),
-        ("pair,date,rate,amount\nAUD/JPY,2024-07-01,-100,1\n", "rates"),
+        ("pair,date,rate,amount\nAUD/JPY,2024-07-01,-100,1\n", "rate (line 2)"),
         ("pair,date,rate,amount\nAUD/JPY,2024-09-01,100,1\n", "valuation date"),
         ("pair,rate,amount\nAUD/JPY,100,1\n", "date"),
     ],
@@ -133,3 +133,10 @@ def test_docs_show_both_books_numbers(capsys):
     for p in yen["positions"]:
         assert f"{p['standalone_var']:,.0f}" in DOC
         assert f"{p['average_rate']:.6g}" in DOC
+
+
+def test_the_help_example_is_the_docs_yen_book():
+    from carryxl.cli.portfolio import YEN_BOOK_CSV  # noqa: PLC0415
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "examples" / "yen_book.csv"
+    assert docs.read_text(encoding="utf-8") == YEN_BOOK_CSV
