@@ -3,8 +3,9 @@
 500 positions of 5 tranches each (2,500 tranche rows) over 20 pairs with a 20 x 20
 correlation matrix:
 
-- per position: units, cost, average entry rate and FX P&L, each one STAGED_POSITION call
-  over the whole tranche columns with the position labels (as a sheet's four columns);
+- per position: units, cost, average entry rate and FX P&L, one STAGED_POSITION call over
+  the whole tranche columns with the position labels, spilling the four columns (the four
+  measures given as a range);
 - the book: the exposures summed per pair (what SUMIF does in the sheet), then
   PORTFOLIO_VAR's VaR and its Euler contributions per pair over the 20 x 20 matrix.
 
@@ -78,20 +79,17 @@ def main() -> None:
 
     def through_excel(xl: object) -> tuple[np.ndarray, float, np.ndarray]:
         call = xl.call  # type: ignore[attr-defined]
-        columns = [
-            call(
-                "STAGED_POSITION",
-                cells["amounts"],
-                cells["rates"],
-                cells["spots"],
-                cells["sides"],
-                what,
-                cells["labels"],
-                cells["of"],
-            )
-            for what in ("units", "cost", "average", "pnl")
-        ]
-        per_position = np.array([[r[0] for r in c] for c in columns], dtype=float)
+        spilled = call(
+            "STAGED_POSITION",
+            cells["amounts"],
+            cells["rates"],
+            cells["spots"],
+            cells["sides"],
+            (("units", "cost", "average", "pnl"),),  # one formula spills the four columns
+            cells["labels"],
+            cells["of"],
+        )
+        per_position = np.array(spilled, dtype=float).T
         exposure = per_position[0] * spots * sides  # the sheet's exposure column
         w = column(*np.bincount(pair_of, exposure, PAIRS).tolist())  # the sheet's SUMIF
         var = call("PORTFOLIO_VAR", w, cells["vol"], cells["corr"], t, 0.99)

@@ -479,7 +479,9 @@ TRANCHE_RATES = Arg(
     "rates", "Tranches' entry rates, a column beside the amounts (e.g. 100, 98)", number
 )
 STAGED_MEASURE = Arg(
-    "measure", "Optional: average (default), units, cost, pnl or return", cells_only
+    "measure",
+    "Optional: average (default), units, cost, pnl or return; a range of them: a column each",
+    cells_only,
 )
 POSITION = Arg("position", "Optional: each tranche's position label, a column", cells_only)
 OF = Arg(

@@ -41,6 +41,16 @@ def test_staged_position_whole_columns_by_label(xl: Excel) -> None:
     assert average[2][0] == ""  # no tranche of GBP/USD
     pnl = xl.call("STAGED_POSITION", amounts, rates, spots, sides, "pnl", labels, of)
     assert [r[0] for r in pnl[:2]] == pytest.approx(list(core.fx), rel=1e-12)
+    words = ("units", "cost", "average", "pnl")
+    several = xl.call("STAGED_POSITION", amounts, rates, spots, sides, (words,), labels, of)
+    assert len(several) == 3
+    assert all(len(row) == 4 for row in several)
+    for k, word in enumerate(words):  # a column per measure, each as its own call gives it
+        alone = xl.call("STAGED_POSITION", amounts, rates, spots, sides, word, labels, of)
+        assert [row[k] for row in several[:2]] == [row[0] for row in alone[:2]]
+    assert several[2] == ["", "", "", ""]  # no tranche of GBP/USD: the whole row empty
+    bad = xl.call("STAGED_POSITION", amounts, rates, spots, sides, (("units", "x"),), labels, of)
+    assert bad == 'measure: must be average, units, cost, pnl or return (got text "x")'
     one = xl.call("STAGED_POSITION", column(1e5, 1e5, 2e5), column(100.0, 98.0, 96.0))
     assert one == pytest.approx(97.5)
     needs = xl.call("STAGED_POSITION", 1e5, 100.0, MISSING, MISSING, "pnl")

@@ -123,8 +123,12 @@ def staged_position(
     position: Any = None,
     of: Any = None,
 ) -> Any:
-    """STAGED_POSITION: one answer for the tranches, or one per label of ``of``."""
-    what = cells.setting_value(cells.choice("measure", _staged_measure, measure))
+    """STAGED_POSITION: one answer for the tranches, or one per label of ``of``; a column
+    per measure when ``measure`` is a range of them (the tranches read once for all)."""
+    asked = cells.choice("measure", _staged_measure, measure)
+    if asked.problems is not None:
+        raise cells.WholeCall(next(p for p in asked.problems.ravel() if p is not None))
+    whats = [str(w) for w in asked.values.ravel()]
     a, r = cells.numbers("amounts", amounts), cells.numbers("rates", rates)
     _rows_of(a, r)
     used = _used(a, r)
@@ -135,7 +139,7 @@ def staged_position(
     if problem is not None:
         raise cells.WholeCall(problem)
     mine = group >= 0
-    need_spot = what in ("pnl", "return")
+    need_spot = bool({"pnl", "return"} & set(whats))
     held = np.bincount(group[mine], minlength=n) > 0
     spots = _per_label(cells.numbers("spot", spot), n, held) if need_spot else np.ones(n)
     signs = _per_label(_sides(side), n, held)
@@ -149,16 +153,17 @@ def staged_position(
         "pnl": np.bincount(picked, tranches.pnl, n),
     }
     with np.errstate(divide="ignore", invalid="ignore"):
-        result = {
+        every = {
             **sums,
             "average": sums["cost"] / sums["units"],
             "return": sums["pnl"] / sums["cost"],
-        }[what]
+        }
+    result = np.column_stack([every[w] for w in whats]).astype(np.float64)
     if held.all():  # a grid of numbers: the fast way back to the sheet
-        return cells.to_excel(np.asarray(result, dtype=np.float64).reshape(-1, 1))
-    answer: npt.NDArray[Any] = np.where(held, result, np.nan).astype(object)
-    answer[~held] = ""
-    return cells.to_excel(answer.reshape(-1, 1))
+        return cells.to_excel(result)
+    answer: npt.NDArray[Any] = result.astype(object)
+    answer[~held, :] = ""
+    return cells.to_excel(answer)
 
 
 def _groups(
@@ -327,7 +332,7 @@ FUNCTIONS = (
         GROUP,
         """A position built in tranches: average entry rate (units-weighted), units, cost, P&L or
         return at spot. 100,000 AUD at 100, 100,000 at 98, 200,000 at 96: average 97.5; at 99
-        P&L 600,000 JPY. With position and of: one answer per label.
+        P&L 600,000 JPY. Per label with position and of; several measures: a column each.
         """,
         (AMOUNTS, TRANCHE_RATES),
         (
