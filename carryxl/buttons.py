@@ -114,6 +114,29 @@ BUTTONS: tuple[Button, ...] = (
     ),
     Button(
         HISTORY,
+        id="carryPortfolioRisk",
+        label="Book risk",
+        tag="portfolio",
+        image_mso="PivotTableInsert",
+        screentip="Refresh the book's correlations from ECB history",
+        supertip=(
+            "Each position's volatility and the positions' correlation matrix over "
+            "in_window_start to in_window_end, from ECB fixings, written into "
+            "in_pf_volatility and in_correlation; the VaR follows by formulas."
+        ),
+        summary="refresh the portfolio's volatilities and correlations from ECB history",
+        doc=(
+            "the portfolio workbook's volatilities (`in_pf_volatility`) and correlation "
+            "matrix (`in_correlation`) from ECB fixings over "
+            "`in_window_start`..`in_window_end` for the pairs in `in_pf_pair`; written only "
+            "into ranges that are empty or hold what carryxl last wrote there (clear the "
+            "template's preloaded numbers, and unprotect the sheet, to let it write); the "
+            "VaR then follows by the workbook's formulas"
+        ),
+        macro="carryxl.macros.portfolio:refresh_portfolio_risk",
+    ),
+    Button(
+        HISTORY,
         id="carryBacktest",
         label="Backtest",
         tag="backtest",

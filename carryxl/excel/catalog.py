@@ -45,6 +45,7 @@ TOPICS = (
     "swaps",
     "margin and risk",
     "tax",
+    "portfolio",
     "scenarios",
     "history (ECB reference rates)",
     "policy rates (BIS)",

@@ -25,6 +25,7 @@ __all__ = [
     "OVERLAY_COLOURS",
     "SPOT_COLOUR",
     "plot_backtest",
+    "plot_contributions",
     "plot_equity",
     "plot_series",
     "plot_stress",
@@ -144,3 +145,21 @@ def series_figure(series: SpotSeries, overlays: dict[str, Any] | None = None) ->
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     return fig
+
+
+def plot_contributions(
+    labels: list[str], standalone: Any, contributions: Any, currency: str, path: str | Path
+) -> Path:
+    """Each position's stand-alone VaR beside its contribution to the book's VaR (bars)."""
+    y = np.arange(len(labels))
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(labels)))
+    ax.barh(y + 0.2, standalone, height=0.4, color="tab:grey", label="stand-alone VaR")
+    ax.barh(y - 0.2, contributions, height=0.4, color="tab:red", label="contribution to VaR")
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.axvline(0.0, color="black", linewidth=0.6)
+    ax.set_xlabel(f"VaR ({currency})")
+    ax.set_title("Risk contribution per position (Euler)")
+    ax.legend(loc="best", fontsize=8)
+    ax.grid(alpha=0.3, axis="x")
+    return save_png(fig, path)

@@ -28,6 +28,7 @@ EXAMPLES = list(all_examples(COMMANDS))
 def _run_example(example: Example, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(folder)
     for name, text in example.files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     for argv in example.commands:
         assert main(argv) == 0, f"carryxl {shlex.join(argv)}"
@@ -165,4 +166,6 @@ def test_doc_example_runs(
     backtest_rates = "date,AUD,JPY\n2005-01-03,5.25%,0.1%\n2008-09-03,7.0%,\n"
     files = {"rates.csv": backtest_rates} if "rates.csv" in line else {}
     files |= {p.name: p.read_text(encoding="utf-8") for p in ALL_FILES if p.name in line}
+    for name in re.findall(r"docs/examples/[\w.-]+\.csv", line):  # the docs' own input files
+        files[name] = (ROOT / name).read_text(encoding="utf-8")
     _run_example(Example(line, files=files), tmp_path, monkeypatch)

@@ -26,6 +26,7 @@ BACKTEST = (
     "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 "
     "--rate-target 6% --rate-funding 0.3%"
 )
+PORTFOLIO = "portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30"
 BASKET = "basket --start 2015-01-02 --end 2015-12-31 --rate USD=5% --rate EUR=3% --rate JPY=0.1%"
 RATES = "rates USD JPY --date 2024-07-31"
 POLICY_IMPORT = "data import policy.csv"
@@ -230,6 +231,31 @@ CASES += [
     f"{STRESS} --rates missing.csv",
     f"{BASKET} --rates bad.csv",
 ]
+# portfolio: its book file, the rows in it, its options, its picture
+CASES += [
+    PORTFOLIO.replace("book.csv", name)
+    for name in ("missing.csv", "empty.csv", "notwb.xlsx", "real.csv", "dir.xlsx", "bad.csv")
+]
+CASES += [
+    PORTFOLIO.replace("book.csv", name)
+    for name in ("badpair.csv", "badday.csv", "negamount.csv", "nanrate.csv", "nofirstpair.csv")
+]
+CASES += [_replace(PORTFOLIO, "--date", v) for v in BAD_DATES[:4]]
+CASES += [_replace(PORTFOLIO, "--start", v) for v in BAD_DATES[:2]]
+CASES += [_replace(PORTFOLIO, flag, v) for flag in ("--tax-fx", "--confidence") for v in ("2", "x")]
+CASES += [_replace(PORTFOLIO, "--horizon-days", v) for v in ("0", "nan")]
+CASES += [
+    _replace(PORTFOLIO, "--account", "XYZ"),
+    f"{PORTFOLIO} --plot existing.png",
+    f"{PORTFOLIO} --plot out.jpg",
+    f"{PORTFOLIO} --plot dir.png --force",
+    f"{PORTFOLIO} --correlation bad.csv",
+    f"{PORTFOLIO} --correlation notwb.xlsx",
+    "portfolio",
+]
+
+
+BOOK_HEAD = b"pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount\n"
 
 
 @pytest.fixture(scope="session")
@@ -267,6 +293,12 @@ def folder(tmp_path: Path, workbook_bytes: bytes, monkeypatch: pytest.MonkeyPatc
         "empty.csv": b"",
         "bad.csv": b"this is, not\na rates file\n",
         "baddate.csv": b"date,USD/JPY,AUD,JPY\n2024-13-01,150,5%,0.1%\n",
+        "book.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,50000\n",
+        "badpair.csv": BOOK_HEAD + b"AUD/XXX,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,50000\n",
+        "badday.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-31,103.2,50000\n",
+        "negamount.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,-5\n",
+        "nanrate.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,nan,50000\n",
+        "nofirstpair.csv": BOOK_HEAD + b",,,,,,,2024-06-03,103.2,50000\n",
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)

@@ -494,6 +494,36 @@ CASES = [
         # EMA2 (alpha 2/3): 1, 5/3; EMA3 (alpha 1/2): 1, 3/2; line 0, 1/6; signal 0, 1/9
         (("macd", "signal", "histogram"), (0.0, 0.0, 0.0), (1 / 6, 1 / 9, 1 / 18)),
     ),
+    # -- portfolio: staged positions and the whole book --
+    Case(
+        "STAGED_PNL",
+        (1e5, 100.0, 99.0, "long"),
+        1e5 * (99.0 - 100.0),  # -100,000 JPY: the tranche bought at 100, marked at 99
+        vary=2,
+        values=spots,
+        core=lambda s: core.staged_position(np.full((s.size, 1), 1e5), 100.0, s).pnl,
+        other=0,
+        spot=2,
+        setting=(3, "sideways"),
+    ),
+    Case(
+        "STAGED_POSITION",
+        (((1e5,), (1e5,), (2e5,)), ((100.0,), (98.0,), (96.0,))),
+        (1e7 + 9.8e6 + 1.92e7) / 4e5,  # 97.5: units-weighted average entry rate
+        setting=(4, "mean"),
+    ),
+    Case(
+        "PORTFOLIO_VAR",
+        (((1e6,), (1e6,)), ((0.1,), (0.1,)), ((1.0, 0.0), (0.0, 1.0)), 1.0),
+        statistics.NormalDist().inv_cdf(0.99) * math.sqrt(2) * 1e5,  # uncorrelated: √2 x one
+        setting=(5, "median"),
+    ),
+    Case(
+        "CURRENCY_EXPOSURE",
+        ((("AUD/JPY",), ("USD/JPY",)), ((1e3,), (3e3,))),
+        # long AUD and USD against the yen: JPY owes 4,000 and funds the whole book
+        (("AUD", 1e3, 0.0, ""), ("JPY", -4e3, 1.0, "concentrated"), ("USD", 3e3, 0.0, "")),
+    ),
 ]
 
 BY_NAME = {case.name: case for case in CASES}
