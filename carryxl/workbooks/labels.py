@@ -687,9 +687,17 @@ NOTES: dict[str, tuple[str, str]] = {
         "Business days from trade to spot settlement against USD (T+2; T+1 for CAD, TRY, RUB).",
         "对美元交易的即期交割天数（T+2；加元、里拉、卢布为 T+1）。",
     ),
+    "in_rates_note": (
+        "Where the rates below come from. carryxl's examples until replaced; the Policy rates"
+        " button (Carry tab, or `carryxl run rates`) fills the policy rates from your BIS data"
+        " and says so here.",
+        "下表利率的来源。替换前为 carryxl 的示例；“Policy rates”按钮（Carry 选项卡，或"
+        " `carryxl run rates`）会用你的 BIS 数据填入政策利率并在此注明。",
+    ),
     "in_rates_policy": (
-        "An EXAMPLE central-bank rate on the date shown. Replace it with today's rate.",
-        "所示日期的央行利率示例，请替换为最新利率。",
+        "An EXAMPLE central-bank rate on the date shown. Replace it with today's rate, or"
+        " fill every policy rate from your BIS data with the Policy rates button.",
+        "所示日期的央行利率示例，请替换为最新利率，或用“Policy rates”按钮从 BIS 数据填入。",
     ),
     "in_rates_policy_date": ("The date the example rate applied.", "示例利率对应的日期。"),
     "in_rates_policy_source": ("Where the example rate comes from.", "示例利率的来源。"),

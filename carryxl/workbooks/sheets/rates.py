@@ -1,9 +1,11 @@
 """The Rates sheet: currencies with day count, spot lag and example rates, and the lists.
 
 The policy and broker rates are **examples** with their date and source, to be replaced
-by the user; the other sheets read day counts and example rates from here by lookup
-(``INDEX``/``MATCH`` over the ``in_rates_*`` names). Day counts and spot lags come from
-:mod:`carryxl.core.conventions`, so the sheet and the Python functions agree.
+by the user or, for the policy rates, by the Policy rates button (``carryxl run rates``:
+the ranges of :data:`carryxl.owned.RATES_FILL` are generated as carryxl's own). The other
+sheets read day counts and example rates from here by lookup (``INDEX``/``MATCH`` over the
+``in_rates_*`` names). Day counts and spot lags come from :mod:`carryxl.core.conventions`,
+so the sheet and the Python functions agree.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import currency_name, default_day_count, spot_lag_days
+from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
@@ -120,9 +124,10 @@ def add_rates(book: Book) -> Worksheet:
     ws = book.sheet("sheet_rates")
     lang = book.lang
     put_text(ws["A1"], book.t("rates_title")).font = styles.TITLE_FONT
-    banner = put_text(ws["A2"], book.t("rates_banner"))
+    banner = book.paint(put_text(ws["A2"], book.t("rates_banner")), "input")
     banner.font = styles.BOLD
-    banner.fill = styles.INPUT_FILL
+    banner.comment = note_comment(book, "in_rates_note")
+    book.define("in_rates_note", ws, "A2")
     put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
     header_row(book, ws, FIRST_ROW - 1, 1, [c[0] for c in _COLUMNS])
     for offset, (name, _kind, width) in enumerate(_COLUMNS):
@@ -155,6 +160,7 @@ def add_rates(book: Book) -> Worksheet:
     for offset, (name, _kind, _w) in enumerate(_COLUMNS):
         letter = get_column_letter(offset + 1)
         book.define(name, ws, f"{letter}{FIRST_ROW}", f"{letter}{last}")
+    _own_the_examples(book, ws)
     form.validate(f"C{FIRST_ROW}:C{last}", "=list_day_counts")
     ws.freeze_panes = f"B{FIRST_ROW}"
     ws.protection.sheet = True
@@ -162,6 +168,19 @@ def add_rates(book: Book) -> Worksheet:
     ws.print_area = f"A1:{get_column_letter(len(_COLUMNS))}{last}"
     print_setup(ws)
     return ws
+
+
+def _own_the_examples(book: Book, ws: Worksheet) -> None:
+    """Record the examples as carryxl's (a fingerprint per range of :data:`RATES_FILL`), so
+    the Policy rates button may replace them while they are untouched, never once edited."""
+    for name in RATES_FILL:
+        _sheet, ref = next(iter(book.wb.defined_names[name].destinations))
+        area = ws[ref.replace("$", "")]
+        rows = (
+            [[c.value for c in row] for row in area] if isinstance(area, tuple) else [[area.value]]
+        )
+        text = '"' + fingerprint(rows).replace('"', '""') + '"'
+        book.wb.defined_names.add(DefinedName(fingerprint_name(name), attr_text=text, hidden=True))
 
 
 def build(book: Book) -> None:
