@@ -60,7 +60,7 @@ def _project_name(vba: str) -> str:
 
 
 def test_the_folder_has_files_with_vba() -> None:
-    assert len(WITH_VBA) == 11  # ten .xlsm flavours and the add-in
+    assert len(WITH_VBA) == 13  # twelve .xlsm flavours and the add-in
     assert len(EVERY_FILE) > len(WITH_VBA)
 
 
@@ -180,7 +180,7 @@ def test_a_file_with_vba_has_the_config_sheet_its_vba_reads(path: Path) -> None:
 def test_an_xlsx_has_the_config_sheet_xlwings_own_addin_reads() -> None:
     wanted = _xlwings_addin_project_name() + ".conf"
     udf = list(FOLDER.glob("*_udf*.xlsx"))
-    assert len(udf) == 10
+    assert len(udf) == 12
     for path in udf:
         sheets = _sheet_names(path)
         assert [s for s in sheets if s.endswith(".conf")] == [wanted], path.name

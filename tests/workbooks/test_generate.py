@@ -123,13 +123,13 @@ def test_cli_new_all_writes_every_template_and_refuses_changes(
 ) -> None:
     target = tmp_path / "wb"
     assert main(["new", "--all", "--dir", str(target)]) == 0
-    assert capsys.readouterr().out.strip() == f"35 written, 0 up to date in {target}"
+    assert capsys.readouterr().out.strip() == f"39 written, 0 up to date in {target}"
     names = sorted(p.name for p in target.iterdir())  # no temporary files left behind
     assert names == sorted(folder_names())
     assert {n: (target / n).read_bytes() for n in names} == folder
     assert {"calculator_udf.xlsm", "swap_udf_zh.xlsm", "carryxl.xlam"} <= set(names)
     assert "calculator.xlsm" not in names  # native templates: .xlsx only
-    assert "rates_udf.xlsm" not in names  # rates has no udf mode
+    assert {"rates_udf.xlsx", "rates_udf.xlsm"} <= set(names)  # the live rates template
     assert {"history.xlsx", "history_zh.xlsx"} <= set(names)
     assert "history_udf.xlsx" not in names  # history is native only
     for victim_name in ("calculator.xlsx", "risk_udf_zh.xlsm", "carryxl.xlam"):
@@ -140,7 +140,7 @@ def test_cli_new_all_writes_every_template_and_refuses_changes(
         assert victim.read_bytes() == b"edited by hand"
         assert all((target / n).read_bytes() == folder[n] for n in names if n != victim_name)
         assert main(["new", "--all", "--dir", str(target), "--force"]) == 0
-        assert capsys.readouterr().out.strip() == f"1 written, 34 up to date in {target}"
+        assert capsys.readouterr().out.strip() == f"1 written, 38 up to date in {target}"
         assert victim.read_bytes() == folder[victim_name]
     assert sorted(p.name for p in target.iterdir()) == names
 
