@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.styles import Protection
 
 from carryxl.cli import main
 from carryxl.history.policy import SOURCE
@@ -119,3 +120,18 @@ def test_the_examples_are_replaceable_because_the_template_owns_them(tmp_path: P
         assert matches(stored.attr_text.strip('"'), rows), name
         assert not matches(stored.attr_text.strip('"'), [[None], *rows[1:]]), name
         assert all(c.protection.locked is False for c in cells(wb, name))  # typeable
+
+
+def test_a_locked_cell_on_the_protected_sheet_is_refused(
+    with_rates: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _template(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    assert wb["Rates"].protection.sheet  # the template's sheet: only unlocked cells are typed
+    cells(wb, "in_rates_policy_date")[3].protection = Protection(locked=True)
+    wb.save(path)
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert main(["run", "rates", str(path), "--quiet"]) == 2
+    assert "protected sheet" in capsys.readouterr().err
+    assert path.read_bytes() == before
