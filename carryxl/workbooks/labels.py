@@ -704,6 +704,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "下表利率的来源。替换前为 carryxl 的示例；“Policy rates”按钮（Carry 选项卡，或"
         " `carryxl run rates`）会用你的 BIS 数据填入政策利率并在此注明。",
     ),
+    "in_rates_note_live": (
+        "Where the rates below come from: the policy rates are carryxl's POLICY_RATE on the"
+        " last date of the BIS data in your carryxl data folder; the broker rates are examples.",
+        "下表利率的来源：政策利率为 carryxl 的 POLICY_RATE，取你的 carryxl 数据文件夹中 BIS 数据的"
+        "最后日期；券商利率为示例。",
+    ),
     "in_rates_policy": (
         "An EXAMPLE central-bank rate on the date shown. Replace it with today's rate, or"
         " fill every policy rate from your BIS data with the Policy rates button.",

@@ -153,7 +153,7 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     banner_text = book.t("rates_banner_live" if live else "rates_banner")
     banner = book.paint(put_text(ws["A2"], banner_text), "input")
     banner.font = styles.BOLD
-    banner.comment = note_comment(book, "in_rates_note")
+    banner.comment = note_comment(book, "in_rates_note_live" if live else "in_rates_note")
     book.define("in_rates_note", ws, "A2")
     put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
     header_row(book, ws, FIRST_ROW - 1, 1, [c[0] for c in columns])
