@@ -178,6 +178,27 @@ BUTTONS: tuple[Button, ...] = (
     ),
     Button(
         WORKBOOK,
+        id="carryPolicyRates",
+        label="Policy rates",
+        tag="rates",
+        image_mso="PercentStyle",
+        screentip="Fill the Rates sheet from your BIS data",
+        supertip=(
+            "Each currency's latest central-bank policy rate from the BIS data in carryxl's "
+            "data folder (carryxl data update or import), with its date and source, into the "
+            "Rates sheet. A rate you typed there is never overwritten."
+        ),
+        summary="fill the Rates sheet's policy rates with the latest BIS levels",
+        doc=(
+            "each currency's latest policy rate from the BIS data in carryxl's data folder, "
+            "with its date and the source (`Source: BIS, Central bank policy rates "
+            "(WS_CBPOL), as of D` above the table), into the Rates sheet's example cells; a "
+            "currency whose data ends earlier is marked `last known level, stale since D`"
+        ),
+        macro="carryxl.macros.rates:fill_policy_rates",
+    ),
+    Button(
+        WORKBOOK,
         id="carryRefresh",
         label="Refresh",
         tag="refresh",

@@ -36,8 +36,9 @@ TEMPLATES: tuple[Template, ...] = (
     Template("scenarios", "carryxl.workbooks.sheets.scenarios:build"),
     Template("swap", "carryxl.workbooks.sheets.swap:build"),
     Template("risk", "carryxl.workbooks.sheets.risk:build"),
-    # the rates table holds no formulas, so it has one version
-    Template("rates", "carryxl.workbooks.sheets.rates:build", modes=("native",)),
+    # native: example rates (the Policy rates button fills them from the user's data);
+    # udf: POLICY_RATE on the data's last date, live from the user's data folder
+    Template("rates", "carryxl.workbooks.sheets.rates:build"),
     # the history replay is plain formulas over its data table
     Template("history", "carryxl.workbooks.sheets.history:build", modes=("native",)),
     Template("portfolio", "carryxl.workbooks.sheets.portfolio:build"),

@@ -57,6 +57,10 @@ COMMANDS = (
         examples=(
             Example("carryxl addin demo d.xlsx && carryxl run scenario d.xlsx"),
             Example("carryxl addin demo d.xlsx && carryxl run chart d.xlsx --out d2.xlsx"),
+            Example(
+                "carryxl new rates r.xlsx && carryxl run rates r.xlsx",
+                note="the latest BIS policy rates of your data folder into the Rates sheet",
+            ),
         ),
     ),
 )

@@ -209,6 +209,8 @@ def default_day_count(currency: Currency | str) -> DayCount:
 def currency_name(currency: Currency | str, lang: str = "en") -> str:
     """The currency's name in English (``lang="en"``) or Simplified Chinese (``"zh"``)."""
     english, chinese = _NAMES[Currency.parse(currency)]
+    if not isinstance(lang, str) or lang not in ("en", "zh"):
+        raise CarryxlError("lang", lang, "must be 'en' or 'zh'")
     return chinese if lang == "zh" else english
 
 

@@ -55,6 +55,11 @@ class Book(Protocol):
         """The A1 address of the cell ``gap`` columns right of the range's top-right cell."""
         ...
 
+    def is_locked(self, name: str) -> bool:
+        """Whether any cell of the range ``name`` is locked (Format Cells > Protection): on a
+        protected sheet only unlocked cells can be typed into."""
+        ...
+
     def is_protected(self, sheet: str) -> bool:
         """Whether the sheet is protected (Review > Protect Sheet)."""
         ...

@@ -6,6 +6,8 @@ any workbook that defines them, however its sheets are laid out.
 
 from __future__ import annotations
 
+from carryxl.owned import FINGERPRINT_PREFIX, fingerprint_name
+
 __all__ = [
     "CHART_SHEET",
     "CHART_SHEET_NAME",
@@ -70,14 +72,9 @@ SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
 CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected
 CHART_SHEET_NAME = "_carryxl_chart_sheet"  # hidden name: the chart sheet carryxl made
 
-# Hidden workbook-scope names where a macro records what it wrote (see ownership.py).
-FINGERPRINT_PREFIX = "_carryxl_fp_"
+# Hidden workbook-scope names where a macro records what it wrote (see ownership.py);
+# fingerprints are carryxl.owned's, shared with the template generator.
 PICTURE_PREFIX = "_carryxl_pic_"
-
-
-def fingerprint_name(output: str) -> str:
-    """The hidden name holding the fingerprint of what carryxl last wrote into ``output``."""
-    return FINGERPRINT_PREFIX + output
 
 
 def picture_name(picture: str) -> str:

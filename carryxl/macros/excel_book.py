@@ -147,6 +147,14 @@ class ExcelBook:
 
     # -- sheets and pictures -----------------------------------------------------------------
 
+    def is_locked(self, name: str) -> bool:
+        """Whether any cell of the range is locked (Excel gives None for a mix; unknown counts
+        as locked)."""
+        try:
+            return self._range(name).api.Locked is not False
+        except Exception:
+            return True
+
     def is_protected(self, sheet: str) -> bool:
         """Whether the sheet is protected (Windows; on macOS assumed not)."""
         try:

@@ -182,6 +182,10 @@ class FileBook:
 
     # -- sheets and pictures ---------------------------------------------------------------
 
+    def is_locked(self, name: str) -> bool:
+        """Whether any cell of the range is locked (openpyxl's default, as Excel's)."""
+        return any(cell.protection.locked for row in self._cells(name) for cell in row)
+
     def is_protected(self, sheet: str) -> bool:
         """Whether the sheet is protected."""
         return bool(self.wb[sheet].protection.sheet)

@@ -10,19 +10,19 @@ anything. All the checks run before the first write, so a refusal changes nothin
 
 from __future__ import annotations
 
-import hashlib
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.macros.book import Book, Grid
 from carryxl.macros.contract import fingerprint_name
+from carryxl.owned import fingerprint, matches
 
 __all__ = [
     "Write",
     "apply_writes",
     "fingerprint",
+    "holds",
     "is_empty",
     "matches",
     "require_unprotected",
@@ -35,72 +35,6 @@ class Write:
 
     name: str
     rows: Grid
-
-
-# A number saved and reloaded keeps ~15 significant digits (LibreOffice writes 15, Excel 17),
-# and LibreOffice's rounding of the 15th digit may differ from Python's by one. So numbers
-# are compared through sums of asinh(v), which is odd (a sign change moves it by 2·asinh|v|)
-# and whose change is the number's relative change for |v| > 1 and its absolute change
-# below: each cell's save noise is then below _PER_CELL however large or small the cell is,
-# while a typed cent, a sign or a swap moves a sum by far more.
-_PER_CELL = 1e-13
-
-
-def _split(rows: Grid) -> tuple[str, list[float]]:
-    """The grid's layout (empties, texts, where numbers are) and its numbers in order."""
-    layout: list[str] = []
-    numbers: list[float] = []
-    for row in rows:
-        for value in row:
-            if value is None or value == "":
-                layout.append("_")
-            elif isinstance(value, bool):
-                layout.append(f"b{value}")
-            elif isinstance(value, int | float):
-                layout.append("n")
-                numbers.append(float(value))
-            else:
-                layout.append("s" + str(value).replace("\\", "\\\\").replace("|", "\\|"))
-        layout.append("/")
-    return "|".join(layout), numbers
-
-
-def _sums(numbers: list[float]) -> tuple[float, float]:
-    """Σasinh(v) and Σ(k+1)·asinh(v): an edit or a sign moves the first, a swap the second."""
-    scaled = [math.asinh(v) for v in numbers]
-    return math.fsum(scaled), math.fsum((k + 1) * a for k, a in enumerate(scaled))
-
-
-def _digest(layout: str) -> str:
-    return hashlib.sha256(layout.encode("utf-8")).hexdigest()[:16]
-
-
-def fingerprint(rows: Grid) -> str:
-    """What carryxl wrote, in a short text: the layout's digest and two sums of the numbers.
-
-    ``matches`` compares a grid with it cell noise by cell noise, so a save that keeps 15
-    significant digits still matches and any edit a person makes does not.
-    """
-    layout, numbers = _split(rows)
-    return ";".join(["v3", _digest(layout), *(repr(s) for s in _sums(numbers))])
-
-
-def matches(stored: str | None, rows: Grid) -> bool:
-    """Whether ``rows`` still hold what the fingerprint ``stored`` recorded."""
-    parts = (stored or "").split(";")
-    layout, numbers = _split(rows)
-    if len(parts) != 4 or parts[0] != "v3" or parts[1] != _digest(layout):
-        return False
-    try:
-        recorded = [float(p) for p in parts[2:]]
-    except ValueError:
-        return False
-    n = len(numbers)
-    tolerances = (_PER_CELL * n, _PER_CELL * n * (n + 1) / 2)
-    return all(
-        math.isfinite(now) and abs(now - then) <= tolerance
-        for now, then, tolerance in zip(_sums(numbers), recorded, tolerances, strict=True)
-    )
 
 
 def is_empty(rows: Grid) -> bool:
@@ -132,7 +66,8 @@ def _check(book: Book, write: Write) -> None:
             f"{book.sheet_of(write.name)}!{write.name}",
             "holds formulas; carryxl writes values only into ranges it owns — nothing was changed",
         )
-    require_unprotected(book, book.sheet_of(write.name), write.name)
+    if book.is_locked(write.name):  # unlocked cells take typing even under protection
+        require_unprotected(book, book.sheet_of(write.name), write.name)
     current = book.read(write.name)
     if _shape(current) != _shape(write.rows):
         rows, cols = _shape(write.rows)
@@ -149,6 +84,13 @@ def _check(book: Book, write: Write) -> None:
         "holds values carryxl did not write; nothing was changed — clear the range to let "
         "carryxl fill it",
     )
+
+
+def holds(book: Book, write: Write) -> bool:
+    """Whether the range already holds exactly ``write``'s values as carryxl recorded them
+    (then writing it again would change nothing)."""
+    stored = book.constant(fingerprint_name(write.name))
+    return stored == fingerprint(write.rows) and book.read(write.name) == write.rows
 
 
 def apply_writes(book: Book, writes: Sequence[Write]) -> None:

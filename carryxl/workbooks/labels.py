@@ -37,6 +37,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "EXAMPLE RATES ONLY (as of the date shown): replace them with current rates before use.",
         "以下利率仅为示例（截至所示日期）：使用前请替换为最新利率。",
     ),
+    "rates_banner_live": (
+        "POLICY RATES FROM YOUR BIS DATA: Source: BIS, Central bank policy rates (WS_CBPOL),"
+        " as of the date shown (carryxl data update; then Ctrl+Alt+F9). Broker rates are"
+        " examples.",
+        "政策利率来自你的 BIS 数据：Source: BIS, Central bank policy rates (WS_CBPOL)，截至所示"
+        "日期（carryxl data update 后按 Ctrl+Alt+F9）。券商利率为示例。",
+    ),
     "rates_help": (
         "Blue cells are editable. Other sheets look up day counts and example rates here.",
         "蓝色单元格可编辑。其他工作表通过查找引用本表的计息惯例和示例利率。",
@@ -438,6 +445,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_rates_policy_date": ("As of", "日期"),
     "in_rates_policy_source": ("Source", "来源"),
     "in_rates_broker": ("Broker funding rate (example)", "券商融资利率（示例）"),
+    "out_rates_policy": ("Policy rate (BIS, latest)", "政策利率（BIS 最新）"),
+    "out_rates_policy_date": ("As of (data's last date)", "截至（数据最后日期）"),
+    "out_rates_policy_source": ("Source", "来源"),
     "in_rates_broker_source": ("Source", "来源"),
     "list_pairs": ("Pairs", "货币对"),
     "list_day_counts": ("Day counts", "计息惯例"),
@@ -773,12 +783,37 @@ NOTES: dict[str, tuple[str, str]] = {
         "Business days from trade to spot settlement against USD (T+2; T+1 for CAD, TRY, RUB).",
         "对美元交易的即期交割天数（T+2；加元、里拉、卢布为 T+1）。",
     ),
+    "in_rates_note": (
+        "Where the rates below come from. carryxl's examples until replaced; the Policy rates"
+        " button (Carry tab, or `carryxl run rates`) fills the policy rates from your BIS data"
+        " and says so here.",
+        "下表利率的来源。替换前为 carryxl 的示例；“Policy rates”按钮（Carry 选项卡，或"
+        " `carryxl run rates`）会用你的 BIS 数据填入政策利率并在此注明。",
+    ),
+    "in_rates_note_live": (
+        "Where the rates below come from: the policy rates are carryxl's POLICY_RATE on the"
+        " last date of the BIS data in your carryxl data folder; the broker rates are examples.",
+        "下表利率的来源：政策利率为 carryxl 的 POLICY_RATE，取你的 carryxl 数据文件夹中 BIS 数据的"
+        "最后日期；券商利率为示例。",
+    ),
     "in_rates_policy": (
-        "An EXAMPLE central-bank rate on the date shown. Replace it with today's rate.",
-        "所示日期的央行利率示例，请替换为最新利率。",
+        "An EXAMPLE central-bank rate on the date shown. Replace it with today's rate, or"
+        " fill every policy rate from your BIS data with the Policy rates button.",
+        "所示日期的央行利率示例，请替换为最新利率，或用“Policy rates”按钮从 BIS 数据填入。",
     ),
     "in_rates_policy_date": ("The date the example rate applied.", "示例利率对应的日期。"),
     "in_rates_policy_source": ("Where the example rate comes from.", "示例利率的来源。"),
+    "out_rates_policy": (
+        "POLICY_RATE: the BIS level on the data's last date, from your carryxl data folder"
+        " (a message where there is none, or where the currency's data ends earlier: stale).",
+        "POLICY_RATE：数据最后日期的 BIS 政策利率，读自你的 carryxl 数据文件夹（无数据或该货币"
+        "数据较早结束（过期）时显示说明）。",
+    ),
+    "out_rates_policy_date": (
+        "POLICY_RATE_AS_OF(): the last date your BIS data covers.",
+        "POLICY_RATE_AS_OF()：你的 BIS 数据覆盖的最后日期。",
+    ),
+    "out_rates_policy_source": ("Where the rate comes from.", "利率来源。"),
     "in_rates_broker": (
         "An EXAMPLE rate a broker charges to lend this currency. Replace with your broker's.",
         "券商借出该货币的融资利率示例，请替换为你的券商利率。",

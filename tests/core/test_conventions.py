@@ -139,3 +139,10 @@ def test_currency_names_in_both_languages() -> None:
     assert currency_name("JPY", "zh") == "日元"
     assert currency_name("aud", "zh") == "澳元"
     assert all(currency_name(c, "zh") for c in Currency)
+
+
+def test_currency_name_refuses_a_language_it_does_not_have() -> None:
+    # an array as lang raised numpy's "truth value is ambiguous" (found by the fuzz test)
+    for lang in ("fr", ["en", "zh"], None):
+        with pytest.raises(CarryxlError, match="lang: must be 'en' or 'zh'"):
+            currency_name("JPY", lang)  # type: ignore[arg-type]

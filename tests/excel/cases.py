@@ -479,6 +479,14 @@ CASES = [
         ),
         setting=(0, "XYZ"),
     ),
+    Case(
+        "POLICY_RATE_AS_OF",
+        (),
+        # the later file's last date: each change-point table covers its currencies to it
+        ecb_raw.serial(
+            dt.date.fromisoformat(max(d for d, _, _ in policy_data.change_points(policy_data.NEW)))
+        ),
+    ),
     # spilled columns: tuples of rows, "" for an empty (warm-up) cell
     Case("FX_SMA", (((1.0,), (2.0,), (3.0,), (4.0,)), 2), (("",), (1.5,), (2.5,), (3.5,))),
     Case("FX_EMA", (((1.0,), (2.0,), (3.0,)), 3), ((1.0,), (1.5,), (2.25,))),  # alpha 1/2

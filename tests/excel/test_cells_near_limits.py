@@ -33,6 +33,7 @@ odd_argument = st.one_of(
     st.just(MISSING),
 )
 NAMES = sorted(f.name for f in catalog.functions() if f.name in BY_NAME)
+WITH_ARGUMENTS = [n for n in NAMES if BY_NAME[n].args]  # POLICY_RATE_AS_OF() takes none
 
 
 def _cells(got: object) -> list[object]:
@@ -62,7 +63,7 @@ def test_each_argument_near_the_float_limits(xl: Excel, name: str) -> None:
             _check(name, xl.call(name, *with_arg(args, index, value)))
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", WITH_ARGUMENTS)
 @settings(max_examples=30, deadline=None)
 @given(data=st.data())
 def test_odd_arguments_in_a_worked_example(xl: Excel, name: str, data: st.DataObject) -> None:

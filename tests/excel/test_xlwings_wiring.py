@@ -56,7 +56,7 @@ def test_xlwings_metadata(xl: Excel, name: str) -> None:
 
 def _signatures(vba: str) -> dict[str, list[str]]:
     found = re.findall(r"^Function (\w+)\((.*)\)$", vba, flags=re.MULTILINE)
-    return {name: [p.strip() for p in params.split(",")] for name, params in found}
+    return {name: [p.strip() for p in params.split(",") if p.strip()] for name, params in found}
 
 
 def test_generated_vba_has_one_wrapper_per_function_with_its_arity(xl: Excel) -> None:
@@ -108,7 +108,8 @@ def test_import_functions_registers_the_wizard_text(xl: Excel) -> None:
         options = book.macro_options[f"'carryxl.xlam'!{item.name}"]
         assert options["Category"] == "carryxl"
         assert options["Description"] == item.description
-        assert len(options["ArgumentDescriptions"]) == len(item.arguments)
+        # xlwings passes none for a function without arguments (POLICY_RATE_AS_OF)
+        assert len(options["ArgumentDescriptions"] or ()) == len(item.arguments)
 
 
 def test_catalog_matches_what_xlwings_sees(xl: Excel) -> None:

@@ -130,7 +130,7 @@ def test_cli_new_all_writes_every_template_and_refuses_changes(
     assert {n: (target / n).read_bytes() for n in names} == folder
     assert {"calculator_udf.xlsm", "swap_udf_zh.xlsm", "carryxl.xlam"} <= set(names)
     assert "calculator.xlsm" not in names  # native templates: .xlsx only
-    assert "rates_udf.xlsm" not in names  # rates has no udf mode
+    assert {"rates_udf.xlsx", "rates_udf.xlsm"} <= set(names)  # the live rates template
     assert {"history.xlsx", "history_zh.xlsx"} <= set(names)
     assert "history_udf.xlsx" not in names  # history is native only
     for victim_name in ("calculator.xlsx", "risk_udf_zh.xlsm", "carryxl.xlam"):

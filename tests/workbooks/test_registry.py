@@ -52,7 +52,7 @@ def test_a_kind_with_one_mode_is_refused_in_another(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     native_only = [t.kind for t in TEMPLATES if t.modes == ("native",)]
-    assert native_only  # rates, history
+    assert native_only  # history
     for kind in native_only:
         path = tmp_path / default_filename(kind, "en", "udf")
         assert main(["new", kind, str(path), "--formulas", "udf"]) == 2

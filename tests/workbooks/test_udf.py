@@ -7,18 +7,25 @@ that is not a spreadsheet built-in must be in the UDF catalog read from
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 from collections.abc import Iterator
 
 import openpyxl
 import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
+from carryxl.cli import main
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import catalog, udfs
+from carryxl.history.policy import SOURCE
 from carryxl.workbooks import every_template, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
 from carryxl.workbooks.sheets.xlwings_conf import SHEET_NAME
+from tests.policy_data import NEW, change_points
+from tests.workbooks.named import cells
+from tests.workbooks.udf_eval import evaluate
 
 UDF_TEMPLATES = [t for t in every_template() if t[2] == "udf"]
 USES = {
@@ -28,6 +35,7 @@ USES = {
     "swap": {"SWAP_VALUE", "SWAP_NIGHTS", "SWAP_IMPLIED_RATE"},
     "risk": {"CARRY_POSITION_SIZE", "CARRY_MARGIN_CALL", "CARRY_VAR"},
     "portfolio": {"STAGED_POSITION", "PORTFOLIO_VAR", "CARRY_AFTER_TAX"},
+    "rates": {"POLICY_RATE", "POLICY_RATE_AS_OF"},
 }
 
 
@@ -99,3 +107,39 @@ def test_breakdown_spills_through_a_fixed_size_array_formula() -> None:
     first, last = arrays[0].ref.split(":")
     assert int(last[1:]) - int(first[1:]) == 4  # carry, FX, cross, total, return
     assert "CARRY_PNL(" in arrays[0].text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_live_rates_template_gives_what_carryxl_rates_gives_on_the_datas_last_date(
+    with_rates: object, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """Each currency's POLICY_RATE(code, POLICY_RATE_AS_OF()), evaluated with the two BIS
+    files of ../shared imported, is `carryxl rates`'s level for the data's last date; a
+    currency whose data ends earlier shows the stale message; the source is cited."""
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes("rates", lang, "udf")))
+    codes = [c.value for c in cells(wb, "in_rates_currency")]
+    rates, dates = cells(wb, "out_rates_policy"), cells(wb, "out_rates_policy_date")
+    sources = [c.value for c in cells(wb, "out_rates_policy_source")]
+    sheet = rates[0].parent
+    # the data's last date: the later file's last date (each table covers its currencies to it)
+    as_of = max(d for d, _, _ in change_points(NEW))
+    capsys.readouterr()
+    assert main(["rates", *codes, "--date", as_of, "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["as_of"] == as_of
+
+    def lookup(ref: str) -> object:
+        value = sheet[ref.replace("$", "")].value
+        return evaluate(value, lookup) if str(value).startswith("=") else value
+
+    for code, rate, date, source in zip(codes, rates, dates, sources, strict=True):
+        assert source == SOURCE
+        day = evaluate(date.value, lookup)
+        assert dt.date(1899, 12, 30) + dt.timedelta(days=day) == dt.date.fromisoformat(as_of)
+        got = evaluate(rate.value, lookup)
+        if code in answer.get("notes", {}):
+            assert isinstance(got, str), code
+            assert "last known level, stale since" in got, code
+        else:
+            assert got == answer["rates"][code], code
+    assert f"Source: {SOURCE}" in str(cells(wb, "in_rates_note")[0].value)

@@ -50,7 +50,7 @@ def _call(formula: str) -> tuple[str, list[list[Token]]] | None:
             groups.append([])
         else:
             groups[-1].append(token)
-    return tokens[0].value[:-1], groups
+    return tokens[0].value[:-1], groups if inner else []  # F(): no argument at all
 
 
 def _argument(group: list[Token], lookup: Callable[[str], Any]) -> Any:

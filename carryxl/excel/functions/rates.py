@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.core import dates
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
@@ -14,7 +15,7 @@ from carryxl.excel.declare import Arg, ExcelFunction
 from carryxl.history.policy import LEVEL, STALE, PolicyRates, stale_note
 from carryxl.history.store import policy_rates
 
-__all__ = ["FUNCTIONS", "policy_rate"]
+__all__ = ["FUNCTIONS", "policy_rate", "policy_rate_as_of"]
 
 GROUP = "policy rates (BIS)"
 
@@ -26,6 +27,11 @@ def policy_rate(ccy: Any, on_date: Any) -> Any:
     codes = cells.choice("ccy", lambda cell: _code_cell(data, cell), ccy)
     grid = cells.evaluate(_policy_rate_or_nan, days, codes)
     return cells.to_excel(_policy_refusals(grid, days, codes))
+
+
+def policy_rate_as_of() -> Any:
+    """POLICY_RATE_AS_OF."""
+    return float(dates.to_excel_serial(policy_rates("POLICY_RATE_AS_OF").as_of))
 
 
 def _code_cell(data: PolicyRates, cell: Any) -> str:
@@ -80,5 +86,14 @@ FUNCTIONS = (
             Arg("on_date", "A date or a column of dates (Excel dates)", cells_only),
         ),
         body=policy_rate,
+    ),
+    ExcelFunction(
+        "POLICY_RATE_AS_OF",
+        GROUP,
+        """The last date the policy-rate data covers (an Excel date), for POLICY_RATE's date
+        to show the latest levels. Source: BIS, Central bank policy rates (WS_CBPOL). With no
+        data yet, says how to get it.""",
+        (),
+        body=policy_rate_as_of,
     ),
 )

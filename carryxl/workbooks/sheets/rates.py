@@ -1,9 +1,11 @@
 """The Rates sheet: currencies with day count, spot lag and example rates, and the lists.
 
 The policy and broker rates are **examples** with their date and source, to be replaced
-by the user; the other sheets read day counts and example rates from here by lookup
-(``INDEX``/``MATCH`` over the ``in_rates_*`` names). Day counts and spot lags come from
-:mod:`carryxl.core.conventions`, so the sheet and the Python functions agree.
+by the user or, for the policy rates, by the Policy rates button (``carryxl run rates``:
+the ranges of :data:`carryxl.owned.RATES_FILL` are generated as carryxl's own). The other
+sheets read day counts and example rates from here by lookup (``INDEX``/``MATCH`` over the
+``in_rates_*`` names). Day counts and spot lags come from :mod:`carryxl.core.conventions`,
+so the sheet and the Python functions agree.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import currency_name, default_day_count, spot_lag_days
+from carryxl.history.policy import SOURCE
+from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
@@ -115,17 +120,44 @@ def add_lists(book: Book) -> Worksheet:
     return ws
 
 
-def add_rates(book: Book) -> Worksheet:
-    """The Rates sheet with its named columns; every table cell is an editable input."""
+# In the live rates template (udf mode) the policy-rate columns are carryxl's functions over
+# the user's data folder: outputs, named out_* instead of in_*.
+_LIVE = {
+    "in_rates_policy": "out_rates_policy",
+    "in_rates_policy_date": "out_rates_policy_date",
+    "in_rates_policy_source": "out_rates_policy_source",
+}
+
+
+def _live_formula(name: str, row: int) -> str | None:
+    """The formula of a live column's cell (None for the source, a text)."""
+    date_column = get_column_letter([c[0] for c in _COLUMNS].index("in_rates_policy_date") + 1)
+    if name == "out_rates_policy":
+        return f"=POLICY_RATE(A{row},{date_column}{row})"
+    if name == "out_rates_policy_date":
+        return "=POLICY_RATE_AS_OF()"
+    return None
+
+
+def add_rates(book: Book, live: bool = False) -> Worksheet:
+    """The Rates sheet with its named columns; every table cell is an editable input.
+
+    ``live``: the policy rate, its date and source come from ``POLICY_RATE`` on the data's
+    last date (``POLICY_RATE_AS_OF()``), BIS's levels in the user's data folder, instead of
+    examples (the rates template in udf mode).
+    """
     ws = book.sheet("sheet_rates")
     lang = book.lang
+    columns = [(_LIVE.get(name, name) if live else name, k, w) for name, k, w in _COLUMNS]
     put_text(ws["A1"], book.t("rates_title")).font = styles.TITLE_FONT
-    banner = put_text(ws["A2"], book.t("rates_banner"))
+    banner_text = book.t("rates_banner_live" if live else "rates_banner")
+    banner = book.paint(put_text(ws["A2"], banner_text), "input")
     banner.font = styles.BOLD
-    banner.fill = styles.INPUT_FILL
+    banner.comment = note_comment(book, "in_rates_note_live" if live else "in_rates_note")
+    book.define("in_rates_note", ws, "A2")
     put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
-    header_row(book, ws, FIRST_ROW - 1, 1, [c[0] for c in _COLUMNS])
-    for offset, (name, _kind, width) in enumerate(_COLUMNS):
+    header_row(book, ws, FIRST_ROW - 1, 1, [c[0] for c in columns])
+    for offset, (name, _kind, width) in enumerate(columns):
         ws.column_dimensions[get_column_letter(offset + 1)].width = width
         ws.cell(FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
     form = Form(book, ws)
@@ -144,17 +176,25 @@ def add_rates(book: Book) -> Worksheet:
             broker,
             book.t(broker_source) if broker_source else None,
         )
-        for offset, ((_name, kind, _w), value) in enumerate(zip(_COLUMNS, values, strict=True)):
+        for offset, ((name, kind, _w), value) in enumerate(zip(columns, values, strict=True)):
             cell = ws.cell(row, offset + 1)
-            if isinstance(value, str):
+            role = "output" if name.startswith("out_") else "input"
+            formula = _live_formula(name, row)
+            if formula is not None:
+                cell.value = formula
+            elif name == "out_rates_policy_source":
+                put_text(cell, SOURCE)
+            elif isinstance(value, str):
                 put_text(cell, value)
             elif value is not None:
                 cell.value = value
-            book.paint(cell, "input", styles.number_format(kind, lang))
+            book.paint(cell, role, styles.number_format(kind, lang))
     last = FIRST_ROW + len(RATE_EXAMPLES) - 1
-    for offset, (name, _kind, _w) in enumerate(_COLUMNS):
+    for offset, (name, _kind, _w) in enumerate(columns):
         letter = get_column_letter(offset + 1)
         book.define(name, ws, f"{letter}{FIRST_ROW}", f"{letter}{last}")
+    if not live:
+        _own_the_examples(book, ws)
     form.validate(f"C{FIRST_ROW}:C{last}", "=list_day_counts")
     ws.freeze_panes = f"B{FIRST_ROW}"
     ws.protection.sheet = True
@@ -164,7 +204,21 @@ def add_rates(book: Book) -> Worksheet:
     return ws
 
 
+def _own_the_examples(book: Book, ws: Worksheet) -> None:
+    """Record the examples as carryxl's (a fingerprint per range of :data:`RATES_FILL`), so
+    the Policy rates button may replace them while they are untouched, never once edited."""
+    for name in RATES_FILL:
+        _sheet, ref = next(iter(book.wb.defined_names[name].destinations))
+        area = ws[ref.replace("$", "")]
+        rows = (
+            [[c.value for c in row] for row in area] if isinstance(area, tuple) else [[area.value]]
+        )
+        text = '"' + fingerprint(rows).replace('"', '""') + '"'
+        book.wb.defined_names.add(DefinedName(fingerprint_name(name), attr_text=text, hidden=True))
+
+
 def build(book: Book) -> None:
-    """The rates workbook: the Rates sheet and its lists."""
-    add_rates(book)
+    """The rates workbook: the Rates sheet and its lists; in udf mode the policy rates are
+    ``POLICY_RATE`` on the data's last date, from the user's BIS data."""
+    add_rates(book, live=book.mode == "udf")
     add_lists(book)
