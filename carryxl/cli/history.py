@@ -15,6 +15,7 @@ from carryxl.history.ecb import ecb_history
 from carryxl.history.indicators import ema, macd, rsi, sma
 from carryxl.history.series import (
     correlation_matrix,
+    fixing_dates,
     realised_volatility,
     spot_on,
     spot_series,
@@ -91,15 +92,22 @@ def run_spot(args: argparse.Namespace) -> int:
     """Print the pair's spot on each date."""
     h = load_history(args)
     pair = Pair.parse(args.pair)
-    values = spot_on(pair, np.array(args.dates, dtype="datetime64[D]"), h)
+    days = np.array(args.dates, dtype="datetime64[D]")
+    values = spot_on(pair, days, h)
+    fixed = [str(d) for d in fixing_dates(pair, days, h)]
     spots = {d: float(v) for d, v in zip(args.dates, values, strict=True)}
-    result = {"pair": str(pair), "source": h.source, "spots": spots}
+    result = {
+        "pair": str(pair),
+        "source": h.source,
+        "spots": spots,
+        "fixing_dates": dict(zip(args.dates, fixed, strict=True)),
+    }
     if args.json:
         print_json(result)
     else:
-        rows = [(d, f"{v:.6g}") for d, v in spots.items()]
-        print(f"{pair} ({h.source}; a non-fixing day takes the last fixing before it)")
-        print(table(rows, ("date", str(pair))))
+        rows = [(d, f, f"{v:.6g}") for (d, v), f in zip(spots.items(), fixed, strict=True)]
+        print(f"{pair} ({h.source}; a weekend or holiday takes the last fixing before it)")
+        print(table(rows, ("date", "fixing of", str(pair))))
     return 0
 
 
