@@ -49,6 +49,16 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--margin-call", type=float, default=0.5, help="call when equity < this x margin (0.5)"
     )
+    p.add_argument(
+        "--stop-out",
+        type=float,
+        default=0.5,
+        help="with leverage > 1 the broker closes the position when equity < this x margin "
+        "(0.5 = 50%% margin level, the default)",
+    )
+    p.add_argument(
+        "--hold", action="store_true", help="no stop-out: hold through everything"
+    )
     p.add_argument("--plot", metavar="FILE.png", help="draw spot and equity")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
@@ -95,6 +105,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         args.leverage,
         args.margin_call,
         load_history(args),
+        stop_out=None if args.hold else args.stop_out,
     )
     result = {**chosen, **replay.summary(), "leverage": args.leverage}
     result["rates_from"] = args.rates or "constant rates"
@@ -108,6 +119,19 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
 
         result["plot"] = str(plot_stress(replay, args.plot, chosen.get("episode")))
     return result
+
+
+def _stop_out(r: dict[str, Any], ccy: str) -> str:
+    """The stop-out line: when, at what spot, and the P&L realised there."""
+    if r["stop_out_level"] is None:
+        return "none (held through; leverage 1 or --hold)"
+    if r["stop_out_date"] is None:
+        return f"not reached (level {percent(r['stop_out_level'], 0)} of margin)"
+    return (
+        f"closed on {r['stop_out_date']} at {r['stop_out_spot']:.6g}, P&L "
+        f"{money(r['stop_out_pnl'], ccy)} {ccy} (equity below "
+        f"{percent(r['stop_out_level'], 0)} of margin)"
+    )
 
 
 def render(r: dict[str, Any]) -> str:
@@ -136,6 +160,7 @@ def render(r: dict[str, Any]) -> str:
             f"({percent(r['max_drawdown'], 1)} of peak equity)",
         ),
         ("margin-call day", r["margin_call_date"] or "none"),
+        ("stop-out", _stop_out(r, ccy)),
         ("equity wiped out", r["wiped_out_date"] or "no"),
         ("carry per day", f"{money(r['carry_per_day'], ccy)} {ccy}"),
         ("worst loss in days of carry", f"{r['carry_days_of_loss']:.1f}"),

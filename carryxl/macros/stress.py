@@ -10,7 +10,8 @@ held constant over the window (the episodes' own policy rates are for their own 
 The results go on a new sheet, "Carry stress" (then "Carry stress 2"…), so a replay never
 writes over anything: one row per window (dates, spots, the target's move, worst P&L and
 its day, worst drawdown, margin-call day, the days of carry the worst loss equals, the
-final P&L), with a picture of each window's P&L path below.
+final P&L, and the day and spot of a stop-out: a leveraged trade is closed when its
+equity falls below 50% of the margin, as a broker would), with a picture of each window's P&L path below.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ HEADER = (
     "Margin call on",
     "Days of carry the worst loss equals",
     "P&L at end",
+    "Stopped out on (spot)",
 )
 
 
@@ -81,6 +83,15 @@ def _nan_free(value: float) -> Cell:
     return None if not np.isfinite(value) else float(value)
 
 
+def _stopped(r: StressReplay) -> str:
+    """``2024-07-31 (150.314)``, or why there was no stop-out."""
+    if r.stop_out_level is None:
+        return "no leverage"
+    if r.stop_out_date is None:
+        return "none"
+    return f"{r.stop_out_date} ({r.stop_out_spot:.6g})"
+
+
 def stress_rows(
     windows: Sequence[StressWindow], replays: Sequence[StressReplay]
 ) -> list[list[Cell]]:
@@ -101,6 +112,7 @@ def stress_rows(
                 _text(r.margin_call_date) or "none",
                 _nan_free(r.carry_days_of_loss),
                 float(r.pnl[-1]),
+                _stopped(r),
             ]
         )
     return rows
@@ -157,7 +169,7 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
             "ECB daily fixings",
         )
     ]
-    columns = "ABCDEFGHIJKL"
+    columns = "ABCDEFGHIJKLM"
     cells += [(f"{col}3", label) for col, label in zip(columns, HEADER, strict=True)]
     for r, row in enumerate(stress_rows(windows, replays), start=4):
         cells += [(f"{col}{r}", v) for col, v in zip(columns, row, strict=True)]

@@ -229,6 +229,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "FX move of the foreign currency vs the funding currency",
         "外国货币相对融资货币的汇率变动",
     ),
+    "out_fx_move_ecb": (
+        "USD/JPY over November 2025 on the ECB's fixings (the talk: +1.52%)",
+        "欧洲央行定盘价下 2025年11月 USD/JPY 变动（讲座：+1.52%）",
+    ),
     "in_local_return": ("Local index return (e.g. Nikkei)", "本地指数收益率（如日经指数）"),
     "in_move_convention": ("Convention for 'the funding currency moved'", "融资货币涨跌的口径"),
     "out_asset_before_funding": (
@@ -464,12 +468,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "src_pboc": ("PBOC 7-day reverse repo", "中国人民银行7天逆回购"),
     "src_cbr": ("Bank of Russia key rate", "俄罗斯央行关键利率"),
     "src_talk_jp_broker": (
-        "Japanese broker, low end (seed talk, 2024)",
-        "日本券商融资成本下限（来源讲座，2024）",
+        "Japanese broker, low end (seed talk, 2025)",
+        "日本券商融资成本下限（来源讲座，2025）",
     ),
     "src_talk_us_broker": (
-        "US broker, low end (seed talk, 2024)",
-        "美国券商融资成本下限（来源讲座，2024）",
+        "US broker, low end (seed talk, 2025)",
+        "美国券商融资成本下限（来源讲座，2025）",
     ),
 }
 
@@ -545,6 +549,13 @@ NOTES: dict[str, tuple[str, str]] = {
         "How much the foreign currency moved against the funding currency: USD/JPY up 1.52%"
         " is +1.52% (the yen weakened).",
         "外国货币相对融资货币的变动：USD/JPY 上涨 1.52% 即 +1.52%（日元贬值）。",
+    ),
+    "out_fx_move_ecb": (
+        "USD/JPY from the ECB's fixing of 2025-10-31 to that of 2025-11-28 (154.18 -> "
+        "156.12). The talk's +1.52% for the same month uses other closing times; both are "
+        "right for their own times.",
+        "USD/JPY 从欧洲央行 2025-10-31 定盘价到 2025-11-28 定盘价（154.18 -> 156.12）。"
+        "讲座中同月的 +1.52% 采用其他收盘时间，两者各按其时间点计算。",
     ),
     "in_local_return": (
         "The return of a local index bought instead with the same money (Nikkei -4.35%).",

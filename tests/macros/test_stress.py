@@ -69,6 +69,10 @@ def test_the_workbooks_own_window(tmp_path: Path) -> None:
     assert row[0] == "2024-07-01 to 2024-08-05"
     assert row[6] == pytest.approx(replay.worst_pnl)
     assert row[9] == (replay.margin_call_date or "none")
+    # 10x through the 2024 unwind: the broker closes the trade, it is not held to -100%
+    assert replay.stop_out_date is not None
+    assert row[12] == f"{replay.stop_out_date} ({replay.stop_out_spot:.6g})"
+    assert row[11] == pytest.approx(replay.stop_out_pnl)
 
 
 def test_one_stress_date_alone_is_refused(tmp_path: Path) -> None:

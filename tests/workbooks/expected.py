@@ -59,6 +59,7 @@ from carryxl.history import drawdown
 from carryxl.history.stress import stress_replay
 from carryxl.workbooks.sheets import history
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
+from tests.history.raw_ecb import cross
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
 from carryxl.workbooks.sheets.swap import LEDGER_ROWS
@@ -167,6 +168,9 @@ def expect_asset(v: dict[str, Any]) -> dict[str, Any]:
         "out_funding_move": quote if v["in_move_convention"] == "quote" else value,
         "out_asset_chart_moves": moves,
         "out_asset_chart_returns": _f(asset_carry_return(a, np.array(moves), rf, t)),
+        # the ECB's USD/JPY over November 2025, read from the raw file (not from carryxl)
+        "out_fx_move_ecb": cross("2025-11-28", "USD", "JPY") / cross("2025-10-31", "USD", "JPY")
+        - 1,
     }
 
 
@@ -337,7 +341,7 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
     level = v["in_margin_call_level"]
     run = stress_replay(
         e.pair, e.funding, e.start, e.end, v["in_notional"], v["in_rate_target"],
-        v["in_rate_funding"], v["in_leverage"], level,
+        v["in_rate_funding"], v["in_leverage"], level, stop_out=None,
     )  # fmt: skip
     dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
     flags = run.equity < level * run.margin
