@@ -56,9 +56,7 @@ def add_parser(sub: Any) -> None:
         help="with leverage > 1 the broker closes the position when equity < this x margin "
         "(0.5 = 50%% margin level, the default)",
     )
-    p.add_argument(
-        "--hold", action="store_true", help="no stop-out: hold through everything"
-    )
+    p.add_argument("--hold", action="store_true", help="no stop-out: hold through everything")
     p.add_argument("--plot", metavar="FILE.png", help="draw spot and equity")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
@@ -121,16 +119,17 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _stop_out(r: dict[str, Any], ccy: str) -> str:
-    """The stop-out line: when, at what spot, and the P&L realised there."""
+def _stop_out(r: dict[str, Any], ccy: str) -> tuple[str, str]:
+    """The stop-out row: when, at what spot, and the P&L realised there."""
     if r["stop_out_level"] is None:
-        return "none (held through; leverage 1 or --hold)"
+        return ("stop-out", "none: held through (leverage 1, or --hold)")
+    label = f"stop-out (equity < {percent(r['stop_out_level'], 0)} of margin)"
     if r["stop_out_date"] is None:
-        return f"not reached (level {percent(r['stop_out_level'], 0)} of margin)"
+        return (label, "not reached")
     return (
-        f"closed on {r['stop_out_date']} at {r['stop_out_spot']:.6g}, P&L "
-        f"{money(r['stop_out_pnl'], ccy)} {ccy} (equity below "
-        f"{percent(r['stop_out_level'], 0)} of margin)"
+        label,
+        f"{r['stop_out_date']} at {r['stop_out_spot']:.6g}, P&L "
+        f"{money(r['stop_out_pnl'], ccy)} {ccy}",
     )
 
 
@@ -160,7 +159,7 @@ def render(r: dict[str, Any]) -> str:
             f"({percent(r['max_drawdown'], 1)} of peak equity)",
         ),
         ("margin-call day", r["margin_call_date"] or "none"),
-        ("stop-out", _stop_out(r, ccy)),
+        _stop_out(r, ccy),
         ("equity wiped out", r["wiped_out_date"] or "no"),
         ("carry per day", f"{money(r['carry_per_day'], ccy)} {ccy}"),
         ("worst loss in days of carry", f"{r['carry_days_of_loss']:.1f}"),

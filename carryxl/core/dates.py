@@ -22,8 +22,8 @@ the dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -39,9 +39,9 @@ __all__ = [
     "add_tenor",
     "as_dates",
     "business_holidays",
-    "modified_following",
     "day_count_days",
     "from_excel_serial",
+    "modified_following",
     "tenor_year_fraction",
     "to_excel_serial",
     "year_fraction",
@@ -196,7 +196,9 @@ def tenor_year_fraction(tenor: Tenor | str, day_count: DayCount | str = DayCount
     return t.years + t.months / 12.0 + (7 * t.weeks + t.days) / basis
 
 
-def business_holidays(holidays: Iterable[Any] | str | None, argument: str = "holidays") -> DateArray:
+def business_holidays(
+    holidays: Iterable[Any] | str | None, argument: str = "holidays"
+) -> DateArray:
     """Holiday dates as a sorted array: a list of dates, or text ``"2025-12-25,2026-01-01"``."""
     if holidays is None:
         return np.array([], dtype="datetime64[D]")

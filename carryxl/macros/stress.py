@@ -11,7 +11,8 @@ The results go on a new sheet, "Carry stress" (then "Carry stress 2"…), so a r
 writes over anything: one row per window (dates, spots, the target's move, worst P&L and
 its day, worst drawdown, margin-call day, the days of carry the worst loss equals, the
 final P&L, and the day and spot of a stop-out: a leveraged trade is closed when its
-equity falls below 50% of the margin, as a broker would), with a picture of each window's P&L path below.
+equity falls below 50% of the margin, as a broker would), with a picture of each window's
+P&L path below.
 """
 
 from __future__ import annotations

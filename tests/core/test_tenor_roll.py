@@ -57,9 +57,7 @@ def test_modified_following_stays_in_the_month() -> None:
     unit=st.sampled_from(["D", "W", "M", "Y"]),
     offsets=st.lists(st.integers(-40, 400), max_size=6),
 )
-def test_add_tenor_matches_quantlib(
-    start: dt.date, n: int, unit: str, offsets: list[int]
-) -> None:
+def test_add_tenor_matches_quantlib(start: dt.date, n: int, unit: str, offsets: list[int]) -> None:
     holidays = sorted({start + dt.timedelta(days=k) for k in offsets})
     expected = _quantlib_end(start, n, unit, holidays)
     got = add_tenor(np.datetime64(start), f"{n}{unit}", [np.datetime64(h) for h in holidays])

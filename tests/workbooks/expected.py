@@ -59,10 +59,10 @@ from carryxl.history import drawdown
 from carryxl.history.stress import stress_replay
 from carryxl.workbooks.sheets import history
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
-from tests.history.raw_ecb import cross
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
 from carryxl.workbooks.sheets.swap import LEDGER_ROWS
+from tests.history.raw_ecb import cross
 
 POLICY = {code: policy for code, policy, *_ in RATE_EXAMPLES}
 BROKER = {code: broker for code, _p, _s, broker, _bs in RATE_EXAMPLES}
