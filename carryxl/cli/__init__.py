@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from carryxl.cli import addin, asset, backtest, calc, history, new, risk, run, stress, swap
+from carryxl.cli import addin, asset, backtest, calc, forward, history, new, risk, run, stress, swap
 from carryxl.core.errors import CarryxlError
 
 __all__ = ["main"]
@@ -20,6 +20,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     stress,
     backtest,
     swap,
+    forward,
     risk,
     new,
     run,
