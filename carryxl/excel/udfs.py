@@ -740,8 +740,8 @@ def TENOR_YEARS(tenor: Any, day_count: Any = None) -> Any:
 @xw.arg("tenor", doc="A tenor: ON, 90D, 2W, 6M, 1Y, 1Y6M", **READ)
 @cells.udf
 def TENOR_END(start_date: Any, tenor: Any) -> Any:
-    """End date of a period: start + tenor, month ends clamped (31 Jan + 1M = 28/29 Feb). An Excel
-    date number: format the cell as a date.
+    """End date of a period: start + tenor, rolled by modified following with the end-of-month
+    rule (30 Jun 2023 + 3M = Fri 29 Sep 2023). An Excel date number: format it as a date.
     """
     return cells.to_excel(
         cells.evaluate(
