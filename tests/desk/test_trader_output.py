@@ -40,35 +40,13 @@ def test_money_in_minor_units(value: float, currency: str, shown: str) -> None:
 def test_no_money_figure_in_the_cli_has_more_than_two_decimals(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    outputs = [
-        _out(capsys, [*RISK, "--rate-base", "4.5%", "--rate-quote", "0.1%"]),
-        _out(
-            capsys, ["stress", "--episode", "yen2024", "--notional", "10000000", "--leverage", "10"]
-        ),  # fmt: skip
-        _out(
-            capsys,
-            [
-                "calc",
-                "--pair",
-                "USD/TRY",
-                "--funding",
-                "USD",
-                "--notional",
-                "100000",
-                "--spot-start",
-                "30",
-                "--spot-end",
-                "32",
-                "--rate-target",
-                "25%",
-                "--rate-funding",
-                "5%",
-                "--tenor",
-                "3M",
-            ],
-        ),  # fmt: skip
-    ]
-    for text in outputs:
+    stress = ["stress", "--episode", "yen2024", "--notional", "10000000", "--leverage", "10"]
+    calc = ["calc", "--pair", "USD/TRY", "--funding", "USD", "--notional", "100000",
+            "--spot-start", "30", "--spot-end", "32", "--rate-target", "25%",
+            "--rate-funding", "5%", "--tenor", "3M"]  # fmt: skip
+    risk = [*RISK, "--rate-base", "4.5%", "--rate-quote", "0.1%"]
+    for argv in (risk, stress, calc):
+        text = _out(capsys, argv)
         assert not re.search(r"\d,\d{3}\.\d{3,}", text), text
 
 
