@@ -22,6 +22,7 @@ __all__ = [
     "IN_SCENARIO_YEARS",
     "IN_SPOT_END",
     "IN_SPOT_START",
+    "IN_STOP_OUT_LEVEL",
     "IN_STRESS_END",
     "IN_STRESS_START",
     "IN_YEARS",
@@ -47,6 +48,8 @@ OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, fundi
 # history (both dates, or neither: then every named episode is replayed).
 IN_LEVERAGE = "in_leverage"
 IN_STRESS_START = "in_stress_start"
+# Optional: the broker's stop-out margin level for the stress replay (default 0.5 = 50%).
+IN_STOP_OUT_LEVEL = "in_stop_out_level"
 IN_STRESS_END = "in_stress_end"
 # Optional, for the backtest: its window (either may be left out: the end defaults to the
 # last ECB fixing of the pair, the start to five years before the end).

@@ -11,8 +11,8 @@ The results go on a new sheet, "Carry stress" (then "Carry stress 2"…), so a r
 writes over anything: one row per window (dates, spots, the target's move, worst P&L and
 its day, worst drawdown, margin-call day, the days of carry the worst loss equals, the
 final P&L, and the day and spot of a stop-out: a leveraged trade is closed when its
-equity falls below 50% of the margin, as a broker would), with a picture of each window's
-P&L path below.
+equity falls below ``in_stop_out_level`` x the margin if the workbook defines it, else 50%,
+as a broker would), with a picture of each window's P&L path below.
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import non_negative
 from carryxl.history import ecb_history
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stress import EPISODES, StressReplay, stress_replay
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
-from carryxl.macros.inputs import optional_value, read_held_trade
+from carryxl.macros.inputs import number, optional_value, read_held_trade
 
 __all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
 
@@ -144,6 +145,9 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     pair, funding, notional = trade.pair, trade.funding, trade.notional
     r_t, r_f, leverage = trade.rate_target, trade.rate_funding, trade.leverage
     windows = stress_windows(book)
+    stop_out = 0.5  # the usual broker stop-out margin level, unless the workbook has its own
+    if optional_value(book, c.IN_STOP_OUT_LEVEL) is not None:
+        stop_out = float(non_negative(c.IN_STOP_OUT_LEVEL, number(book, c.IN_STOP_OUT_LEVEL)))
     data = history if history is not None else ecb_history()
     replays = []
     for i, window in enumerate(windows, start=1):
@@ -159,6 +163,7 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
                 r_f,
                 leverage,
                 history=data,
+                stop_out=stop_out,
             )
         )
     title = free_title(book.sheet_titles(), STRESS_TITLE)
