@@ -131,6 +131,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "净值最大回撤（相对此前最高点）",
     ),
     "out_history_margin_call_date": ("First margin-call date", "首次追加保证金日期"),
+    "out_history_stop_out_date": (
+        "Stop-out date (the broker closes the position)",
+        "强制平仓日期（券商平仓）",
+    ),
+    "out_history_stop_out_spot": ("Spot at the stop-out", "强制平仓时的汇率"),
     "col_date": ("Date", "日期"),
     "col_spot": ("ECB spot", "欧洲央行汇率"),
     "col_days": ("Days since start", "持有天数"),
@@ -138,6 +143,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_equity": ("Equity (funding currency)", "净值（融资货币）"),
     "col_drawdown": ("Drawdown", "回撤"),
     "col_margin_call": ("Margin call", "追加保证金"),
+    "col_stopped_out": ("Stopped out", "已强制平仓"),
     "col_money_funding": ("Funding currency", "融资货币"),
     "chart_history": ("P&L and equity over the dates", "盈亏与净值随日期的变化"),
     # charts and notes

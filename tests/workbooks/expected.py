@@ -341,10 +341,11 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
     level = v["in_margin_call_level"]
     run = stress_replay(
         e.pair, e.funding, e.start, e.end, v["in_notional"], v["in_rate_target"],
-        v["in_rate_funding"], v["in_leverage"], level, stop_out=None,
+        v["in_rate_funding"], v["in_leverage"], level, stop_out=v["in_stop_out_level"],
     )  # fmt: skip
     dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
     flags = run.equity < level * run.margin
+    stopped = [run.stop_out_date is not None and str(d) >= run.stop_out_date for d in run.dates]
     return {
         "out_history_pair": "USD/JPY",
         "out_history_target": "USD",
@@ -365,4 +366,9 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
         "out_history_margin_call_date": (
             "-" if run.margin_call_date is None else dt.datetime.fromisoformat(run.margin_call_date)
         ),
+        "out_history_stopped": stopped,
+        "out_history_stop_out_date": (
+            "-" if run.stop_out_date is None else dt.datetime.fromisoformat(run.stop_out_date)
+        ),
+        "out_history_stop_out_spot": "-" if run.stop_out_spot is None else run.stop_out_spot,
     }
