@@ -63,8 +63,8 @@ def holding_period(
             holding_years=tenor_year_fraction(t, DayCount.ACT_365F),
             day_count_target=dc_t,
             day_count_funding=dc_f,
-            description=f"{t} (nominal: months/12; days/{dc_t.days_in_year} on the target "
-            f"leg ({dc_t}), days/{dc_f.days_in_year} on the funding leg ({dc_f}))",
+            # each leg's days over its own day count's basis (360 or 365)
+            description=f"{t} (nominal: months/12, days/basis)",
         )
     d0 = as_dates("start", start)
     if end is None:
@@ -83,5 +83,5 @@ def holding_period(
         holding_years=year_fraction(d0, d1, DayCount.ACT_365F),
         day_count_target=dc_t,
         day_count_funding=dc_f,
-        description=f"{d0} to {d1} (target leg {dc_t}, funding leg {dc_f})",
+        description=f"{d0} to {d1}",
     )

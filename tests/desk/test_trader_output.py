@@ -81,10 +81,11 @@ def test_the_period_names_each_legs_day_count(capsys: pytest.CaptureFixture[str]
             "--spot-start", "150", "--spot-end", "151", "--rate-target", "5%",
             "--rate-funding", "0.1%"]  # fmt: skip
     text = _out(capsys, [*base, "--tenor", "90D"])
-    assert "days/360 on the target leg (ACT/360)" in text
-    assert "days/365 on the funding leg (ACT/365F)" in text
+    assert "90D (nominal: months/12, days/basis)" in text
+    assert "years 0.25 (target ACT/360) / 0.246575 (funding ACT/365F)" in text
     dated = _out(capsys, [*base, "--start", "2024-01-15", "--end", "2024-04-15"])
-    assert "target leg ACT/360, funding leg ACT/365F" in dated
+    assert "(target ACT/360) / " in dated
+    assert "(funding ACT/365F)" in dated
 
 
 def _has_negative_zero(text: str) -> bool:
