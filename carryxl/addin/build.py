@@ -20,7 +20,7 @@ import openpyxl
 import xlwings
 
 from carryxl.addin.defaults import ADDIN_FILENAME, DEFAULT_UDF_MODULE
-from carryxl.addin.package import PackageKind, macro_enabled, read_parts, write_parts
+from carryxl.addin.package import PackageKind, macro_enabled
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, CUSTOM_UI14_RELATIONSHIP, custom_ui_xml
 from carryxl.addin.vba import (
     ADDIN_PROJECT_NAME,
@@ -30,7 +30,7 @@ from carryxl.addin.vba import (
     xlwings_udfs,
 )
 from carryxl.core.errors import CarryxlError
-from carryxl.workbooks.generate import require_lxml_serialiser, write_bytes
+from carryxl.files import read_parts, require_lxml_serialiser, write_bytes, write_parts
 
 __all__ = [
     "ADDIN_FILENAME",

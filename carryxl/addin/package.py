@@ -2,18 +2,18 @@
 
 :func:`macro_enabled` turns any ``.xlsx`` into an ``.xlsm`` (or ``.xlam``) holding a VBA
 project and the Carry ribbon. The VBA project is written from source text by pyOpenVBA
-(MIT, pure Python); the ribbon part and its relationship are added here, because
-neither openpyxl nor pyOpenVBA writes them. Output bytes are deterministic: parts in a
+(MIT, pure Python), then put in [MS-OVBA]'s source-only form (a 7-byte ``_VBA_PROJECT``
+stream, every module's source at MODULEOFFSET 0), which Excel compiles on open; the
+ribbon part and its relationship are added here, because neither openpyxl nor pyOpenVBA
+writes them. Output bytes are deterministic: parts in a
 fixed order with a fixed timestamp.
 """
 
 from __future__ import annotations
 
 import functools
-import io
 import re
 import tempfile
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -21,8 +21,19 @@ from pathlib import Path
 
 import pyopenvba.vba
 from pyopenvba import ExcelFile, VBAModuleKind
+from pyopenvba.cfb import CFB
 
 from carryxl.addin.vba import ModuleKind, VbaModule
+from carryxl.files import (
+    CONTENT_TYPES,
+    RIBBON_TYPES,
+    ROOT_RELS,
+    next_relationship_id,
+    read_parts,
+    relationships,
+    restore_ribbon,
+    write_parts,
+)
 
 __all__ = [
     "PackageKind",
@@ -32,25 +43,22 @@ __all__ = [
     "restore_ribbon",
     "retyped",
     "shared_compression",
+    "source_only",
     "write_parts",
 ]
 
-CONTENT_TYPES = "[Content_Types].xml"
-ROOT_RELS = "_rels/.rels"
 WORKBOOK = "xl/workbook.xml"
 VBA_PROJECT = "xl/vbaProject.bin"
-RIBBON_TYPES = (
-    "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
-    "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
-)
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# [MS-OVBA] 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (what a writer MUST write: Office
+# then ignores the cache and recompiles from source), Reserved2 0x00, two bytes Reserved3,
+# no performance cache.
+SOURCE_ONLY_VBA_PROJECT = bytes.fromhex("CC61FFFF000000")
 
 _MAIN_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
     "xlsm": "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
     "xlam": "application/vnd.ms-excel.addin.macroEnabled.main+xml",
 }
-_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*?(?:/>|>\s*</Relationship>)")
 
 
 class PackageKind(StrEnum):
@@ -58,25 +66,6 @@ class PackageKind(StrEnum):
 
     XLSM = "xlsm"
     XLAM = "xlam"
-
-
-def read_parts(data: bytes) -> dict[str, bytes]:
-    """Every part of a package, by name, in the zip's order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {info.filename: archive.read(info) for info in archive.infolist()}
-
-
-def write_parts(parts: Mapping[str, bytes]) -> bytes:
-    """A deterministic zip: [Content_Types].xml first, then the rest by name, fixed times."""
-    order = [CONTENT_TYPES, *sorted(name for name in parts if name != CONTENT_TYPES)]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in order:
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            archive.writestr(info, parts[name], compresslevel=6)
-    return buffer.getvalue()
 
 
 def _main_type(parts: Mapping[str, bytes]) -> str:
@@ -103,62 +92,18 @@ def retyped(data: bytes, kind: str) -> bytes:
     return write_parts(parts)
 
 
-def _relationships(rels: str) -> list[str]:
-    return _RELATIONSHIP.findall(rels)
-
-
-def _next_id(rels: str) -> str:
-    numbers = [int(n) for n in re.findall(r'\bId="rId(\d+)"', rels)]
-    return f"rId{max(numbers, default=0) + 1}"
-
-
 def add_ribbon(parts: dict[str, bytes], xml: bytes, part: str, relationship: str) -> None:
     """Put the ribbon part in and relate it from the package root (replacing any ribbon)."""
     rels = parts[ROOT_RELS].decode("utf-8")
-    for element in _relationships(rels):
+    for element in relationships(rels):
         if any(f'Type="{t}"' in element for t in RIBBON_TYPES):
             target = re.search(r'Target="([^"]*)"', element)
             if target:
                 parts.pop(target.group(1).lstrip("/"), None)
             rels = rels.replace(element, "")
-    new = f'<Relationship Id="{_next_id(rels)}" Type="{relationship}" Target="{part}"/>'
+    new = f'<Relationship Id="{next_relationship_id(rels)}" Type="{relationship}" Target="{part}"/>'
     parts[ROOT_RELS] = rels.replace("</Relationships>", new + "</Relationships>", 1).encode("utf-8")
     parts[part] = xml
-
-
-def restore_ribbon(original: bytes, saved: bytes) -> bytes:
-    """``saved`` with the ribbon parts and relationships ``original`` had (openpyxl drops them).
-
-    A package without a ribbon comes back unchanged.
-    """
-    before = read_parts(original)
-    rels = before.get(ROOT_RELS, b"").decode("utf-8")
-    ribbons = [e for e in _relationships(rels) if any(f'Type="{t}"' in e for t in RIBBON_TYPES)]
-    if not ribbons:
-        return saved
-    after = read_parts(saved)
-    after_rels = after[ROOT_RELS].decode("utf-8")
-    for element in ribbons:
-        target = re.search(r'Target="([^"]*)"', element)
-        kind = re.search(r'Type="([^"]*)"', element)
-        if target is None or kind is None:
-            continue
-        name = target.group(1).lstrip("/")
-        if name in before:
-            after[name] = before[name]
-        # customUI parts may have their own relationships (images)
-        folder, _, leaf = name.rpartition("/")
-        rel_name = f"{folder}/_rels/{leaf}.rels"
-        if rel_name in before:
-            after[rel_name] = before[rel_name]
-        if f'Target="{target.group(1)}"' not in after_rels:
-            new = (
-                f'<Relationship Id="{_next_id(after_rels)}" Type="{kind.group(1)}" '
-                f'Target="{target.group(1)}"/>'
-            )
-            after_rels = after_rels.replace("</Relationships>", new + "</Relationships>", 1)
-    after[ROOT_RELS] = after_rels.encode("utf-8")
-    return write_parts(after)
 
 
 @contextmanager
@@ -205,9 +150,22 @@ def vba_project(
                 )
                 project.add_module(module.name, module.source, kind=kind)
             book.set_module("ThisWorkbook", this_workbook)
+            for existing in project.modules:
+                # pyOpenVBA's template keeps compiled code before Sheet1's source;
+                # rewriting the source stores it alone, at MODULEOFFSET 0.
+                if existing.text_offset:
+                    book.set_module(existing.name, existing.source)
             book.save(target)
         written = read_parts(target.read_bytes())
+    written[VBA_PROJECT] = source_only(written[VBA_PROJECT])
     return {name: data for name, data in written.items() if parts.get(name) != data}
+
+
+def source_only(vba_project_bin: bytes) -> bytes:
+    """``vbaProject.bin`` with the 7-byte ``_VBA_PROJECT`` stream of a source-only project."""
+    cfb = CFB.from_bytes(vba_project_bin)
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", SOURCE_ONLY_VBA_PROJECT)
+    return bytes(cfb.to_bytes())
 
 
 def macro_enabled(

@@ -1,17 +1,37 @@
-"""The ``carryxl`` command line: a module per sub-command, each with ``add_parser`` and ``run``."""
+"""The ``carryxl`` command line: a module per sub-command, each declaring ``COMMANDS``.
+
+How to declare a command (its arguments, examples and errors): :mod:`carryxl.cli.command`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
-from carryxl.cli import addin, asset, backtest, calc, forward, history, new, risk, run, stress, swap
+from carryxl import __version__
+from carryxl.cli import (
+    addin,
+    asset,
+    backtest,
+    calc,
+    forward,
+    history,
+    new,
+    risk,
+    run,
+    stress,
+    swap,
+)
+from carryxl.cli.command import Command, CommandParser, print_error, register
 from carryxl.core.errors import CarryxlError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "declared_commands", "main"]
 
 COMMANDS: tuple[ModuleType, ...] = (
     calc,
@@ -28,15 +48,27 @@ COMMANDS: tuple[ModuleType, ...] = (
 )
 
 
+def declared_commands() -> Iterator[Command]:
+    """Every command the modules of ``COMMANDS`` declare, in order."""
+    for module in COMMANDS:
+        yield from getattr(module, "COMMANDS", ())
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every sub-command registered."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="carryxl",
         description="FX carry-trade maths: carry, FX P&L, forwards, swaps, risk, workbooks.",
+        epilog="carryxl COMMAND --help shows a command's arguments and examples.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub)
+    parser.add_argument("--version", action="version", version=f"carryxl {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        if hasattr(module, "COMMANDS"):
+            for command in module.COMMANDS:
+                register(sub, command)
+        else:  # a module still written as ``add_parser(sub)`` (tests ask for COMMANDS)
+            module.add_parser(sub)
     return parser
 
 
@@ -54,13 +86,56 @@ def _attach_negative_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _file_problem(error: OSError) -> str:
+    """An OSError as ``path: what happened``."""
+    # a rename names the temporary file first and the user's file second
+    where = error.filename2 if error.filename2 is not None else error.filename
+    where = "" if where is None else str(where)
+    what = error.strerror or str(error)
+    return f"{where}: {what}" if where else what
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one sub-command; bad input prints one line on stderr and exits 2."""
+    """Run one sub-command and return the exit code: 0, or 2 after one line on stderr
+    for bad input (1 when the reader of the output went away). A bare ``carryxl`` prints
+    the help."""
     parser = build_parser()
-    args = parser.parse_args(_attach_negative_values(sys.argv[1:] if argv is None else argv))
+    words = _attach_negative_values(sys.argv[1:] if argv is None else argv)
     try:
-        code: int = args.run(args)
+        args = parser.parse_args(words)
+    except SystemExit as stop:  # --help, --version, or a refused argument (already printed)
+        return stop.code if isinstance(stop.code, int) else 2
+    if args.command is None:  # a bare ``carryxl``
+        parser.print_help()
+        return 0
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's exit code; every expected failure as one line on stderr."""
+    try:
+        with warnings.catch_warnings():
+            # numpy's "overflow encountered in multiply" is no message for a trader
+            warnings.simplefilter("error", RuntimeWarning)
+            code: int = args.run(args)
+        sys.stdout.flush()
     except CarryxlError as error:
-        print(f"carryxl {args.command}: {error}", file=sys.stderr)
+        print_error(args.command, str(error))
+        return 2
+    except (RuntimeWarning, FloatingPointError) as warning:
+        print_error(
+            args.command,
+            f"a result has no finite value for these inputs (numpy: {warning}): "
+            "numbers too large, or a series too flat to measure",
+        )
+        return 2
+    except BrokenPipeError:
+        # The reader (``| head``) has gone: nothing more to say, and nothing at exit either.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print_error(args.command, "output closed before the end (broken pipe)")
+        return 1
+    except OSError as error:
+        print_error(args.command, _file_problem(error))
         return 2
     return code

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from carryxl.cli.arguments import number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, rate_argument, table
 from carryxl.core import (
     CarryxlError,
@@ -16,26 +18,10 @@ from carryxl.core import (
     fx_return,
 )
 
-__all__ = ["add_parser", "run"]
-
-EXAMPLE = (
-    "examples (the seeds' talk):\n"
-    "  carryxl asset --asset-return -2.15% --fx-move 1.52% --local-return -4.35%\n"
-    "  carryxl asset --asset-return 49% --funding-move -5.75% --convention value "
-    "--local-return 60.79%"
-)
+__all__ = ["COMMANDS", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``asset``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "asset",
-        help="return of a foreign asset bought with borrowed money, in the funding currency",
-        description="Borrow the funding currency, convert, buy a foreign asset, sell, convert "
-        "back, repay. All moves and rates as 4.5%% or 0.045.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     change = rate_argument
     p.add_argument(
         "--asset-return",
@@ -57,7 +43,7 @@ def add_parser(sub: Any) -> None:
     fx.add_argument(
         "--fx-spots",
         nargs=2,
-        type=float,
+        type=number("fx_spots", above=0),
         metavar=("START", "END"),
         help="FOREIGN/FUNDING spot at start and end (USD/JPY 150 152.28)",
     )
@@ -74,14 +60,15 @@ def add_parser(sub: Any) -> None:
         default=0.0,
         help="funding rate a year (default 0: the return before funding)",
     )
-    p.add_argument("--years", type=float, default=0.0, help="holding period in years")
+    p.add_argument(
+        "--years", type=number("years", at_least=0), default=0.0, help="holding period in years"
+    )
     p.add_argument(
         "--local-return",
         type=change("local_return"),
         help="a local asset's return over the same period, e.g. the Nikkei",
     )
     p.add_argument("--json", action="store_true", help="print JSON for machines")
-    p.set_defaults(run=run)
 
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
@@ -148,3 +135,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="asset",
+        help="return of a foreign asset bought with borrowed money, in the funding currency",
+        description="Borrow the funding currency, convert, buy a foreign asset, sell, convert "
+        "back, repay. All moves and rates as 4.5% or 0.045.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example(
+                "carryxl asset --asset-return -2.15% --fx-move 1.52% --local-return -4.35%",
+                note="the seeds' talk",
+            ),
+            Example(
+                "carryxl asset --asset-return 49% --funding-move -5.75% --convention value "
+                "--local-return 60.79%"
+            ),
+            Example(
+                "carryxl asset --asset-return 8% --fx-spots 150 141 --rate-funding 0.5% --years 1"
+            ),
+        ),
+    ),
+)

@@ -4,34 +4,24 @@ top-N / bottom-N carry basket on historical fixings, with statistics and a PNG c
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
+from carryxl.cli.arguments import count, date, number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
-from carryxl.cli.history import add_data_argument, load_history
+from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.core.errors import CarryxlError
 from carryxl.history.backtest import backtest
 from carryxl.history.basket import G10, basket_backtest
 from carryxl.history.rates import RateSchedule
 from carryxl.history.stats import PerformanceStats
 
-__all__ = ["add_parser", "run", "run_basket"]
+__all__ = ["COMMANDS", "run", "run_basket"]
 
-EXAMPLES = """examples:
-  carryxl backtest --pair AUD/JPY --funding JPY --start 2005-01-03 --end 2012-12-31 \\
-      --notional 10000000 --rate-target 6%% --rate-funding 0.3%% --plot audjpy.png
-  carryxl backtest --pair AUD/JPY --funding JPY --start 2005-01-03 --end 2012-12-31 \\
-      --notional 10000000 --rates rates.csv --trend sma:50 --stop-loss 5%% --cost 2bp
-rates.csv (a step schedule: each row is in force from its date on):
-  date,AUD,JPY
-  2005-01-03,5.25%%,0.1%%
-  2008-09-03,7.0%%,
-"""
-
-BASKET_EXAMPLES = """example:
-  carryxl basket --start 2015-01-02 --end 2024-12-31 --top 3 --bottom 3 --rebalance monthly \\
-      --rate USD=5%% --rate EUR=3%% --rate JPY=0.1%% --rate GBP=5%% --rate CHF=1%% \\
-      --rate AUD=4.3%% --rate NZD=5.5%% --rate CAD=4.5%% --rate SEK=3.5%% --rate NOK=4.5%%
-  (or --rates rates.csv with one column per currency)
+RATES_CSV = """date,AUD,JPY
+2005-01-03,5.25%,0.1%
+2008-09-03,7.0%,
 """
 
 
@@ -42,13 +32,17 @@ def _fraction(argument: str) -> Any:
         body = text.strip().lower()
         try:
             if body.endswith("bp"):
-                return float(body[:-2]) / 10_000.0
-            if body.endswith("%"):
-                return float(body[:-1]) / 100.0
-            return float(body)
+                value = float(body[:-2]) / 10_000.0
+            elif body.endswith("%"):
+                value = float(body[:-1]) / 100.0
+            else:
+                value = float(body)
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(body)
+            return value
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"{argument}: must be a number such as 0.05, 5% or 2bp (got {text!r})"
+                f"{argument}: must be a number >= 0 such as 0.05, 5% or 2bp (got {text!r})"
             ) from None
 
     parse.__name__ = "fraction"
@@ -56,56 +50,55 @@ def _fraction(argument: str) -> Any:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--start", required=True, help="first date, YYYY-MM-DD")
-    p.add_argument("--end", required=True, help="last date, YYYY-MM-DD")
-    p.add_argument("--notional", type=float, default=1_000_000.0, help="amount (default 1m)")
+    p.add_argument("--start", required=True, type=date("start"), help="first date, YYYY-MM-DD")
+    p.add_argument("--end", required=True, type=date("end"), help="last date, YYYY-MM-DD")
+    p.add_argument(
+        "--notional",
+        type=number("notional", above=0),
+        default=1_000_000.0,
+        help="amount (default 1m)",
+    )
     p.add_argument("--rates", help="CSV step schedule: date, then one column per currency")
-    p.add_argument("--leverage", type=float, default=1.0, help="notional / margin (default 1)")
+    p.add_argument(
+        "--leverage",
+        type=number("leverage", above=0),
+        default=1.0,
+        help="notional / margin (default 1)",
+    )
     p.add_argument("--cost", type=_fraction("cost"), default=0.0, help="per side, of notional: 2bp")
-    p.add_argument("--plot", metavar="FILE.png", help="draw equity and drawdown")
+    add_plot_argument(p, "draw equity and drawdown")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     p.add_argument("--daily", action="store_true", help="include the daily curve in --json")
     add_data_argument(p)
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``backtest`` and ``basket``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "backtest",
-        help="daily backtest of a carry trade: equity curve, return, vol, Sharpe, drawdown",
-        description="Hold a carry trade over real fixings (ECB by default) with daily simple "
-        "accrual under each currency's day count. Rates are constants (--rate-target, "
-        "--rate-funding) or a step schedule (--rates CSV). Optional stop-loss, trend "
-        "filter, costs and margin call.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
     p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
     p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
     p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
     p.add_argument("--stop-loss", type=_fraction("stop_loss"), help="close a trade at -5%%")
     p.add_argument("--trend", help="hold only in an uptrend: sma:N, ema:N, macd, rsi:N")
-    p.add_argument("--margin-call", type=float, help="close when equity < this x margin")
-    _common(p)
-    p.set_defaults(run=run)
-
-    b: argparse.ArgumentParser = sub.add_parser(
-        "basket",
-        help="G10-style carry basket: long the top-N, short the bottom-N by your rates",
-        description="Rank currencies by your rates on each rebalance date; hold the top N "
-        "long and the bottom N short against the base currency.",
-        epilog=BASKET_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p.add_argument(
+        "--margin-call",
+        type=number("margin_call", above=0),
+        help="close when equity < this x margin",
     )
+    _common(p)
+
+
+def _basket_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--rate", action="append", default=[], metavar="CCY=RATE", help="AUD=4.35%%")
     b.add_argument("--currencies", default=",".join(G10), help="comma-separated (G10)")
     b.add_argument("--base", default="USD", help="currency the basket is measured in (USD)")
-    b.add_argument("--top", type=int, default=3, help="how many to hold long (3)")
-    b.add_argument("--bottom", type=int, default=3, help="how many to hold short (3)")
+    b.add_argument(
+        "--top", type=count("top", at_least=0), default=3, help="how many to hold long (3)"
+    )
+    b.add_argument(
+        "--bottom", type=count("bottom", at_least=0), default=3, help="how many to hold short (3)"
+    )
     b.add_argument("--rebalance", default="monthly", help="monthly or quarterly")
     _common(b)
-    b.set_defaults(run=run_basket)
 
 
 def _stats_rows(s: PerformanceStats, ccy: str) -> list[tuple[str, str]]:
@@ -138,6 +131,7 @@ def _daily(result: Any) -> list[dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     """Backtest one carry trade and print the statistics (or JSON)."""
+    plot_target(args)
     schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     r_t = args.rate_target if args.rate_target is not None else schedule
     r_f = args.rate_funding if args.rate_funding is not None else schedule
@@ -204,6 +198,7 @@ def _rates(args: argparse.Namespace) -> RateSchedule | dict[str, float]:
 
 def run_basket(args: argparse.Namespace) -> int:
     """Backtest the basket and print the statistics (or JSON)."""
+    plot_target(args)
     result = basket_backtest(
         _rates(args), args.start, args.end, [c for c in args.currencies.split(",") if c],
         args.base, args.top, args.bottom, args.rebalance, args.notional, args.leverage,
@@ -238,3 +233,47 @@ def run_basket(args: argparse.Namespace) -> int:
     if args.plot:
         print(f"chart written to {data['plot']}")
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="backtest",
+        help="daily backtest of a carry trade: equity curve, return, vol, Sharpe, drawdown",
+        description="Hold a carry trade over real fixings (ECB by default) with daily simple "
+        "accrual under each currency's day count. Rates are constants (--rate-target, "
+        "--rate-funding) or a step schedule (--rates CSV: each row is in force from its "
+        "date on). Optional stop-loss, trend filter, costs and margin call.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example(
+                "carryxl backtest --pair AUD/JPY --funding JPY --start 2005-01-03 "
+                "--end 2012-12-31 --notional 10000000 --rate-target 6% --rate-funding 0.3% "
+                "--plot audjpy.png"
+            ),
+            Example(
+                "carryxl backtest --pair AUD/JPY --funding JPY --start 2005-01-03 "
+                "--end 2012-12-31 --notional 10000000 --rates rates.csv --trend sma:50 "
+                "--stop-loss 5% --cost 2bp",
+                files={"rates.csv": RATES_CSV},
+            ),
+        ),
+    ),
+    Command(
+        name="basket",
+        help="G10-style carry basket: long the top-N, short the bottom-N by your rates",
+        description="Rank currencies by your rates on each rebalance date; hold the top N "
+        "long and the bottom N short against the base currency. Rates by --rate CCY=RATE "
+        "or --rates rates.csv with one column per currency.",
+        arguments=_basket_arguments,
+        run=run_basket,
+        examples=(
+            Example(
+                "carryxl basket --start 2015-01-02 --end 2024-12-31 --top 3 --bottom 3 "
+                "--rebalance monthly --rate USD=5% --rate EUR=3% --rate JPY=0.1% "
+                "--rate GBP=5% --rate CHF=1% --rate AUD=4.3% --rate NZD=5.5% --rate CAD=4.5% "
+                "--rate SEK=3.5% --rate NOK=4.5%"
+            ),
+        ),
+    ),
+)

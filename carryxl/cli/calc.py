@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from carryxl.cli.arguments import date, number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.core import (
     CarryBreakdown,
@@ -20,34 +22,29 @@ from carryxl.core import (
     holding_period,
 )
 
-__all__ = ["add_parser", "run"]
-
-EXAMPLE = (
-    "example (seed case 1):\n  carryxl calc --pair AUD/JPY --funding JPY --notional 10000000 "
-    "--spot-start 100 --spot-end 103 --rate-target 4.5% --rate-funding 0.1% --tenor 6M"
-)
+__all__ = ["COMMANDS", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``calc``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "calc",
-        help="P&L of one carry trade: carry, FX, cross term, total, return",
-        description="P&L of borrowing the funding currency and holding the other one of the "
-        "pair, in the funding currency. Rates as 4.5%% or 0.045.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY or USDTRY")
     p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
     p.add_argument(
-        "--notional", required=True, type=float, help="amount borrowed, in the funding currency"
+        "--notional",
+        required=True,
+        type=number("notional", above=0),
+        help="amount borrowed, in the funding currency",
     )
     p.add_argument(
-        "--spot-start", required=True, type=float, help="spot at the start, as the pair is quoted"
+        "--spot-start",
+        required=True,
+        type=number("spot_start", above=0),
+        help="spot at the start, as the pair is quoted",
     )
     p.add_argument(
-        "--spot-end", required=True, type=float, help="spot at the end, as the pair is quoted"
+        "--spot-end",
+        required=True,
+        type=number("spot_end", above=0),
+        help="spot at the end, as the pair is quoted",
     )
     p.add_argument(
         "--rate-target",
@@ -62,33 +59,44 @@ def add_parser(sub: Any) -> None:
         help="rate paid on the funding currency",
     )
     p.add_argument("--tenor", help="holding period: 90D, 2W, 6M, 1Y, 1Y6M")
-    p.add_argument("--start", help="start date, YYYY-MM-DD (with --end or --tenor)")
-    p.add_argument("--end", help="end date, YYYY-MM-DD")
+    p.add_argument(
+        "--start", type=date("start"), help="start date, YYYY-MM-DD (with --end or --tenor)"
+    )
+    p.add_argument("--end", type=date("end"), help="end date, YYYY-MM-DD")
     p.add_argument("--day-count-target", help="override the target leg's day count, e.g. ACT/360")
     p.add_argument("--day-count-funding", help="override the funding leg's day count")
     costs = p.add_argument_group("costs (default none)")
     costs.add_argument(
-        "--spread-pips", type=float, default=0.0, help="bid/ask spread in pips at entry"
+        "--spread-pips",
+        type=number("spread_entry_pips"),
+        default=0.0,
+        help="bid/ask spread in pips at entry",
     )
     costs.add_argument(
-        "--spread-exit-pips", type=float, help="bid/ask spread in pips at exit (default: entry's)"
+        "--spread-exit-pips",
+        type=number("spread_exit_pips"),
+        help="bid/ask spread in pips at exit (default: entry's)",
     )
     costs.add_argument(
-        "--pip-size", type=float, help="one pip in quote units (default 0.01 JPY, else 0.0001)"
+        "--pip-size",
+        type=number("pip_size", above=0),
+        help="one pip in quote units (default 0.01 JPY, else 0.0001)",
     )
     costs.add_argument(
         "--commission-per-lot",
-        type=float,
+        type=number("commission_per_lot", at_least=0),
         default=0.0,
         help="commission per lot per side, in the funding currency",
     )
     costs.add_argument(
         "--commission-per-million",
-        type=float,
+        type=number("commission_per_million", at_least=0),
         default=0.0,
         help="commission per million base units per side, in the funding currency",
     )
-    costs.add_argument("--lot-size", type=float, default=100_000.0, help="base units a lot")
+    costs.add_argument(
+        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
+    )
     costs.add_argument(
         "--markup-target",
         type=rate_argument("markup_target"),
@@ -102,7 +110,6 @@ def add_parser(sub: Any) -> None:
         help="broker's markup above the funding rate",
     )
     p.add_argument("--json", action="store_true", help="print JSON for machines")
-    p.set_defaults(run=run)
 
 
 def _block(b: CarryBreakdown, years: float) -> dict[str, float]:
@@ -280,3 +287,27 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="calc",
+        help="P&L of one carry trade: carry, FX, cross term, total, return",
+        description="P&L of borrowing the funding currency and holding the other one of the "
+        "pair, in the funding currency. Rates as 4.5% or 0.045.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example(
+                "carryxl calc --pair AUD/JPY --funding JPY --notional 10000000 --spot-start 100 "
+                "--spot-end 103 --rate-target 4.5% --rate-funding 0.1% --tenor 6M",
+                note="seed case 1",
+            ),
+            Example(
+                "carryxl calc --pair USD/TRY --funding USD --notional 100000 --spot-start 30 "
+                "--spot-end 32 --rate-target 25% --rate-funding 5% --start 2024-01-15 "
+                "--end 2024-04-15 --spread-pips 20 --json"
+            ),
+        ),
+    ),
+)

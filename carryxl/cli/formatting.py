@@ -12,7 +12,15 @@ from typing import Any
 from carryxl.core.conventions import rate_from_text
 from carryxl.core.errors import CarryxlError
 
-__all__ = ["minor_units", "money", "percent", "print_json", "rate_argument", "table"]
+__all__ = [
+    "minor_units",
+    "money",
+    "percent",
+    "print_json",
+    "rate_argument",
+    "rate_from_argument",
+    "table",
+]
 
 # Currencies whose minor unit is the unit itself (ISO 4217: no cents).
 _NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
@@ -39,19 +47,27 @@ def percent(value: float, places: int = 4) -> str:
     return f"{value * 100:.{places}f}%" if math.isfinite(value) else str(value)
 
 
+def rate_from_argument(argument: str, text: str) -> float:
+    """A rate typed on the command line: ``4.5%`` or ``0.045``; a bare number above 1
+    (``2``, which would be 200%) and non-finite numbers are refused (CarryxlError)."""
+    value = rate_from_text(text, argument)
+    if not math.isfinite(value):
+        raise CarryxlError(argument, text, "must be a finite rate such as 4.5% or 0.045")
+    if "%" not in text and abs(value) > 1.0:
+        raise CarryxlError(
+            argument, text, f"reads as {value:.0%}; write {text.strip()}% or {value / 100:g}"
+        )
+    return value
+
+
 def rate_argument(argument: str) -> Any:
     """An argparse type for rates: ``4.5%`` or ``0.045``; a bare number above 1 is refused."""
 
     def parse(text: str) -> float:
         try:
-            value = rate_from_text(text, argument)
-            if "%" not in text and abs(value) > 1.0:
-                raise CarryxlError(
-                    argument, text, f"reads as {value:.0%}; write {text}% or {value / 100:g}"
-                )
+            return rate_from_argument(argument, text)
         except CarryxlError as error:
             raise argparse.ArgumentTypeError(str(error)) from None
-        return value
 
     parse.__name__ = "rate"
     return parse

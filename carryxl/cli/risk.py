@@ -7,6 +7,8 @@ import argparse
 import math
 from typing import Any
 
+from carryxl.cli.arguments import number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.core import (
     Pair,
@@ -27,46 +29,45 @@ from carryxl.core.errors import CarryxlError
 PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
 """The probability of loss is not the VaR's normal model: the report says so."""
 
-__all__ = ["add_parser", "run"]
-
-EXAMPLE = (
-    "example: risk 1% of 1,000,000 JPY with a 300-pip stop on AUD/JPY at 100, 1:25\n"
-    "  carryxl risk --pair AUD/JPY --spot 100 --equity 1000000 --risk 1% --stop-pips 300 "
-    "--leverage 25 --vol 12% --horizon-days 10 --rate-base 4.5% --rate-quote 0.1%"
-)
+__all__ = ["COMMANDS", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``risk``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "risk",
-        help="position size, pip value, stop-loss, margin call, VaR/ES, probability of loss",
-        description="Risk numbers for one position in a pair. Money is in the account "
-        "currency: the pair's quote currency unless --account base or --to-account.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
-    p.add_argument("--spot", required=True, type=float, help="entry spot")
+    p.add_argument("--spot", required=True, type=number("spot", above=0), help="entry spot")
     p.add_argument("--side", default="long", help="long or short the pair's base currency")
-    p.add_argument("--equity", type=float, help="account equity, account currency")
+    p.add_argument(
+        "--equity", type=number("equity", above=0), help="account equity, account currency"
+    )
     size = p.add_argument_group("size: --units, or a risk budget with --stop-pips")
-    size.add_argument("--units", type=float, help="position in base units")
-    size.add_argument("--risk-budget", type=float, help="money to lose at the stop")
+    size.add_argument("--units", type=number("units", above=0), help="position in base units")
+    size.add_argument(
+        "--risk-budget", type=number("risk_budget", above=0), help="money to lose at the stop"
+    )
     size.add_argument("--risk", type=rate_argument("risk"), help="or a fraction of --equity: 1%%")
-    size.add_argument("--stop-pips", type=float, help="stop distance in pips")
-    size.add_argument("--pip-size", type=float, help="one pip (default 0.01 JPY, else 0.0001)")
-    size.add_argument("--lot-size", type=float, default=100_000.0, help="base units a lot")
+    size.add_argument(
+        "--stop-pips", type=number("stop_pips", above=0), help="stop distance in pips"
+    )
+    size.add_argument(
+        "--pip-size",
+        type=number("pip_size", above=0),
+        help="one pip (default 0.01 JPY, else 0.0001)",
+    )
+    size.add_argument(
+        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
+    )
     p.add_argument(
         "--account",
         default="quote",
         help="account currency: quote (default), base, or a code with --to-account",
     )
     p.add_argument(
-        "--to-account", type=float, help="account units per quote unit (third-currency account)"
+        "--to-account",
+        type=number("to_account", above=0),
+        help="account units per quote unit (third-currency account)",
     )
     margin = p.add_argument_group("margin")
-    margin.add_argument("--leverage", type=float, help="e.g. 25 for 1:25")
+    margin.add_argument("--leverage", type=number("leverage", above=0), help="e.g. 25 for 1:25")
     margin.add_argument("--margin-rate", type=rate_argument("margin_rate"), help="or e.g. 4%%")
     margin.add_argument(
         "--margin-call", type=rate_argument("margin_call"), default=1.0, help="level, 100%%"
@@ -75,13 +76,23 @@ def add_parser(sub: Any) -> None:
         "--stop-out", type=rate_argument("stop_out"), default=0.5, help="level, 50%%"
     )
     margin.add_argument(
-        "--swap-per-day", type=float, help="swap a calendar day, account currency (- = cost)"
+        "--swap-per-day",
+        type=number("swap_per_day"),
+        help="swap a calendar day, account currency (- = cost)",
     )
     market = p.add_argument_group("market")
     market.add_argument("--vol", type=rate_argument("volatility"), help="annual volatility, 12%%")
-    market.add_argument("--horizon-days", type=float, default=10.0, help="VaR horizon in days")
     market.add_argument(
-        "--days-a-year", type=float, default=252.0, help="days a year for the horizon (252)"
+        "--horizon-days",
+        type=number("horizon_days", above=0),
+        default=10.0,
+        help="VaR horizon in days",
+    )
+    market.add_argument(
+        "--days-a-year",
+        type=number("days_a_year", above=0),
+        default=252.0,
+        help="days a year for the horizon (252)",
     )
     market.add_argument(
         "--confidence", type=rate_argument("confidence"), default=0.99, help="VaR level, 99%%"
@@ -89,7 +100,6 @@ def add_parser(sub: Any) -> None:
     market.add_argument("--rate-base", type=rate_argument("rate_base"), help="base's rate")
     market.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote's rate")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
-    p.set_defaults(run=run)
 
 
 def _to_account(args: argparse.Namespace, pair: Pair) -> tuple[str, float, str]:
@@ -281,3 +291,26 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="risk",
+        help="position size, pip value, stop-loss, margin call, VaR/ES, probability of loss",
+        description="Risk numbers for one position in a pair. Money is in the account "
+        "currency: the pair's quote currency unless --account base or --to-account.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example(
+                "carryxl risk --pair AUD/JPY --spot 100 --equity 1000000 --risk 1% --stop-pips 300 "
+                "--leverage 25 --vol 12% --horizon-days 10 --rate-base 4.5% --rate-quote 0.1%",
+                note="risk 1% of 1,000,000 JPY with a 300-pip stop on AUD/JPY at 100, 1:25",
+            ),
+            Example(
+                "carryxl risk --pair EUR/USD --spot 1.08 --units 100000 --account GBP "
+                "--to-account 0.79 --equity 20000 --margin-rate 3.33% --json"
+            ),
+        ),
+    ),
+)

@@ -4,37 +4,59 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from carryxl.macros.dispatch import MACROS, run_macro
+from carryxl.buttons import BUTTONS
+from carryxl.cli.arguments import target_file
+from carryxl.cli.command import Command, Example
+from carryxl.core.errors import CarryxlError
+from carryxl.files import read_only
 
-__all__ = ["add_parser", "run"]
+__all__ = ["COMMANDS", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``run``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "run",
-        help="run a ribbon macro on an .xlsx/.xlsm file (scenario, chart, calculator, refresh)",
-        description="Compute from the workbook's inputs (its in_* names) and write into the "
-        "macro's own ranges with openpyxl. A range holding something carryxl did not write "
-        "is never overwritten: the command stops and the file is left unchanged.",
-        epilog="macros:\n" + "\n".join(f"  {m.tag:<11} {m.summary}" for m in MACROS.values()),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+def _arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "macro", choices=sorted(b.tag for b in BUTTONS), help="the macro (a ribbon button's tag)"
     )
-    p.add_argument("macro", choices=sorted(MACROS), help="the macro (a ribbon button's tag)")
     p.add_argument("workbook", help="the .xlsx or .xlsm file")
-    p.add_argument("--out", help="write the result here instead of in place")
+    p.add_argument("--out", help="write the result here instead of in place (same extension)")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the macro and save; a refusal leaves the file as it was."""
+    from carryxl.macros.dispatch import run_macro  # noqa: PLC0415 - the macros when run
     from carryxl.macros.file_book import FileBook  # noqa: PLC0415 - openpyxl only when run
 
+    out = None
+    if args.out is not None:
+        out = target_file("out", args.out, (Path(args.workbook).suffix.lower(),), args.force)
+    elif read_only(Path(args.workbook)):
+        raise CarryxlError(
+            "workbook", args.workbook, "is read-only; give --out FILE to write a copy"
+        )
     with FileBook(Path(args.workbook), quiet=args.quiet) as book:
         run_macro(args.macro, book)
-        saved = book.save(args.out)
+        saved = book.save(out)
     print(saved)
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="run",
+        help=f"run a ribbon macro on an .xlsx/.xlsm file ({', '.join(b.tag for b in BUTTONS)})",
+        description="Compute from the workbook's inputs (its in_* names) and write into the "
+        "macro's own ranges with openpyxl. A range holding something carryxl did not write "
+        "is never overwritten: the command stops and the file is left unchanged. A run with "
+        "nothing to write leaves the file's bytes as they were.\n\nmacros:\n"
+        + "\n".join(f"  {b.tag:<11} {b.summary}" for b in BUTTONS),
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl addin demo d.xlsx && carryxl run scenario d.xlsx"),
+            Example("carryxl addin demo d.xlsx && carryxl run chart d.xlsx --out d2.xlsx"),
+        ),
+    ),
+)

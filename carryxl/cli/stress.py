@@ -5,62 +5,57 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from carryxl.cli.arguments import date, number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
-from carryxl.cli.history import add_data_argument, load_history
+from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.rates import RateSchedule
 from carryxl.history.stress import EPISODES, episode, stress_replay
 
-__all__ = ["add_parser", "run"]
-
-EXAMPLES = """examples:
-  carryxl stress --list
-  carryxl stress --episode yen2024 --notional 10000000 --leverage 10
-  carryxl stress --episode gfc2008 --leverage 5 --plot gfc.png
-  carryxl stress --pair NZD/JPY --funding JPY --start 2024-07-01 --end 2024-08-30 \\
-      --notional 1000000 --rate-target 5.5% --rate-funding 0.1% --leverage 10
-"""
+__all__ = ["COMMANDS", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``stress``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "stress",
-        help="P&L path of a carry position through a crisis: drawdown, margin call, carry days",
-        description="Hold a carry position through real history (ECB fixings) and report "
-        "the worst drawdown, the margin-call day and how many days of carry the loss equals. "
-        "Equity = notional / leverage + P&L; a margin call comes when equity falls below "
-        "--margin-call x the margin.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list", action="store_true", help="list the named episodes")
     p.add_argument("--episode", help=f"a named episode: {', '.join(EPISODES)}")
     p.add_argument("--pair", help="currency pair (overrides the episode's)")
     p.add_argument("--funding", help="the borrowed currency, one of the pair's")
-    p.add_argument("--start", help="first date, YYYY-MM-DD")
-    p.add_argument("--end", help="last date, YYYY-MM-DD")
-    p.add_argument("--notional", type=float, default=1_000_000.0, help="borrowed, in funding ccy")
+    p.add_argument("--start", type=date("start"), help="first date, YYYY-MM-DD")
+    p.add_argument("--end", type=date("end"), help="last date, YYYY-MM-DD")
+    p.add_argument(
+        "--notional",
+        type=number("notional", above=0),
+        default=1_000_000.0,
+        help="borrowed, in funding ccy",
+    )
     p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
     p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
     p.add_argument("--rates", help="CSV step schedule of rates (date, then a column per ccy)")
-    p.add_argument("--leverage", type=float, default=1.0, help="notional / margin (default 1)")
     p.add_argument(
-        "--margin-call", type=float, default=0.5, help="call when equity < this x margin (0.5)"
+        "--leverage",
+        type=number("leverage", above=0),
+        default=1.0,
+        help="notional / margin (default 1)",
+    )
+    p.add_argument(
+        "--margin-call",
+        type=number("margin_call", above=0),
+        default=0.5,
+        help="call when equity < this x margin (0.5)",
     )
     p.add_argument(
         "--stop-out",
-        type=float,
+        type=number("stop_out", above=0),
         default=0.5,
         help="with leverage > 1 the broker closes the position when equity < this x margin "
         "(0.5 = 50%% margin level, the default)",
     )
     p.add_argument("--hold", action="store_true", help="no stop-out: hold through everything")
-    p.add_argument("--plot", metavar="FILE.png", help="draw spot and equity")
+    add_plot_argument(p, "draw spot and equity")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
-    p.set_defaults(run=run)
 
 
 def _inputs(args: argparse.Namespace) -> dict[str, Any]:
@@ -177,9 +172,33 @@ def run(args: argparse.Namespace) -> int:
         rows = [(e.key, e.title, f"{e.start} to {e.end}", e.note) for e in EPISODES.values()]
         print(table(rows, ("episode", "what", "dates", "rates of the time")))
         return 0
+    plot_target(args)
     result = calculate(args)
     if args.json:
         print_json(result)
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="stress",
+        help="P&L path of a carry position through a crisis: drawdown, margin call, carry days",
+        description="Hold a carry position through real history (ECB fixings) and report "
+        "the worst drawdown, the margin-call day and how many days of carry the loss equals. "
+        "Equity = notional / leverage + P&L; a margin call comes when equity falls below "
+        "--margin-call x the margin.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl stress --list"),
+            Example("carryxl stress --episode yen2024 --notional 10000000 --leverage 10"),
+            Example("carryxl stress --episode gfc2008 --leverage 5 --plot gfc.png"),
+            Example(
+                "carryxl stress --pair NZD/JPY --funding JPY --start 2024-07-01 --end 2024-08-30 "
+                "--notional 1000000 --rate-target 5.5% --rate-funding 0.1% --leverage 10"
+            ),
+        ),
+    ),
+)

@@ -4,9 +4,19 @@ implied rate and markup over interest parity, and the night-by-night ledger."""
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
-from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.cli.arguments import count, date, date_list, number
+from carryxl.cli.command import Command, Example
+from carryxl.cli.formatting import (
+    money,
+    percent,
+    print_json,
+    rate_argument,
+    rate_from_argument,
+    table,
+)
 from carryxl.core import (
     Pair,
     SwapForm,
@@ -23,45 +33,63 @@ from carryxl.core import (
 from carryxl.core.errors import CarryxlError
 from carryxl.core.swaps import WEEKDAYS
 
-__all__ = ["add_parser", "run"]
-
-EXAMPLE = (
-    "examples:\n"
-    "  carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20\n"
-    "  carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20 --quote 1.5 "
-    "--form points --lots 2 --spot 150 --rate-base 5% --rate-quote 0.1% --ledger\n"
-    "  carryxl swap --pair USD/TRY --open 2025-01-06 --close 2025-01-08 --quote=-2% "
-    "--form percent --lots 1 --spot 32 --holidays 2025-01-07"
-)
+__all__ = ["COMMANDS", "run"]
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``swap``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "swap",
-        help="overnight swap: nights, money per night, implied rate, markup, ledger",
-        description="Rollover nights from value dates (T+2, T+1 for USD/CAD…), a broker's swap "
-        "quote as money, its implied annual rate and its markup over interest parity.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. USD/JPY")
-    p.add_argument("--open", required=True, help="trade date the position is opened, YYYY-MM-DD")
-    p.add_argument("--close", required=True, help="trade date it is closed, YYYY-MM-DD")
-    p.add_argument("--holidays", default="", help="holidays, comma-separated YYYY-MM-DD")
+    p.add_argument(
+        "--open",
+        required=True,
+        type=date("open"),
+        help="trade date the position is opened, YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--close", required=True, type=date("close"), help="trade date it is closed, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--holidays",
+        default="",
+        type=date_list("holidays"),
+        help="holidays, comma-separated YYYY-MM-DD",
+    )
     p.add_argument("--triple-day", help="broker's fixed triple-swap weekday, e.g. Wed")
-    p.add_argument("--spot-lag", type=int, help="override the settlement lag (business days)")
+    p.add_argument(
+        "--spot-lag",
+        type=count("spot_lag", at_least=0),
+        help="override the settlement lag (business days)",
+    )
     p.add_argument("--side", default="long", help="long or short the pair's base currency")
-    p.add_argument("--quote", help="broker's swap for --side: 1.5 (points), --quote=-2%% (percent)")
+    p.add_argument(
+        "--quote",
+        help="broker's swap for --side: 1.5 (points or money), -2%% or -0.02 (percent a year)",
+    )
     p.add_argument("--form", default="points", help="points | money (per lot) | percent (a year)")
-    p.add_argument("--lots", type=float, default=1.0, help="position size in lots")
-    p.add_argument("--lot-size", type=float, default=100_000.0, help="base units a lot")
-    p.add_argument("--point-size", type=float, help="price of one point (default one pip)")
-    p.add_argument("--spot", type=float, help="spot (needed for percent, implied rate, markup)")
-    p.add_argument("--basis", type=float, default=360.0, help="days a year for percent quotes")
+    p.add_argument(
+        "--lots", type=number("lots", above=0), default=1.0, help="position size in lots"
+    )
+    p.add_argument(
+        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
+    )
+    p.add_argument(
+        "--point-size",
+        type=number("point_size", above=0),
+        help="price of one point (default one pip)",
+    )
+    p.add_argument(
+        "--spot",
+        type=number("spot", above=0),
+        help="spot (needed for percent, implied rate, markup)",
+    )
+    p.add_argument(
+        "--basis",
+        type=number("basis", above=0),
+        default=360.0,
+        help="days a year for percent quotes",
+    )
     p.add_argument(
         "--to-account",
-        type=float,
+        type=number("to_account", above=0),
         default=1.0,
         help="account units per quote-currency unit (money-per-lot quotes are in the account's)",
     )
@@ -70,17 +98,21 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote currency's rate")
     p.add_argument("--ledger", action="store_true", help="print the night-by-night ledger")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
-    p.set_defaults(run=run)
 
 
-def _quote(text: str) -> float:
+def _quote(text: str, form: SwapForm) -> float:
+    """The broker's quote: points or money as a number; a percent quote as a rate."""
     value = text.strip()
+    if form is SwapForm.PERCENT_A_YEAR:
+        return rate_from_argument("quote", value)
     if value.endswith("%"):
-        return float(rate_argument("quote")(value))
+        raise CarryxlError("quote", text, f"is a percentage, so give --form percent (not {form})")
     try:
         number = float(value)
     except ValueError:
-        raise CarryxlError("quote", text, "must be a number such as 1.5 or -2%") from None
+        raise CarryxlError("quote", text, f"must be a number such as 1.5 ({form})") from None
+    if not math.isfinite(number):
+        raise CarryxlError("quote", text, f"must be a finite number ({form})")
     return number
 
 
@@ -112,9 +144,11 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "account": account,
     }
     if args.quote is None:
+        if args.ledger:
+            raise CarryxlError("ledger", True, "needs --quote (the swap of each night)")
         return result
     form = SwapForm.parse(args.form)
-    quote = _quote(args.quote)
+    quote = _quote(args.quote, form)
     side = float(side_sign(args.side))
     to_account = 1.0 if form is SwapForm.MONEY_PER_LOT else args.to_account
     per_night = float(
@@ -140,22 +174,6 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "swap_per_night": per_night,
         "swap_total": per_night * nights,
     }
-    if args.spot is None:
-        return result
-    # The implied rate and markup are on the position value in the quote currency.
-    quote_money = per_night / args.to_account
-    result["implied_rate"] = float(swap_implied_rate(quote_money, units, args.spot, 1, args.basis))
-    if args.rate_base is not None and args.rate_quote is not None and nights > 0:
-        bench = float(
-            benchmark_swap(pair, units, args.spot, args.rate_base, args.rate_quote, nights, side)
-        )
-        kept = bench - quote_money * nights
-        result |= {
-            "benchmark_total": bench * args.to_account,
-            "benchmark_per_night": bench / nights * args.to_account,
-            "markup_total": kept * args.to_account,
-            "markup_rate": float(swap_implied_rate(kept, units, args.spot, nights, args.basis)),
-        }
     if args.ledger:
         frame = swap_ledger(
             args.open, args.close, per_night, pair, holidays, args.triple_day, args.spot_lag
@@ -176,6 +194,22 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
             }
             for i in range(len(frame))
         ]
+    if args.spot is None:
+        return result
+    # The implied rate and markup are on the position value in the quote currency.
+    quote_money = per_night / args.to_account
+    result["implied_rate"] = float(swap_implied_rate(quote_money, units, args.spot, 1, args.basis))
+    if args.rate_base is not None and args.rate_quote is not None and nights > 0:
+        bench = float(
+            benchmark_swap(pair, units, args.spot, args.rate_base, args.rate_quote, nights, side)
+        )
+        kept = bench - quote_money * nights
+        result |= {
+            "benchmark_total": bench * args.to_account,
+            "benchmark_per_night": bench / nights * args.to_account,
+            "markup_total": kept * args.to_account,
+            "markup_rate": float(swap_implied_rate(kept, units, args.spot, nights, args.basis)),
+        }
     return result
 
 
@@ -232,3 +266,26 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="swap",
+        help="overnight swap: nights, money per night, implied rate, markup, ledger",
+        description="Rollover nights from value dates (T+2, T+1 for USD/CAD…), a broker's swap "
+        "quote as money, its implied annual rate and its markup over interest parity.",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20"),
+            Example(
+                "carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20 --quote 1.5 "
+                "--form points --lots 2 --spot 150 --rate-base 5% --rate-quote 0.1% --ledger"
+            ),
+            Example(
+                "carryxl swap --pair USD/TRY --open 2025-01-06 --close 2025-01-08 --quote=-2% "
+                "--form percent --lots 1 --spot 32 --holidays 2025-01-07"
+            ),
+        ),
+    ),
+)

@@ -21,6 +21,8 @@ the dates.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +36,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, common_shape
 
 __all__ = [
+    "DATE_RULE",
     "DateArray",
     "Tenor",
     "add_tenor",
@@ -42,6 +45,7 @@ __all__ = [
     "day_count_days",
     "from_excel_serial",
     "modified_following",
+    "parse_date",
     "tenor_year_fraction",
     "to_excel_serial",
     "year_fraction",
@@ -52,14 +56,70 @@ DateArray = npt.NDArray[np.datetime64]
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 
 
-def as_dates(name: str, value: Any) -> DateArray:
-    """Dates (``date``, ``"2024-11-28"``, ``datetime64``, ``Timestamp``) as ``datetime64[D]``."""
+DATE_RULE = "must be a date written YYYY-MM-DD, such as 2024-11-28"
+_ISO_DATE = re.compile(r"(\d{4})([-/])(\d{2})\2(\d{2})")
+
+
+def parse_date(argument: str, value: Any) -> np.datetime64:
+    """One date, the one way carryxl reads dates everywhere (commands, functions, macros).
+
+    Takes a ``date``/``datetime``, a ``datetime64``, a pandas ``Timestamp`` or text
+    ``YYYY-MM-DD`` (``YYYY/MM/DD`` too). Text that is not a calendar day
+    (``2024-02-30``, ``2024-13-01``), has a one-digit month or day (``2024-1-5``) or no
+    separators (``20240105``) is refused with a :class:`CarryxlError` naming ``argument``.
+    """
+    if isinstance(value, dt.datetime):
+        return np.datetime64(value.date(), "D")
+    if isinstance(value, dt.date):
+        return np.datetime64(value, "D")
+    if hasattr(value, "to_datetime64"):
+        value = value.to_datetime64()
+    if isinstance(value, np.datetime64):
+        if np.isnat(value):
+            raise CarryxlError(argument, value, "must be a date, not empty")
+        as_day: np.datetime64 = value.astype("datetime64[D]")
+        return as_day
+    if not isinstance(value, str):
+        raise CarryxlError(argument, value, DATE_RULE)
+    text = value.strip()
+    if not text:
+        raise CarryxlError(argument, value, "must be a date, not empty")
+    match = _ISO_DATE.fullmatch(text)
+    if match is None:
+        raise CarryxlError(argument, value, DATE_RULE)
+    year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
     try:
-        if hasattr(value, "to_datetime64"):
-            value = value.to_datetime64()
-        array = np.asarray(value, dtype="datetime64[D]")
-    except (TypeError, ValueError):
-        raise CarryxlError(name, value, "must be a date such as 2024-11-28") from None
+        return np.datetime64(dt.date(year, month, day), "D")
+    except ValueError:
+        if not 1 <= month <= 12:
+            rule = "must be a date that exists (months run 01 to 12)"
+        else:
+            days = calendar.monthrange(year, month)[1] if year else 31
+            rule = f"must be a date that exists ({year:04d}-{month:02d} has {days} days)"
+        raise CarryxlError(argument, value, rule) from None
+
+
+def as_dates(name: str, value: Any) -> DateArray:
+    """Dates (``date``, ``"2024-11-28"``, ``datetime64``, ``Timestamp``) as ``datetime64[D]``.
+
+    Text goes through :func:`parse_date`, one element at a time.
+    """
+    if isinstance(value, str | dt.date | np.datetime64) or hasattr(value, "to_datetime64"):
+        return np.asarray(parse_date(name, value))
+    try:
+        raw = np.asarray(value)
+        if raw.dtype.kind in "UO":
+            parsed = [
+                parse_date(name, item) if isinstance(item, str | dt.date) else item
+                for item in raw.reshape(-1).tolist()
+            ]
+            array = np.asarray(parsed, dtype="datetime64[D]").reshape(raw.shape)
+        else:
+            array = np.asarray(raw, dtype="datetime64[D]")
+    except CarryxlError:
+        raise
+    except (TypeError, ValueError, OverflowError):
+        raise CarryxlError(name, value, DATE_RULE) from None
     if np.isnat(array).any():
         raise CarryxlError(name, value, "must be a date, not empty")
     return array

@@ -1,70 +1,80 @@
-"""carryxl's Excel functions as data: names, arguments and arity, for tools that write
-formulas (the workbook generator checks its udf-mode formulas against this).
+"""carryxl's Excel functions as data: every declaration of :mod:`carryxl.excel.functions`,
+their names, arguments and arity, their topics, and the docs table.
 
-Read from the UDF module's own signatures, so it cannot drift from what Excel sees:
 ``functions()`` lists them all; ``check_call("CARRY_PNL", 6)`` raises a
-:class:`~carryxl.core.errors.CarryxlError` for an unknown name or a wrong argument count.
+:class:`~carryxl.core.errors.CarryxlError` for an unknown name or a wrong argument count
+(the workbook generator checks its udf-mode formulas with it). Adding a function is one
+declaration in a module of :mod:`carryxl.excel.functions`: the UDF module, the function
+wizard's help, the VBA wrappers, this catalog, the docs table and the README's count
+all follow from it (``python -m carryxl.excel.catalog`` prints the docs table).
 """
 
 from __future__ import annotations
 
-import inspect
+import importlib
+import pkgutil
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from carryxl.core.errors import CarryxlError
-from carryxl.excel import udfs
+from carryxl.excel import functions as _package
+from carryxl.excel.declare import ExcelFunction
 
-__all__ = ["GROUPS", "Function", "as_records", "check_call", "function", "functions", "markdown"]
+__all__ = [
+    "GROUPS",
+    "TOPICS",
+    "Function",
+    "as_records",
+    "check_call",
+    "count_phrase",
+    "declarations",
+    "function",
+    "functions",
+    "groups",
+    "markdown",
+    "refresh",
+]
 
-GROUPS: dict[str, tuple[str, ...]] = {
-    "P&L": (
-        "CARRY_PNL",
-        "CARRY_RETURN",
-        "CARRY_INCOME",
-        "FX_PNL",
-        "FX_RETURN",
-        "ANNUALISED_RETURN",
-    ),
-    "break-even and costs": (
-        "CARRY_BREAKEVEN",
-        "CARRY_BREAKEVEN_MOVE",
-        "CARRY_DAYS_TO_OFFSET",
-        "CARRY_COSTS",
-        "CARRY_BREAKEVEN_AFTER_COSTS",
-    ),
-    "foreign assets": (
-        "ASSET_CARRY_RETURN",
-        "ASSET_EXCESS_RETURN",
-        "ASSET_BREAKEVEN_FX",
-        "ASSET_FX_MOVE",
-    ),
-    "forwards": (
-        "FX_FORWARD",
-        "FX_POINTS",
-        "FX_FORWARD_FROM_POINTS",
-        "FX_IMPLIED_DIFF",
-        "FX_IMPLIED_RATE",
-    ),
-    "dates": ("YEAR_FRACTION", "TENOR_YEARS", "TENOR_END", "DAY_COUNT"),
-    "swaps": ("SWAP_NIGHTS", "SWAP_VALUE", "SWAP_IMPLIED_RATE"),
-    "margin and risk": (
-        "CARRY_MARGIN",
-        "CARRY_MARGIN_CALL",
-        "CARRY_STOP_LOSS",
-        "CARRY_POSITION_SIZE",
-        "PIP_VALUE",
-        "CARRY_TO_VOL",
-        "CARRY_VAR",
-        "CARRY_LOSS_PROBABILITY",
-    ),
-    "tax": ("CARRY_AFTER_TAX",),
-    "scenarios": ("CARRY_SCENARIOS",),
-    "history (ECB reference rates)": ("FX_SPOT", "FX_HISTORY", "FX_VOL", "FX_CORREL"),
-    "indicators": ("FX_SMA", "FX_EMA", "FX_RSI", "FX_MACD"),
-}
-"""The functions by topic, in the order the documentation lists them."""
+TOPICS = (
+    "P&L",
+    "break-even and costs",
+    "foreign assets",
+    "forwards",
+    "dates",
+    "swaps",
+    "margin and risk",
+    "tax",
+    "scenarios",
+    "history (ECB reference rates)",
+    "indicators",
+)
+"""The topics (the function wizard's sub-headings in the docs), in the order the docs list
+them. A declaration names one of these as its ``group``."""
+
+
+@cache
+def declarations() -> tuple[ExcelFunction, ...]:
+    """Every declared Excel function: the modules of :mod:`carryxl.excel.functions` by
+    name, each module's ``FUNCTIONS`` in order."""
+    found: list[ExcelFunction] = []
+    for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{_package.__name__}.{info.name}")
+        found += getattr(module, "FUNCTIONS", ())
+    names = [d.name for d in found]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise TypeError(f"Excel functions declared twice: {', '.join(twice)}")
+    unknown = sorted({d.group for d in found} - set(TOPICS))
+    if unknown:
+        raise TypeError(f"unknown topics {unknown}: add them to carryxl.excel.catalog.TOPICS")
+    return tuple(found)
+
+
+def refresh() -> None:
+    """Forget what was found (after adding a module to :mod:`carryxl.excel.functions`)."""
+    declarations.cache_clear()
+    functions.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -93,23 +103,33 @@ class Function:
         return self.required <= count <= len(self.arguments)
 
 
-def _describe(name: str) -> Function:
-    udf = getattr(udfs, name)
-    parameters = inspect.signature(udf).parameters.values()
-    required = sum(p.default is inspect.Parameter.empty for p in parameters)
+def _describe(declared: ExcelFunction) -> Function:
     return Function(
-        name=name,
-        arguments=tuple(p.name for p in parameters),
-        required=required,
-        description=" ".join((udf.__doc__ or "").split()),
-        group=next((g for g, names in GROUPS.items() if name in names), "other"),
+        name=declared.name,
+        arguments=tuple(a.name for a in declared.arguments),
+        required=len(declared.required),
+        description=declared.description,
+        group=declared.group,
     )
 
 
 @cache
 def functions() -> tuple[Function, ...]:
     """Every carryxl Excel function, by name."""
-    return tuple(_describe(name) for name in sorted(udfs.__all__))
+    return tuple(sorted(map(_describe, declarations()), key=lambda f: f.name))
+
+
+def groups() -> dict[str, tuple[str, ...]]:
+    """The functions by topic, in the order the documentation lists them."""
+    return {
+        topic: tuple(d.name for d in declarations() if d.group == topic)
+        for topic in TOPICS
+        if any(d.group == topic for d in declarations())
+    }
+
+
+GROUPS: dict[str, tuple[str, ...]] = groups()
+"""The functions by topic when carryxl was imported (:func:`groups` for now)."""
 
 
 def function(name: str) -> Function:
@@ -145,10 +165,15 @@ def as_records() -> list[dict[str, Any]]:
     ]
 
 
+def count_phrase() -> str:
+    """What the README says of the count: ``45 worksheet functions``."""
+    return f"{len(functions())} worksheet functions"
+
+
 def markdown() -> str:
     """The function list as Markdown tables by topic (docs/excel.md embeds it)."""
     lines: list[str] = []
-    for group, names in GROUPS.items():
+    for group, names in groups().items():
         lines += [f"### {group}", "", "| function | what it returns |", "|---|---|"]
         lines += [f"| `{function(n).usage}` | {function(n).description} |" for n in names]
         lines.append("")

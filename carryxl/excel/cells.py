@@ -41,7 +41,7 @@ from carryxl.core.conventions import (
     default_day_count,
     points_scale,
 )
-from carryxl.core.dates import as_dates, from_excel_serial
+from carryxl.core.dates import from_excel_serial, parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.excel.raw import ExcelCells
 
@@ -290,16 +290,21 @@ def numbers(name: str, value: Any, *, text: TextReader | None = None) -> Input:
     floats = _as_floats(grid)
     if floats is not None:  # the fast path: a range of numbers
         return Input(name, floats)
-    values = np.full((len(grid), len(grid[0])), np.nan)
+    # The numbers in one go, then each other cell on its own (few, in a column of numbers).
+    flat = [cell for row in grid for cell in row]
+    odd = [k for k, cell in enumerate(flat) if type(cell) not in _NUMBER_TYPES]
+    for k in odd:
+        flat[k] = np.nan
+    values = np.array(flat, dtype=np.float64).reshape(len(grid), len(grid[0]))
     problems: ObjectArray = np.full(values.shape, None, dtype=object)
     blank = np.zeros(values.shape, dtype=bool)
-    for i, row in enumerate(grid):
-        for j, cell in enumerate(row):
-            try:
-                values[i, j] = _number(name, cell, text)
-            except CarryxlError as error:
-                problems[i, j] = message(error)
-                blank[i, j] = _blank(cell)
+    for k in odd:
+        cell = grid[k // values.shape[1]][k % values.shape[1]]
+        try:
+            values.flat[k] = _number(name, cell, text)
+        except CarryxlError as error:
+            problems.flat[k] = message(error)
+            blank.flat[k] = _blank(cell)
     return Input(name, values, _any(problems), blank=blank if blank.any() else None)
 
 
@@ -311,7 +316,7 @@ def _date(name: str, cell: Any) -> np.datetime64:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return cast(np.datetime64, from_excel_serial(name, cell)[()])
     if isinstance(cell, str) and cell.strip() and cell.strip().upper() not in EXCEL_ERRORS:
-        return cast(np.datetime64, as_dates(name, cell.strip())[()])
+        return parse_date(name, cell)
     raise CarryxlError(name, cell, "must be a date (an Excel date or text such as 2024-11-28)")
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.conventions import Currency, Pair
-from carryxl.core.dates import DateArray, from_excel_serial
+from carryxl.core.dates import DateArray, from_excel_serial, parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray
 
@@ -37,6 +37,7 @@ __all__ = [
     "MAX_HOLIDAY_GAP",
     "MISSING",
     "Hole",
+    "IndexArray",
     "Quote",
     "RateHistory",
     "history_from_csv",
@@ -215,11 +216,7 @@ def parse_date_cell(value: Any, argument: str) -> np.datetime64:
     if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
         day: np.datetime64 = from_excel_serial(argument, value).reshape(-1)[0]
         return day
-    text = str(value).strip()
-    try:
-        return np.datetime64(dt.date.fromisoformat(text.replace("/", "-")), "D")
-    except ValueError:
-        raise CarryxlError(argument, value, "must be a date such as 2024-08-05") from None
+    return parse_date(argument, value if isinstance(value, str) else str(value))
 
 
 def _number(value: Any, argument: str) -> float:
@@ -292,4 +289,6 @@ def history_from_csv(path: str | Path, anchor: Currency | str = "EUR") -> RateHi
             rows = [row for row in csv.reader(handle) if row]
     except OSError as error:
         raise CarryxlError("csv", str(path), f"cannot be read ({error.strerror})") from None
+    except (UnicodeDecodeError, csv.Error):
+        raise CarryxlError("csv", str(path), "is not a CSV text file (UTF-8)") from None
     return history_from_rows(rows, anchor, source=file.name)

@@ -3,6 +3,7 @@ backtest, the path of a stress replay, a spot series with its moving averages.""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +15,36 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from carryxl.core.errors import CarryxlError
+from carryxl.files import replace_file
 from carryxl.history.backtest import Backtest
 from carryxl.history.series import SpotSeries
 from carryxl.history.stats import drawdown
 from carryxl.history.stress import StressReplay
 
-__all__ = ["plot_backtest", "plot_equity", "plot_series", "plot_stress"]
+__all__ = [
+    "OVERLAY_COLOURS",
+    "SPOT_COLOUR",
+    "plot_backtest",
+    "plot_equity",
+    "plot_series",
+    "plot_stress",
+    "series_figure",
+]
+
+
+SPOT_COLOUR = "tab:blue"
+# Each overlay (SMA, EMA) in a colour of its own, never the spot's blue.
+OVERLAY_COLOURS = ("tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink")
 
 
 def _save(fig: Any, path: str | Path) -> Path:
     out = Path(path)
     if out.suffix.lower() != ".png":
         raise CarryxlError("plot", str(path), "must be a file name ending in .png")
+    buffer = io.BytesIO()
     try:
-        fig.savefig(out, dpi=110, bbox_inches="tight")
+        fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+        replace_file(out, buffer.getvalue())  # temp file + rename: never half a picture
     except OSError as error:
         raise CarryxlError("plot", str(path), f"cannot be written ({error.strerror})") from None
     finally:
@@ -110,13 +127,18 @@ def plot_series(
     series: SpotSeries, path: str | Path, overlays: dict[str, Any] | None = None
 ) -> Path:
     """A spot series, with optional overlays (e.g. ``{"SMA 50": sma(values, 50)}``)."""
+    return _save(series_figure(series, overlays), path)
+
+
+def series_figure(series: SpotSeries, overlays: dict[str, Any] | None = None) -> Any:
+    """The figure :func:`plot_series` saves: spot in blue, each overlay in its own colour."""
     days = _dates(series.dates)
     fig, ax = plt.subplots(figsize=(9, 4))
-    ax.plot(days, series.values, color="tab:blue", linewidth=1.1, label=str(series.pair))
-    for label, values in (overlays or {}).items():
-        ax.plot(days, values, linewidth=0.9, label=label)
+    ax.plot(days, series.values, color=SPOT_COLOUR, linewidth=1.1, label=str(series.pair))
+    for (label, values), colour in zip((overlays or {}).items(), OVERLAY_COLOURS, strict=False):
+        ax.plot(days, values, color=colour, linewidth=0.9, label=label)
     ax.set_title(f"{series.pair} ({series.source})")
     ax.legend(loc="best", fontsize=8)
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return fig

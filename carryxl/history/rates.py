@@ -110,6 +110,8 @@ class RateSchedule:
                 rows = [row for row in csv.reader(handle) if row]
         except OSError as error:
             raise CarryxlError("rates", str(path), f"cannot be read ({error.strerror})") from None
+        except (UnicodeDecodeError, csv.Error):
+            raise CarryxlError("rates", str(path), "is not a CSV text file (UTF-8)") from None
         return cls.from_rows(rows, source=file.name)
 
 

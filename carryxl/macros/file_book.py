@@ -4,6 +4,15 @@
 place. Cells outside the macro's own ranges are written back as openpyxl read them;
 the VBA project (``keep_vba``) and the ribbon part (which openpyxl's writer drops from
 the package relationships) are carried over from the original file.
+
+Nothing lost:
+- a run that writes nothing leaves the file's bytes as they were;
+- a run that writes saves by temporary file + rename (a reader sees the old file or the
+  new one), and only if the file on disk is still the one it read;
+- openpyxl drops the values Excel or LibreOffice cached for formula cells; they are put
+  back for every formula cell the macro did not write (:func:`keep_cached_values`).
+  Formulas that depend on the cells the macro wrote keep their old values until the
+  file is next opened: carryxl's files ask Excel to recalculate everything on opening.
 """
 
 from __future__ import annotations
@@ -11,23 +20,25 @@ from __future__ import annotations
 import io
 import re
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import openpyxl
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 from openpyxl.drawing.image import Image
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
 
-from carryxl.addin.package import restore_ribbon
 from carryxl.core.errors import CarryxlError
+from carryxl.files import package_bytes, read_only, read_parts, replace_file, restore_ribbon
 from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
 from carryxl.macros.contract import picture_name
 
-__all__ = ["FileBook"]
+__all__ = ["FileBook", "keep_cached_values"]
 
 _MACRO_ENABLED = frozenset({".xlsm", ".xltm"})
 _READABLE = frozenset({".xlsx", ".xltx", *_MACRO_ENABLED})
@@ -54,13 +65,18 @@ class FileBook:
             raise CarryxlError(
                 "workbook", str(self.path), "must be an .xlsx or .xlsm file (openpyxl reads those)"
             )
-        if not self.path.is_file():
-            raise CarryxlError("workbook", str(self.path), "must be an existing file")
-        self._original = self.path.read_bytes()
-        self.wb = openpyxl.load_workbook(
-            io.BytesIO(self._original), keep_vba=suffix in _MACRO_ENABLED
-        )
+        self._original = package_bytes(self.path)
+        try:
+            self.wb = openpyxl.load_workbook(
+                io.BytesIO(self._original), keep_vba=suffix in _MACRO_ENABLED
+            )
+        except Exception as error:  # openpyxl fails on a damaged file in many ways
+            raise CarryxlError(
+                "workbook", str(self.path), f"cannot be read as a workbook ({error})"
+            ) from None
         self._quiet = quiet
+        self._written: set[tuple[str, str]] = set()  # (sheet, cell) the macro wrote
+        self._changed = False
         self._cached: Any = None  # the same file read with data_only=True, when needed
 
     def __enter__(self) -> FileBook:
@@ -140,9 +156,11 @@ class FileBook:
     def write(self, name: str, rows: Grid) -> None:
         """Write numbers/text into the range; text is always stored as text, never a formula."""
         cells = self._cells(name)
+        self._changed = True
         for cell_row, value_row in zip(cells, rows, strict=True):
             for cell, value in zip(cell_row, value_row, strict=True):
                 _set(cell, value)
+                self._written.add((cell.parent.title, cell.coordinate))
 
     def constant(self, name: str) -> str | None:
         """The string constant a hidden name holds, or None."""
@@ -155,6 +173,7 @@ class FileBook:
     def set_constant(self, name: str, text: str) -> None:
         """Define ``name`` as the hidden string constant ``text``."""
         quoted = '"' + text.replace('"', '""') + '"'
+        self._changed = True
         self.wb.defined_names[name] = DefinedName(name, attr_text=quoted, hidden=True)
 
     def sheet_of(self, name: str) -> str:
@@ -182,6 +201,7 @@ class FileBook:
     ) -> None:
         """A new last sheet holding ``cells``; :class:`Formula` values become formulas."""
         ws = self.wb.create_sheet(title)
+        self._changed = True
         for address, value in cells:
             _set(ws[address], value)
         for column, width in widths.items():
@@ -191,6 +211,7 @@ class FileBook:
     def put_picture(self, sheet: str, anchor: str, png: bytes, name: str, figure: Any) -> None:
         """Embed ``png`` at ``anchor``; carryxl's earlier picture of that name is removed."""
         ws = self.wb[sheet]
+        self._changed = True
         previous = self.constant(picture_name(name))
         if previous:
             old_sheet, _, old_anchor = previous.rpartition("!")
@@ -218,12 +239,112 @@ class FileBook:
     # -- saving ----------------------------------------------------------------------------
 
     def save(self, path: str | Path | None = None) -> Path:
-        """Write the workbook (in place by default), keeping its VBA project and ribbon."""
+        """Write the workbook (in place by default), keeping its VBA project, ribbon and the
+        cached values of the formulas the macro did not write; nothing changed, no write."""
         target = Path(path) if path is not None else self.path
+        if not self._changed:
+            if target != self.path:
+                replace_file(target, self._original)
+            return target
+        if target == self.path:
+            self._check_still_ours()
         buffer = io.BytesIO()
         self.wb.save(buffer)
-        target.write_bytes(restore_ribbon(self._original, buffer.getvalue()))
+        saved = restore_ribbon(self._original, buffer.getvalue())
+        replace_file(target, keep_cached_values(self._original, saved, self._written))
         return target
+
+    def _check_still_ours(self) -> None:
+        """Refuse to save over a file that is read-only or changed since it was read."""
+        try:
+            current = self.path.read_bytes()
+        except OSError as error:
+            message = f"cannot be read again ({error})"
+            raise CarryxlError("workbook", str(self.path), message) from None
+        if read_only(self.path):
+            raise CarryxlError("workbook", str(self.path), "is read-only; nothing was written")
+        if current != self._original:
+            raise CarryxlError(
+                "workbook",
+                str(self.path),
+                "changed on disk while the macro ran (another run or program saved it); "
+                "nothing was written: run the macro again",
+            )
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
+    """Sheet title -> its part's name in the package."""
+    workbook = etree.fromstring(parts["xl/workbook.xml"], _PARSER)
+    rels = etree.fromstring(parts.get("xl/_rels/workbook.xml.rels", b"<r/>"), _PARSER)
+    targets = {
+        r.get("Id"): r.get("Target", "") for r in rels.iter(f"{{{_PACKAGE_REL}}}Relationship")
+    }
+    found = {}
+    for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL}}}id"), "")
+        name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        found[str(sheet.get("name"))] = name
+    return found
+
+
+def _cached(sheet_xml: bytes) -> dict[str, tuple[str, str | None]]:
+    """Cell -> (cached value, its type attribute) of every formula cell that has one."""
+    found = {}
+    for c in etree.fromstring(sheet_xml, _PARSER).iter(f"{{{_MAIN}}}c"):
+        f, v = c.find(f"{{{_MAIN}}}f"), c.find(f"{{{_MAIN}}}v")
+        if f is not None and v is not None and v.text:
+            found[str(c.get("r"))] = (v.text, c.get("t"))
+    return found
+
+
+def keep_cached_values(original: bytes, saved: bytes, written: set[tuple[str, str]]) -> bytes:
+    """``saved`` with the cached values ``original`` held for formula cells not in ``written``.
+
+    openpyxl writes every formula with an empty value; Excel and LibreOffice had saved
+    one. Only those cells change; every other part and byte of ``saved`` is kept.
+    """
+    before, after = read_parts(original), read_parts(saved)
+    old_sheets, new_sheets = _sheet_parts(before), _sheet_parts(after)
+    changed: dict[str, bytes] = {}
+    for title, new_name in new_sheets.items():
+        old_name = old_sheets.get(title)
+        if old_name not in before or new_name not in after:
+            continue
+        cached = _cached(before[old_name])
+        if not cached:
+            continue
+        root = etree.fromstring(after[new_name], _PARSER)
+        touched = False
+        for c in root.iter(f"{{{_MAIN}}}c"):
+            ref = str(c.get("r"))
+            if ref not in cached or (title, ref) in written or c.find(f"{{{_MAIN}}}f") is None:
+                continue
+            v = c.find(f"{{{_MAIN}}}v")
+            if v is None:
+                v = etree.SubElement(c, f"{{{_MAIN}}}v")
+            if v.text:
+                continue
+            v.text, kind = cached[ref]
+            if kind is not None:
+                c.set("t", kind)
+            touched = True
+        if touched:
+            changed[new_name] = etree.tostring(
+                root, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+    if not changed:
+        return saved
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, changed.get(info.filename, source.read(info)))
+    return out.getvalue()
 
 
 def _set(cell: Any, value: Cell) -> None:

@@ -38,8 +38,12 @@ class Write:
 
 
 # A number saved and reloaded keeps ~15 significant digits (LibreOffice writes 15, Excel 17),
-# so sums of what was written are compared to this relative precision, far below an edit.
-_RELATIVE = 1e-12
+# and LibreOffice's rounding of the 15th digit may differ from Python's by one. So numbers
+# are compared through sums of asinh(v), which is odd (a sign change moves it by 2·asinh|v|)
+# and whose change is the number's relative change for |v| > 1 and its absolute change
+# below: each cell's save noise is then below _PER_CELL however large or small the cell is,
+# while a typed cent, a sign or a swap moves a sum by far more.
+_PER_CELL = 1e-13
 
 
 def _split(rows: Grid) -> tuple[str, list[float]]:
@@ -61,46 +65,41 @@ def _split(rows: Grid) -> tuple[str, list[float]]:
     return "|".join(layout), numbers
 
 
-def _sums(numbers: list[float]) -> tuple[float, float, float]:
-    """Σv, Σ(k+1)·v and Σv²: an edit, a swap or a sign change moves at least one."""
-    return (
-        math.fsum(numbers),
-        math.fsum((k + 1) * v for k, v in enumerate(numbers)),
-        math.fsum(v * v for v in numbers),
-    )
+def _sums(numbers: list[float]) -> tuple[float, float]:
+    """Σasinh(v) and Σ(k+1)·asinh(v): an edit or a sign moves the first, a swap the second."""
+    scaled = [math.asinh(v) for v in numbers]
+    return math.fsum(scaled), math.fsum((k + 1) * a for k, a in enumerate(scaled))
+
+
+def _digest(layout: str) -> str:
+    return hashlib.sha256(layout.encode("utf-8")).hexdigest()[:16]
 
 
 def fingerprint(rows: Grid) -> str:
-    """What carryxl wrote, in a short text: the layout's digest and three sums of the numbers.
+    """What carryxl wrote, in a short text: the layout's digest and two sums of the numbers.
 
-    ``matches`` compares a grid with it to 1e-12 of the numbers' size, so a save that
-    keeps 15 significant digits still matches and any edit a person makes does not.
+    ``matches`` compares a grid with it cell noise by cell noise, so a save that keeps 15
+    significant digits still matches and any edit a person makes does not.
     """
     layout, numbers = _split(rows)
-    digest = hashlib.sha256(layout.encode("utf-8")).hexdigest()[:16]
-    return ";".join(["v2", digest, *(repr(s) for s in _sums(numbers))])
+    return ";".join(["v3", _digest(layout), *(repr(s) for s in _sums(numbers))])
 
 
 def matches(stored: str | None, rows: Grid) -> bool:
     """Whether ``rows`` still hold what the fingerprint ``stored`` recorded."""
     parts = (stored or "").split(";")
     layout, numbers = _split(rows)
-    if len(parts) != 5 or parts[0] != "v2":
-        return False
-    if parts[1] != hashlib.sha256(layout.encode("utf-8")).hexdigest()[:16]:
+    if len(parts) != 4 or parts[0] != "v3" or parts[1] != _digest(layout):
         return False
     try:
         recorded = [float(p) for p in parts[2:]]
     except ValueError:
         return False
-    sizes = (
-        math.fsum(abs(v) for v in numbers),
-        math.fsum((k + 1) * abs(v) for k, v in enumerate(numbers)),
-        math.fsum(v * v for v in numbers),
-    )
+    n = len(numbers)
+    tolerances = (_PER_CELL * n, _PER_CELL * n * (n + 1) / 2)
     return all(
-        math.isfinite(now) and abs(now - then) <= _RELATIVE * size + 1e-9
-        for now, then, size in zip(_sums(numbers), recorded, sizes, strict=True)
+        math.isfinite(now) and abs(now - then) <= tolerance
+        for now, then, tolerance in zip(_sums(numbers), recorded, tolerances, strict=True)
     )
 
 

@@ -16,6 +16,9 @@ funding pair) or 1/S (funding/target):
 
 from __future__ import annotations
 
+from carryxl.core.conventions import DayCount
+from carryxl.workbooks.conventions import points_scale_formula
+
 __all__ = [
     "ASSET_UDF",
     "CALCULATOR_BREAKDOWN",
@@ -89,13 +92,17 @@ def year_fraction(day_count: str, start: str, end: str) -> str:
     d1 = f"MIN(DAY({start}),30)"
     bond = f"({months}+IF(AND(DAY({end})=31,{d1}>=30),30,DAY({end}))-{d1})/360"
     euro = f"({months}+MIN(DAY({end}),30)-{d1})/360"
-    return (
-        f'=IF({day_count}="ACT/360",({end}-{start})/360,'
-        f'IF({day_count}="ACT/365F",({end}-{start})/365,'
-        f'IF({day_count}="ACT/ACT",{act_act},'
-        f'IF({day_count}="30/360",{bond},'
-        f'IF({day_count}="30E/360",{euro},NA())))))'
-    )
+    by_name = {
+        DayCount.ACT_360: f"({end}-{start})/{DayCount.ACT_360.days_in_year}",
+        DayCount.ACT_365F: f"({end}-{start})/{DayCount.ACT_365F.days_in_year}",
+        DayCount.ACT_ACT: act_act,
+        DayCount.THIRTY_360: bond,
+        DayCount.THIRTY_E_360: euro,
+    }
+    if set(by_name) != set(DayCount):  # a day count the core knows and this does not
+        raise ValueError(f"day counts changed: {sorted(set(DayCount) - set(by_name))}")
+    tests = "".join(f'IF({day_count}="{name}",{value},' for name, value in by_name.items())
+    return f"={tests}NA(){')' * len(by_name)}"
 
 
 CALCULATOR_NATIVE: dict[str, str] = {
@@ -105,7 +112,7 @@ CALCULATOR_NATIVE: dict[str, str] = {
     "out_day_count_funding": "=INDEX(in_rates_day_count,MATCH(in_funding,in_rates_currency,0))",
     "out_example_rate_target": "=INDEX(in_rates_policy,MATCH(out_target,in_rates_currency,0))",
     "out_example_rate_funding": "=INDEX(in_rates_policy,MATCH(in_funding,in_rates_currency,0))",
-    "out_points_scale": '=IF(RIGHT(in_pair,3)="JPY",100,10000)',
+    "out_points_scale": points_scale_formula(),
     "out_ratio": "=" + growth_ratio("in_spot_end"),
     "out_fx_move": "=out_ratio-1",
     "out_move_pips": "=(in_spot_end-in_spot_start)*out_points_scale",

@@ -9,27 +9,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable
-from pathlib import Path
 
-import openpyxl.xml
 from openpyxl.writer.excel import ExcelWriter
 
 from carryxl.core.errors import CarryxlError
-from carryxl.workbooks.layout import FORMULA_MODES, LANGS, Book
-from carryxl.workbooks.sheets import (
-    asset_carry,
-    calculator,
-    history,
-    rates,
-    risk,
-    scenarios,
-    swap,
-)
+from carryxl.files import require_lxml_serialiser, write_bytes
+from carryxl.templates import TEMPLATES
+from carryxl.workbooks.layout import FORMULA_MODES, Book
+from carryxl.workbooks.sheets.xlwings_conf import SHEET_NAME as XLWINGS_CONF
 from carryxl.workbooks.sheets.xlwings_conf import add_xlwings_conf
 
 __all__ = [
@@ -42,28 +33,19 @@ __all__ = [
     "write_bytes",
 ]
 
-KINDS: dict[str, Callable[[Book], None]] = {
-    "calculator": calculator.build,
-    "asset_carry": asset_carry.build,
-    "scenarios": scenarios.build,
-    "swap": swap.build,
-    "risk": risk.build,
-    "rates": rates.build,
-    "history": history.build,
-}
 
-# Modes each kind offers: the rates table holds no formulas, so it has one version; the
-# history replay is plain formulas over its data table (native only).
-_BOTH = ("native", "udf")
-_MODES: dict[str, tuple[str, ...]] = {
-    "calculator": _BOTH,
-    "asset_carry": _BOTH,
-    "scenarios": _BOTH,
-    "swap": _BOTH,
-    "risk": _BOTH,
-    "rates": ("native",),
-    "history": ("native",),
-}
+def _builder(reference: str) -> Callable[[Book], None]:
+    """The sheet builder a template names as ``"module:function"``."""
+    module, _, name = reference.partition(":")
+    build: Callable[[Book], None] = getattr(importlib.import_module(module), name)
+    return build
+
+
+KINDS: dict[str, Callable[[Book], None]] = {t.kind: _builder(t.build) for t in TEMPLATES}
+"""Each kind's builder (:data:`carryxl.templates.TEMPLATES`)."""
+
+_MODES: dict[str, tuple[str, ...]] = {t.kind: t.modes for t in TEMPLATES}
+_LANGS: dict[str, tuple[str, ...]] = {t.kind: t.langs for t in TEMPLATES}
 
 PINNED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -72,8 +54,8 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 def _check(kind: str, lang: str, mode: str) -> None:
     if kind not in KINDS:
         raise CarryxlError("kind", kind, f"must be one of {', '.join(KINDS)}")
-    if lang not in LANGS:
-        raise CarryxlError("lang", lang, f"must be one of {', '.join(LANGS)}")
+    if lang not in _LANGS[kind]:
+        raise CarryxlError("lang", lang, f"must be one of {', '.join(_LANGS[kind])}")
     if mode not in FORMULA_MODES:
         raise CarryxlError("formulas", mode, f"must be one of {', '.join(FORMULA_MODES)}")
     if mode not in _MODES[kind]:
@@ -82,13 +64,19 @@ def _check(kind: str, lang: str, mode: str) -> None:
         )
 
 
-def build_book(kind: str, lang: str = "en", mode: str = "native") -> Book:
-    """The workbook of ``kind`` in ``lang`` with ``mode`` formulas, not yet saved."""
+def build_book(
+    kind: str, lang: str = "en", mode: str = "native", config_sheet: str = XLWINGS_CONF
+) -> Book:
+    """The workbook of ``kind`` in ``lang`` with ``mode`` formulas, not yet saved.
+
+    ``config_sheet``: the name of a udf workbook's config sheet, the one its xlwings VBA
+    reads (``xlwings.conf`` for xlwings' add-in; an ``.xlsm`` flavour passes its own).
+    """
     _check(kind, lang, mode)
     book = Book(lang, mode)
     KINDS[kind](book)
     if mode == "udf":
-        add_xlwings_conf(book)
+        add_xlwings_conf(book, config_sheet)
     book.wb.active = 0
     props = book.wb.properties
     props.creator = "carryxl"
@@ -99,28 +87,13 @@ def build_book(kind: str, lang: str = "en", mode: str = "native") -> Book:
     return book
 
 
-def require_lxml_serialiser() -> None:
-    """Refuse to write unless openpyxl serialises its XML through lxml.
-
-    openpyxl falls back to the standard library's XML writer when lxml is missing (or
-    ``OPENPYXL_LXML`` is not "True"), and that writer lays out namespaces and empty
-    elements differently: the same workbook would get other bytes, and ``workbooks/``
-    would look stale. lxml is a declared dependency, so this only fires on an install
-    that skipped it.
-    """
-    if not openpyxl.xml.LXML:
-        raise CarryxlError(
-            "lxml",
-            "not in use by openpyxl",
-            "is needed for reproducible workbooks: pip install lxml, "
-            "and unset OPENPYXL_LXML (or set it to True)",
-        )
-
-
-def workbook_bytes(kind: str, lang: str = "en", mode: str = "native") -> bytes:
-    """The ``.xlsx`` file of ``kind`` as bytes, identical on every run."""
+def workbook_bytes(
+    kind: str, lang: str = "en", mode: str = "native", config_sheet: str = XLWINGS_CONF
+) -> bytes:
+    """The ``.xlsx`` file of ``kind`` as bytes, identical on every run (``config_sheet``
+    as in :func:`build_book`)."""
     require_lxml_serialiser()
-    book = build_book(kind, lang, mode)
+    book = build_book(kind, lang, mode, config_sheet)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         # ExcelWriter rather than Workbook.save, which stamps the current time.
@@ -154,27 +127,4 @@ def default_filename(kind: str, lang: str = "en", mode: str = "native", macro: b
 
 def every_template() -> list[tuple[str, str, str]]:
     """Every (kind, lang, mode) that ``carryxl new --all`` writes."""
-    return [(k, lang, m) for k in KINDS for m in _MODES[k] for lang in LANGS]
-
-
-def write_bytes(path: Path, data: bytes, force: bool = False) -> bool:
-    """Write ``data`` to ``path`` by temp file and rename; False if it was already identical.
-
-    Refuses (CarryxlError) to replace a different existing file unless ``force``.
-    """
-    if path.exists():
-        if path.read_bytes() == data:
-            return False
-        if not force:
-            raise CarryxlError("path", str(path), "exists; use --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; a workbook is an ordinary file
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
+    return [(k, lang, m) for k in KINDS for m in _MODES[k] for lang in _LANGS[k]]

@@ -102,7 +102,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit_years": ("years", "年"),
     "unit_days": ("days", "天"),
     # history sheet
-    "sheet_history": ("History", "历史回测"),
+    "sheet_history": ("History replay", "历史重演"),
     "history_title": (
         "History: one carry position replayed on real ECB fixings",
         "历史回测：单笔套息头寸在欧洲央行真实汇率上的重演",

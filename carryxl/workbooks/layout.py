@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.labels import label, note
 
@@ -38,9 +39,6 @@ __all__ = [
     "reference",
     "sheet_head",
 ]
-
-FORMULA_MODES = ("native", "udf")
-LANGS = ("en", "zh")
 
 
 def note_comment(book: Book, key: str) -> Comment:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -21,16 +20,18 @@ from carryxl.addin.ribbon import (
     custom_ui_xml,
 )
 from carryxl.addin.vba import procedure_signatures
+from carryxl.buttons import BUTTONS
 from carryxl.core.errors import CarryxlError
 from carryxl.macros.dispatch import MACROS, macro_for
 from tests.addin.test_vba_project import olevba_modules
 
 NS = {"ui": CUSTOM_UI14_NAMESPACE}
-# Schemas/customui14.xsd of OfficeDev/office-custom-ui-editor at 0587abb (MIT, Microsoft).
+# Schemas/customui14.xsd of OfficeDev/office-custom-ui-editor at 0587abb (MIT, Microsoft),
+# in the shared reference folder beside the repository (there in CI too).
 SCHEMA_SHA256 = "c912e38f6938d79af9d1dc83a05077510f7bb407da386a52e7cfcb13e8afdfd5"
-SCHEMA = Path(
-    os.environ.get("CUSTOMUI14_XSD", Path(__file__).parent / "schemas" / "customUI14.xsd")
-)
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = ROOT / ".." / "shared" / "reference" / "office" / "customUI14.xsd"
+COMMITTED = sorted([*(ROOT / "workbooks").glob("*.xlsm"), *(ROOT / "workbooks").glob("*.xlam")])
 
 
 def _ribbon(path: Path) -> ElementTree.Element:
@@ -56,6 +57,7 @@ def _broken_ribbons() -> dict[str, str]:
         "empty onAction": good.replace('onAction="CarryRibbon.OnCarryButton"', 'onAction=""', 1),
         "label over 1024 characters": good.replace(refresh_label, f'label="{"x" * 1025}"', 1),
         "2006 namespace": good.replace("2009/07/customui", "2006/01/customui", 1),
+        "plain tab id": good.replace('idQ="x:carryTab"', 'id="carryTab"', 1),
     }
 
 
@@ -67,23 +69,37 @@ def test_customui_validates_against_the_spec_rules() -> None:
         assert not schema.is_valid(broken), what
 
 
-def test_customui_validates_against_microsofts_customui14_schema() -> None:
-    if not SCHEMA.is_file():
-        # Not in any registry reachable here and not ours to commit: runs where supplied.
-        pytest.skip(
-            f"customUI14.xsd not found at {SCHEMA} (set CUSTOMUI14_XSD): it is "
-            "Schemas/customui14.xsd of github.com/OfficeDev/office-custom-ui-editor (MIT)"
-        )
+@pytest.fixture(scope="module")
+def microsoft_schema() -> xmlschema.XMLSchema:
+    """Microsoft's customUI14.xsd: missing is a failure, never a skip."""
+    assert SCHEMA.is_file(), f"{SCHEMA} is missing: the shared reference folder must be there"
+    assert hashlib.sha256(SCHEMA.read_bytes()).hexdigest() == SCHEMA_SHA256, "not Microsoft's"
     # xmlschema (pure Python): libxml2 rejects Microsoft's XSD itself (duplicate
     # attribute uses in CT_ButtonRegular, which .NET and xmlschema accept).
-    assert hashlib.sha256(SCHEMA.read_bytes()).hexdigest() == SCHEMA_SHA256, "not Microsoft's"
-    schema = xmlschema.XMLSchema(str(SCHEMA))
-    schema.validate(custom_ui_xml().decode("utf-8"))
+    return xmlschema.XMLSchema(str(SCHEMA))
+
+
+def test_customui_validates_against_microsofts_customui14_schema(
+    microsoft_schema: xmlschema.XMLSchema,
+) -> None:
+    microsoft_schema.validate(custom_ui_xml().decode("utf-8"))
     # and the schema does catch a broken ribbon
     broken = custom_ui_xml().decode("utf-8").replace('size="large"', 'size="huge"', 1)
-    assert not schema.is_valid(broken)
+    assert not microsoft_schema.is_valid(broken)
     no_label_tab = custom_ui_xml().decode("utf-8").replace("<tabs>", "<tabs><bogus/>", 1)
-    assert not schema.is_valid(no_label_tab)
+    assert not microsoft_schema.is_valid(no_label_tab)
+    unbound = custom_ui_xml().decode("utf-8").replace(' xmlns:x="', ' xmlns:y="', 1)
+    assert not microsoft_schema.is_valid(unbound)  # idQ's prefix must name a namespace
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.name)
+def test_every_committed_ribbon_validates_against_both_schemas(
+    path: Path, microsoft_schema: xmlschema.XMLSchema
+) -> None:
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read(CUSTOM_UI14_PART).decode("utf-8")
+    microsoft_schema.validate(xml)
+    xmlschema.XMLSchema(str(SUBSET_SCHEMA)).validate(xml)
 
 
 @pytest.mark.parametrize("kind", ["xlam", "xlsm"])
@@ -143,7 +159,8 @@ def test_unknown_tag_is_refused_with_the_known_ones() -> None:
     with pytest.raises(CarryxlError) as caught:
         macro_for("__import__('os')")
     assert caught.value.argument == "tag"
-    assert "known tags: backtest, calculator, chart, refresh, scenario, stress" in str(caught.value)
+    known = ", ".join(sorted(b.tag for b in BUTTONS))  # backtest, calculator, chart, ...
+    assert f"known tags: {known}" in str(caught.value)
 
 
 def test_builds_are_byte_for_byte_deterministic(built: dict[str, Path], tmp_path: Path) -> None:

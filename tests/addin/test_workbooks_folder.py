@@ -19,13 +19,13 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
-from carryxl.addin.build import load_udf_module
+from carryxl.addin.build import CONFIG_SHEET, load_udf_module
 from carryxl.addin.package import read_parts, retyped
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, custom_ui_xml
 from carryxl.addin.vba import carryxl_modules, this_workbook_body
+from carryxl.cli.folder import macro_templates
 from carryxl.workbooks import default_filename, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
-from carryxl.workbooks.folder import macro_templates
 from tests.addin.test_vba_project import basic_modules, olevba_modules
 from tests.libreoffice import convert_many
 
@@ -70,7 +70,8 @@ def test_olevba_decodes_each_xlsm_to_the_generated_sources(
 
 @pytest.mark.parametrize("template", macro_templates(), ids=_ids)
 def test_each_xlsm_keeps_its_templates_parts(template: tuple[str, str, str]) -> None:
-    before = read_parts(workbook_bytes(*template))
+    # the template as it is generated for the .xlsm: its config sheet named as its VBA reads
+    before = read_parts(workbook_bytes(*template, config_sheet=CONFIG_SHEET))
     after = read_parts((FOLDER / default_filename(*template, macro=True)).read_bytes())
     changed = ("xl/worksheets/sheet", "xl/workbook", "[Content_Types].xml")  # code names, types
     for name, data in before.items():

@@ -31,7 +31,7 @@ def test_swap_nights_over_weekends_and_holidays(xl: Excel) -> None:
         'triple_day: must be a weekday Monday to Friday (0-4) (got text "Sunday")'
     )
     assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY", MISSING, column(MON, "soon")) == (
-        'holidays: must be a date such as 2024-11-28 (got text "soon")'
+        'holidays: must be a date written YYYY-MM-DD, such as 2024-11-28 (got text "soon")'
     )
 
 

@@ -120,7 +120,10 @@ DATE_RULE = "on_date: must be a date (an Excel date or text such as 2024-11-28)"
     ("bad", "shown"),
     [
         (None, f"{DATE_RULE} (got an empty cell)"),
-        ("soon", 'on_date: must be a date such as 2024-11-28 (got text "soon")'),
+        (
+            "soon",
+            'on_date: must be a date written YYYY-MM-DD, such as 2024-11-28 (got text "soon")',
+        ),
         ("#VALUE!", f"{DATE_RULE} (got the Excel error #VALUE!)"),
         (True, f"{DATE_RULE} (got TRUE)"),
     ],

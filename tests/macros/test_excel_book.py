@@ -138,7 +138,7 @@ def test_fill_writes_the_grid_restores_the_app_and_hides_the_fingerprint() -> No
     assert book.app.status_bar is False  # handed back to Excel
     assert book.grid.cells_[(4, 3)] == pytest.approx(526_750.0, abs=1e-6)  # +3%, 0.5 y
     (fingerprint,) = [n for n in book.names if n.name == "_carryxl_fp_out_scenario_grid"]
-    assert fingerprint.refers_to.startswith('="v2;')
+    assert fingerprint.refers_to.startswith('="v3;')
     assert fingerprint.api.Visible is False
     with ExcelBook(book) as excel:  # its own output: filled again without complaint
         fill_scenario_grid(excel)

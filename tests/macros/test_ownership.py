@@ -45,3 +45,20 @@ def test_empty_means_none_or_blank_text() -> None:
     assert not is_empty([[None, 0.0]])
     assert not matches(fingerprint([[None]]), [[0.0]])
     assert not matches(fingerprint([["a|b", "c"]]), [["a", "b|c"]])
+
+
+def test_a_small_cell_among_large_ones_is_still_checked() -> None:
+    # Found by hypothesis against the sums of raw values: a sign change of 0.002 among
+    # values near 1e9 moved the sums by less than their 1e-12 relative tolerance.
+    rows = [
+        [0.001953125, 1.0, 1.0, 1.0],
+        [835709315.0, 77057776.0, 123955463.0, 299035654.0],
+        [532440678.0, 547884278.0, 728156288.0, 762009545.0],
+    ]
+    flipped = [[-0.001953125, 1.0, 1.0, 1.0], *rows[1:]]
+    assert not matches(fingerprint(rows), flipped)
+
+
+def test_libreoffices_own_rounding_of_the_15th_digit_still_matches() -> None:
+    # LibreOffice saved 770249.0500000025 as 770249.050000003 (Python rounds to ...002).
+    assert matches(fingerprint([[770249.0500000025, 1.5]]), [[770249.050000003, 1.5]])

@@ -12,6 +12,12 @@ import openpyxl
 import pytest
 
 from carryxl.cli import main
+from carryxl.cli.folder import (
+    folder_files,
+    folder_names,
+    macro_templates,
+    template_xlsm_bytes,
+)
 from carryxl.cli.new import KIND_NAMES
 from carryxl.core.errors import CarryxlError
 from carryxl.workbooks import (
@@ -21,12 +27,6 @@ from carryxl.workbooks import (
     put_text,
     workbook_bytes,
     write_bytes,
-)
-from carryxl.workbooks.folder import (
-    folder_files,
-    folder_names,
-    macro_templates,
-    template_xlsm_bytes,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -180,8 +180,7 @@ def test_cli_new_xlsm_default_name_and_suffix_rules(
 
 
 def test_cli_new_rejects_unknown_choices(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        main(["new", "nonsense"])
+    assert main(["new", "nonsense"]) == 2
     assert "invalid choice" in capsys.readouterr().err
 
 

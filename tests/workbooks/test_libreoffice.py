@@ -21,6 +21,7 @@ import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
 from carryxl.core import CarryxlError, Pair, carry_pnl, fx_return
+from carryxl.templates import TEMPLATES
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
 from carryxl.workbooks.sheets import asset_carry, calculator, history, risk, scenarios, swap
@@ -49,7 +50,7 @@ EXPECT: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "risk": expect_risk,
     "history": expect_history,
 }
-UDF_KINDS = sorted(k for k in EXPECT if k != "history")  # history is native only
+UDF_KINDS = sorted(t.kind for t in TEMPLATES if "udf" in t.modes)  # history is native only
 SEEDS = {
     "calculator": calculator.SEED_INPUTS,
     "asset_carry": asset_carry.SEED_INPUTS,

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import currency_name, default_day_count, spot_lag_days
 from carryxl.workbooks import styles
+from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
 
 __all__ = ["PAIRS", "RATE_EXAMPLES", "add_lists", "add_rates", "build"]
@@ -69,7 +70,7 @@ PAIRS: tuple[str, ...] = (
     "USD/CAD",
 )
 
-DAY_COUNTS = ("ACT/360", "ACT/365F", "ACT/ACT", "30/360", "30E/360")
+DAY_COUNTS = day_count_names()  # ACT/360, ACT/365F, ACT/ACT, 30/360, 30E/360
 MOVE_CONVENTIONS = ("quote", "value")
 SIDES = ("long", "short")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps

@@ -16,6 +16,7 @@ Preloaded: long AUD/JPY at 100, 1,000,000 JPY equity risking 1% with a 50-pip st
 
 from __future__ import annotations
 
+from carryxl.workbooks.conventions import pip_size_formula
 from carryxl.workbooks.formulas import RISK_UDF, spot_or_dash
 from carryxl.workbooks.layout import Book, Form, print_setup, protect, sheet_head
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
@@ -58,7 +59,7 @@ def _margin_call(level: str) -> str:
 
 
 RISK_NATIVE: dict[str, str] = {
-    "out_pip_size": '=IF(RIGHT(in_pair,3)="JPY",0.01,0.0001)',
+    "out_pip_size": pip_size_formula(),
     "out_risk_budget": "=in_equity*in_risk_fraction",
     "out_units": "=out_risk_budget/(in_stop_pips*out_pip_size)",
     "out_pip_value": "=out_units*out_pip_size",

@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.workbooks import styles
+from carryxl.workbooks.conventions import days_in_year_formula, pip_size_formula, spot_lag_formula
 from carryxl.workbooks.formulas import SWAP_UDF
 from carryxl.workbooks.layout import (
     Book,
@@ -62,10 +63,6 @@ LEDGER_ROWS = 80
 
 _QUOTE = "=RIGHT(in_pair,3)"
 _ACCOUNT = "unit_account"
-_T_PLUS_1 = ("USD/CAD", "CAD/USD", "USD/TRY", "TRY/USD", "USD/RUB", "RUB/USD", "USD/PHP",
-             "PHP/USD")  # fmt: skip
-_LAG = "=IF(OR(" + ",".join(f'in_pair="{p}"' for p in _T_PLUS_1) + "),1,2)"
-_BASIS = 'IF(OR({dc}="ACT/360",{dc}="30/360",{dc}="30E/360"),360,365)'  # DayCount.days_in_year
 
 
 # Business days on the triple weekday k from the open to before the close: the first
@@ -91,11 +88,11 @@ def _day_count(currency: str) -> str:
 
 
 SWAP_NATIVE: dict[str, str] = {
-    "out_spot_lag": _LAG,
+    "out_spot_lag": spot_lag_formula(),
     "out_triple_weekday": (
         '=IF(in_triple_day="auto",INDEX(list_weekdays,5-out_spot_lag),in_triple_day)'
     ),
-    "out_pip_size": '=IF(RIGHT(in_pair,3)="JPY",0.01,0.0001)',
+    "out_pip_size": pip_size_formula(),
     "out_units": "=in_lots*in_lot_size",
     "out_swap_per_night": (
         '=in_swap_quote*IF(in_swap_form="points",in_lots*(in_lot_size*out_pip_size*in_to_account),'
@@ -110,8 +107,8 @@ SWAP_NATIVE: dict[str, str] = {
         "=out_swap_per_night/(in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)"
     ),
     "out_swap_implied_rate": "=out_swap_per_night_quote/(out_units*in_spot)*in_basis/1",
-    "out_basis_base": "=" + _BASIS.format(dc=_day_count("LEFT(in_pair,3)")),
-    "out_basis_quote": "=" + _BASIS.format(dc=_day_count("RIGHT(in_pair,3)")),
+    "out_basis_base": "=" + days_in_year_formula(_day_count("LEFT(in_pair,3)")),
+    "out_basis_quote": "=" + days_in_year_formula(_day_count("RIGHT(in_pair,3)")),
     "out_forward_held": (
         "=in_spot*(1+in_rate_quote*(out_nights_total/out_basis_quote))"
         "/(1+in_rate_base*(out_nights_total/out_basis_base))"

@@ -1,8 +1,10 @@
-"""The ``xlwings.conf`` sheet of udf-mode workbooks: where xlwings finds carryxl's functions.
+"""The config sheet of udf-mode workbooks: where xlwings finds carryxl's functions.
 
-xlwings reads keys from column A (from A1 down, no gaps) and values from column B of a
-sheet named exactly ``xlwings.conf``; an entry there overrides the add-in's ribbon
-settings and config files. So the sheet keeps its English name in every language.
+xlwings' VBA reads keys from column A (from A1 down, no gaps) and values from column B of
+a sheet named exactly ``PROJECT_NAME & ".conf"``; an entry there overrides the add-in's
+ribbon settings and config files. That is ``xlwings.conf`` for an ``.xlsx`` served by
+xlwings' own add-in, and ``carryxl.conf`` in an ``.xlsm`` carrying carryxl's VBA project
+(whose PROJECT_NAME is ``carryxl``). So the sheet keeps its English name in every language.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def add_xlwings_conf(book: Book) -> None:
-    """Keys in A, editable values in B (named ``in_conf_*``), a note for each in D."""
-    ws = book.wb.create_sheet(SHEET_NAME)
+def add_xlwings_conf(book: Book, sheet_name: str = SHEET_NAME) -> None:
+    """Keys in A, editable values in B (named ``in_conf_*``), a note for each in D.
+
+    ``sheet_name``: the name the workbook's xlwings VBA reads (see the module's doc).
+    """
+    ws = book.wb.create_sheet(sheet_name)
     for row, (key, value, note_key) in enumerate(SETTINGS, start=1):
         put_text(ws.cell(row, 1), key).font = styles.BOLD
         cell = ws.cell(row, 2)

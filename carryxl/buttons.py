@@ -1,0 +1,228 @@
+"""The Carry tab's buttons, once: tag, label, icon, tips, what each runs, and its group.
+
+Everything about a button is read from :data:`BUTTONS`: the ribbon XML
+(:mod:`carryxl.addin.ribbon`), the tag-to-macro table (:mod:`carryxl.macros.dispatch`),
+``carryxl run``'s choices and help, and the table in docs/addin.md (:func:`markdown`).
+
+A button's macro is named here as ``"module:function"`` (carryxl's own code, never text
+from a workbook) and imported by the dispatcher when the button is pressed: the add-in
+builder reads this table without importing the macros, so neither depends on the other.
+Adding a button is one :class:`Button` here and the macro function it names.
+
+A button also names the workbook-scope names its macro reads (``needs``) and the
+``carryxl new`` kinds whose workbooks define them: pressed on a workbook without one, it
+stops before doing anything and says which names are missing and which kind has them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "BUTTONS",
+    "GROUPS",
+    "SCENARIO_NAMES",
+    "TRADE_NAMES",
+    "Button",
+    "Group",
+    "button",
+    "markdown",
+]
+
+TRADE_NAMES = ("in_pair", "in_funding", "in_notional", "in_rate_target", "in_rate_funding")
+"""The held trade, as the stress and backtest buttons read it (carryxl.macros.contract)."""
+SCENARIO_NAMES = (
+    *TRADE_NAMES,
+    "in_spot_start",
+    "in_scenario_moves",
+    "in_scenario_years",
+    "out_scenario_grid",
+)
+"""What the scenario and chart buttons read, and the grid they fill or draw beside."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of buttons on the Carry tab."""
+
+    id: str
+    label: str
+
+
+SCENARIOS = Group("carryScenarios", "Scenarios")
+HISTORY = Group("carryHistory", "History")
+WORKBOOK = Group("carryWorkbook", "Workbook")
+GROUPS: tuple[Group, ...] = (SCENARIOS, HISTORY, WORKBOOK)
+"""The groups, left to right."""
+
+
+@dataclass(frozen=True)
+class Button:
+    """A ribbon button and the macro it runs.
+
+    ``tag`` is what the VBA callback passes to Python (letters, digits and ``_``);
+    ``image_mso`` an Office icon name; ``screentip`` and ``supertip`` the hover help;
+    ``summary`` the line ``carryxl run --help`` prints; ``doc`` what docs/addin.md says it
+    does; ``macro`` the ``"module:function"`` that runs on a Book; ``needs`` the
+    workbook-scope names the macro reads, which ``kinds`` of ``carryxl new`` define.
+    """
+
+    group: Group
+    id: str
+    label: str
+    tag: str
+    image_mso: str
+    screentip: str
+    supertip: str
+    summary: str
+    doc: str
+    macro: str
+    needs: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    large: bool = True
+
+
+BUTTONS: tuple[Button, ...] = (
+    Button(
+        SCENARIOS,
+        id="carryScenarioGrid",
+        label="Fill scenarios",
+        tag="scenario",
+        image_mso="TableInsertExcel",
+        screentip="Fill the scenario grid",
+        supertip=(
+            "Exact P&L in the funding currency for each FX move (rows of "
+            "in_scenario_moves) and holding period (in_scenario_years), written into "
+            "out_scenario_grid."
+        ),
+        summary="fill out_scenario_grid from the workbook's inputs",
+        doc="exact P&L for every FX move × holding period into `out_scenario_grid`",
+        macro="carryxl.macros.scenario:fill_scenario_grid",
+        needs=SCENARIO_NAMES,
+        kinds=("scenarios",),
+    ),
+    Button(
+        SCENARIOS,
+        id="carryScenarioChart",
+        label="Payoff chart",
+        tag="chart",
+        image_mso="ChartInsert",
+        screentip="Draw the payoff chart and heatmap",
+        supertip=(
+            "A picture beside out_scenario_grid: P&L against the FX move for each holding "
+            "period, and the scenario grid as a heatmap."
+        ),
+        summary="draw the payoff chart and scenario heatmap",
+        doc=(
+            'a picture beside the grid (on a "Carry chart" sheet if the grid\'s sheet is '
+            "protected): P&L against the move for each period, and a heatmap"
+        ),
+        macro="carryxl.macros.chart:draw_scenario_chart",
+        needs=SCENARIO_NAMES,
+        kinds=("scenarios",),
+    ),
+    Button(
+        HISTORY,
+        id="carryStress",
+        label="Stress replay",
+        tag="stress",
+        image_mso="ChartTypeLineInsertGallery",
+        screentip="Replay the trade through real crises",
+        supertip=(
+            "Hold the workbook's trade through 2008, the SNB's 2015 floor removal, the "
+            "2018 lira crisis and the 2024 yen unwind (or in_stress_start to "
+            "in_stress_end) on ECB fixings: worst P&L, drawdown, margin call, on a new "
+            "sheet."
+        ),
+        summary="replay the trade through real crises on a new sheet",
+        doc=(
+            "the trade held through 2008, the SNB's 2015 floor removal, the 2018 lira "
+            "crisis and the 2024 yen unwind (or `in_stress_start`..`in_stress_end`) on ECB"
+            " fixings, on a new sheet: worst P&L and its day, drawdown, margin-call day, "
+            "days of carry the loss equals, the stop-out day and spot (a leveraged trade is "
+            "closed below `in_stop_out_level`, default 50% of the margin), and a picture of "
+            "the P&L paths"
+        ),
+        macro="carryxl.macros.stress:replay_stress",
+        needs=TRADE_NAMES,
+        kinds=("calculator", "scenarios"),
+    ),
+    Button(
+        HISTORY,
+        id="carryBacktest",
+        label="Backtest",
+        tag="backtest",
+        image_mso="ChartTrendline",
+        screentip="Backtest the trade on ECB history",
+        supertip=(
+            "Hold the workbook's trade day by day on ECB fixings with its rates held "
+            "constant (the last five years, or in_backtest_start to in_backtest_end): "
+            "returns, volatility, Sharpe, drawdown, carry vs spot, the daily equity and an"
+            " equity and drawdown chart, on a new sheet."
+        ),
+        summary="backtest the trade day by day on ECB history on a new sheet",
+        doc=(
+            "the trade held day by day on ECB fixings with its rates constant, over the "
+            "last five years of the pair's ECB data (or "
+            "`in_backtest_start`..`in_backtest_end`), on a new sheet: total and annualised"
+            " return, volatility, Sharpe, max drawdown, worst month, carry vs spot vs "
+            "cross, the daily equity table, and a picture of the equity curve over a "
+            "drawdown panel"
+        ),
+        macro="carryxl.macros.backtest:run_backtest",
+        needs=TRADE_NAMES,
+        kinds=("calculator", "scenarios"),
+    ),
+    Button(
+        WORKBOOK,
+        id="carryCalculator",
+        label="New calculator",
+        tag="calculator",
+        image_mso="SheetInsert",
+        screentip="Add a carry calculator sheet",
+        supertip=(
+            "A new sheet with one trade's inputs and Excel formulas for carry, FX, cross "
+            "term and exact total P&L."
+        ),
+        summary="add a carry calculator sheet",
+        doc=(
+            "a new sheet with one trade's inputs and plain Excel formulas (carry, FX, cross, total)"
+        ),
+        macro="carryxl.macros.calculator:add_calculator_sheet",
+    ),
+    Button(
+        WORKBOOK,
+        id="carryRefresh",
+        label="Refresh",
+        tag="refresh",
+        image_mso="Refresh",
+        screentip="Refresh all carryxl outputs",
+        supertip=(
+            "Recalculate any workbook; where it has a carryxl scenario grid, fill it and "
+            "redraw the chart from the current inputs."
+        ),
+        summary="refresh all carryxl outputs",
+        doc=(
+            "recalculate any workbook; where it has a scenario grid, refill it and redraw the "
+            "chart if there is one"
+        ),
+        macro="carryxl.macros.refresh:refresh",
+    ),
+)
+"""Every button, in the order the tab shows them (grouped by :data:`GROUPS`)."""
+
+
+def button(tag: str) -> Button | None:
+    """The button whose tag is ``tag``, if there is one."""
+    return next((b for b in BUTTONS if b.tag == tag), None)
+
+
+def markdown() -> str:
+    """The buttons as the Markdown table in docs/addin.md."""
+    lines = ["| Group | Button | Tag | What it does |", "|---|---|---|---|"]
+    lines += [f"| {b.group.label} | {b.label} | `{b.tag}` | {b.doc} |" for b in BUTTONS]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown())

@@ -1,0 +1,125 @@
+"""Argument types of the command line, and the checks on the files it writes.
+
+Each type reads one argument's text or refuses it with one line naming the argument,
+the text and the rule (argparse prints ``carryxl CMD: argument --spot: ...``):
+
+- :func:`number`: a finite number (``nan``, ``inf`` refused), optionally > or >= a bound;
+- :func:`count`: a whole number, at least a bound (``--sma 0`` refused);
+- :func:`rate`: ``4.5%`` or ``0.045``; a bare number above 1 is refused (``2`` is not 200%);
+- :func:`date`: ``YYYY-MM-DD`` through the core's one date parser;
+- :func:`date_list`: comma-separated dates.
+
+:func:`target_file` checks a file the command is about to write: the right extension, an
+existing folder, not a folder itself, and not an existing file unless ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from carryxl.cli.formatting import rate_argument
+from carryxl.core.dates import parse_date
+from carryxl.core.errors import CarryxlError
+from carryxl.files import read_only
+
+__all__ = ["count", "date", "date_list", "number", "rate", "target_file"]
+
+
+def _typed(name: str, read: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type whose CarryxlError becomes argparse's one-line error."""
+
+    def parse(text: str) -> Any:
+        try:
+            return read(text)
+        except CarryxlError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    parse.__name__ = name
+    return parse
+
+
+def number(
+    argument: str, *, above: float | None = None, at_least: float | None = None
+) -> Callable[[str], float]:
+    """A finite number; ``above=0`` refuses 0 and below, ``at_least=0`` refuses below 0."""
+    if above is not None:
+        rule = f"must be a finite number > {above:g}"
+    elif at_least is not None:
+        rule = f"must be a finite number >= {at_least:g}"
+    else:
+        rule = "must be a finite number"
+
+    def read(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise CarryxlError(argument, text, rule) from None
+        if not math.isfinite(value):
+            raise CarryxlError(argument, text, rule)
+        if (above is not None and not value > above) or (
+            at_least is not None and not value >= at_least
+        ):
+            raise CarryxlError(argument, text, rule)
+        return value
+
+    return _typed("number", read)
+
+
+def count(argument: str, *, at_least: int = 1) -> Callable[[str], int]:
+    """A whole number >= ``at_least``."""
+    rule = f"must be a whole number >= {at_least}"
+
+    def read(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise CarryxlError(argument, text, rule) from None
+        if value < at_least:
+            raise CarryxlError(argument, text, rule)
+        return value
+
+    return _typed("count", read)
+
+
+def rate(argument: str) -> Callable[[str], float]:
+    """A rate: ``4.5%`` or ``0.045``; a bare number above 1 (``2``) is refused."""
+    parse: Callable[[str], float] = rate_argument(argument)
+    return parse
+
+
+def date(argument: str) -> Callable[[str], str]:
+    """A date ``YYYY-MM-DD``, as the same text (the core's one date parser checks it)."""
+    return _typed("date", lambda text: str(parse_date(argument, text)))
+
+
+def date_list(argument: str) -> Callable[[str], str]:
+    """Comma-separated dates (``2025-01-07,2025-01-08``), as the same text."""
+
+    def read(text: str) -> str:
+        days = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        return ",".join(str(parse_date(argument, day)) for day in days)
+
+    return _typed("dates", read)
+
+
+def target_file(argument: str, path: str | Path, suffixes: Sequence[str], force: bool) -> Path:
+    """``path`` if the command may write there: refused (CarryxlError) when it has another
+    extension, is a folder, sits in a folder that does not exist, exists without ``force``,
+    or is marked read-only.
+    """
+    target = Path(path)
+    if target.suffix.lower() not in suffixes:
+        raise CarryxlError(argument, str(path), f"must end in {' or '.join(suffixes)}")
+    if target.is_dir():
+        raise CarryxlError(argument, str(path), "is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise CarryxlError(argument, str(path), "is in a folder that does not exist")
+    if target.exists() and not force:
+        raise CarryxlError(argument, str(path), "exists; use --force to overwrite it")
+    if read_only(target):
+        raise CarryxlError(argument, str(path), "is read-only; carryxl does not replace it")
+    return target

@@ -1,0 +1,81 @@
+"""Overnight swaps: nights held, the money a broker's quote pays, the rate it implies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from carryxl.core import swaps, validate
+from carryxl.excel.arguments import (
+    BASIS,
+    CLOSE_DATE,
+    FORM,
+    HOLIDAYS,
+    LOT_SIZE,
+    LOTS,
+    MONEY,
+    NIGHTS,
+    OPEN_DATE,
+    PAIR_FOR_SPOT_LAG,
+    PAIR_FOR_SWAP,
+    QUOTE,
+    SPOT,
+    TO_ACCOUNT,
+    TRIPLE_DAY,
+    UNITS,
+)
+from carryxl.excel.declare import ExcelFunction
+
+__all__ = ["FUNCTIONS"]
+
+GROUP = "swaps"
+
+
+def _nights(holidays: tuple[Any, ...], **given: Any) -> Any:
+    return swaps.nights_between(holidays=list(holidays) or None, **given)
+
+
+def _swap_value(nights: Any = 1.0, **given: Any) -> Any:
+    return swaps.swap_per_night(**given) * validate.non_negative("nights", nights)
+
+
+FUNCTIONS = (
+    ExcelFunction(
+        "SWAP_NIGHTS",
+        GROUP,
+        """Nights of overnight swap from opening to closing: value date at close minus value date at
+        open (the weekend counts on Wednesday for T+2 pairs). USD/JPY Mon 2025-01-06 to Mon
+        2025-01-13: 7 nights.""",
+        (OPEN_DATE, CLOSE_DATE, PAIR_FOR_SPOT_LAG),
+        (TRIPLE_DAY, HOLIDAYS),
+        kernel=_nights,
+    ),
+    ExcelFunction(
+        "SWAP_VALUE",
+        GROUP,
+        """Swap money over the nights held, from a broker's quote (+ = credit): points * pip * lots
+        * lot size; money per lot * lots; or percent * lots * lot size * spot / basis. USD/JPY
+        +1.5 points, 2 lots, 1 night: 3,000 JPY.""",
+        (QUOTE, FORM, LOTS),  # QUOTE reads "-2%" for a quote in percent a year
+        (
+            NIGHTS,
+            PAIR_FOR_SWAP,
+            SPOT("Optional: the spot (needed for percent a year)"),
+            LOT_SIZE,
+            BASIS,
+            TO_ACCOUNT,
+        ),
+        kernel=_swap_value,
+    ),
+    ExcelFunction(
+        "SWAP_IMPLIED_RATE",
+        GROUP,
+        """The annual rate a swap pays on the position's value: money / (units * spot) * basis /
+        nights. 3,000 JPY a night on 200,000 USD/JPY at 150, basis 360: 3.6%.""",
+        (MONEY, UNITS, SPOT("Spot of the pair")),
+        (
+            NIGHTS("Optional: nights the money is for (default 1)"),
+            BASIS("Optional: days a year, 360 (default) or 365, or a day count"),
+        ),
+        kernel=swaps.swap_implied_rate,
+    ),
+)
