@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.cli.arguments import count, date, date_list, number
+from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, rate_argument, table
 from carryxl.core.conventions import DayCount, Pair, default_day_count, points_scale
 from carryxl.core.dates import Tenor, add_tenor, as_dates, business_holidays, year_fraction
@@ -15,49 +17,46 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.forwards import forward_outright, forward_points
 from carryxl.core.swaps import value_date
 
-__all__ = ["add_parser", "run"]
+__all__ = ["COMMANDS", "run"]
 
-EXAMPLES = """examples:
-  carryxl forward --pair USD/JPY --spot 144.5 --rate-base 5.25% --rate-quote 0.1% \\
-      --tenor 3M --trade-date 2023-06-28
-  carryxl forward --pair AUD/JPY --spot 100 --rate-base 4.5% --rate-quote 0.1% --tenor 1M \\
-      --trade-date 2025-12-23 --holidays 2025-12-25,2025-12-26,2026-01-01
-
+DATES = """\
 Dates: the spot date is the trade date + the pair's spot lag (T+2; T+1 for USD/CAD,
 USD/TRY...) in business days; the end is the spot date + the tenor, rolled by modified
 following (the next business day unless it is in the next month, then the previous one)
 with the end-of-month rule (a spot date on its month's last business day ends on the last
 business day of the end month). Business days are Monday to Friday minus --holidays.
-Each leg's year fraction runs from the spot date to the end under its own day count.
-"""
+Each leg's year fraction runs from the spot date to the end under its own day count."""
 
 WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``forward``."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "forward",
-        help="FX forward: outright, points and its dates (spot date, rolled tenor end)",
-        description="The outright forward S (1 + r_quote t_quote) / (1 + r_base t_base) and "
-        "its points, from the spot date to the tenor's end, with both dates shown.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. USD/JPY")
-    p.add_argument("--spot", required=True, type=float, help="spot, as the pair is quoted")
+    p.add_argument(
+        "--spot", required=True, type=number("spot", above=0), help="spot, as the pair is quoted"
+    )
     p.add_argument("--rate-base", required=True, type=rate_argument("rate_base"), help="e.g. 5%%")
     p.add_argument(
         "--rate-quote", required=True, type=rate_argument("rate_quote"), help="e.g. 0.1%%"
     )
     p.add_argument("--tenor", required=True, help="1W, 1M, 3M, 6M, 1Y, 90D...")
-    p.add_argument("--trade-date", required=True, help="the deal date, YYYY-MM-DD")
-    p.add_argument("--holidays", default="", help="holidays, comma-separated YYYY-MM-DD")
-    p.add_argument("--spot-lag", type=int, help="override the settlement lag (business days)")
+    p.add_argument(
+        "--trade-date", required=True, type=date("trade_date"), help="the deal date, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--holidays",
+        default="",
+        type=date_list("holidays"),
+        help="holidays, comma-separated YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--spot-lag",
+        type=count("spot_lag", at_least=0),
+        help="override the settlement lag (business days)",
+    )
     p.add_argument("--day-count-base", help="override the base leg's day count, e.g. ACT/365F")
     p.add_argument("--day-count-quote", help="override the quote leg's day count")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
-    p.set_defaults(run=run)
 
 
 def _day_count(given: str | None, currency: Any, argument: str) -> DayCount:
@@ -69,8 +68,6 @@ def _day_count(given: str | None, currency: Any, argument: str) -> DayCount:
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The forward and its dates as plain data."""
     pair = Pair.parse(args.pair)
-    if not np.isfinite(args.spot) or args.spot <= 0:
-        raise CarryxlError("spot", args.spot, "must be a number > 0")
     tenor = Tenor.parse(args.tenor)
     holidays = business_holidays(args.holidays)
     trade = as_dates("trade_date", args.trade_date)
@@ -152,3 +149,31 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+COMMANDS = (
+    Command(
+        name="forward",
+        help="FX forward: outright, points and its dates (spot date, rolled tenor end)",
+        description="The outright forward S (1 + r_quote t_quote) / (1 + r_base t_base) and its\n"
+        "points, from the spot date to the tenor's end, with both dates shown.\n\n" + DATES,
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example(
+                "carryxl forward --pair USD/JPY --spot 144.5 --rate-base 5.25% "
+                "--rate-quote 0.1% --tenor 3M --trade-date 2023-06-28",
+                note="a spot date on 30 June: the 3M end is Friday 29 September, not Saturday 30",
+            ),
+            Example(
+                "carryxl forward --pair AUD/JPY --spot 100 --rate-base 4.5% --rate-quote 0.1% "
+                "--tenor 1M --trade-date 2025-12-23 --holidays 2025-12-25,2025-12-26,2026-01-01",
+                note="holidays move the spot date and the end",
+            ),
+            Example(
+                "carryxl forward --pair USD/TRY --spot 32 --rate-base 5% --rate-quote 45% "
+                "--tenor 6M --trade-date 2025-01-29 --json",
+            ),
+        ),
+    ),
+)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shlex
 
 import pytest
 import QuantLib as ql
 
-from carryxl.cli import build_parser, main
-from carryxl.cli.forward import EXAMPLES
+from carryxl.cli import main
 
 
 def _forward(capsys: pytest.CaptureFixture[str], argv: list[str]) -> dict[str, object]:
@@ -84,17 +82,6 @@ def test_the_issue_example_ends_on_friday_not_saturday(capsys: pytest.CaptureFix
     assert "2023-09-29 Fri" in text
     assert "2023-09-30" not in text
     assert "modified following with the end-of-month rule" in text
-
-
-def test_every_help_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    joined = EXAMPLES.replace("\\\n", " ").splitlines()
-    commands = [line.strip()[len("carryxl ") :] for line in joined if "carryxl forward" in line]
-    assert len(commands) == 2
-    for command in commands:
-        assert main(shlex.split(command)) == 0, command
-    capsys.readouterr()
-    help_text = build_parser()._subparsers._group_actions[0].choices["forward"].format_help()  # type: ignore[union-attr]
-    assert "%%" not in help_text
 
 
 @pytest.mark.parametrize(
