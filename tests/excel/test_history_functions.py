@@ -70,7 +70,7 @@ def test_gap_rule_is_the_last_known_rate_across_holidays_only(xl: Excel) -> None
     )
     got = xl.call("FX_SPOT", "EUR/ISK", column("2012-06-01", serial(last_isk)))
     assert got[0][0].startswith(
-        f"date: falls in a hole in the data: ECB reference rates has no EUR/ISK fixing "
+        f"on_date: falls in a hole in the data: ECB reference rates has no EUR/ISK fixing "
         f"between {last_isk.isoformat()} and 2018-02-01"
     )
     assert got[1][0] == approx(ecb_raw.per_euro()[last_isk]["ISK"])
