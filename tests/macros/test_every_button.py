@@ -96,3 +96,14 @@ def test_every_button_after_libreoffice_saved_the_template(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _run(tag, saved_by_libreoffice[kind], tmp_path, capsys)
+
+
+def test_the_button_table_declares_what_each_macro_reads() -> None:
+    from carryxl import buttons  # noqa: PLC0415
+    from carryxl.macros import contract  # noqa: PLC0415
+
+    names = {getattr(contract, n) for n in contract.__all__ if n.startswith(("IN_", "OUT_"))}
+    for button in buttons.BUTTONS:
+        assert set(button.needs) <= names, button.tag
+        # a button that reads names works on exactly the kinds it names, the others anywhere
+        assert set(button.kinds or KINDS) == WORKS[button.tag], button.tag
