@@ -21,6 +21,7 @@ from dataclasses import dataclass
 __all__ = [
     "BUTTONS",
     "GROUPS",
+    "PORTFOLIO_NAMES",
     "SCENARIO_NAMES",
     "TRADE_NAMES",
     "Button",
@@ -39,6 +40,14 @@ SCENARIO_NAMES = (
     "out_scenario_grid",
 )
 """What the scenario and chart buttons read, and the grid they fill or draw beside."""
+PORTFOLIO_NAMES = (
+    "in_pf_pair",
+    "in_window_start",
+    "in_window_end",
+    "in_pf_volatility",
+    "in_correlation",
+)
+"""What the Book risk button reads, and the ranges it writes."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,31 @@ BUTTONS: tuple[Button, ...] = (
         macro="carryxl.macros.stress:replay_stress",
         needs=TRADE_NAMES,
         kinds=("calculator", "scenarios"),
+    ),
+    Button(
+        HISTORY,
+        id="carryPortfolioRisk",
+        label="Book risk",
+        tag="portfolio",
+        image_mso="PivotTableInsert",
+        screentip="Refresh the book's correlations from ECB history",
+        supertip=(
+            "Each position's volatility and the positions' correlation matrix over "
+            "in_window_start to in_window_end, from ECB fixings, written into "
+            "in_pf_volatility and in_correlation; the VaR follows by formulas."
+        ),
+        summary="refresh the portfolio's volatilities and correlations from ECB history",
+        doc=(
+            "the portfolio workbook's volatilities (`in_pf_volatility`) and correlation "
+            "matrix (`in_correlation`) from ECB fixings over "
+            "`in_window_start`..`in_window_end` for the pairs in `in_pf_pair`; written only "
+            "into ranges that are empty or hold what carryxl last wrote there (clear the "
+            "template's preloaded numbers, and unprotect the sheet, to let it write); the "
+            "VaR then follows by the workbook's formulas"
+        ),
+        macro="carryxl.macros.portfolio:refresh_portfolio_risk",
+        needs=PORTFOLIO_NAMES,
+        kinds=("portfolio",),
     ),
     Button(
         HISTORY,

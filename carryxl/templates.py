@@ -40,6 +40,7 @@ TEMPLATES: tuple[Template, ...] = (
     Template("rates", "carryxl.workbooks.sheets.rates:build", modes=("native",)),
     # the history replay is plain formulas over its data table
     Template("history", "carryxl.workbooks.sheets.history:build", modes=("native",)),
+    Template("portfolio", "carryxl.workbooks.sheets.portfolio:build"),
 )
 """Every kind, in the order ``carryxl new`` lists them."""
 

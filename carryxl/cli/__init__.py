@@ -20,9 +20,12 @@ from carryxl.cli import (
     asset,
     backtest,
     calc,
+    data,
     forward,
     history,
     new,
+    portfolio,
+    rates,
     risk,
     run,
     stress,
@@ -42,9 +45,12 @@ COMMANDS: tuple[ModuleType, ...] = (
     swap,
     forward,
     risk,
+    portfolio,
     new,
     run,
     addin,
+    rates,
+    data,
 )
 
 

@@ -11,7 +11,14 @@ from carryxl.cli.arguments import count, date, number
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
-from carryxl.core.errors import CarryxlError
+from carryxl.cli.rates import (
+    add_policy_arguments,
+    policy_schedule,
+    rate_pairs,
+    rates_lines,
+    rates_used,
+)
+from carryxl.core.conventions import Currency, Pair
 from carryxl.history.backtest import backtest
 from carryxl.history.basket import G10, basket_backtest
 from carryxl.history.rates import RateSchedule
@@ -85,6 +92,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="close when equity < this x margin",
     )
     _common(p)
+    add_policy_arguments(p)
 
 
 def _basket_arguments(b: argparse.ArgumentParser) -> None:
@@ -99,6 +107,15 @@ def _basket_arguments(b: argparse.ArgumentParser) -> None:
     )
     b.add_argument("--rebalance", default="monthly", help="monthly or quarterly")
     _common(b)
+    add_policy_arguments(b, spreads=False)
+    b.add_argument(
+        "--spread",
+        action="append",
+        default=[],
+        metavar="CCY=RATE",
+        help="a broker's spread added to that currency's policy rate (long or short), "
+        "e.g. JPY=1.5%%",
+    )
 
 
 def _stats_rows(s: PerformanceStats, ccy: str) -> list[tuple[str, str]]:
@@ -135,8 +152,14 @@ def run(args: argparse.Namespace) -> int:
     schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     r_t = args.rate_target if args.rate_target is not None else schedule
     r_f = args.rate_funding if args.rate_funding is not None else schedule
-    if r_t is None or r_f is None:
-        raise CarryxlError("rate-target", None, "give --rate-target and --rate-funding or --rates")
+    pair = Pair.parse(args.pair)
+    funding = Currency.parse(args.funding, "funding")
+    if r_t is None or r_f is None:  # no rates given: the policy rates, day by day
+        target = pair.other(funding)
+        spreads = {str(target): args.spread_target, str(funding): args.spread_funding}
+        policy = policy_schedule(args, spreads)
+        r_t = policy if r_t is None else r_t
+        r_f = policy if r_f is None else r_f
     result = backtest(
         args.pair, args.funding, args.start, args.end, args.notional, r_t, r_f,
         args.leverage, args.stop_loss, args.trend, args.cost, args.margin_call,
@@ -149,6 +172,11 @@ def run(args: argparse.Namespace) -> int:
         "currency": ccy,
         "notional": result.notional,
         "margin": result.margin,
+        "rates": rates_used(
+            {"target": (pair.other(funding), r_t), "funding": (funding, r_f)},
+            result.dates[0],
+            result.dates[-1],
+        ),
         **result.stats.as_dict(),
         "trades": [
             {
@@ -170,6 +198,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"backtest: {result.pair} funded in {ccy}, {args.start} to {args.end}")
     print(f"notional {money(result.notional, ccy)} {ccy}, margin {money(result.margin, ccy)} {ccy}")
+    print("\n".join(rates_lines(data["rates"])))
     print(table(_stats_rows(result.stats, ccy)))
     print(
         f"trades: {len(result.trades)}"
@@ -181,26 +210,17 @@ def run(args: argparse.Namespace) -> int:
 def _rates(args: argparse.Namespace) -> RateSchedule | dict[str, float]:
     if args.rates:
         return RateSchedule.from_csv(args.rates)
-    parse = rate_argument("rate")
-    table_: dict[str, float] = {}
-    for item in args.rate:
-        code, sep, value = item.partition("=")
-        if not sep:
-            raise CarryxlError("rate", item, "must be CCY=RATE, e.g. AUD=4.35%")
-        try:
-            table_[code.strip().upper()] = parse(value)
-        except argparse.ArgumentTypeError as error:
-            raise CarryxlError("rate", item, str(error)) from None
-    if not table_:
-        raise CarryxlError("rate", None, "give --rate CCY=RATE for each currency, or --rates")
-    return table_
+    if not args.rate:  # no rates given: the policy rates in force at each rebalance
+        return policy_schedule(args, rate_pairs(args.spread, "spread"))
+    return rate_pairs(args.rate, "rate")
 
 
 def run_basket(args: argparse.Namespace) -> int:
     """Backtest the basket and print the statistics (or JSON)."""
     plot_target(args)
+    rates = _rates(args)
     result = basket_backtest(
-        _rates(args), args.start, args.end, [c for c in args.currencies.split(",") if c],
+        rates, args.start, args.end, [c for c in args.currencies.split(",") if c],
         args.base, args.top, args.bottom, args.rebalance, args.notional, args.leverage,
         args.cost, load_history(args),
     )  # fmt: skip
@@ -210,6 +230,7 @@ def run_basket(args: argparse.Namespace) -> int:
         "currency": ccy,
         "notional": result.notional,
         "margin": result.margin,
+        "rates": _basket_rates(rates, args, result.dates),
         **result.stats.as_dict(),
         "rebalances": [r.__dict__ for r in result.rebalances],
     }
@@ -229,10 +250,28 @@ def run_basket(args: argparse.Namespace) -> int:
     print(
         f"last holding ({last.date}): long {', '.join(last.longs)}; short {', '.join(last.shorts)}"
     )
+    print("\n".join(rates_lines(data["rates"])))
     print(table(_stats_rows(result.stats, ccy)))
     if args.plot:
         print(f"chart written to {data['plot']}")
     return 0
+
+
+def _basket_rates(
+    rates: RateSchedule | dict[str, float], args: argparse.Namespace, dates: Any
+) -> dict[str, Any]:
+    """Which rates ranked and accrued the basket's currencies."""
+    codes = [Currency.parse(c, "currencies") for c in args.currencies.split(",") if c]
+    codes.append(Currency.parse(args.base, "base"))
+    if isinstance(rates, dict):
+        return {"each": "given, constant (--rate)", "source": "rates given by hand"}
+    legs = {str(c): (c, rates) for c in dict.fromkeys(codes)}
+    used = rates_used(legs, dates[0], dates[-1])
+    kept = {k: v for k, v in used.items() if k in ("source", "as_of", "notes")}
+    each = "policy rates in force at each rebalance, accrued day by day (BIS)"
+    if isinstance(rates, RateSchedule) and "as_of" not in used:
+        each = f"the step schedule {rates.source}"
+    return {"each": each, **kept}
 
 
 COMMANDS = (
@@ -241,8 +280,11 @@ COMMANDS = (
         help="daily backtest of a carry trade: equity curve, return, vol, Sharpe, drawdown",
         description="Hold a carry trade over real fixings (ECB by default) with daily simple "
         "accrual under each currency's day count. Rates are constants (--rate-target, "
-        "--rate-funding) or a step schedule (--rates CSV: each row is in force from its "
-        "date on). Optional stop-loss, trend filter, costs and margin call.",
+        "--rate-funding), a step schedule (--rates CSV: each row is in force from its "
+        "date on), or, with none given, each currency's BIS policy rate day by day from "
+        "carryxl's data folder, plus a broker's --spread-target/--spread-funding. The "
+        "output says which rates were used. Optional stop-loss, trend filter, costs and "
+        "margin call.",
         arguments=_arguments,
         run=run,
         examples=(
@@ -257,14 +299,22 @@ COMMANDS = (
                 "--stop-loss 5% --cost 2bp",
                 files={"rates.csv": RATES_CSV},
             ),
+            Example(
+                "carryxl backtest --pair AUD/JPY --funding JPY --start 2007-01-02 "
+                "--end 2009-12-31 --notional 10000000 --leverage 5 --spread-funding 1.5%",
+                note="no rates given: the BIS policy rates day by day (carryxl data update), "
+                "the yen borrowed at the Bank of Japan's rate + 1.5%",
+            ),
         ),
     ),
     Command(
         name="basket",
-        help="G10-style carry basket: long the top-N, short the bottom-N by your rates",
-        description="Rank currencies by your rates on each rebalance date; hold the top N "
-        "long and the bottom N short against the base currency. Rates by --rate CCY=RATE "
-        "or --rates rates.csv with one column per currency.",
+        help="G10-style carry basket: long the top-N, short the bottom-N by their rates",
+        description="Rank currencies by their rates on each rebalance date; hold the top N "
+        "long and the bottom N short against the base currency. Rates by --rate CCY=RATE, "
+        "--rates rates.csv with one column per currency, or, with none given, the BIS "
+        "policy rates in force at each rebalance (as the published G10 carry indices do), "
+        "accrued day by day.",
         arguments=_basket_arguments,
         run=run_basket,
         examples=(
@@ -273,6 +323,11 @@ COMMANDS = (
                 "--rebalance monthly --rate USD=5% --rate EUR=3% --rate JPY=0.1% "
                 "--rate GBP=5% --rate CHF=1% --rate AUD=4.3% --rate NZD=5.5% --rate CAD=4.5% "
                 "--rate SEK=3.5% --rate NOK=4.5%"
+            ),
+            Example(
+                "carryxl basket --start 2017-01-02 --end 2024-06-28 --top 3 --bottom 3 "
+                "--spread JPY=1.5%",
+                note="no rates given: the BIS policy rates in force at each rebalance",
             ),
         ),
     ),

@@ -9,7 +9,8 @@ from carryxl.cli.arguments import date, number
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
-from carryxl.core.conventions import Pair
+from carryxl.cli.rates import add_policy_arguments, policy_schedule, rates_lines, rates_used
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.rates import RateSchedule
 from carryxl.history.stress import EPISODES, episode, stress_replay
@@ -56,6 +57,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     add_plot_argument(p, "draw spot and equity")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
+    add_policy_arguments(p)
 
 
 def _inputs(args: argparse.Namespace) -> dict[str, Any]:
@@ -69,8 +71,6 @@ def _inputs(args: argparse.Namespace) -> dict[str, Any]:
             "funding": e.funding,
             "start": e.start,
             "end": e.end,
-            "rate_target": e.rate_target,
-            "rate_funding": e.rate_funding,
         }
     schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     for key in ("pair", "funding", "start", "end", "rate_target", "rate_funding"):
@@ -79,8 +79,17 @@ def _inputs(args: argparse.Namespace) -> dict[str, Any]:
             given = schedule
         if given is not None:
             base[key] = given
-        if base.get(key) is None:
+        if base.get(key) is None and not key.startswith("rate"):
             raise CarryxlError(key.replace("_", "-"), None, "give it, or name an --episode")
+    if base.get("rate_target") is None or base.get("rate_funding") is None:
+        # No rates given: the pair's policy rates day by day (plus any broker spreads).
+        funding = Currency.parse(base["funding"], "funding")
+        target = Pair.parse(base["pair"]).other(funding)
+        spreads = {str(target): args.spread_target, str(funding): args.spread_funding}
+        policy = policy_schedule(args, spreads)
+        for key in ("rate_target", "rate_funding"):
+            if base.get(key) is None:
+                base[key] = policy
     return base
 
 
@@ -100,8 +109,16 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         load_history(args),
         stop_out=None if args.hold else args.stop_out,
     )
-    result = {**chosen, **replay.summary(), "leverage": args.leverage}
-    result["rates_from"] = args.rates or "constant rates"
+    funding = Currency.parse(chosen["funding"], "funding")
+    legs = {
+        "target": (Pair.parse(chosen["pair"]).other(funding), chosen["rate_target"]),
+        "funding": (funding, chosen["rate_funding"]),
+    }
+    used = rates_used(legs, replay.dates[0], replay.dates[-1])
+    result = {**chosen, **replay.summary(), "leverage": args.leverage, "rates": used}
+    result["rates_from"] = args.rates or (
+        "constant rates" if used["source"] == "rates given by hand" else "BIS policy rates"
+    )
     result["margin_call_level"] = args.margin_call
     result["path"] = [
         {"date": str(d), "spot": float(s), "pnl": float(p), "equity": float(e)}
@@ -138,10 +155,11 @@ def render(r: dict[str, Any]) -> str:
         f"hold {Pair.parse(r['pair']).other(ccy)} at {percent(r['rate_target'])}; "
         f"leverage {r['leverage']:g} (margin {money(r['margin'], ccy)} {ccy})",
     ]
+    lines += rates_lines(r["rates"])
     if r["rates_from"] != "constant rates":
-        lines.append(f"rates: step schedule from {r['rates_from']} (shown: on the first date)")
-    elif r.get("note"):
-        lines.append(f"rates: {r['note']} (illustrative; override with --rate-*)")
+        lines.append("(the position line shows the rates in force on the first date)")
+    if r.get("note"):
+        lines.append(f"what happened: {r['note']}")
     rows = [
         ("spot", f"{r['spot_start']:.6g} -> {r['spot_end']:.6g}"),
         ("move of the target vs funding", percent(r["spot_move"], 2)),
@@ -170,7 +188,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the report, the episode list, or JSON with ``--json``."""
     if args.list:
         rows = [(e.key, e.title, f"{e.start} to {e.end}", e.note) for e in EPISODES.values()]
-        print(table(rows, ("episode", "what", "dates", "rates of the time")))
+        print(table(rows, ("episode", "what", "dates", "what happened")))
+        print("rates: the pair's BIS policy rates day by day unless you give rates")
         return 0
     plot_target(args)
     result = calculate(args)
@@ -188,12 +207,17 @@ COMMANDS = (
         description="Hold a carry position through real history (ECB fixings) and report "
         "the worst drawdown, the margin-call day and how many days of carry the loss equals. "
         "Equity = notional / leverage + P&L; a margin call comes when equity falls below "
-        "--margin-call x the margin.",
+        "--margin-call x the margin. With no rates given, the pair's BIS policy rates day "
+        "by day from carryxl's data folder (plus any --spread-target/--spread-funding); "
+        "the output says which rates were used.",
         arguments=_arguments,
         run=run,
         examples=(
             Example("carryxl stress --list"),
-            Example("carryxl stress --episode yen2024 --notional 10000000 --leverage 10"),
+            Example(
+                "carryxl stress --episode yen2024 --notional 10000000 --leverage 10",
+                note="the USD and JPY policy rates day by day (carryxl data update or import)",
+            ),
             Example("carryxl stress --episode gfc2008 --leverage 5 --plot gfc.png"),
             Example(
                 "carryxl stress --pair NZD/JPY --funding JPY --start 2024-07-01 --end 2024-08-30 "

@@ -18,8 +18,8 @@ from typing import Any
 
 from carryxl.core.carry import CarryBreakdown
 from carryxl.core.conventions import Currency, Pair
-from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, common_shape, finite, positive
+from carryxl.core.errors import CarryxlError, Rule
+from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive
 
 __all__ = ["breakdown_in_account", "convert_money", "cross_rate"]
 
@@ -45,9 +45,9 @@ def convert_money(
     if source == target:
         return money * (r / r)
     if (source, target) == (p.base, p.quote):
-        return money * r
+        return finite_result(money * r, amount=money, rate=r)
     if (source, target) == (p.quote, p.base):
-        return money / r
+        return finite_result(money / r, amount=money, rate=r)
     raise CarryxlError("pair", str(p), f"must be {source}/{target} or {target}/{source}")
 
 
@@ -78,7 +78,7 @@ def cross_rate(
     for currency, name in ((w.base, "wanted"), (w.quote, "wanted")):
         if currency not in price:
             raise CarryxlError(name, str(w), f"must use the currencies of {a} and {b}")
-    return price[w.base] / price[w.quote]
+    return finite_result(price[w.base] / price[w.quote], rate_a=ra, rate_b=rb)
 
 
 def breakdown_in_account(breakdown: CarryBreakdown, rate_to_account: Any) -> CarryBreakdown:
@@ -86,7 +86,11 @@ def breakdown_in_account(breakdown: CarryBreakdown, rate_to_account: Any) -> Car
 
     Returns are unchanged: the whole P&L is converted at one rate (the end's).
     """
+    if not isinstance(breakdown, CarryBreakdown):
+        raise CarryxlError("breakdown", breakdown, Rule.BREAKDOWN)
     k = positive("rate_to_account", rate_to_account)
+    common_shape(breakdown=breakdown.total, rate_to_account=k)
+    finite_result(breakdown.total * k, breakdown_total=breakdown.total, rate_to_account=k)
     return replace(
         breakdown,
         carry=breakdown.carry * k,

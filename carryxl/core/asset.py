@@ -26,7 +26,15 @@ from typing import Any
 from carryxl.core.carry import spot_ratio
 from carryxl.core.conventions import Orientation
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, common_shape, fraction_change, non_negative, rate
+from carryxl.core.validate import (
+    FloatArray,
+    common_shape,
+    finite_result,
+    fraction_change,
+    interest,
+    non_negative,
+    rate,
+)
 
 __all__ = [
     "MoveConvention",
@@ -74,7 +82,7 @@ def foreign_move(funding_move_value: Any, convention: MoveConvention | str) -> F
                 "must be below 1 (+100%) when the quoted rate moves the opposite way",
             )
         return -m
-    return 1.0 / (1.0 + m) - 1.0
+    return finite_result(1.0 / (1.0 + m) - 1.0, funding_move=m)
 
 
 def funding_move(foreign_move_value: Any, convention: MoveConvention | str) -> FloatArray:
@@ -82,7 +90,7 @@ def funding_move(foreign_move_value: Any, convention: MoveConvention | str) -> F
     g = fraction_change("fx_move", foreign_move_value)
     if MoveConvention.parse(convention) is MoveConvention.QUOTE:
         return -g
-    return 1.0 / (1.0 + g) - 1.0
+    return finite_result(1.0 / (1.0 + g) - 1.0, fx_move=g)
 
 
 def asset_carry_return(
@@ -97,8 +105,9 @@ def asset_carry_return(
     g = fraction_change("fx_move", fx_move)
     r_f = rate("rate_funding", rate_funding)
     t = non_negative("years", years)
-    common_shape(asset_return=a, fx_move=g, rate_funding=r_f, years=t)
-    return (1.0 + a) * (1.0 + g) - 1.0 - r_f * t
+    named = {"asset_return": a, "fx_move": g, "rate_funding": r_f, "years": t}
+    common_shape(**named)
+    return finite_result((1.0 + a) * (1.0 + g) - 1.0 - r_f * t, **named)
 
 
 def asset_carry_return_from_spots(
@@ -123,8 +132,12 @@ def asset_excess_over_local(asset_return: Any, fx_move: Any, local_return: Any) 
     Funding costs cancel when both are bought with the same borrowed money.
     2025-04-07 to 2025-11-28: 1.49 * 1.0575 - 1.6079 = -3.2% (the Nikkei did better).
     """
+    a = fraction_change("asset_return", asset_return)
+    g = fraction_change("fx_move", fx_move)
     local = fraction_change("local_return", local_return)
-    return asset_carry_return(asset_return, fx_move) - local
+    named = {"asset_return": a, "fx_move": g, "local_return": local}
+    common_shape(**named)
+    return finite_result((1.0 + a) * (1.0 + g) - 1.0 - local, **named)
 
 
 def breakeven_fx_move(asset_return: Any, rate_funding: Any = 0.0, years: Any = 0.0) -> FloatArray:
@@ -136,4 +149,5 @@ def breakeven_fx_move(asset_return: Any, rate_funding: Any = 0.0, years: Any = 0
     r_f = rate("rate_funding", rate_funding)
     t = non_negative("years", years)
     common_shape(asset_return=a, rate_funding=r_f, years=t)
-    return (1.0 + r_f * t) / (1.0 + a) - 1.0
+    growth = 1.0 + interest("rate_funding", "years", r_f, t)
+    return finite_result(growth / (1.0 + a) - 1.0, asset_return=a, rate_funding=r_f, years=t)

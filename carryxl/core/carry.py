@@ -30,13 +30,18 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.conventions import DayCount, Orientation
+from carryxl.core.trade import Legs, Spots, checked_legs, checked_spots
 from carryxl.core.validate import (
     FloatArray,
+    all_finite,
     common_shape,
+    finite_result,
+    flag,
     fraction_change,
     non_negative,
     positive,
     rate,
+    shape_of,
 )
 
 __all__ = [
@@ -56,6 +61,9 @@ __all__ = [
     "spot_ratio",
 ]
 
+_MIN = np.minimum.reduce
+_BIG = 50_000  # columns this long or longer: allocations cost more than reductions
+
 
 @dataclass(frozen=True)
 class CarryBreakdown:
@@ -74,16 +82,6 @@ class CarryBreakdown:
     costs: FloatArray | float = 0.0  # a single number when the same for every row
 
 
-def _inverted(orientation: Any) -> bool | np.ndarray[Any, np.dtype[np.bool_]]:
-    """True where spot is FUNDING/TARGET (so the target's price is 1/S)."""
-    if isinstance(orientation, Orientation | str):
-        return Orientation.parse(orientation) is Orientation.FUNDING_TARGET
-    values = np.asarray(orientation, dtype=object).astype(str)
-    labels, index = np.unique(values, return_inverse=True)  # parse each spelling once
-    flags = np.array([Orientation.parse(v) is Orientation.FUNDING_TARGET for v in labels])
-    return flags[index].reshape(values.shape)
-
-
 def spot_ratio(
     spot_start: Any, spot_end: Any, orientation: Any = Orientation.TARGET_FUNDING
 ) -> FloatArray:
@@ -91,19 +89,9 @@ def spot_ratio(
 
     S1/S0 for a TARGET/FUNDING pair (AUD/JPY funded in JPY), S0/S1 for FUNDING/TARGET.
     """
-    s0 = positive("spot_start", spot_start)
-    s1 = positive("spot_end", spot_end)
-    common_shape(spot_start=s0, spot_end=s1)
-    return _ratio(s0, s1, orientation)
-
-
-def _ratio(s0: FloatArray, s1: FloatArray, orientation: Any) -> FloatArray:
-    inverted = _inverted(orientation)
-    if inverted is True:
-        return s0 / s1
-    if inverted is False:
-        return s1 / s0
-    return np.where(inverted, s0 / s1, s1 / s0)
+    spots = checked_spots(spot_start, spot_end, orientation)
+    common_shape(**spots.named(), **spots.orientations())
+    return finite_result(spots.ratio(), **spots.named())
 
 
 def fx_return(
@@ -124,30 +112,9 @@ def fx_pnl(
 
     Seed 1: 10,000,000 JPY * 3% = 300,000 JPY. Seed 2: 100,000 USD * -6.25% = -6,250 USD.
     """
-    n = positive("notional", notional)
-    g = fx_return(spot_start, spot_end, orientation)
-    common_shape(notional=n, spots=g)
-    return n * g
-
-
-def _rates(
-    rate_target: Any, rate_funding: Any, years: Any, years_funding: Any
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Both legs' rates and year fractions, validated: r_t, r_f, t_t, t_f."""
-    r_t = rate("rate_target", rate_target)
-    r_f = rate("rate_funding", rate_funding)
-    t_t = non_negative("years", years)
-    t_f = t_t if years_funding is None else non_negative("years_funding", years_funding)
-    common_shape(rate_target=r_t, rate_funding=r_f, years=t_t, years_funding=t_f)
-    return r_t, r_f, t_t, t_f
-
-
-def _legs(
-    rate_target: Any, rate_funding: Any, years: Any, years_funding: Any
-) -> tuple[FloatArray, FloatArray]:
-    """Interest per unit over the period on each leg: r_t*t_t and r_f*t_f."""
-    r_t, r_f, t_t, t_f = _rates(rate_target, rate_funding, years, years_funding)
-    return r_t * t_t, r_f * t_f
+    spots = checked_spots(spot_start, spot_end, orientation, notional)
+    common_shape(**spots.named(), **spots.orientations())
+    return finite_result(spots.size() * (spots.ratio() - 1.0), **spots.named())
 
 
 def carry_income(
@@ -159,9 +126,11 @@ def carry_income(
     day count differs (default: ``years``). Seed 1: 10,000,000 * 4.4% * 0.5 = 220,000 JPY.
     """
     n = positive("notional", notional)
-    i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    common_shape(notional=n, rates=i_t)
-    return n * (i_t - i_f)
+    legs = checked_legs(rate_target, rate_funding, years, years_funding, deposits=False)
+    common_shape(notional=n, **legs.named())
+    i_t, i_f = legs.interests()
+    income = n * (i_t - i_f)
+    return finite_result(income, notional=n, **legs.named())
 
 
 def carry_pnl(
@@ -179,14 +148,44 @@ def carry_pnl(
 
     Seed 1 (AUD/JPY 100 -> 103, 10m JPY, 4.5% vs 0.1%, 0.5y): 526,750 JPY.
     """
-    n = positive("notional", notional)
-    s0, s1 = positive("spot_start", spot_start), positive("spot_end", spot_end)
-    r_t, r_f, t_t, t_f = _rates(rate_target, rate_funding, years, years_funding)
-    c = non_negative("costs", costs)
-    common_shape(notional=n, spot_start=s0, spot_end=s1, rate_target=r_t, years=t_t, costs=c)
-    # One expression, so numpy reuses its temporaries (no extra allocations on big arrays).
-    pnl = n * (_ratio(s0, s1, orientation) * (1.0 + r_t * t_t) - (1.0 + r_f * t_f))
-    return pnl - c if c.ndim or c != 0.0 else pnl
+    # Small columns: fewest reductions (see _finite). Big ones: every check up front and
+    # one expression, whose temporaries numpy reuses instead of allocating more.
+    deferred = getattr(spot_start, "size", 0) < _BIG
+    spots = checked_spots(spot_start, spot_end, orientation, notional, deferred=deferred)
+    legs = checked_legs(rate_target, rate_funding, years, years_funding, deferred=deferred)
+    c = non_negative("costs", costs, deferred=deferred)
+    named = spots.named()
+    named.update(legs.named(), costs=c)
+    shape_of(named if isinstance(spots.inverted, bool) else {**named, **spots.orientations()})
+    if deferred:
+        ratio = spots.ratio()
+        i_t, i_f = legs.interests()
+        pnl = spots.size() * (ratio * (1.0 + i_t) - (1.0 + i_f))
+        if c.ndim or c != 0.0:
+            pnl = pnl - c
+        return _finite(pnl, ratio, spots, legs, named)
+    legs.check_deposits()
+    r_t, r_f, t_t = legs.rate_target, legs.rate_funding, legs.years
+    t_f = t_t if legs.years_funding is None else legs.years_funding
+    pnl = spots.size() * (spots.ratio() * (1.0 + r_t * t_t) - (1.0 + r_f * t_f))
+    if c.ndim or c != 0.0:
+        pnl = pnl - c
+    return finite_result(pnl, **named)
+
+
+def _finite(
+    result: FloatArray, ratio: FloatArray, spots: Spots, legs: Legs, named: dict[str, FloatArray]
+) -> FloatArray:
+    """``result`` of a trade checked with ``deferred``: a finite result and X1/X0 > 0 prove
+    every input finite (an infinite notional, rate, year fraction or cost never gives a
+    finite P&L; an infinite spot gives X1/X0 = 0 or inf). Otherwise check everything
+    again, so a bad input is named with its own rule before the result is blamed."""
+    if all_finite(result) and (not ratio.size or _MIN(ratio, axis=None) > 0.0):
+        return result
+    spots.recheck()
+    legs.recheck()
+    non_negative("costs", named["costs"])
+    return finite_result(result, **named)
 
 
 def carry_return(
@@ -216,6 +215,42 @@ def carry_return(
     )
 
 
+def _breakdown(
+    notional: Any,
+    spot_start: Any,
+    spot_end: Any,
+    rate_target: Any,
+    rate_funding: Any,
+    years: Any,
+    orientation: Any,
+    years_funding: Any,
+    costs: Any,
+    exact: bool,
+) -> CarryBreakdown:
+    spots = checked_spots(spot_start, spot_end, orientation, notional, deferred=True)
+    legs = checked_legs(
+        rate_target, rate_funding, years, years_funding, deposits=exact, deferred=True
+    )
+    c = non_negative("costs", costs, deferred=True)
+    named = spots.named()
+    named.update(legs.named(), costs=c)
+    shape_of(named if isinstance(spots.inverted, bool) else {**named, **spots.orientations()})
+    n = spots.size()
+    i_t, i_f = legs.interests()
+    carry = n * (i_t - i_f)
+    ratio = spots.ratio()
+    fx = n * (ratio - 1.0)
+    cross = fx * i_t if exact else None
+    total = carry + fx + cross if cross is not None else carry + fx
+    if c.ndim or c != 0.0:
+        total = total - c
+    # A finite return means a finite total, and so finite parts.
+    total_return = _finite(total / n, ratio, spots, legs, named)
+    return CarryBreakdown(
+        carry, fx, total * 0.0 if cross is None else cross, total, total_return, c
+    )
+
+
 def carry_breakdown(
     notional: Any,
     spot_start: Any,
@@ -228,18 +263,8 @@ def carry_breakdown(
     costs: Any = 0.0,
 ) -> CarryBreakdown:
     """The exact P&L split into carry, FX and cross term, less costs, which add up to the total."""
-    n = positive("notional", notional)
-    g = fx_return(spot_start, spot_end, orientation)
-    i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    c = non_negative("costs", costs)
-    common_shape(notional=n, spots=g, rates=i_t, costs=c)
-    carry = n * (i_t - i_f)
-    fx = n * g
-    cross = fx * i_t
-    total = carry + fx + cross
-    if c.ndim or c != 0.0:
-        total = total - c
-    return CarryBreakdown(carry, fx, cross, total, total / n, c)
+    return _breakdown(notional, spot_start, spot_end, rate_target, rate_funding, years,
+                      orientation, years_funding, costs, exact=True)  # fmt: skip
 
 
 def carry_breakdown_simple(
@@ -257,17 +282,8 @@ def carry_breakdown_simple(
 
     Seed 1: 220,000 + 300,000 = 520,000 JPY (5.2%); the exact total is 526,750 JPY.
     """
-    n = positive("notional", notional)
-    g = fx_return(spot_start, spot_end, orientation)
-    i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    c = non_negative("costs", costs)
-    common_shape(notional=n, spots=g, rates=i_t, costs=c)
-    carry = n * (i_t - i_f)
-    fx = n * g
-    total = carry + fx
-    if c.ndim or c != 0.0:
-        total = total - c
-    return CarryBreakdown(carry, fx, total * 0.0, total, total / n, c)
+    return _breakdown(notional, spot_start, spot_end, rate_target, rate_funding, years,
+                      orientation, years_funding, costs, exact=False)  # fmt: skip
 
 
 def annualised_return(total_return: Any, years: Any, compound: bool = False) -> FloatArray:
@@ -277,9 +293,9 @@ def annualised_return(total_return: Any, years: Any, compound: bool = False) -> 
     """
     r = fraction_change("total_return", total_return)
     t = positive("years", years)
-    if compound:
-        return np.power(1.0 + r, 1.0 / t) - 1.0
-    return r / t
+    common_shape(total_return=r, years=t)
+    annual = np.power(1.0 + r, 1.0 / t) - 1.0 if flag("compound", compound) else r / t
+    return finite_result(annual, total_return=r, years=t)
 
 
 def breakeven_spot(
@@ -293,19 +309,22 @@ def breakeven_spot(
     """The end spot (in the pair's own quote) at which the exact total P&L is zero.
 
     It is the covered-interest-parity forward: S0 (1 + r_f*t_f)/(1 + r_t*t_t) for a
-    TARGET/FUNDING pair, S0 (1 + r_t*t_t)/(1 + r_f*t_f) for FUNDING/TARGET.
-    Seed 1: 100 * 1.0005 / 1.0225 = 97.8484.
+    TARGET/FUNDING pair, S0 (1 + r_t*t_t)/(1 + r_f*t_f) for FUNDING/TARGET; each
+    1 + r*t must be above 0. Seed 1: 100 * 1.0005 / 1.0225 = 97.8484.
     """
-    s0 = positive("spot_start", spot_start)
-    i_t, i_f = _legs(rate_target, rate_funding, years, years_funding)
-    common_shape(spot_start=s0, rates=i_t)
+    spots = checked_spots(spot_start, None, orientation)
+    legs = checked_legs(rate_target, rate_funding, years, years_funding)
+    common_shape(**spots.named(), **legs.named(), **spots.orientations())
+    s0 = spots.spot_start
+    i_t, i_f = legs.interests()
     growth = (1.0 + i_f) / (1.0 + i_t)
-    inverted = _inverted(orientation)
-    if inverted is True:
-        return s0 / growth
-    if inverted is False:
-        return s0 * growth
-    return np.where(inverted, s0 / growth, s0 * growth)
+    if spots.inverted is True:
+        spot = s0 / growth
+    elif spots.inverted is False:
+        spot = s0 * growth
+    else:
+        spot = np.where(spots.inverted, s0 / growth, s0 * growth)
+    return finite_result(spot, **spots.named(), **legs.named())
 
 
 def breakeven_move(
@@ -341,7 +360,7 @@ def carry_days_to_offset(
     b_t = DayCount.parse(day_count_target, "day_count_target").days_in_year
     b_f = DayCount.parse(day_count_funding, "day_count_funding").days_in_year
     per_day = (1.0 + g) * r_t / b_t - r_f / b_f
-    return _days(g, per_day)
+    return _days(g, per_day, fx_move=g, rate_target=r_t, rate_funding=r_f)
 
 
 def carry_days_to_offset_simple(fx_move: Any, rate_target: Any, rate_funding: Any) -> FloatArray:
@@ -353,11 +372,13 @@ def carry_days_to_offset_simple(fx_move: Any, rate_target: Any, rate_funding: An
     r_t = rate("rate_target", rate_target)
     r_f = rate("rate_funding", rate_funding)
     common_shape(fx_move=g, rate_target=r_t, rate_funding=r_f)
-    return _days(g, (r_t - r_f) / 365.0)
+    return _days(g, (r_t - r_f) / 365.0, fx_move=g, rate_target=r_t, rate_funding=r_f)
 
 
-def _days(g: FloatArray, per_day: FloatArray) -> FloatArray:
-    with np.errstate(divide="ignore", invalid="ignore"):
+def _days(g: FloatArray, per_day: FloatArray, **named: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         days = np.where(per_day > 0, -g / per_day, np.inf)
+    # inf says "never" (carry does not earn); where it earns, the days must be a number.
+    finite_result(np.where((g < 0) & (per_day > 0), days, 0.0), **named)
     result: FloatArray = np.where(g >= 0, 0.0, days)
     return result[()] if result.ndim == 0 else result

@@ -17,12 +17,14 @@ NIBOR (ACT/360). Every function that uses a day count takes an override.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
+from carryxl.core.validate import positive
 
 __all__ = [
     "Currency",
@@ -253,7 +255,7 @@ class Pair:
             return value
         match = _PAIR.match(str(value))
         if match is None:
-            raise CarryxlError(argument, value, "must be a currency pair such as AUD/JPY")
+            raise CarryxlError(argument, value, Rule.PAIR)
         codes = [code.upper() for code in match.groups()]
         unknown = [code for code in codes if code not in Currency.__members__]
         if unknown:
@@ -289,9 +291,10 @@ class Pair:
     def pip_size(self, override: float | None = None) -> float:
         """One pip in quote units: 0.01 for JPY-quoted pairs, 0.0001 otherwise."""
         if override is not None:
-            if not override > 0:
-                raise CarryxlError("pip_size", override, "must be a number > 0")
-            return float(override)
+            size = positive("pip_size", override)
+            if size.ndim:
+                raise CarryxlError("pip_size", override, Rule.ONE_NUMBER)
+            return float(size)
         return 0.01 if self.quote == Currency.JPY else 0.0001
 
     @property
@@ -322,6 +325,8 @@ def rate_from_text(value: Any, argument: str = "rate") -> float:
         return float(value)
     match = _RATE.match(str(value))
     if match is None:
-        raise CarryxlError(argument, value, "must be a rate such as 4.5% or 0.045")
+        raise CarryxlError(argument, value, Rule.RATE_TEXT)
     number = float(match.group(1))
+    if not math.isfinite(number):  # "1e999" overflows
+        raise CarryxlError(argument, value, Rule.RATE_TEXT)
     return number / 100.0 if match.group(2) else number

@@ -23,9 +23,17 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.carry import _inverted, spot_ratio
 from carryxl.core.conventions import Orientation
-from carryxl.core.validate import FloatArray, common_shape, non_negative, positive, rate
+from carryxl.core.trade import checked_legs, checked_spots
+from carryxl.core.validate import (
+    FloatArray,
+    common_shape,
+    finite_result,
+    flag,
+    non_negative,
+    positive,
+    rate,
+)
 
 __all__ = [
     "TradeCosts",
@@ -48,6 +56,17 @@ class TradeCosts:
     total: FloatArray
 
 
+def _spread(units: Any, spread_pips: Any, pip_size: Any) -> FloatArray:
+    result: FloatArray = units * spread_pips * pip_size / 2.0
+    return result
+
+
+def _commission(units: Any, given: dict[str, FloatArray], sides: Any) -> FloatArray:
+    per_lot, per_million, lot_size = given["per_lot"], given["per_million"], given["lot_size"]
+    result: FloatArray = sides * units * (per_lot / lot_size + per_million / 1e6)
+    return result
+
+
 def spread_cost(units: Any, spread_pips: Any, pip_size: Any) -> FloatArray:
     """One side's spread cost against mid, in the quote currency: units * pips * pip / 2.
 
@@ -57,7 +76,7 @@ def spread_cost(units: Any, spread_pips: Any, pip_size: Any) -> FloatArray:
     pips = non_negative("spread_pips", spread_pips)
     size = positive("pip_size", pip_size)
     common_shape(units=u, spread_pips=pips, pip_size=size)
-    return u * pips * size / 2.0
+    return finite_result(_spread(u, pips, size), units=u, spread_pips=pips, pip_size=size)
 
 
 def commission_cost(
@@ -71,13 +90,19 @@ def commission_cost(
 
     2.5 lots at 7 a lot per side, round trip: 2 * 250,000 * 7 / 100,000 = 35.
     """
+    given = _commission_inputs(per_lot, per_million, lot_size)
     u = non_negative("units", units)
-    lot = non_negative("per_lot", per_lot)
-    million = non_negative("per_million", per_million)
-    size = positive("lot_size", lot_size)
     n = non_negative("sides", sides)
-    common_shape(units=u, per_lot=lot, per_million=million, lot_size=size, sides=n)
-    return n * u * (lot / size + million / 1e6)
+    common_shape(units=u, **given, sides=n)
+    return finite_result(_commission(u, given, n), units=u, **given, sides=n)
+
+
+def _commission_inputs(per_lot: Any, per_million: Any, lot_size: Any) -> dict[str, FloatArray]:
+    return {
+        "per_lot": non_negative("per_lot", per_lot),
+        "per_million": non_negative("per_million", per_million),
+        "lot_size": positive("lot_size", lot_size),
+    }
 
 
 def rates_after_markup(
@@ -92,7 +117,28 @@ def rates_after_markup(
     m_t = non_negative("markup_target", markup_target)
     m_f = non_negative("markup_funding", markup_funding)
     common_shape(rate_target=r_t, rate_funding=r_f, markup_target=m_t, markup_funding=m_f)
-    return rate("rate_target - markup_target", r_t - m_t), r_f + m_f
+    paid = finite_result(r_f + m_f, rate_funding=r_f, markup_funding=m_f)
+    return rate("rate_target - markup_target", r_t - m_t), paid
+
+
+def _markups(
+    markup_target: Any, markup_funding: Any, years: Any, years_funding: Any
+) -> dict[str, FloatArray]:
+    given = {
+        "markup_target": non_negative("markup_target", markup_target),
+        "markup_funding": non_negative("markup_funding", markup_funding),
+        "years": non_negative("years", years),
+    }
+    if years_funding is not None:
+        given["years_funding"] = non_negative("years_funding", years_funding)
+    return given
+
+
+def _markup(notional: Any, ratio: Any, given: dict[str, FloatArray]) -> FloatArray:
+    m_t, m_f, t_t = given["markup_target"], given["markup_funding"], given["years"]
+    t_f = given.get("years_funding", t_t)
+    result: FloatArray = notional * (ratio * m_t * t_t + m_f * t_f)
+    return result
 
 
 def markup_cost(
@@ -110,13 +156,18 @@ def markup_cost(
     10,000,000 * (1.03 * 0.005 * 0.5 + 0.01 * 0.5) = 75,750 JPY.
     """
     n = positive("notional", notional)
-    m_t = non_negative("markup_target", markup_target)
-    m_f = non_negative("markup_funding", markup_funding)
-    t_t = non_negative("years", years)
-    t_f = t_t if years_funding is None else non_negative("years_funding", years_funding)
-    ratio = positive("spot_ratio", spot_ratio_value)
-    common_shape(notional=n, markup_target=m_t, markup_funding=m_f, years=t_t, ratio=ratio)
-    return n * (ratio * m_t * t_t + m_f * t_f)
+    given = _markups(markup_target, markup_funding, years, years_funding)
+    ratio = positive("spot_ratio_value", spot_ratio_value)
+    common_shape(notional=n, **given, spot_ratio_value=ratio)
+    return finite_result(_markup(n, ratio, given), notional=n, **given, spot_ratio_value=ratio)
+
+
+def _spreads(spread_entry_pips: Any, spread_exit_pips: Any) -> dict[str, FloatArray]:
+    """The spreads under their names; the exit's only when given (else the entry's)."""
+    given = {"spread_entry_pips": non_negative("spread_entry_pips", spread_entry_pips)}
+    if spread_exit_pips is not None:
+        given["spread_exit_pips"] = non_negative("spread_exit_pips", spread_exit_pips)
+    return given
 
 
 def carry_trade_costs(
@@ -148,30 +199,39 @@ def carry_trade_costs(
     Seed 1 with a 2-pip spread both ways (pip 0.01): 100,000 AUD * (0.01 + 0.01) JPY
     (a half-spread of 1 pip at entry and at exit) = 2,000 JPY.
     """
-    n = positive("notional", notional)
-    s0 = positive("spot_start", spot_start)
-    s1 = positive("spot_end", spot_end)
+    spots = checked_spots(spot_start, spot_end, orientation, notional)
     size = positive("pip_size", pip_size)
-    entry = non_negative("spread_entry_pips", spread_entry_pips)
-    exit_ = (
-        entry if spread_exit_pips is None else non_negative("spread_exit_pips", spread_exit_pips)
-    )
-    common_shape(notional=n, spot_start=s0, spot_end=s1, spread_entry=entry, spread_exit=exit_)
-    inverted = _inverted(orientation)
-    base_units = np.where(inverted, n, n / s0)
+    spreads = _spreads(spread_entry_pips, spread_exit_pips)
+    entry = spreads["spread_entry_pips"]
+    exit_ = spreads.get("spread_exit_pips", entry)
+    lots = _commission_inputs(commission_per_lot, commission_per_million, lot_size)
+    markups = _markups(markup_target, markup_funding, years, years_funding)
+    named = {
+        **spots.named(),
+        "pip_size": size,
+        **spreads,
+        "commission_per_lot": lots["per_lot"],
+        "commission_per_million": lots["per_million"],
+        "lot_size": lots["lot_size"],
+        **markups,
+    }
+    common_shape(**named, **spots.orientations())
+    n, s0, s1, flipped = spots.size(), spots.spot_start, spots.end(), spots.inverted
+    base_units = np.where(flipped, n, n / s0)
     # The half-spreads are in the quote currency: the funding one when the pair is
     # TARGET/FUNDING, else converted at each side's spot.
-    to_funding_entry = np.where(inverted, 1.0 / s0, 1.0)
-    to_funding_exit = np.where(inverted, 1.0 / s1, 1.0)
+    to_funding_entry = np.where(flipped, 1.0 / s0, 1.0)
+    to_funding_exit = np.where(flipped, 1.0 / s1, 1.0)
     spread = (
-        spread_cost(base_units, entry, size) * to_funding_entry
-        + spread_cost(base_units, exit_, size) * to_funding_exit
+        _spread(base_units, entry, size) * to_funding_entry
+        + _spread(base_units, exit_, size) * to_funding_exit
     )
-    commission = commission_cost(base_units, commission_per_lot, commission_per_million, lot_size)
-    ratio = spot_ratio(s0, s1, orientation) if exact else 1.0
-    markup = markup_cost(n, markup_target, markup_funding, years, ratio, years_funding)
+    commission = _commission(base_units, lots, 2)
+    ratio = spots.ratio() if flag("exact", exact) else 1.0
+    markup = _markup(n, ratio, markups)
     spread, commission, markup = np.broadcast_arrays(spread, commission, markup)
-    return TradeCosts(spread, commission, markup, spread + commission + markup)
+    total = finite_result(spread + commission + markup, **named)
+    return TradeCosts(spread, commission, markup, total)
 
 
 def breakeven_spot_after_costs(
@@ -201,31 +261,43 @@ def breakeven_spot_after_costs(
     Seed 1 with a 2-pip spread: ρ = (10,005,000 + 1,000 + 1,000) / 10,225,000, so
     S1 = 97.8679. NaN where no spot breaks even.
     """
-    n = positive("notional", notional)
-    s0 = positive("spot_start", spot_start)
-    r_t = rate("rate_target", rate_target)
-    r_f = rate("rate_funding", rate_funding)
-    t_t = non_negative("years", years)
-    t_f = t_t if years_funding is None else non_negative("years_funding", years_funding)
+    spots = checked_spots(spot_start, None, orientation, notional)
+    legs = checked_legs(rate_target, rate_funding, years, years_funding)
     size = positive("pip_size", pip_size)
-    entry = non_negative("spread_entry_pips", spread_entry_pips)
-    exit_ = (
-        entry if spread_exit_pips is None else non_negative("spread_exit_pips", spread_exit_pips)
-    )
+    spreads = _spreads(spread_entry_pips, spread_exit_pips)
+    entry = spreads["spread_entry_pips"]
+    exit_ = spreads.get("spread_exit_pips", entry)
+    lots = _commission_inputs(commission_per_lot, commission_per_million, lot_size)
     m_t = non_negative("markup_target", markup_target)
     m_f = non_negative("markup_funding", markup_funding)
-    common_shape(notional=n, spot_start=s0, rate_target=r_t, rate_funding=r_f, years=t_t)
-    inverted = _inverted(orientation)
-    base_units = np.where(inverted, n, n / s0)
-    commission = commission_cost(base_units, commission_per_lot, commission_per_million, lot_size)
+    named = {
+        **spots.named(),
+        **legs.named(),
+        "pip_size": size,
+        **spreads,
+        "commission_per_lot": lots["per_lot"],
+        "commission_per_million": lots["per_million"],
+        "lot_size": lots["lot_size"],
+        "markup_target": m_t,
+        "markup_funding": m_f,
+    }
+    common_shape(**named, **spots.orientations())
+    n, s0, flipped = spots.size(), spots.spot_start, spots.inverted
+    t_t = legs.years
+    t_f = t_t if legs.years_funding is None else legs.years_funding
+    base_units = np.where(flipped, n, n / s0)
+    commission = _commission(base_units, lots, 2)
     half_entry = n * entry * size / 2.0 / s0
     half_exit = n * exit_ * size / 2.0 / s0
-    fixed = n * (1.0 + r_f * t_f + m_f * t_f) + half_entry + commission
-    slope = n * (1.0 + r_t * t_t - m_t * t_t)
-    fixed = fixed + np.where(inverted, 0.0, half_exit)
-    slope = slope - np.where(inverted, half_exit, 0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    i_t, i_f = legs.interests()
+    fixed = n * (1.0 + i_f + m_f * t_f) + half_entry + commission
+    slope = n * (1.0 + i_t - m_t * t_t)
+    fixed = fixed + np.where(flipped, 0.0, half_exit)
+    slope = slope - np.where(flipped, half_exit, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = np.where(slope > 0, fixed / slope, np.nan)
-        spot = np.where(inverted, s0 / ratio, s0 * ratio)
+        spot = np.where(flipped, s0 / ratio, s0 * ratio)
+    # NaN says "no spot breaks even"; anything else must be a number.
+    finite_result(np.where(slope > 0, spot, 0.0), **named)
     result: FloatArray = spot[()] if spot.ndim == 0 else spot
     return result

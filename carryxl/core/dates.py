@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from carryxl.core.conventions import DayCount
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, common_shape
 
 __all__ = [
@@ -54,9 +54,10 @@ __all__ = [
 DateArray = npt.NDArray[np.datetime64]
 
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
+_EXCEL_END = 2958466.0  # 10000-01-01, the day after Excel's last date
 
 
-DATE_RULE = "must be a date written YYYY-MM-DD, such as 2024-11-28"
+DATE_RULE = Rule.DATE
 _ISO_DATE = re.compile(r"(\d{4})([-/])(\d{2})\2(\d{2})")
 
 
@@ -76,14 +77,14 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
         value = value.to_datetime64()
     if isinstance(value, np.datetime64):
         if np.isnat(value):
-            raise CarryxlError(argument, value, "must be a date, not empty")
+            raise CarryxlError(argument, value, Rule.DATE_NOT_EMPTY)
         as_day: np.datetime64 = value.astype("datetime64[D]")
         return as_day
     if not isinstance(value, str):
         raise CarryxlError(argument, value, DATE_RULE)
     text = value.strip()
     if not text:
-        raise CarryxlError(argument, value, "must be a date, not empty")
+        raise CarryxlError(argument, value, Rule.DATE_NOT_EMPTY)
     match = _ISO_DATE.fullmatch(text)
     if match is None:
         raise CarryxlError(argument, value, DATE_RULE)
@@ -114,22 +115,31 @@ def as_dates(name: str, value: Any) -> DateArray:
                 for item in raw.reshape(-1).tolist()
             ]
             array = np.asarray(parsed, dtype="datetime64[D]").reshape(raw.shape)
-        else:
-            array = np.asarray(raw, dtype="datetime64[D]")
+        elif raw.dtype.kind == "M" or raw.size == 0:
+            array = raw.astype("datetime64[D]")
+        else:  # a number is not a date (Excel serials: from_excel_serial)
+            raise CarryxlError(name, value, DATE_RULE)
     except CarryxlError:
         raise
     except (TypeError, ValueError, OverflowError):
         raise CarryxlError(name, value, DATE_RULE) from None
     if np.isnat(array).any():
-        raise CarryxlError(name, value, "must be a date, not empty")
+        raise CarryxlError(name, value, Rule.DATE_NOT_EMPTY)
     return array
 
 
 def from_excel_serial(name: str, serial: Any) -> DateArray:
     """Excel date serials (1900 system: 45292 = 2024-01-01) as ``datetime64[D]``."""
-    days = np.asarray(serial, dtype=np.float64)
+    if isinstance(serial, dt.date | np.datetime64 | str):  # a date, not its serial number
+        raise CarryxlError(name, serial, Rule.EXCEL_DATE)
+    try:
+        days = np.asarray(serial, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise CarryxlError(name, serial, Rule.EXCEL_DATE) from None
     if not np.isfinite(days).all() or (days < 61).any():
-        raise CarryxlError(name, serial, "must be an Excel date on or after 1900-03-01")
+        raise CarryxlError(name, serial, Rule.EXCEL_DATE)
+    if (days >= _EXCEL_END).any():
+        raise CarryxlError(name, serial, "must be an Excel date on or before 9999-12-31")
     return _EXCEL_EPOCH + np.floor(days).astype("timedelta64[D]")
 
 

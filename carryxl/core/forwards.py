@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from carryxl.core.validate import FloatArray, common_shape, finite, non_negative, positive, rate
+from carryxl.core.validate import (
+    FloatArray,
+    common_shape,
+    finite,
+    finite_result,
+    interest,
+    non_negative,
+    positive,
+    rate,
+)
 
 __all__ = [
     "forward_from_points",
@@ -26,28 +35,37 @@ __all__ = [
 ]
 
 
-def _growth(rate_value: Any, years: Any, rate_name: str, years_name: str) -> FloatArray:
-    r = rate(rate_name, rate_value)
-    t = non_negative(years_name, years)
-    common_shape(**{rate_name: r, years_name: t})
-    return 1.0 + r * t
+def _checked(
+    spot: Any, rate_base: Any, rate_quote: Any, years: Any, years_quote: Any, **more: FloatArray
+) -> tuple[dict[str, FloatArray], FloatArray, FloatArray]:
+    """The forward's inputs checked under their names (one shape check for all of them,
+    ``more`` included), and the growth 1 + r*t of the base and of the quote currency."""
+    named = {
+        "spot": positive("spot", spot),
+        "rate_base": rate("rate_base", rate_base),
+        "rate_quote": rate("rate_quote", rate_quote),
+        "years": non_negative("years", years),
+    }
+    if years_quote is not None:
+        named["years_quote"] = non_negative("years_quote", years_quote)
+    named.update(more)
+    common_shape(**named)
+    t_q = "years" if years_quote is None else "years_quote"
+    g_base = 1.0 + interest("rate_base", "years", named["rate_base"], named["years"])
+    g_quote = 1.0 + interest("rate_quote", t_q, named["rate_quote"], named[t_q])
+    return named, g_base, g_quote
 
 
 def forward_outright(
     spot: Any, rate_base: Any, rate_quote: Any, years: Any, years_quote: Any = None
 ) -> FloatArray:
-    """CIP forward: S (1 + r_quote t_quote) / (1 + r_base t_base).
+    """CIP forward: S (1 + r_quote t_quote) / (1 + r_base t_base); each 1 + r*t above 0.
 
     ``years`` is the base leg's year fraction, ``years_quote`` the quote leg's (default
     ``years``). AUD/JPY 100, AUD 4.5%, JPY 0.1%, 0.5y: 100 * 1.0005 / 1.0225 = 97.8484.
     """
-    s = positive("spot", spot)
-    g_base = _growth(rate_base, years, "rate_base", "years")
-    g_quote = _growth(
-        rate_quote, years if years_quote is None else years_quote, "rate_quote", "years_quote"
-    )
-    common_shape(spot=s, rate_base=g_base, rate_quote=g_quote)
-    return s * g_quote / g_base
+    named, g_base, g_quote = _checked(spot, rate_base, rate_quote, years, years_quote)
+    return finite_result(named["spot"] * g_quote / g_base, **named)
 
 
 def forward_points(
@@ -62,9 +80,10 @@ def forward_points(
 
     AUD/JPY example above: (97.8484 - 100) * 100 = -215.16 points.
     """
-    s = positive("spot", spot)
     k = positive("scale", scale)
-    return (forward_outright(s, rate_base, rate_quote, years, years_quote) - s) * k
+    named, g_base, g_quote = _checked(spot, rate_base, rate_quote, years, years_quote, scale=k)
+    s = named["spot"]
+    return finite_result((s * g_quote / g_base - s) * k, **named)
 
 
 def forward_from_points(spot: Any, points: Any, scale: Any = 10_000.0) -> FloatArray:
@@ -73,7 +92,7 @@ def forward_from_points(spot: Any, points: Any, scale: Any = 10_000.0) -> FloatA
     p = finite("points", points)
     k = positive("scale", scale)
     common_shape(spot=s, points=p, scale=k)
-    return positive("forward", s + p / k)
+    return positive("forward", finite_result(s + p / k, spot=s, points=p, scale=k))
 
 
 def implied_quote_rate(
@@ -82,13 +101,16 @@ def implied_quote_rate(
     """The quote currency's simple rate implied by a forward: ((F/S)(1 + r_b t_b) - 1) / t_q."""
     s = positive("spot", spot)
     f = positive("forward", forward)
-    g_base = _growth(rate_base, years, "rate_base", "years")
-    t_q = positive(
-        "years_quote" if years_quote is not None else "years",
-        years if years_quote is None else years_quote,
-    )
-    common_shape(spot=s, forward=f, rate_base=g_base, years_quote=t_q)
-    return (f / s * g_base - 1.0) / t_q
+    r_b = rate("rate_base", rate_base)
+    t_b = non_negative("years", years)
+    named = {"spot": s, "forward": f, "rate_base": r_b, "years": t_b}
+    if years_quote is None:
+        t_q = positive("years", t_b)
+    else:
+        t_q = named["years_quote"] = positive("years_quote", years_quote)
+    common_shape(**named)
+    g_base = 1.0 + interest("rate_base", "years", r_b, t_b)
+    return finite_result((f / s * g_base - 1.0) / t_q, **named)
 
 
 def implied_rate_differential(
@@ -105,4 +127,4 @@ def implied_rate_differential_simple(spot: Any, forward: Any, years: Any) -> Flo
     f = positive("forward", forward)
     t = positive("years", years)
     common_shape(spot=s, forward=f, years=t)
-    return (f / s - 1.0) / t
+    return finite_result((f / s - 1.0) / t, spot=s, forward=f, years=t)

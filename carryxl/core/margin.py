@@ -23,12 +23,13 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
     FloatArray,
     common_shape,
     finite,
+    finite_result,
     non_negative,
     positive,
 )
@@ -48,7 +49,9 @@ def margin_fraction(leverage: Any = None, margin_rate: Any = None) -> FloatArray
     if (leverage is None) == (margin_rate is None):
         raise CarryxlError("leverage", leverage, "give either leverage or margin_rate, not both")
     if leverage is not None:
-        return 1.0 / positive("leverage", leverage)
+        lev = positive("leverage", leverage)
+        with np.errstate(over="ignore"):
+            return finite_result(1.0 / lev, leverage=lev)
     m = positive("margin_rate", margin_rate)
     if (m > 1.0).any():
         raise CarryxlError("margin_rate", margin_rate, "must be a fraction <= 1 (0.04 for 4%)")
@@ -63,7 +66,10 @@ def margin_required(
     100,000 AUD of AUD/JPY at 100 (10,000,000 JPY) at 1:25: 400,000 JPY.
     """
     value = non_negative("position_value", position_value)
-    return value * margin_fraction(leverage, margin_rate)
+    m = margin_fraction(leverage, margin_rate)
+    given = "leverage" if leverage is not None else "margin_rate"
+    common_shape(position_value=value, **{given: m})
+    return finite_result(value * m, position_value=value, **{given: m})
 
 
 def return_on_equity(pnl: Any, equity: Any) -> FloatArray:
@@ -71,7 +77,7 @@ def return_on_equity(pnl: Any, equity: Any) -> FloatArray:
     p = finite("pnl", pnl)
     e = positive("equity", equity)
     common_shape(pnl=p, equity=e)
-    return p / e
+    return finite_result(p / e, pnl=p, equity=e)
 
 
 def margin_level(equity: Any, margin: Any) -> FloatArray:
@@ -79,7 +85,7 @@ def margin_level(equity: Any, margin: Any) -> FloatArray:
     e = finite("equity", equity)
     m = positive("margin", margin)
     common_shape(equity=e, margin=m)
-    return e / m
+    return finite_result(e / m, equity=e, margin=m)
 
 
 def margin_call_spot(
@@ -105,7 +111,8 @@ def margin_call_spot(
     direction = side_sign(side)
     m = margin_fraction(leverage, margin_rate)
     k = positive("level", level)
-    common_shape(spot_entry=s0, units=u, equity=e0, side=direction, margin_rate=m, level=k)
+    given = "leverage" if leverage is not None else "margin_rate"
+    common_shape(spot_entry=s0, units=u, equity=e0, side=direction, **{given: m}, level=k)
     where = str(account).strip().lower()
     if where == "quote":
         at_entry = e0 - k * u * s0 * m
@@ -116,7 +123,7 @@ def margin_call_spot(
         with np.errstate(divide="ignore", invalid="ignore"):
             spot = direction * u * s0 / (e0 + direction * u - k * u * m)
     else:
-        raise CarryxlError("account", account, "must be 'quote' or 'base' (the pair's currency)")
+        raise CarryxlError("account", account, Rule.ACCOUNT)
     if (at_entry <= 0).any():
         raise CarryxlError("equity", equity, "must be above level * margin at entry already")
     result: FloatArray = np.where(np.isfinite(spot) & (spot > 0), spot, np.nan)
@@ -138,9 +145,13 @@ def days_to_margin_call(
     swap = finite("swap_per_day", swap_per_day)
     k = positive("level", level)
     common_shape(equity=e, margin=m, swap_per_day=swap, level=k)
-    room = e - k * m
+    named = {"equity": e, "margin": m, "swap_per_day": swap, "level": k}
+    room = finite_result(e - k * m, **named)
     if (room <= 0).any():
         raise CarryxlError("equity", equity, "must be above level * margin already")
-    with np.errstate(divide="ignore"):
-        result: FloatArray = np.where(swap < 0, room / -np.minimum(swap, -1e-300), np.inf)
+    with np.errstate(divide="ignore", over="ignore"):
+        days = room / -np.minimum(swap, -1e-300)
+    # inf says "never" (the swap is a credit); a finite swap debit must give finite days.
+    finite_result(np.where(swap < 0, days, 0.0), **named)
+    result: FloatArray = np.where(swap < 0, days, np.inf)
     return result

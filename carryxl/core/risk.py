@@ -25,12 +25,14 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
     FloatArray,
     common_shape,
     finite,
+    finite_result,
+    interest,
     non_negative,
     positive,
     rate,
@@ -53,7 +55,10 @@ _ERFC = np.frompyfunc(math.erfc, 1, 1)
 
 def normal_cdf(x: Any) -> FloatArray:
     """Standard normal Φ(x) = erfc(-x/√2)/2, to double precision (math.erfc element-wise)."""
-    values = finite("x", x)
+    return _cdf(finite("x", x))
+
+
+def _cdf(values: FloatArray) -> FloatArray:
     result: FloatArray = 0.5 * np.asarray(_ERFC(-values / math.sqrt(2.0)), dtype=np.float64)
     return result
 
@@ -79,7 +84,7 @@ def pip_value(units: Any, pip_size: Any, to_account: Any = 1.0) -> FloatArray:
     size = positive("pip_size", pip_size)
     k = positive("to_account", to_account)
     common_shape(units=u, pip_size=size, to_account=k)
-    return u * size * k
+    return finite_result(u * size * k, units=u, pip_size=size, to_account=k)
 
 
 def position_size(
@@ -92,9 +97,13 @@ def position_size(
     """
     budget = positive("risk_budget", risk_budget)
     pips = positive("stop_pips", stop_pips)
-    per_unit = pip_value(1.0, pip_size, to_account)
-    common_shape(risk_budget=budget, stop_pips=pips, pip_value=per_unit)
-    return budget / (pips * per_unit)
+    size = positive("pip_size", pip_size)
+    k = positive("to_account", to_account)
+    named = {"risk_budget": budget, "stop_pips": pips, "pip_size": size, "to_account": k}
+    common_shape(**named)
+    with np.errstate(divide="ignore", over="ignore"):
+        units = budget / (pips * (size * k))
+    return finite_result(units, **named)
 
 
 def stop_loss_spot(
@@ -120,9 +129,7 @@ def stop_loss_spot(
         elif where == "base":
             spot = direction * u * s0 / (direction * u + loss)
         else:
-            raise CarryxlError(
-                "account", account, "must be 'quote' or 'base' (the pair's currency)"
-            )
+            raise CarryxlError("account", account, Rule.ACCOUNT)
     result: FloatArray = np.where(np.isfinite(spot) & (spot > 0), spot, np.nan)
     return result
 
@@ -138,8 +145,9 @@ def carry_to_vol(
     r_f = rate("rate_funding", rate_funding)
     vol = positive("volatility", volatility)
     t = positive("years", years)
-    common_shape(rate_target=r_t, rate_funding=r_f, volatility=vol, years=t)
-    return (r_t - r_f) * np.sqrt(t) / vol
+    named = {"rate_target": r_t, "rate_funding": r_f, "volatility": vol, "years": t}
+    common_shape(**named)
+    return finite_result((r_t - r_f) * np.sqrt(t) / vol, **named)
 
 
 def _scale(
@@ -167,8 +175,11 @@ def value_at_risk(
     """
     v, spread, drift = _scale(position_value, volatility, years, expected_return)
     z = _quantile(confidence)
-    common_shape(position_value=v, confidence=z)
-    return v * (z * spread - drift)
+    common_shape(position_value=v, confidence=z, volatility=spread)
+    return finite_result(
+        v * (z * spread - drift), position_value=v, volatility=volatility, years=years,
+        confidence=confidence, expected_return=expected_return,
+    )  # fmt: skip
 
 
 def expected_shortfall(
@@ -187,8 +198,11 @@ def expected_shortfall(
     c = finite("confidence", confidence)
     z = _quantile(c)
     density = np.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi)
-    common_shape(position_value=v, confidence=z)
-    return v * (spread * density / (1.0 - c) - drift)
+    common_shape(position_value=v, confidence=z, volatility=spread)
+    return finite_result(
+        v * (spread * density / (1.0 - c) - drift), position_value=v, volatility=volatility,
+        years=years, confidence=c, expected_return=expected_return,
+    )  # fmt: skip
 
 
 def probability_of_loss(
@@ -211,10 +225,16 @@ def probability_of_loss(
     r_f = rate("rate_funding", rate_funding)
     vol = positive("volatility", volatility)
     t = positive("years", years)
-    t_f = t if years_funding is None else positive("years_funding", years_funding)
-    mu = finite("drift", drift)
-    c = non_negative("costs", costs)
-    common_shape(rate_target=r_t, rate_funding=r_f, volatility=vol, years=t, drift=mu, costs=c)
-    threshold = np.log((1.0 + r_f * t_f + c) / (1.0 + r_t * t))
+    named = {"rate_target": r_t, "rate_funding": r_f, "volatility": vol, "years": t}
+    if years_funding is not None:
+        named["years_funding"] = positive("years_funding", years_funding)
+    named["drift"] = mu = finite("drift", drift)
+    named["costs"] = c = non_negative("costs", costs)
+    common_shape(**named)
+    funding_years = named.get("years_funding", t)
+    i_f = interest("rate_funding", "years_funding" if years_funding is not None else "years",
+                   r_f, funding_years)  # fmt: skip
+    threshold = np.log((1.0 + i_f + c) / (1.0 + interest("rate_target", "years", r_t, t)))
     spread = vol * np.sqrt(t)
-    return normal_cdf((threshold - (mu - 0.5 * vol * vol) * t) / spread)
+    z = finite_result((threshold - (mu - 0.5 * vol * vol) * t) / spread, **named)
+    return _cdf(z)

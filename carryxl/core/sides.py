@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, finite
 
 __all__ = ["side_sign"]
@@ -18,7 +18,7 @@ def _word(text: str, argument: str) -> float:
         return 1.0
     if key in _SHORT or key == "-1.0":
         return -1.0
-    raise CarryxlError(argument, text, "must be 'long' or 'short' (or +1 / -1)")
+    raise CarryxlError(argument, text, Rule.SIDE)
 
 
 _LONG = frozenset({"long", "buy", "+1", "1", "多", "做多", "买入"})
@@ -32,13 +32,17 @@ def side_sign(side: Any, argument: str = "side") -> FloatArray:
     """
     if isinstance(side, str):
         return np.asarray(_word(side, argument))
-    values = np.asarray(side, dtype=object) if not isinstance(side, np.ndarray) else side
-    if values.dtype.kind in "OUS":
-        labels, index = np.unique(values.astype(str), return_inverse=True)
+    try:
+        values = np.asarray(side, dtype=object) if not isinstance(side, np.ndarray) else side
+        text = values.astype(str) if values.dtype.kind in "OUS" else None
+    except ValueError:  # a ragged list
+        raise CarryxlError(argument, side, "must be one side or a column of them") from None
+    if text is not None:
+        labels, index = np.unique(text, return_inverse=True)
         signs = np.array([_word(str(label), argument) for label in labels], dtype=np.float64)
         result: FloatArray = signs[index].reshape(values.shape)
         return result
     sign = finite(argument, side)
     if not np.isin(sign, (-1.0, 1.0)).all():
-        raise CarryxlError(argument, side, "must be 'long' or 'short' (or +1 / -1)")
+        raise CarryxlError(argument, side, Rule.SIDE)
     return sign

@@ -22,7 +22,7 @@ import numpy as np
 
 from carryxl.core.errors import CarryxlError
 from carryxl.core.sides import side_sign
-from carryxl.core.validate import FloatArray, common_shape, positive
+from carryxl.core.validate import FloatArray, common_shape, finite_result, positive
 
 __all__ = ["StagedPosition", "staged_position"]
 
@@ -61,6 +61,12 @@ def staged_position(
         a, r = a.reshape(1), r.reshape(1)
     where = str(amounts_in).strip().lower()
     a, r = np.broadcast_arrays(a, r)
+    if (
+        isinstance(axis, bool)
+        or not isinstance(axis, int | np.integer)
+        or not -a.ndim <= axis < a.ndim
+    ):
+        raise CarryxlError("axis", axis, f"must be the tranches' axis, -{a.ndim} to {a.ndim - 1}")
     if where == "base":
         units, cost = a, a * r
     elif where == "quote":
@@ -71,7 +77,11 @@ def staged_position(
     total_cost = np.sum(cost, axis=axis)
     average = total_cost / total_units
     spot_b = np.expand_dims(s, axis) if s.ndim else s
-    common_shape(tranches=units, spot=spot_b, side=direction)
+    common_shape(amounts=units, spot=spot_b, side=direction)
     pnl_tranches = direction * (units * spot_b - cost)
     pnl = np.sum(pnl_tranches, axis=axis)
-    return StagedPosition(total_units, total_cost, average, pnl, pnl_tranches, pnl / total_cost)
+    named = {"amounts": a, "rates": r, "spot": s}
+    average = finite_result(average, **named)
+    # A finite return means a finite P&L (the cost is finite with the average).
+    total_return = finite_result(pnl / total_cost, **named)
+    return StagedPosition(total_units, total_cost, average, pnl, pnl_tranches, total_return)

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -51,10 +52,10 @@ import numpy.typing as npt
 
 from carryxl.core.conventions import DayCount, Pair, default_day_count
 from carryxl.core.dates import DateArray, as_dates
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
-from carryxl.core.validate import FloatArray, common_shape, finite, positive
+from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive, rate
 
 __all__ = [
     "SwapForm",
@@ -110,18 +111,19 @@ def _holidays(holidays: Iterable[Any] | None) -> DateArray:
         return np.array([], dtype="datetime64[D]")
     if isinstance(holidays, str):
         holidays = [h for h in re.split(r"[,;\s]+", holidays) if h]
-    days = as_dates(
-        "holidays", list(holidays) if not isinstance(holidays, np.ndarray) else holidays
-    )
+    elif not isinstance(holidays, np.ndarray):
+        # One date, or any collection of them (a set or a dict's keys too).
+        holidays = list(holidays) if isinstance(holidays, Iterable) else [holidays]
+    days = as_dates("holidays", holidays)
     return np.unique(days.ravel())
 
 
 def _lag(pair: Pair | str | None, spot_lag: int | None) -> int:
     if spot_lag is not None:
         if isinstance(spot_lag, bool) or not isinstance(spot_lag, int | np.integer):
-            raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days, 0 to 5")
+            raise CarryxlError("spot_lag", spot_lag, Rule.SPOT_LAG)
         if not 0 <= int(spot_lag) <= 5:
-            raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days, 0 to 5")
+            raise CarryxlError("spot_lag", spot_lag, Rule.SPOT_LAG)
         return int(spot_lag)
     if pair is None:
         raise CarryxlError("pair", None, "give the pair (e.g. USD/JPY) or spot_lag")
@@ -224,7 +226,7 @@ def nights_between(
     early = np.broadcast_to(d1 < d0, np.broadcast_shapes(d0.shape, d1.shape))
     if early.any():
         bad = np.broadcast_to(d1, early.shape)[tuple(np.argwhere(early)[0])]
-        raise CarryxlError("close_date", str(bad), "must be on or after open_date")
+        raise CarryxlError("close_date", str(bad), Rule.AFTER_OPEN)
     hols = _holidays(holidays)
     lag = _lag(pair, spot_lag)
     v0 = np.busday_offset(d0, lag, roll="forward", holidays=hols)
@@ -264,34 +266,66 @@ _FORM_ALIASES = {
 }
 
 
-def _per_unit_of_quote(
-    form: SwapForm,
-    lots: FloatArray,
-    lot_size: FloatArray,
-    to_account: FloatArray,
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    """A swap quote's checked inputs: the form and each number under its argument name."""
+
+    form: SwapForm
+    named: dict[str, FloatArray]
+    point_size: float
+
+    def per_unit(self) -> FloatArray:
+        """Account money per night for a quote of 1 in ``form``."""
+        given = self.named
+        lots, lot_size, to_account = given["lots"], given["lot_size"], given["to_account"]
+        # The per-lot factor first: usually a scalar, so the big arrays see one multiply.
+        if self.form is SwapForm.MONEY_PER_LOT:
+            result: FloatArray = lots * to_account
+        elif self.form is SwapForm.POINTS:
+            result = lots * (lot_size * self.point_size * to_account)
+        else:
+            result = lots * (lot_size * to_account / given["basis"]) * given["spot"]
+        return result
+
+
+def _quote(
+    form: SwapForm | str,
+    value_name: str,
+    value: Any,
+    lots: Any,
     pair: Pair | str | None,
     spot: Any,
     point_size: float | None,
+    lot_size: Any,
     basis: Any,
-) -> FloatArray:
-    """Account money per night for a quote of 1 in ``form``."""
-    # The per-lot factor first: usually a scalar, so the big arrays see one multiply.
-    if form is SwapForm.MONEY_PER_LOT:
-        return lots * to_account
-    if form is SwapForm.POINTS:
+    to_account: Any,
+) -> _Quote:
+    """The preamble :func:`swap_per_night` and :func:`swap_quote_from_money` share."""
+    shape_form = SwapForm.parse(form)
+    named = {
+        value_name: finite(value_name, value),
+        "lots": positive("lots", lots),
+        "lot_size": positive("lot_size", lot_size),
+        "to_account": positive("to_account", to_account),
+    }
+    size = 0.0
+    if shape_form is SwapForm.POINTS:
         if point_size is not None:
-            size = float(positive("point_size", point_size))
+            checked = positive("point_size", point_size)
+            if checked.size != 1:
+                raise CarryxlError("point_size", point_size, Rule.ONE_NUMBER)
+            size = float(checked.reshape(()))
         elif pair is not None:
             size = Pair.parse(pair).pip_size()
         else:
             raise CarryxlError("pair", None, "give the pair or point_size for a quote in points")
-        return lots * (lot_size * size * to_account)
-    if spot is None:
-        raise CarryxlError("spot", None, "is needed for a swap quoted in percent a year")
-    s = positive("spot", spot)
-    b = positive("basis", basis)
-    common_shape(lots=lots, spot=s, basis=b)
-    return lots * (lot_size * to_account / b) * s
+    elif shape_form is SwapForm.PERCENT_A_YEAR:
+        if spot is None:
+            raise CarryxlError("spot", None, "is needed for a swap quoted in percent a year")
+        named["spot"] = positive("spot", spot)
+        named["basis"] = positive("basis", basis)
+    common_shape(**named)
+    return _Quote(shape_form, named, size)
 
 
 def swap_per_night(
@@ -313,13 +347,8 @@ def swap_per_night(
     spot / basis * to_account; -2% a year on 1 lot of USD/TRY at 32, basis 360:
     -0.02 * 100,000 * 32 / 360 = -177.78 TRY a night.
     """
-    shape_form = SwapForm.parse(form)
-    q = finite("quote", quote)
-    n = positive("lots", lots)
-    size = positive("lot_size", lot_size)
-    k = positive("to_account", to_account)
-    common_shape(quote=q, lots=n, lot_size=size, to_account=k)
-    return q * _per_unit_of_quote(shape_form, n, size, k, pair, spot, point_size, basis)
+    given = _quote(form, "quote", quote, lots, pair, spot, point_size, lot_size, basis, to_account)
+    return finite_result(given.named["quote"] * given.per_unit(), **given.named)
 
 
 def swap_quote_from_money(
@@ -335,13 +364,13 @@ def swap_quote_from_money(
 ) -> FloatArray:
     """The quote, in ``form``, that pays ``money_per_night`` (account currency): the inverse
     of :func:`swap_per_night`. 3,000 JPY a night on 2 lots of USD/JPY is 1.5 points."""
-    shape_form = SwapForm.parse(form)
-    m = finite("money_per_night", money_per_night)
-    n = positive("lots", lots)
-    size = positive("lot_size", lot_size)
-    k = positive("to_account", to_account)
-    common_shape(money_per_night=m, lots=n, lot_size=size, to_account=k)
-    return m / _per_unit_of_quote(shape_form, n, size, k, pair, spot, point_size, basis)
+    given = _quote(
+        form, "money_per_night", money_per_night, lots, pair, spot, point_size, lot_size, basis,
+        to_account,
+    )  # fmt: skip
+    with np.errstate(divide="ignore", over="ignore"):
+        quote = given.named["money_per_night"] / given.per_unit()
+    return finite_result(quote, **given.named)
 
 
 def benchmark_swap(
@@ -368,11 +397,12 @@ def benchmark_swap(
     direction = side_sign(side)
     dc_b = DayCount.parse(day_count_base or default_day_count(p.base), "day_count_base")
     dc_q = DayCount.parse(day_count_quote or default_day_count(p.quote), "day_count_quote")
-    forward = forward_outright(
-        s, rate_base, rate_quote, n / dc_b.days_in_year, n / dc_q.days_in_year
-    )
-    common_shape(units=u, spot=s, nights=n, side=direction, forward=forward)
-    return direction * u * (s - forward)
+    r_b = rate("rate_base", rate_base)
+    r_q = rate("rate_quote", rate_quote)
+    named = {"units": u, "spot": s, "rate_base": r_b, "rate_quote": r_q, "nights": n}
+    common_shape(**named, side=direction)
+    forward = forward_outright(s, r_b, r_q, n / dc_b.days_in_year, n / dc_q.days_in_year)
+    return finite_result(direction * u * (s - forward), **named)
 
 
 def swap_implied_rate(
@@ -389,8 +419,11 @@ def swap_implied_rate(
     s = positive("spot", spot)
     n = positive("nights", nights)
     b = positive("basis", basis)
-    common_shape(money=m, units=u, spot=s, nights=n, basis=b)
-    return m / (u * s) * b / n
+    named = {"money": m, "units": u, "spot": s, "nights": n, "basis": b}
+    common_shape(**named)
+    with np.errstate(divide="ignore", over="ignore"):
+        annual = m / (u * s) * b / n
+    return finite_result(annual, **named)
 
 
 def swap_markup(
@@ -411,6 +444,14 @@ def swap_markup(
     money = benchmark_swap - broker_money (quote currency, over ``nights``); rate =
     money / (units * S) * basis / nights. Positive: the broker keeps that much.
     """
+    common_shape(
+        units=positive("units", units),
+        spot=positive("spot", spot),
+        rate_base=rate("rate_base", rate_base),
+        rate_quote=rate("rate_quote", rate_quote),
+        nights=positive("nights", nights),
+        broker_money=finite("broker_money", broker_money),
+    )
     benchmark = benchmark_swap(
         pair, units, spot, rate_base, rate_quote, nights, side, day_count_base, day_count_quote
     )
@@ -438,7 +479,7 @@ def swap_ledger(
 
     days = business_days(open_date, close_date, holidays)
     if (as_dates("close_date", close_date) < as_dates("open_date", open_date)).any():
-        raise CarryxlError("close_date", str(close_date), "must be on or after open_date")
+        raise CarryxlError("close_date", str(close_date), Rule.AFTER_OPEN)
     money = finite("money_per_night", money_per_night)
     if money.ndim and money.shape != days.shape:
         raise CarryxlError(

@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.carry import CarryBreakdown
-from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, common_shape, finite, non_negative
+from carryxl.core.errors import CarryxlError, Rule
+from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, non_negative
 
 __all__ = ["LossOffset", "TaxResult", "after_tax", "after_tax_breakdown"]
 
@@ -97,7 +97,8 @@ def after_tax(
     tax_i = r_i * taxable_i
     tax_f = r_f * taxable_f
     tax = tax_i + tax_f
-    return TaxResult(i, f, taxable_i, taxable_f, tax_i, tax_f, tax, i + f - tax)
+    after = finite_result(i + f - tax, interest=i, fx=f, rate_interest=r_i, rate_fx=r_f)
+    return TaxResult(i, f, taxable_i, taxable_f, tax_i, tax_f, tax, after)
 
 
 def after_tax_breakdown(
@@ -112,6 +113,8 @@ def after_tax_breakdown(
     FX 300,000, cross 6,750), 20% on interest and 10% on FX: tax = 0.2 * 226,750 +
     0.1 * 300,000 = 75,350; after tax 451,400 JPY.
     """
+    if not isinstance(breakdown, CarryBreakdown):
+        raise CarryxlError("breakdown", breakdown, Rule.BREAKDOWN)
     interest = breakdown.carry + breakdown.cross
     fx = breakdown.fx - breakdown.costs
     return after_tax(interest, fx, rate_interest, rate_fx, offset)

@@ -19,13 +19,16 @@ from carryxl.excel.declare import Arg, Cell, Read, cells_only
 
 __all__ = [
     "ACCOUNT",
+    "AMOUNTS",
     "ASSET_RETURN",
     "BASIS",
+    "BOOK_MEASURE",
     "CLOSE_DATE",
     "COMMISSION_PER_LOT",
     "COMMISSION_PER_MILLION",
     "CONFIDENCE",
     "CONVENTION",
+    "CORRELATION",
     "COSTS",
     "CURRENCY_CODE",
     "DAY_COUNT",
@@ -35,6 +38,7 @@ __all__ = [
     "END_DATE",
     "EQUITY",
     "EXPECTED_RETURN",
+    "EXPOSURES",
     "FORM",
     "FORWARD",
     "FUNDING",
@@ -61,15 +65,18 @@ __all__ = [
     "MONEY",
     "NIGHTS",
     "NOTIONAL",
+    "OF",
     "OFFSET",
     "OPEN_DATE",
     "ORIENTATION",
+    "PAIRS",
     "PAIR_FOR_COSTS",
     "PAIR_FOR_PIPS",
     "PAIR_FOR_POINTS",
     "PAIR_FOR_SPOT_LAG",
     "PAIR_FOR_SWAP",
     "POINTS",
+    "POSITION",
     "POSITION_VALUE",
     "QUOTE",
     "RATE_BASE",
@@ -86,13 +93,17 @@ __all__ = [
     "SPOT_START",
     "SPREAD_ENTRY_PIPS",
     "SPREAD_EXIT_PIPS",
+    "STAGED_MEASURE",
     "START_DATE",
     "STOP_PIPS",
     "TENOR",
+    "THRESHOLD",
     "TOTAL_RETURN",
     "TO_ACCOUNT",
+    "TRANCHE_RATES",
     "TRIPLE_DAY",
     "UNITS",
+    "VOLATILITIES",
     "VOLATILITY",
     "YEARS",
     "YEARS_FUNDING",
@@ -461,3 +472,32 @@ FX_MOVES = Arg(
 HOLDING_YEARS = Arg(
     "holding_years", "Holding periods to try, as year fractions, e.g. 0.25, 0.5, 1", cells_only
 )
+
+# Portfolio: staged positions and the whole book (bodies read these themselves)
+AMOUNTS = Arg("amounts", "Tranches' amounts in base units, a column (e.g. 100000 AUD each)", number)
+TRANCHE_RATES = Arg(
+    "rates", "Tranches' entry rates, a column beside the amounts (e.g. 100, 98)", number
+)
+STAGED_MEASURE = Arg(
+    "measure",
+    "Optional: average (default), units, cost, pnl or return; a range of them: a column each",
+    cells_only,
+)
+POSITION = Arg("position", "Optional: each tranche's position label, a column", cells_only)
+OF = Arg(
+    "of", "Optional: the labels to answer for, a column (default: all one position)", cells_only
+)
+EXPOSURES = Arg(
+    "exposures", "Each position's value in the account currency, + long, a column", cells_only
+)
+VOLATILITIES = Arg("volatilities", "Each pair's annual volatility, a column beside it", cells_only)
+CORRELATION = Arg(
+    "correlation", "The pairs' correlation matrix, one row and column per position", cells_only
+)
+BOOK_MEASURE = Arg(
+    "measure",
+    "Optional: VaR (default), ES, volatility, diversification, contributions, standalone",
+    cells_only,
+)
+PAIRS = Arg("pairs", "Each position's pair, e.g. AUD/JPY, a column", cells_only)
+THRESHOLD = Arg("threshold", "Optional: flag a funding share above this, 0.5 (default)", cells_only)

@@ -45,8 +45,10 @@ TOPICS = (
     "swaps",
     "margin and risk",
     "tax",
+    "portfolio",
     "scenarios",
     "history (ECB reference rates)",
+    "policy rates (BIS)",
     "indicators",
 )
 """The topics (the function wizard's sub-headings in the docs), in the order the docs list

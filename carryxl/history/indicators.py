@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, finite
+from carryxl.core.validate import FloatArray, finite, finite_result
 
 __all__ = ["Macd", "ema", "macd", "rsi", "sma"]
 
@@ -54,6 +54,8 @@ def sma(values: Any, window: int) -> FloatArray:
         out[n - 1] = total[n - 1]
         out[n:] = total[n:] - total[:-n]
         out[n - 1 :] /= n
+        # Values near the float limit overflow the running sum: say so, not inf.
+        finite_result(out[n - 1 :], values=x[n - 1 :], window=n)
     return out
 
 

@@ -25,9 +25,11 @@ __all__ = [
     "OVERLAY_COLOURS",
     "SPOT_COLOUR",
     "plot_backtest",
+    "plot_contributions",
     "plot_equity",
     "plot_series",
     "plot_stress",
+    "save_png",
     "series_figure",
 ]
 
@@ -37,7 +39,8 @@ SPOT_COLOUR = "tab:blue"
 OVERLAY_COLOURS = ("tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink")
 
 
-def _save(fig: Any, path: str | Path) -> Path:
+def save_png(fig: Any, path: str | Path) -> Path:
+    """Save ``fig`` as ``path`` (.png) by temporary file and rename, then close it."""
     out = Path(path)
     if out.suffix.lower() != ".png":
         raise CarryxlError("plot", str(path), "must be a file name ending in .png")
@@ -83,7 +86,7 @@ def plot_equity(
     bottom.set_ylabel("drawdown (%)")
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
@@ -120,14 +123,14 @@ def plot_stress(result: StressReplay, path: str | Path, title: str | None = None
     bottom.legend(loc="best", fontsize=8)
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_series(
     series: SpotSeries, path: str | Path, overlays: dict[str, Any] | None = None
 ) -> Path:
     """A spot series, with optional overlays (e.g. ``{"SMA 50": sma(values, 50)}``)."""
-    return _save(series_figure(series, overlays), path)
+    return save_png(series_figure(series, overlays), path)
 
 
 def series_figure(series: SpotSeries, overlays: dict[str, Any] | None = None) -> Any:
@@ -142,3 +145,21 @@ def series_figure(series: SpotSeries, overlays: dict[str, Any] | None = None) ->
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     return fig
+
+
+def plot_contributions(
+    labels: list[str], standalone: Any, contributions: Any, currency: str, path: str | Path
+) -> Path:
+    """Each position's stand-alone VaR beside its contribution to the book's VaR (bars)."""
+    y = np.arange(len(labels))
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(labels)))
+    ax.barh(y + 0.2, standalone, height=0.4, color="tab:grey", label="stand-alone VaR")
+    ax.barh(y - 0.2, contributions, height=0.4, color="tab:red", label="contribution to VaR")
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.axvline(0.0, color="black", linewidth=0.6)
+    ax.set_xlabel(f"VaR ({currency})")
+    ax.set_title("Risk contribution per position (Euler)")
+    ax.legend(loc="best", fontsize=8)
+    ax.grid(alpha=0.3, axis="x")
+    return save_png(fig, path)

@@ -21,8 +21,9 @@ reported):
   ``carry_days_to_offset`` of the worst spot move (exact, with the cross term). With a
   rate schedule, r_t and r_f are the rates in force on the first date.
 
-Named episodes (pair, funding currency, dates, and illustrative policy rates of the time,
-which the user can override):
+Named episodes (pair, funding currency, dates; the rates are the real policy rates of the
+pair's two currencies day by day, from the BIS data in carryxl's data folder, unless the
+user gives rates):
 """
 
 from __future__ import annotations
@@ -55,8 +56,6 @@ class Episode:
     funding: str
     start: str
     end: str
-    rate_target: float
-    rate_funding: float
     note: str
 
 
@@ -70,9 +69,7 @@ EPISODES: dict[str, Episode] = {
             "JPY",
             "2008-07-01",
             "2008-10-31",
-            0.0725,
-            0.005,
-            "RBA cash rate 7.25%, BoJ 0.5% in July 2008",
+            "the RBA cut from 7.25% to 6% in October; the BoJ from 0.5% to 0.3%",
         ),
         Episode(
             "snb2015",
@@ -81,9 +78,7 @@ EPISODES: dict[str, Episode] = {
             "CHF",
             "2015-01-02",
             "2015-01-30",
-            0.0005,
-            -0.0025,
-            "ECB main rate 0.05%, SNB -0.25% before 15 January 2015",
+            "the SNB ended the 1.20 floor on 15 January and cut its rate below zero",
         ),
         Episode(
             "try2018",
@@ -92,9 +87,7 @@ EPISODES: dict[str, Episode] = {
             "USD",
             "2018-01-02",
             "2018-12-31",
-            0.1775,
-            0.02,
-            "CBRT 17.75% from June 2018 (24% from September), Fed funds about 2%",
+            "the lira halved against the dollar; the CBRT raised rates in June and September",
         ),
         Episode(
             "yen2024",
@@ -103,9 +96,7 @@ EPISODES: dict[str, Episode] = {
             "JPY",
             "2024-07-01",
             "2024-08-30",
-            0.0533,
-            0.001,
-            "Fed funds 5.33%, BoJ 0-0.1% until 31 July 2024 (then 0.25%)",
+            "the BoJ raised its rate on 31 July; USD/JPY fell from 161 to 142 by 5 August",
         ),
     )
 }

@@ -3,7 +3,9 @@
 The trade is the workbook's (``in_pair``, ``in_funding``, ``in_notional``,
 ``in_rate_target``, ``in_rate_funding``; ``in_leverage`` if defined, else 1), run through
 :func:`carryxl.history.backtest.backtest` with the workbook's rates **held constant** over
-the whole window, no stop-loss, no trend filter, no costs.
+the whole window (a rate cell left empty: that currency's policy rate day by day, from the
+BIS data in carryxl's data folder, cited on the sheet), no stop-loss, no trend filter, no
+costs.
 
 The window is ``in_backtest_start`` .. ``in_backtest_end`` when the workbook defines them;
 either may be left out: the end defaults to the last ECB fixing of the pair, the start to
@@ -32,6 +34,7 @@ from carryxl.history.stats import drawdown
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
 from carryxl.macros.inputs import optional_value, read_held_trade
+from carryxl.macros.policy import held_rates, rates_text
 
 __all__ = [
     "BACKTEST_PICTURE",
@@ -158,7 +161,8 @@ def run_backtest(book: Book, history: RateHistory | None = None) -> str:
     book.progress("carryxl: reading the trade…")
     trade = read_held_trade(book)
     pair, funding, notional = trade.pair, trade.funding, trade.notional
-    r_t, r_f, leverage = trade.rate_target, trade.rate_funding, trade.leverage
+    leverage = trade.leverage
+    r_t, r_f, schedule = held_rates(trade)
     data = history if history is not None else ecb_history()
     start, end = backtest_window(book, data, pair)
     book.progress(f"carryxl: backtesting {pair} from {start} to {end}…")
@@ -167,9 +171,9 @@ def run_backtest(book: Book, history: RateHistory | None = None) -> str:
     cells: list[tuple[str, Cell]] = [
         (
             "A1",
-            f"{pair} funded in {funding}: {notional:,.2f} {funding} at {r_t:.4%} vs "
-            f"{r_f:.4%} (held constant), leverage {leverage:g}, no costs; amounts in "
-            f"{funding}; ECB daily fixings",
+            f"{pair} funded in {funding}: {notional:,.2f} {funding} "
+            f"{rates_text(trade, schedule, start, end)}, leverage {leverage:g}, no costs; "
+            f"amounts in {funding}; ECB daily fixings",
         ),
         ("A3", "Statistic"),
         ("B3", "Value"),

@@ -12,10 +12,13 @@ __all__ = [
     "FINGERPRINT_PREFIX",
     "IN_BACKTEST_END",
     "IN_BACKTEST_START",
+    "IN_CORRELATION",
     "IN_FUNDING",
     "IN_LEVERAGE",
     "IN_NOTIONAL",
     "IN_PAIR",
+    "IN_PF_PAIR",
+    "IN_PF_VOLATILITY",
     "IN_RATE_FUNDING",
     "IN_RATE_TARGET",
     "IN_SCENARIO_MOVES",
@@ -25,6 +28,8 @@ __all__ = [
     "IN_STOP_OUT_LEVEL",
     "IN_STRESS_END",
     "IN_STRESS_START",
+    "IN_WINDOW_END",
+    "IN_WINDOW_START",
     "IN_YEARS",
     "OUT_SCENARIO_GRID",
     "PICTURE_PREFIX",
@@ -55,6 +60,14 @@ IN_STRESS_END = "in_stress_end"
 # last ECB fixing of the pair, the start to five years before the end).
 IN_BACKTEST_START = "in_backtest_start"
 IN_BACKTEST_END = "in_backtest_end"
+# The portfolio's risk block, refreshed from history: the positions' pairs (a column, blank
+# rows are no position), the correlation window, and what the macro writes: each row's
+# annual volatility (a column) and the positions' correlation matrix (square).
+IN_PF_PAIR = "in_pf_pair"
+IN_WINDOW_START = "in_window_start"
+IN_WINDOW_END = "in_window_end"
+IN_PF_VOLATILITY = "in_pf_volatility"
+IN_CORRELATION = "in_correlation"
 
 SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
 CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
 from carryxl.macros.contract import picture_name
@@ -85,9 +85,7 @@ class ExcelBook:
     def _range(self, name: str) -> Any:
         defined = self._name(name)
         if defined is None:
-            raise CarryxlError(
-                name, None, "is not defined in this workbook (a workbook-scope name)"
-            )
+            raise not_defined(name)
         try:
             return defined.refers_to_range
         except Exception:

@@ -32,7 +32,7 @@ from openpyxl.drawing.image import Image
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.files import package_bytes, read_only, read_parts, replace_file, restore_ribbon
 from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
@@ -101,9 +101,7 @@ class FileBook:
     def _destination(self, name: str) -> tuple[str, str]:
         defined = self.wb.defined_names.get(name)
         if defined is None:
-            raise CarryxlError(
-                name, None, "is not defined in this workbook (a workbook-scope name)"
-            )
+            raise not_defined(name)
         targets = list(defined.destinations)
         if len(targets) != 1:
             raise CarryxlError(name, defined.attr_text, "must refer to one range on one sheet")

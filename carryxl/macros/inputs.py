@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from carryxl.core.conventions import Pair
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.core.validate import positive, rate
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book
@@ -16,7 +16,7 @@ __all__ = ["HeldTrade", "axis", "number", "optional_value", "read_held_trade", "
 
 
 def _undefined(name: str) -> CarryxlError:
-    return CarryxlError(name, None, "is not defined in this workbook (a workbook-scope name)")
+    return not_defined(name)
 
 
 def optional_value(book: Book, name: str) -> Any:
@@ -63,19 +63,20 @@ def axis(book: Book, name: str) -> list[float]:
 
 @dataclass(frozen=True)
 class HeldTrade:
-    """A position held at constant rates: what the stress and backtest macros replay."""
+    """A position the stress and backtest macros replay: at constant rates, or (a rate cell
+    left empty: None) at the policy rates day by day."""
 
     pair: Pair
     funding: str
     notional: float
-    rate_target: float
-    rate_funding: float
+    rate_target: float | None
+    rate_funding: float | None
     leverage: float
 
 
 def read_held_trade(book: Book) -> HeldTrade:
-    """The trade from ``in_pair``, ``in_funding``, ``in_notional``, both rates and the
-    optional ``in_leverage`` (default 1), validated."""
+    """The trade from ``in_pair``, ``in_funding``, ``in_notional``, both rates (an empty
+    rate cell: the policy rates) and the optional ``in_leverage`` (default 1), validated."""
     pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
     funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
     pair.orientation(funding, c.IN_FUNDING)
@@ -86,7 +87,16 @@ def read_held_trade(book: Book) -> HeldTrade:
         pair=pair,
         funding=funding,
         notional=float(positive(c.IN_NOTIONAL, number(book, c.IN_NOTIONAL))),
-        rate_target=float(rate(c.IN_RATE_TARGET, number(book, c.IN_RATE_TARGET))),
-        rate_funding=float(rate(c.IN_RATE_FUNDING, number(book, c.IN_RATE_FUNDING))),
+        rate_target=_optional_rate(book, c.IN_RATE_TARGET),
+        rate_funding=_optional_rate(book, c.IN_RATE_FUNDING),
         leverage=leverage,
     )
+
+
+def _optional_rate(book: Book, name: str) -> float | None:
+    """The rate in ``name``'s cell; None if the cell is empty (use the policy rates)."""
+    if not book.has_name(name):
+        raise _undefined(name)
+    if optional_value(book, name) is None:
+        return None
+    return float(rate(name, number(book, name)))

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.macros.book import Book, Grid
 from carryxl.macros.contract import fingerprint_name
 
@@ -125,9 +125,7 @@ def require_unprotected(book: Book, sheet: str, what: str) -> None:
 
 def _check(book: Book, write: Write) -> None:
     if not book.has_name(write.name):
-        raise CarryxlError(
-            write.name, None, "is not defined in this workbook (a workbook-scope name)"
-        )
+        raise not_defined(write.name)
     if book.has_formula(write.name):
         raise CarryxlError(
             write.name,

@@ -5,7 +5,8 @@ The trade is the workbook's (``in_pair``, ``in_funding``, ``in_notional``,
 through each named episode of :mod:`carryxl.history.stress` (2008, SNB 2015, lira 2018,
 yen 2024), or through ``in_stress_start`` .. ``in_stress_end`` when the workbook defines
 both, on the ECB's daily fixings of the workbook's own pair. The workbook's rates are
-held constant over the window (the episodes' own policy rates are for their own pairs).
+held constant over the window; a rate cell left empty takes that currency's policy rate
+day by day (BIS data in carryxl's data folder), cited with its as-of date on the sheet.
 
 The results go on a new sheet, "Carry stress" (then "Carry stress 2"…), so a replay never
 writes over anything: one row per window (dates, spots, the target's move, worst P&L and
@@ -32,6 +33,7 @@ from carryxl.history.stress import EPISODES, StressReplay, stress_replay
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
 from carryxl.macros.inputs import number, optional_value, read_held_trade
+from carryxl.macros.policy import held_rates, rates_text
 
 __all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
 
@@ -143,7 +145,8 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     book.progress("carryxl: reading the trade…")
     trade = read_held_trade(book)
     pair, funding, notional = trade.pair, trade.funding, trade.notional
-    r_t, r_f, leverage = trade.rate_target, trade.rate_funding, trade.leverage
+    leverage = trade.leverage
+    r_t, r_f, schedule = held_rates(trade)
     windows = stress_windows(book)
     stop_out = 0.5  # the usual broker stop-out margin level, unless the workbook has its own
     if optional_value(book, c.IN_STOP_OUT_LEVEL) is not None:
@@ -170,9 +173,9 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     cells: list[tuple[str, Cell]] = [
         (
             "A1",
-            f"{pair} funded in {funding}: {notional:,.2f} {funding} at {r_t:.4%} vs "
-            f"{r_f:.4%} (held constant), leverage {leverage:g}; amounts in {funding}; "
-            "ECB daily fixings",
+            f"{pair} funded in {funding}: {notional:,.2f} {funding} "
+            f"{rates_text(trade, schedule, windows[0].start, windows[-1].end)}, leverage "
+            f"{leverage:g}; amounts in {funding}; ECB daily fixings",
         )
     ]
     columns = "ABCDEFGHIJKLM"

@@ -26,6 +26,7 @@ from oletools.olevba import VBA_Parser, VBA_Project, decompress_stream
 
 from carryxl.addin.ribbon import CUSTOM_UI14_NAMESPACE, CUSTOM_UI14_PART, custom_ui_xml
 from carryxl.addin.vba import crlf
+from carryxl.templates import TEMPLATES
 from carryxl.workbooks import every_template
 from carryxl.workbooks.generate import build_book
 from tests.addin.test_vba_project import olevba_modules
@@ -59,8 +60,12 @@ def _project_name(vba: str) -> str:
     return found.group(1)
 
 
+UDF_FLAVOURS = sum(len(t.langs) for t in TEMPLATES if "udf" in t.modes)
+"""Every udf-mode template in each of its languages (the registry's count)."""
+
+
 def test_the_folder_has_files_with_vba() -> None:
-    assert len(WITH_VBA) == 11  # ten .xlsm flavours and the add-in
+    assert len(WITH_VBA) == UDF_FLAVOURS + 1  # an .xlsm of each, and the add-in
     assert len(EVERY_FILE) > len(WITH_VBA)
 
 
@@ -180,7 +185,7 @@ def test_a_file_with_vba_has_the_config_sheet_its_vba_reads(path: Path) -> None:
 def test_an_xlsx_has_the_config_sheet_xlwings_own_addin_reads() -> None:
     wanted = _xlwings_addin_project_name() + ".conf"
     udf = list(FOLDER.glob("*_udf*.xlsx"))
-    assert len(udf) == 10
+    assert len(udf) == UDF_FLAVOURS
     for path in udf:
         sheets = _sheet_names(path)
         assert [s for s in sheets if s.endswith(".conf")] == [wanted], path.name

@@ -45,7 +45,7 @@ def _ids(t: tuple[str, str, str]) -> str:
 
 
 def test_every_udf_template_has_its_xlsm() -> None:
-    assert len(XLSM) == 10  # 5 kinds with udf formulas, English and Chinese
+    assert len(XLSM) == 12  # 6 kinds with udf formulas, English and Chinese
     assert all(p.is_file() for p in XLSM)
     assert sorted(p.name for p in FOLDER.glob("*.xlsm")) == sorted(p.name for p in XLSM)
 

@@ -1,4 +1,8 @@
-"""Every example the command line shows (``--help``) or the docs print runs and exits 0."""
+"""Every example the command line shows (``--help``) or the docs print runs and exits 0.
+
+Each runs with its own copy of a data folder holding the BIS policy rates of ``../shared``
+(``example_data`` in conftest.py), as a user's would after ``carryxl data update``; a
+shared policy-rate file a docs line names is put in its folder."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import pytest
 
 from carryxl.cli import build_parser, declared_commands, main
 from carryxl.cli.command import Command, Example, all_examples
+from tests.policy_data import ALL_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -23,6 +28,7 @@ EXAMPLES = list(all_examples(COMMANDS))
 def _run_example(example: Example, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(folder)
     for name, text in example.files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     for argv in example.commands:
         assert main(argv) == 0, f"carryxl {shlex.join(argv)}"
@@ -60,6 +66,7 @@ def test_there_are_examples_for_every_command() -> None:
 )
 def test_help_example_runs(
     example: Example,
+    example_data: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -142,6 +149,7 @@ def test_the_docs_show_examples() -> None:
 def test_doc_example_runs(
     where: str,
     line: str,
+    example_data: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -157,4 +165,7 @@ def test_doc_example_runs(
     line = line.replace("%TEMP%\\", f"{tmp_path}/")  # the Windows check's temp folder
     backtest_rates = "date,AUD,JPY\n2005-01-03,5.25%,0.1%\n2008-09-03,7.0%,\n"
     files = {"rates.csv": backtest_rates} if "rates.csv" in line else {}
+    files |= {p.name: p.read_text(encoding="utf-8") for p in ALL_FILES if p.name in line}
+    for name in re.findall(r"docs/examples/[\w.-]+\.csv", line):  # the docs' own input files
+        files[name] = (ROOT / name).read_text(encoding="utf-8")
     _run_example(Example(line, files=files), tmp_path, monkeypatch)

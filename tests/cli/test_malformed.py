@@ -30,7 +30,10 @@ FORWARD = (
     "forward --pair USD/JPY --spot 144.5 --rate-base 5.25% --rate-quote 0.1% --tenor 3M "
     "--trade-date 2023-06-28"
 )
+PORTFOLIO = "portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30"
 BASKET = "basket --start 2015-01-02 --end 2015-12-31 --rate USD=5% --rate EUR=3% --rate JPY=0.1%"
+RATES = "rates USD JPY --date 2024-07-31"
+POLICY_IMPORT = "data import policy.csv"
 
 
 def _replace(base: str, flag: str, value: str) -> str:
@@ -140,6 +143,40 @@ CASES += [_replace(BACKTEST, "--stop-loss", v) for v in ("x", "-5%")]
 CASES += [_replace(BASKET, "--rebalance", "weekly"), _replace(BASKET, "--base", "XXX")]
 CASES += ["stress --episode nosuch", "stress", "stress --pair AUD/JPY"]
 CASES += ["history XXX/JPY", "history", "spot USD/JPY", "spot"]
+# policy rates: the command line, before any data is read (this folder has none)
+CASES += [_replace(RATES, "--date", v) for v in BAD_DATES]
+CASES += [_replace(RATES, flag, v) for flag in ("--start", "--end") for v in BAD_DATES[:4]]
+CASES += [
+    "rates",
+    "rates XXX --date 2024-07-31",
+    "rates USD/JPY --date 2024-07-31",
+    "rates 12 --date 2024-07-31",
+    "rates USD JPY",
+    f"{RATES} --start 2024-01-01",
+    f"{RATES} --plot existing.png",
+    f"{RATES} --plot out.jpg",
+    f"{RATES} --plot missing/out.png",
+    f"{RATES} --plot dir.png --force",
+    RATES,  # no data yet: the one line naming carryxl data update / import / rates by hand
+    "rates AUD JPY --start 2007-01-01 --end 2009-12-31",
+    "stress --episode yen2024",
+    "basket --start 2015-01-02 --end 2015-12-31 --spread JPY=1.5%",
+    "data nosuch",
+    "data import",
+    f"{POLICY_IMPORT} --through 2024-13-01",
+    f"{POLICY_IMPORT} --through tomorrow",
+    "data status --nosuch",
+    "data update --timeout 0",
+    "data update --timeout nan",
+    "data update --timeout x",
+    "data update --only xyz",
+    "data update --bis-url ftp://example.org/bis.zip --only bis",
+    "data update --ecb-url file:///etc/passwd --only ecb",
+]
+NOT_POLICY_FILES = ("missing.csv", "empty.csv", "bad.csv", "baddate.csv", "notes.txt",
+                    "real.csv", "notwb.xlsx", "dir.xlsx")  # fmt: skip
+CASES += [f"data import {name}" for name in NOT_POLICY_FILES]
+CASES += [_replace(BACKTEST, "--spread-funding", v) for v in ("x", "2", "nan")]
 # numbers so large the maths overflows
 CASES += [
     f"{_replace(RISK, '--spot', '1e308')} --equity 1000000 --leverage 25",
@@ -220,6 +257,31 @@ CASES += [
     f"{STRESS} --rates missing.csv",
     f"{BASKET} --rates bad.csv",
 ]
+# portfolio: its book file, the rows in it, its options, its picture
+CASES += [
+    PORTFOLIO.replace("book.csv", name)
+    for name in ("missing.csv", "empty.csv", "notwb.xlsx", "real.csv", "dir.xlsx", "bad.csv")
+]
+CASES += [
+    PORTFOLIO.replace("book.csv", name)
+    for name in ("badpair.csv", "badday.csv", "negamount.csv", "nanrate.csv", "nofirstpair.csv")
+]
+CASES += [_replace(PORTFOLIO, "--date", v) for v in BAD_DATES[:4]]
+CASES += [_replace(PORTFOLIO, "--start", v) for v in BAD_DATES[:2]]
+CASES += [_replace(PORTFOLIO, flag, v) for flag in ("--tax-fx", "--confidence") for v in ("2", "x")]
+CASES += [_replace(PORTFOLIO, "--horizon-days", v) for v in ("0", "nan")]
+CASES += [
+    _replace(PORTFOLIO, "--account", "XYZ"),
+    f"{PORTFOLIO} --plot existing.png",
+    f"{PORTFOLIO} --plot out.jpg",
+    f"{PORTFOLIO} --plot dir.png --force",
+    f"{PORTFOLIO} --correlation bad.csv",
+    f"{PORTFOLIO} --correlation notwb.xlsx",
+    "portfolio",
+]
+
+
+BOOK_HEAD = b"pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount\n"
 
 
 @pytest.fixture(scope="session")
@@ -257,6 +319,12 @@ def folder(tmp_path: Path, workbook_bytes: bytes, monkeypatch: pytest.MonkeyPatc
         "empty.csv": b"",
         "bad.csv": b"this is, not\na rates file\n",
         "baddate.csv": b"date,USD/JPY,AUD,JPY\n2024-13-01,150,5%,0.1%\n",
+        "book.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,50000\n",
+        "badpair.csv": BOOK_HEAD + b"AUD/XXX,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,50000\n",
+        "badday.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-31,103.2,50000\n",
+        "negamount.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,-5\n",
+        "nanrate.csv": BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,nan,50000\n",
+        "nofirstpair.csv": BOOK_HEAD + b",,,,,,,2024-06-03,103.2,50000\n",
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -266,6 +334,8 @@ def folder(tmp_path: Path, workbook_bytes: bytes, monkeypatch: pytest.MonkeyPatc
     for name in ("dir.xlsx", "dir.xlsm", "dir.png"):
         (tmp_path / name).mkdir()
     monkeypatch.chdir(tmp_path)
+    # no policy rates yet; a data folder appearing here would be a file written on failure
+    monkeypatch.setenv("CARRYXL_DATA_DIR", str(tmp_path / "carryxl-data"))
     return tmp_path
 
 
@@ -293,3 +363,40 @@ def test_malformed_command_line(
     assert len(err.strip().splitlines()) == 1, err
     assert err.startswith("carryxl"), err
     assert _snapshot(folder) == before
+
+
+# With policy rates in the data folder: the rates are there, the input is still wrong, and
+# neither the folder nor the data folder changes.
+WITH_RATES = [
+    "rates USD JPY --start 2024-07-31 --end 2024-01-01",
+    "rates XXX --date 2024-07-31",
+    "rates SGD --date 2024-07-31",  # a currency carryxl knows and the data does not have
+    f"{RATES} --plot existing.png",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY=x",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill XXX=1%",
+    "basket --start 2015-01-02 --end 2015-12-31 --spread JPY",
+    "basket --start 2015-01-02 --end 2015-12-31 --spread JPY=x",
+    "stress --episode yen2024 --spread-funding 3",
+    "data import bad.csv",
+    "data import baddate.csv",
+    "data import notes.txt",
+    "data import real.csv",
+    "data import missing.csv",
+    "data update --bis-url http://127.0.0.1:9/bis.zip --ecb-url http://127.0.0.1:9/ecb.zip "
+    "--timeout 2",
+]
+
+
+@pytest.mark.parametrize("line", WITH_RATES)
+def test_malformed_command_line_with_policy_rates(
+    line: str, folder: Path, example_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (_snapshot(folder), _snapshot(example_data))
+    code = main(shlex.split(line))
+    err = capsys.readouterr().err
+    assert code != 0, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("carryxl"), err
+    assert (_snapshot(folder), _snapshot(example_data)) == before

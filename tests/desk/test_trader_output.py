@@ -40,7 +40,8 @@ def test_money_in_minor_units(value: float, currency: str, shown: str) -> None:
 def test_no_money_figure_in_the_cli_has_more_than_two_decimals(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    stress = ["stress", "--episode", "yen2024", "--notional", "10000000", "--leverage", "10"]
+    stress = ["stress", "--episode", "yen2024", "--notional", "10000000", "--leverage", "10",
+              "--rate-target", "5.33%", "--rate-funding", "0.1%"]  # fmt: skip
     calc = ["calc", "--pair", "USD/TRY", "--funding", "USD", "--notional", "100000",
             "--spot-start", "30", "--spot-end", "32", "--rate-target", "25%",
             "--rate-funding", "5%", "--tenor", "3M"]  # fmt: skip

@@ -20,6 +20,7 @@ import numpy as np
 
 from carryxl import core
 from carryxl.core import asset, carry, costs, dates, forwards, margin, risk, swaps, tax
+from tests import policy_data
 from tests.excel import ecb_raw
 
 MISSING = -2147352572  # what Excel passes for an argument left out
@@ -460,6 +461,24 @@ CASES = [
         -1.0,  # a pair and its inverse: log returns of opposite sign
         setting=(1, "USD/XYZ"),
     ),
+    # -- policy rates: the BIS files in ../shared imported (tests/excel/conftest.py) --
+    Case(
+        "POLICY_RATE",
+        ("USD", ecb_raw.serial(dt.date(2008, 10, 29))),
+        # the Fed's cut to 1% that day, as the later file (bis_cbpol_2008_2024.csv) has it
+        policy_data.merged_levels("USD", ["2008-10-29"])[0] / 100,
+        vary=1,
+        values=lambda n: np.linspace(36_200.0, 45_600.0, n).round(),  # 1999-02 to 2024-10
+        core=lambda days: (
+            np.array(
+                policy_data.merged_levels(
+                    "USD", [str(dates.from_excel_serial("d", d)) for d in days.tolist()]
+                )
+            )
+            / 100
+        ),
+        setting=(0, "XYZ"),
+    ),
     # spilled columns: tuples of rows, "" for an empty (warm-up) cell
     Case("FX_SMA", (((1.0,), (2.0,), (3.0,), (4.0,)), 2), (("",), (1.5,), (2.5,), (3.5,))),
     Case("FX_EMA", (((1.0,), (2.0,), (3.0,)), 3), ((1.0,), (1.5,), (2.25,))),  # alpha 1/2
@@ -474,6 +493,36 @@ CASES = [
         (((1.0,), (2.0,)), 2, 3, 2, True),
         # EMA2 (alpha 2/3): 1, 5/3; EMA3 (alpha 1/2): 1, 3/2; line 0, 1/6; signal 0, 1/9
         (("macd", "signal", "histogram"), (0.0, 0.0, 0.0), (1 / 6, 1 / 9, 1 / 18)),
+    ),
+    # -- portfolio: staged positions and the whole book --
+    Case(
+        "STAGED_PNL",
+        (1e5, 100.0, 99.0, "long"),
+        1e5 * (99.0 - 100.0),  # -100,000 JPY: the tranche bought at 100, marked at 99
+        vary=2,
+        values=spots,
+        core=lambda s: core.staged_position(np.full((s.size, 1), 1e5), 100.0, s).pnl,
+        other=0,
+        spot=2,
+        setting=(3, "sideways"),
+    ),
+    Case(
+        "STAGED_POSITION",
+        (((1e5,), (1e5,), (2e5,)), ((100.0,), (98.0,), (96.0,))),
+        (1e7 + 9.8e6 + 1.92e7) / 4e5,  # 97.5: units-weighted average entry rate
+        setting=(4, "mean"),
+    ),
+    Case(
+        "PORTFOLIO_VAR",
+        (((1e6,), (1e6,)), ((0.1,), (0.1,)), ((1.0, 0.0), (0.0, 1.0)), 1.0),
+        statistics.NormalDist().inv_cdf(0.99) * math.sqrt(2) * 1e5,  # uncorrelated: √2 x one
+        setting=(5, "median"),
+    ),
+    Case(
+        "CURRENCY_EXPOSURE",
+        ((("AUD/JPY",), ("USD/JPY",)), ((1e3,), (3e3,))),
+        # long AUD and USD against the yen: JPY owes 4,000 and funds the whole book
+        (("AUD", 1e3, 0.0, ""), ("JPY", -4e3, 1.0, "concentrated"), ("USD", 3e3, 0.0, "")),
     ),
 ]
 

@@ -43,7 +43,7 @@ def test_history_command_with_indicators_correlation_and_plot(capsys, tmp_path):
     assert png.read_bytes().startswith(PNG_MAGIC)
 
 
-def test_stress_command_named_episode(capsys, tmp_path):
+def test_stress_command_named_episode(capsys, tmp_path, with_rates):
     png = tmp_path / "yen.png"
     out = _json(
         capsys,
@@ -56,14 +56,17 @@ def test_stress_command_named_episode(capsys, tmp_path):
     assert out["stop_out_date"] is not None
     stopped = [row for row in out["path"] if row["date"] >= out["stop_out_date"]]
     assert {row["pnl"] for row in stopped} == {out["stop_out_pnl"]}
+    assert out["rates"]["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
     assert png.stat().st_size > 10_000
     assert main(["stress", "--list"]) == 0
     assert "yen2024" in capsys.readouterr().out
 
 
-def test_stress_text_report(capsys):
+def test_stress_text_report(capsys, with_rates):
     assert main(["stress", "--episode", "snb2015", "--leverage", "20"]) == 0
     text = capsys.readouterr().out
+    assert "Source: BIS, Central bank policy rates (WS_CBPOL), as of 2024-" in text
+    assert "illustrative" not in text
     assert "margin-call day" in text
     assert "2015-01-15" in text
 
@@ -129,7 +132,7 @@ def test_basket_command(capsys, tmp_path):
         (["stress", "--pair", "USD/JPY"], "funding"),
         (["stress", "--episode", "nope"], "episode"),
         (["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
-          "--end", "2008-12-31"], "rate-target"),
+          "--end", "2008-12-31"], "carryxl data import FILE"),
         (["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
           "--end", "2008-12-31", "--rate-target", "5%", "--rate-funding", "0",
           "--plot", "out.jpg"], "plot"),

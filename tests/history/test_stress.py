@@ -53,7 +53,7 @@ def test_margin_call_day_is_the_first_fixing_below_the_level():
 
 def test_days_of_carry_the_loss_equals():
     e = EPISODES["gfc2008"]
-    r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding)
+    r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.0725, 0.005)
     per_day = N * (0.0725 / 365 - 0.005 / 365)  # AUD and JPY both ACT/365F
     assert r.carry_per_day == pytest.approx(per_day)
     assert r.carry_days_of_loss == pytest.approx(-r.worst_pnl / per_day)
@@ -69,7 +69,7 @@ def test_days_of_carry_the_loss_equals():
 
 def test_snb_2015_floor_removal_day():
     e = episode("SNB2015")
-    r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding, 20)
+    r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.0005, -0.0025, 20)
     drop = cross("2015-01-15", "EUR", "CHF") / cross("2015-01-14", "EUR", "CHF") - 1
     assert drop < -0.14  # 1.201 -> 1.028
     assert r.margin_call_date == "2015-01-15"
@@ -78,7 +78,7 @@ def test_snb_2015_floor_removal_day():
 
 def test_every_named_episode_runs_on_the_shipped_data():
     for e in EPISODES.values():
-        r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding)
+        r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.03, 0.01)
         assert r.spot_start == pytest.approx(cross(str(r.dates[0]), *e.pair.split("/")))
         assert r.max_drawdown > 0
 
@@ -136,6 +136,6 @@ def test_a_leveraged_position_is_stopped_out_and_never_loses_195_percent_of_peak
 
 def test_an_unleveraged_position_is_never_stopped_out():
     e = EPISODES["try2018"]
-    r = stress_replay(e.pair, e.funding, e.start, e.end, N, e.rate_target, e.rate_funding)
+    r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.1775, 0.02)
     assert r.stop_out_level is None
     assert r.stop_out_date is None

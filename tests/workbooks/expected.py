@@ -54,12 +54,14 @@ from carryxl.core import (
     value_date,
     year_fraction,
 )
+from carryxl.core.portfolio import book_positions, book_risk, currency_exposure
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history import drawdown
 from carryxl.history.stress import stress_replay
 from carryxl.workbooks.sheets import history
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
+from carryxl.workbooks.sheets.portfolio import CURRENCIES, POSITIONS, TRANCHES
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
 from carryxl.workbooks.sheets.swap import LEDGER_ROWS
 from tests.history.raw_ecb import cross
@@ -371,4 +373,77 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
             "-" if run.stop_out_date is None else dt.datetime.fromisoformat(run.stop_out_date)
         ),
         "out_history_stop_out_spot": "-" if run.stop_out_spot is None else run.stop_out_spot,
+    }
+
+
+def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
+    """The book from :mod:`carryxl.core.portfolio`; blank position rows are None (0 where
+    the sheet sums the column)."""
+    n = sum(p is not None for p in v["in_pf_pair"])
+    rows = [i for i, p in enumerate(v["in_tr_position"]) if p is not None]
+
+    def col(name: str) -> list[Any]:
+        return list(v[name][:n])
+
+    days = [(v["in_valuation_date"] - v["in_tr_date"][i]).days for i in rows]
+    book = book_positions(
+        [v["in_tr_position"][i] - 1 for i in rows], [v["in_tr_amount"][i] for i in rows],
+        [v["in_tr_rate"][i] for i in rows], days, col("in_pf_spot"), col("in_pf_side"),
+        col("in_pf_rate_base"), col("in_pf_rate_quote"), col("in_pf_basis_base"),
+        col("in_pf_basis_quote"), col("in_pf_stop_loss"), col("in_pf_leverage"),
+        col("in_pf_to_account"), v["in_tax_interest"], v["in_tax_fx"], v["in_tax_offset"],
+    )  # fmt: skip
+    vol = np.array(col("in_pf_volatility"), dtype=float)
+    corr = np.array(v["in_correlation"], dtype=float).reshape(POSITIONS, POSITIONS)[:n, :n]
+    w = book.exposure_account
+    risk = book_risk(w, vol, corr, v["in_horizon_years"], v["in_confidence"])
+    fx = currency_exposure(col("in_pf_pair"), w, v["in_concentration_threshold"])
+    net = dict(zip(fx.currencies, fx.net, strict=True))
+    share = dict(zip(fx.currencies, fx.funding_share, strict=True))
+
+    def pad(values: Any, blank: Any = None, size: int = POSITIONS) -> list[Any]:
+        return [*_f(values), *[blank] * (size - n if size == POSITIONS else size - len(rows))]
+
+    sides = col("in_pf_side")
+    pairs = [Pair.parse(p) for p in col("in_pf_pair")]
+    funding = [str(p.base if s == "short" else p.quote) for p, s in zip(pairs, sides, strict=True)]
+    return {
+        "out_pf_funding": funding + [None] * (POSITIONS - n),
+        "out_pf_units": pad(book.units),
+        "out_pf_cost": pad(book.cost),
+        "out_pf_average_rate": pad(book.average_rate),
+        "out_pf_carry": pad(book.carry),
+        "out_pf_fx": pad(book.fx),
+        "out_pf_total": pad(book.total),
+        "out_pf_stop_spot": pad(book.stop_spot),
+        "out_pf_stop_distance": pad(book.stop_distance),
+        "out_pf_margin": pad(book.margin),
+        "out_pf_exposure": pad(w, 0.0),
+        "out_pf_total_account": pad(book.total_account),
+        "out_pf_tax": pad(book.tax.tax),
+        "out_pf_after_tax": pad(book.tax.after_tax),
+        "out_pf_standalone_var": pad(risk.standalone_var, 0.0),
+        "out_pf_marginal": pad(corr @ (w * vol), 0.0),
+        "out_pf_contribution": pad(risk.contributions),
+        "out_pf_share": pad(risk.shares),
+        "out_pf_scaled": pad(w * vol, 0.0),
+        "out_tr_days": pad(days, None, TRANCHES),
+        "out_tr_pnl": pad(book.pnl_tranches, None, TRANCHES),
+        "out_book_total": float(np.sum(book.total_account)),
+        "out_book_tax": float(np.sum(book.tax.tax)),
+        "out_book_after_tax": float(np.sum(book.tax.after_tax)),
+        "out_book_margin": float(np.sum(book.margin_account)),
+        "out_book_gross": float(np.sum(np.abs(w))),
+        "out_book_z": float(NormalDist().inv_cdf(v["in_confidence"])),
+        "out_book_volatility": risk.volatility,
+        "out_book_var": risk.var,
+        "out_book_es": risk.es,
+        "out_book_sum_standalone": float(np.sum(risk.standalone_var)),
+        "out_book_diversification": risk.diversification_ratio,
+        "out_book_top_funding": fx.top_funding,
+        "out_book_top_share": float(max(fx.funding_share)),
+        "out_book_concentrated": fx.concentrated,
+        "out_fx_currency": list(CURRENCIES),
+        "out_fx_net": [float(net.get(c, 0.0)) for c in CURRENCIES],
+        "out_fx_funding_share": [float(share.get(c, 0.0)) for c in CURRENCIES],
     }

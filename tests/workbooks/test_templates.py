@@ -253,3 +253,17 @@ def test_formulas_use_only_defined_names(template: tuple[str, str, str]) -> None
                         assert token.value in defined, f"{ws.title}!{cell.coordinate}"
                         used.add(token.value)
     assert template[0] != "calculator" or {"in_notional", "out_inverted"} <= used
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_portfolio_risk_contribution_is_a_native_bar_chart(lang: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(_bytes("portfolio", lang, "native"))) as archive:
+        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 1
+        xml = archive.read(charts[0]).decode()
+    assert "barChart" in xml
+    wb = _load("portfolio", lang)
+    for name in ("out_pf_standalone_var", "out_pf_contribution", "in_pf_pair"):
+        first = cells(wb, name)[0].coordinate
+        column = "".join(ch for ch in first if ch.isalpha())
+        assert f"${column}$4:${column}$15" in xml, name  # the 12 position rows

@@ -27,6 +27,7 @@ USES = {
     "scenarios": {"CARRY_PNL", "CARRY_BREAKEVEN_MOVE"},
     "swap": {"SWAP_VALUE", "SWAP_NIGHTS", "SWAP_IMPLIED_RATE"},
     "risk": {"CARRY_POSITION_SIZE", "CARRY_MARGIN_CALL", "CARRY_VAR"},
+    "portfolio": {"STAGED_POSITION", "PORTFOLIO_VAR", "CARRY_AFTER_TAX"},
 }
 
 

@@ -23,6 +23,8 @@ SKIP = object()
 
 
 def _rows(value: Any) -> Any:
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        return value  # a block of rows (a matrix) as it is
     if isinstance(value, list):
         return [[v] for v in value]
     return [[value]]
@@ -104,6 +106,6 @@ def evaluate(formula: str, lookup: Callable[[str], Any]) -> Any:
     if any(a is SKIP for a in arguments):
         return SKIP
     result = getattr(udfs, call[0])(*arguments)
-    if transpose:
+    if transpose or (isinstance(result, np.ndarray) and result.size > 1):  # a spilled column
         return [_scalar(v) for v in np.asarray(result, dtype=object).ravel()]
     return _scalar(result)

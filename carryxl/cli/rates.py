@@ -1,0 +1,297 @@
+"""``carryxl rates``: central-bank policy rates from the data folder (BIS WS_CBPOL)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import numpy as np
+
+from carryxl.cli.arguments import date
+from carryxl.cli.command import Command, Example
+from carryxl.cli.formatting import percent, print_json, rate_argument, table
+from carryxl.cli.history import add_plot_argument, plot_target
+from carryxl.core.conventions import Currency
+from carryxl.core.dates import parse_date
+from carryxl.core.errors import CarryxlError
+from carryxl.history.policy import (
+    BEFORE,
+    GAP,
+    SOURCE,
+    STALE,
+    PolicyRates,
+    PolicySchedule,
+    stale_note,
+)
+from carryxl.history.rates import RateSchedule
+from carryxl.history.store import policy_rates
+
+__all__ = [
+    "COMMANDS",
+    "add_policy_arguments",
+    "on_date",
+    "policy_schedule",
+    "rate_pairs",
+    "rates_lines",
+    "rates_used",
+    "run",
+    "series",
+]
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("currencies", nargs="+", metavar="CCY", help="e.g. USD JPY")
+    p.add_argument("--date", type=date("date"), help="the day, YYYY-MM-DD")
+    p.add_argument(
+        "--start",
+        type=date("start"),
+        help="first date of a series of changes (default: the data's first)",
+    )
+    p.add_argument(
+        "--end",
+        type=date("end"),
+        help="last date of a series of changes (default: the data's last)",
+    )
+    add_plot_argument(p, "draw the rates and their differential")
+    p.add_argument("--json", action="store_true", help="print JSON (rates as decimals)")
+
+
+def _codes(names: list[str]) -> list[Currency]:
+    return list(dict.fromkeys(Currency.parse(n, "CCY") for n in names))
+
+
+def on_date(data: PolicyRates, codes: list[Currency], day: np.datetime64) -> dict[str, Any]:
+    """``{"date", "rates", "source", "as_of"}`` and, where needed, ``notes`` per currency:
+    a stale level keeps its value and is marked; a refused one is null with the reason."""
+    rates: dict[str, float | None] = {}
+    notes: dict[str, str] = {}
+    for code in codes:
+        value, status = data.read(code, day, "CCY")
+        answer = int(status)
+        if answer in (GAP, BEFORE):
+            rates[str(code)] = None
+            notes[str(code)] = data.refusal(code, day, answer)
+            continue
+        rates[str(code)] = float(value)
+        if answer == STALE:
+            notes[str(code)] = stale_note(data.series[code].end)
+    result: dict[str, Any] = {
+        "date": str(day),
+        "rates": rates,
+        "source": SOURCE,
+        "as_of": str(data.as_of),
+    }
+    if notes:
+        result["notes"] = notes
+    return result
+
+
+def series(
+    data: PolicyRates, codes: list[Currency], start: np.datetime64, end: np.datetime64
+) -> dict[str, Any]:
+    """Each currency's level on ``start`` (or its first date) and every change to ``end``;
+    ``rate`` None marks the start of a span with no published level."""
+    changes: dict[str, list[dict[str, Any]]] = {}
+    notes: dict[str, str] = {}
+    for code in codes:
+        s = data.get(code, "CCY")
+        rows = []
+        for day, level in s.changes():
+            if day > end:
+                break
+            if day <= start:
+                rows = [{"date": str(max(day, start)), "rate": _decimal(level)}]
+            else:
+                rows.append({"date": str(day), "rate": _decimal(level)})
+        changes[str(code)] = rows
+        if start < s.start:
+            notes[str(code)] = f"the BIS data for {code} starts on {s.start}"
+        if end > s.end:
+            notes[str(code)] = stale_note(s.end) + f"; nothing is known after {s.end}"
+    result: dict[str, Any] = {
+        "start": str(start),
+        "end": str(end),
+        "changes": changes,
+        "source": SOURCE,
+        "as_of": str(data.as_of),
+    }
+    if notes:
+        result["notes"] = notes
+    return result
+
+
+def _decimal(level: float | None) -> float | None:
+    return None if level is None else level / 100.0
+
+
+def _shown(value: float | None) -> str:
+    return "no published level" if value is None else percent(value, 4)
+
+
+def _render_date(r: dict[str, Any]) -> str:
+    rows = [(code, _shown(v), r.get("notes", {}).get(code, "")) for code, v in r["rates"].items()]
+    lines = [f"policy rates in force on {r['date']}", table(rows)]
+    lines.append(f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl.")
+    return "\n".join(lines)
+
+
+def _render_series(r: dict[str, Any]) -> str:
+    lines = [f"policy-rate changes, {r['start']} to {r['end']}"]
+    for code, rows in r["changes"].items():
+        lines += ["", table([(row["date"], _shown(row["rate"])) for row in rows], ("date", code))]
+        if code in r.get("notes", {}):
+            lines.append(f"{code}: {r['notes'][code]}")
+    lines += ["", f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl."]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the rates on a date, or the changes over a range (JSON with ``--json``)."""
+    codes = _codes(args.currencies)
+    if args.date and (args.start or args.end):
+        raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
+    if not (args.date or args.start or args.end or args.plot):
+        raise CarryxlError("date", None, "give --date D, or --start/--end, or --plot FILE.png")
+    plot_target(args)
+    data = policy_rates("rates")
+    if args.date:
+        result = on_date(data, codes, parse_date("date", args.date))
+        render = _render_date
+    else:
+        first = min(data.get(c, "CCY").start for c in codes)
+        start = parse_date("start", args.start) if args.start else first
+        end = parse_date("end", args.end) if args.end else data.as_of
+        if end < start:
+            raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
+        result = series(data, codes, start, end)
+        render = _render_series
+    if args.plot:
+        from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
+
+        day = parse_date("date", args.date) if args.date else None
+        first = min(data.get(c).start for c in codes)
+        a = day if day is not None else parse_date("start", result["start"])
+        b = day if day is not None else parse_date("end", result["end"])
+        if a == b:  # one date: draw the history up to it
+            a = first
+        result["plot"] = str(plot_policy_rates(data, codes, a, b, args.plot))
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+        if "plot" in result:
+            print(f"chart written to {result['plot']}")
+    refused = [v for v in result.get("rates", {}).values() if v is None]
+    return 1 if refused else 0
+
+
+# -- the policy rates as the rates of a backtest, basket or stress replay ----------------------
+
+
+def add_policy_arguments(p: argparse.ArgumentParser, spreads: bool = True) -> None:
+    """``--fill CCY=RATE`` (and ``--spread-target``/``--spread-funding``) for commands that
+    use the policy rates when no rates are given."""
+    p.add_argument(
+        "--fill",
+        action="append",
+        default=[],
+        metavar="CCY=RATE",
+        help="with no rates given, the BIS policy rates are used day by day; this rate fills "
+        "the days a currency has no published level (labelled as a fill), e.g. JPY=0.05%%",
+    )
+    if spreads:
+        p.add_argument(
+            "--spread-target",
+            type=rate_argument("spread_target"),
+            default=0.0,
+            help="added to the target's policy rate, e.g. -0.5%% (a broker keeps 0.5%%)",
+        )
+        p.add_argument(
+            "--spread-funding",
+            type=rate_argument("spread_funding"),
+            default=0.0,
+            help="added to the funding policy rate, e.g. 1.5%% (a broker's margin loan)",
+        )
+
+
+def rate_pairs(items: list[str], argument: str) -> dict[str, float]:
+    """``["JPY=0.05%"]`` as ``{"JPY": 0.0005}``."""
+    parse = rate_argument(argument)
+    found: dict[str, float] = {}
+    for item in items:
+        code, sep, value = item.partition("=")
+        if not sep:
+            raise CarryxlError(argument, item, "must be CCY=RATE, e.g. JPY=0.05%")
+        try:
+            found[str(Currency.parse(code, argument))] = parse(value)
+        except argparse.ArgumentTypeError as error:
+            raise CarryxlError(argument, item, str(error)) from None
+    return found
+
+
+def policy_schedule(
+    args: argparse.Namespace, spreads: dict[str, float] | None = None
+) -> PolicySchedule:
+    """The stored policy rates as a schedule with the user's fills and spreads; with no data,
+    the one-line error naming the three ways out."""
+    fills = rate_pairs(getattr(args, "fill", []) or [], "fill")
+    return policy_rates("rates").schedule(fills, {k: v for k, v in (spreads or {}).items() if v})
+
+
+def rates_used(legs: dict[str, tuple[Currency, Any]], start: Any, end: Any) -> dict[str, Any]:
+    """Which rates a run used, leg by leg, and for policy rates their source, as-of date and
+    notes (fills, stale days, spreads)."""
+    shown: dict[str, Any] = {}
+    policy: PolicySchedule | None = None
+    for leg, (code, value) in legs.items():
+        if isinstance(value, PolicySchedule):
+            policy = value
+            shown[leg] = f"{code} policy rate day by day (BIS)"
+        elif isinstance(value, RateSchedule):
+            shown[leg] = f"{code} from the step schedule {value.source}"
+        else:
+            shown[leg] = f"{code} at {percent(float(value))} (given, constant)"
+    if policy is None:
+        return {**shown, "source": "rates given by hand"}
+    codes = [code for code, value in legs.values() if isinstance(value, PolicySchedule)]
+    return {
+        **shown,
+        "source": SOURCE,
+        "as_of": str(policy.data.as_of),
+        "notes": policy.notes(codes, start, end),
+    }
+
+
+def rates_lines(used: dict[str, Any]) -> list[str]:
+    """``rates_used`` as lines of text."""
+    legs = [v for k, v in used.items() if k not in ("source", "as_of", "notes")]
+    lines = [f"rates: {'; '.join(legs)}"]
+    if "as_of" in used:
+        lines.append(f"Source: {used['source']}, as of {used['as_of']}")
+        lines += [f"  note: {n}" for n in used["notes"]]
+    return lines
+
+
+COMMANDS = (
+    Command(
+        name="rates",
+        help="central-bank policy rates on a date, or their changes over a range (BIS)",
+        description="The policy rate in force on a date, or each change from --start to "
+        "--end, from the policy-rate data in carryxl's data folder (`carryxl data update` or "
+        "`carryxl data import FILE` fills it). Source: BIS, Central bank policy rates "
+        "(WS_CBPOL). Printed as percent; in --json as decimals (0.0525 = 5.25%). A date "
+        "after the data's last date shows the last known level marked stale; a date with no "
+        "published level is refused (exit 1).",
+        arguments=_arguments,
+        run=run,
+        examples=(
+            Example("carryxl rates USD JPY --date 2024-07-31"),
+            Example("carryxl rates AUD JPY --date 2008-07-01 --json"),
+            Example("carryxl rates AUD JPY --start 2007-01-01 --end 2009-12-31"),
+            Example(
+                "carryxl rates AUD JPY --plot audjpy-rates.png",
+                note="the whole history, with the AUD - JPY differential",
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,374 @@
+"""The trader's book: positions built in tranches, the book's VaR with correlations, and
+the net exposure per currency (issue 15)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+import numpy as np
+import numpy.typing as npt
+
+from carryxl.core import portfolio, staging
+from carryxl.core.conventions import rate_from_text
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray
+from carryxl.excel import cells
+from carryxl.excel.arguments import (
+    AMOUNTS,
+    BOOK_MEASURE,
+    CONFIDENCE,
+    CORRELATION,
+    EXPOSURES,
+    HEADERS,
+    OF,
+    PAIRS,
+    POSITION,
+    SIDE,
+    SPOT,
+    STAGED_MEASURE,
+    THRESHOLD,
+    TRANCHE_RATES,
+    VOLATILITIES,
+    YEARS,
+    pair,
+)
+from carryxl.excel.declare import Cell, ExcelFunction
+
+__all__ = ["BOOK_MEASURES", "FUNCTIONS", "STAGED_MEASURES"]
+
+GROUP = "portfolio"
+
+STAGED_MEASURES = ("average", "units", "cost", "pnl", "return")
+BOOK_MEASURES = ("var", "es", "volatility", "diversification", "contributions", "standalone")
+_MISSING_ARG = -2147352572  # what Excel passes for an argument left out
+
+STAGED_SIDE = SIDE('Optional: "long" (default) or "short" the base; a cell or a column')
+POSITION_SIDE = SIDE('Optional: "long" (default) or "short" (one cell, or one per label)')
+
+
+def _staged_measure(cell: Any) -> str:
+    if cell is None:
+        return "average"
+    word = cells.text("measure", cell).strip().lower().replace("p&l", "pnl")
+    if word not in STAGED_MEASURES:
+        raise CarryxlError("measure", cell, "must be average, units, cost, pnl or return")
+    return word
+
+
+def _book_measure(cell: Any) -> str:
+    if cell is None:
+        return "var"
+    word = cells.text("measure", cell).strip().lower()
+    if word not in BOOK_MEASURES:
+        raise CarryxlError(
+            "measure", cell, "must be VaR, ES, volatility, diversification, contributions or "
+            "standalone",
+        )  # fmt: skip
+    return word
+
+
+def _label(cell: Any) -> Any:
+    """A position's label as a hashable key (42.0 and 42 are the same position)."""
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    if isinstance(cell, str) and cell.strip().upper() in cells.EXCEL_ERRORS:
+        raise CarryxlError("position", cell, "must be a label or a number")
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def _rows_of(*items: cells.Input) -> tuple[int, ...]:
+    """The common column shape of whole-column arguments (rows x 1), or a whole-call error."""
+    shapes = {i.values.shape for i in items}
+    if len(shapes) != 1 or next(iter(shapes))[1] != 1:
+        sizes = ", ".join(f"{i.name} {i.values.shape[0]}x{i.values.shape[1]}" for i in items)
+        raise CarryxlError("ranges", cells.Described(sizes), "must be columns of the same size")
+    return next(iter(shapes))
+
+
+def _used(*items: cells.Input) -> npt.NDArray[np.bool_]:
+    """Rows with something in them: a row blank in every argument is no tranche."""
+    used = np.ones(items[0].values.shape[0], dtype=bool)
+    blank = [i.blank for i in items]
+    if all(b is not None for b in blank):
+        used = ~np.logical_and.reduce([cast(npt.NDArray[np.bool_], b)[:, 0] for b in blank])
+    return used
+
+
+def _first_problem(items: Sequence[cells.Input], rows: npt.NDArray[np.bool_]) -> str | None:
+    for item in items:
+        if item.problems is not None:
+            bad = [p for p in item.problems[rows, 0] if p is not None]
+            if bad:
+                return str(bad[0])
+    return None
+
+
+def _given(value: Any) -> bool:
+    return value is not None and not (isinstance(value, int) and value == _MISSING_ARG)
+
+
+def staged_pnl(amounts: Any, rates: Any, spot: Any, side: float) -> Any:
+    """STAGED_PNL's kernel: each tranche's FX P&L (quote currency)."""
+    a, r = np.expand_dims(amounts, -1), np.expand_dims(rates, -1)
+    return staging.staged_position(a, r, spot, side).pnl
+
+
+def staged_position(
+    amounts: Any,
+    rates: Any,
+    spot: Any = None,
+    side: Any = None,
+    measure: Any = None,
+    position: Any = None,
+    of: Any = None,
+) -> Any:
+    """STAGED_POSITION: one answer for the tranches, or one per label of ``of``; a column
+    per measure when ``measure`` is a range of them (the tranches read once for all)."""
+    asked = cells.choice("measure", _staged_measure, measure)
+    if asked.problems is not None:
+        raise cells.WholeCall(next(p for p in asked.problems.ravel() if p is not None))
+    whats = [str(w) for w in asked.values.ravel()]
+    a, r = cells.numbers("amounts", amounts), cells.numbers("rates", rates)
+    _rows_of(a, r)
+    used = _used(a, r)
+    group, n = np.where(used, 0, -1), 1
+    if _given(position):
+        group, n = _groups(position, of, used, a, r)
+    problem = _first_problem((a, r), used)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    mine = group >= 0
+    need_spot = bool({"pnl", "return"} & set(whats))
+    held = np.bincount(group[mine], minlength=n) > 0
+    spots = _per_label(cells.numbers("spot", spot), n, held) if need_spot else np.ones(n)
+    signs = _per_label(_sides(side), n, held)
+    picked = group[mine]
+    tranches = staging.staged_position(
+        a.values[mine, :], r.values[mine, :], spots[picked], signs[picked][:, None]
+    )
+    sums = {
+        "units": np.bincount(picked, tranches.units, n),
+        "cost": np.bincount(picked, tranches.cost, n),
+        "pnl": np.bincount(picked, tranches.pnl, n),
+    }
+    with np.errstate(divide="ignore", invalid="ignore"):
+        every = {
+            **sums,
+            "average": sums["cost"] / sums["units"],
+            "return": sums["pnl"] / sums["cost"],
+        }
+    result = np.column_stack([every[w] for w in whats]).astype(np.float64)
+    if held.all():  # a grid of numbers: the fast way back to the sheet
+        return cells.to_excel(result)
+    answer: npt.NDArray[Any] = result.astype(object)
+    answer[~held, :] = ""
+    return cells.to_excel(answer)
+
+
+def _groups(
+    position: Any, of: Any, used: npt.NDArray[np.bool_], *tranches: cells.Input
+) -> tuple[npt.NDArray[np.intp], int]:
+    """Each tranche row's index in ``of`` (-1: not asked for, or no tranche), and len(of).
+
+    Numeric labels (position numbers) are matched in numpy; any others one cell at a time.
+    """
+    numeric, wanted_numbers = cells.numbers("position", position), cells.numbers("of", of)
+    _rows_of(*tranches, numeric)
+    if _readable(numeric, used[:, None]) and _readable(wanted_numbers, None):
+        keys, wanted = numeric.values[:, 0], wanted_numbers.values.ravel()
+        order = np.argsort(wanted, kind="stable")
+        at = np.searchsorted(wanted, keys, sorter=order).clip(0, wanted.size - 1)
+        found = order[at]
+        hit = used & (wanted[found] == keys)
+        return np.where(hit, found, -1), wanted.size
+    grid = cells.choice("position", _label, position)
+    if grid.problems is not None and (grid.problems[used, 0] != None).any():  # noqa: E711
+        raise cells.WholeCall(next(p for p in grid.problems[used, 0] if p is not None))
+    labels = list(grid.values[:, 0])
+    names = list(cells.choice("of", _label, of).values.ravel())
+    index = {key: k for k, key in reversed(list(enumerate(names))) if key is not None}
+    rows = [index.get(labels[i], -1) if used[i] else -1 for i in range(len(labels))]
+    return np.array(rows, dtype=np.intp), len(names)
+
+
+def _readable(item: cells.Input, rows: npt.NDArray[np.bool_] | None) -> bool:
+    """Every cell a number, except empty ones (and, with ``rows``, cells outside them)."""
+    if item.problems is None:
+        return True
+    bad = item.problems != None  # noqa: E711 - elementwise on objects
+    if item.blank is not None:
+        bad &= ~item.blank
+    if rows is not None:
+        bad &= rows
+    return not bad.any()
+
+
+def _sides(side: Any) -> cells.Input:
+    """Sides as +1/-1: a column of numbers in numpy, words one distinct value at a time."""
+    numeric = cells.numbers("side", side)
+    if numeric.problems is None and np.isin(numeric.values, (-1.0, 1.0)).all():
+        return numeric
+    read = cast(Any, SIDE.read)(Cell("side", side, True, {"side": side}))
+    return cast(cells.Input, read)
+
+
+def _per_label(item: cells.Input, n: int, held: npt.NDArray[np.bool_]) -> FloatArray:
+    """One value per label (or one for all); a bad cell of a held label stops the call."""
+    values, problems = item.values.reshape(-1), item.problems
+    if values.size not in (1, n):
+        raise CarryxlError(item.name, cells.Described(f"{values.size} cells"), f"must be 1 or {n}")
+    if problems is not None:
+        flat = np.broadcast_to(problems.reshape(-1), (n,))
+        bad = [p for p, h in zip(flat, held, strict=True) if h and p is not None]
+        if bad:
+            raise cells.WholeCall(bad[0])
+    clean = np.array([1.0 if v is None else float(v) for v in values], dtype=np.float64)
+    return np.broadcast_to(clean, (n,))
+
+
+def _book_inputs(
+    exposures: Any, volatilities: Any, correlation: Any
+) -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.bool_]]:
+    """The rows holding a position (an exposure, not blank and not 0), with their
+    volatilities and correlation rows and columns; and which rows those are."""
+    w = cells.numbers("exposures", exposures)
+    vol = cells.numbers("volatilities", volatilities, text=rate_from_text)
+    rows = _rows_of(w, vol)[0]
+    blank = np.zeros(rows, dtype=bool) if w.blank is None else w.blank[:, 0]
+    used = ~blank & (w.values[:, 0] != 0.0)
+    problem = _first_problem((w,), ~blank) or _first_problem((vol,), used)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    matrix = cells.numbers("correlation", correlation)
+    if matrix.values.shape != (rows, rows):
+        shape = cells.Described(f"{matrix.values.shape[0]}x{matrix.values.shape[1]}")
+        raise CarryxlError("correlation", shape, f"must be {rows}x{rows}, one per exposure")
+    keep = np.flatnonzero(used)
+    if matrix.problems is not None:
+        bad = [p for p in matrix.problems[np.ix_(keep, keep)].ravel() if p is not None]
+        if bad:
+            raise cells.WholeCall(bad[0])
+    if keep.size == 0:
+        raise CarryxlError("exposures", None, "give at least one position value")
+    return w.values[keep, 0], vol.values[keep, 0], matrix.values[np.ix_(keep, keep)], used
+
+
+def portfolio_var(
+    exposures: Any,
+    volatilities: Any,
+    correlation: Any,
+    years: Any,
+    confidence: Any = None,
+    measure: Any = None,
+) -> Any:
+    """PORTFOLIO_VAR: one number for the book, or a column per position."""
+    what = cells.setting_value(cells.choice("measure", _book_measure, measure))
+    w, vol, matrix, used = _book_inputs(exposures, volatilities, correlation)
+    horizon = cells.numbers("years", years)
+    cells.single(horizon)
+    t = cells.setting_value(horizon)
+    given = cells.single(cells.optional_numbers("confidence", confidence, text=rate_from_text))
+    level = 0.99 if given is None else cells.setting_value(given)
+    result = portfolio.book_risk(w, vol, matrix, t, level)
+    if what == "contributions":
+        column = result.contributions
+    elif what == "standalone":
+        column = result.standalone_var
+    else:
+        return {
+            "var": result.var,
+            "es": result.es,
+            "volatility": result.volatility,
+            "diversification": result.diversification_ratio,
+        }[what]
+    answer: npt.NDArray[Any] = np.full(used.shape[0], "", dtype=object)
+    answer[used] = [float(x) for x in column]
+    return cells.to_excel(answer.reshape(-1, 1))
+
+
+def currency_exposure(
+    pairs: Any, exposures: Any, threshold: Any = None, headers: Any = None
+) -> Any:
+    """CURRENCY_EXPOSURE: currency, net, funding share and flag, a row per currency."""
+    w = cells.numbers("exposures", exposures)
+    labels = cells.choice("pairs", pair, pairs)
+    _rows_of(w, labels)
+    used = np.array([v is not None for v in labels.values[:, 0]]) | (
+        ~w.blank[:, 0] if w.blank is not None else True
+    )
+    problem = _first_problem((labels, w), used)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    given = cells.single(cells.optional_numbers("threshold", threshold, text=rate_from_text))
+    bound = 0.5 if given is None else cells.setting_value(given)
+    chosen = [str(p) for p in labels.values[used, 0]]
+    if not chosen:
+        raise CarryxlError("pairs", None, "give at least one position")
+    result = portfolio.currency_exposure(chosen, w.values[used, 0], bound)
+    grid: npt.NDArray[Any] = np.empty((len(result.currencies), 4), dtype=object)
+    for i, code in enumerate(result.currencies):
+        flagged = code == result.top_funding and result.concentrated
+        grid[i] = [code, float(result.net[i]), float(result.funding_share[i]),
+                   "concentrated" if flagged else ""]  # fmt: skip
+    if cells.setting_value(cells.flag("headers", headers)):
+        grid = cells.with_header(("currency", "net", "funding_share", "flag"), grid)
+    return cells.to_excel(grid)
+
+
+FUNCTIONS = (
+    ExcelFunction(
+        "STAGED_PNL",
+        GROUP,
+        """FX P&L of each tranche in the quote currency, side*(amount*spot - amount*rate), a row
+        per tranche (分批建仓). 100,000 AUD at 100 and 100,000 at 98, spot 99: -100,000 and 100,000.
+        """,
+        (AMOUNTS, TRANCHE_RATES, SPOT("Spot now (one cell, or a column beside the tranches)")),
+        (STAGED_SIDE,),
+        kernel=staged_pnl,
+    ),
+    ExcelFunction(
+        "STAGED_POSITION",
+        GROUP,
+        """A position built in tranches: average entry rate (units-weighted), units, cost, P&L or
+        return at spot. 100,000 AUD at 100, 100,000 at 98, 200,000 at 96: average 97.5; at 99
+        P&L 600,000 JPY. Per label with position and of; several measures: a column each.
+        """,
+        (AMOUNTS, TRANCHE_RATES),
+        (
+            SPOT("Optional: spot now, for pnl and return (one cell, or one per label)"),
+            POSITION_SIDE,
+            STAGED_MEASURE,
+            POSITION,
+            OF,
+        ),
+        body=staged_position,
+    ),
+    ExcelFunction(
+        "PORTFOLIO_VAR",
+        GROUP,
+        """The book's parametric VaR with correlations, z*sqrt(wΣw*t); or ES, volatility, the
+        diversification ratio (sum of stand-alone VaRs / VaR), Euler contributions or stand-alone
+        VaRs (a column). 2 x 1,000,000 at 10%, uncorrelated, 1y: VaR 329,001.
+        """,
+        (
+            EXPOSURES,
+            VOLATILITIES,
+            CORRELATION,
+            YEARS("The horizon in years, e.g. 10/252 for 10 trading days"),
+        ),
+        (CONFIDENCE, BOOK_MEASURE),
+        body=portfolio_var,
+    ),
+    ExcelFunction(
+        "CURRENCY_EXPOSURE",
+        GROUP,
+        """Net exposure per currency (+ held, - owed) and the share of the book each currency
+        funds, with "concentrated" where one funds more than threshold: four columns.
+        Long AUD/JPY 1,000 and USD/JPY 3,000: AUD 1,000, JPY -4,000 (funds 100%), USD 3,000.
+        """,
+        (PAIRS, EXPOSURES),
+        (THRESHOLD, HEADERS("Optional: TRUE puts a header row on top")),
+        body=currency_exposure,
+    ),
+)

@@ -1,0 +1,303 @@
+"""Central-bank policy rates day by day (BIS dataset WS_CBPOL), as carryxl keeps them.
+
+Each currency is a step series of calendar days from its first date to its last, in percent
+(as BIS publishes them). A day may have **no published level** (a gap: the Bank of Japan
+targeted reserves, not a rate, from 2013-04-04 to 2016-09-20). Reading a rate on a day gives
+one of four answers, never a silent guess:
+
+- ``LEVEL``: the published level in force that day;
+- ``STALE``: a day after the data's last date: the last known level, marked
+  "last known level, stale since D" wherever it is shown or used;
+- ``GAP``: no published level that day (refused unless the user gives a labelled fill);
+- ``BEFORE``: before the currency's first date (refused).
+
+Source: BIS, Central bank policy rates (WS_CBPOL). BIS does not endorse carryxl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from carryxl.core.conventions import Currency
+from carryxl.core.dates import as_dates
+from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import FloatArray
+from carryxl.history.rates import RateSchedule
+
+__all__ = [
+    "BEFORE",
+    "CITATION",
+    "GAP",
+    "LEVEL",
+    "SOURCE",
+    "STALE",
+    "PolicyRates",
+    "PolicySchedule",
+    "PolicySeries",
+    "Revision",
+    "StatusArray",
+    "stale_note",
+]
+
+SOURCE = "BIS, Central bank policy rates (WS_CBPOL)"
+CITATION = f"Source: {SOURCE}"
+
+LEVEL, STALE, GAP, BEFORE = 0, 1, 2, 3
+
+StatusArray = np.ndarray[Any, np.dtype[np.int8]]
+"""Per-day status codes: LEVEL, STALE, GAP or BEFORE."""
+_DAY = np.timedelta64(1, "D")
+
+
+def stale_note(last: np.datetime64) -> str:
+    """The words every output uses for a day after the data's last date."""
+    return f"last known level, stale since {last}"
+
+
+@dataclass(frozen=True)
+class PolicySeries:
+    """One currency's level in percent on each calendar day from ``start`` (NaN: no level)."""
+
+    start: np.datetime64
+    percent: FloatArray
+
+    @property
+    def end(self) -> np.datetime64:
+        """The last day the data covers."""
+        last: np.datetime64 = self.start + np.timedelta64(self.percent.size - 1, "D")
+        return last
+
+    def gaps(self) -> list[tuple[np.datetime64, np.datetime64]]:
+        """The spans (first and last day) with no published level."""
+        missing = np.isnan(self.percent).astype(np.int8)
+        edges = np.diff(np.concatenate(([0], missing, [0])))
+        firsts, lasts = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+        return [
+            (self.start + np.timedelta64(int(a), "D"), self.start + np.timedelta64(int(b), "D"))
+            for a, b in zip(firsts, lasts, strict=True)
+        ]
+
+    def changes(self) -> list[tuple[np.datetime64, float | None]]:
+        """The first day, then each day whose level differs from the day before (None: a gap
+        starts that day)."""
+        values = self.percent
+        same = (values[1:] == values[:-1]) | (np.isnan(values[1:]) & np.isnan(values[:-1]))
+        rows = np.concatenate(([0], np.flatnonzero(~same) + 1))
+        return [
+            (
+                self.start + np.timedelta64(int(i), "D"),
+                None if np.isnan(values[i]) else float(values[i]),
+            )
+            for i in rows
+        ]
+
+    def last_level(self) -> float:
+        """The last published level (NaN if none)."""
+        finite = self.percent[np.isfinite(self.percent)]
+        return float(finite[-1]) if finite.size else float("nan")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A day on which a newer file gives another level than the data held before."""
+
+    currency: Currency
+    date: np.datetime64
+    old_percent: float
+    new_percent: float
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.date}: {self.old_percent:g}% -> {self.new_percent:g}%"
+
+
+@dataclass(frozen=True)
+class PolicyRates:
+    """Policy rates by currency, day by day (see the module notes for the four answers)."""
+
+    series: Mapping[Currency, PolicySeries]
+    source: str = SOURCE
+
+    @property
+    def currencies(self) -> tuple[Currency, ...]:
+        """The currencies held, sorted."""
+        return tuple(sorted(self.series))
+
+    @property
+    def as_of(self) -> np.datetime64:
+        """The latest date any currency's data reaches."""
+        return max(s.end for s in self.series.values())
+
+    @property
+    def citation(self) -> str:
+        """``Source: BIS, Central bank policy rates (WS_CBPOL), as of 2024-12-31``."""
+        return f"Source: {self.source}, as of {self.as_of}"
+
+    def get(self, currency: Currency | str, argument: str = "currency") -> PolicySeries:
+        """The currency's series, or an error naming the currencies held."""
+        code = Currency.parse(currency, argument)
+        if code not in self.series:
+            have = ", ".join(self.currencies)
+            rule = f"the BIS policy-rate data has no {code} ({have})"
+            raise CarryxlError(argument, str(code), rule)
+        return self.series[code]
+
+    def read(
+        self, currency: Currency | str, dates: Any, argument: str = "currency"
+    ) -> tuple[FloatArray, StatusArray]:
+        """Rates as decimals on each date and the answer for each (``LEVEL``, ``STALE``,
+        ``GAP``, ``BEFORE``). Stale days carry the last known level; gap and before-start
+        days are NaN."""
+        s = self.get(currency, argument)
+        days = as_dates("date", dates)
+        offset = (days - s.start).astype(np.int64)
+        inside = (offset >= 0) & (offset < s.percent.size)
+        percent = np.full(days.shape, np.nan)
+        percent[inside] = s.percent[offset[inside]]
+        status = np.full(days.shape, LEVEL, dtype=np.int8)
+        status[offset < 0] = BEFORE
+        after = offset >= s.percent.size
+        status[after] = STALE
+        percent[after] = s.last_level() if np.isfinite(s.percent[-1]) else np.nan
+        status[after & np.isnan(percent)] = GAP
+        status[inside & np.isnan(percent)] = GAP
+        return percent / 100.0, status
+
+    def refusal(self, currency: Currency | str, day: np.datetime64, status: int) -> str:
+        """Why a day has no rate: the rule a message gives (gap span, or where data starts)."""
+        s = self.get(currency)
+        code = Currency.parse(currency)
+        if status == BEFORE:
+            return f"the BIS policy-rate data for {code} starts on {s.start}"
+        for first, last in s.gaps():
+            if first <= day <= last:
+                return f"BIS published no {code} policy rate from {first} to {last}"
+        return f"BIS published no {code} policy rate after {s.end}"
+
+    def merged(self, newer: PolicyRates) -> tuple[PolicyRates, list[Revision]]:
+        """This data updated by ``newer``: over each of newer's currency spans newer wins;
+        elsewhere the old days stay. Also the days whose level newer changed."""
+        out = dict(self.series)
+        revisions: list[Revision] = []
+        for code, new in newer.series.items():
+            old = self.series.get(code)
+            if old is None:
+                out[code] = new
+                continue
+            start, end = min(old.start, new.start), max(old.end, new.end)
+            values = np.full(int((end - start) // _DAY) + 1, np.nan)
+            a = int((old.start - start) // _DAY)
+            values[a : a + old.percent.size] = old.percent
+            b = int((new.start - start) // _DAY)
+            before = values[b : b + new.percent.size]
+            differs = np.isfinite(before) & np.isfinite(new.percent)
+            differs &= np.abs(before - new.percent) > 1e-9
+            revisions += [
+                Revision(code, start + np.timedelta64(b + int(i), "D"), before[i], new.percent[i])
+                for i in np.flatnonzero(differs)
+            ]
+            values[b : b + new.percent.size] = new.percent
+            out[code] = PolicySeries(start, values)
+        return PolicyRates(dict(sorted(out.items())), self.source), revisions
+
+    def without(
+        self, spans: Iterable[tuple[Currency, np.datetime64, np.datetime64]]
+    ) -> tuple[PolicyRates, int]:
+        """This data with each span (currency, first, last day) marked as having no published
+        level; also how many days that newly marked."""
+        out = dict(self.series)
+        marked = 0
+        for code, first, last in spans:
+            s = out.get(code)
+            if s is None:
+                continue
+            values = s.percent.copy()
+            a = max(int((first - s.start) // _DAY), 0)
+            b = min(int((last - s.start) // _DAY), values.size - 1)
+            if a > b:
+                continue
+            marked += int(np.isfinite(values[a : b + 1]).sum())
+            values[a : b + 1] = np.nan
+            out[code] = PolicySeries(s.start, values)
+        return PolicyRates(out, self.source), marked
+
+    def schedule(
+        self,
+        fills: Mapping[str, float] | None = None,
+        spreads: Mapping[str, float] | None = None,
+    ) -> PolicySchedule:
+        """A rate schedule for backtests and replays: the level in force each day, plus
+        ``spreads[c]`` (a broker's margin on that leg, a decimal); ``fills[c]`` (a decimal)
+        on the days a currency has no published level, labelled as a fill in every note."""
+        parsed_fills = {Currency.parse(k, "fill"): float(v) for k, v in (fills or {}).items()}
+        parsed_spreads = {Currency.parse(k, "spread"): float(v) for k, v in (spreads or {}).items()}
+        return PolicySchedule(
+            np.array([], dtype="datetime64[D]"),
+            {},
+            f"{self.source}, as of {self.as_of}",
+            policy=self,
+            fills=parsed_fills,
+            spreads=parsed_spreads,
+        )
+
+
+@dataclass(frozen=True)
+class PolicySchedule(RateSchedule):
+    """The policy-rate data read as a :class:`RateSchedule`: ``rate_on`` gives the level in
+    force each day (plus the leg's spread); a gap takes the user's fill or is an error; a day
+    after the data's last date takes the last known level and is noted as stale."""
+
+    policy: PolicyRates | None = None
+    fills: Mapping[Currency, float] = field(default_factory=dict)
+    spreads: Mapping[Currency, float] = field(default_factory=dict)
+
+    @property
+    def data(self) -> PolicyRates:
+        """The policy rates behind the schedule."""
+        if self.policy is None:  # pragma: no cover - always set by PolicyRates.schedule
+            raise CarryxlError("rates", None, "a policy schedule needs policy-rate data")
+        return self.policy
+
+    @property
+    def currencies(self) -> tuple[Currency, ...]:
+        """The currencies the data gives rates for."""
+        return self.data.currencies
+
+    def rate_on(self, currency: Currency | str, dates: Any, argument: str = "rates") -> FloatArray:
+        """The policy rate (decimal) of ``currency`` in force on each date, plus its spread."""
+        code = Currency.parse(currency, "currency")
+        rates, status = self.data.read(code, dates, argument)
+        if code in self.fills:
+            rates = np.where(status == GAP, self.fills[code], rates)
+            status = np.where(status == GAP, LEVEL, status).astype(np.int8)
+        refused = (status == GAP) | (status == BEFORE)
+        if refused.any():
+            day = np.broadcast_to(as_dates("date", dates), refused.shape)[refused].ravel()[0]
+            rule = self.data.refusal(code, day, int(status[refused].ravel()[0]))
+            if status[refused].ravel()[0] == GAP:
+                rule += f"; give a labelled fill (--fill {code}=RATE) or rates by hand"
+            raise CarryxlError(argument, f"{code} on {day}", rule)
+        result: FloatArray = rates + self.spreads.get(code, 0.0)
+        return result
+
+    def notes(self, currencies: Iterable[Currency | str], first: Any, last: Any) -> list[str]:
+        """What a run from ``first`` to ``last`` used besides published levels: fills over
+        gaps, stale days after the data's end, and spreads."""
+        lines: list[str] = []
+        start, end = as_dates("start", first), as_dates("end", last)
+        for code in dict.fromkeys(Currency.parse(c, "currency") for c in currencies):
+            s = self.data.get(code)
+            for a, b in s.gaps():
+                if a <= end and b >= start and code in self.fills:
+                    lines.append(
+                        f"{code} {max(a, start)} to {min(b, end)}: no BIS level; "
+                        f"filled with {self.fills[code]:.4%} (a fill you gave, not BIS data)"
+                    )
+            if end > s.end:
+                lines.append(f"{code} after {s.end}: {stale_note(s.end)} ({s.last_level():g}%)")
+            if self.spreads.get(code):
+                lines.append(f"{code}: policy rate {self.spreads[code]:+.4%} broker spread")
+        return lines

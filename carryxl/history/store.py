@@ -1,0 +1,218 @@
+"""The data carryxl keeps in its data folder (:mod:`carryxl.history.folder`): policy rates
+(``policy_rates.csv``) and, after ``carryxl data update``, the ECB's reference rates
+(``eurofxref-hist.zip``). ``sources.json`` records where each came from and when.
+
+The package ships no rate table: the policy rates come from ``carryxl data update`` (BIS's
+bulk file) or ``carryxl data import FILE``. Imports merge, the later file winning where
+files overlap; the store is replaced in one rename, only after every file read cleanly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carryxl.core.conventions import Currency
+from carryxl.core.errors import CarryxlError
+from carryxl.history.folder import data_dir, write_data_file
+from carryxl.history.policy import SOURCE, PolicyRates, Revision
+from carryxl.history.policy_files import read_policy_file, read_policy_text, store_text
+
+__all__ = [
+    "ECB_FILE",
+    "LOG_FILE",
+    "NO_DATA",
+    "POLICY_FILE",
+    "ImportReport",
+    "import_policy_files",
+    "load_policy_rates",
+    "merge_into",
+    "parse_policy_bytes",
+    "policy_path",
+    "policy_rates",
+    "policy_status",
+    "record_source",
+    "save_policy_rates",
+    "sources",
+]
+
+POLICY_FILE = "policy_rates.csv"
+ECB_FILE = "eurofxref-hist.zip"
+LOG_FILE = "sources.json"
+
+NO_DATA = (
+    "no policy-rate data yet: run `carryxl data update`, or `carryxl data import FILE`, "
+    "or give the rates by hand"
+)
+
+_cache: dict[str, tuple[tuple[int, int], PolicyRates]] = {}
+
+
+def policy_path() -> Path:
+    """Where the policy rates are kept."""
+    return data_dir() / POLICY_FILE
+
+
+def load_policy_rates() -> PolicyRates | None:
+    """The stored policy rates, or None if there are none yet (re-read when the file changes)."""
+    path = policy_path()
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    key = (info.st_mtime_ns, info.st_size)
+    cached = _cache.get(str(path))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    found = read_policy_file(path).rates
+    if found is None:  # pragma: no cover - the store is always written as levels
+        return None
+    _cache[str(path)] = (key, found)
+    return found
+
+
+def policy_rates(argument: str = "rates") -> PolicyRates:
+    """The stored policy rates; with none, the one-line error naming the three ways out."""
+    found = load_policy_rates()
+    if found is None:
+        raise CarryxlError(argument, str(data_dir()), NO_DATA)
+    return found
+
+
+def save_policy_rates(rates: PolicyRates) -> Path:
+    """Replace the store with ``rates`` (temporary file + rename)."""
+    return write_data_file(policy_path(), store_text(rates).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What one imported file held and changed."""
+
+    file: str
+    kind: str
+    currencies: tuple[str, ...]
+    first: str | None
+    last: str | None
+    revisions: tuple[Revision, ...] = ()
+    gap_days: int = 0
+    added: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "currencies": list(self.currencies),
+            "first": self.first,
+            "last": self.last,
+            "levels_revised": len(self.revisions),
+            "revisions": [str(r) for r in self.revisions],
+            "gap_days_marked": self.gap_days,
+            "currencies_added": list(self.added),
+        }
+
+
+def merge_into(
+    current: PolicyRates | None, incoming: PolicyRates, name: str, kind: str
+) -> tuple[PolicyRates, ImportReport]:
+    """``current`` updated by ``incoming`` (the later wins) and the report of the change."""
+    if current is None:
+        merged, revisions = incoming, list[Revision]()
+    else:
+        merged, revisions = current.merged(incoming)
+    added = tuple(str(c) for c in incoming.currencies if current is None or c not in current.series)
+    return merged, ImportReport(
+        name,
+        kind,
+        tuple(map(str, incoming.currencies)),
+        str(min(s.start for s in incoming.series.values())),
+        str(incoming.as_of),
+        tuple(revisions),
+        added=added,
+    )
+
+
+def import_policy_files(
+    paths: Sequence[str | Path], through: object = None
+) -> tuple[PolicyRates, list[ImportReport]]:
+    """Merge files into the store in order (later wins); written once, after all are read.
+
+    A gaps table marks spans in the data already held (import it after its levels).
+    """
+    current = load_policy_rates()
+    reports: list[ImportReport] = []
+    for path in paths:
+        name = Path(path).name
+        found = read_policy_file(path, through)
+        if found.rates is not None:
+            current, report = merge_into(current, found.rates, name, found.kind)
+        else:
+            if current is None:
+                raise CarryxlError("FILE", name, "is a gaps table: import its levels first")
+            current, marked = current.without(found.gaps)
+            codes = tuple(dict.fromkeys(str(g[0]) for g in found.gaps))
+            report = ImportReport(name, found.kind, codes, None, None, gap_days=marked)
+        reports.append(report)
+    if current is None:
+        raise CarryxlError("FILE", list(map(str, paths)), "give at least one file")
+    save_policy_rates(current)
+    for report in reports:
+        record_source("policy_rates", f"imported {report.file} ({report.kind})", str(current.as_of))
+    return current, reports
+
+
+def parse_policy_bytes(text: str, name: str) -> PolicyRates:
+    """Policy rates from a downloaded file's text (the BIS bulk layout or change points)."""
+    found = read_policy_text(text, name)
+    if found.rates is None:
+        raise CarryxlError(name, "gaps", "holds gap spans, not levels")
+    return found.rates
+
+
+def _log_path() -> Path:
+    return data_dir() / LOG_FILE
+
+
+def sources() -> dict[str, Any]:
+    """What ``sources.json`` recorded (empty if nothing yet or unreadable)."""
+    try:
+        loaded = json.loads(_log_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def record_source(key: str, how: str, as_of: str) -> None:
+    """Note in ``sources.json`` how and when ``key`` last changed and its as-of date."""
+    log = sources()
+    when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    log[key] = {"how": how, "as_of": as_of, "when": when}
+    write_data_file(_log_path(), json.dumps(log, indent=2).encode("utf-8"))
+
+
+def policy_status() -> dict[str, Any]:
+    """The stored policy rates in brief: source, as-of, and each currency's span and level."""
+    rates = load_policy_rates()
+    if rates is None:
+        return {"file": str(policy_path()), "present": False, "message": NO_DATA}
+    rows = {}
+    for code in rates.currencies:
+        s = rates.series[Currency(code)]
+        rows[str(code)] = {
+            "first": str(s.start),
+            "last": str(s.end),
+            "last_level": s.last_level() / 100.0,
+            "gaps": [[str(a), str(b)] for a, b in s.gaps()],
+        }
+    return {
+        "file": str(policy_path()),
+        "present": True,
+        "source": SOURCE,
+        "as_of": str(rates.as_of),
+        "currencies": rows,
+        "note": "BIS does not endorse carryxl.",
+    }

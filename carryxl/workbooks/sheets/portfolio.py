@@ -1,0 +1,477 @@
+"""Portfolio: the trader's whole book — positions built in tranches (分批建仓), their P&L,
+stop-loss, margin and after-tax result, then the book's VaR with correlations, each
+position's contribution to risk, the diversification ratio (分散投资) and the net exposure
+per currency, with a flag when most of the book is funded in one currency.
+
+Mirrors :mod:`carryxl.core.portfolio` (see its docstring for the maths), cell by cell:
+
+- per position j (s = +1 long, -1 short): units U = Σ u, cost C = Σ u S_k, average C/U,
+  carry = s Σ u S_k d_k (r_b/B_b - r_q/B_q), FX = s (U S - C), stop = average (1 - s stop),
+  margin = U S / leverage, exposure w = s U S k (account currency), tax per
+  :mod:`carryxl.core.tax`;
+- the book: σ_P = √(Σ_j w_j σ_j (R w σ)_j), VaR = z σ_P √t, ES = σ_P √t φ(z)/(1-c),
+  contribution_j = z √t w_j σ_j (R w σ)_j / σ_P, diversification = Σ VaR_j / VaR.
+
+Preloaded: the 2024 yen-carry unwind — four yen-funded positions (AUD/JPY, NZD/JPY,
+MXN/JPY, USD/JPY) bought in tranches in June and July 2024, valued on 5 August 2024 in a
+CNY account. Spots, entry rates, volatilities and correlations (1 July to 30 August
+2024) are the ECB reference rates (``carryxl.history``), written in when the workbook is
+generated; the rates are typed (policy rates of the time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+import numpy as np
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula
+from openpyxl.worksheet.worksheet import Worksheet
+
+from carryxl.core.conventions import Pair, default_day_count
+from carryxl.history.book import book_market
+from carryxl.history.series import spot_on
+from carryxl.workbooks import styles
+from carryxl.workbooks.layout import (
+    Book,
+    Form,
+    header_row,
+    print_setup,
+    protect,
+    put_text,
+    sheet_head,
+)
+from carryxl.workbooks.sheets.rates import RATE_EXAMPLES, add_lists, add_rates
+
+__all__ = [
+    "CURRENCIES",
+    "POSITIONS",
+    "TRANCHES",
+    "build",
+    "seed_inputs",
+]
+
+POSITIONS = 12  # rows of the positions table (and of the correlation matrix)
+TRANCHES = 60  # rows of the tranche table
+TOP = 4  # first row of the positions table
+MATRIX_TOP = TOP + POSITIONS + 3  # first row of the correlation matrix
+SCALED_ROW = MATRIX_TOP + POSITIONS  # the row of w x σ under the matrix
+LOWER = SCALED_ROW + 3  # first row of the currency and tranche tables
+CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)
+OFFSETS = ("within position", "separate")
+
+VALUATION = "2024-08-05"
+WINDOW = ("2024-07-01", "2024-08-30")
+ACCOUNT = "CNY"
+# (pair, side, rate of the base, rate of the quote, stop-loss, leverage, tranches as
+# (date, base units)); entry rates are the ECB fixings of those dates.
+_BOOK: tuple[tuple[str, str, float, float, float, float, tuple[tuple[str, float], ...]], ...] = (
+    ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
+     (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
+    ("NZD/JPY", "long", 0.055, 0.001, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
+    ("MXN/JPY", "long", 0.11, 0.001, 0.05, 10,
+     (("2024-06-03", 500_000), ("2024-06-17", 500_000), ("2024-07-15", 500_000))),
+    ("USD/JPY", "long", 0.0533, 0.001, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
+)  # fmt: skip
+
+_SETTINGS: dict[str, object] = {
+    "in_account": ACCOUNT,
+    "in_valuation_date": dt.datetime.fromisoformat(VALUATION),
+    "in_window_start": dt.datetime.fromisoformat(WINDOW[0]),
+    "in_window_end": dt.datetime.fromisoformat(WINDOW[1]),
+    "in_confidence": 0.99,
+    "in_horizon_years": 10 / 252,
+    "in_tax_interest": 0.2,
+    "in_tax_fx": 0.2,
+    "in_tax_offset": "within position",
+    "in_concentration_threshold": 0.5,
+}
+
+# Position table columns: (name, kind, input?) from column F; E holds the number 1..12.
+_POSITION_INPUTS = (
+    ("in_pf_pair", "text"),
+    ("in_pf_side", "text"),
+    ("in_pf_spot", "spot"),
+    ("in_pf_rate_base", "percent"),
+    ("in_pf_rate_quote", "percent"),
+    ("in_pf_basis_base", "integer"),
+    ("in_pf_basis_quote", "integer"),
+    ("in_pf_stop_loss", "percent_short"),
+    ("in_pf_leverage", "multiple"),
+    ("in_pf_to_account", "number"),
+    ("in_pf_volatility", "percent_short"),
+)
+_POSITION_OUTPUTS = (
+    ("out_pf_funding", "text"),
+    ("out_pf_units", "money"),
+    ("out_pf_cost", "money"),
+    ("out_pf_average_rate", "spot"),
+    ("out_pf_carry", "money"),
+    ("out_pf_fx", "money"),
+    ("out_pf_total", "money"),
+    ("out_pf_stop_spot", "spot"),
+    ("out_pf_stop_distance", "percent_short"),
+    ("out_pf_margin", "money"),
+    ("out_pf_exposure", "money"),
+    ("out_pf_total_account", "money"),
+    ("out_pf_tax", "money"),
+    ("out_pf_after_tax", "money"),
+    ("out_pf_standalone_var", "money"),
+    ("out_pf_marginal", "money"),
+    ("out_pf_contribution", "money"),
+    ("out_pf_share", "percent_short"),
+)
+_TRANCHE_INPUTS = (
+    ("in_tr_position", "integer"),
+    ("in_tr_date", "date"),
+    ("in_tr_rate", "spot"),
+    ("in_tr_amount", "money"),
+)
+_TRANCHE_OUTPUTS = (("out_tr_days", "integer"), ("out_tr_pnl", "money"))
+
+
+def _letter(offset: int) -> str:
+    """Column letter ``offset`` columns right of E."""
+    letter: str = get_column_letter(5 + offset)
+    return letter
+
+
+_COL = {name: _letter(i + 1) for i, (name, _k) in enumerate(_POSITION_INPUTS + _POSITION_OUTPUTS)}
+
+
+def _column_key(name: str) -> str:
+    """The heading label of a table column: ``in_pf_spot`` -> ``col_pf_spot``."""
+    return "col_" + name.split("_", 1)[1]
+
+
+@cache
+def seed_inputs() -> dict[str, Any]:
+    """The preloaded book by input name (ranges as full-length lists, blanks as None)."""
+    pairs = [p for p, *_ in _BOOK]
+    market = book_market(pairs, VALUATION, WINDOW[0], WINDOW[1], ACCOUNT)
+    blank = [None] * (POSITIONS - len(_BOOK))
+    parsed = [Pair.parse(p) for p in pairs]
+    seed: dict[str, Any] = dict(_SETTINGS)
+    seed.update({
+        "in_pf_pair": pairs + blank,
+        "in_pf_side": [b[1] for b in _BOOK] + blank,
+        "in_pf_spot": [float(s) for s in market.spots] + blank,
+        "in_pf_rate_base": [b[2] for b in _BOOK] + blank,
+        "in_pf_rate_quote": [b[3] for b in _BOOK] + blank,
+        "in_pf_basis_base": [default_day_count(p.base).days_in_year for p in parsed] + blank,
+        "in_pf_basis_quote": [default_day_count(p.quote).days_in_year for p in parsed] + blank,
+        "in_pf_stop_loss": [b[4] for b in _BOOK] + blank,
+        "in_pf_leverage": [b[5] for b in _BOOK] + blank,
+        "in_pf_to_account": [float(k) for k in market.to_account] + blank,
+        "in_pf_volatility": [float(v) for v in market.volatilities] + blank,
+    })  # fmt: skip
+    matrix = np.eye(POSITIONS)
+    n = len(_BOOK)
+    matrix[:n, :n] = market.correlation
+    seed["in_correlation"] = [float(x) for x in matrix.ravel()]
+    rows = [(j + 1, day, p, u) for j, (p, *_r, tr) in enumerate(_BOOK) for day, u in tr]
+    empty = [None] * (TRANCHES - len(rows))
+    seed["in_tr_position"] = [r[0] for r in rows] + empty
+    seed["in_tr_date"] = [dt.datetime.fromisoformat(r[1]) for r in rows] + empty
+    seed["in_tr_rate"] = [float(spot_on(r[2], r[1])) for r in rows] + empty
+    seed["in_tr_amount"] = [r[3] for r in rows] + empty
+    return seed
+
+
+def build(book: Book) -> None:
+    """The portfolio sheet (settings and book results; positions, correlations, currency
+    exposure, tranches; the risk-contribution chart), then the Rates sheet and the lists."""
+    ws = book.sheet("sheet_portfolio")
+    sheet_head(book, ws, "portfolio_title", (40, 18, 12, 3, 6))
+    seed = seed_inputs()
+    f = Form(book, ws)
+    f.section("sec_pf_settings")
+    f.input("in_account", seed["in_account"], "text", None, "=in_rates_currency")
+    for name, kind, unit in (
+        ("in_valuation_date", "date", None),
+        ("in_window_start", "date", None),
+        ("in_window_end", "date", None),
+        ("in_confidence", "percent_short", None),
+        ("in_horizon_years", "years", "unit_years"),
+        ("in_tax_interest", "percent_short", None),
+        ("in_tax_fx", "percent_short", None),
+    ):
+        f.input(name, seed[name], kind, unit)
+    f.input("in_tax_offset", seed["in_tax_offset"], "text", None, f'"{",".join(OFFSETS)}"')
+    f.input("in_concentration_threshold", seed["in_concentration_threshold"], "percent_short")
+    _book_outputs(f)
+    last_form_row = f.row - 1
+
+    _positions(book, ws, f, seed)
+    _correlation(book, ws, seed)
+    _currencies(book, ws)
+    _tranches(book, ws, f, seed)
+    _chart(book, ws)
+    ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
+    print_setup(ws)
+    protect(ws)
+    add_rates(book)
+    add_lists(book)
+
+
+def _book_outputs(f: Form) -> None:
+    money = "=in_account"
+    udf = _book_udf() if f.book.mode == "udf" else {}
+    t = "SQRT(in_horizon_years)"
+    f.section("sec_pf_book")
+    f.output("out_book_total", "=SUM(out_pf_total_account)", "money", money)
+    f.output("out_book_tax", "=SUM(out_pf_tax)", "money", money)
+    f.output("out_book_after_tax", "=SUM(out_pf_after_tax)", "money", money)
+    f.output("out_book_margin", "=SUMPRODUCT(out_pf_margin,in_pf_to_account)", "money", money)
+    f.output("out_book_gross", "=SUMPRODUCT(ABS(out_pf_exposure))", "money", money)
+    f.section("sec_pf_risk")
+    f.output("out_book_z", "=NORMSINV(in_confidence)", "number")
+    native = {
+        "out_book_volatility": (
+            "=SQRT(MAX(SUMPRODUCT(out_pf_exposure,in_pf_volatility,out_pf_marginal),0))"
+        ),
+        "out_book_var": f"=out_book_z*out_book_volatility*{t}",
+        "out_book_es": (
+            f"=out_book_volatility*{t}*EXP(-0.5*out_book_z*out_book_z)/SQRT(2*PI())"
+            "/(1-in_confidence)"
+        ),
+        "out_book_sum_standalone": "=SUM(out_pf_standalone_var)",
+        "out_book_diversification": "=out_book_sum_standalone/out_book_var",
+    }
+    for name, formula in native.items():
+        number = name == "out_book_diversification"
+        f.output(name, udf.get(name, formula), "number" if number else "money",
+                 None if number else money)  # fmt: skip
+    f.output(
+        "out_book_top_funding",
+        "=INDEX(out_fx_currency,MATCH(MAX(out_fx_funding_share),out_fx_funding_share,0))",
+        "text",
+    )
+    f.output("out_book_top_share", "=MAX(out_fx_funding_share)", "percent_short")
+    f.output("out_book_concentrated", "=out_book_top_share>in_concentration_threshold", "general")
+
+
+def _position_formulas(r: int) -> dict[str, str]:
+    """Each output column's formula on row ``r`` (blank rows give "" or 0 where summed)."""
+    c = {k: f"{v}{r}" for k, v in _COL.items()}
+    sign = f'IF({c["in_pf_side"]}="short",-1,1)'
+    mine = f"(in_tr_position=E{r})"
+    units, cost, avg = c["out_pf_units"], c["out_pf_cost"], c["out_pf_average_rate"]
+    spot, k = c["in_pf_spot"], c["in_pf_to_account"]
+    carry, fx, tax = c["out_pf_carry"], c["out_pf_fx"], c["out_pf_tax"]
+    interest, gain = f"{carry}*{k}", f"{fx}*{k}"
+    within = (
+        f"in_tax_interest*MAX({interest}+MIN({gain},0),0)+in_tax_fx*MAX({gain}+MIN({interest},0),0)"
+    )
+    separate = f"in_tax_interest*MAX({interest},0)+in_tax_fx*MAX({gain},0)"
+    daily = (
+        f"({c['in_pf_rate_base']}/{c['in_pf_basis_base']}"
+        f"-{c['in_pf_rate_quote']}/{c['in_pf_basis_quote']})"
+    )
+    exposure, vol = c["out_pf_exposure"], c["in_pf_volatility"]
+    root_t = "SQRT(in_horizon_years)"
+    body = {
+        "out_pf_funding": f'IF({c["in_pf_side"]}="short",LEFT({c["in_pf_pair"]},3),'
+        f"RIGHT({c['in_pf_pair']},3))",
+        "out_pf_units": f"SUMIF(in_tr_position,E{r},in_tr_amount)",
+        "out_pf_cost": f"SUMPRODUCT({mine}*in_tr_amount*in_tr_rate)",
+        "out_pf_average_rate": f"{cost}/{units}",
+        "out_pf_carry": (
+            f"{sign}*SUMPRODUCT({mine}*in_tr_amount*in_tr_rate*(in_valuation_date-in_tr_date))"
+            f"*{daily}"
+        ),
+        "out_pf_fx": f"{sign}*({units}*{spot}-{cost})",
+        "out_pf_total": f"{carry}+{fx}",
+        "out_pf_stop_spot": f"{avg}*(1-{sign}*{c['in_pf_stop_loss']})",
+        "out_pf_stop_distance": f"{sign}*({spot}-{c['out_pf_stop_spot']})/{spot}",
+        "out_pf_margin": f"{units}*{spot}/{c['in_pf_leverage']}",
+        "out_pf_exposure": f"{sign}*{units}*{spot}*{k}",
+        "out_pf_total_account": f"{c['out_pf_total']}*{k}",
+        "out_pf_tax": f'IF(in_tax_offset="separate",{separate},{within})',
+        "out_pf_after_tax": f"{interest}+{gain}-{tax}",
+        "out_pf_standalone_var": f"out_book_z*ABS({exposure})*{vol}*{root_t}",
+        "out_pf_marginal": (
+            f"SUMPRODUCT($F${MATRIX_TOP + r - TOP}:${_letter(POSITIONS)}${MATRIX_TOP + r - TOP},"
+            f"out_pf_scaled)"
+        ),
+        "out_pf_contribution": (
+            f"out_book_z*{root_t}*{exposure}*{vol}*{c['out_pf_marginal']}/out_book_volatility"
+        ),
+        "out_pf_share": f"{c['out_pf_contribution']}/out_book_var",
+    }
+    # Rows without a pair: 0 where the column is summed into the book, "" elsewhere.
+    summed = {"out_pf_exposure", "out_pf_standalone_var", "out_pf_marginal"}
+    empty = f'{c["in_pf_pair"]}=""'
+    return {
+        name: f"=IF({empty},{0 if name in summed else chr(34) * 2},{formula})"
+        for name, formula in body.items()
+    }
+
+
+def _position_udf(r: int) -> dict[str, str]:
+    """The udf-mode formulas of row ``r``: carryxl's functions where they fit a cell.
+
+    STAGED_POSITION answers "" for a position number without tranches, so those rows need
+    no IF; the tax needs one (CARRY_AFTER_TAX of an empty row would be a message).
+    """
+    c = {k: f"{v}{r}" for k, v in _COL.items()}
+    staged = '=STAGED_POSITION(in_tr_amount,in_tr_rate,{spot},{side},"{what}",in_tr_position,E{r})'
+    k, carry, fx = c["in_pf_to_account"], c["out_pf_carry"], c["out_pf_fx"]
+    return {
+        "out_pf_units": staged.format(spot="", side="", what="units", r=r),
+        "out_pf_cost": staged.format(spot="", side="", what="cost", r=r),
+        "out_pf_average_rate": staged.format(spot="", side="", what="average", r=r),
+        "out_pf_fx": staged.format(spot=c["in_pf_spot"], side=c["in_pf_side"], what="pnl", r=r),
+        "out_pf_after_tax": (
+            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX({carry}*{k},{fx}*{k},'
+            "in_tax_interest,in_tax_fx,in_tax_offset))"
+        ),
+    }
+
+
+def _book_udf() -> dict[str, str]:
+    """The udf-mode formulas of the book's risk: PORTFOLIO_VAR."""
+    call = "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,in_horizon_years,"
+    return {
+        "out_book_volatility": call + 'in_confidence,"volatility")',
+        "out_book_var": call + "in_confidence)",
+        "out_book_es": call + 'in_confidence,"ES")',
+        "out_book_diversification": call + 'in_confidence,"diversification")',
+    }
+
+
+def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
+    """The positions table: number, inputs, then every per-position result."""
+    names = [n for n, _k in _POSITION_INPUTS + _POSITION_OUTPUTS]
+    header_row(book, ws, TOP - 1, 5, ["col_pf_number", *[_column_key(n) for n in names]])
+    last = TOP + POSITIONS - 1
+    for i in range(POSITIONS):
+        r = TOP + i
+        number = ws.cell(r, 5, i + 1)
+        book.paint(number, "output", styles.FORMATS["integer"])
+        for name, kind in _POSITION_INPUTS:
+            cell = ws[f"{_COL[name]}{r}"]
+            value = seed[name][i]
+            if isinstance(value, str):
+                put_text(cell, value)
+            else:
+                cell.value = value
+            book.paint(cell, "input", styles.number_format(kind, book.lang))
+        udf = _position_udf(r) if book.mode == "udf" else {}
+        for name, formula in {**_position_formulas(r), **udf}.items():
+            cell = ws[f"{_COL[name]}{r}"]
+            cell.value = formula
+            kind = dict(_POSITION_OUTPUTS)[name]
+            book.paint(cell, "output", styles.number_format(kind, book.lang))
+    for name in names:
+        book.define(name, ws, f"{_COL[name]}{TOP}", f"{_COL[name]}{last}")
+    if book.mode == "udf":  # every contribution from one call, spilled down the column
+        area = f"{_COL['out_pf_contribution']}{TOP}:{_COL['out_pf_contribution']}{last}"
+        for cell_row in ws[area]:
+            cell_row[0].value = None
+        ws[f"{_COL['out_pf_contribution']}{TOP}"].value = ArrayFormula(
+            area,
+            "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,in_horizon_years,"
+            'in_confidence,"contributions")',
+        )
+    f.validate(f"{_COL['in_pf_pair']}{TOP}:{_COL['in_pf_pair']}{last}", "=list_pairs", False)
+    f.validate(f"{_COL['in_pf_side']}{TOP}:{_COL['in_pf_side']}{last}", "=list_sides")
+    for offset in range(len(names) + 1):
+        ws.column_dimensions[_letter(offset)].width = 12
+
+
+def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
+    """The positions' correlation matrix (inputs), its pair labels, and the w x σ row."""
+    put_text(ws.cell(MATRIX_TOP - 2, 5), book.t("sec_pf_correlation"))
+    for col in range(5, 6 + POSITIONS):
+        book.paint(ws.cell(MATRIX_TOP - 2, col), "section")
+    values = seed["in_correlation"]
+    for i in range(POSITIONS):
+        label = f'=IF(INDEX(in_pf_pair,{i + 1})="","",INDEX(in_pf_pair,{i + 1}))'
+        top = ws.cell(MATRIX_TOP - 1, 6 + i, label)
+        side = ws.cell(MATRIX_TOP + i, 5, label)
+        for cell in (top, side):
+            book.paint(cell, "header")
+        for j in range(POSITIONS):
+            cell = ws.cell(MATRIX_TOP + i, 6 + j, values[i * POSITIONS + j])
+            book.paint(cell, "input", "0.0000")
+        scaled = ws.cell(SCALED_ROW, 6 + i, f"=INDEX(out_pf_exposure,{i + 1})"
+                         f"*N(INDEX(in_pf_volatility,{i + 1}))")  # fmt: skip
+        book.paint(scaled, "output", styles.FORMATS["money"])
+    put_text(ws.cell(SCALED_ROW, 5), book.t("col_pf_scaled"))
+    book.paint(ws.cell(SCALED_ROW, 5), "header")
+    last = _letter(POSITIONS)
+    book.define("in_correlation", ws, f"F{MATRIX_TOP}", f"{last}{MATRIX_TOP + POSITIONS - 1}")
+    book.define("out_pf_scaled", ws, f"F{SCALED_ROW}", f"{last}{SCALED_ROW}")
+
+
+def _currencies(book: Book, ws: Worksheet) -> None:
+    """Net exposure and funding share per currency of the Rates sheet."""
+    header_row(book, ws, LOWER - 1, 5, ["col_currency", "col_fx_net", "col_fx_funding_share"])
+    first, last = LOWER, LOWER + len(CURRENCIES) - 1
+    for i, code in enumerate(CURRENCIES):
+        r = LOWER + i
+        book.paint(put_text(ws.cell(r, 5), code), "output", styles.FORMATS["text"])
+        net = ws.cell(
+            r, 6,
+            f"=SUMPRODUCT((LEFT(in_pf_pair,3)=E{r})*out_pf_exposure)"
+            f"-SUMPRODUCT((RIGHT(in_pf_pair,3)=E{r})*out_pf_exposure)",
+        )  # fmt: skip
+        book.paint(net, "output", styles.FORMATS["money"])
+        share = ws.cell(
+            r, 7,
+            f"=IF(out_book_gross=0,0,SUMPRODUCT((out_pf_funding=E{r})*ABS(out_pf_exposure))"
+            "/out_book_gross)",
+        )  # fmt: skip
+        book.paint(share, "output", styles.FORMATS["percent_short"])
+    book.define("out_fx_currency", ws, f"E{first}", f"E{last}")
+    book.define("out_fx_net", ws, f"F{first}", f"F{last}")
+    book.define("out_fx_funding_share", ws, f"G{first}", f"G{last}")
+
+
+def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
+    """The tranche table (position number, date, rate, amount) and each tranche's P&L."""
+    keys = [_column_key(n) for n, _k in _TRANCHE_INPUTS + _TRANCHE_OUTPUTS]
+    header_row(book, ws, LOWER - 1, 9, keys)
+    first, last = LOWER, LOWER + TRANCHES - 1
+    for i in range(TRANCHES):
+        r = first + i
+        for offset, (name, kind) in enumerate(_TRANCHE_INPUTS):
+            value = seed[name][i]
+            cell = ws.cell(r, 9 + offset, value)
+            book.paint(cell, "input", styles.number_format(kind, book.lang))
+        sign = f'IF(INDEX(in_pf_side,I{r})="short",-1,1)'
+        days = ws.cell(r, 13, f'=IF(I{r}="","",in_valuation_date-J{r})')
+        pnl = ws.cell(r, 14, f'=IF(I{r}="","",{sign}*(L{r}*INDEX(in_pf_spot,I{r})-L{r}*K{r}))')
+        book.paint(days, "output", styles.FORMATS["integer"])
+        book.paint(pnl, "output", styles.FORMATS["money"])
+    for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
+        letter = get_column_letter(9 + offset)
+        book.define(name, ws, f"{letter}{first}", f"{letter}{last}")
+    f.validate(f"I{first}:I{last}", f'"{",".join(str(i) for i in range(1, POSITIONS + 1))}"')
+
+
+def _chart(book: Book, ws: Worksheet) -> None:
+    """Stand-alone VaR and contribution to the book's VaR per position: native bars."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = book.t("chart_portfolio")
+    chart.style = 2
+    chart.y_axis.title = book.t("col_var_account")
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.number_format = "#,##0"
+    last = TOP + POSITIONS - 1
+    for name in ("out_pf_standalone_var", "out_pf_contribution"):
+        col = 5 + list(_COL).index(name) + 1
+        chart.add_data(
+            Reference(ws, min_col=col, min_row=TOP - 1, max_row=last), titles_from_data=True
+        )
+    pair_col = 5 + list(_COL).index("in_pf_pair") + 1
+    chart.set_categories(Reference(ws, min_col=pair_col, min_row=TOP, max_row=last))
+    chart.height = 9
+    chart.width = 18
+    ws.add_chart(chart, f"{_letter(POSITIONS + 2)}{MATRIX_TOP - 2}")

@@ -1,0 +1,190 @@
+"""The whole book: positions from tranches, correlated VaR, Euler contributions, exposure."""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
+from carryxl.core.portfolio import (
+    book_positions,
+    book_risk,
+    check_correlation,
+    currency_exposure,
+    position_index,
+)
+
+Z99 = NormalDist().inv_cdf(0.99)
+
+# --- positions from tranches (分批建仓) ------------------------------------------------
+
+
+def test_two_tranches_by_hand():
+    # 100,000 AUD at 100 (182 days ago) and 100,000 at 98 (91 days ago), spot 99.
+    book = book_positions([0, 0], [100_000, 100_000], [100, 98], [182, 91], 99, "long",
+                          0.045, 0.001, stop_loss=0.03, leverage=25)  # fmt: skip
+    assert book.average_rate[0] == pytest.approx(99.0)
+    assert book.fx[0] == pytest.approx(0.0, abs=1e-6)
+    carry = 0.044 / 365 * (10_000_000 * 182 + 9_800_000 * 91)
+    assert book.carry[0] == pytest.approx(carry, rel=1e-12)
+    assert round(float(book.carry[0]), 2) == 326_901.92
+    assert book.stop_spot[0] == pytest.approx(99 * 0.97)
+    assert book.stop_distance[0] == pytest.approx(0.03)
+    assert book.margin[0] == pytest.approx(200_000 * 99 / 25)
+
+
+def test_positions_match_staged_position_one_by_one():
+    position = [0, 1, 0, 1, 1, 2]
+    amounts = [1e5, 2e4, 3e5, 1e4, 5e4, 7e3]
+    rates = [100.0, 1.1, 97.0, 1.12, 1.09, 18.0]
+    spots = [99.0, 1.105, 17.5]
+    sides = ["long", "short", "long"]
+    book = book_positions(position, amounts, rates, 0, spots, sides, 0.01, 0.02)
+    for j in range(3):
+        mine = [k for k, p in enumerate(position) if p == j]
+        one = staged_position([amounts[k] for k in mine], [rates[k] for k in mine],
+                              spots[j], sides[j])  # fmt: skip
+        assert book.average_rate[j] == pytest.approx(float(one.average_rate), rel=1e-14)
+        assert book.fx[j] == pytest.approx(float(one.pnl), rel=1e-12, abs=1e-9)
+        assert book.carry[j] == 0.0  # no days held
+
+
+def test_short_position_stop_is_above_the_average_and_carry_is_reversed():
+    book = book_positions([0], [100_000], [30.0], [365], 31.0, "short", 0.05, 0.45,
+                          stop_loss=0.05)  # fmt: skip
+    assert book.stop_spot[0] == pytest.approx(31.5)
+    assert book.stop_distance[0] == pytest.approx(-(31 - 31.5) / 31)
+    assert book.carry[0] == pytest.approx(3_000_000 * 0.40)  # short USD/TRY earns TRY - USD
+    assert book.fx[0] == pytest.approx(-100_000.0)
+
+
+def test_after_tax_uses_the_account_currency_baskets():
+    book = book_positions([0, 1], [1e5, 1e5], [100, 150], [180, 30], [97, 152], "long",
+                          [0.045, 0.05], 0.001, to_account=[0.05, 0.047],
+                          tax_interest=0.2, tax_fx=0.1, offset="separate")  # fmt: skip
+    direct = after_tax(book.carry * [0.05, 0.047], book.fx * [0.05, 0.047], 0.2, 0.1, "separate")
+    np.testing.assert_allclose(book.tax.after_tax, direct.after_tax, rtol=1e-14)
+    np.testing.assert_allclose(book.total_account, book.total * [0.05, 0.047], rtol=1e-14)
+
+
+def test_bad_tranches_name_the_argument():
+    with pytest.raises(CarryxlError, match="position"):
+        position_index([0, 2])  # position 1 has no tranche
+    with pytest.raises(CarryxlError, match="position"):
+        position_index([0, 0.5])
+    with pytest.raises(CarryxlError, match="amounts"):
+        book_positions([0], [-1], [100], [0], 99, "long", 0.01, 0.0)
+    with pytest.raises(CarryxlError, match="spot"):
+        book_positions([0, 1], [1, 1], [100, 100], [0, 0], [99, 98, 97], "long", 0.01, 0.0)
+    with pytest.raises(CarryxlError, match="stop_loss"):
+        book_positions([0], [1], [100], [0], 99, "long", 0.01, 0.0, stop_loss=1.5)
+
+
+# --- the book's risk ----------------------------------------------------------------------
+
+
+def _random_correlation(rng: np.random.Generator, n: int) -> np.ndarray:
+    a = rng.normal(size=(n, n + 2))
+    cov = a @ a.T
+    d = np.sqrt(np.diag(cov))
+    m = cov / np.outer(d, d)
+    np.fill_diagonal(m, 1.0)
+    return (m + m.T) / 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 12),
+    seed=st.integers(0, 2**32 - 1),
+    years=st.floats(1 / 252, 2),
+    confidence=st.floats(0.9, 0.999),
+)
+def test_book_var_is_an_independent_quadratic_form(n, seed, years, confidence):
+    rng = np.random.default_rng(seed)
+    w = rng.normal(scale=1e6, size=n)
+    vol = rng.uniform(0.02, 0.4, n)
+    corr = _random_correlation(rng, n)
+    risk = book_risk(w, vol, corr, years, confidence)
+    cov = np.diag(vol) @ corr @ np.diag(vol)
+    sigma = math.sqrt(w @ cov @ w)
+    z = NormalDist().inv_cdf(confidence)
+    assert risk.var == pytest.approx(z * sigma * math.sqrt(years), rel=1e-10)
+    phi = math.exp(-z * z / 2) / math.sqrt(2 * math.pi)
+    assert risk.es == pytest.approx(sigma * math.sqrt(years) * phi / (1 - confidence), rel=1e-10)
+    assert float(np.sum(risk.contributions)) == pytest.approx(risk.var, rel=1e-9)
+    assert float(np.sum(risk.shares)) == pytest.approx(1.0, rel=1e-9)
+    assert risk.diversification_ratio >= 1.0 - 1e-9  # sub-additive
+
+
+@given(v=st.floats(-1e9, 1e9).filter(lambda x: abs(x) > 1), vol=st.floats(0.01, 0.5))
+def test_one_position_is_its_own_var(v, vol):
+    risk = book_risk([v], [vol], [[1.0]], 10 / 252, 0.99)
+    single = float(value_at_risk(abs(v), vol, 10 / 252, 0.99))
+    assert risk.var == pytest.approx(single, rel=1e-12)
+    assert risk.contributions[0] == pytest.approx(single, rel=1e-12)
+    assert risk.diversification_ratio == pytest.approx(1.0, rel=1e-12)
+
+
+@given(n=st.integers(2, 10), seed=st.integers(0, 2**32 - 1))
+def test_perfectly_correlated_longs_do_not_diversify(n, seed):
+    rng = np.random.default_rng(seed)
+    risk = book_risk(rng.uniform(1e3, 1e7, n), rng.uniform(0.02, 0.3, n), np.ones((n, n)), 1.0)
+    assert risk.diversification_ratio == pytest.approx(1.0, rel=1e-12)
+    np.testing.assert_allclose(risk.contributions, risk.standalone_var, rtol=1e-10)
+
+
+def test_two_independent_positions_by_hand():
+    risk = book_risk([1e6, 1e6], [0.1, 0.1], np.eye(2), 1.0, 0.99)
+    assert risk.var == pytest.approx(Z99 * math.sqrt(2) * 1e5)
+    assert risk.standalone_var == pytest.approx([Z99 * 1e5] * 2)
+    assert risk.diversification_ratio == pytest.approx(math.sqrt(2))
+    assert risk.contributions == pytest.approx([risk.var / 2] * 2)
+
+
+def test_a_hedge_has_negative_contribution():
+    risk = book_risk([1e6, -5e5], [0.1, 0.1], [[1, 0.9], [0.9, 1]], 1.0)
+    assert risk.contributions[1] < 0 < risk.contributions[0]
+
+
+@pytest.mark.parametrize(
+    ("matrix", "rule"),
+    [
+        ([[1, 0.5], [0.4, 1]], "symmetric"),
+        ([[1, 0.5], [0.5, 0.9]], "diagonal"),
+        ([[1, 1.2], [1.2, 1]], r"\[-1, 1\]"),
+        ([[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]], "semi-definite"),
+        ([[1]], "3 x 3"),
+    ],
+)
+def test_bad_correlation_says_why(matrix, rule):
+    n = max(len(matrix), 3) if rule == "3 x 3" else len(matrix)
+    with pytest.raises(CarryxlError, match=rule):
+        check_correlation(matrix, n)
+
+
+# --- currency exposure ----------------------------------------------------------------------
+
+
+def test_yen_funded_book_is_flagged():
+    e = currency_exposure(["AUD/JPY", "USD/JPY"], [1_000, 3_000])
+    assert dict(zip(e.currencies, e.net, strict=True)) == {"AUD": 1_000, "JPY": -4_000,
+                                                          "USD": 3_000}  # fmt: skip
+    assert e.top_funding == "JPY"
+    assert e.concentrated
+
+
+def test_mixed_funding_is_not_flagged_and_shorts_are_funded_in_the_base():
+    e = currency_exposure(["AUD/JPY", "USD/TRY", "EUR/CHF"], [1_000, -1_000, 1_000])
+    shares = dict(zip(e.currencies, e.funding_share, strict=True))
+    assert shares["USD"] == pytest.approx(1 / 3)  # short USD/TRY: holds TRY, owes USD
+    assert shares["JPY"] == pytest.approx(1 / 3)
+    assert shares["CHF"] == pytest.approx(1 / 3)
+    assert not e.concentrated
+    net = dict(zip(e.currencies, e.net, strict=True))
+    assert net["TRY"] == 1_000
+    assert net["USD"] == -1_000

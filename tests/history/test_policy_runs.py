@@ -1,0 +1,206 @@
+"""Backtests, baskets, stress replays and the history macros with no rates given: the BIS
+policy rates day by day, cited with their as-of date; user rates still override."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+
+from carryxl.cli import main
+from carryxl.core.errors import CarryxlError
+from carryxl.history.backtest import backtest
+from carryxl.history.basket import G10, basket_backtest
+from carryxl.history.rates import RateSchedule
+from carryxl.history.store import load_policy_rates
+from carryxl.history.stress import EPISODES
+from carryxl.macros import FileBook, run_macro
+from tests.macros.workbooks import scenario_workbook
+from tests.policy_data import NEW, OLD, change_points, merged_levels
+
+SOURCE = "BIS, Central bank policy rates (WS_CBPOL)"
+
+
+def _json(capsys, argv, code=0):
+    assert main([*argv, "--json"]) == code
+    return json.loads(capsys.readouterr().out)
+
+
+def _schedule(codes: list[str], first: str, last: str, add: dict[str, float] | None = None):
+    """A step schedule of the files' own change points (read with csv, not carryxl)."""
+    days = sorted(
+        {first}
+        | {d for rows in (change_points(OLD), change_points(NEW)) for d, c, _ in rows
+           if c in codes and first < d <= last}
+    )  # fmt: skip
+    rows = [["date", *codes]]
+    levels = {c: merged_levels(c, days) for c in codes}
+    for i, day in enumerate(days):
+        rows.append([day, *(f"{levels[c][i] + (add or {}).get(c, 0.0)}%" for c in codes)])
+    return RateSchedule.from_rows(rows)
+
+
+def test_a_backtest_with_no_rates_runs_on_the_policy_rates_day_by_day(with_rates, capsys):
+    argv = ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2007-01-02",
+            "--end", "2009-12-31", "--notional", "10000000", "--daily"]  # fmt: skip
+    out = _json(capsys, argv)
+    assert out["rates"]["source"] == SOURCE
+    assert out["rates"]["as_of"] == str(load_policy_rates().as_of)
+    assert out["rates"]["target"] == "AUD policy rate day by day (BIS)"
+    assert out["rates"]["notes"] == []
+    schedule = _schedule(["AUD", "JPY"], "2007-01-02", "2009-12-31")
+    expected = backtest("AUD/JPY", "JPY", "2007-01-02", "2009-12-31", 1e7, schedule, schedule)
+    np.testing.assert_allclose([d["equity"] for d in out["daily"]], expected.equity, rtol=1e-13)
+    assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-13)
+    # The carry changes with the RBA's steps: not one constant rate's carry.
+    flat = backtest("AUD/JPY", "JPY", "2007-01-02", "2009-12-31", 1e7, 0.0625, 0.005)
+    assert abs(out["carry"] - flat.stats.carry) > 1e4
+    # The text report cites the source and the as-of date.
+    assert main(argv) == 0
+    assert f"Source: {SOURCE}, as of {out['rates']['as_of']}" in capsys.readouterr().out
+
+
+def test_broker_spreads_are_added_to_each_leg(with_rates, capsys):
+    argv = ["backtest", "--pair", "USD/JPY", "--funding", "JPY", "--start", "2023-01-03",
+            "--end", "2023-12-29", "--notional", "10000000", "--spread-funding", "1.518%",
+            "--spread-target", "-0.5%"]  # fmt: skip
+    out = _json(capsys, argv)
+    schedule = _schedule(["USD", "JPY"], "2023-01-03", "2023-12-29", {"JPY": 1.518, "USD": -0.5})
+    expected = backtest("USD/JPY", "JPY", "2023-01-03", "2023-12-29", 1e7, schedule, schedule)
+    assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-12)
+    assert "JPY: policy rate +1.5180% broker spread" in out["rates"]["notes"]
+
+
+def test_user_rates_override_and_say_so(with_rates, capsys):
+    out = _json(capsys, ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start",
+                         "2008-01-02", "--end", "2008-12-31", "--rate-target", "7%",
+                         "--rate-funding", "0.5%"])  # fmt: skip
+    assert out["rates"]["source"] == "rates given by hand"
+    expected = backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", 1e6, 0.07, 0.005)
+    assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-13)
+    # one leg by hand, the other from the data
+    out = _json(capsys, ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start",
+                         "2008-01-02", "--end", "2008-12-31", "--rate-funding", "2%"])  # fmt: skip
+    assert out["rates"]["funding"] == "JPY at 2.0000% (given, constant)"
+    assert out["rates"]["target"] == "AUD policy rate day by day (BIS)"
+
+
+def test_a_gap_is_refused_unless_filled_and_a_fill_is_labelled(with_rates, capsys):
+    argv = ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2012-01-03",
+            "--end", "2017-12-29"]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "BIS published no JPY policy rate from 2013-04-04 to 2016-09-20" in err
+    assert "--fill JPY=RATE" in err
+    out = _json(capsys, [*argv, "--fill", "JPY=0.05%"])
+    assert out["rates"]["notes"] == [
+        "JPY 2013-04-04 to 2016-09-20: no BIS level; filled with 0.0500% "
+        "(a fill you gave, not BIS data)"
+    ]
+
+
+def test_dates_after_the_data_are_marked_stale(with_rates, capsys):
+    as_of = load_policy_rates().as_of
+    out = _json(capsys, ["backtest", "--pair", "USD/JPY", "--funding", "JPY", "--start",
+                         "2024-10-01", "--end", "2025-06-30"])  # fmt: skip
+    notes = out["rates"]["notes"]
+    assert f"USD after {as_of}: last known level, stale since {as_of} (4.375%)" in notes
+    assert f"JPY after {as_of}: last known level, stale since {as_of} (0.25%)" in notes
+
+
+def test_with_no_data_and_no_rates_each_run_says_so_in_one_line(empty_folder, capsys):
+    for argv in (
+        ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
+         "--end", "2008-12-31"],
+        ["basket", "--start", "2020-01-02", "--end", "2020-12-31"],
+        ["stress", "--episode", "gfc2008"],
+    ):  # fmt: skip
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        for way in ("carryxl data update", "carryxl data import FILE", "by hand"):
+            assert way in err
+
+
+def test_the_g10_basket_ranks_by_the_rates_in_force_at_each_rebalance(with_rates, capsys):
+    out = _json(capsys, ["basket", "--start", "2017-01-02", "--end", "2023-12-29", "--top", "3",
+                         "--bottom", "3", "--rebalance", "quarterly"])  # fmt: skip
+    assert out["rates"]["source"] == SOURCE
+    assert out["rates"]["as_of"] == str(load_policy_rates().as_of)
+    holdings = set()
+    for r in out["rebalances"]:
+        legs = [c for c in G10 if c != "USD"]  # the base (USD by default) is never a leg
+        levels = {c: merged_levels(c, [r["date"]])[0] for c in legs}
+        order = sorted(legs, key=lambda c: (-levels[c], legs.index(c)))  # ties: the order given
+        assert tuple(r["longs"]) == tuple(order[:3]), r["date"]
+        assert tuple(r["shorts"]) == tuple(order[-3:]), r["date"]
+        holdings.add(tuple(r["longs"]))
+    assert len(holdings) > 3  # the ranking moves with the central banks
+
+
+@pytest.mark.parametrize("key", list(EPISODES))
+def test_each_stress_episode_runs_on_its_pairs_real_rates(with_rates, capsys, key):
+    out = _json(capsys, ["stress", "--episode", key, "--leverage", "5"])
+    e = EPISODES[key]
+    funding = e.funding
+    target = next(c for c in e.pair.split("/") if c != funding)
+    first = out["path"][0]["date"]
+    assert out["rate_target"] == pytest.approx(merged_levels(target, [first])[0] / 100)
+    assert out["rate_funding"] == pytest.approx(merged_levels(funding, [first])[0] / 100)
+    assert out["rates"]["source"] == SOURCE
+    assert out["rates"]["as_of"] == str(load_policy_rates().as_of)
+    assert main(["stress", "--episode", key]) == 0
+    text = capsys.readouterr().out
+    assert f"Source: {SOURCE}, as of" in text
+    assert "illustrative" not in text
+
+
+def test_the_macros_use_the_policy_rates_when_the_rate_cells_are_empty(
+    with_rates, tmp_path: Path
+) -> None:
+    path = scenario_workbook(
+        tmp_path / "empty-rates.xlsx", pair="AUD/USD", funding="USD", rate_target=None,
+        rate_funding=None,
+    )  # fmt: skip
+    for macro in ("backtest", "stress"):
+        with FileBook(path, quiet=True) as book:
+            title = run_macro(macro, book)
+            book.save()
+        heading = openpyxl.load_workbook(path)[str(title)]["A1"].value
+        assert "AUD policy rate day by day vs USD policy rate day by day" in heading
+        assert f"Source: {SOURCE}, as of {load_policy_rates().as_of}" in heading
+    # the default backtest window runs to the last ECB fixing, after the BIS data: stale, said
+    backtest_heading = openpyxl.load_workbook(path)["Carry backtest"]["A1"].value
+    assert "last known level, stale since" in backtest_heading
+
+
+def test_a_macro_whose_window_meets_a_gap_says_so(with_rates, tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "gap.xlsx", rate_target=None, rate_funding=None)
+    with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError) as error:
+        run_macro("stress", book)  # AUD/JPY through SNB 2015: the BoJ published no rate
+    assert "BIS published no JPY policy rate from 2013-04-04 to 2016-09-20" in str(error.value)
+    # a rate typed in the cell takes over that leg
+    path = scenario_workbook(tmp_path / "typed.xlsx", rate_target=None, rate_funding=0.001)
+    with FileBook(path, quiet=True) as book:
+        title = run_macro("stress", book)
+        book.save()
+    heading = openpyxl.load_workbook(path)[str(title)]["A1"].value
+    assert "AUD policy rate day by day vs JPY 0.1000%" in heading
+
+
+def test_a_basket_spread_is_added_to_that_currencys_rate_and_noted(with_rates, capsys):
+    argv = ["basket", "--start", "2018-01-02", "--end", "2019-12-31", "--currencies",
+            "USD,JPY,AUD,EUR", "--base", "USD", "--top", "1", "--bottom", "1"]  # fmt: skip
+    plain = _json(capsys, argv)
+    spread = _json(capsys, [*argv, "--spread", "JPY=1%", "--spread", "AUD=-0.25%"])
+    assert "JPY: policy rate +1.0000% broker spread" in spread["rates"]["notes"]
+    assert "AUD: policy rate -0.2500% broker spread" in spread["rates"]["notes"]
+    assert spread["carry"] != pytest.approx(plain["carry"], rel=1e-3)
+    schedule = _schedule(["USD", "JPY", "AUD", "EUR"], "2018-01-02", "2019-12-31",
+                         {"JPY": 1.0, "AUD": -0.25})  # fmt: skip
+    expected = basket_backtest(schedule, "2018-01-02", "2019-12-31", ["USD", "JPY", "AUD", "EUR"],
+                               "USD", 1, 1, notional=1e6)  # fmt: skip
+    assert spread["carry"] == pytest.approx(expected.stats.carry, rel=1e-12)
