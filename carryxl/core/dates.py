@@ -272,9 +272,15 @@ def business_holidays(
     """Holiday dates as a sorted array: a list of dates, or text ``"2025-12-25,2026-01-01"``."""
     if holidays is None:
         return np.array([], dtype="datetime64[D]")
+    items: Any
     if isinstance(holidays, str):
-        holidays = [h for h in re.split(r"[,;\s]+", holidays) if h]
-    items = holidays if isinstance(holidays, np.ndarray) else list(holidays)
+        items = [h for h in re.split(r"[,;\s]+", holidays) if h]
+    elif isinstance(holidays, np.ndarray):
+        items = holidays
+    elif isinstance(holidays, Iterable):
+        items = list(holidays)
+    else:  # one date
+        return np.unique(as_dates(argument, holidays).ravel())
     if len(items) == 0:
         return np.array([], dtype="datetime64[D]")
     return np.unique(as_dates(argument, items).ravel())
