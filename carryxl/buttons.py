@@ -8,13 +8,46 @@ A button's macro is named here as ``"module:function"`` (carryxl's own code, nev
 from a workbook) and imported by the dispatcher when the button is pressed: the add-in
 builder reads this table without importing the macros, so neither depends on the other.
 Adding a button is one :class:`Button` here and the macro function it names.
+
+A button also names the workbook-scope names its macro reads (``needs``) and the
+``carryxl new`` kinds whose workbooks define them: pressed on a workbook without one, it
+stops before doing anything and says which names are missing and which kind has them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["BUTTONS", "GROUPS", "Button", "Group", "button", "markdown"]
+__all__ = [
+    "BUTTONS",
+    "GROUPS",
+    "PORTFOLIO_NAMES",
+    "SCENARIO_NAMES",
+    "TRADE_NAMES",
+    "Button",
+    "Group",
+    "button",
+    "markdown",
+]
+
+TRADE_NAMES = ("in_pair", "in_funding", "in_notional", "in_rate_target", "in_rate_funding")
+"""The held trade, as the stress and backtest buttons read it (carryxl.macros.contract)."""
+SCENARIO_NAMES = (
+    *TRADE_NAMES,
+    "in_spot_start",
+    "in_scenario_moves",
+    "in_scenario_years",
+    "out_scenario_grid",
+)
+"""What the scenario and chart buttons read, and the grid they fill or draw beside."""
+PORTFOLIO_NAMES = (
+    "in_pf_pair",
+    "in_window_start",
+    "in_window_end",
+    "in_pf_volatility",
+    "in_correlation",
+)
+"""What the Book risk button reads, and the ranges it writes."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +72,8 @@ class Button:
     ``tag`` is what the VBA callback passes to Python (letters, digits and ``_``);
     ``image_mso`` an Office icon name; ``screentip`` and ``supertip`` the hover help;
     ``summary`` the line ``carryxl run --help`` prints; ``doc`` what docs/addin.md says it
-    does; ``macro`` the ``"module:function"`` that runs on a Book.
+    does; ``macro`` the ``"module:function"`` that runs on a Book; ``needs`` the
+    workbook-scope names the macro reads, which ``kinds`` of ``carryxl new`` define.
     """
 
     group: Group
@@ -52,6 +86,8 @@ class Button:
     summary: str
     doc: str
     macro: str
+    needs: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
     large: bool = True
 
 
@@ -71,6 +107,8 @@ BUTTONS: tuple[Button, ...] = (
         summary="fill out_scenario_grid from the workbook's inputs",
         doc="exact P&L for every FX move × holding period into `out_scenario_grid`",
         macro="carryxl.macros.scenario:fill_scenario_grid",
+        needs=SCENARIO_NAMES,
+        kinds=("scenarios",),
     ),
     Button(
         SCENARIOS,
@@ -89,6 +127,8 @@ BUTTONS: tuple[Button, ...] = (
             "protected): P&L against the move for each period, and a heatmap"
         ),
         macro="carryxl.macros.chart:draw_scenario_chart",
+        needs=SCENARIO_NAMES,
+        kinds=("scenarios",),
     ),
     Button(
         HISTORY,
@@ -108,9 +148,13 @@ BUTTONS: tuple[Button, ...] = (
             "the trade held through 2008, the SNB's 2015 floor removal, the 2018 lira "
             "crisis and the 2024 yen unwind (or `in_stress_start`..`in_stress_end`) on ECB"
             " fixings, on a new sheet: worst P&L and its day, drawdown, margin-call day, "
-            "days of carry the loss equals, and a picture of the P&L paths"
+            "days of carry the loss equals, the stop-out day and spot (a leveraged trade is "
+            "closed below `in_stop_out_level`, default 50% of the margin), and a picture of "
+            "the P&L paths"
         ),
         macro="carryxl.macros.stress:replay_stress",
+        needs=TRADE_NAMES,
+        kinds=("calculator", "scenarios"),
     ),
     Button(
         HISTORY,
@@ -134,6 +178,8 @@ BUTTONS: tuple[Button, ...] = (
             "VaR then follows by the workbook's formulas"
         ),
         macro="carryxl.macros.portfolio:refresh_portfolio_risk",
+        needs=PORTFOLIO_NAMES,
+        kinds=("portfolio",),
     ),
     Button(
         HISTORY,
@@ -158,6 +204,8 @@ BUTTONS: tuple[Button, ...] = (
             "drawdown panel"
         ),
         macro="carryxl.macros.backtest:run_backtest",
+        needs=TRADE_NAMES,
+        kinds=("calculator", "scenarios"),
     ),
     Button(
         WORKBOOK,
@@ -196,6 +244,24 @@ BUTTONS: tuple[Button, ...] = (
             "currency whose data ends earlier is marked `last known level, stale since D`"
         ),
         macro="carryxl.macros.rates:fill_policy_rates",
+        needs=(
+            "in_rates_currency",
+            "in_rates_policy",
+            "in_rates_policy_date",
+            "in_rates_policy_source",
+            "in_rates_note",
+        ),
+        # every kind whose Rates sheet holds typed (example) rates; rates_udf's are formulas
+        kinds=(
+            "rates",
+            "calculator",
+            "asset_carry",
+            "scenarios",
+            "swap",
+            "risk",
+            "history",
+            "portfolio",
+        ),
     ),
     Button(
         WORKBOOK,
@@ -205,10 +271,14 @@ BUTTONS: tuple[Button, ...] = (
         image_mso="Refresh",
         screentip="Refresh all carryxl outputs",
         supertip=(
-            "Recalculate, then fill the scenario grid and redraw the chart from the current inputs."
+            "Recalculate any workbook; where it has a carryxl scenario grid, fill it and "
+            "redraw the chart from the current inputs."
         ),
         summary="refresh all carryxl outputs",
-        doc="recalculate, refill the grid, redraw the chart if there is one",
+        doc=(
+            "recalculate any workbook; where it has a scenario grid, refill it and redraw the "
+            "chart if there is one"
+        ),
         macro="carryxl.macros.refresh:refresh",
     ),
 )

@@ -44,7 +44,7 @@ def test_seed_case_2(capsys: pytest.CaptureFixture[str]) -> None:
     rows = _rows(out)
     assert rows["carry (USD)"] == ["5,000.00", "5,000.00"]
     assert rows["FX (USD)"] == ["-6,250.00", "-6,250.00"]
-    assert rows["total (USD)"] == ["-1,250.00", "-1,640.625"]
+    assert rows["total (USD)"] == ["-1,250.00", "-1,640.63"]
     assert "funding/target" in out
 
 

@@ -239,8 +239,8 @@ def render(r: dict[str, Any]) -> str:
         f" spot {r['spot_start']:g} -> {r['spot_end']:g}",
         f"rates: {r['target']} {percent(r['rate_target'])} ({r['day_count_target']}), "
         f"{ccy} {percent(r['rate_funding'])} ({r['day_count_funding']})",
-        f"period: {r['period']}; years {r['years_target']:.6g} (target) / "
-        f"{r['years_funding']:.6g} (funding)",
+        f"period: {r['period']}; years {r['years_target']:.6g} (target "
+        f"{r['day_count_target']}) / {r['years_funding']:.6g} (funding {r['day_count_funding']})",
         "",
     ]
     lines = [

@@ -6,30 +6,40 @@ import argparse
 import json
 import math
 from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from carryxl.core.conventions import rate_from_text
 from carryxl.core.errors import CarryxlError
 
-__all__ = ["money", "percent", "print_json", "rate_argument", "rate_from_argument", "table"]
+__all__ = [
+    "minor_units",
+    "money",
+    "percent",
+    "print_json",
+    "rate_argument",
+    "rate_from_argument",
+    "table",
+]
 
-# Currencies whose minor unit is the unit itself (no cents).
-_NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "IDR", "HUF"})
+# Currencies whose minor unit is the unit itself (ISO 4217: no cents).
+_NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
+
+
+def minor_units(currency: str) -> int:
+    """Decimals of the currency's minor unit: 0 for JPY, KRW, ISK...; 2 for the others."""
+    return 0 if str(currency).upper() in _NO_MINOR_UNIT else 2
 
 
 def money(value: float, currency: str) -> str:
-    """``526750.0000003`` -> ``"526,750"`` (JPY); ``-1640.625`` -> ``"-1,640.625"`` (USD).
-
-    Shows the currency's minor units, and more decimals only where the exact value has
-    them (to 6 places), so a figure is never silently rounded to the cent.
-    """
+    """An amount in the currency's minor units: ``526750.0000003`` -> ``"526,750"`` (JPY),
+    ``-1640.625`` -> ``"-1,640.63"`` (USD, to the cent); never ``"-0"``."""
     if not math.isfinite(value):
         return str(value)
-    minor = 0 if currency in _NO_MINOR_UNIT else 2
-    value = round(value, 6) or 0.0  # no "-0"
-    whole, _, decimals = f"{value:,.6f}".partition(".")
-    decimals = decimals.rstrip("0").ljust(minor, "0")
-    return f"{whole}.{decimals}" if decimals else whole
+    places = minor_units(currency)
+    # Half a minor unit rounds away from zero, as money does (not Python's half-even).
+    rounded = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+    return f"{rounded or 0.0:,.{places}f}"  # "or 0.0": never "-0"
 
 
 def percent(value: float, places: int = 4) -> str:
@@ -86,6 +96,8 @@ def print_json(data: Mapping[str, Any]) -> None:
             return [clean(v) for v in value]
         if isinstance(value, float) and not math.isfinite(value):
             return None
+        if isinstance(value, float) and value == 0.0:
+            return 0.0  # never -0.0
         return value
 
     print(json.dumps(clean(data), indent=2, ensure_ascii=False))

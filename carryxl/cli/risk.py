@@ -26,6 +26,9 @@ from carryxl.core import (
 )
 from carryxl.core.errors import CarryxlError
 
+PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
+"""The probability of loss is not the VaR's normal model: the report says so."""
+
 __all__ = ["COMMANDS", "run"]
 
 
@@ -145,8 +148,11 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "pip_value": float(pip_value(units, pip, k)),
     }
     if args.stop_pips is not None:
-        result["stop_spot"] = args.spot - side * args.stop_pips * pip
-        result["loss_at_stop"] = float(pip_value(units, pip, k)) * args.stop_pips
+        stop = args.spot - side * args.stop_pips * pip
+        result["stop_spot"] = stop
+        # An account in the base currency: the quote-currency loss converts at the stop spot.
+        at_stop = 1.0 / stop if maths == "base" else k
+        result["loss_at_stop"] = float(pip_value(units, pip, at_stop)) * args.stop_pips
     if budget is not None:
         result["risk_budget"] = budget
         loss = budget if maths == "base" else budget / k
@@ -190,7 +196,10 @@ def _market(args: argparse.Namespace, units: float, k: float, side: float) -> di
         mu = carry if have_rates else 0.0
         result |= {
             "volatility": args.vol,
+            "horizon_days": args.horizon_days,
+            "days_a_year": args.days_a_year,
             "horizon_years": years,
+            "var_includes_carry_drift": have_rates,
             "confidence": args.confidence,
             "expected_return": mu,
             "var": float(value_at_risk(value, args.vol, years, args.confidence, mu)),
@@ -201,6 +210,7 @@ def _market(args: argparse.Namespace, units: float, k: float, side: float) -> di
                 (args.rate_base, args.rate_quote) if side > 0 else (args.rate_quote, args.rate_base)
             )
             result["probability_of_loss"] = float(probability_of_loss(earn, pay, args.vol, years))
+            result["probability_of_loss_model"] = PROBABILITY_MODEL
             result["carry_to_vol"] = float(carry_to_vol(earn, pay, args.vol))
     return result
 
@@ -241,18 +251,32 @@ def render(r: dict[str, Any]) -> str:
         ]
     if "days_to_margin_call" in r:
         rows.append(("days of swap to margin call", f"{r['days_to_margin_call']:.1f}"))
+    notes: list[str] = []
     if "var" in r:
-        label = f"{percent(r['confidence'], 1)} over {r['horizon_years']:.4g}y"
+        label = f"{percent(r['confidence'], 1)} over {r['horizon_days']:g} days"
+        drift = (
+            "carry drift included"
+            if r["var_includes_carry_drift"]
+            else "no carry drift (give --rate-base and --rate-quote to include it)"
+        )
+        notes.append(
+            f"VaR/ES: normal P&L over {r['horizon_days']:g} days of "
+            f"{r['days_a_year']:g} a year; {drift}."
+        )
         rows += [
             (f"VaR {label} ({ccy})", money(r["var"], ccy)),
             (f"ES {label} ({ccy})", money(r["es"], ccy)),
         ]
     if "probability_of_loss" in r:
+        notes.append(f"probability of loss: {PROBABILITY_MODEL} (not the VaR's normal P&L).")
         rows += [
-            ("probability of a loss at the horizon", percent(r["probability_of_loss"], 2)),
+            (
+                f"probability of a loss at {r['horizon_days']:g} days",
+                percent(r["probability_of_loss"], 2),
+            ),
             ("carry-to-vol (a year)", f"{r['carry_to_vol']:.4f}"),
         ]
-    return f"{r['pair']} risk, account in {ccy}\n" + table(rows)
+    return "\n".join([f"{r['pair']} risk, account in {ccy}", table(rows), *notes])
 
 
 def _spot(value: float) -> str:

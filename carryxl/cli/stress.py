@@ -46,6 +46,14 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         default=0.5,
         help="call when equity < this x margin (0.5)",
     )
+    p.add_argument(
+        "--stop-out",
+        type=number("stop_out", above=0),
+        default=0.5,
+        help="with leverage > 1 the broker closes the position when equity < this x margin "
+        "(0.5 = 50%% margin level, the default)",
+    )
+    p.add_argument("--hold", action="store_true", help="no stop-out: hold through everything")
     add_plot_argument(p, "draw spot and equity")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
@@ -99,6 +107,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         args.leverage,
         args.margin_call,
         load_history(args),
+        stop_out=None if args.hold else args.stop_out,
     )
     funding = Currency.parse(chosen["funding"], "funding")
     legs = {
@@ -120,6 +129,20 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
 
         result["plot"] = str(plot_stress(replay, args.plot, chosen.get("episode")))
     return result
+
+
+def _stop_out(r: dict[str, Any], ccy: str) -> tuple[str, str]:
+    """The stop-out row: when, at what spot, and the P&L realised there."""
+    if r["stop_out_level"] is None:
+        return ("stop-out", "none: held through (leverage 1, or --hold)")
+    label = f"stop-out (equity < {percent(r['stop_out_level'], 0)} of margin)"
+    if r["stop_out_date"] is None:
+        return (label, "not reached")
+    return (
+        label,
+        f"{r['stop_out_date']} at {r['stop_out_spot']:.6g}, P&L "
+        f"{money(r['stop_out_pnl'], ccy)} {ccy}",
+    )
 
 
 def render(r: dict[str, Any]) -> str:
@@ -149,6 +172,7 @@ def render(r: dict[str, Any]) -> str:
             f"({percent(r['max_drawdown'], 1)} of peak equity)",
         ),
         ("margin-call day", r["margin_call_date"] or "none"),
+        _stop_out(r, ccy),
         ("equity wiped out", r["wiped_out_date"] or "no"),
         ("carry per day", f"{money(r['carry_per_day'], ccy)} {ccy}"),
         ("worst loss in days of carry", f"{r['carry_days_of_loss']:.1f}"),

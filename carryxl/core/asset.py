@@ -14,7 +14,7 @@ With g = X1/X0 - 1, the foreign currency's move against the funding currency:
 - ``VALUE``: the currency's own value changed by m: g = 1/(1 + m) - 1.
   "S&P +10%, yen +10%": 1.10 / 1.10 - 1 = 0%.
 
-Seed (talk), November 2024: Nasdaq -2.15%, USD/JPY +1.52%:
+Seed (talk, dated 2025-11-28), November 2025: Nasdaq -2.15%, USD/JPY +1.52%:
 0.9785 * 1.0152 - 1 = -0.66% in JPY before funding, against -4.35% for the Nikkei.
 """
 
@@ -130,7 +130,7 @@ def asset_excess_over_local(asset_return: Any, fx_move: Any, local_return: Any) 
     """Foreign asset in the funding currency minus a local asset: (1 + a)(1 + g) - (1 + l).
 
     Funding costs cancel when both are bought with the same borrowed money.
-    2024-04-07 to 2024-11-28: 1.49 * 1.0575 - 1.6079 = -3.2% (the Nikkei did better).
+    2025-04-07 to 2025-11-28: 1.49 * 1.0575 - 1.6079 = -3.2% (the Nikkei did better).
     """
     a = fraction_change("asset_return", asset_return)
     g = fraction_change("fx_move", fx_move)

@@ -10,8 +10,13 @@ Day counts (see :class:`~carryxl.core.conventions.DayCount`):
 Tenors: ``"6M"``, ``"1Y"``, ``"90D"``, ``"2W"``, ``"1Y6M"``, ``"ON"``. Without dates, a
 tenor's year fraction is Y + M/12 + days/basis, where basis is the day count's 360 or
 365 (so ``6M`` is 0.5 and ``90D`` is 0.25 on ACT/360): the seeds' convention.
-With a start date, the end is start + tenor (month ends clamp: 31 Jan + 1M = 28/29 Feb)
-and the fraction is measured on the dates.
+With a start date, the end is start + tenor, rolled as the FX market rolls a tenor:
+**modified following** over weekends and the given holidays (the next business day,
+unless that is in the next month: then the previous one), with the **end-of-month rule**
+for month and year tenors (a start on its month's last business day ends on the last
+business day of the target month). 2023-06-30 + 3M = Friday 2023-09-29, not Saturday
+2023-09-30; 31 Jan + 1M = the last business day of February. The fraction is measured on
+the dates.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +41,10 @@ __all__ = [
     "Tenor",
     "add_tenor",
     "as_dates",
+    "business_holidays",
     "day_count_days",
     "from_excel_serial",
+    "modified_following",
     "parse_date",
     "tenor_year_fraction",
     "to_excel_serial",
@@ -258,10 +266,54 @@ def tenor_year_fraction(tenor: Tenor | str, day_count: DayCount | str = DayCount
     return t.years + t.months / 12.0 + (7 * t.weeks + t.days) / basis
 
 
-def add_tenor(start: Any, tenor: Tenor | str) -> DateArray:
-    """``start`` + ``tenor`` as dates; a month end past the target month's length clamps to it."""
+def business_holidays(
+    holidays: Iterable[Any] | str | None, argument: str = "holidays"
+) -> DateArray:
+    """Holiday dates as a sorted array: a list of dates, or text ``"2025-12-25,2026-01-01"``."""
+    if holidays is None:
+        return np.array([], dtype="datetime64[D]")
+    items: Any
+    if isinstance(holidays, str):
+        items = [h for h in re.split(r"[,;\s]+", holidays) if h]
+    elif isinstance(holidays, np.ndarray):
+        items = holidays
+    elif isinstance(holidays, Iterable):
+        items = list(holidays)
+    else:  # one date
+        return np.unique(as_dates(argument, holidays).ravel())
+    if len(items) == 0:
+        return np.array([], dtype="datetime64[D]")
+    return np.unique(as_dates(argument, items).ravel())
+
+
+def modified_following(dates: Any, holidays: Iterable[Any] | str | None = None) -> DateArray:
+    """Each date moved to a business day (Mon-Fri, not a holiday): the next one, unless
+    that falls in the next month, then the previous one. Saturday 2023-09-30 -> Friday 29."""
+    days = as_dates("date", dates)
+    rolled: DateArray = np.busday_offset(
+        days, 0, roll="modifiedfollowing", holidays=business_holidays(holidays)
+    )
+    return rolled
+
+
+def _last_business_day(months: Any, holidays: DateArray) -> DateArray:
+    """The last business day of each month (``datetime64[M]``)."""
+    first_of_next = (months + 1).astype("datetime64[D]")
+    last: DateArray = np.busday_offset(first_of_next, -1, roll="forward", holidays=holidays)
+    return last
+
+
+def add_tenor(
+    start: Any, tenor: Tenor | str, holidays: Iterable[Any] | str | None = None
+) -> DateArray:
+    """``start`` + ``tenor``, rolled by modified following over weekends and ``holidays``,
+    with the end-of-month rule for month and year tenors (rules in the module notes).
+
+    2023-06-30 + 3M = 2023-09-29; 2024-01-31 + 1M = 2024-02-29; 2024-01-15 + 6M = 2024-07-15.
+    """
     t = Tenor.parse(tenor)
     dates = as_dates("start", start)
+    off = business_holidays(holidays)
     months = dates.astype("datetime64[M]")
     day = (dates - months).astype(np.int64)
     target = months + (12 * t.years + t.months)
@@ -269,5 +321,11 @@ def add_tenor(start: Any, tenor: Tenor | str) -> DateArray:
         np.int64
     )
     shifted = target.astype("datetime64[D]") + np.minimum(day, month_length - 1)
-    end: DateArray = shifted + np.timedelta64(7 * t.weeks + t.days, "D")
+    raw = shifted + np.timedelta64(7 * t.weeks + t.days, "D")
+    end: DateArray = np.busday_offset(raw, 0, roll="modifiedfollowing", holidays=off)
+    if 12 * t.years + t.months > 0 and 7 * t.weeks + t.days == 0:
+        # End of month: the next business day after the start is in a later month.
+        after = np.busday_offset(dates + np.timedelta64(1, "D"), 0, roll="forward", holidays=off)
+        at_month_end = after.astype("datetime64[M]") != months
+        end = np.where(at_month_end, _last_business_day(target, off), end)
     return end

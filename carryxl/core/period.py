@@ -63,7 +63,8 @@ def holding_period(
             holding_years=tenor_year_fraction(t, DayCount.ACT_365F),
             day_count_target=dc_t,
             day_count_funding=dc_f,
-            description=f"{t} (nominal: months/12, days/{dc_t.days_in_year})",
+            # each leg's days over its own day count's basis (360 or 365)
+            description=f"{t} (nominal: months/12, days/basis)",
         )
     d0 = as_dates("start", start)
     if end is None:

@@ -1,7 +1,8 @@
 """A G10-style carry basket: long the top-N and short the bottom-N currencies by rate.
 
 On each rebalance date (the first date, then the first fixing of each month or quarter)
-the currencies are ranked by the user's rate in force that day (ties: the order given).
+the currencies other than ``base`` are ranked by the user's rate in force that day (ties:
+the order given); the base currency is what every leg is measured against, never a leg.
 The basket holds ``notional / top`` of each of the top ``top`` currencies and is short
 ``notional / bottom`` of each of the bottom ``bottom``, all against the ``base`` currency,
 until the next rebalance. Each leg is a carry trade in the base currency (daily simple
@@ -139,9 +140,13 @@ def basket_backtest(
         raise CarryxlError("currencies", list(currencies), "must not repeat a currency")
     b = Currency.parse(base, "base")
     n_top, n_bottom = int(top), int(bottom)
-    if n_top < 1 or n_bottom < 0 or n_top + n_bottom > len(codes):
+    legs = [i for i, c in enumerate(codes) if c != b]  # the base is never a leg against itself
+    if n_top < 1 or n_bottom < 0 or n_top + n_bottom > len(legs):
         raise CarryxlError(
-            "top", (top, bottom), f"top >= 1, bottom >= 0 and top + bottom <= {len(codes)}"
+            "top",
+            (top, bottom),
+            f"top >= 1, bottom >= 0 and top + bottom <= {len(legs)} (the currencies "
+            f"besides the base {b})",
         )
     amount = float(positive("notional", notional))
     lev = float(positive("leverage", leverage))
@@ -156,9 +161,9 @@ def basket_backtest(
     held: dict[Currency, float] = {}
     history_rows: list[Rebalance] = []
     for a, z in zip(starts, stops, strict=True):
-        order = np.argsort(-rate_table[a], kind="stable")
+        order = [legs[k] for k in np.argsort(-rate_table[a, legs], kind="stable")]
         longs = [codes[i] for i in order[:n_top]]
-        shorts = [codes[i] for i in order[len(codes) - n_bottom :]] if n_bottom else []
+        shorts = [codes[i] for i in order[len(order) - n_bottom :]] if n_bottom else []
         weights = dict.fromkeys(longs, amount / n_top)
         weights.update(dict.fromkeys(shorts, -amount / max(n_bottom, 1)))
         traded = sum(

@@ -3,9 +3,13 @@ as a cross through a currency both legs are quoted against).
 
 Rules for imperfect data, applied the same way to the ECB file and to a user's CSV:
 
-- **Gaps** (a blank, ``N/A`` or ``NaN`` cell between a quote's first and last value)
-  take the **last known rate** (forward fill). Weekends and holidays are gaps too: the
-  spot "on" a Saturday is Friday's fixing.
+- **Market holidays** (a blank, ``N/A`` or ``NaN`` cell, or a missing row, between two
+  fixings at most :data:`MAX_HOLIDAY_GAP` = 5 business days apart) take the **last known
+  rate** (forward fill). Weekends are gaps too: the spot "on" a Saturday is Friday's
+  fixing, and :attr:`Quote.fixed` says which fixing was used.
+- **Holes** (two fixings more than 5 business days apart: ISK had no ECB fixing from
+  2008-12-09 to 2018-02-01) are not filled: a date inside one, or a series across one,
+  raises :class:`~carryxl.core.errors.CarryxlError` naming the pair and the missing span.
 - **Dates outside the data** (before a quote's first value or after its last one) raise
   :class:`~carryxl.core.errors.CarryxlError` naming the argument (``start``, ``end``,
   ``date``) and the range the data covers.
@@ -30,7 +34,10 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray
 
 __all__ = [
+    "MAX_HOLIDAY_GAP",
     "MISSING",
+    "Hole",
+    "IndexArray",
     "Quote",
     "RateHistory",
     "history_from_csv",
@@ -40,29 +47,64 @@ __all__ = [
 
 MISSING = frozenset({"", "N/A", "NA", "NAN", "#N/A", "-", "NULL", "NONE"})
 
+MAX_HOLIDAY_GAP = 5
+"""Business days (Mon-Fri) from one fixing to the next that still count as market holidays.
+
+The ECB file's longest ordinary gap is 3 (Easter, Christmas); a longer gap is a hole."""
+
+IndexArray = np.ndarray[Any, np.dtype[np.intp]]
+
+
+@dataclass(frozen=True)
+class Hole:
+    """Two fixings of ``pair`` more than :data:`MAX_HOLIDAY_GAP` business days apart."""
+
+    pair: Pair
+    last: np.datetime64  # the last fixing before the hole
+    next: np.datetime64  # the first fixing after it
+
+    def rule(self, source: str) -> str:
+        """Words for an error: which fixings are missing, and from when to when."""
+        days = int(np.busday_count(self.last, self.next)) - 1
+        return (
+            f"falls in a hole in the data: {source} has no {self.pair} fixing between "
+            f"{self.last} and {self.next} ({days} business days; only gaps of up to "
+            f"{MAX_HOLIDAY_GAP} business days are filled, as market holidays)"
+        )
+
 
 @dataclass(frozen=True)
 class Quote:
     """One pair's daily values on the table's dates (NaN before its first and after its
-    last value; gaps in between already forward-filled) and the indices of those two."""
+    last value; market holidays in between forward-filled), the indices of those two,
+    the row of the fixing each value comes from (``fixed``), and the pair's holes."""
 
     pair: Pair
     values: FloatArray
     first: int
     last: int
+    fixed: IndexArray
+    holes: tuple[Hole, ...] = ()
 
 
-def _forward_filled(values: FloatArray) -> tuple[int, int, FloatArray]:
+def _forward_filled(values: FloatArray) -> tuple[int, int, FloatArray, IndexArray]:
     valid = np.flatnonzero(np.isfinite(values))
-    if valid.size == 0:
-        return (-1, -1, values)
-    first, last = int(valid[0]), int(valid[-1])
     index = np.where(np.isfinite(values), np.arange(values.size), 0)
+    if valid.size == 0:
+        return (-1, -1, values, index)
+    first, last = int(valid[0]), int(valid[-1])
     np.maximum.accumulate(index, out=index)
     filled = values[index]
     filled[:first] = np.nan
     filled[last + 1 :] = np.nan
-    return (first, last, filled)
+    return (first, last, filled, index)
+
+
+def _holes(pair: Pair, dates: DateArray, values: FloatArray) -> tuple[Hole, ...]:
+    """Where two consecutive fixings are more than MAX_HOLIDAY_GAP business days apart."""
+    fixed = dates[np.isfinite(values)]
+    gaps = np.busday_count(fixed[:-1], fixed[1:])
+    return tuple(Hole(pair, fixed[i], fixed[i + 1]) for i in np.flatnonzero(gaps > MAX_HOLIDAY_GAP))
 
 
 @dataclass(frozen=True)
@@ -98,11 +140,11 @@ class RateHistory:
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise CarryxlError(f"{pair} on {dates[i]}", float(values[i]), "must be > 0")
-            first, last, filled = _forward_filled(values)
+            first, last, filled, fixed = _forward_filled(values)
             if first < 0:
                 continue
             key = (pair.base, pair.quote)
-            quotes[key] = Quote(pair, filled, first, last)
+            quotes[key] = Quote(pair, filled, first, last, fixed, _holes(pair, dates, values))
             by_currency.setdefault(pair.base, []).append(key)
             by_currency.setdefault(pair.quote, []).append(key)
         return cls(dates, quotes, source, by_currency)
@@ -137,7 +179,8 @@ class RateHistory:
                 last = min(base_leg.last, quote_leg.last)
                 if first > last:
                     continue  # no common dates through this currency; try another
-                return Quote(p, values, first, last)
+                fixed = np.minimum(base_leg.fixed, quote_leg.fixed)
+                return Quote(p, values, first, last, fixed, base_leg.holes + quote_leg.holes)
         raise CarryxlError(
             argument, str(pair), f"{self.source} has no dates on which both legs are quoted"
         )
@@ -154,7 +197,14 @@ class RateHistory:
         inverse = self.quotes.get((quote, base))
         if inverse is None:
             return None
-        return Quote(Pair(base, quote), 1.0 / inverse.values, inverse.first, inverse.last)
+        return Quote(
+            Pair(base, quote),
+            1.0 / inverse.values,
+            inverse.first,
+            inverse.last,
+            inverse.fixed,
+            inverse.holes,
+        )
 
 
 def parse_date_cell(value: Any, argument: str) -> np.datetime64:

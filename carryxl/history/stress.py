@@ -1,13 +1,19 @@
 """Stress replays: the P&L path of a carry position through a stretch of real history.
 
-The position is held from the first to the last fixing of the range, whatever happens
-(a replay shows the whole path; the day a margin call *would* have come is reported):
+The position is held from the first to the last fixing of the range, unless the broker
+stops it out (a replay shows the whole path; the day a margin call *would* have come is
+reported):
 
 - P&L_i = N * [(X_i/X_0)(1 + A_t,i) - (1 + A_f,i)] in the funding currency, with daily
   simple accrual under each currency's day count (as in :mod:`carryxl.history.backtest`);
 - equity_i = N / leverage + P&L_i (the margin posted plus the P&L);
 - **margin-call day**: the first fixing where equity < ``margin_call`` * N / leverage
   (default level 0.5: half the margin gone); **wipe-out day**: equity <= 0;
+- **stop-out**: a leveraged position (leverage > 1) is closed at the first fixing where
+  equity < ``stop_out`` * N / leverage (the broker's stop-out margin level, default 0.5 =
+  50%); from then on the P&L and equity stay at their values of that fixing. The day, the
+  spot and the P&L there are reported. Fills are at the day's fixing: a gap through the
+  level can still cost more than the margin. ``stop_out=None`` holds through everything;
 - **worst drawdown**: the largest fall of equity from a running peak, as an amount in
   the funding currency and as a fraction of that peak;
 - **days of carry the loss equals**: the worst P&L divided by one day's carry,
@@ -132,6 +138,10 @@ class StressReplay:
     max_drawdown_amount: float
     margin_call_date: str | None
     wiped_out_date: str | None
+    stop_out_level: float | None  # equity / margin at which the broker closes; None: held
+    stop_out_date: str | None
+    stop_out_spot: float | None
+    stop_out_pnl: float | None  # the P&L realised at the stop-out fixing
     rate_target: float  # in force on the first date
     rate_funding: float
     carry_per_day: float
@@ -160,6 +170,7 @@ def stress_replay(
     history: RateHistory | None = None,
     day_count_target: DayCount | str | None = None,
     day_count_funding: DayCount | str | None = None,
+    stop_out: float | None = 0.5,
 ) -> StressReplay:
     """Replay a carry position through ``start``..``end``; rules in the module notes.
 
@@ -186,14 +197,23 @@ def stress_replay(
         day_count_target=dc_t, day_count_funding=dc_f, close_on_bust=False,
     )  # fmt: skip
     move = run.fx / run.notional  # X_i/X_0 - 1
-    worst_move_row = int(np.argmin(move))
-    worst_row = int(np.argmin(run.pnl))
-    dd, dd_amount, _, _ = max_drawdown(run.equity)
     margin = run.margin
-    called = np.flatnonzero(run.equity < level * margin)
-    wiped = np.flatnonzero(run.equity <= 0)
+    pnl, equity = run.pnl.copy(), run.equity.copy()
+    out_level = None if stop_out is None else float(non_negative("stop_out", stop_out))
+    stopped = None
+    if out_level is not None and lev > 1.0:
+        below = np.flatnonzero(equity[1:] < out_level * margin)
+        if below.size:
+            stopped = int(below[0]) + 1
+            pnl[stopped:] = pnl[stopped]
+            equity[stopped:] = equity[stopped]
+    worst_move_row = int(np.argmin(move))  # the market's, whether held or not
+    worst_row = int(np.argmin(pnl))
+    dd, dd_amount, _, _ = max_drawdown(equity)
+    called = np.flatnonzero(equity < level * margin)
+    wiped = np.flatnonzero(equity <= 0)
     per_day = run.notional * (r_t / dc_t.days_in_year - r_f / dc_f.days_in_year)
-    worst_pnl = float(run.pnl[worst_row])
+    worst_pnl = float(pnl[worst_row])
     loss_days = -worst_pnl / per_day if per_day > 0 and worst_pnl < 0 else float("nan")
     if worst_pnl >= 0:
         loss_days = 0.0
@@ -202,8 +222,8 @@ def stress_replay(
         funding=fund,
         dates=run.dates,
         spots=run.spots,
-        pnl=run.pnl,
-        equity=run.equity,
+        pnl=pnl,
+        equity=equity,
         notional=run.notional,
         margin=margin,
         spot_start=float(run.spots[0]),
@@ -217,6 +237,10 @@ def stress_replay(
         max_drawdown_amount=dd_amount,
         margin_call_date=str(run.dates[called[0]]) if called.size else None,
         wiped_out_date=str(run.dates[wiped[0]]) if wiped.size else None,
+        stop_out_level=out_level if lev > 1.0 else None,
+        stop_out_date=None if stopped is None else str(run.dates[stopped]),
+        stop_out_spot=None if stopped is None else float(run.spots[stopped]),
+        stop_out_pnl=None if stopped is None else float(pnl[stopped]),
         rate_target=r_t,
         rate_funding=r_f,
         carry_per_day=per_day,

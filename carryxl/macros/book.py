@@ -35,6 +35,10 @@ class Book(Protocol):
         """Whether any cell of the range ``name`` holds a formula."""
         ...
 
+    def all_formulas(self, name: str) -> bool:
+        """Whether every cell of the range ``name`` holds a formula (as the templates' do)."""
+        ...
+
     def write(self, name: str, rows: Grid) -> None:
         """Write ``rows`` (exactly the range's shape) into the range ``name``."""
         ...

@@ -21,12 +21,18 @@ __all__ = [
     "IN_PAIR",
     "IN_PF_PAIR",
     "IN_PF_VOLATILITY",
+    "IN_RATES_CURRENCY",
+    "IN_RATES_NOTE",
+    "IN_RATES_POLICY",
+    "IN_RATES_POLICY_DATE",
+    "IN_RATES_POLICY_SOURCE",
     "IN_RATE_FUNDING",
     "IN_RATE_TARGET",
     "IN_SCENARIO_MOVES",
     "IN_SCENARIO_YEARS",
     "IN_SPOT_END",
     "IN_SPOT_START",
+    "IN_STOP_OUT_LEVEL",
     "IN_STRESS_END",
     "IN_STRESS_START",
     "IN_WINDOW_END",
@@ -54,6 +60,8 @@ OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, fundi
 # history (both dates, or neither: then every named episode is replayed).
 IN_LEVERAGE = "in_leverage"
 IN_STRESS_START = "in_stress_start"
+# Optional: the broker's stop-out margin level for the stress replay (default 0.5 = 50%).
+IN_STOP_OUT_LEVEL = "in_stop_out_level"
 IN_STRESS_END = "in_stress_end"
 # Optional, for the backtest: its window (either may be left out: the end defaults to the
 # last ECB fixing of the pair, the start to five years before the end).
@@ -67,6 +75,13 @@ IN_WINDOW_START = "in_window_start"
 IN_WINDOW_END = "in_window_end"
 IN_PF_VOLATILITY = "in_pf_volatility"
 IN_CORRELATION = "in_correlation"
+# The Rates sheet, for Policy rates: its currencies (a column), the columns beside them it
+# fills (rate as a decimal, its date, its source) and the note above the table.
+IN_RATES_CURRENCY = "in_rates_currency"
+IN_RATES_NOTE = "in_rates_note"
+IN_RATES_POLICY = "in_rates_policy"
+IN_RATES_POLICY_DATE = "in_rates_policy_date"
+IN_RATES_POLICY_SOURCE = "in_rates_policy_source"
 
 SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
 CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected

@@ -4,6 +4,11 @@ Every button of the Carry tab calls the one VBA callback, which runs
 ``run_from_excel('<tag>')`` through xlwings' RunPython. The tag is looked up in
 :data:`MACROS`, built from the button table (:mod:`carryxl.buttons`); an unknown tag is
 refused with a message naming the known ones.
+
+Each button names the workbook-scope names its macro reads; on a workbook that lacks one
+(a swap sheet asked for a scenario grid) the macro stops before doing anything, in one
+line naming the missing names and the ``carryxl new`` kind that has them. Refresh works
+on any workbook: it recalculates, and refreshes what carryxl wrote there.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ class Macro:
     tag: str
     summary: str
     run: Callable[[Book], Any]
+    needs: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # the `carryxl new` kinds whose workbooks define ``needs``
 
 
 def _function(reference: str) -> Callable[[Book], Any]:
@@ -39,7 +46,7 @@ def _function(reference: str) -> Callable[[Book], Any]:
 
 
 MACROS: Mapping[str, Macro] = MappingProxyType(
-    {b.tag: Macro(b.tag, b.summary, _function(b.macro)) for b in BUTTONS}
+    {b.tag: Macro(b.tag, b.summary, _function(b.macro), b.needs, b.kinds) for b in BUTTONS}
 )
 """Every button's macro by tag (:data:`carryxl.buttons.BUTTONS`)."""
 
@@ -54,8 +61,18 @@ def macro_for(tag: str) -> Macro:
 
 
 def run_macro(tag: str, book: Book) -> Any:
-    """Run the macro ``tag`` on ``book``."""
-    return macro_for(tag).run(book)
+    """Run the macro ``tag`` on ``book``; first check the workbook defines what it reads."""
+    macro = macro_for(tag)
+    missing = [name for name in macro.needs if not book.has_name(name)]
+    if missing:
+        raise CarryxlError(
+            f"{tag} button",
+            f"{len(missing)} of {len(macro.needs)} names undefined",
+            f"needs {', '.join(missing)}, which this workbook does not define; use it on a "
+            f"{' or '.join(macro.kinds)} workbook (carryxl new {macro.kinds[0]}) or define "
+            "them (Formulas > Name Manager)",
+        )
+    return macro.run(book)
 
 
 def run_from_excel(tag: str) -> None:

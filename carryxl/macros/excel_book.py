@@ -108,6 +108,13 @@ class ExcelBook:
         formulas = _as_rows(target.formula, rows, cols)
         return any(isinstance(f, str) and f.startswith("=") for row in formulas for f in row)
 
+    def all_formulas(self, name: str) -> bool:
+        """Whether every cell of the range holds a formula."""
+        target = self._range(name)
+        rows, cols = target.shape
+        formulas = _as_rows(target.formula, rows, cols)
+        return all(isinstance(f, str) and f.startswith("=") for row in formulas for f in row)
+
     def write(self, name: str, rows: Grid) -> None:
         """Write ``rows`` into the range (numbers only are written by the macros)."""
         self._range(name).value = rows

@@ -147,6 +147,10 @@ class FileBook:
         """Whether any cell of the range holds a formula."""
         return any(cell.data_type == "f" for row in self._cells(name) for cell in row)
 
+    def all_formulas(self, name: str) -> bool:
+        """Whether every cell of the range holds a formula."""
+        return all(cell.data_type == "f" for row in self._cells(name) for cell in row)
+
     def write(self, name: str, rows: Grid) -> None:
         """Write numbers/text into the range; text is always stored as text, never a formula."""
         cells = self._cells(name)

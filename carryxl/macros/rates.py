@@ -20,15 +20,16 @@ from carryxl.core.errors import CarryxlError
 from carryxl.history.policy import GAP, SOURCE, STALE, PolicyRates, stale_note
 from carryxl.history.store import policy_rates
 from carryxl.macros.book import Book, Grid
+from carryxl.macros.contract import (
+    IN_RATES_CURRENCY,
+    IN_RATES_NOTE,
+    IN_RATES_POLICY,
+    IN_RATES_POLICY_DATE,
+    IN_RATES_POLICY_SOURCE,
+)
 from carryxl.macros.ownership import Write, apply_writes, holds
 
 __all__ = ["fill_policy_rates", "policy_rate_rows"]
-
-IN_RATES_CURRENCY = "in_rates_currency"
-IN_RATES_NOTE = "in_rates_note"
-IN_RATES_POLICY = "in_rates_policy"
-IN_RATES_POLICY_DATE = "in_rates_policy_date"
-IN_RATES_POLICY_SOURCE = "in_rates_policy_source"
 
 
 def _row(data: PolicyRates, code: object, day: np.datetime64, date: dt.datetime) -> list[object]:

@@ -113,24 +113,43 @@ def grid_rows(values: FloatArray) -> Grid:
 _AGREE = 0.005
 
 
+def _corner(inputs: ScenarioInputs, grid: FloatArray) -> str:
+    """One cell of the grid in words: the first move and holding period."""
+    return (
+        f"move {inputs.moves[0]:+.2%}, {inputs.years[0]:g} years: "
+        f"{grid[0, 0]:,.2f} {inputs.funding}"
+    )
+
+
 def _check_formulas(book: Book, inputs: ScenarioInputs, grid: FloatArray) -> None:
     """A grid the workbook computes with its own formulas is left to them, once checked.
 
     Their values (as last calculated) must agree with carryxl's to the cent; if they do,
-    the user is told so, and if they do not, or were never calculated, it is an error.
-    Either way nothing is written.
+    the user is told so, and if they do not it is an error. Never calculated (a file fresh
+    from ``carryxl new``), the formulas are left to Excel and carryxl says what they will
+    show. Either way nothing is written.
     """
     name = c.OUT_SCENARIO_GRID
     where = f"{book.sheet_of(name)}!{name}"
     try:
         shown = np.asarray(book.read(name), dtype=np.float64)
     except (CarryxlError, TypeError, ValueError):
-        raise CarryxlError(
-            name,
-            where,
-            "holds formulas without calculated numbers; recalculate the workbook "
-            "(open and save it in Excel or LibreOffice); nothing was changed",
-        ) from None
+        shown = np.full(grid.shape, np.nan)
+    if np.all(np.isnan(shown)):
+        if not book.all_formulas(name):
+            raise CarryxlError(
+                name,
+                where,
+                "holds formulas without calculated numbers beside empty cells; recalculate "
+                "the workbook (open and save it in Excel or LibreOffice); nothing was changed",
+            )
+        # Every cell a formula, never calculated (fresh from carryxl new): Excel will.
+        book.notify(
+            f"carryxl: {where} is computed by the workbook's own formulas, which Excel or "
+            f"LibreOffice calculate when the file is opened; carryxl computed the same "
+            f"{grid.size} cells from the inputs ({_corner(inputs, grid)}); nothing to write."
+        )
+        return
     if shown.shape != grid.shape or not np.all(np.isfinite(shown)):
         raise CarryxlError(name, where, "holds formulas whose results are not all numbers")
     gap = np.abs(shown - grid)

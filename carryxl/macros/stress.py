@@ -11,7 +11,9 @@ day by day (BIS data in carryxl's data folder), cited with its as-of date on the
 The results go on a new sheet, "Carry stress" (then "Carry stress 2"…), so a replay never
 writes over anything: one row per window (dates, spots, the target's move, worst P&L and
 its day, worst drawdown, margin-call day, the days of carry the worst loss equals, the
-final P&L), with a picture of each window's P&L path below.
+final P&L, and the day and spot of a stop-out: a leveraged trade is closed when its
+equity falls below ``in_stop_out_level`` x the margin if the workbook defines it, else 50%,
+as a broker would), with a picture of each window's P&L path below.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.errors import CarryxlError
+from carryxl.core.validate import non_negative
 from carryxl.history import ecb_history
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stress import EPISODES, StressReplay, stress_replay
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
-from carryxl.macros.inputs import optional_value, read_held_trade
+from carryxl.macros.inputs import number, optional_value, read_held_trade
 from carryxl.macros.policy import held_rates, rates_text
 
 __all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
@@ -49,6 +52,7 @@ HEADER = (
     "Margin call on",
     "Days of carry the worst loss equals",
     "P&L at end",
+    "Stopped out on (spot)",
 )
 
 
@@ -83,6 +87,15 @@ def _nan_free(value: float) -> Cell:
     return None if not np.isfinite(value) else float(value)
 
 
+def _stopped(r: StressReplay) -> str:
+    """``2024-07-31 (150.314)``, or why there was no stop-out."""
+    if r.stop_out_level is None:
+        return "no leverage"
+    if r.stop_out_date is None:
+        return "none"
+    return f"{r.stop_out_date} ({r.stop_out_spot:.6g})"
+
+
 def stress_rows(
     windows: Sequence[StressWindow], replays: Sequence[StressReplay]
 ) -> list[list[Cell]]:
@@ -103,6 +116,7 @@ def stress_rows(
                 _text(r.margin_call_date) or "none",
                 _nan_free(r.carry_days_of_loss),
                 float(r.pnl[-1]),
+                _stopped(r),
             ]
         )
     return rows
@@ -134,6 +148,9 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     leverage = trade.leverage
     r_t, r_f, schedule = held_rates(trade)
     windows = stress_windows(book)
+    stop_out = 0.5  # the usual broker stop-out margin level, unless the workbook has its own
+    if optional_value(book, c.IN_STOP_OUT_LEVEL) is not None:
+        stop_out = float(non_negative(c.IN_STOP_OUT_LEVEL, number(book, c.IN_STOP_OUT_LEVEL)))
     data = history if history is not None else ecb_history()
     replays = []
     for i, window in enumerate(windows, start=1):
@@ -149,6 +166,7 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
                 r_f,
                 leverage,
                 history=data,
+                stop_out=stop_out,
             )
         )
     title = free_title(book.sheet_titles(), STRESS_TITLE)
@@ -160,7 +178,7 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
             f"{leverage:g}; amounts in {funding}; ECB daily fixings",
         )
     ]
-    columns = "ABCDEFGHIJKL"
+    columns = "ABCDEFGHIJKLM"
     cells += [(f"{col}3", label) for col, label in zip(columns, HEADER, strict=True)]
     for r, row in enumerate(stress_rows(windows, replays), start=4):
         cells += [(f"{col}{r}", v) for col, v in zip(columns, row, strict=True)]

@@ -138,6 +138,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "净值最大回撤（相对此前最高点）",
     ),
     "out_history_margin_call_date": ("First margin-call date", "首次追加保证金日期"),
+    "out_history_stop_out_date": (
+        "Stop-out date (the broker closes the position)",
+        "强制平仓日期（券商平仓）",
+    ),
+    "out_history_stop_out_spot": ("Spot at the stop-out", "强制平仓时的汇率"),
     "col_date": ("Date", "日期"),
     "col_spot": ("ECB spot", "欧洲央行汇率"),
     "col_days": ("Days since start", "持有天数"),
@@ -145,6 +150,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_equity": ("Equity (funding currency)", "净值（融资货币）"),
     "col_drawdown": ("Drawdown", "回撤"),
     "col_margin_call": ("Margin call", "追加保证金"),
+    "col_stopped_out": ("Stopped out", "已强制平仓"),
     "col_money_funding": ("Funding currency", "融资货币"),
     "chart_history": ("P&L and equity over the dates", "盈亏与净值随日期的变化"),
     # charts and notes
@@ -235,6 +241,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_fx_move": (
         "FX move of the foreign currency vs the funding currency",
         "外国货币相对融资货币的汇率变动",
+    ),
+    "out_fx_move_ecb": (
+        "USD/JPY over November 2025 on the ECB's fixings (the talk: +1.52%)",
+        "欧洲央行定盘价下 2025年11月 USD/JPY 变动（讲座：+1.52%）",
     ),
     "in_local_return": ("Local index return (e.g. Nikkei)", "本地指数收益率（如日经指数）"),
     "in_move_convention": ("Convention for 'the funding currency moved'", "融资货币涨跌的口径"),
@@ -474,12 +484,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "src_pboc": ("PBOC 7-day reverse repo", "中国人民银行7天逆回购"),
     "src_cbr": ("Bank of Russia key rate", "俄罗斯央行关键利率"),
     "src_talk_jp_broker": (
-        "Japanese broker, low end (seed talk, 2024)",
-        "日本券商融资成本下限（来源讲座，2024）",
+        "Japanese broker, low end (seed talk, 2025)",
+        "日本券商融资成本下限（来源讲座，2025）",
     ),
     "src_talk_us_broker": (
-        "US broker, low end (seed talk, 2024)",
-        "美国券商融资成本下限（来源讲座，2024）",
+        "US broker, low end (seed talk, 2025)",
+        "美国券商融资成本下限（来源讲座，2025）",
     ),
     # portfolio sheet (the whole book)
     "sheet_portfolio": ("Portfolio", "投资组合"),
@@ -641,6 +651,13 @@ NOTES: dict[str, tuple[str, str]] = {
         "How much the foreign currency moved against the funding currency: USD/JPY up 1.52%"
         " is +1.52% (the yen weakened).",
         "外国货币相对融资货币的变动：USD/JPY 上涨 1.52% 即 +1.52%（日元贬值）。",
+    ),
+    "out_fx_move_ecb": (
+        "USD/JPY from the ECB's fixing of 2025-10-31 to that of 2025-11-28 (154.18 -> "
+        "156.12). The talk's +1.52% for the same month uses other closing times; both are "
+        "right for their own times.",
+        "USD/JPY 从欧洲央行 2025-10-31 定盘价到 2025-11-28 定盘价（154.18 -> 156.12）。"
+        "讲座中同月的 +1.52% 采用其他收盘时间，两者各按其时间点计算。",
     ),
     "in_local_return": (
         "The return of a local index bought instead with the same money (Nikkei -4.35%).",

@@ -24,6 +24,7 @@ from carryxl.addin.package import read_parts, retyped
 from carryxl.addin.ribbon import CUSTOM_UI14_PART, custom_ui_xml
 from carryxl.addin.vba import carryxl_modules, this_workbook_body
 from carryxl.cli.folder import macro_templates
+from carryxl.templates import TEMPLATES
 from carryxl.workbooks import default_filename, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
 from tests.addin.test_vba_project import basic_modules, olevba_modules
@@ -45,7 +46,8 @@ def _ids(t: tuple[str, str, str]) -> str:
 
 
 def test_every_udf_template_has_its_xlsm() -> None:
-    assert len(XLSM) == 12  # 6 kinds with udf formulas, English and Chinese
+    udf_kinds = [t for t in TEMPLATES if "udf" in t.modes]
+    assert len(XLSM) == 2 * len(udf_kinds)  # each kind with udf formulas, English and Chinese
     assert all(p.is_file() for p in XLSM)
     assert sorted(p.name for p in FOLDER.glob("*.xlsm")) == sorted(p.name for p in XLSM)
 

@@ -26,6 +26,10 @@ BACKTEST = (
     "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 "
     "--rate-target 6% --rate-funding 0.3%"
 )
+FORWARD = (
+    "forward --pair USD/JPY --spot 144.5 --rate-base 5.25% --rate-quote 0.1% --tenor 3M "
+    "--trade-date 2023-06-28"
+)
 PORTFOLIO = "portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30"
 BASKET = "basket --start 2015-01-02 --end 2015-12-31 --rate USD=5% --rate EUR=3% --rate JPY=0.1%"
 RATES = "rates USD JPY --date 2024-07-31"
@@ -57,7 +61,12 @@ CASES += [
 ]
 CASES += [_replace(SWAP_TRY, flag, v) for flag in ("--spot", "--lots") for v in ("0", "nan", "-2")]
 CASES += [_replace(ASSET, "--years", v) for v in ("-1", "nan", "inf")]
-CASES += [_replace(STRESS, flag, v) for flag in ("--notional", "--leverage") for v in ("0", "nan")]
+CASES += [
+    _replace(STRESS, flag, v)
+    for flag in ("--notional", "--leverage", "--stop-out")
+    for v in ("0", "nan")
+]
+CASES += [_replace(STRESS, "--stop-out", v) for v in ("-0.5", "x")]
 # rates
 for flag in ("--rate-target", "--rate-funding", "--markup-target"):
     CASES += [_replace(CALC, flag, v) for v in BAD_RATES]
@@ -102,6 +111,23 @@ CASES += [_replace(HISTORY, flag, v) for flag in ("--sma", "--ema", "--rsi") for
 CASES += [_replace(HISTORY, "--vol-window", v) for v in ("1", "0")]
 CASES += [_replace(BASKET, "--top", v) for v in ("-1", "x")]
 CASES += [_replace(SWAP, "--spot-lag", v) for v in ("-1", "x")]
+# forward: every argument kind
+CASES += [_replace(FORWARD, "--spot", v) for v in BAD_NUMBERS]
+CASES += [_replace(FORWARD, flag, v) for flag in ("--rate-base", "--rate-quote") for v in BAD_RATES]
+CASES += [_replace(FORWARD, "--trade-date", v) for v in BAD_DATES]
+CASES += [_replace(FORWARD, "--holidays", v) for v in ("2025-01-32", "2025-1-7", "tomorrow")]
+CASES += [_replace(FORWARD, "--tenor", v) for v in ("6X", "0M", "", "-6M")]
+CASES += [_replace(FORWARD, "--spot-lag", v) for v in ("-1", "x", "1.5")]
+CASES += [_replace(FORWARD, "--pair", v) for v in ("USD/XXX", "USDJPYX", "", "USD/USD")]
+CASES += [_replace(FORWARD, flag, v) for flag in ("--day-count-base", "--day-count-quote")
+          for v in ("ACT/999", "")]  # fmt: skip
+CASES += [
+    "forward",
+    "forward --pair USD/JPY --spot 144.5",
+    f"{FORWARD} extra",
+    f"{FORWARD} --unknown 1",
+    f"{_replace(FORWARD, '--spot', '1e308')} --rate-base 1e300",
+]
 # words: pairs, currencies, tenors, conventions, choices
 CASES += [_replace(CALC, "--pair", v) for v in ("AUD/XXX", "AUDJPYX", "", "AUD/AUD")]
 CASES += [_replace(CALC, "--funding", v) for v in ("EUR", "")]

@@ -59,7 +59,7 @@ def test_pairs_through_eur_and_inverted(xl: Excel) -> None:
     assert xl.call("FX_SPOT", "USD/JPY", serial(day)) == approx(raw["JPY"] / raw["USD"])
 
 
-def test_gap_rule_is_the_last_known_rate(xl: Excel) -> None:
+def test_gap_rule_is_the_last_known_rate_across_holidays_only(xl: Excel) -> None:
     friday = dt.date(2008, 10, 24)
     saturday, sunday = serial(friday) + 1, serial(friday) + 2
     got = xl.call("FX_SPOT", "AUD/JPY", column(saturday, sunday))
@@ -68,9 +68,12 @@ def test_gap_rule_is_the_last_known_rate(xl: Excel) -> None:
     last_isk = max(
         d for d in ecb_raw.per_euro() if d.year == 2008 and "ISK" in ecb_raw.per_euro()[d]
     )
-    assert xl.call("FX_SPOT", "EUR/ISK", "2012-06-01") == approx(
-        ecb_raw.per_euro()[last_isk]["ISK"]
+    got = xl.call("FX_SPOT", "EUR/ISK", column("2012-06-01", serial(last_isk)))
+    assert got[0][0].startswith(
+        f"on_date: falls in a hole in the data: ECB reference rates has no EUR/ISK fixing "
+        f"between {last_isk.isoformat()} and 2018-02-01"
     )
+    assert got[1][0] == approx(ecb_raw.per_euro()[last_isk]["ISK"])
 
 
 def test_a_column_of_pairs_with_a_column_of_dates(xl: Excel) -> None:
@@ -94,7 +97,7 @@ def test_dates_outside_the_data_are_messages_in_their_rows(xl: Excel) -> None:
     # a currency the ECB stopped quoting: RUB ends on 2022-03-01
     assert xl.call("FX_SPOT", "EUR/RUB", "2023-06-01") == (
         "on_date: is outside the data: ECB reference rates has EUR/RUB from 2005-04-01 to "
-        "2022-03-01 (got the date 2023-06-01)"
+        "2022-03-01 (its fixings stop on 2022-03-01) (got the date 2023-06-01)"
     )
 
 
@@ -164,7 +167,7 @@ def test_a_whole_column_outside_the_data_says_so_row_by_row(xl: Excel) -> None:
     )
     assert mixed[0][0] == (
         "on_date: is outside the data: ECB reference rates has EUR/RUB from 2005-04-01 to "
-        "2022-03-01 (got the date 2023-06-01)"
+        "2022-03-01 (its fixings stop on 2022-03-01) (got the date 2023-06-01)"
     )
     assert mixed[1][0] == approx(cross("AUD/JPY", dt.date(2023, 6, 1)))
     assert mixed[2][0] == approx(cross("EUR/RUB", dt.date(2022, 3, 1)))

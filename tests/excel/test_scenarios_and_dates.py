@@ -88,6 +88,31 @@ def test_tenors_as_a_column_of_text(xl: Excel) -> None:
     assert ends == [[45351.0], [45380.0]]  # 29 Feb, 29 Mar
 
 
+def test_tenor_end_never_falls_on_a_weekend(xl: Excel) -> None:
+    def serial(day: str) -> float:
+        return float((dt.date.fromisoformat(day) - dt.date(1899, 12, 30)).days)
+
+    # 30 Jun 2023 is a month end: + 3M ends on the last business day, Friday 29 September
+    assert xl.call("TENOR_END", serial("2023-06-30"), "3M") == serial("2023-09-29")
+    # 15 Mar 2024 + 6M is Sunday 15 September: modified following gives Monday the 16th
+    assert xl.call("TENOR_END", serial("2024-03-15"), "6M") == serial("2024-09-16")
+
+
+def test_tenor_end_rolls_over_the_holidays_given(xl: Excel) -> None:
+    def serial(day: str) -> float:
+        return float((dt.date.fromisoformat(day) - dt.date(1899, 12, 30)).days)
+
+    # Monday 16 September a holiday: the end is Tuesday the 17th
+    holidays = column(serial("2024-09-16"), None, "2024-12-25")
+    assert xl.call("TENOR_END", serial("2024-03-15"), "6M", holidays) == serial("2024-09-17")
+    # a month end: Friday 29 September a holiday, the last business day is Thursday the 28th
+    got = xl.call("TENOR_END", serial("2023-06-30"), "3M", column("2023-09-29"))
+    assert got == serial("2023-09-28")
+    bad = xl.call("TENOR_END", serial("2024-03-15"), "6M", column("2024-02-30"))
+    assert isinstance(bad, str)
+    assert bad.startswith("holidays:"), bad
+
+
 def test_day_counts_as_a_column_by_currency(xl: Excel) -> None:
     got = xl.call("DAY_COUNT", column("USD", "jpy", "GBP", "TRY", "XAU", None))
     assert got[:4] == [["ACT/360"], ["ACT/365F"], ["ACT/365F"], ["ACT/360"]]

@@ -31,7 +31,7 @@ def test_basket_matches_a_hand_calculation_with_a_rate_change():
         [
             ["date", "USD", "AUD", "JPY", "EUR"],
             ["2024-01-01", "5%", "6%", "0%", "3%"],
-            ["2024-02-01", "", "2%", "", ""],  # AUD falls below USD and EUR
+            ["2024-02-01", "", "2%", "", ""],  # AUD falls below EUR (and USD, the base)
         ]
     )
     fee = 0.0001
@@ -41,15 +41,16 @@ def test_basket_matches_a_hand_calculation_with_a_rate_change():
     )  # fmt: skip
     assert [(x.date, x.longs, x.shorts) for x in r.rebalances] == [
         ("2024-01-30", ("AUD",), ("JPY",)),
-        ("2024-02-01", ("USD",), ("JPY",)),
+        ("2024-02-01", ("EUR",), ("JPY",)),  # never "long USD" against USD
     ]
     aud = [row[1] for row in ROWS[1:]]
     jpy = [1 / row[2] for row in ROWS[1:]]  # USD per JPY
+    eur = [row[3] for row in ROWS[1:]]  # USD per EUR
     # January (30 Jan -> 1 Feb, 2 days): long AUD, short JPY.
     jan = N * _long(aud[0], aud[2], 0.06, 365, 2) - N * _long(jpy[0], jpy[2], 0.0, 365, 2)
-    # February (1 Feb -> 5 Feb, 4 days): long USD (nothing against USD), short JPY.
-    feb = -N * _long(jpy[2], jpy[3], 0.0, 365, 4)
-    costs = fee * N * 2 + fee * N * 2  # open AUD and JPY; then close AUD, open USD
+    # February (1 Feb -> 5 Feb, 4 days): long EUR (3%, ACT/360), short JPY.
+    feb = N * _long(eur[2], eur[3], 0.03, 360, 4) - N * _long(jpy[2], jpy[3], 0.0, 365, 4)
+    costs = fee * N * 2 + fee * N * 2  # open AUD and JPY; then close AUD, open EUR
     assert r.pnl[2] == pytest.approx(jan - 2 * fee * N - 2 * fee * N, rel=1e-12)
     assert r.pnl[-1] == pytest.approx(jan + feb - costs, rel=1e-12)
     assert r.costs[-1] == pytest.approx(costs)
@@ -74,7 +75,9 @@ def test_g10_basket_on_the_shipped_data():
     )
     r = basket_backtest(rates, "2023-01-02", "2023-12-29", top=3, bottom=3, rebalance="quarterly")
     assert len(r.rebalances) == 4
-    assert set(r.rebalances[0].longs) == {"NZD", "USD", "GBP"}  # 5.5%, 5%, 5% (order given)
+    # USD is the base, not a leg: NZD 5.5%, GBP 5%, then CAD 4.5% before NOK 4.5% (order given)
+    assert r.rebalances[0].longs == ("NZD", "GBP", "CAD")
+    assert all("USD" not in x.longs + x.shorts for x in r.rebalances)
     assert set(r.rebalances[0].shorts) == {"JPY", "CHF", "EUR"}
     # Carry of the basket with constant rates: the long-short differential over the year.
     assert r.stats.carry > 0
@@ -85,6 +88,8 @@ def test_basket_bad_input():
     rates = dict.fromkeys(G10, 0.01)
     with pytest.raises(CarryxlError, match="top"):
         basket_backtest(rates, "2023-01-02", "2023-12-29", top=6, bottom=5)
+    with pytest.raises(CarryxlError, match="besides the base USD"):
+        basket_backtest(rates, "2023-01-02", "2023-12-29", top=5, bottom=5)
     with pytest.raises(CarryxlError, match="no rate given"):
         basket_backtest({"USD": 0.05}, "2023-01-02", "2023-12-29")
     with pytest.raises(CarryxlError, match="repeat"):

@@ -53,6 +53,9 @@ def test_stress_command_named_episode(capsys, tmp_path, with_rates):
     assert out["spot_start"] == pytest.approx(cross("2024-07-01", "USD", "JPY"))
     assert out["worst_move_date"] == "2024-08-05"
     assert out["margin_call_date"] is not None
+    assert out["stop_out_date"] is not None
+    stopped = [row for row in out["path"] if row["date"] >= out["stop_out_date"]]
+    assert {row["pnl"] for row in stopped} == {out["stop_out_pnl"]}
     assert out["rates"]["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
     assert png.stat().st_size > 10_000
     assert main(["stress", "--list"]) == 0

@@ -49,8 +49,8 @@ def test_weekend_takes_fridays_fixing():
     np.testing.assert_allclose(got, [friday, friday, friday], rtol=1e-15)
 
 
-def test_gap_inside_a_currencys_data_takes_the_last_known_rate():
-    # The ECB published no ISK rate from late 2008 to 2018: the last value carries over.
+def test_a_long_gap_inside_a_currencys_data_is_a_hole_not_a_carried_rate():
+    # The ECB published no ISK rate from late 2008 to 2018: no value carries over.
     rows = raw_rows()
     isk = [(d, r["ISK"]) for d, r in sorted(rows.items())]
     last_before_gap = next(
@@ -58,7 +58,9 @@ def test_gap_inside_a_currencys_data_takes_the_last_known_rate():
     )
     later = "2012-06-01"
     assert rows[later]["ISK"] == "N/A"
-    assert spot_on("EUR/ISK", later) == pytest.approx(float(rows[last_before_gap]["ISK"]))
+    with pytest.raises(CarryxlError, match=f"no EUR/ISK fixing between {last_before_gap}"):
+        spot_on("EUR/ISK", later)
+    assert spot_on("EUR/ISK", last_before_gap) == pytest.approx(float(rows[last_before_gap]["ISK"]))
 
 
 def test_series_lists_the_datas_own_dates():

@@ -16,7 +16,9 @@ N = 10_000_000.0
 
 def test_the_seeds_yen_funded_position_reproduces_the_2024_unwind():
     # The talk: USD/JPY near 161 in early July 2024 and near 142 on 5 August 2024.
-    r = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-05", N, 0.0533, 0.001, leverage=10)
+    r = stress_replay(
+        "USD/JPY", "JPY", "2024-07-01", "2024-08-05", N, 0.0533, 0.001, leverage=10, stop_out=None
+    )
     start, low = cross("2024-07-01", "USD", "JPY"), cross("2024-08-05", "USD", "JPY")
     assert 160 < start < 162
     assert 141 < low < 143
@@ -33,7 +35,9 @@ def test_the_seeds_yen_funded_position_reproduces_the_2024_unwind():
 
 
 def test_margin_call_day_is_the_first_fixing_below_the_level():
-    r = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10)
+    r = stress_replay(
+        "USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10, stop_out=None
+    )
     dates = [d for d in sorted(raw_rows()) if "2024-07-01" <= d <= "2024-08-30"]
     start = cross(dates[0], "USD", "JPY")
     equity = []
@@ -107,3 +111,31 @@ def test_stress_with_a_rate_schedule_accrues_each_step():
     ratio = cross("2018-01-02", "USD", "TRY") / cross("2018-12-31", "USD", "TRY")  # TRY in USD
     assert r.pnl[-1] == pytest.approx(N * (ratio * (1 + a_try) - (1 + a_usd)))
     assert (r.rate_target, r.rate_funding) == (0.08, 0.015)  # in force on the first date
+
+
+def test_a_leveraged_position_is_stopped_out_and_never_loses_195_percent_of_peak():
+    # Held through, 10x in the 2024 unwind loses more than the whole margin.
+    held = stress_replay(
+        "USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10, stop_out=None
+    )
+    assert held.max_drawdown > 1.0
+    r = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10)
+    assert r.stop_out_level == 0.5
+    # The stop-out day is the first fixing where the held position's equity < 50% of margin.
+    first = next(i for i, e in enumerate(held.equity) if e < 0.5 * N / 10)
+    assert r.stop_out_date == str(held.dates[first])
+    assert r.stop_out_spot == pytest.approx(cross(r.stop_out_date, "USD", "JPY"))
+    assert r.stop_out_pnl == pytest.approx(held.pnl[first])
+    # Closed: P&L and equity stay where they were at the stop-out fixing.
+    assert np.all(r.pnl[first:] == r.pnl[first])
+    np.testing.assert_allclose(r.equity[: first + 1], held.equity[: first + 1])
+    assert r.max_drawdown < 1.0
+    assert r.wiped_out_date is None
+    assert r.worst_pnl == pytest.approx(held.pnl[first])
+
+
+def test_an_unleveraged_position_is_never_stopped_out():
+    e = EPISODES["try2018"]
+    r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.1775, 0.02)
+    assert r.stop_out_level is None
+    assert r.stop_out_date is None

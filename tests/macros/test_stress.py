@@ -69,6 +69,10 @@ def test_the_workbooks_own_window(tmp_path: Path) -> None:
     assert row[0] == "2024-07-01 to 2024-08-05"
     assert row[6] == pytest.approx(replay.worst_pnl)
     assert row[9] == (replay.margin_call_date or "none")
+    # 10x through the 2024 unwind: the broker closes the trade, it is not held to -100%
+    assert replay.stop_out_date is not None
+    assert row[12] == f"{replay.stop_out_date} ({replay.stop_out_spot:.6g})"
+    assert row[11] == pytest.approx(replay.stop_out_pnl)
 
 
 def test_one_stress_date_alone_is_refused(tmp_path: Path) -> None:
@@ -91,3 +95,27 @@ def test_a_second_replay_keeps_the_first_sheets_picture(tmp_path: Path) -> None:
     for title in ("Carry stress", "Carry stress 2"):
         (image,) = wb[title]._images
         assert image._data()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_workbooks_own_stop_out_level(tmp_path: Path) -> None:
+    path = scenario_workbook(tmp_path / "stopout.xlsx")
+    wb = openpyxl.load_workbook(path)
+    trade = wb["Trade"]
+    trade["B11"], trade["B12"], trade["B13"] = "2024-07-01", "2024-08-30", 10
+    trade["B14"] = 0.2
+    for name, cell in (
+        ("in_stress_start", 11),
+        ("in_stress_end", 12),
+        ("in_leverage", 13),
+        ("in_stop_out_level", 14),
+    ):
+        wb.defined_names[name] = DefinedName(name, attr_text=f"Trade!$B${cell}")
+    wb.save(path)
+    (row,) = _rows(path, _stress(path))
+    args = ("AUD/JPY", "JPY", "2024-07-01", "2024-08-30", 10_000_000, 0.045, 0.001)
+    at_20 = stress_replay(*args, leverage=10, stop_out=0.2)
+    at_50 = stress_replay(*args, leverage=10)
+    assert at_20.stop_out_date is not None
+    assert at_50.stop_out_date is not None
+    assert at_20.stop_out_date > at_50.stop_out_date  # a lower level stops out later
+    assert row[12] == f"{at_20.stop_out_date} ({at_20.stop_out_spot:.6g})"

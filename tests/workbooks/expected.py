@@ -64,6 +64,7 @@ from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
 from carryxl.workbooks.sheets.portfolio import CURRENCIES, POSITIONS, TRANCHES
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
 from carryxl.workbooks.sheets.swap import LEDGER_ROWS
+from tests.history.raw_ecb import cross
 
 POLICY = {code: policy for code, policy, *_ in RATE_EXAMPLES}
 BROKER = {code: broker for code, _p, _s, broker, _bs in RATE_EXAMPLES}
@@ -169,6 +170,9 @@ def expect_asset(v: dict[str, Any]) -> dict[str, Any]:
         "out_funding_move": quote if v["in_move_convention"] == "quote" else value,
         "out_asset_chart_moves": moves,
         "out_asset_chart_returns": _f(asset_carry_return(a, np.array(moves), rf, t)),
+        # the ECB's USD/JPY over November 2025, read from the raw file (not from carryxl)
+        "out_fx_move_ecb": cross("2025-11-28", "USD", "JPY") / cross("2025-10-31", "USD", "JPY")
+        - 1,
     }
 
 
@@ -339,10 +343,11 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
     level = v["in_margin_call_level"]
     run = stress_replay(
         e.pair, e.funding, e.start, e.end, v["in_notional"], v["in_rate_target"],
-        v["in_rate_funding"], v["in_leverage"], level,
+        v["in_rate_funding"], v["in_leverage"], level, stop_out=v["in_stop_out_level"],
     )  # fmt: skip
     dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
     flags = run.equity < level * run.margin
+    stopped = [run.stop_out_date is not None and str(d) >= run.stop_out_date for d in run.dates]
     return {
         "out_history_pair": "USD/JPY",
         "out_history_target": "USD",
@@ -363,6 +368,11 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
         "out_history_margin_call_date": (
             "-" if run.margin_call_date is None else dt.datetime.fromisoformat(run.margin_call_date)
         ),
+        "out_history_stopped": stopped,
+        "out_history_stop_out_date": (
+            "-" if run.stop_out_date is None else dt.datetime.fromisoformat(run.stop_out_date)
+        ),
+        "out_history_stop_out_spot": "-" if run.stop_out_spot is None else run.stop_out_spot,
     }
 
 

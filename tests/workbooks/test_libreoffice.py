@@ -266,6 +266,7 @@ def random_history(rng: np.random.Generator) -> dict[str, Any]:
         "in_rate_funding": float(rng.uniform(-0.0075, 0.1)),
         "in_leverage": float(rng.uniform(1, 30)),
         "in_margin_call_level": float(rng.uniform(0.3, 1.5)),
+        "in_stop_out_level": float(rng.uniform(0.1, 1.0)),
     }
 
 
@@ -562,20 +563,29 @@ MIN_UDF_CHECKS = {"calculator": 10, "asset_carry": 6, "scenarios": 5, "swap": 5,
 
 
 def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
-    """USD/JPY 161.145 on 2024-07-01, 142.240 on 2024-08-05 (ECB); 10x leverage loses
-    N x (142.240/161.145 x (1 + 0.0533 x 35/360) - (1 + 0.001 x 35/365)) on 5 August."""
+    """USD/JPY 161.145 on 2024-07-01, 142.240 on 2024-08-05 (ECB); at 10x the position is
+    stopped out on 31 July instead of losing more than its margin by 5 August."""
     wb = _load(converted, converted["templates"][("history", "en", "native")])
     assert round(values(wb, "out_history_spots")[0], 3) == 161.145
-    assert values(wb, "out_history_worst_date") == dt.datetime(2024, 8, 5)
     dates = values(wb, "out_history_dates")
     x0, x5 = (
         values(wb, "out_history_spots")[0],
         values(wb, "out_history_spots")[dates.index(dt.datetime(2024, 8, 5))],
     )
     assert round(x5, 3) == 142.240
-    worst = 10_000_000 * (x5 / x0 * (1 + 0.0533 * 35 / 360) - (1 + 0.001 * 35 / 365))
-    assert values(wb, "out_history_worst_pnl") == pytest.approx(worst, rel=1e-12)
     assert values(wb, "out_history_margin_call_date") == dt.datetime(2024, 7, 31)
+    # The broker stops the 10x position out on 31 July (equity < 50% of the margin), so
+    # the 5 August loss of the held position, N x (142.240/161.145 x (1 + 0.0533 x 35/360)
+    # - (1 + 0.001 x 35/365)), more than the whole margin, is never taken.
+    x31 = values(wb, "out_history_spots")[dates.index(dt.datetime(2024, 7, 31))]
+    assert values(wb, "out_history_stop_out_date") == dt.datetime(2024, 7, 31)
+    assert values(wb, "out_history_stop_out_spot") == pytest.approx(x31, rel=1e-12)
+    at_stop = 10_000_000 * (x31 / x0 * (1 + 0.0533 * 30 / 360) - (1 + 0.001 * 30 / 365))
+    held = 10_000_000 * (x5 / x0 * (1 + 0.0533 * 35 / 360) - (1 + 0.001 * 35 / 365))
+    assert held < -1_000_000 < at_stop
+    assert values(wb, "out_history_worst_pnl") == pytest.approx(at_stop, rel=1e-12)
+    assert values(wb, "out_history_worst_date") == dt.datetime(2024, 7, 31)
+    assert values(wb, "out_history_final_pnl") == pytest.approx(at_stop, rel=1e-12)
 
 
 def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) -> None:

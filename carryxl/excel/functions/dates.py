@@ -7,7 +7,14 @@ from typing import Any
 from carryxl.core import dates
 from carryxl.core.conventions import Currency, default_day_count
 from carryxl.excel import cells
-from carryxl.excel.arguments import CURRENCY_CODE, DAY_COUNT, END_DATE, START_DATE, TENOR
+from carryxl.excel.arguments import (
+    CURRENCY_CODE,
+    DAY_COUNT,
+    END_DATE,
+    HOLIDAYS,
+    START_DATE,
+    TENOR,
+)
 from carryxl.excel.declare import ExcelFunction
 
 __all__ = ["FUNCTIONS"]
@@ -19,8 +26,8 @@ def _year_fraction(start_date: Any, end_date: Any, day_count: Any) -> Any:
     return dates.year_fraction(start_date, end_date, day_count)  # the core says start, end
 
 
-def _tenor_end(start_date: Any, tenor: Any) -> Any:
-    return dates.to_excel_serial(dates.add_tenor(start_date, tenor))
+def _tenor_end(start_date: Any, tenor: Any, holidays: tuple[Any, ...] = ()) -> Any:
+    return dates.to_excel_serial(dates.add_tenor(start_date, tenor, list(holidays) or None))
 
 
 def day_count(currency_code: Any) -> Any:
@@ -55,9 +62,11 @@ FUNCTIONS = (
     ExcelFunction(
         "TENOR_END",
         GROUP,
-        """End date of a period: start + tenor, month ends clamped (31 Jan + 1M = 28/29 Feb). An
-        Excel date number: format the cell as a date.""",
+        """End date of a period: start + tenor, rolled by modified following with the end-of-month
+        rule (30 Jun 2023 + 3M = Fri 29 Sep 2023), over weekends and the holidays given. An Excel
+        date number: format it as a date.""",
         (START_DATE, TENOR),
+        (HOLIDAYS("Optional: a range of holiday dates the end date does not fall on"),),
         kernel=_tenor_end,
     ),
     ExcelFunction(

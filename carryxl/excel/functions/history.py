@@ -105,10 +105,13 @@ def _spot_inside_the_data(on_date: Any, pair: str) -> Any:
     first, last = _covered(pair)
     days = np.asarray(on_date)
     inside = (days >= first) & (days <= last)
-    if inside.all():
-        return series.spot_on(pair, days)
-    spots = np.full(days.shape, np.nan)
-    spots[inside] = series.spot_on(pair, days[inside])
+    try:  # a date in a hole of the pair's fixings (ISK 2008-2018) is the core's error
+        if inside.all():
+            return series.spot_on(pair, days)
+        spots = np.full(days.shape, np.nan)
+        spots[inside] = series.spot_on(pair, days[inside])
+    except CarryxlError as error:
+        raise renamed(error, {"date": "on_date"}) from None
     return spots
 
 

@@ -1,10 +1,15 @@
 """Asset carry: borrow the funding currency (JPY), buy a foreign asset (Nasdaq), and
-compare with a local index (Nikkei). Preloaded with the seeds' November 2024 case.
+compare with a local index (Nikkei). Preloaded with the seeds' November 2025 case (the
+talk is dated 2025-11-28).
 
 Return in the funding currency = (1 + a)(1 + g) - 1 - r_f t, where a is the asset's
 return in its own currency and g the foreign currency's move against the funding one
-(:func:`carryxl.core.asset_carry_return`). November 2024: Nasdaq -2.15%, USD/JPY +1.52%:
+(:func:`carryxl.core.asset_carry_return`). November 2025: Nasdaq -2.15%, USD/JPY +1.52%:
 0.9785 x 1.0152 - 1 = -0.66% before funding, against -4.35% for the Nikkei.
+
+Beside the talk's +1.52% the sheet shows the ECB's own figure for the month, USD/JPY
+2025-10-31 -> 2025-11-28 on the reference rates (+1.26%): the two use different closing
+times.
 """
 
 from __future__ import annotations
@@ -12,21 +17,23 @@ from __future__ import annotations
 from openpyxl.chart import LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.history.series import spot_on
 from carryxl.workbooks import styles
 from carryxl.workbooks.formulas import ASSET_UDF, asset_chart_cell, asset_pnl_at
 from carryxl.workbooks.layout import (
     Book,
     Form,
     header_row,
+    note_comment,
     print_setup,
     protect,
     sheet_head,
 )
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
-__all__ = ["ASSET_NATIVE", "CHART_MOVES", "SEED_INPUTS", "build"]
+__all__ = ["ASSET_NATIVE", "CHART_MOVES", "ECB_MONTH", "SEED_INPUTS", "build", "ecb_move_formula"]
 
-# The talk's November 2024 month; funding at the Japanese broker's low end (1.768%).
+# The talk's November 2025 month; funding at the Japanese broker's low end (1.768%).
 SEED_INPUTS: dict[str, object] = {
     "in_funding": "JPY",
     "in_foreign": "USD",
@@ -54,6 +61,17 @@ ASSET_NATIVE: dict[str, str] = {
     ),
 }
 
+ECB_MONTH = ("USD/JPY", "2025-10-31", "2025-11-28")
+"""The talk's month on the ECB's fixings: the last fixing of October to the last of November."""
+
+
+def ecb_move_formula() -> str:
+    """``=end/start-1`` with the ECB's two USD/JPY fixings of the talk's month written out."""
+    pair, start, end = ECB_MONTH
+    first, last = (float(spot_on(pair, day)) for day in (start, end))
+    return f"={last!r}/{first!r}-1"
+
+
 # FX moves of the foreign currency for the chart table: -10% to +10% in 2% steps.
 CHART_MOVES: tuple[int, ...] = tuple(range(-10, 11, 2))
 
@@ -78,6 +96,8 @@ def build(book: Book) -> None:
     f.input("in_notional", seed["in_notional"], "money", unit=_MONEY)
     f.input("in_asset_return", seed["in_asset_return"], "percent")
     f.input("in_fx_move", seed["in_fx_move"], "percent")
+    ecb = f.output("out_fx_move_ecb", ecb_move_formula(), "percent")
+    ws[ecb].comment = note_comment(book, "out_fx_move_ecb")
     f.input("in_local_return", seed["in_local_return"], "percent")
     f.input("in_rate_funding", seed["in_rate_funding"], "percent", unit="unit_per_year")
     f.input("in_years", seed["in_years"], "years", unit="unit_years")

@@ -10,8 +10,11 @@ and each leg's day-count basis B (USD ACT/360, JPY ACT/365F):
     equity_i = N / leverage + P&L_i
     drawdown_i = 1 - equity_i / max(equity_0..equity_i)
     margin call_i = equity_i < level * N / leverage
+    stopped out_i = stopped out_(i-1) or (leverage > 1 and equity_i < stop-out * N / leverage)
 
-as :func:`carryxl.history.stress.stress_replay` computes them with constant rates.
+Once stopped out (the broker closes the position at that fixing), P&L and equity stay at
+their values of that day: as :func:`carryxl.history.stress.stress_replay` computes them
+with constant rates.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ SEED_INPUTS: dict[str, object] = {
     "in_rate_funding": 0.001,
     "in_leverage": 10,
     "in_margin_call_level": 0.5,
+    "in_stop_out_level": 0.5,
 }
 
 TABLE_FIRST_ROW = 4
@@ -69,7 +73,7 @@ def build(book: Book) -> None:
     """The history sheet (inputs, conventions, summary; the fixings and their chart), then
     the Rates sheet and the lists."""
     ws = book.sheet("sheet_history")
-    sheet_head(book, ws, "history_title", (40, 18, 12, 3, 12, 11, 8, 18, 18, 12, 10))
+    sheet_head(book, ws, "history_title", (40, 18, 12, 3, 12, 11, 8, 18, 18, 12, 10, 10))
     f = Form(book, ws)
     seed = SEED_INPUTS
     pair = Pair.parse(EPISODE.pair)
@@ -84,6 +88,7 @@ def build(book: Book) -> None:
     f.input("in_rate_funding", seed["in_rate_funding"], "percent", unit="unit_per_year")
     f.input("in_leverage", seed["in_leverage"], "multiple")
     f.input("in_margin_call_level", seed["in_margin_call_level"], "percent_short")
+    f.input("in_stop_out_level", seed["in_stop_out_level"], "percent_short")
 
     f.section("sec_history_position")
     _text(f, "out_history_pair", str(pair))
@@ -108,11 +113,21 @@ def build(book: Book) -> None:
         '=IFERROR(INDEX(out_history_dates,MATCH(TRUE,out_history_margin_calls,0)),"-")',
         "date",
     )
+    f.output(
+        "out_history_stop_out_date",
+        '=IFERROR(INDEX(out_history_dates,MATCH(TRUE,out_history_stopped,0)),"-")',
+        "date",
+    )
+    f.output(
+        "out_history_stop_out_spot",
+        '=IFERROR(INDEX(out_history_spots,MATCH(TRUE,out_history_stopped,0)),"-")',
+        "spot",
+    )
     last_row = f.row - 1
 
     _table(book, ws, dates, spots)
     _chart(book, ws, first, last)
-    ws.print_area = f"A1:V{max(last_row, last)}"
+    ws.print_area = f"A1:W{max(last_row, last)}"
     print_setup(ws)
     protect(ws)
     add_rates(book)  # every template carries the example rates, for reference
@@ -128,23 +143,30 @@ def _text(f: Form, name: str, text: str) -> None:
 def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[float]) -> None:
     """Date, spot (data) and the formulas of each fixing, one row per date."""
     keys = ["col_date", "col_spot", "col_days", "col_history_pnl", "col_equity"]
-    header_row(book, ws, 3, 5, [*keys, "col_drawdown", "col_margin_call"])
+    header_row(book, ws, 3, 5, [*keys, "col_drawdown", "col_margin_call", "col_stopped_out"])
     top = TABLE_FIRST_ROW
     margin = "in_notional/in_leverage"
     for i, (day, spot) in enumerate(zip(dates, spots, strict=True)):
         r = top + i
+        held = (
+            f"in_notional*((F{r}/$F${top})*(1+in_rate_target*G{r}/out_history_basis_target)"
+            f"-(1+in_rate_funding*G{r}/out_history_basis_funding))"
+        )
         row = {
             5: (day, "date"),
             6: (spot, "spot"),
             7: (f"=E{r}-$E${top}", "integer"),
-            8: (
-                f"=in_notional*((F{r}/$F${top})*(1+in_rate_target*G{r}/out_history_basis_target)"
-                f"-(1+in_rate_funding*G{r}/out_history_basis_funding))",
-                "money",
-            ),
+            # closed at the stop-out: the P&L stays at that day's value
+            8: ("=" + held if i == 0 else f"=IF(L{r - 1},H{r - 1},{held})", "money"),
             9: (f"={margin}+H{r}", "money"),
             10: (f"=1-I{r}/MAX(I${top}:I{r})", "percent"),
             11: (f"=I{r}<in_margin_call_level*{margin}", "general"),
+            12: (
+                "=FALSE()"
+                if i == 0
+                else f"=OR(L{r - 1},AND(in_leverage>1,I{r}<in_stop_out_level*{margin}))",
+                "general",
+            ),
         }
         for col, (value, kind) in row.items():
             cell = ws.cell(r, col)
@@ -159,6 +181,7 @@ def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[floa
         ("out_history_equity", "I"),
         ("out_history_drawdown", "J"),
         ("out_history_margin_calls", "K"),
+        ("out_history_stopped", "L"),
     ):
         book.define(name, ws, f"{letter}{top}", f"{letter}{end}")
 
@@ -181,4 +204,4 @@ def _chart(book: Book, ws: Worksheet, first: int, last: int) -> None:
     chart.set_categories(Reference(ws, min_col=5, min_row=first, max_row=last))
     chart.height = 10
     chart.width = 20
-    ws.add_chart(chart, "M4")
+    ws.add_chart(chart, "N4")
