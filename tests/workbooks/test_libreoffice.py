@@ -351,10 +351,10 @@ def _load(converted: dict[str, Any], source: Path) -> Any:
     return openpyxl.load_workbook(converted["out"][source], data_only=True)
 
 
-def _check(kind: str, inputs: dict[str, Any], wb: Any) -> None:
+def _check(kind: str, inputs: dict[str, Any], wb: Any, sheet: str | None = None) -> None:
     expected = EXPECT[kind](inputs)
     for name, value in expected.items():
-        actual = values(wb, name)
+        actual = values(wb, name, sheet)
         scale = _book_scale(name, inputs) if "in_pf_pair" in inputs else _scale(name, inputs)
         assert close(actual, value, scale), (
             f"{kind} {name}: LibreOffice {actual!r}, core {value!r}, inputs {inputs!r}"
@@ -573,6 +573,34 @@ def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
     worst = 10_000_000 * (x5 / x0 * (1 + 0.0533 * 35 / 360) - (1 + 0.001 * 35 / 365))
     assert values(wb, "out_history_worst_pnl") == pytest.approx(worst, rel=1e-12)
     assert values(wb, "out_history_margin_call_date") == dt.datetime(2024, 7, 31)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_diversified_book_beside_recalculates_to_the_core(
+    converted: dict[str, Any], lang: str
+) -> None:
+    """The second sheet (same formulas, its own sheet-scope names) gives the core's numbers
+    for the diversified book, and the first sheet shows its VaR, sum of stand-alone VaRs,
+    ratio and concentration beside the yen book's."""
+    wb = _load(converted, converted["templates"][("portfolio", lang, "native")])
+    sheet = wb.sheetnames[1]
+    seed = dict(portfolio.seed_inputs("diversified"))
+    _check("portfolio", seed, wb, sheet)
+    expected = expect_portfolio(seed)
+    for mine, theirs in (
+        ("out_cmp_var", "out_book_var"),
+        ("out_cmp_sum_standalone", "out_book_sum_standalone"),
+        ("out_cmp_diversification", "out_book_diversification"),
+        ("out_cmp_top_funding", "out_book_top_funding"),
+        ("out_cmp_top_share", "out_book_top_share"),
+        ("out_cmp_concentrated", "out_book_concentrated"),
+    ):
+        assert close(values(wb, mine), expected[theirs], _book_scale(theirs, seed)), mine
+    # the diversified book: a lower VaR than the yen book, a higher ratio, not flagged
+    assert values(wb, "out_cmp_var") < 0.8 * values(wb, "out_book_var")
+    assert values(wb, "out_cmp_diversification") > values(wb, "out_book_diversification") + 0.1
+    assert values(wb, "out_cmp_concentrated") is False
+    assert values(wb, "out_cmp_top_share") < 0.5
 
 
 def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) -> None:

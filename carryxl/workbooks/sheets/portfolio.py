@@ -17,6 +17,11 @@ MXN/JPY, USD/JPY) bought in tranches in June and July 2024, valued on 5 August 2
 CNY account. Spots, entry rates, volatilities and correlations (1 July to 30 August
 2024) are the ECB reference rates (``carryxl.history``), written in when the workbook is
 generated; the rates are typed (policy rates of the time).
+
+Beside it, on a second sheet with the same layout and formulas (its names are scoped to
+that sheet), the same money spread across four funding currencies: long AUD/JPY, long
+NZD/CHF, short EUR/MXN, long GBP/USD. The first sheet shows the two books' VaR, sum of
+stand-alone VaRs, diversification ratio and funding concentration side by side.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from typing import Any
 
 import numpy as np
 from openpyxl.chart import BarChart, Reference
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -47,6 +52,7 @@ from carryxl.workbooks.layout import (
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES, add_lists, add_rates
 
 __all__ = [
+    "BOOKS",
     "CURRENCIES",
     "POSITIONS",
     "TRANCHES",
@@ -68,7 +74,8 @@ WINDOW = ("2024-07-01", "2024-08-30")
 ACCOUNT = "CNY"
 # (pair, side, rate of the base, rate of the quote, stop-loss, leverage, tranches as
 # (date, base units)); entry rates are the ECB fixings of those dates.
-_BOOK: tuple[tuple[str, str, float, float, float, float, tuple[tuple[str, float], ...]], ...] = (
+_Entry = tuple[str, str, float, float, float, float, tuple[tuple[str, float], ...]]
+_BOOK: tuple[_Entry, ...] = (
     ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
      (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
     ("NZD/JPY", "long", 0.055, 0.001, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
@@ -76,6 +83,17 @@ _BOOK: tuple[tuple[str, str, float, float, float, float, tuple[tuple[str, float]
      (("2024-06-03", 500_000), ("2024-06-17", 500_000), ("2024-07-15", 500_000))),
     ("USD/JPY", "long", 0.0533, 0.001, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
 )  # fmt: skip
+# The same money across four funding currencies (JPY, CHF, EUR, USD).
+_DIVERSIFIED: tuple[_Entry, ...] = (
+    ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
+     (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
+    ("NZD/CHF", "long", 0.055, 0.0125, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
+    ("EUR/MXN", "short", 0.0375, 0.11, 0.05, 10,
+     (("2024-06-03", 25_000), ("2024-06-17", 25_000), ("2024-07-15", 25_000))),
+    ("GBP/USD", "long", 0.0525, 0.0533, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
+)  # fmt: skip
+BOOKS = {"yen": _BOOK, "diversified": _DIVERSIFIED}
+"""The preloaded books: the yen book on the first sheet, the diversified one beside it."""
 
 _SETTINGS: dict[str, object] = {
     "in_account": ACCOUNT,
@@ -148,31 +166,33 @@ def _column_key(name: str) -> str:
 
 
 @cache
-def seed_inputs() -> dict[str, Any]:
-    """The preloaded book by input name (ranges as full-length lists, blanks as None)."""
-    pairs = [p for p, *_ in _BOOK]
+def seed_inputs(which: str = "yen") -> dict[str, Any]:
+    """The preloaded book ``which`` (``yen`` or ``diversified``) by input name (ranges as
+    full-length lists, blanks as None)."""
+    entries = BOOKS[which]
+    pairs = [p for p, *_ in entries]
     market = book_market(pairs, VALUATION, WINDOW[0], WINDOW[1], ACCOUNT)
-    blank = [None] * (POSITIONS - len(_BOOK))
+    blank = [None] * (POSITIONS - len(entries))
     parsed = [Pair.parse(p) for p in pairs]
     seed: dict[str, Any] = dict(_SETTINGS)
     seed.update({
         "in_pf_pair": pairs + blank,
-        "in_pf_side": [b[1] for b in _BOOK] + blank,
+        "in_pf_side": [b[1] for b in entries] + blank,
         "in_pf_spot": [float(s) for s in market.spots] + blank,
-        "in_pf_rate_base": [b[2] for b in _BOOK] + blank,
-        "in_pf_rate_quote": [b[3] for b in _BOOK] + blank,
+        "in_pf_rate_base": [b[2] for b in entries] + blank,
+        "in_pf_rate_quote": [b[3] for b in entries] + blank,
         "in_pf_basis_base": [default_day_count(p.base).days_in_year for p in parsed] + blank,
         "in_pf_basis_quote": [default_day_count(p.quote).days_in_year for p in parsed] + blank,
-        "in_pf_stop_loss": [b[4] for b in _BOOK] + blank,
-        "in_pf_leverage": [b[5] for b in _BOOK] + blank,
+        "in_pf_stop_loss": [b[4] for b in entries] + blank,
+        "in_pf_leverage": [b[5] for b in entries] + blank,
         "in_pf_to_account": [float(k) for k in market.to_account] + blank,
         "in_pf_volatility": [float(v) for v in market.volatilities] + blank,
     })  # fmt: skip
     matrix = np.eye(POSITIONS)
-    n = len(_BOOK)
+    n = len(entries)
     matrix[:n, :n] = market.correlation
     seed["in_correlation"] = [float(x) for x in matrix.ravel()]
-    rows = [(j + 1, day, p, u) for j, (p, *_r, tr) in enumerate(_BOOK) for day, u in tr]
+    rows = [(j + 1, day, p, u) for j, (p, *_r, tr) in enumerate(entries) for day, u in tr]
     empty = [None] * (TRANCHES - len(rows))
     seed["in_tr_position"] = [r[0] for r in rows] + empty
     seed["in_tr_date"] = [dt.datetime.fromisoformat(r[1]) for r in rows] + empty
@@ -182,11 +202,23 @@ def seed_inputs() -> dict[str, Any]:
 
 
 def build(book: Book) -> None:
-    """The portfolio sheet (settings and book results; positions, correlations, currency
-    exposure, tranches; the risk-contribution chart), then the Rates sheet and the lists."""
+    """The yen book's sheet (with the diversified book's results beside its own), the
+    diversified book's sheet (same layout and formulas, sheet-scope names), then the Rates
+    sheet and the lists."""
     ws = book.sheet("sheet_portfolio")
+    _book_sheet(book, ws, seed_inputs("yen"), book.t("sheet_portfolio_diversified"))
+    other = book.sheet("sheet_portfolio_diversified")
+    book.local = other
+    _book_sheet(book, other, seed_inputs("diversified"), None)
+    book.local = None
+    add_rates(book)
+    add_lists(book)
+
+
+def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | None) -> None:
+    """One book: settings and results; positions, correlations, currency exposure,
+    tranches; the risk-contribution chart. ``beside``: the sheet whose book is compared."""
     sheet_head(book, ws, "portfolio_title", (40, 18, 12, 3, 6))
-    seed = seed_inputs()
     f = Form(book, ws)
     f.section("sec_pf_settings")
     f.input("in_account", seed["in_account"], "text", None, "=in_rates_currency")
@@ -203,6 +235,8 @@ def build(book: Book) -> None:
     f.input("in_tax_offset", seed["in_tax_offset"], "text", None, f'"{",".join(OFFSETS)}"')
     f.input("in_concentration_threshold", seed["in_concentration_threshold"], "percent_short")
     _book_outputs(f)
+    if beside is not None:
+        _comparison(f, beside)
     last_form_row = f.row - 1
 
     _positions(book, ws, f, seed)
@@ -213,8 +247,30 @@ def build(book: Book) -> None:
     ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
     print_setup(ws)
     protect(ws)
-    add_rates(book)
-    add_lists(book)
+
+
+_COMPARED = (
+    ("out_cmp_var", "out_book_var", "money"),
+    ("out_cmp_sum_standalone", "out_book_sum_standalone", "money"),
+    ("out_cmp_diversification", "out_book_diversification", "number"),
+    ("out_cmp_top_funding", "out_book_top_funding", "text"),
+    ("out_cmp_top_share", "out_book_top_share", "percent_short"),
+    ("out_cmp_concentrated", "out_book_concentrated", "general"),
+)
+
+
+def _comparison(f: Form, other: str) -> None:
+    """The other book's VaR, sum of stand-alone VaRs, diversification ratio and funding
+    concentration, read from its sheet (whose results sit where this sheet's do)."""
+    f.section("sec_pf_compare")
+    sheet = quote_sheetname(other)
+
+    def there(name: str) -> str:
+        return f"{sheet}!{f.book.names[name].split('!')[1]}"
+
+    money = f"={there('in_account')}"
+    for name, source, kind in _COMPARED:
+        f.output(name, f"={there(source)}", kind, money if kind == "money" else None)
 
 
 def _book_outputs(f: Form) -> None:
