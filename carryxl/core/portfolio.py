@@ -12,13 +12,23 @@ r_b (base currency) and r_q (quote currency) on day-count bases B_b and B_q:
 - FX P&L = s (U S - C)                                     (quote currency)
 - carry accrued = s Σ u_k S_k d_k (r_b / B_b - r_q / B_q)  (quote currency; the
   seeds' simple 利差收益 of each tranche's notional over its own days, no cross term)
-- total = carry + FX P&L
+- swap = w Σ u_k n_k / L, the broker's overnight swap (:mod:`carryxl.core.swaps`'s
+  "money per lot": w quote money per lot of L base units per night, credit positive, the
+  broker's figure for the position's side), each tranche over its own nights n_k (the
+  calendar days it was held: the weekend's and holidays' nights are charged on some
+  weekday, so over the holding period the nights are the calendar days)
+- total = carry + swap + FX P&L
 - stop-loss spot = average (1 - s x stop), the spot where the FX loss is ``stop`` of the
   cost (:func:`carryxl.core.risk.stop_loss_spot` with max loss = stop x C);
   distance = s (S - stop spot) / S, the fall (long) or rise (short) still to go;
 - margin used = U S / leverage (:func:`carryxl.core.margin.margin_required`);
 - after tax (:func:`carryxl.core.tax.after_tax`, in the account currency): the carry
-  is the interest basket, the FX P&L the FX basket.
+  and the swap are the interest basket, the FX P&L the FX basket.
+
+The carry is the interest differential the money earns (a deposit-funded position); a
+broker's swap is what the broker credits or charges instead. On a margin account whose
+swap already pays the differential, give the swap and leave both rates at 0, or the
+differential is counted twice.
 
 Money in the account currency is quote money x ``to_account`` (account units per
 quote unit, e.g. CNY per JPY).
@@ -92,6 +102,7 @@ class BookPositions:
     average_rate: FloatArray
     carry: FloatArray
     fx: FloatArray
+    swap: FloatArray
     total: FloatArray
     stop_spot: FloatArray
     stop_distance: FloatArray
@@ -176,6 +187,8 @@ def book_positions(
     tax_interest: Any = 0.0,
     tax_fx: Any = 0.0,
     offset: LossOffset | str = LossOffset.WITHIN_POSITION,
+    swap: Any = 0.0,
+    lot_size: Any = 100_000.0,
 ) -> BookPositions:
     """Every position's average rate, carry, FX P&L, stop, margin and after-tax P&L.
 
@@ -183,7 +196,9 @@ def book_positions(
     (entry spot), ``days`` (calendar days held). Position columns (one value, or one per
     position): ``spot``, ``side``, ``rate_base``/``rate_quote`` (decimals a year) on
     ``basis_base``/``basis_quote`` days, ``stop_loss`` (0.03 for 3%), ``leverage``,
-    ``to_account`` (account units per quote unit). Tax rates as decimals.
+    ``to_account`` (account units per quote unit), ``swap`` (the broker's swap in quote
+    money per lot of ``lot_size`` base units per night, credit positive; nights are the
+    tranches' ``days``). Tax rates as decimals.
     Example: 100,000 AUD at 100 and 100,000 at 98 held 182 and 91 days, spot 99, AUD 4.5%,
     JPY 0.1% (ACT/365): average 99, FX 0, carry 10,000,000 x 0.044 x 182/365 + 9,800,000 x
     0.044 x 91/365 = 326,901.92 JPY.
@@ -206,6 +221,8 @@ def book_positions(
         raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.03 for 3%)")
     lev = _per_position("leverage", positive("leverage", leverage), n)
     k = _per_position("to_account", positive("to_account", to_account), n)
+    w = _per_position("swap", finite("swap", swap), n)
+    lot = _per_position("lot_size", positive("lot_size", lot_size), n)
 
     # Each tranche as a one-tranche row of staged_position; bincount sums the rows of
     # every position at once.
@@ -216,14 +233,15 @@ def book_positions(
     fx = _sums(index, tranches.pnl, n)
     daily = r_b / b_b - r_q / b_q
     carry = sign * daily * _sums(index, tranches.cost * d, n)
-    total = carry + fx
+    swap_accrued = w * _sums(index, a * d, n) / lot
+    total = carry + swap_accrued + fx
     stop_spot = stop_loss_spot(average, units, stop * cost, sign, "quote")
     distance = sign * (s - stop_spot) / s
     value = units * s
     margin = margin_required(value, leverage=lev)
-    tax = after_tax(carry * k, fx * k, tax_interest, tax_fx, offset)
+    tax = after_tax((carry + swap_accrued) * k, fx * k, tax_interest, tax_fx, offset)
     return BookPositions(
-        units, cost, average, carry, fx, total, stop_spot, distance, margin,
+        units, cost, average, carry, fx, swap_accrued, total, stop_spot, distance, margin,
         sign * value * k, total * k, margin * k, tax, tranches.pnl,
     )  # fmt: skip
 

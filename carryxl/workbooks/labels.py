@@ -541,6 +541,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_pf_leverage": ("Leverage", "杠杆倍数"),
     "col_pf_to_account": ("Account units per quote unit", "每单位报价货币折合账户币种"),
     "col_pf_volatility": ("Volatility a year", "年化波动率"),
+    "col_pf_swap_rate": (
+        "Broker swap per lot per night (quote; credit +)",
+        "券商隔夜利息（每手每晚，报价货币；收入为正）",
+    ),
+    "col_pf_swap": ("Swap accrued (quote)", "累计隔夜利息（报价货币）"),
     "col_pf_funding": ("Funding currency", "融资货币"),
     "col_pf_units": ("Units (base)", "持仓数量（基础货币）"),
     "col_pf_cost": ("Cost (quote)", "成本（报价货币）"),

@@ -304,6 +304,8 @@ def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
         "in_pf_leverage": rng.uniform(1, 50, n).tolist() + pad,
         "in_pf_to_account": np.exp(rng.uniform(np.log(0.002), np.log(200), n)).tolist() + pad,
         "in_pf_volatility": rng.uniform(0.03, 0.4, n).tolist() + pad,
+        "in_pf_swap_rate": rng.uniform(-40, 25, n).tolist() + pad,
+        "in_lot_size": float(rng.choice([1_000, 10_000, 100_000])),
         "in_correlation": [float(x) for x in corr.ravel()],
         "in_tr_position": [t[0] for t in tranches] + empty,
         "in_tr_date": [value - dt.timedelta(days=t[1]) for t in tranches] + empty,

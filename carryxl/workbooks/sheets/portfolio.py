@@ -6,7 +6,8 @@ per currency, with a flag when most of the book is funded in one currency.
 Mirrors :mod:`carryxl.core.portfolio` (see its docstring for the maths), cell by cell:
 
 - per position j (s = +1 long, -1 short): units U = Σ u, cost C = Σ u S_k, average C/U,
-  carry = s Σ u S_k d_k (r_b/B_b - r_q/B_q), FX = s (U S - C), stop = average (1 - s stop),
+  carry = s Σ u S_k d_k (r_b/B_b - r_q/B_q), swap = w Σ u d_k / lot (the broker's swap w
+  per lot per night), FX = s (U S - C), stop = average (1 - s stop),
   margin = U S / leverage, exposure w = s U S k (account currency), tax per
   :mod:`carryxl.core.tax`;
 - the book: σ_P = √(Σ_j w_j σ_j (R w σ)_j), VaR = z σ_P √t, ES = σ_P √t φ(z)/(1-c),
@@ -106,6 +107,7 @@ _SETTINGS: dict[str, object] = {
     "in_tax_fx": 0.2,
     "in_tax_offset": "within position",
     "in_concentration_threshold": 0.5,
+    "in_lot_size": 100_000,
 }
 
 # Position table columns: (name, kind, input?) from column F; E holds the number 1..12.
@@ -121,6 +123,7 @@ _POSITION_INPUTS = (
     ("in_pf_leverage", "multiple"),
     ("in_pf_to_account", "number"),
     ("in_pf_volatility", "percent_short"),
+    ("in_pf_swap_rate", "number"),
 )
 _POSITION_OUTPUTS = (
     ("out_pf_funding", "text"),
@@ -128,6 +131,7 @@ _POSITION_OUTPUTS = (
     ("out_pf_cost", "money"),
     ("out_pf_average_rate", "spot"),
     ("out_pf_carry", "money"),
+    ("out_pf_swap", "money"),
     ("out_pf_fx", "money"),
     ("out_pf_total", "money"),
     ("out_pf_stop_spot", "spot"),
@@ -187,6 +191,7 @@ def seed_inputs(which: str = "yen") -> dict[str, Any]:
         "in_pf_leverage": [b[5] for b in entries] + blank,
         "in_pf_to_account": [float(k) for k in market.to_account] + blank,
         "in_pf_volatility": [float(v) for v in market.volatilities] + blank,
+        "in_pf_swap_rate": [0.0] * len(entries) + blank,
     })  # fmt: skip
     matrix = np.eye(POSITIONS)
     n = len(entries)
@@ -234,6 +239,7 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
         f.input(name, seed[name], kind, unit)
     f.input("in_tax_offset", seed["in_tax_offset"], "text", None, f'"{",".join(OFFSETS)}"')
     f.input("in_concentration_threshold", seed["in_concentration_threshold"], "percent_short")
+    f.input("in_lot_size", seed["in_lot_size"], "integer")
     _book_outputs(f)
     if beside is not None:
         _comparison(f, beside)
@@ -318,7 +324,8 @@ def _position_formulas(r: int) -> dict[str, str]:
     units, cost, avg = c["out_pf_units"], c["out_pf_cost"], c["out_pf_average_rate"]
     spot, k = c["in_pf_spot"], c["in_pf_to_account"]
     carry, fx, tax = c["out_pf_carry"], c["out_pf_fx"], c["out_pf_tax"]
-    interest, gain = f"{carry}*{k}", f"{fx}*{k}"
+    swap = c["out_pf_swap"]
+    interest, gain = f"({carry}+{swap})*{k}", f"{fx}*{k}"
     within = (
         f"in_tax_interest*MAX({interest}+MIN({gain},0),0)+in_tax_fx*MAX({gain}+MIN({interest},0),0)"
     )
@@ -339,8 +346,12 @@ def _position_formulas(r: int) -> dict[str, str]:
             f"{sign}*SUMPRODUCT({mine}*in_tr_amount*in_tr_rate*(in_valuation_date-in_tr_date))"
             f"*{daily}"
         ),
+        "out_pf_swap": (
+            f"{c['in_pf_swap_rate']}*SUMPRODUCT({mine}*in_tr_amount*(in_valuation_date-in_tr_date))"
+            "/in_lot_size"
+        ),
         "out_pf_fx": f"{sign}*({units}*{spot}-{cost})",
-        "out_pf_total": f"{carry}+{fx}",
+        "out_pf_total": f"{carry}+{swap}+{fx}",
         "out_pf_stop_spot": f"{avg}*(1-{sign}*{c['in_pf_stop_loss']})",
         "out_pf_stop_distance": f"{sign}*({spot}-{c['out_pf_stop_spot']})/{spot}",
         "out_pf_margin": f"{units}*{spot}/{c['in_pf_leverage']}",
@@ -376,13 +387,14 @@ def _position_udf(r: int) -> dict[str, str]:
     c = {k: f"{v}{r}" for k, v in _COL.items()}
     staged = '=STAGED_POSITION(in_tr_amount,in_tr_rate,{spot},{side},"{what}",in_tr_position,E{r})'
     k, carry, fx = c["in_pf_to_account"], c["out_pf_carry"], c["out_pf_fx"]
+    swap = c["out_pf_swap"]
     return {
         "out_pf_units": staged.format(spot="", side="", what="units", r=r),
         "out_pf_cost": staged.format(spot="", side="", what="cost", r=r),
         "out_pf_average_rate": staged.format(spot="", side="", what="average", r=r),
         "out_pf_fx": staged.format(spot=c["in_pf_spot"], side=c["in_pf_side"], what="pnl", r=r),
         "out_pf_after_tax": (
-            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX({carry}*{k},{fx}*{k},'
+            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX(({carry}+{swap})*{k},{fx}*{k},'
             "in_tax_interest,in_tax_fx,in_tax_offset))"
         ),
     }
