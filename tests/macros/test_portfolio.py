@@ -158,4 +158,5 @@ def test_without_policy_rates_the_rate_cells_stay_empty_and_it_says_why(
     assert values(wb, "in_pf_rate_quote") == [None] * 12
     assert values(wb, "in_pf_spot")[0] == pytest.approx(cross("2024-08-05", "AUD", "JPY"))
     line = next(t for t in said.splitlines() if t.startswith("rates:"))
-    assert "no policy-rate data" in line and "carryxl data update" in line
+    assert "no policy-rate data" in line
+    assert "carryxl data update" in line
