@@ -130,9 +130,9 @@ _POSITION_OUTPUTS = (
     ("out_pf_units", "money"),
     ("out_pf_cost", "money"),
     ("out_pf_average_rate", "spot"),
-    ("out_pf_carry", "money"),
-    ("out_pf_swap", "money"),
     ("out_pf_fx", "money"),
+    ("out_pf_swap", "money"),
+    ("out_pf_carry", "money"),
     ("out_pf_total", "money"),
     ("out_pf_stop_spot", "spot"),
     ("out_pf_stop_distance", "percent_short"),
@@ -379,25 +379,40 @@ def _position_formulas(r: int) -> dict[str, str]:
 
 
 def _position_udf(r: int) -> dict[str, str]:
-    """The udf-mode formulas of row ``r``: carryxl's functions where they fit a cell.
-
-    STAGED_POSITION answers "" for a position number without tranches, so those rows need
-    no IF; the tax needs one (CARRY_AFTER_TAX of an empty row would be a message).
-    """
+    """The udf-mode formulas of row ``r`` besides the spilled block: the tax needs an IF
+    (CARRY_AFTER_TAX of an empty row would be a message)."""
     c = {k: f"{v}{r}" for k, v in _COL.items()}
-    staged = '=STAGED_POSITION(in_tr_amount,in_tr_rate,{spot},{side},"{what}",in_tr_position,E{r})'
     k, carry, fx = c["in_pf_to_account"], c["out_pf_carry"], c["out_pf_fx"]
     swap = c["out_pf_swap"]
     return {
-        "out_pf_units": staged.format(spot="", side="", what="units", r=r),
-        "out_pf_cost": staged.format(spot="", side="", what="cost", r=r),
-        "out_pf_average_rate": staged.format(spot="", side="", what="average", r=r),
-        "out_pf_fx": staged.format(spot=c["in_pf_spot"], side=c["in_pf_side"], what="pnl", r=r),
         "out_pf_after_tax": (
             f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX(({carry}+{swap})*{k},{fx}*{k},'
             "in_tax_interest,in_tax_fx,in_tax_offset))"
         ),
     }
+
+
+_SPILLED = (
+    ("out_pf_units", "units"),
+    ("out_pf_cost", "cost"),
+    ("out_pf_average_rate", "average"),
+    ("out_pf_fx", "pnl"),
+    ("out_pf_swap", "swap"),
+)
+"""The udf template's columns one STAGED_POSITION call fills (side by side, in order)."""
+
+
+def _staged_block() -> tuple[str, str]:
+    """The udf mode's one STAGED_POSITION call for every position and measure: its area
+    and formula (a position without tranches spills an empty row)."""
+    words = ",".join(f'"{w}"' for _n, w in _SPILLED)
+    first, last = _COL[_SPILLED[0][0]], _COL[_SPILLED[-1][0]]
+    area = f"{first}{TOP}:{last}{TOP + POSITIONS - 1}"
+    formula = (
+        f"=STAGED_POSITION(in_tr_amount,in_tr_rate,in_pf_spot,in_pf_side,{{{words}}},"
+        "in_tr_position,out_pf_number,out_tr_days,in_pf_swap_rate,in_lot_size)"
+    )
+    return area, formula
 
 
 def _book_udf() -> dict[str, str]:
@@ -436,6 +451,13 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
             book.paint(cell, "output", styles.number_format(kind, book.lang))
     for name in names:
         book.define(name, ws, f"{_COL[name]}{TOP}", f"{_COL[name]}{last}")
+    book.define("out_pf_number", ws, f"E{TOP}", f"E{last}")
+    if book.mode == "udf":  # units to swap of every position from one call, spilled
+        area, formula = _staged_block()
+        for cell_row in ws[area]:
+            for cell in cell_row:
+                cell.value = None
+        ws[area.split(":")[0]].value = ArrayFormula(area, formula)
     if book.mode == "udf":  # every contribution from one call, spilled down the column
         area = f"{_COL['out_pf_contribution']}{TOP}:{_COL['out_pf_contribution']}{last}"
         for cell_row in ws[area]:
