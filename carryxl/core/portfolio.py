@@ -267,6 +267,13 @@ def check_correlation(correlation: Any, size: int, argument: str = "correlation"
     return m
 
 
+def _overflow(w: FloatArray) -> CarryxlError:
+    """Finite exposures whose sums or squares are no number a sheet can use."""
+    return CarryxlError(
+        "exposures", float(np.max(np.abs(w))), "are too large: the book's sums overflow"
+    )
+
+
 def book_risk(
     exposures: Any,
     volatilities: Any,
@@ -293,20 +300,23 @@ def book_risk(
         raise CarryxlError("years / confidence", (t.shape, c.shape), "must be single numbers")
     z = float(_quantile(c))
     root_t = math.sqrt(float(t))
-    scaled = w * vol
-    marginal = m @ scaled
-    variance = max(float(scaled @ marginal), 0.0)
-    sigma = math.sqrt(variance)
-    var = z * sigma * root_t
-    es = sigma * root_t * math.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi) / (1.0 - float(c))
-    standalone = value_at_risk(np.abs(w), vol, t, c)
-    if sigma > 0.0:
-        contributions = z * root_t * scaled * marginal / sigma
-        shares = contributions / var if var > 0.0 else contributions * np.nan
-    else:
-        contributions = np.zeros(n)
-        shares = np.full(n, np.nan)
-    ratio = float(np.sum(standalone)) / var if var > 0.0 else math.nan
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow: one message below
+        scaled = w * vol
+        marginal = m @ scaled
+        variance = max(float(scaled @ marginal), 0.0)
+        sigma = math.sqrt(variance)
+        var = z * sigma * root_t
+        es = sigma * root_t * math.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi) / (1.0 - float(c))
+        standalone = value_at_risk(np.abs(w), vol, t, c)
+        if sigma > 0.0:
+            contributions = z * root_t * scaled * marginal / sigma
+            shares = contributions / var if var > 0.0 else contributions * np.nan
+        else:
+            contributions = np.zeros(n)
+            shares = np.full(n, np.nan)
+        ratio = float(np.sum(standalone)) / var if var > 0.0 else math.nan
+    if not all(map(math.isfinite, (variance, es, float(np.sum(standalone))))):
+        raise _overflow(w)
     return BookRisk(sigma, var, es, standalone, contributions, shares, ratio)
 
 
@@ -330,9 +340,12 @@ def currency_exposure(
     base = np.array([where[str(p.base)] for p in parsed], dtype=np.intp)
     quote = np.array([where[str(p.quote)] for p in parsed], dtype=np.intp)
     size = len(codes)
-    net = _sums(base, w, size) - _sums(quote, w, size)
-    funding = np.where(w >= 0.0, quote, base)
-    gross = float(np.sum(np.abs(w)))
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow: one message below
+        net = _sums(base, w, size) - _sums(quote, w, size)
+        funding = np.where(w >= 0.0, quote, base)
+        gross = float(np.sum(np.abs(w)))
+    if not (math.isfinite(gross) and np.isfinite(net).all()):
+        raise _overflow(w)
     funded = _sums(funding, np.abs(w), size)
     share: FloatArray = funded / gross if gross > 0.0 else funded * 0.0
     top = int(np.argmax(share))

@@ -211,3 +211,12 @@ def test_mixed_funding_is_not_flagged_and_shorts_are_funded_in_the_base():
     net = dict(zip(e.currencies, e.net, strict=True))
     assert net["TRY"] == 1_000
     assert net["USD"] == -1_000
+
+
+def test_overflowing_books_are_one_message_not_inf():
+    with pytest.raises(CarryxlError, match="exposures"):
+        book_risk([1e300, 1e300], [0.1, 0.1], np.eye(2), 1.0)
+    with pytest.raises(CarryxlError, match="exposures"):
+        currency_exposure(["AUD/JPY", "USD/JPY"], [-1.7e308, -1.7e308])
+    with pytest.raises(CarryxlError, match="amounts"):  # the tranches' sum overflows
+        staged_position([[1e300, 1e300]], [[1e300, 1e300]], [1.0])
