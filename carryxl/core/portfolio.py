@@ -150,12 +150,23 @@ def position_index(position: Any, count: int | None = None) -> IntArray:
     if not (np.all(p == np.round(p)) and np.min(p) >= 0):
         raise CarryxlError("position", position, "must be whole numbers 0, 1, 2 ...")
     index = p.astype(np.intp)
-    n = int(index.max()) + 1 if count is None else int(count)
+    if count is None:
+        n = int(index.max()) + 1
+    else:
+        whole = isinstance(count, int | float | np.integer | np.floating) and not isinstance(
+            count, bool
+        )
+        if not (whole and math.isfinite(count) and count == int(count) and count >= 1):
+            raise CarryxlError("count", count, "must be the number of positions, a whole number")
+        n = int(count)
     if index.max() >= n:
         raise CarryxlError("position", int(index.max()), f"must be below the {n} positions")
-    missing = np.setdiff1d(np.arange(n), index)
-    if missing.size:
-        raise CarryxlError("position", int(missing[0]), "has no tranche")
+    present = np.unique(index)  # within 0 ... n-1: the first gap is the first missing one
+    if present.size < n:
+        gaps = np.flatnonzero(present != np.arange(present.size))
+        raise CarryxlError(
+            "position", int(gaps[0]) if gaps.size else present.size, "has no tranche"
+        )
     return index
 
 
@@ -249,6 +260,8 @@ def book_positions(
 def check_correlation(correlation: Any, size: int, argument: str = "correlation") -> FloatArray:
     """A ``size`` x ``size`` correlation matrix: symmetric, ones on the diagonal, entries in
     [-1, 1] and positive semi-definite (no eigenvalue below -1e-10)."""
+    if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
+        raise CarryxlError("size", size, "must be the number of positions, a whole number >= 1")
     m = finite(argument, correlation)
     if m.ndim == 0 and size == 1:
         m = m.reshape(1, 1)
@@ -329,6 +342,8 @@ def currency_exposure(
     AUD +1,000, USD +3,000, JPY -4,000; JPY funds 100% of the book (concentrated).
     """
     w = finite("exposures", exposures)
+    if isinstance(pairs, str) or not isinstance(pairs, Sequence | np.ndarray):
+        raise CarryxlError("pairs", pairs, "must be a list of pairs such as AUD/JPY")
     parsed = [Pair.parse(p, "pairs") for p in pairs]
     if w.ndim != 1 or w.size != len(parsed) or w.size == 0:
         raise CarryxlError("exposures", w.shape, f"must be one value per pair ({len(parsed)})")
