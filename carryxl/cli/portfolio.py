@@ -53,14 +53,18 @@ DESCRIPTION = (
     "position's contribution, diversification ratio, net currency exposure. In FILE.csv a "
     "row with a pair starts a position; rows below it with the pair left blank are more "
     "tranches of it (columns: pair, side, funding, stop_loss, leverage, rate_base, "
-    "rate_quote, date, rate, amount; optional spot, volatility). Spots and the account "
+    "rate_quote, date, rate, amount; optional spot, volatility, and swap: the broker's "
+    "swap in quote money per lot per night, credit positive, with lot_size, default "
+    "100000). Spots and the account "
     "rates come from the ECB fixings on --date unless a spot column is given; a blank entry "
     "rate is the ECB fixing of the tranche's date; volatilities and correlations come from "
     "the fixings between --start and --end (unless a volatility column and --correlation "
     "FILE.csv are given)."
 )
 
-_POSITION_COLUMNS = ("side", "funding", "stop_loss", "leverage", "rate_base", "rate_quote")
+_POSITION_COLUMNS = (
+    "side", "funding", "stop_loss", "leverage", "rate_base", "rate_quote", "swap", "lot_size",
+)  # fmt: skip
 
 
 @dataclass
@@ -73,6 +77,8 @@ class BookFile:
     leverage: list[float] = field(default_factory=list)
     rate_base: list[float] = field(default_factory=list)
     rate_quote: list[float] = field(default_factory=list)
+    swap: list[float] = field(default_factory=list)
+    lot_size: list[float] = field(default_factory=list)
     spots: list[float | None] = field(default_factory=list)
     volatilities: list[float | None] = field(default_factory=list)
     position: list[int] = field(default_factory=list)
@@ -114,6 +120,9 @@ def _position(book: BookFile, row: dict[str, str], line: int) -> None:
     book.leverage.append(_number(lev, f"leverage (line {line})") if lev else 1.0)
     book.rate_base.append(_fraction(row.get("rate_base", ""), f"rate_base (line {line})", 0.0))
     book.rate_quote.append(_fraction(row.get("rate_quote", ""), f"rate_quote (line {line})", 0.0))
+    swap, lot = row.get("swap", ""), row.get("lot_size", "")
+    book.swap.append(_number(swap, f"swap (line {line})") if swap else 0.0)
+    book.lot_size.append(_number(lot, f"lot_size (line {line})", positive=True) if lot else 1e5)
     spot, vol = row.get("spot", ""), row.get("volatility", "")
     book.spots.append(_number(spot, f"spot (line {line})", positive=True) if spot else None)
     book.volatilities.append(_fraction(vol, f"volatility (line {line})", 0.0) if vol else None)
@@ -241,7 +250,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         [default_day_count(p.base).days_in_year for p in pairs],
         [default_day_count(p.quote).days_in_year for p in pairs],
         book.stop_loss, book.leverage, market.to_account[rows],
-        args.tax_interest, args.tax_fx, args.offset,
+        args.tax_interest, args.tax_fx, args.offset, book.swap, book.lot_size,
     )  # fmt: skip
     if args.correlation:
         matrix = _read_correlation(args.correlation, market.pairs)
@@ -259,7 +268,8 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
             "funding": str(p.quote if book.sides[j] > 0 else p.base),
             "tranches": book.position.count(j), "units": float(positions.units[j]),
             "average_rate": float(positions.average_rate[j]), "spot": spot[j],
-            "carry": float(positions.carry[j]), "fx": float(positions.fx[j]),
+            "carry": float(positions.carry[j]), "swap": float(positions.swap[j]),
+            "fx": float(positions.fx[j]),
             "total": float(positions.total[j]), "currency": str(p.quote),
             "stop_spot": float(positions.stop_spot[j]),
             "stop_distance": float(positions.stop_distance[j]),
@@ -296,11 +306,12 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
 def render(r: dict[str, Any]) -> str:
     """The result as text tables."""
     ccy = r["account"]
-    head = ("position", "avg rate", "carry", "FX P&L", "total", "stop", "to stop",
+    head = ("position", "avg rate", "carry", "swap", "FX P&L", "total", "stop", "to stop",
             f"after tax {ccy}", f"VaR {ccy}", "contrib.")  # fmt: skip
     rows = [
         (f"{p['side']} {p['pair']} x{p['tranches']}", f"{p['average_rate']:.6g}",
-         money(p["carry"], p["currency"]), money(p["fx"], p["currency"]),
+         money(p["carry"], p["currency"]), money(p["swap"], p["currency"]),
+         money(p["fx"], p["currency"]),
          money(p["total"], p["currency"]), f"{p['stop_spot']:.6g}",
          percent(p["stop_distance"], 2), money(p["after_tax"], ccy),
          money(p["standalone_var"], ccy), percent(p["share"], 1))

@@ -12,13 +12,23 @@ r_b (base currency) and r_q (quote currency) on day-count bases B_b and B_q:
 - FX P&L = s (U S - C)                                     (quote currency)
 - carry accrued = s Σ u_k S_k d_k (r_b / B_b - r_q / B_q)  (quote currency; the
   seeds' simple 利差收益 of each tranche's notional over its own days, no cross term)
-- total = carry + FX P&L
+- swap = w Σ u_k n_k / L, the broker's overnight swap (:mod:`carryxl.core.swaps`'s
+  "money per lot": w quote money per lot of L base units per night, credit positive, the
+  broker's figure for the position's side), each tranche over its own nights n_k (the
+  calendar days it was held: the weekend's and holidays' nights are charged on some
+  weekday, so over the holding period the nights are the calendar days)
+- total = carry + swap + FX P&L
 - stop-loss spot = average (1 - s x stop), the spot where the FX loss is ``stop`` of the
   cost (:func:`carryxl.core.risk.stop_loss_spot` with max loss = stop x C);
   distance = s (S - stop spot) / S, the fall (long) or rise (short) still to go;
 - margin used = U S / leverage (:func:`carryxl.core.margin.margin_required`);
 - after tax (:func:`carryxl.core.tax.after_tax`, in the account currency): the carry
-  is the interest basket, the FX P&L the FX basket.
+  and the swap are the interest basket, the FX P&L the FX basket.
+
+The carry is the interest differential the money earns (a deposit-funded position); a
+broker's swap is what the broker credits or charges instead. On a margin account whose
+swap already pays the differential, give the swap and leave both rates at 0, or the
+differential is counted twice.
 
 Money in the account currency is quote money x ``to_account`` (account units per
 quote unit, e.g. CNY per JPY).
@@ -92,6 +102,7 @@ class BookPositions:
     average_rate: FloatArray
     carry: FloatArray
     fx: FloatArray
+    swap: FloatArray
     total: FloatArray
     stop_spot: FloatArray
     stop_distance: FloatArray
@@ -139,12 +150,23 @@ def position_index(position: Any, count: int | None = None) -> IntArray:
     if not (np.all(p == np.round(p)) and np.min(p) >= 0):
         raise CarryxlError("position", position, "must be whole numbers 0, 1, 2 ...")
     index = p.astype(np.intp)
-    n = int(index.max()) + 1 if count is None else int(count)
+    if count is None:
+        n = int(index.max()) + 1
+    else:
+        whole = isinstance(count, int | float | np.integer | np.floating) and not isinstance(
+            count, bool
+        )
+        if not (whole and math.isfinite(count) and count == int(count) and count >= 1):
+            raise CarryxlError("count", count, "must be the number of positions, a whole number")
+        n = int(count)
     if index.max() >= n:
         raise CarryxlError("position", int(index.max()), f"must be below the {n} positions")
-    missing = np.setdiff1d(np.arange(n), index)
-    if missing.size:
-        raise CarryxlError("position", int(missing[0]), "has no tranche")
+    present = np.unique(index)  # within 0 ... n-1: the first gap is the first missing one
+    if present.size < n:
+        gaps = np.flatnonzero(present != np.arange(present.size))
+        raise CarryxlError(
+            "position", int(gaps[0]) if gaps.size else present.size, "has no tranche"
+        )
     return index
 
 
@@ -176,6 +198,8 @@ def book_positions(
     tax_interest: Any = 0.0,
     tax_fx: Any = 0.0,
     offset: LossOffset | str = LossOffset.WITHIN_POSITION,
+    swap: Any = 0.0,
+    lot_size: Any = 100_000.0,
 ) -> BookPositions:
     """Every position's average rate, carry, FX P&L, stop, margin and after-tax P&L.
 
@@ -183,7 +207,9 @@ def book_positions(
     (entry spot), ``days`` (calendar days held). Position columns (one value, or one per
     position): ``spot``, ``side``, ``rate_base``/``rate_quote`` (decimals a year) on
     ``basis_base``/``basis_quote`` days, ``stop_loss`` (0.03 for 3%), ``leverage``,
-    ``to_account`` (account units per quote unit). Tax rates as decimals.
+    ``to_account`` (account units per quote unit), ``swap`` (the broker's swap in quote
+    money per lot of ``lot_size`` base units per night, credit positive; nights are the
+    tranches' ``days``). Tax rates as decimals.
     Example: 100,000 AUD at 100 and 100,000 at 98 held 182 and 91 days, spot 99, AUD 4.5%,
     JPY 0.1% (ACT/365): average 99, FX 0, carry 10,000,000 x 0.044 x 182/365 + 9,800,000 x
     0.044 x 91/365 = 326,901.92 JPY.
@@ -206,6 +232,8 @@ def book_positions(
         raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.03 for 3%)")
     lev = _per_position("leverage", positive("leverage", leverage), n)
     k = _per_position("to_account", positive("to_account", to_account), n)
+    w = _per_position("swap", finite("swap", swap), n)
+    lot = _per_position("lot_size", positive("lot_size", lot_size), n)
 
     # Each tranche as a one-tranche row of staged_position; bincount sums the rows of
     # every position at once.
@@ -216,14 +244,15 @@ def book_positions(
     fx = _sums(index, tranches.pnl, n)
     daily = r_b / b_b - r_q / b_q
     carry = sign * daily * _sums(index, tranches.cost * d, n)
-    total = carry + fx
+    swap_accrued = w * _sums(index, a * d, n) / lot
+    total = carry + swap_accrued + fx
     stop_spot = stop_loss_spot(average, units, stop * cost, sign, "quote")
     distance = sign * (s - stop_spot) / s
     value = units * s
     margin = margin_required(value, leverage=lev)
-    tax = after_tax(carry * k, fx * k, tax_interest, tax_fx, offset)
+    tax = after_tax((carry + swap_accrued) * k, fx * k, tax_interest, tax_fx, offset)
     return BookPositions(
-        units, cost, average, carry, fx, total, stop_spot, distance, margin,
+        units, cost, average, carry, fx, swap_accrued, total, stop_spot, distance, margin,
         sign * value * k, total * k, margin * k, tax, tranches.pnl,
     )  # fmt: skip
 
@@ -231,6 +260,8 @@ def book_positions(
 def check_correlation(correlation: Any, size: int, argument: str = "correlation") -> FloatArray:
     """A ``size`` x ``size`` correlation matrix: symmetric, ones on the diagonal, entries in
     [-1, 1] and positive semi-definite (no eigenvalue below -1e-10)."""
+    if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
+        raise CarryxlError("size", size, "must be the number of positions, a whole number >= 1")
     m = finite(argument, correlation)
     if m.ndim == 0 and size == 1:
         m = m.reshape(1, 1)
@@ -247,6 +278,13 @@ def check_correlation(correlation: Any, size: int, argument: str = "correlation"
     if size > 1 and float(np.min(np.linalg.eigvalsh(m))) < -1e-10:
         raise CarryxlError(argument, "an eigenvalue < 0", "must be positive semi-definite")
     return m
+
+
+def _overflow(w: FloatArray) -> CarryxlError:
+    """Finite exposures whose sums or squares are no number a sheet can use."""
+    return CarryxlError(
+        "exposures", float(np.max(np.abs(w))), "are too large: the book's sums overflow"
+    )
 
 
 def book_risk(
@@ -275,20 +313,23 @@ def book_risk(
         raise CarryxlError("years / confidence", (t.shape, c.shape), "must be single numbers")
     z = float(_quantile(c))
     root_t = math.sqrt(float(t))
-    scaled = w * vol
-    marginal = m @ scaled
-    variance = max(float(scaled @ marginal), 0.0)
-    sigma = math.sqrt(variance)
-    var = z * sigma * root_t
-    es = sigma * root_t * math.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi) / (1.0 - float(c))
-    standalone = value_at_risk(np.abs(w), vol, t, c)
-    if sigma > 0.0:
-        contributions = z * root_t * scaled * marginal / sigma
-        shares = contributions / var if var > 0.0 else contributions * np.nan
-    else:
-        contributions = np.zeros(n)
-        shares = np.full(n, np.nan)
-    ratio = float(np.sum(standalone)) / var if var > 0.0 else math.nan
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow: one message below
+        scaled = w * vol
+        marginal = m @ scaled
+        variance = max(float(scaled @ marginal), 0.0)
+        sigma = math.sqrt(variance)
+        var = z * sigma * root_t
+        es = sigma * root_t * math.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi) / (1.0 - float(c))
+        standalone = value_at_risk(np.abs(w), vol, t, c)
+        if sigma > 0.0:
+            contributions = z * root_t * scaled * marginal / sigma
+            shares = contributions / var if var > 0.0 else contributions * np.nan
+        else:
+            contributions = np.zeros(n)
+            shares = np.full(n, np.nan)
+        ratio = float(np.sum(standalone)) / var if var > 0.0 else math.nan
+    if not all(map(math.isfinite, (variance, es, float(np.sum(standalone))))):
+        raise _overflow(w)
     return BookRisk(sigma, var, es, standalone, contributions, shares, ratio)
 
 
@@ -301,6 +342,8 @@ def currency_exposure(
     AUD +1,000, USD +3,000, JPY -4,000; JPY funds 100% of the book (concentrated).
     """
     w = finite("exposures", exposures)
+    if isinstance(pairs, str) or not isinstance(pairs, Sequence | np.ndarray):
+        raise CarryxlError("pairs", pairs, "must be a list of pairs such as AUD/JPY")
     parsed = [Pair.parse(p, "pairs") for p in pairs]
     if w.ndim != 1 or w.size != len(parsed) or w.size == 0:
         raise CarryxlError("exposures", w.shape, f"must be one value per pair ({len(parsed)})")
@@ -312,9 +355,12 @@ def currency_exposure(
     base = np.array([where[str(p.base)] for p in parsed], dtype=np.intp)
     quote = np.array([where[str(p.quote)] for p in parsed], dtype=np.intp)
     size = len(codes)
-    net = _sums(base, w, size) - _sums(quote, w, size)
-    funding = np.where(w >= 0.0, quote, base)
-    gross = float(np.sum(np.abs(w)))
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow: one message below
+        net = _sums(base, w, size) - _sums(quote, w, size)
+        funding = np.where(w >= 0.0, quote, base)
+        gross = float(np.sum(np.abs(w)))
+    if not (math.isfinite(gross) and np.isfinite(net).all()):
+        raise _overflow(w)
     funded = _sums(funding, np.abs(w), size)
     share: FloatArray = funded / gross if gross > 0.0 else funded * 0.0
     top = int(np.argmax(share))

@@ -234,6 +234,9 @@ def finite_result(result: FloatArray, **inputs: Any) -> FloatArray:
     for name, value in inputs.items():
         array = np.asarray(value)
         if array.ndim and index:
-            array = np.broadcast_to(array, np.shape(result))[index]
+            try:
+                array = np.broadcast_to(array, np.shape(result))[index]
+            except ValueError:  # more axes than the result (summed over its last): that slice
+                array = array[index]
         values[name] = array.item() if array.size == 1 else array
     raise not_finite_result(values)

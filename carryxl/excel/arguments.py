@@ -96,6 +96,7 @@ __all__ = [
     "STAGED_MEASURE",
     "START_DATE",
     "STOP_PIPS",
+    "SWAP_PER_LOT",
     "TENOR",
     "THRESHOLD",
     "TOTAL_RETURN",
@@ -480,7 +481,12 @@ TRANCHE_RATES = Arg(
 )
 STAGED_MEASURE = Arg(
     "measure",
-    "Optional: average (default), units, cost, pnl or return; a range of them: a column each",
+    "Optional: average (default), units, cost, pnl, return or swap; a range: a column each",
+    cells_only,
+)
+SWAP_PER_LOT = Arg(
+    "swap",
+    "Optional: broker swap per lot per night, quote money, credit + (one, or one per label)",
     cells_only,
 )
 POSITION = Arg("position", "Optional: each tranche's position label, a column", cells_only)

@@ -19,7 +19,13 @@ __all__ = [
     "IN_LEVERAGE",
     "IN_NOTIONAL",
     "IN_PAIR",
+    "IN_PF_ACCOUNT",
     "IN_PF_PAIR",
+    "IN_PF_RATE_BASE",
+    "IN_PF_RATE_QUOTE",
+    "IN_PF_SPOT",
+    "IN_PF_TO_ACCOUNT",
+    "IN_PF_VALUATION_DATE",
     "IN_PF_VOLATILITY",
     "IN_RATES_CURRENCY",
     "IN_RATES_NOTE",
@@ -75,6 +81,15 @@ IN_WINDOW_START = "in_window_start"
 IN_WINDOW_END = "in_window_end"
 IN_PF_VOLATILITY = "in_pf_volatility"
 IN_CORRELATION = "in_correlation"
+# Filled where empty (or still carryxl's) from history: each row's spot and quote-to-account
+# rate (ECB fixings on the valuation date) and its two interest rates (policy rates in force
+# then, when the data folder has them); the book's valuation date and account currency.
+IN_PF_SPOT = "in_pf_spot"
+IN_PF_TO_ACCOUNT = "in_pf_to_account"
+IN_PF_RATE_BASE = "in_pf_rate_base"
+IN_PF_RATE_QUOTE = "in_pf_rate_quote"
+IN_PF_VALUATION_DATE = "in_valuation_date"
+IN_PF_ACCOUNT = "in_account"
 # The Rates sheet, for Policy rates: its currencies (a column), the columns beside them it
 # fills (rate as a decimal, its date, its source) and the note above the table.
 IN_RATES_CURRENCY = "in_rates_currency"

@@ -11,22 +11,133 @@ contributions and diversification ratio then follow by the workbook's own formul
 Like every carryxl macro it writes only what it owns: both ranges must be empty or hold
 what carryxl last wrote there (see :mod:`carryxl.macros.ownership`); otherwise nothing is
 changed. The template's preloaded numbers are the user's until the ranges are cleared.
+
+It also fills the market inputs of each row with a pair, cell by cell, never over a typed
+value: ``in_pf_spot`` (the pair's ECB fixing on ``in_valuation_date``, or the last before
+it), ``in_pf_to_account`` (the quote currency's fixing into ``in_account``; 1 when they are
+the same) and ``in_pf_rate_base``/``in_pf_rate_quote`` (the policy rate in force that day,
+from the data folder's policy rates, :mod:`carryxl.history.store`). A range that is empty
+or still holds what carryxl last wrote is carryxl's: it is rewritten whole. A range holding
+the user's values keeps every one of them; only its empty cells are filled (and are the
+user's from then on). Without policy-rate data the rate cells are left as they are and the
+message says how to get the data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 
-from carryxl.core.conventions import Pair
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.book import window_risk
 from carryxl.history.data import parse_date_cell
+from carryxl.history.ecb import ecb_history
+from carryxl.history.series import spot_on
+from carryxl.history.store import load_policy_rates
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Grid
+from carryxl.macros.contract import fingerprint_name
 from carryxl.macros.inputs import single_value
-from carryxl.macros.ownership import Write, apply_writes
+from carryxl.macros.ownership import Write, apply_writes, is_empty, matches, require_unprotected
 
-__all__ = ["portfolio_risk_rows", "refresh_portfolio_risk"]
+__all__ = ["MarketFill", "market_fills", "portfolio_risk_rows", "refresh_portfolio_risk"]
+
+NO_RATES = (
+    "rates: no policy-rate data, so the rate cells were left as they are; run "
+    "`carryxl data update` (or `carryxl data import FILE`), or type the rates"
+)
+
+
+@dataclass(frozen=True)
+class MarketFill:
+    """What history gives each row (None: nothing found or no pair), by range name; and
+    one line per source saying what was used."""
+
+    values: dict[str, list[float | None]]
+    sources: list[str]
+
+
+def _per_row(
+    pairs: list[object], look: Callable[[Pair], float], missing: list[str], what: str
+) -> list[float | None]:
+    out: list[float | None] = []
+    for cell in pairs:
+        if cell in (None, ""):
+            out.append(None)
+            continue
+        pair = Pair.parse(str(cell), c.IN_PF_PAIR)
+        try:
+            out.append(float(look(pair)))
+        except CarryxlError as error:
+            out.append(None)
+            missing.append(f"{what} of {pair}: {error.rule}")
+    return out
+
+
+def market_fills(pairs: list[object], valuation: object, account: object) -> MarketFill:
+    """Each row's spot, quote-to-account rate and policy rates on the valuation date."""
+    day = parse_date_cell(valuation, c.IN_PF_VALUATION_DATE)
+    code = Currency.parse(str(account), c.IN_PF_ACCOUNT)
+    history = ecb_history()
+    missing: list[str] = []
+
+    def to_account(pair: Pair) -> float:
+        if pair.quote == code:
+            return 1.0
+        return float(spot_on(f"{pair.quote}/{code}", day, history))
+
+    values = {
+        c.IN_PF_SPOT: _per_row(pairs, lambda p: float(spot_on(p, day, history)), missing, "spot"),
+        c.IN_PF_TO_ACCOUNT: _per_row(pairs, to_account, missing, f"{code} per quote unit"),
+    }
+    at = int(np.sum(history.dates <= day)) - 1  # the last fixing on or before the day
+    fixing = history.dates[max(at, 0)]
+    sources = [f"spots: {history.source}, fixing of {fixing} (on or before {day})"]
+    policy = load_policy_rates()
+    if policy is None:
+        sources.append(NO_RATES)
+    else:
+        schedule = policy.schedule()
+        for name, leg in ((c.IN_PF_RATE_BASE, "base"), (c.IN_PF_RATE_QUOTE, "quote")):
+            values[name] = _per_row(
+                pairs,
+                lambda p, leg=leg: float(schedule.rate_on(getattr(p, leg), day)),  # type: ignore[misc]
+                missing,
+                f"{leg} rate",
+            )
+        sources.append(f"rates: policy rates in force on {day} ({policy.citation})")
+    sources += [f"left empty: {m}" for m in missing]
+    return MarketFill(values, sources)
+
+
+def _market_writes(book: Book, fill: MarketFill) -> tuple[list[Write], list[Write], list[str]]:
+    """carryxl's ranges to rewrite whole, the user's ranges with empty cells to fill, and
+    what was kept."""
+    owned: list[Write] = []
+    partial: list[Write] = []
+    kept: list[str] = []
+    for name, found in fill.values.items():
+        if not book.has_name(name) or book.has_formula(name):
+            kept.append(f"{name} (not a range of values)")
+            continue
+        current = book.read(name)
+        if len(current) != len(found):
+            raise CarryxlError(name, f"{len(current)} rows", f"must be {len(found)}, as in_pf_pair")
+        rows: Grid = [[v] for v in found]
+        if is_empty(current) or matches(book.constant(fingerprint_name(name)), current):
+            owned.append(Write(name, rows))
+            continue
+        mixed = [
+            [v if row[0] in (None, "") else row[0]] for row, v in zip(current, found, strict=True)
+        ]
+        typed = sum(row[0] not in (None, "") for row in current)
+        kept.append(f"{name}: {typed} typed cells kept")
+        if mixed != current:
+            partial.append(Write(name, mixed))
+    return owned, partial, kept
 
 
 def portfolio_risk_rows(pairs: list[object], start: object, end: object) -> tuple[Grid, Grid]:
@@ -60,12 +171,26 @@ def refresh_portfolio_risk(book: Book) -> None:
     end = single_value(book, c.IN_WINDOW_END)
     book.progress("carryxl: computing volatilities and correlations from ECB fixings…")
     volatility, correlation = portfolio_risk_rows(pairs, start, end)
-    apply_writes(
-        book, [Write(c.IN_PF_VOLATILITY, volatility), Write(c.IN_CORRELATION, correlation)]
+    book.progress("carryxl: looking up spots and rates on the valuation date…")
+    fill = market_fills(
+        pairs, single_value(book, c.IN_PF_VALUATION_DATE), single_value(book, c.IN_PF_ACCOUNT)
     )
+    owned, partial, kept = _market_writes(book, fill)
+    for write in partial:  # checked before anything is written
+        require_unprotected(book, book.sheet_of(write.name), write.name)
+    apply_writes(
+        book,
+        [Write(c.IN_PF_VOLATILITY, volatility), Write(c.IN_CORRELATION, correlation), *owned],
+    )
+    for write in partial:  # the user's range: only its empty cells change; it stays theirs
+        book.write(write.name, write.rows)
     book.calculate()
     used = sum(v[0] is not None for v in volatility)
-    book.notify(
+    lines = [
         f"carryxl: volatilities and correlations of {used} positions refreshed from ECB "
-        "fixings over the window; the book's VaR follows by the workbook's formulas."
-    )
+        "fixings over the window; the book's VaR follows by the workbook's formulas.",
+        *fill.sources,
+    ]
+    if kept:
+        lines.append("kept as typed: " + "; ".join(kept))
+    book.notify("\n".join(lines))

@@ -1,7 +1,8 @@
 """The function calls in a formula, found by parsing it (openpyxl's tokenizer), not by
 searching text: ``calls('=ROUND(CARRY_PNL(a,b,,"exact"),2)')`` gives
 ``[("CARRY_PNL", 4), ("ROUND", 2)]``, innermost first. Empty arguments count, as Excel
-counts them; a call with nothing between its brackets has 0 arguments.
+counts them; a call with nothing between its brackets has 0 arguments; an array constant
+``{"units","cost"}`` is one argument.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class _Call:
     name: str
     separators: int = 0
     seen: bool = False  # anything between the brackets yet
+    arrays: int = 0  # inside an array constant: its commas separate items
 
 
 def calls(formula: str) -> list[tuple[str, int]]:
@@ -34,8 +36,12 @@ def calls(formula: str) -> list[tuple[str, int]]:
             call = stack.pop()
             count = call.separators + 1 if (call.separators or call.seen) else 0
             found.append((call.name, count))
+        elif token.type == Token.ARRAY and stack:
+            stack[-1].seen = True
+            stack[-1].arrays += 1 if token.subtype == Token.OPEN else -1
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
-            stack[-1].separators += 1
+            if not stack[-1].arrays:
+                stack[-1].separators += 1
         elif stack and token.type != Token.WSPACE:
             stack[-1].seen = True
     return found

@@ -493,6 +493,20 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # portfolio sheet (the whole book)
     "sheet_portfolio": ("Portfolio", "投资组合"),
+    "sheet_portfolio_diversified": ("Diversified book", "分散组合"),
+    "sec_pf_compare": (
+        "Beside it: the diversified book (next sheet)",
+        "对照：分散融资的组合（下一工作表）",
+    ),
+    "out_cmp_var": ("Its book VaR", "其组合风险价值（VaR）"),
+    "out_cmp_sum_standalone": ("Its sum of stand-alone VaRs", "其各头寸单独VaR之和"),
+    "out_cmp_diversification": ("Its diversification ratio", "其分散化比率"),
+    "out_cmp_top_funding": ("Its largest funding currency", "其最大融资币种"),
+    "out_cmp_top_share": ("Its share of that book", "其占该组合比例"),
+    "out_cmp_concentrated": (
+        "That book concentrated in one funding currency?",
+        "该组合融资是否集中于单一币种？",
+    ),
     "portfolio_title": (
         "Portfolio: positions built in tranches, the book's P&L, tax, VaR and concentration",
         "投资组合：分批建仓的头寸、整体盈亏、税后收益、风险价值与集中度",
@@ -547,6 +561,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_pf_leverage": ("Leverage", "杠杆倍数"),
     "col_pf_to_account": ("Account units per quote unit", "每单位报价货币折合账户币种"),
     "col_pf_volatility": ("Volatility a year", "年化波动率"),
+    "col_pf_swap_rate": (
+        "Broker swap per lot per night (quote; credit +)",
+        "券商隔夜利息（每手每晚，报价货币；收入为正）",
+    ),
+    "col_pf_swap": ("Swap accrued (quote)", "累计隔夜利息（报价货币）"),
     "col_pf_funding": ("Funding currency", "融资货币"),
     "col_pf_units": ("Units (base)", "持仓数量（基础货币）"),
     "col_pf_cost": ("Cost (quote)", "成本（报价货币）"),

@@ -70,6 +70,7 @@ class Book:
         self.lang = lang
         self.mode = mode
         self.names: dict[str, str] = {}
+        self.local: Worksheet | None = None  # while set, names on this sheet are its own
         self._painted: dict[tuple[str, str | None], StyleArray] = {}
 
     def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
@@ -99,8 +100,12 @@ class Book:
         return self.wb.create_sheet(self.t(key))
 
     def define(self, name: str, ws: Worksheet, first: str, last: str | None = None) -> None:
-        """A workbook-scope name for a cell or a range."""
+        """A workbook-scope name for a cell or a range; a sheet-scope one on
+        :attr:`local` (the same formulas then read that sheet's cells there)."""
         ref = reference(ws, first, last)
+        if self.local is not None and ws is self.local:
+            ws.defined_names.add(DefinedName(name, attr_text=ref))
+            return
         self.names[name] = ref
         self.wb.defined_names.add(DefinedName(name, attr_text=ref))
 

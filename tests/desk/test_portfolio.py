@@ -72,6 +72,29 @@ def test_after_tax_uses_the_account_currency_baskets():
     np.testing.assert_allclose(book.total_account, book.total * [0.05, 0.047], rtol=1e-14)
 
 
+def test_broker_swap_per_lot_per_night_enters_the_total_and_the_interest_basket():
+    # 150,000 AUD held 30 nights and 50,000 held 10, the broker credits 8.5 JPY per lot
+    # of 10,000 AUD a night (long side); rates left at 0: the swap is the carry.
+    kwargs = {"to_account": 0.047, "tax_interest": 0.2, "tax_fx": 0.1, "offset": "separate"}
+    plain = book_positions([0, 0], [150_000, 50_000], [100, 98], [30, 10], 97, "long", 0, 0,
+                           **kwargs)  # fmt: skip
+    book = book_positions([0, 0], [150_000, 50_000], [100, 98], [30, 10], 97, "long", 0, 0,
+                          swap=8.5, lot_size=10_000, **kwargs)  # fmt: skip
+    swap = 8.5 * (15 * 30 + 5 * 10)  # lots x nights, tranche by tranche
+    assert book.swap[0] == pytest.approx(swap, rel=1e-14)
+    assert plain.swap[0] == 0.0
+    assert book.total[0] == pytest.approx(plain.total[0] + swap, rel=1e-14)
+    assert book.total_account[0] == pytest.approx(book.total[0] * 0.047, rel=1e-14)
+    direct = after_tax((book.carry + swap) * 0.047, book.fx * 0.047, 0.2, 0.1, "separate")
+    np.testing.assert_allclose(book.tax.tax, direct.tax, rtol=1e-14)
+    # a charge (negative swap) on one position of two, the default lot of 100,000
+    two = book_positions([0, 1], [200_000, 100_000], [100, 1.1], [5, 7], [97, 1.09],
+                         ["long", "short"], 0, 0, swap=[0, -12.0])  # fmt: skip
+    assert list(two.swap) == [0.0, pytest.approx(-12.0 * 1 * 7)]
+    with pytest.raises(CarryxlError, match="lot_size"):
+        book_positions([0], [1e5], [100], [3], 99, "long", 0, 0, swap=1, lot_size=0)
+
+
 def test_bad_tranches_name_the_argument():
     with pytest.raises(CarryxlError, match="position"):
         position_index([0, 2])  # position 1 has no tranche
@@ -188,3 +211,12 @@ def test_mixed_funding_is_not_flagged_and_shorts_are_funded_in_the_base():
     net = dict(zip(e.currencies, e.net, strict=True))
     assert net["TRY"] == 1_000
     assert net["USD"] == -1_000
+
+
+def test_overflowing_books_are_one_message_not_inf():
+    with pytest.raises(CarryxlError, match="exposures"):
+        book_risk([1e300, 1e300], [0.1, 0.1], np.eye(2), 1.0)
+    with pytest.raises(CarryxlError, match="exposures"):
+        currency_exposure(["AUD/JPY", "USD/JPY"], [-1.7e308, -1.7e308])
+    with pytest.raises(CarryxlError, match="amounts"):  # the tranches' sum overflows
+        staged_position([[1e300, 1e300]], [[1e300, 1e300]], [1.0])

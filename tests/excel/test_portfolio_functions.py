@@ -50,11 +50,37 @@ def test_staged_position_whole_columns_by_label(xl: Excel) -> None:
         assert [row[k] for row in several[:2]] == [row[0] for row in alone[:2]]
     assert several[2] == ["", "", "", ""]  # no tranche of GBP/USD: the whole row empty
     bad = xl.call("STAGED_POSITION", amounts, rates, spots, sides, (("units", "x"),), labels, of)
-    assert bad == 'measure: must be average, units, cost, pnl or return (got text "x")'
+    assert bad == 'measure: must be average, units, cost, pnl, return or swap (got text "x")'
     one = xl.call("STAGED_POSITION", column(1e5, 1e5, 2e5), column(100.0, 98.0, 96.0))
     assert one == pytest.approx(97.5)
     needs = xl.call("STAGED_POSITION", 1e5, 100.0, MISSING, MISSING, "pnl")
     assert needs == "spot: must be a number (got an empty cell)"
+
+
+def test_staged_position_swap_per_lot_per_night(xl: Excel) -> None:
+    """swap: per label, swap per lot per night x Σ amount x nights / lot size (the core's
+    book_positions swap); a blank swap cell is no swap; a bad night names the argument."""
+    amounts = column(1e5, 2e4, None, 3e5, 1e4)
+    rates = column(100.0, 1.1, None, 97.0, 1.12)
+    nights = column(30.0, 12.0, None, 5.0, 3.0)
+    labels = column("AUD/JPY", "EUR/USD", None, "AUD/JPY", "EUR/USD")
+    of = column("AUD/JPY", "EUR/USD", "GBP/USD")
+    swaps = column(8.5, -4.0, 1.0)
+    got = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, (("units", "swap"),),
+                  labels, of, nights, swaps, 10_000.0)  # fmt: skip
+    core = book_positions([0, 1, 0, 1], [1e5, 2e4, 3e5, 1e4], [100.0, 1.1, 97.0, 1.12],
+                          [30, 12, 5, 3], [99.0, 1.1], "long", 0.0, 0.0, swap=[8.5, -4.0],
+                          lot_size=10_000)  # fmt: skip
+    assert [row[1] for row in got[:2]] == pytest.approx(list(core.swap), rel=1e-14)
+    assert got[0][1] == pytest.approx(8.5 * (10 * 30 + 30 * 5))
+    assert got[2] == ["", ""]  # no tranche of GBP/USD
+    default_lot = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, "swap", labels,
+                          of, nights, column(8.5, None, 1.0))  # fmt: skip
+    assert default_lot[0][0] == pytest.approx(8.5 * (1 * 30 + 3 * 5))
+    assert default_lot[1][0] == 0.0  # a blank swap: none
+    bad = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, "swap", labels, of,
+                  column(30.0, "x", None, 5.0, 3.0), swaps)  # fmt: skip
+    assert bad.startswith("nights: ")
 
 
 def _book() -> tuple[list[float], list[float], np.ndarray]:

@@ -75,6 +75,28 @@ def test_book_from_csv_matches_hand_figures(capsys, tmp_path):
     assert png.read_bytes().startswith(PNG_MAGIC)
 
 
+def test_broker_swap_column_enters_the_total(capsys, tmp_path):
+    """swap: quote money per lot per night (credit +), each tranche over its nights; the
+    total, the account total and the book total carry it, the interest basket is taxed."""
+    with_swap = BOOK.replace("rate,amount", "rate,amount,swap,lot_size")
+    with_swap = with_swap.replace("103.2,50000", "103.2,50000,85,10000", 1)  # AUD/JPY row
+    with_swap = with_swap.replace("45%,2024-07-01,32.5,10000", "45%,2024-07-01,32.5,10000,-3,")
+    code, plain = _run(capsys, tmp_path, BOOK, "--account", "CNY")
+    assert code == 0
+    code, out = _run(capsys, tmp_path, with_swap, "--account", "CNY", "--json")
+    assert code == 0
+    aud, nzd, try_ = out["positions"]
+    swap = 85 * (5 * 63 + 5 * 42)  # 5 lots of 10,000 AUD, 63 and 42 nights
+    assert aud["swap"] == pytest.approx(swap, rel=1e-14)
+    assert aud["total"] == pytest.approx(plain["positions"][0]["total"] + swap, rel=1e-12)
+    assert nzd["swap"] == 0.0
+    assert try_["swap"] == pytest.approx(-3 * 0.1 * 35, rel=1e-14)  # default lot 100,000
+    to_cny = cross("2024-08-05", "JPY", "CNY")
+    added = swap * to_cny - 3 * 0.1 * 35 * cross("2024-08-05", "TRY", "CNY")
+    assert out["book"]["total"] == pytest.approx(plain["book"]["total"] + added, rel=1e-12)
+    assert out["book"]["var"] == plain["book"]["var"]  # the swap is P&L, not exposure
+
+
 def test_given_correlation_and_volatility_replace_history(capsys, tmp_path):
     book = "pair,side,date,rate,amount,volatility,spot\nAUD/JPY,long,2024-07-01,100,1000,10%,100\n"
     book += "NZD/JPY,long,2024-07-01,90,1000,10%,90\n"

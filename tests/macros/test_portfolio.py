@@ -16,6 +16,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.macros import FileBook, run_macro
 from carryxl.workbooks import workbook_bytes
 from tests.history.raw_ecb import cross, raw_rows
+from tests.policy_data import NEW, change_points, level_on
 from tests.workbooks.named import cells, values
 
 
@@ -77,3 +78,85 @@ def test_the_preloaded_template_is_the_users_until_cleared(tmp_path: Path) -> No
     with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="did not write"):
         run_macro("portfolio", book)
     assert path.read_bytes() == before
+
+
+_MARKET = ("in_pf_spot", "in_pf_to_account", "in_pf_rate_base", "in_pf_rate_quote")
+
+
+def _cleared_market(path: Path, keep: dict[str, float] | None = None) -> Path:
+    """The template with its risk block and market inputs emptied (``keep``: typed cells
+    left in, name -> value of the second row)."""
+    _template(path)
+    wb = openpyxl.load_workbook(path)
+    for name in _MARKET:
+        for cell in cells(wb, name):
+            cell.value = None
+    for name, value in (keep or {}).items():
+        cells(wb, name)[1].value = value
+    wb.save(path)
+    return path
+
+
+def test_empty_spots_and_rates_are_filled_from_the_ecb_and_policy_rates(
+    tmp_path: Path, with_rates: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _cleared_market(tmp_path / "book.xlsx")
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    said = capsys.readouterr().out
+    wb = openpyxl.load_workbook(path)
+    pairs = ["AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]
+    day = "2024-08-05"  # the template's valuation date, an ECB fixing day
+    spots = [cross(day, p[:3], p[4:]) for p in pairs]
+    assert values(wb, "in_pf_spot")[:4] == pytest.approx(spots, rel=1e-12)
+    assert values(wb, "in_pf_spot")[4:] == [None] * 8
+    assert values(wb, "in_pf_to_account")[:4] == pytest.approx([cross(day, "JPY", "CNY")] * 4)
+    bases = [level_on(change_points(NEW), p[:3], day) / 100 for p in pairs]
+    assert values(wb, "in_pf_rate_base")[:4] == pytest.approx(bases, rel=1e-12)
+    assert values(wb, "in_pf_rate_quote")[:4] == pytest.approx(
+        [level_on(change_points(NEW), "JPY", day) / 100] * 4, rel=1e-12
+    )
+    assert f"fixing of {day}" in said
+    assert "policy rates in force on 2024-08-05" in said
+    # carryxl's own cells follow a new valuation date
+    cells(wb, "in_valuation_date")[0].value = dt.datetime(2024, 7, 1)
+    wb.save(path)
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    again = openpyxl.load_workbook(path)
+    earlier = [cross("2024-07-01", p[:3], p[4:]) for p in pairs]
+    assert values(again, "in_pf_spot")[:4] == pytest.approx(earlier, rel=1e-12)
+
+
+def test_typed_spots_and_rates_are_kept_and_only_empty_cells_filled(
+    tmp_path: Path, with_rates: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _cleared_market(tmp_path / "book.xlsx", {"in_pf_spot": 97.5, "in_pf_rate_base": 0.06})
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    said = capsys.readouterr().out
+    wb = openpyxl.load_workbook(path)
+    spot = values(wb, "in_pf_spot")
+    assert spot[1] == 97.5  # typed: kept
+    assert spot[0] == pytest.approx(cross("2024-08-05", "AUD", "JPY"), rel=1e-12)
+    assert values(wb, "in_pf_rate_base")[1] == 0.06
+    assert "in_pf_spot: 1 typed cells kept" in said
+    # the filled cells are the user's now: a new date changes none of the typed range
+    cells(wb, "in_valuation_date")[0].value = dt.datetime(2024, 7, 1)
+    wb.save(path)
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    again = openpyxl.load_workbook(path)
+    assert values(again, "in_pf_spot") == spot
+    assert values(again, "in_pf_to_account")[0] == pytest.approx(cross("2024-07-01", "JPY", "CNY"))
+
+
+def test_without_policy_rates_the_rate_cells_stay_empty_and_it_says_why(
+    tmp_path: Path, empty_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _cleared_market(tmp_path / "book.xlsx")
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    said = capsys.readouterr().out
+    wb = openpyxl.load_workbook(path)
+    assert values(wb, "in_pf_rate_base") == [None] * 12
+    assert values(wb, "in_pf_rate_quote") == [None] * 12
+    assert values(wb, "in_pf_spot")[0] == pytest.approx(cross("2024-08-05", "AUD", "JPY"))
+    line = next(t for t in said.splitlines() if t.startswith("rates:"))
+    assert "no policy-rate data" in line
+    assert "carryxl data update" in line

@@ -392,6 +392,7 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
         col("in_pf_rate_base"), col("in_pf_rate_quote"), col("in_pf_basis_base"),
         col("in_pf_basis_quote"), col("in_pf_stop_loss"), col("in_pf_leverage"),
         col("in_pf_to_account"), v["in_tax_interest"], v["in_tax_fx"], v["in_tax_offset"],
+        [0.0 if x is None else x for x in col("in_pf_swap_rate")], v["in_lot_size"],
     )  # fmt: skip
     vol = np.array(col("in_pf_volatility"), dtype=float)
     corr = np.array(v["in_correlation"], dtype=float).reshape(POSITIONS, POSITIONS)[:n, :n]
@@ -413,6 +414,7 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
         "out_pf_cost": pad(book.cost),
         "out_pf_average_rate": pad(book.average_rate),
         "out_pf_carry": pad(book.carry),
+        "out_pf_swap": pad(book.swap),
         "out_pf_fx": pad(book.fx),
         "out_pf_total": pad(book.total),
         "out_pf_stop_spot": pad(book.stop_spot),

@@ -11,10 +11,11 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
 
-def cells(wb: Workbook, name: str) -> list[Any]:
-    """The cells a workbook-scope name points to, row by row."""
+def cells(wb: Workbook, name: str, sheet: str | None = None) -> list[Any]:
+    """The cells a workbook-scope name (or ``sheet``'s own name) points to, row by row."""
     found = []
-    for title, coordinate in wb.defined_names[name].destinations:
+    names = wb.defined_names if sheet is None else wb[sheet].defined_names
+    for title, coordinate in names[name].destinations:
         area = wb[title][coordinate.replace("$", "")]
         if not isinstance(area, tuple):
             found.append(area)
@@ -24,9 +25,9 @@ def cells(wb: Workbook, name: str) -> list[Any]:
     return found
 
 
-def values(wb: Workbook, name: str) -> Any:
+def values(wb: Workbook, name: str, sheet: str | None = None) -> Any:
     """The value of a one-cell name, or the list of values of a range."""
-    found = [c.value for c in cells(wb, name)]
+    found = [c.value for c in cells(wb, name, sheet)]
     return found[0] if len(found) == 1 else found
 
 

@@ -17,6 +17,8 @@ from carryxl.workbooks.calls import calls, is_builtin
         ("=F(G())", [("G", 0), ("F", 1)]),
         ('=IF(A1="a,b",1,2)', [("IF", 3)]),  # a comma inside text is not a separator
         ("=SUM(in_list)+NA()", [("SUM", 1), ("NA", 0)]),
+        ('=F(a,{"x","y";"z","w"},b)', [("F", 3)]),  # an array constant is one argument
+        ("=F({1,2})", [("F", 1)]),
     ],
 )
 def test_calls_counts_arguments(formula: str, expected: list[tuple[str, int]]) -> None:

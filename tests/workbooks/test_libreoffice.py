@@ -308,6 +308,8 @@ def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
         "in_pf_leverage": rng.uniform(1, 50, n).tolist() + pad,
         "in_pf_to_account": np.exp(rng.uniform(np.log(0.002), np.log(200), n)).tolist() + pad,
         "in_pf_volatility": rng.uniform(0.03, 0.4, n).tolist() + pad,
+        "in_pf_swap_rate": rng.uniform(-40, 25, n).tolist() + pad,
+        "in_lot_size": float(rng.choice([1_000, 10_000, 100_000])),
         "in_correlation": [float(x) for x in corr.ravel()],
         "in_tr_position": [t[0] for t in tranches] + empty,
         "in_tr_date": [value - dt.timedelta(days=t[1]) for t in tranches] + empty,
@@ -355,10 +357,10 @@ def _load(converted: dict[str, Any], source: Path) -> Any:
     return openpyxl.load_workbook(converted["out"][source], data_only=True)
 
 
-def _check(kind: str, inputs: dict[str, Any], wb: Any) -> None:
+def _check(kind: str, inputs: dict[str, Any], wb: Any, sheet: str | None = None) -> None:
     expected = EXPECT[kind](inputs)
     for name, value in expected.items():
-        actual = values(wb, name)
+        actual = values(wb, name, sheet)
         scale = _book_scale(name, inputs) if "in_pf_pair" in inputs else _scale(name, inputs)
         assert close(actual, value, scale), (
             f"{kind} {name}: LibreOffice {actual!r}, core {value!r}, inputs {inputs!r}"
@@ -531,7 +533,7 @@ def _udf_matches_native(kind: str, native: Any, udf_book: Any) -> int:
                 continue
             if isinstance(value, ArrayFormula):
                 first, last = value.ref.split(":")
-                want = [c.value for (c,) in sheet[f"{first}:{last}"]]
+                want = [c.value for cells_row in sheet[f"{first}:{last}"] for c in cells_row]
                 scale = 1e9
             else:
                 want, scale = sheet[cell.coordinate].value, 1e6
@@ -558,8 +560,9 @@ def test_udf_formulas_give_the_native_values(converted: dict[str, Any], kind: st
     assert min(counts) >= MIN_UDF_CHECKS[kind], counts
 
 
+# portfolio: one STAGED_POSITION block (12 positions x 5 measures) and the book's 5 calls
 MIN_UDF_CHECKS = {"calculator": 10, "asset_carry": 6, "scenarios": 5, "swap": 5, "risk": 8,
-                  "portfolio": 4 * 12 + 5}  # fmt: skip
+                  "portfolio": 1 + 5}  # fmt: skip
 
 
 def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
@@ -586,6 +589,34 @@ def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
     assert values(wb, "out_history_worst_pnl") == pytest.approx(at_stop, rel=1e-12)
     assert values(wb, "out_history_worst_date") == dt.datetime(2024, 7, 31)
     assert values(wb, "out_history_final_pnl") == pytest.approx(at_stop, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_diversified_book_beside_recalculates_to_the_core(
+    converted: dict[str, Any], lang: str
+) -> None:
+    """The second sheet (same formulas, its own sheet-scope names) gives the core's numbers
+    for the diversified book, and the first sheet shows its VaR, sum of stand-alone VaRs,
+    ratio and concentration beside the yen book's."""
+    wb = _load(converted, converted["templates"][("portfolio", lang, "native")])
+    sheet = wb.sheetnames[1]
+    seed = dict(portfolio.seed_inputs("diversified"))
+    _check("portfolio", seed, wb, sheet)
+    expected = expect_portfolio(seed)
+    for mine, theirs in (
+        ("out_cmp_var", "out_book_var"),
+        ("out_cmp_sum_standalone", "out_book_sum_standalone"),
+        ("out_cmp_diversification", "out_book_diversification"),
+        ("out_cmp_top_funding", "out_book_top_funding"),
+        ("out_cmp_top_share", "out_book_top_share"),
+        ("out_cmp_concentrated", "out_book_concentrated"),
+    ):
+        assert close(values(wb, mine), expected[theirs], _book_scale(theirs, seed)), mine
+    # the diversified book: a lower VaR than the yen book, a higher ratio, not flagged
+    assert values(wb, "out_cmp_var") < 0.8 * values(wb, "out_book_var")
+    assert values(wb, "out_cmp_diversification") > values(wb, "out_book_diversification") + 0.1
+    assert values(wb, "out_cmp_concentrated") is False
+    assert values(wb, "out_cmp_top_share") < 0.5
 
 
 def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) -> None:

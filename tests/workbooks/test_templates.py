@@ -257,13 +257,29 @@ def test_formulas_use_only_defined_names(template: tuple[str, str, str]) -> None
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_portfolio_risk_contribution_is_a_native_bar_chart(lang: str) -> None:
+    """One chart per book (the yen book, the diversified book beside it)."""
     with zipfile.ZipFile(io.BytesIO(_bytes("portfolio", lang, "native"))) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
-        assert len(charts) == 1
-        xml = archive.read(charts[0]).decode()
-    assert "barChart" in xml
+        assert len(charts) == 2
+        xml = [archive.read(name).decode() for name in sorted(charts)]
     wb = _load("portfolio", lang)
-    for name in ("out_pf_standalone_var", "out_pf_contribution", "in_pf_pair"):
-        first = cells(wb, name)[0].coordinate
-        column = "".join(ch for ch in first if ch.isalpha())
-        assert f"${column}$4:${column}$15" in xml, name  # the 12 position rows
+    for chart, sheet in zip(xml, wb.sheetnames[:2], strict=True):
+        assert "barChart" in chart
+        for name in ("out_pf_standalone_var", "out_pf_contribution", "in_pf_pair"):
+            first = cells(wb, name, None if sheet == wb.sheetnames[0] else sheet)[0]
+            column = "".join(ch for ch in first.coordinate if ch.isalpha())
+            assert f"${column}$4:${column}$15" in chart, name  # the 12 position rows
+            assert sheet in chart, sheet
+
+
+def test_diversified_book_names_are_its_sheets_own() -> None:
+    """Every name of the portfolio sheet also names the diversified sheet's own cell."""
+    wb = _load("portfolio")
+    first, other = wb.sheetnames[:2]
+    local = wb[other].defined_names
+    book_names = [n for n, d in wb.defined_names.items() if first in d.attr_text]
+    assert set(local) == {n for n in book_names if not n.startswith("out_cmp_")}
+    for name in local:
+        ((title, ref),) = local[name].destinations
+        assert title == other
+        assert ref == next(iter(wb.defined_names[name].destinations))[1]

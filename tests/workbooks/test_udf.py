@@ -110,6 +110,7 @@ def test_breakdown_spills_through_a_fixed_size_array_formula() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+<<<<<<< HEAD
 def test_the_live_rates_template_gives_what_carryxl_rates_gives_on_the_datas_last_date(
     with_rates: object, capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
@@ -143,3 +144,23 @@ def test_the_live_rates_template_gives_what_carryxl_rates_gives_on_the_datas_las
         else:
             assert got == answer["rates"][code], code
     assert f"Source: {SOURCE}" in str(cells(wb, "in_rates_note")[0].value)
+=======
+def test_portfolio_positions_are_one_spilled_staged_position_per_book(lang: str) -> None:
+    """Units, cost, average, FX P&L and swap of all 12 positions: one STAGED_POSITION call
+    with a range of measures on each book's sheet, not one formula per row and measure."""
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes("portfolio", lang, "udf")))
+    for ws in wb.worksheets[:2]:
+        found = [
+            cell.value
+            for row in ws.iter_rows()
+            for cell in row
+            if "STAGED_POSITION" in str(getattr(cell.value, "text", cell.value))
+        ]
+        assert len(found) == 1, ws.title
+        (block,) = found
+        assert isinstance(block, ArrayFormula)
+        first, last = block.ref.split(":")
+        area = ws[f"{first}:{last}"]
+        assert (len(area), len(area[0])) == (12, 5)
+        assert '{"units","cost","average","pnl","swap"}' in block.text
+>>>>>>> portfolio2

@@ -1,7 +1,8 @@
 """Evaluate a udf-mode formula in Python by calling carryxl's Excel functions directly.
 
 Handles a single call of a carryxl function whose arguments are names, cell references,
-numbers, text, TRUE/FALSE or empty (and that call wrapped in TRANSPOSE); anything else
+numbers, text, TRUE/FALSE, array constants of those ({"units","cost"}) or empty (and that
+call wrapped in TRANSPOSE); anything else
 is reported as not evaluated (``SKIP``). Argument values come from ``lookup``, which
 reads the LibreOffice-calculated native workbook of the same layout. xlwings hands a
 UDF each argument as rows of cells, so values are passed the same way.
@@ -45,8 +46,11 @@ def _call(formula: str) -> tuple[str, list[list[Token]]] | None:
     if not closes or any(t.type == Token.FUNC for t in inner):
         return None  # not a call, or a nested one
     groups: list[list[Token]] = [[]]
+    depth = 0  # inside an array constant, commas separate its items, not arguments
     for token in inner:
-        if token.type == Token.SEP and token.subtype == Token.ARG:
+        if token.type == Token.ARRAY:
+            depth += 1 if token.subtype == Token.OPEN else -1
+        if token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
             groups.append([])
         else:
             groups[-1].append(token)
@@ -58,14 +62,26 @@ def _argument(group: list[Token], lookup: Callable[[str], Any]) -> Any:
     if not group:
         return None
     token = group[0]
-    if len(group) != 1 or token.type != Token.OPERAND:
-        return SKIP
     readers: dict[str, Callable[[str], Any]] = {
         Token.NUMBER: float,
         Token.TEXT: lambda v: v[1:-1].replace('""', '"'),
         Token.LOGICAL: lambda v: v.upper() == "TRUE",
         Token.RANGE: lookup,
     }
+    if token.type == Token.ARRAY:  # {a,b;c,d}: rows of constants, as Excel passes them
+        rows: list[list[Any]] = [[]]
+        for item in group[1:-1]:
+            if item.type == Token.SEP:
+                if item.subtype == Token.ROW:
+                    rows.append([])
+                continue
+            constant = readers.get(item.subtype) if item.subtype != Token.RANGE else None
+            if item.type != Token.OPERAND or constant is None:
+                return SKIP
+            rows[-1].append(constant(item.value))
+        return rows
+    if len(group) != 1 or token.type != Token.OPERAND:
+        return SKIP
     reader = readers.get(token.subtype)
     return SKIP if reader is None else _rows(reader(token.value))
 

@@ -21,12 +21,15 @@ from carryxl.excel.arguments import (
     CORRELATION,
     EXPOSURES,
     HEADERS,
+    LOT_SIZE,
+    NIGHTS,
     OF,
     PAIRS,
     POSITION,
     SIDE,
     SPOT,
     STAGED_MEASURE,
+    SWAP_PER_LOT,
     THRESHOLD,
     TRANCHE_RATES,
     VOLATILITIES,
@@ -39,7 +42,7 @@ __all__ = ["BOOK_MEASURES", "FUNCTIONS", "STAGED_MEASURES"]
 
 GROUP = "portfolio"
 
-STAGED_MEASURES = ("average", "units", "cost", "pnl", "return")
+STAGED_MEASURES = ("average", "units", "cost", "pnl", "return", "swap")
 BOOK_MEASURES = ("var", "es", "volatility", "diversification", "contributions", "standalone")
 _MISSING_ARG = -2147352572  # what Excel passes for an argument left out
 
@@ -52,7 +55,7 @@ def _staged_measure(cell: Any) -> str:
         return "average"
     word = cells.text("measure", cell).strip().lower().replace("p&l", "pnl")
     if word not in STAGED_MEASURES:
-        raise CarryxlError("measure", cell, "must be average, units, cost, pnl or return")
+        raise CarryxlError("measure", cell, "must be average, units, cost, pnl, return or swap")
     return word
 
 
@@ -122,9 +125,16 @@ def staged_position(
     measure: Any = None,
     position: Any = None,
     of: Any = None,
+    nights: Any = None,
+    swap: Any = None,
+    lot_size: Any = None,
 ) -> Any:
     """STAGED_POSITION: one answer for the tranches, or one per label of ``of``; a column
-    per measure when ``measure`` is a range of them (the tranches read once for all)."""
+    per measure when ``measure`` is a range of them (the tranches read once for all).
+
+    ``swap``: the broker's swap accrued, ``swap`` (quote money per lot of ``lot_size`` base
+    units per night, one per label, blank 0) x Σ amount x nights / lot_size, each tranche
+    over its own ``nights`` (a column beside the tranches)."""
     asked = cells.choice("measure", _staged_measure, measure)
     if asked.problems is not None:
         raise cells.WholeCall(next(p for p in asked.problems.ravel() if p is not None))
@@ -147,11 +157,13 @@ def staged_position(
     tranches = staging.staged_position(
         a.values[mine, :], r.values[mine, :], spots[picked], signs[picked][:, None]
     )
-    sums = {
+    sums: dict[str, Any] = {
         "units": np.bincount(picked, tranches.units, n),
         "cost": np.bincount(picked, tranches.cost, n),
         "pnl": np.bincount(picked, tranches.pnl, n),
     }
+    if "swap" in whats:
+        sums["swap"] = _swaps(a, r, mine, picked, n, held, nights, swap, lot_size)
     with np.errstate(divide="ignore", invalid="ignore"):
         every = {
             **sums,
@@ -164,6 +176,38 @@ def staged_position(
     answer: npt.NDArray[Any] = result.astype(object)
     answer[~held, :] = ""
     return cells.to_excel(answer)
+
+
+def _swaps(
+    a: cells.Input,
+    r: cells.Input,
+    mine: npt.NDArray[np.bool_],
+    picked: npt.NDArray[np.intp],
+    n: int,
+    held: npt.NDArray[np.bool_],
+    nights: Any,
+    swap: Any,
+    lot_size: Any,
+) -> FloatArray:
+    """Each label's swap accrued: swap per lot per night x Σ amount x nights / lot size."""
+    held_nights = cells.numbers("nights", nights)
+    _rows_of(a, r, held_nights)
+    problem = _first_problem((held_nights,), mine)
+    if problem is not None:
+        raise cells.WholeCall(problem)
+    per_lot = cells.numbers("swap", swap)
+    if per_lot.blank is not None:  # a blank swap cell: no swap
+        problems = None if per_lot.problems is None else per_lot.problems.copy()
+        if problems is not None:
+            problems[per_lot.blank] = None
+        per_lot = cells.Input(per_lot.name, np.where(per_lot.blank, 0.0, per_lot.values), problems)
+    rate = _per_label(per_lot, n, held)
+    given = cells.single(cells.optional_numbers("lot_size", lot_size))
+    lot = 100_000.0 if given is None else float(cells.setting_value(given))
+    if not lot > 0:
+        raise CarryxlError("lot_size", lot, "must be > 0 (base units a lot)")
+    lot_nights = np.bincount(picked, a.values[mine, 0] * held_nights.values[mine, 0], n)
+    return np.asarray(rate * lot_nights / lot, dtype=np.float64)
 
 
 def _groups(
@@ -330,9 +374,9 @@ FUNCTIONS = (
     ExcelFunction(
         "STAGED_POSITION",
         GROUP,
-        """A position built in tranches: average entry rate (units-weighted), units, cost, P&L or
-        return at spot. 100,000 AUD at 100, 100,000 at 98, 200,000 at 96: average 97.5; at 99
-        P&L 600,000 JPY. Per label with position and of; several measures: a column each.
+        """A position built in tranches: average entry rate, units, cost, P&L, return or broker
+        swap (per lot per night x Σ amount x nights / lot). 100,000 AUD at 100, 100,000 at 98,
+        200,000 at 96: average 97.5. Per label with position and of; a range of measures.
         """,
         (AMOUNTS, TRANCHE_RATES),
         (
@@ -341,6 +385,9 @@ FUNCTIONS = (
             STAGED_MEASURE,
             POSITION,
             OF,
+            NIGHTS("Optional: each tranche's nights held, a column beside them (for swap)"),
+            SWAP_PER_LOT,
+            LOT_SIZE,
         ),
         body=staged_position,
     ),

@@ -6,7 +6,8 @@ per currency, with a flag when most of the book is funded in one currency.
 Mirrors :mod:`carryxl.core.portfolio` (see its docstring for the maths), cell by cell:
 
 - per position j (s = +1 long, -1 short): units U = Σ u, cost C = Σ u S_k, average C/U,
-  carry = s Σ u S_k d_k (r_b/B_b - r_q/B_q), FX = s (U S - C), stop = average (1 - s stop),
+  carry = s Σ u S_k d_k (r_b/B_b - r_q/B_q), swap = w Σ u d_k / lot (the broker's swap w
+  per lot per night), FX = s (U S - C), stop = average (1 - s stop),
   margin = U S / leverage, exposure w = s U S k (account currency), tax per
   :mod:`carryxl.core.tax`;
 - the book: σ_P = √(Σ_j w_j σ_j (R w σ)_j), VaR = z σ_P √t, ES = σ_P √t φ(z)/(1-c),
@@ -17,6 +18,11 @@ MXN/JPY, USD/JPY) bought in tranches in June and July 2024, valued on 5 August 2
 CNY account. Spots, entry rates, volatilities and correlations (1 July to 30 August
 2024) are the ECB reference rates (``carryxl.history``), written in when the workbook is
 generated; the rates are typed (policy rates of the time).
+
+Beside it, on a second sheet with the same layout and formulas (its names are scoped to
+that sheet), the same money spread across four funding currencies: long AUD/JPY, long
+NZD/CHF, short EUR/MXN, long GBP/USD. The first sheet shows the two books' VaR, sum of
+stand-alone VaRs, diversification ratio and funding concentration side by side.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from typing import Any
 
 import numpy as np
 from openpyxl.chart import BarChart, Reference
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -47,6 +53,7 @@ from carryxl.workbooks.layout import (
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES, add_lists, add_rates
 
 __all__ = [
+    "BOOKS",
     "CURRENCIES",
     "POSITIONS",
     "TRANCHES",
@@ -68,7 +75,8 @@ WINDOW = ("2024-07-01", "2024-08-30")
 ACCOUNT = "CNY"
 # (pair, side, rate of the base, rate of the quote, stop-loss, leverage, tranches as
 # (date, base units)); entry rates are the ECB fixings of those dates.
-_BOOK: tuple[tuple[str, str, float, float, float, float, tuple[tuple[str, float], ...]], ...] = (
+_Entry = tuple[str, str, float, float, float, float, tuple[tuple[str, float], ...]]
+_BOOK: tuple[_Entry, ...] = (
     ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
      (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
     ("NZD/JPY", "long", 0.055, 0.001, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
@@ -76,6 +84,17 @@ _BOOK: tuple[tuple[str, str, float, float, float, float, tuple[tuple[str, float]
      (("2024-06-03", 500_000), ("2024-06-17", 500_000), ("2024-07-15", 500_000))),
     ("USD/JPY", "long", 0.0533, 0.001, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
 )  # fmt: skip
+# The same money across four funding currencies (JPY, CHF, EUR, USD).
+_DIVERSIFIED: tuple[_Entry, ...] = (
+    ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
+     (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
+    ("NZD/CHF", "long", 0.055, 0.0125, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
+    ("EUR/MXN", "short", 0.0375, 0.11, 0.05, 10,
+     (("2024-06-03", 25_000), ("2024-06-17", 25_000), ("2024-07-15", 25_000))),
+    ("GBP/USD", "long", 0.0525, 0.0533, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
+)  # fmt: skip
+BOOKS = {"yen": _BOOK, "diversified": _DIVERSIFIED}
+"""The preloaded books: the yen book on the first sheet, the diversified one beside it."""
 
 _SETTINGS: dict[str, object] = {
     "in_account": ACCOUNT,
@@ -88,6 +107,7 @@ _SETTINGS: dict[str, object] = {
     "in_tax_fx": 0.2,
     "in_tax_offset": "within position",
     "in_concentration_threshold": 0.5,
+    "in_lot_size": 100_000,
 }
 
 # Position table columns: (name, kind, input?) from column F; E holds the number 1..12.
@@ -103,14 +123,16 @@ _POSITION_INPUTS = (
     ("in_pf_leverage", "multiple"),
     ("in_pf_to_account", "number"),
     ("in_pf_volatility", "percent_short"),
+    ("in_pf_swap_rate", "number"),
 )
 _POSITION_OUTPUTS = (
     ("out_pf_funding", "text"),
     ("out_pf_units", "money"),
     ("out_pf_cost", "money"),
     ("out_pf_average_rate", "spot"),
-    ("out_pf_carry", "money"),
     ("out_pf_fx", "money"),
+    ("out_pf_swap", "money"),
+    ("out_pf_carry", "money"),
     ("out_pf_total", "money"),
     ("out_pf_stop_spot", "spot"),
     ("out_pf_stop_distance", "percent_short"),
@@ -148,31 +170,34 @@ def _column_key(name: str) -> str:
 
 
 @cache
-def seed_inputs() -> dict[str, Any]:
-    """The preloaded book by input name (ranges as full-length lists, blanks as None)."""
-    pairs = [p for p, *_ in _BOOK]
+def seed_inputs(which: str = "yen") -> dict[str, Any]:
+    """The preloaded book ``which`` (``yen`` or ``diversified``) by input name (ranges as
+    full-length lists, blanks as None)."""
+    entries = BOOKS[which]
+    pairs = [p for p, *_ in entries]
     market = book_market(pairs, VALUATION, WINDOW[0], WINDOW[1], ACCOUNT)
-    blank = [None] * (POSITIONS - len(_BOOK))
+    blank = [None] * (POSITIONS - len(entries))
     parsed = [Pair.parse(p) for p in pairs]
     seed: dict[str, Any] = dict(_SETTINGS)
     seed.update({
         "in_pf_pair": pairs + blank,
-        "in_pf_side": [b[1] for b in _BOOK] + blank,
+        "in_pf_side": [b[1] for b in entries] + blank,
         "in_pf_spot": [float(s) for s in market.spots] + blank,
-        "in_pf_rate_base": [b[2] for b in _BOOK] + blank,
-        "in_pf_rate_quote": [b[3] for b in _BOOK] + blank,
+        "in_pf_rate_base": [b[2] for b in entries] + blank,
+        "in_pf_rate_quote": [b[3] for b in entries] + blank,
         "in_pf_basis_base": [default_day_count(p.base).days_in_year for p in parsed] + blank,
         "in_pf_basis_quote": [default_day_count(p.quote).days_in_year for p in parsed] + blank,
-        "in_pf_stop_loss": [b[4] for b in _BOOK] + blank,
-        "in_pf_leverage": [b[5] for b in _BOOK] + blank,
+        "in_pf_stop_loss": [b[4] for b in entries] + blank,
+        "in_pf_leverage": [b[5] for b in entries] + blank,
         "in_pf_to_account": [float(k) for k in market.to_account] + blank,
         "in_pf_volatility": [float(v) for v in market.volatilities] + blank,
+        "in_pf_swap_rate": [0.0] * len(entries) + blank,
     })  # fmt: skip
     matrix = np.eye(POSITIONS)
-    n = len(_BOOK)
+    n = len(entries)
     matrix[:n, :n] = market.correlation
     seed["in_correlation"] = [float(x) for x in matrix.ravel()]
-    rows = [(j + 1, day, p, u) for j, (p, *_r, tr) in enumerate(_BOOK) for day, u in tr]
+    rows = [(j + 1, day, p, u) for j, (p, *_r, tr) in enumerate(entries) for day, u in tr]
     empty = [None] * (TRANCHES - len(rows))
     seed["in_tr_position"] = [r[0] for r in rows] + empty
     seed["in_tr_date"] = [dt.datetime.fromisoformat(r[1]) for r in rows] + empty
@@ -182,11 +207,23 @@ def seed_inputs() -> dict[str, Any]:
 
 
 def build(book: Book) -> None:
-    """The portfolio sheet (settings and book results; positions, correlations, currency
-    exposure, tranches; the risk-contribution chart), then the Rates sheet and the lists."""
+    """The yen book's sheet (with the diversified book's results beside its own), the
+    diversified book's sheet (same layout and formulas, sheet-scope names), then the Rates
+    sheet and the lists."""
     ws = book.sheet("sheet_portfolio")
+    _book_sheet(book, ws, seed_inputs("yen"), book.t("sheet_portfolio_diversified"))
+    other = book.sheet("sheet_portfolio_diversified")
+    book.local = other
+    _book_sheet(book, other, seed_inputs("diversified"), None)
+    book.local = None
+    add_rates(book)
+    add_lists(book)
+
+
+def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | None) -> None:
+    """One book: settings and results; positions, correlations, currency exposure,
+    tranches; the risk-contribution chart. ``beside``: the sheet whose book is compared."""
     sheet_head(book, ws, "portfolio_title", (40, 18, 12, 3, 6))
-    seed = seed_inputs()
     f = Form(book, ws)
     f.section("sec_pf_settings")
     f.input("in_account", seed["in_account"], "text", None, "=in_rates_currency")
@@ -202,7 +239,10 @@ def build(book: Book) -> None:
         f.input(name, seed[name], kind, unit)
     f.input("in_tax_offset", seed["in_tax_offset"], "text", None, f'"{",".join(OFFSETS)}"')
     f.input("in_concentration_threshold", seed["in_concentration_threshold"], "percent_short")
+    f.input("in_lot_size", seed["in_lot_size"], "integer")
     _book_outputs(f)
+    if beside is not None:
+        _comparison(f, beside)
     last_form_row = f.row - 1
 
     _positions(book, ws, f, seed)
@@ -213,8 +253,30 @@ def build(book: Book) -> None:
     ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
     print_setup(ws)
     protect(ws)
-    add_rates(book)
-    add_lists(book)
+
+
+_COMPARED = (
+    ("out_cmp_var", "out_book_var", "money"),
+    ("out_cmp_sum_standalone", "out_book_sum_standalone", "money"),
+    ("out_cmp_diversification", "out_book_diversification", "number"),
+    ("out_cmp_top_funding", "out_book_top_funding", "text"),
+    ("out_cmp_top_share", "out_book_top_share", "percent_short"),
+    ("out_cmp_concentrated", "out_book_concentrated", "general"),
+)
+
+
+def _comparison(f: Form, other: str) -> None:
+    """The other book's VaR, sum of stand-alone VaRs, diversification ratio and funding
+    concentration, read from its sheet (whose results sit where this sheet's do)."""
+    f.section("sec_pf_compare")
+    sheet = quote_sheetname(other)
+
+    def there(name: str) -> str:
+        return f"{sheet}!{f.book.names[name].split('!')[1]}"
+
+    money = f"={there('in_account')}"
+    for name, source, kind in _COMPARED:
+        f.output(name, f"={there(source)}", kind, money if kind == "money" else None)
 
 
 def _book_outputs(f: Form) -> None:
@@ -262,7 +324,8 @@ def _position_formulas(r: int) -> dict[str, str]:
     units, cost, avg = c["out_pf_units"], c["out_pf_cost"], c["out_pf_average_rate"]
     spot, k = c["in_pf_spot"], c["in_pf_to_account"]
     carry, fx, tax = c["out_pf_carry"], c["out_pf_fx"], c["out_pf_tax"]
-    interest, gain = f"{carry}*{k}", f"{fx}*{k}"
+    swap = c["out_pf_swap"]
+    interest, gain = f"({carry}+{swap})*{k}", f"{fx}*{k}"
     within = (
         f"in_tax_interest*MAX({interest}+MIN({gain},0),0)+in_tax_fx*MAX({gain}+MIN({interest},0),0)"
     )
@@ -283,8 +346,12 @@ def _position_formulas(r: int) -> dict[str, str]:
             f"{sign}*SUMPRODUCT({mine}*in_tr_amount*in_tr_rate*(in_valuation_date-in_tr_date))"
             f"*{daily}"
         ),
+        "out_pf_swap": (
+            f"{c['in_pf_swap_rate']}*SUMPRODUCT({mine}*in_tr_amount*(in_valuation_date-in_tr_date))"
+            "/in_lot_size"
+        ),
         "out_pf_fx": f"{sign}*({units}*{spot}-{cost})",
-        "out_pf_total": f"{carry}+{fx}",
+        "out_pf_total": f"{carry}+{swap}+{fx}",
         "out_pf_stop_spot": f"{avg}*(1-{sign}*{c['in_pf_stop_loss']})",
         "out_pf_stop_distance": f"{sign}*({spot}-{c['out_pf_stop_spot']})/{spot}",
         "out_pf_margin": f"{units}*{spot}/{c['in_pf_leverage']}",
@@ -312,24 +379,40 @@ def _position_formulas(r: int) -> dict[str, str]:
 
 
 def _position_udf(r: int) -> dict[str, str]:
-    """The udf-mode formulas of row ``r``: carryxl's functions where they fit a cell.
-
-    STAGED_POSITION answers "" for a position number without tranches, so those rows need
-    no IF; the tax needs one (CARRY_AFTER_TAX of an empty row would be a message).
-    """
+    """The udf-mode formulas of row ``r`` besides the spilled block: the tax needs an IF
+    (CARRY_AFTER_TAX of an empty row would be a message)."""
     c = {k: f"{v}{r}" for k, v in _COL.items()}
-    staged = '=STAGED_POSITION(in_tr_amount,in_tr_rate,{spot},{side},"{what}",in_tr_position,E{r})'
     k, carry, fx = c["in_pf_to_account"], c["out_pf_carry"], c["out_pf_fx"]
+    swap = c["out_pf_swap"]
     return {
-        "out_pf_units": staged.format(spot="", side="", what="units", r=r),
-        "out_pf_cost": staged.format(spot="", side="", what="cost", r=r),
-        "out_pf_average_rate": staged.format(spot="", side="", what="average", r=r),
-        "out_pf_fx": staged.format(spot=c["in_pf_spot"], side=c["in_pf_side"], what="pnl", r=r),
         "out_pf_after_tax": (
-            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX({carry}*{k},{fx}*{k},'
+            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX(({carry}+{swap})*{k},{fx}*{k},'
             "in_tax_interest,in_tax_fx,in_tax_offset))"
         ),
     }
+
+
+_SPILLED = (
+    ("out_pf_units", "units"),
+    ("out_pf_cost", "cost"),
+    ("out_pf_average_rate", "average"),
+    ("out_pf_fx", "pnl"),
+    ("out_pf_swap", "swap"),
+)
+"""The udf template's columns one STAGED_POSITION call fills (side by side, in order)."""
+
+
+def _staged_block() -> tuple[str, str]:
+    """The udf mode's one STAGED_POSITION call for every position and measure: its area
+    and formula (a position without tranches spills an empty row)."""
+    words = ",".join(f'"{w}"' for _n, w in _SPILLED)
+    first, last = _COL[_SPILLED[0][0]], _COL[_SPILLED[-1][0]]
+    area = f"{first}{TOP}:{last}{TOP + POSITIONS - 1}"
+    formula = (
+        f"=STAGED_POSITION(in_tr_amount,in_tr_rate,in_pf_spot,in_pf_side,{{{words}}},"
+        "in_tr_position,out_pf_number,out_tr_days,in_pf_swap_rate,in_lot_size)"
+    )
+    return area, formula
 
 
 def _book_udf() -> dict[str, str]:
@@ -368,6 +451,13 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
             book.paint(cell, "output", styles.number_format(kind, book.lang))
     for name in names:
         book.define(name, ws, f"{_COL[name]}{TOP}", f"{_COL[name]}{last}")
+    book.define("out_pf_number", ws, f"E{TOP}", f"E{last}")
+    if book.mode == "udf":  # units to swap of every position from one call, spilled
+        area, formula = _staged_block()
+        for cell_row in ws[area]:
+            for cell in cell_row:
+                cell.value = None
+        ws[area.split(":")[0]].value = ArrayFormula(area, formula)
     if book.mode == "udf":  # every contribution from one call, spilled down the column
         area = f"{_COL['out_pf_contribution']}{TOP}:{_COL['out_pf_contribution']}{last}"
         for cell_row in ws[area]:
