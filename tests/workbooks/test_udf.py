@@ -110,7 +110,6 @@ def test_breakdown_spills_through_a_fixed_size_array_formula() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-<<<<<<< HEAD
 def test_the_live_rates_template_gives_what_carryxl_rates_gives_on_the_datas_last_date(
     with_rates: object, capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
@@ -144,7 +143,9 @@ def test_the_live_rates_template_gives_what_carryxl_rates_gives_on_the_datas_las
         else:
             assert got == answer["rates"][code], code
     assert f"Source: {SOURCE}" in str(cells(wb, "in_rates_note")[0].value)
-=======
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_portfolio_positions_are_one_spilled_staged_position_per_book(lang: str) -> None:
     """Units, cost, average, FX P&L and swap of all 12 positions: one STAGED_POSITION call
     with a range of measures on each book's sheet, not one formula per row and measure."""
@@ -163,4 +164,3 @@ def test_portfolio_positions_are_one_spilled_staged_position_per_book(lang: str)
         area = ws[f"{first}:{last}"]
         assert (len(area), len(area[0])) == (12, 5)
         assert '{"units","cost","average","pnl","swap"}' in block.text
->>>>>>> portfolio2
