@@ -7,7 +7,7 @@ from typing import Any
 
 from carryxl.cli.arguments import number
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import percent, print_json, rate_argument, table
+from carryxl.cli.formatting import percent, print_report, rate_argument, table
 from carryxl.core import (
     CarryxlError,
     MoveConvention,
@@ -129,12 +129,7 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
-    result = calculate(args)
-    if args.json:
-        print_json(result)
-    else:
-        print(render(result))
-    return 0
+    return print_report(calculate(args), render, args.json)
 
 
 COMMANDS = (

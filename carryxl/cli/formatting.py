@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -17,6 +17,7 @@ __all__ = [
     "money",
     "percent",
     "print_json",
+    "print_report",
     "rate_argument",
     "rate_from_argument",
     "table",
@@ -101,3 +102,14 @@ def print_json(data: Mapping[str, Any]) -> None:
         return value
 
     print(json.dumps(clean(data), indent=2, ensure_ascii=False))
+
+
+def print_report(
+    result: dict[str, Any], render: Callable[[dict[str, Any]], str], as_json: bool
+) -> int:
+    """Print a command's ``result`` as JSON (``--json``) or as ``render``'s text; exit 0."""
+    if as_json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0

@@ -10,7 +10,7 @@ import numpy as np
 
 from carryxl.cli.arguments import count, date, date_list, number
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import percent, print_json, rate_argument, table
+from carryxl.cli.formatting import percent, print_report, rate_argument, table
 from carryxl.core.conventions import DayCount, Pair, default_day_count, points_scale
 from carryxl.core.dates import Tenor, add_tenor, as_dates, business_holidays, year_fraction
 from carryxl.core.errors import CarryxlError
@@ -143,12 +143,7 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the forward, or JSON with ``--json``."""
-    result = calculate(args)
-    if args.json:
-        print_json(result)
-    else:
-        print(render(result))
-    return 0
+    return print_report(calculate(args), render, args.json)
 
 
 COMMANDS = (

@@ -10,7 +10,7 @@ import numpy as np
 
 from carryxl.cli.arguments import count, date, target_file
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import percent, print_json, table
+from carryxl.cli.formatting import percent, print_json, print_report, table
 from carryxl.core.conventions import Pair
 from carryxl.history.data import RateHistory, history_from_csv
 from carryxl.history.ecb import ecb_history
@@ -227,12 +227,7 @@ def render(r: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
     plot_target(args)
-    result = calculate(args, load_history(args))
-    if args.json:
-        print_json(result)
-    else:
-        print(render(result))
-    return 0
+    return print_report(calculate(args, load_history(args)), render, args.json)
 
 
 COMMANDS = (

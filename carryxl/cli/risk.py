@@ -9,7 +9,7 @@ from typing import Any
 
 from carryxl.cli.arguments import number
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.cli.formatting import money, percent, print_report, rate_argument, table
 from carryxl.core import (
     Pair,
     carry_to_vol,
@@ -285,12 +285,7 @@ def _spot(value: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
-    result = calculate(args)
-    if args.json:
-        print_json(result)
-    else:
-        print(render(result))
-    return 0
+    return print_report(calculate(args), render, args.json)
 
 
 COMMANDS = (

@@ -12,7 +12,7 @@ from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import (
     money,
     percent,
-    print_json,
+    print_report,
     rate_argument,
     rate_from_argument,
     table,
@@ -260,12 +260,7 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
-    result = calculate(args)
-    if args.json:
-        print_json(result)
-    else:
-        print(render(result))
-    return 0
+    return print_report(calculate(args), render, args.json)
 
 
 COMMANDS = (
