@@ -55,7 +55,16 @@ from carryxl.core.dates import DateArray, as_dates
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
-from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, positive, rate
+from carryxl.core.validate import (
+    FloatArray,
+    all_finite,
+    as_floats,
+    common_shape,
+    finite,
+    finite_result,
+    positive,
+    rate,
+)
 
 __all__ = [
     "SwapForm",
@@ -299,12 +308,18 @@ def _quote(
     lot_size: Any,
     basis: Any,
     to_account: Any,
+    deferred: bool = False,
 ) -> _Quote:
-    """The preamble :func:`swap_per_night` and :func:`swap_quote_from_money` share."""
+    """The preamble :func:`swap_per_night` and :func:`swap_quote_from_money` share.
+
+    ``deferred`` leaves out the checks a finite product proves (the value finite, ``lots``
+    below +inf): only for a caller that checks its result and, if that fails, calls again
+    without it, so a bad input is still named with its own rule.
+    """
     shape_form = SwapForm.parse(form)
     named = {
-        value_name: finite(value_name, value),
-        "lots": positive("lots", lots),
+        value_name: as_floats(value_name, value) if deferred else finite(value_name, value),
+        "lots": positive("lots", lots, deferred=deferred),
         "lot_size": positive("lot_size", lot_size),
         "to_account": positive("to_account", to_account),
     }
@@ -347,7 +362,12 @@ def swap_per_night(
     spot / basis * to_account; -2% a year on 1 lot of USD/TRY at 32, basis 360:
     -0.02 * 100,000 * 32 / 360 = -177.78 TRY a night.
     """
-    given = _quote(form, "quote", quote, lots, pair, spot, point_size, lot_size, basis, to_account)
+    args = (form, "quote", quote, lots, pair, spot, point_size, lot_size, basis, to_account)
+    given = _quote(*args, deferred=True)
+    money = given.named["quote"] * given.per_unit()
+    if all_finite(money):  # every factor > 0 and finite, or the product would not be
+        return money
+    given = _quote(*args)  # names a bad input with its own rule, if there is one
     return finite_result(given.named["quote"] * given.per_unit(), **given.named)
 
 
