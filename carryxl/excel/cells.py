@@ -548,7 +548,7 @@ def _bad_rows(
     held = column[positions]
     if not ((held == values) | (np.isnan(held) & np.isnan(values))).all():
         return None
-    texts = [f"{name}: {error.rule} (got {_show(v)})"[:_MAX_MESSAGE] for v in values.tolist()]
+    texts = [message(CarryxlError(name, v, error.rule)) for v in values.tolist()]
     return positions, texts
 
 
