@@ -1,5 +1,5 @@
-"""Package directions: core <- history <- {excel, workbooks, macros, addin} <- cli, with the
-middle four meeting only in carryxl's neutral top-level modules (files, buttons,
+"""Package directions: core <- history <- statements <- {excel, workbooks, macros, addin} <- cli,
+with the middle four meeting only in carryxl's neutral top-level modules (files, buttons,
 templates); and every public name of the core and history modules in their __all__."""
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ ALLOWED: dict[str, set[str]] = {
     "history": {"core", "history", "files"},  # files: atomic writes of pictures
     **{n: {"core", "history"} for n in NEUTRAL},
     "files": {"core"},  # so history may use it without a cycle
-    **{m: {"core", "history", *NEUTRAL, m} for m in MIDDLE},
-    "cli": {"core", "history", *NEUTRAL, *MIDDLE, "cli"},
+    "statements": {"core", "history", "files", "statements"},  # broker statements (issue 22)
+    **{m: {"core", "history", "statements", *NEUTRAL, m} for m in MIDDLE},
+    "cli": {"core", "history", "statements", *NEUTRAL, *MIDDLE, "cli"},
 }
 
 

@@ -28,6 +28,7 @@ from carryxl.cli import (
     rates,
     risk,
     run,
+    statement,
     stress,
     swap,
 )
@@ -51,6 +52,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     addin,
     rates,
     data,
+    statement,
 )
 
 
