@@ -126,9 +126,10 @@ def render(r: dict[str, Any]) -> str:
             for p in r["positions"]
         ]
         head = (
-            "ticket", "symbol", "side", "lots", "open", "close", "nights", "price P&L", "swap",
-            "commission", "swap/lot/night (quote)", "implied", "policy diff", "markup bp",
-        )  # fmt: skip
+            *("ticket", "symbol", "side", "lots", "open", "close", "nights", "price P&L"),
+            *("swap", "commission", "swap/lot/night (quote)", "implied", "policy diff"),
+            "markup bp",
+        )
         lines += [table(body, head), ""]
     if r["pairs"]:
         lines += ["FX pairs (longs and shorts apart):", _groups(r["pairs"], "pair", ccy, True), ""]

@@ -76,7 +76,7 @@ def test_swap_per_lot_night_in_the_quote_currency(tmp_path: Path) -> None:
     assert per[1] == pytest.approx(-314.0)
     # 104: the account is in the quote currency: -0.90 / 1 / 0.30 = -3.00 USD.
     assert per[3] == pytest.approx(-3.0)
-    assert per[2] is None and per[4] is None and per[5] is None
+    assert [per[2], per[4], per[5]] == [None, None, None]
     no_conversion = _analysis(tmp_path)
     assert no_conversion.positions[1].implied_rate is None
     assert any("no conversion" in n for n in no_conversion.notes)
@@ -106,7 +106,7 @@ def test_policy_differential_and_markup(tmp_path: Path) -> None:
     assert r104.policy_differential == pytest.approx(-(0.0315 - 0.0450))
     assert r104.stale
     assert r104.markup_bp == pytest.approx((0.0135 + 0.90 / 30_900 * 360) * 1e4)
-    assert r105.policy_differential is None and r105.markup_bp is None  # no night held
+    assert (r105.policy_differential, r105.markup_bp) == (None, None)  # no night held
     assert any("stale" in n for n in a.notes)
 
 
@@ -144,7 +144,7 @@ def test_netting_positions_are_analysed(tmp_path: Path) -> None:
 def test_a_jpy_account(tmp_path: Path) -> None:
     a = _analysis(tmp_path, jpy_report(), convert=_jpy_per)
     short, eurusd = a.positions
-    assert short.nights == 5 and eurusd.nights == 1
+    assert (short.nights, eurusd.nights) == (5, 1)
     # USDJPY in a JPY account: the quote is the account's currency.
     assert short.swap_per_lot_night_quote == pytest.approx(-1000.0)
     assert short.implied_rate == pytest.approx(-5000 / (100_000 * 157.0) * 365 / 5)

@@ -47,9 +47,8 @@ def test_the_usd_report_reads_back_row_for_row(tmp_path: Path, form: str, lang: 
     assert s.account.margin_mode == "hedging"
     assert [p.ticket for p in s.positions] == ["101", "102", "103", "104", "105", "106"]
     assert [p.pair for p in s.positions] == ["USD/JPY", "AUD/JPY", None, "EUR/USD", "GBP/USD", None]
-    assert [p.asset_class for p in s.positions] == [
-        AssetClass.FX, AssetClass.FX, AssetClass.METAL, AssetClass.FX, AssetClass.FX, AssetClass.CFD
-    ]  # fmt: skip
+    fx, metal, cfd = AssetClass.FX, AssetClass.METAL, AssetClass.CFD
+    assert [p.asset_class for p in s.positions] == [fx, fx, metal, fx, fx, cfd]
     assert [p.side for p in s.positions] == [1, -1, 1, -1, 1, 1]
     assert [p.lots for p in s.positions] == [0.5, 1.0, 0.1, 0.3, 0.2, 1.0]
     assert [p.swap for p in s.positions] == [15.75, -6.0, -1.2, -0.9, 0.0, -2.0]
@@ -66,7 +65,8 @@ def test_the_usd_report_reads_back_row_for_row(tmp_path: Path, form: str, lang: 
 def test_the_terminal_bytes_are_utf16_with_bom_and_crlf(tmp_path: Path) -> None:
     path = _write(tmp_path, "terminal html", ENGLISH)
     data = path.read_bytes()
-    assert data[:2] == b"\xff\xfe" and "\r\n".encode("utf-16-le") in data
+    assert data[:2] == b"\xff\xfe"
+    assert "\r\n".encode("utf-16-le") in data
     assert read_statement(path).layout == "MT5 HTML (UTF-16LE)"
 
 

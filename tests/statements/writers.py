@@ -12,6 +12,10 @@ from pathlib import Path
 import openpyxl
 
 
+def _cols(text: str) -> tuple[str, ...]:
+    return tuple(text.split("|"))
+
+
 @dataclass(frozen=True)
 class Words:
     """A terminal's language: section titles, column headers and header labels."""
@@ -28,68 +32,45 @@ class Words:
 ENGLISH = Words(
     labels=("Name:", "Account:", "Company:", "Date:"),
     titles=("Positions", "Orders", "Deals", "Open Positions", "Results"),
-    positions=(
-        "Time", "Position", "Symbol", "Type", "Volume", "Price", "S / L", "T / P", "Time",
-        "Price", "Commission", "Swap", "Profit",
+    positions=_cols(
+        "Time|Position|Symbol|Type|Volume|Price|S / L|T / P|Time|Price|Commission|Swap|Profit"
     ),
-    orders=(
-        "Open Time", "Order", "Symbol", "Type", "Volume", "Price", "S / L", "T / P", "Time",
-        "State", "Comment",
+    orders=_cols("Open Time|Order|Symbol|Type|Volume|Price|S / L|T / P|Time|State|Comment"),
+    deals=_cols(
+        "Time|Deal|Symbol|Type|Direction|Volume|Price|Order|Commission|Fee|Swap|Profit|Balance|"
+        "Comment"
     ),
-    deals=(
-        "Time", "Deal", "Symbol", "Type", "Direction", "Volume", "Price", "Order",
-        "Commission", "Fee", "Swap", "Profit", "Balance", "Comment",
-    ),
-    open_positions=(
-        "Time", "Position", "Symbol", "Type", "Volume", "Price", "S / L", "T / P",
-        "Market Price", "Swap", "Profit", "Comment",
+    open_positions=_cols(
+        "Time|Position|Symbol|Type|Volume|Price|S / L|T / P|Market Price|Swap|Profit|Comment"
     ),
     results=("Total Net Profit:", "Gross Profit:"),
-)  # fmt: skip
+)
 
 CHINESE = Words(
     labels=("名称:", "账户:", "公司:", "日期:"),
     titles=("持仓", "订单", "成交", "未平仓持仓", "结果"),
-    positions=(
-        "时间", "持仓", "交易品种", "类型", "交易量", "价格", "止损", "止盈", "时间", "价格",
-        "手续费", "库存费", "利润",
-    ),
-    orders=(
-        "开仓时间", "订单", "交易品种", "类型", "交易量", "价格", "止损", "止盈", "时间",
-        "状态", "注释",
-    ),
-    deals=(
-        "时间", "成交", "交易品种", "类型", "方向", "交易量", "价格", "订单", "手续费", "费用",
-        "库存费", "利润", "余额", "注释",
-    ),
-    open_positions=(
-        "时间", "持仓", "交易品种", "类型", "交易量", "价格", "止损", "止盈", "市场价格",
-        "库存费", "利润", "注释",
-    ),
+    positions=_cols("时间|持仓|交易品种|类型|交易量|价格|止损|止盈|时间|价格|手续费|库存费|利润"),
+    orders=_cols("开仓时间|订单|交易品种|类型|交易量|价格|止损|止盈|时间|状态|注释"),
+    deals=_cols("时间|成交|交易品种|类型|方向|交易量|价格|订单|手续费|费用|库存费|利润|余额|注释"),
+    open_positions=_cols("时间|持仓|交易品种|类型|交易量|价格|止损|止盈|市场价格|库存费|利润|注释"),
     results=("总净盈利:", "毛利:"),
-)  # fmt: skip
+)
 
 JAPANESE = Words(
     labels=("名前:", "口座:", "会社:", "日付:"),
     titles=("ポジション", "注文", "約定", "保有ポジション", "結果"),
-    positions=(
-        "時間", "ポジション", "銘柄", "タイプ", "数量", "価格", "決済逆指値", "決済指値",
-        "時間", "価格", "手数料", "スワップ", "損益",
+    positions=_cols(
+        "時間|ポジション|銘柄|タイプ|数量|価格|決済逆指値|決済指値|時間|価格|手数料|スワップ|損益"
     ),
-    orders=(
-        "発注時間", "注文", "銘柄", "タイプ", "数量", "価格", "決済逆指値", "決済指値",
-        "時間", "状態", "コメント",
+    orders=_cols("発注時間|注文|銘柄|タイプ|数量|価格|決済逆指値|決済指値|時間|状態|コメント"),
+    deals=_cols(
+        "時間|約定|銘柄|タイプ|方向|数量|価格|注文|手数料|費用|スワップ|損益|残高|コメント"
     ),
-    deals=(
-        "時間", "約定", "銘柄", "タイプ", "方向", "数量", "価格", "注文", "手数料", "費用",
-        "スワップ", "損益", "残高", "コメント",
-    ),
-    open_positions=(
-        "時間", "ポジション", "銘柄", "タイプ", "数量", "価格", "決済逆指値", "決済指値",
-        "市場価格", "スワップ", "損益", "コメント",
+    open_positions=_cols(
+        "時間|ポジション|銘柄|タイプ|数量|価格|決済逆指値|決済指値|市場価格|スワップ|損益|コメント"
     ),
     results=("純損益:", "総利益:"),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -161,7 +142,8 @@ def mt5_html(report: Report, *, cut_after: str | None = None) -> str:
     values = (report.name, report.account.replace(" ", "&nbsp;"), report.company, report.date)
     for label, value in zip(w.labels, values, strict=True):
         out.append(
-            f'<tr align="left"><th colspan="4">{label}</th><th colspan="10"><b>{value}</b></th></tr>'
+            f'<tr align="left"><th colspan="4">{label}</th>'
+            f'<th colspan="10"><b>{value}</b></th></tr>'
         )
 
     def title(text: str) -> None:
@@ -184,16 +166,16 @@ def mt5_html(report: Report, *, cut_after: str | None = None) -> str:
         return "\n".join(out)
     header(w.positions, wide_last=True)
     for p in report.positions:
+        first = (p.open_time, p.ticket, p.symbol, p.type)
+        rest = (p.volume, p.open_price, "", "", p.close_time, p.close_price, p.commission, p.swap)
         out.append(
             '<tr bgcolor="#FFFFFF" align="right">'
-            + _td(p.open_time) + _td(p.ticket) + _td(p.symbol) + _td(p.type)
+            + "".join(_td(v) for v in first)
             + '<td class="hidden" colspan="8">200011</td>'
-            + _td(p.volume, ' class=""') + _td(p.open_price, ' class=""')
-            + '<td class=""></td><td class=""></td>'
-            + _td(p.close_time, ' class=""') + _td(p.close_price, ' class=""')
-            + _td(p.commission, ' class=""') + _td(p.swap, ' class=""')
-            + _td(p.profit, ' colspan="2"') + "</tr>"
-        )  # fmt: skip
+            + "".join(_td(v, ' class=""') for v in rest)
+            + _td(p.profit, ' colspan="2"')
+            + "</tr>"
+        )
     out.append('<tr><td nowrap style="height: 10px"></td></tr>')
     title(w.titles[1])
     header(w.orders)
@@ -202,13 +184,15 @@ def mt5_html(report: Report, *, cut_after: str | None = None) -> str:
         return "\n".join(out)
     header(w.deals, hidden_at=7)
     for d in report.deals:
+        first = (d.time, d.deal, d.symbol, d.type, d.direction, d.volume, d.price, d.order)
+        rest = (d.commission, d.fee, d.swap, d.profit, d.balance, d.comment)
         out.append(
             '<tr bgcolor="#F7F7F7" align="right">'
-            + "".join(_td(v, " nowrap") for v in (d.time, d.deal, d.symbol, d.type, d.direction, d.volume, d.price, d.order))
+            + "".join(_td(v, " nowrap") for v in first)
             + '<td nowrap class="hidden"></td>'
-            + "".join(_td(v, " nowrap") for v in (d.commission, d.fee, d.swap, d.profit, d.balance, d.comment))
+            + "".join(_td(v, " nowrap") for v in rest)
             + "</tr>"
-        )  # fmt: skip
+        )
     out.append('<tr align="right"><td nowrap colspan="8"></td><td><b>0.00</b></td></tr>')
     title(w.titles[3])
     header(w.open_positions)
@@ -259,22 +243,18 @@ def mt5_xlsx(report: Report, path: Path) -> Path:
     sheet.append([w.titles[0]])
     sheet.append(list(w.positions))
     for p in report.positions:
-        sheet.append([
-            p.open_time, int(p.ticket), p.symbol, p.type, p.volume, _number_or_text(p.open_price), None,
-            None, p.close_time, _number_or_text(p.close_price), _number_or_text(p.commission),
-            _number_or_text(p.swap), _number_or_text(p.profit),
-        ])  # fmt: skip
+        money = [_number_or_text(v) for v in (p.close_price, p.commission, p.swap, p.profit)]
+        opened = [p.open_time, int(p.ticket), p.symbol, p.type, p.volume]
+        sheet.append([*opened, _number_or_text(p.open_price), None, None, p.close_time, *money])
     sheet.append([w.titles[1]])
     sheet.append([*w.orders[:10], None, w.orders[10]])
     sheet.append([w.titles[2]])
     sheet.append(list(w.deals))
     for d in report.deals:
-        sheet.append([
-            d.time, int(d.deal), d.symbol or None, d.type, d.direction or None, d.volume or None,
-            _number_or_text(d.price), int(d.order) if d.order else None,
-            _number_or_text(d.commission), _number_or_text(d.fee), _number_or_text(d.swap),
-            _number_or_text(d.profit), _number_or_text(d.balance), d.comment or None,
-        ])  # fmt: skip
+        opened = [d.time, int(d.deal), d.symbol or None, d.type, d.direction or None]
+        traded = [d.volume or None, _number_or_text(d.price), int(d.order) if d.order else None]
+        money = [_number_or_text(v) for v in (d.commission, d.fee, d.swap, d.profit, d.balance)]
+        sheet.append([*opened, *traded, *money, d.comment or None])
     sheet.append([None] * 8 + ["=SUM(I1:I2)", "=SUM(J1:J2)", "=SUM(K1:K2)"])
     sheet.append([w.titles[3]])
     sheet.append([*w.open_positions[:10], None, *w.open_positions[10:]])
@@ -305,22 +285,21 @@ class Mt4Words:
 MT4_ENGLISH = Mt4Words(
     header=("Account", "Name", "Currency", "Leverage"),
     titles=("Closed Transactions:", "Open Trades:", "Working Orders:", "Summary:"),
-    columns=(
-        "Ticket", "Open Time", "Type", "Size", "Item", "Price", "S / L", "T / P",
-        "Close Time", "Price", "Commission", "Taxes", "Swap", "Profit",
+    columns=_cols(
+        "Ticket|Open Time|Type|Size|Item|Price|S / L|T / P|Close Time|Price|Commission|Taxes|"
+        "Swap|Profit"
     ),
     summary=("Deposit/Withdrawal:", "Credit Facility:", "Closed Trade P/L:", "Floating P/L:"),
-)  # fmt: skip
+)
 
 MT4_CHINESE = Mt4Words(
     header=("账号", "名字", "货币", "杠杆"),
     titles=("平仓交易:", "未平仓交易:", "挂单:", "摘要:"),
-    columns=(
-        "订单号", "开仓时间", "类型", "手数", "商品", "价格", "止损", "止盈", "平仓时间",
-        "价格", "手续费", "税金", "库存费", "盈利",
+    columns=_cols(
+        "订单号|开仓时间|类型|手数|商品|价格|止损|止盈|平仓时间|价格|手续费|税金|库存费|盈利"
     ),
     summary=("入金/出金:", "信用:", "平仓盈亏:", "浮动盈亏:"),
-)  # fmt: skip
+)
 
 
 def mt4_html(
@@ -344,7 +323,8 @@ def mt4_html(
         "<title>Statement</title></head><body>",
         '<div style="font: 20pt Times New Roman"><b>Broker Ltd</b></div><br>',
         "<table cellspacing=1 cellpadding=3 border=0>",
-        f"<tr align=left><td colspan=2><b>{a}: {account}</b></td><td colspan=5><b>{n}: {name}</b></td>"
+        f"<tr align=left><td colspan=2><b>{a}: {account}</b></td>"
+        f"<td colspan=5><b>{n}: {name}</b></td>"
         f"<td colspan=2><b>{c}: {currency}</b></td><td colspan=2><b>{lev}: 1:100</b></td>"
         "<td colspan=3 align=right><b>2025 January 20, 18:00</b></td></tr>",
         f"<tr align=left><td colspan=13><b>{words.titles[0]}</b></td></tr>",
@@ -362,9 +342,11 @@ def mt4_html(
         s = words.summary
         out += [
             f"<tr align=left><td colspan=13><b>{words.titles[3]}</b></td></tr>",
-            f"<tr align=right><td colspan=2><b>{s[0]}</b></td><td colspan=2 class=mspt><b>10 000.00</b></td>"
+            f"<tr align=right><td colspan=2><b>{s[0]}</b></td>"
+            "<td colspan=2 class=mspt><b>10 000.00</b></td>"
             f"<td colspan=4><b>{s[1]}</b></td><td colspan=2 class=mspt><b>0.00</b></td></tr>",
-            f"<tr align=right><td colspan=2><b>{s[2]}</b></td><td colspan=2 class=mspt><b>{closed_trade_pl}</b></td>"
+            f"<tr align=right><td colspan=2><b>{s[2]}</b></td>"
+            f"<td colspan=2 class=mspt><b>{closed_trade_pl}</b></td>"
             f"<td colspan=4><b>{s[3]}</b></td><td colspan=2 class=mspt><b>0.00</b></td></tr>",
         ]
     out.append("</table></body></html>")
