@@ -6,8 +6,9 @@ symbols. Text is read, never evaluated.
 - Times: ``YYYY.MM.DD HH:MM[:SS]`` (the terminal's form), broker server time, no zone.
 - Sides: ``buy`` / ``sell`` and the words some terminals write instead (买入 / 卖出 ...).
 - Symbols: broker suffixes and prefixes are removed (``USDJPY.m``, ``audjpy.``,
-  ``usdjpy-2``, ``EURUSD_m``, ``#EURUSDm``); two currencies carryxl knows make an FX pair,
-  XAU/XAG/XPT/XPD a metal, anything else a CFD (never priced as FX).
+  ``usdjpy-2``, ``EURUSD_m``, ``#EURUSDm``; ``EUR/USD`` as some brokers write it); two
+  currencies carryxl knows make an FX pair, XAU/XAG/XPT/XPD a metal, anything else a CFD
+  (never priced as FX).
 """
 
 from __future__ import annotations
@@ -125,13 +126,14 @@ def side(cell: Cell) -> int | None:
 
 _METALS = frozenset({"XAU", "XAG", "XPT", "XPD"})
 _LETTERS = re.compile(r"[A-Za-z]{6}")
+_SLASHED = re.compile(r"^([A-Za-z]{3})[/_ ]([A-Za-z]{3})")
 
 
 def instrument(symbol: str) -> tuple[str | None, AssetClass]:
     """``("USD/JPY", FX)`` for ``usdjpy.m``; ``(None, METAL)`` for ``XAUUSD``; ``(None, CFD)``
     for ``SP500``. The six letters after any leading ``#``/``.``/``_`` are read; the rest of
     the symbol (a broker's suffix) is left aside."""
-    core = symbol.strip().lstrip("#._-!")
+    core = _SLASHED.sub(r"\1\2", symbol.strip().lstrip("#._-!"))
     found = _LETTERS.match(core)
     if found is None:
         return None, AssetClass.CFD

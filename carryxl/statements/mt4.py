@@ -74,11 +74,12 @@ def _float(cell: str | float) -> float:
     return 0.0 if value is None else value
 
 
-def _trades(section: Section) -> tuple[list[Position], list[Financing], list[str]]:
+def _trades(section: Section) -> tuple[list[Position], list[Financing], list[str], float]:
     taxes = section.columns >= 14
     positions: list[Position] = []
     financing: list[Financing] = []
     skipped: list[str] = []
+    archived = 0.0
     for row in section.rows:
         opened = time(row.at(1))
         if opened is None:
@@ -97,6 +98,7 @@ def _trades(section: Section) -> tuple[list[Position], list[Financing], list[str
         open_price, close_price = _float(row.at(5)), _float(row.at(9))
         if closed is None or (open_price == 0.0 and close_price == 0.0):
             skipped.append(f"{ticket} ({text(row.at(4))}: prices 0, an archive summary row)")
+            archived += sum(_float(c) for c in row.cells[10:])
             continue
         symbol = text(row.at(4))
         pair, asset = instrument(symbol)
@@ -120,7 +122,7 @@ def _trades(section: Section) -> tuple[list[Position], list[Financing], list[str
                 comment=row.note(0),
             )
         )
-    return positions, financing, skipped
+    return positions, financing, skipped, archived
 
 
 def _named_pair(comment: str) -> str | None:
@@ -188,7 +190,7 @@ def parse_mt4(rows: list[Row], source: str, layout: str) -> Statement:
         net_profit = values[0] if values else None
     if net_profit is None:
         raise incomplete(source, "MetaTrader 4", "no Closed Trade P/L in the Summary block")
-    positions, financing, skipped = _trades(closed)
+    positions, financing, skipped, archived = _trades(closed)
     positions, left = attribute_financing(positions, financing)
     still_open = 0
     if len(tables) > 1:
@@ -203,4 +205,5 @@ def parse_mt4(rows: list[Row], source: str, layout: str) -> Statement:
         financing=tuple(financing),
         unattributed_financing=round(left, 10),
         skipped=tuple(skipped),
+        archived_profit=round(archived, 10),
     )

@@ -112,4 +112,5 @@ class Statement:
     deals_net: float | None = None
     financing: tuple[Financing, ...] = ()
     unattributed_financing: float = 0.0
+    archived_profit: float = 0.0  # MT4 archive pseudo-trades: in the file's total, not positions
     skipped: tuple[str, ...] = field(default_factory=tuple)

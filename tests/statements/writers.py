@@ -353,24 +353,15 @@ def mt4_html(
     return "\n".join(out)
 
 
-def mt4_trade(
-    ticket: str,
-    open_time: str,
-    kind: str,
-    size: str,
-    item: str,
-    open_price: str,
-    close_time: str,
-    close_price: str,
-    money: tuple[str, str, str, str],
-    comment: str = "",
-) -> str:
-    """A trade row: ``money`` is (commission, taxes, swap, profit) as written."""
+def mt4_trade(row: str, comment: str = "") -> str:
+    """A trade row from ``ticket|open time|type|size|item|open price|close time|close price|
+    commission|taxes|swap|profit`` (as written); ``comment`` goes in the ticket's title."""
+    ticket, opened, kind, size, item, price, closed, close_price, *money = row.split("|")
     title = f' title="{html.escape(comment)}"' if comment else ""
     cells = (
-        f"<td{title}>{ticket}</td><td class=msdate nowrap>{open_time}</td><td>{kind}</td>"
-        f"<td class=mspt>{size}</td><td>{item}</td><td>{open_price}</td><td>0.00000</td>"
-        f"<td>0.00000</td><td class=msdate nowrap>{close_time}</td><td>{close_price}</td>"
+        f"<td{title}>{ticket}</td><td class=msdate nowrap>{opened}</td><td>{kind}</td>"
+        f"<td class=mspt>{size}</td><td>{item}</td><td>{price}</td><td>0.00000</td>"
+        f"<td>0.00000</td><td class=msdate nowrap>{closed}</td><td>{close_price}</td>"
         + "".join(f"<td class=mspt>{m}</td>" for m in money)
     )
     return f"<tr align=right>{cells}</tr>"
@@ -384,8 +375,10 @@ def mt4_balance(ticket: str, time: str, comment: str, amount: str) -> str:
     )
 
 
-def mt4_cancelled(ticket: str, time: str, kind: str, size: str, item: str, price: str) -> str:
-    """A cancelled pending order inside Closed Transactions."""
+def mt4_cancelled(row: str) -> str:
+    """A cancelled pending order inside Closed Transactions: ``ticket|time|type|size|item|
+    price``."""
+    ticket, time, kind, size, item, price = row.split("|")
     return (
         f"<tr align=right><td>{ticket}</td><td class=msdate nowrap>{time}</td><td>{kind}</td>"
         f"<td class=mspt>{size}</td><td>{item}</td><td>{price}</td><td>0.00000</td>"
