@@ -30,7 +30,7 @@ def read_statement(path: str | Path) -> Statement:
     if not data.strip():
         raise CarryxlError("FILE", Described(source), "is empty, not a MetaTrader statement")
     if data.startswith(_ZIP):
-        rows = xlsx_rows(file)
+        rows = xlsx_rows(data, source)
         if find_account(rows) is None:
             raise CarryxlError(
                 "FILE",
