@@ -14,6 +14,8 @@ symbols. Text is read, never evaluated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -79,6 +81,12 @@ def number(cell: Cell) -> float | None:
         return float(cell)
     if not isinstance(cell, str):
         return None
+    try:  # the common case, "1.09304" (float() also takes "nan" and "inf": not numbers here)
+        value = float(cell)
+    except ValueError:
+        pass
+    else:
+        return value if math.isfinite(value) and "_" not in cell else None
     compact = _SPACES.sub("", cell.split("/")[0]).replace("\u2212", "-")
     if not compact:
         return None
@@ -97,10 +105,9 @@ def time(cell: Cell | dt.datetime) -> np.datetime64 | None:
         return None
     y, m, d, hh, mm, ss = found.groups()
     try:
-        value = dt.datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
-    except ValueError:
+        return np.datetime64(f"{y}-{m}-{d}T{int(hh or 0):02d}:{mm or '00'}:{ss or '00'}", "s")
+    except ValueError:  # 2025.02.30, 25:00
         return None
-    return np.datetime64(value, "s")
 
 
 def is_time(cell: Cell) -> bool:
@@ -129,6 +136,7 @@ _LETTERS = re.compile(r"[A-Za-z]{6}")
 _SLASHED = re.compile(r"^([A-Za-z]{3})[/_ ]([A-Za-z]{3})")
 
 
+@functools.lru_cache(maxsize=4096)
 def instrument(symbol: str) -> tuple[str | None, AssetClass]:
     """``("USD/JPY", FX)`` for ``usdjpy.m``; ``(None, METAL)`` for ``XAUUSD``; ``(None, CFD)``
     for ``SP500``. The six letters after any leading ``#``/``.``/``_`` are read; the rest of

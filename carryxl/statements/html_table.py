@@ -12,7 +12,7 @@ import codecs
 import re
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]  # no stubs shipped
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
 
 from carryxl.core.errors import CarryxlError
 from carryxl.statements.cells import Row
@@ -26,6 +26,7 @@ _BOMS = (
 )
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+_NEEDS_CLEANING = re.compile(r"^\s|\s$|[\t\r\n\f\u00a0]|  ")
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -52,7 +53,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 
 
 def _cell_text(cell: Any) -> str:
-    return _WHITESPACE.sub(" ", cell.text_content().replace("\u00a0", " ")).strip()
+    text = (cell.text or "") if len(cell) == 0 else "".join(cell.itertext())
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
+    return _WHITESPACE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def html_rows(text: str) -> list[Row]:
@@ -60,15 +64,15 @@ def html_rows(text: str) -> list[Row]:
     ``hidden`` dropped) and each cell's ``title``; rows with no text are left out."""
     if not text.strip():
         return []
-    document = lxml.html.document_fromstring(text)
+    root = etree.fromstring(text, etree.HTMLParser(remove_comments=True))
+    if root is None:
+        return []
     rows: list[Row] = []
-    for tr in document.iter("tr"):
+    for tr in root.iter("tr"):
         cells = [
             c
             for c in tr
-            if isinstance(c.tag, str)
-            and c.tag.lower() in ("td", "th")
-            and "hidden" not in (c.get("class") or "").split()
+            if c.tag in ("td", "th") and "hidden" not in (c.get("class") or "").split()
         ]
         values = tuple(_cell_text(c) for c in cells)
         if any(values):
