@@ -69,9 +69,9 @@ def _rate(value: float | None) -> str:
 
 
 def _groups(rows: list[dict[str, Any]], key: str, ccy: str, rates: bool) -> str:
-    head: tuple[str, ...] = (key, "side", "n", "lots", "price P&L", "swap", "commission", "nights")
+    head: tuple[str, ...] = (key, "side", "n", "lots", "price P&L", "swap", "commission")
     if rates:
-        head += ("median/lot/night (quote)", "implied", "policy diff", "markup bp")
+        head += ("nights", "median/lot/night (quote)", "implied", "policy diff", "markup bp")
     body = []
     for g in rows:
         cells: tuple[str, ...] = (
@@ -82,10 +82,10 @@ def _groups(rows: list[dict[str, Any]], key: str, ccy: str, rates: bool) -> str:
             money(g["profit"], ccy),
             money(g["swap"], ccy),
             money(g["commission"] + g["fee"], ccy),
-            str(g["nights"]),
         )
         if rates:
             cells += (
+                str(g["nights"]),
                 _number(g["median_swap_per_lot_night_quote"]),
                 _rate(g["implied_rate"]),
                 _rate(g["policy_differential"]) + (" stale" if g["stale"] else ""),

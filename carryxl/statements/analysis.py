@@ -88,7 +88,7 @@ class GroupResult:
     swap: float
     commission: float
     fee: float
-    nights: int
+    nights: int  # 0 for metals and CFDs (not counted)
     median_swap_per_lot_night_quote: float | None
     implied_rate: float | None
     policy_differential: float | None
@@ -259,7 +259,9 @@ def _group(name: str, asset: str, side: int, results: list[PositionResult]) -> G
         commission=round(sum(r.position.commission for r in results), 8),
         fee=round(sum(r.position.fee for r in results), 8),
         nights=int(np.nansum(nights)),
-        median_swap_per_lot_night_quote=float(np.median(per_lot)) if per_lot.size else None,
+        median_swap_per_lot_night_quote=(
+            float(np.median(per_lot)) if per_lot.size and name != "account" else None
+        ),
         implied_rate=_weighted(implied, weights),
         policy_differential=_weighted(differential, weights),
         stale=any(r.stale for r in results),
