@@ -19,10 +19,12 @@ from carryxl.core.swaps import weekday_from_text
 from carryxl.statements import analyse, read_statement
 from carryxl.statements.report import TIMES_NOTE, report
 
-__all__ = ["COMMANDS", "PROGRESS_FROM", "convert_by_ecb", "run"]
+__all__ = ["COMMANDS", "LARGE_FILE", "PROGRESS_FROM", "convert_by_ecb", "run"]
 
 PROGRESS_FROM = 50_000
 """Positions from which the analysis reports its progress on stderr."""
+LARGE_FILE = 30_000_000
+"""Bytes from which reading the file is announced on stderr (about 50,000 positions)."""
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -174,6 +176,9 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CarryxlError("FILE", Described(args.file), "is not a file")
+    size = path.stat().st_size
+    if size >= LARGE_FILE:
+        print(f"carryxl statement: reading {path.name} ({size / 1e6:,.0f} MB)", file=sys.stderr)
     statement = read_statement(path)
     progress = _progress if len(statement.positions) >= PROGRESS_FROM else None
     analysis = analyse(

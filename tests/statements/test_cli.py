@@ -201,3 +201,20 @@ def test_bad_arguments(report: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "triple_day" in err
     code, out, err = _run(["statement", str(tmp_path / "missing.html")], capsys)
     assert (code, out, err.count("\n")) == (2, "", 1)
+
+
+def test_long_work_prints_progress_on_stderr(
+    report: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import carryxl.cli.statement as command  # noqa: PLC0415
+
+    _, _, quiet = _run(["statement", str(report)], capsys)
+    assert quiet == ""
+    monkeypatch.setattr(command, "PROGRESS_FROM", 3)
+    monkeypatch.setattr(command, "LARGE_FILE", 10)
+    code, out, err = _run(["statement", str(report), "--json"], capsys)
+    assert code == 0
+    assert json.loads(out)["totals"]["positions"] == 6
+    lines = err.splitlines()
+    assert lines[0].startswith("carryxl statement: reading ReportHistory.html")
+    assert lines[-1] == "carryxl statement: analysed 4 of 6 positions"
