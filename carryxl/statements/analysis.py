@@ -286,7 +286,7 @@ def analyse(
             by_pair.setdefault(p.pair, []).append(i)
         else:
             results[i] = _other_result(p)
-    done = 0
+    done = len(statement.positions) - sum(len(v) for v in by_pair.values())  # the others
     for pair_name, indices in sorted(by_pair.items()):
         rows = [statement.positions[i] for i in indices]
         for i, r in zip(

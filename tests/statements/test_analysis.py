@@ -156,4 +156,4 @@ def test_a_jpy_account(tmp_path: Path) -> None:
 def test_progress_is_reported(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     _analysis(tmp_path, progress=lambda done, total: seen.append((done, total)))
-    assert seen[-1] == (4, 6)  # the four FX positions of six, after the last pair
+    assert seen[-1] == (6, 6)  # after the last pair (metal and CFD counted at once)

@@ -217,4 +217,4 @@ def test_long_work_prints_progress_on_stderr(
     assert json.loads(out)["totals"]["positions"] == 6
     lines = err.splitlines()
     assert lines[0].startswith("carryxl statement: reading ReportHistory.html")
-    assert lines[-1] == "carryxl statement: analysed 4 of 6 positions"
+    assert lines[-1] == "carryxl statement: analysed 6 of 6 positions"
