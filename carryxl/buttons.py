@@ -208,6 +208,30 @@ BUTTONS: tuple[Button, ...] = (
         kinds=("calculator", "scenarios"),
     ),
     Button(
+        HISTORY,
+        id="carryStatement",
+        label="Import statement",
+        tag="statement",
+        image_mso="FileOpen",
+        screentip="Import a MetaTrader statement",
+        supertip=(
+            "Choose an MT5 report (HTML or XLSX) or an MT4 statement: each closed position's "
+            "price P&L, swap, nights, the rate the swap implies and the policy-rate "
+            "differential, into the Statement sheet; totals and chart follow."
+        ),
+        summary="import a MetaTrader statement into the Statement sheet (--file REPORT)",
+        doc=(
+            "asks for a MetaTrader 5 report (HTML or XLSX) or MetaTrader 4 statement "
+            "(`carryxl run statement BOOK --file REPORT` without Excel) and writes each closed "
+            "position, by close time, into `in_st_table`: price P&L, swap, commission, "
+            "nights, swap a lot a night, implied rate, BIS policy differential and markup, as "
+            "`carryxl statement` gives them; the sheet's totals and chart follow by formulas"
+        ),
+        macro="carryxl.macros.statement:import_statement",
+        needs=("in_st_table", "in_st_source", "in_st_currency"),
+        kinds=("statement",),
+    ),
+    Button(
         WORKBOOK,
         id="carryCalculator",
         label="New calculator",

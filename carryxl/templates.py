@@ -42,6 +42,8 @@ TEMPLATES: tuple[Template, ...] = (
     # the history replay is plain formulas over its data table
     Template("history", "carryxl.workbooks.sheets.history:build", modes=("native",)),
     Template("portfolio", "carryxl.workbooks.sheets.portfolio:build"),
+    # a MetaTrader statement imported by the Import statement button (issue 22)
+    Template("statement", "carryxl.workbooks.sheets.statement:build", modes=("native",)),
 )
 """Every kind, in the order ``carryxl new`` lists them."""
 

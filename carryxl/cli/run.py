@@ -22,6 +22,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", help="write the result here instead of in place (same extension)")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    p.add_argument(
+        "--file",
+        help="the file a macro asks for (Import statement: the MetaTrader statement to read)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         raise CarryxlError(
             "workbook", args.workbook, "is read-only; give --out FILE to write a copy"
         )
-    with FileBook(Path(args.workbook), quiet=args.quiet) as book:
+    with FileBook(Path(args.workbook), quiet=args.quiet, file=args.file) as book:
         run_macro(args.macro, book)
         saved = book.save(out)
     print(saved)

@@ -8,18 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.cli.history import add_plot_argument, plot_target
-from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError, Described
 from carryxl.core.swaps import weekday_from_text
 from carryxl.statements import analyse, read_statement
+from carryxl.statements.conversion import convert_by_ecb
 from carryxl.statements.report import TIMES_NOTE, report
 
-__all__ = ["COMMANDS", "LARGE_FILE", "PROGRESS_FROM", "convert_by_ecb", "run"]
+__all__ = ["COMMANDS", "LARGE_FILE", "PROGRESS_FROM", "run"]
 
 PROGRESS_FROM = 50_000
 """Positions from which the analysis reports its progress on stderr."""
@@ -43,19 +41,6 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--positions", action="store_true", help="list every position (text)")
     add_plot_argument(p, "draw cumulative price P&L against cumulative swap, and rates by pair")
-
-
-def convert_by_ecb(currency: str, account: str, dates: np.ndarray) -> np.ndarray:
-    """Account units per unit of ``currency`` on each date from the ECB reference rates
-    (NaN where the ECB has none)."""
-    from carryxl.history.ecb import ecb_history  # noqa: PLC0415 - only crosses need it
-    from carryxl.history.series import spot_on  # noqa: PLC0415
-
-    try:
-        result: np.ndarray = spot_on(Pair.parse(f"{currency}/{account}"), dates, ecb_history())
-    except CarryxlError:
-        return np.full(dates.shape, np.nan)
-    return result
 
 
 def _progress(done: int, total: int) -> None:

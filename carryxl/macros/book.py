@@ -97,6 +97,12 @@ class Book(Protocol):
         """Tell the user what is happening (Excel's status bar, or stderr)."""
         ...
 
+    def choose_file(self, title: str, filters: str) -> str | None:
+        """The path of a file the user picks (Excel's Open dialog, with ``filters`` as
+        ``"Label (*.a;*.b),*.a;*.b"``), or None if they cancel; a file book gives the one it
+        was opened with (``carryxl run ... --file FILE``)."""
+        ...
+
 
 def sheet_picture_name(name: str, base_title: str, title: str) -> str:
     """One picture name per sheet: ``name`` on ``base_title``, ``name_2`` on ``base_title 2``…

@@ -207,3 +207,8 @@ class ExcelBook:
     def progress(self, text: str) -> None:
         """Show ``text`` in Excel's status bar."""
         self.app.status_bar = text
+
+    def choose_file(self, title: str, filters: str) -> str | None:
+        """Excel's Open dialog (``Application.GetOpenFilename``); None when cancelled."""
+        chosen = self.app.api.GetOpenFilename(filters, 1, title)
+        return chosen if isinstance(chosen, str) and chosen else None

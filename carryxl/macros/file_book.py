@@ -58,8 +58,9 @@ def _anchor_cell(anchor: Any) -> str | None:
 class FileBook:
     """An .xlsx/.xlsm file as a :class:`~carryxl.macros.book.Book`; ``save()`` writes it back."""
 
-    def __init__(self, path: str | Path, *, quiet: bool = False) -> None:
+    def __init__(self, path: str | Path, *, quiet: bool = False, file: str | None = None) -> None:
         self.path = Path(path)
+        self._file = file  # what choose_file gives (carryxl run --file)
         suffix = self.path.suffix.lower()
         if suffix not in _READABLE:
             raise CarryxlError(
@@ -237,6 +238,14 @@ class FileBook:
         """Progress goes to stderr (the terminal's status bar)."""
         if not self._quiet:
             print(text, file=sys.stderr)
+
+    def choose_file(self, title: str, filters: str) -> str | None:
+        """The file given on the command line (``carryxl run ... --file``), or a refusal."""
+        if self._file is None:
+            raise CarryxlError(
+                "--file", None, f"is needed: the macro asks for a file ({title}); give --file FILE"
+            )
+        return self._file
 
     # -- saving ----------------------------------------------------------------------------
 

@@ -596,6 +596,59 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_tr_pnl": ("FX P&L (quote)", "汇率收益（报价货币）"),
     "chart_portfolio": ("Risk contribution per position", "各头寸的风险贡献"),
     "col_var_account": ("VaR (account currency)", "风险价值（账户币种）"),
+    # the statement template (issue 22): a MetaTrader statement split into price and carry
+    "sheet_statement": ("Statement", "交易报告"),
+    "statement_title": (
+        "Your MetaTrader statement: price P&L against swap, the broker's swap against policy rates",
+        "MetaTrader 交易报告：汇率盈亏与隔夜利息，经纪商隔夜利息与央行政策利差",
+    ),
+    "sec_st_source": ("Statement (Import statement button)", "交易报告（“导入交易报告”按钮）"),
+    "sec_st_totals": ("Closed positions: totals", "已平仓头寸：合计"),
+    "in_st_source": ("Statement imported", "已导入的报告"),
+    "in_st_currency": ("Account currency", "账户币种"),
+    "out_st_positions": ("Positions", "头寸数"),
+    "out_st_profit": ("Price P&L", "汇率（价格）盈亏"),
+    "out_st_swap": ("Swap (carry)", "隔夜利息（利差收益）"),
+    "out_st_commission": ("Commission and fees", "手续费及费用"),
+    "out_st_net": ("Net", "净盈亏"),
+    "out_st_carry_share": (
+        "Carry share (swap / |price| + |swap|)",
+        "利差占比（利息/|价格|+|利息|）",
+    ),
+    "out_st_nights": ("Position-nights", "持仓夜数合计"),
+    "out_st_implied": (
+        "Rate the swap implies (lots x nights weighted)",
+        "隔夜利息隐含年利率（按手数×夜数加权）",
+    ),
+    "out_st_differential": ("Policy-rate differential (BIS)", "央行政策利差（BIS）"),
+    "out_st_markup_bp": ("Broker markup", "经纪商加价"),
+    "unit_bp_year": ("bp a year", "基点/年"),
+    "col_st_ticket": ("Ticket", "订单号"),
+    "col_st_symbol": ("Symbol", "交易品种"),
+    "col_st_pair": ("Pair (FX)", "货币对"),
+    "col_st_side": ("Side", "方向"),
+    "col_st_lots": ("Lots", "手数"),
+    "col_st_open": ("Open (server time)", "开仓（服务器时间）"),
+    "col_st_close": ("Close (server time)", "平仓（服务器时间）"),
+    "col_st_nights": ("Nights", "夜数"),
+    "col_st_profit": ("Price P&L", "价格盈亏"),
+    "col_st_swap": ("Swap", "隔夜利息"),
+    "col_st_commission": ("Commission", "手续费"),
+    "col_st_per_lot_night": ("Swap a lot a night (quote ccy)", "每手每夜利息（报价货币）"),
+    "col_st_implied": ("Implied rate", "隐含年利率"),
+    "col_st_differential": ("Policy differential", "政策利差"),
+    "col_st_markup": ("Markup (bp a year)", "加价（基点/年）"),
+    "col_st_stale": ("Stale rates", "利率过期"),
+    "col_st_cum_profit": ("Cumulative price P&L", "累计价格盈亏"),
+    "col_st_cum_swap": ("Cumulative swap", "累计隔夜利息"),
+    "col_st_money": ("Account currency", "账户币种"),
+    "chart_statement": ("Cumulative price P&L and swap", "累计价格盈亏与隔夜利息"),
+    "st_table_note": (
+        "Filled by Import statement (carryxl run statement BOOK --file REPORT); closed "
+        "positions by close time; metals and CFDs have no pair, nights or rates.",
+        "由“导入交易报告”按钮填写（或 carryxl run statement 工作簿 --file 报告）；已平仓头寸按"
+        "平仓时间排列；贵金属与差价合约无货币对、夜数及利率。",
+    ),
 }
 
 NOTES: dict[str, tuple[str, str]] = {
@@ -887,6 +940,16 @@ NOTES: dict[str, tuple[str, str]] = {
     "in_concentration_threshold": (
         "The book is flagged when one currency funds more than this share of it (0.5 = half).",
         "当单一货币融资超过组合的此比例时提示（0.5 表示一半）。",
+    ),
+    "in_st_source": (
+        "The statement the Import statement button read last (file, layout); press the "
+        "button to choose another. Times in the table are the broker's server time.",
+        "“导入交易报告”按钮最近读取的报告（文件与格式）；再次按下按钮可选择其他文件。表中时间为"
+        "经纪商服务器时间。",
+    ),
+    "in_st_currency": (
+        "The account's currency, from the statement: every money column is in it.",
+        "账户币种，取自报告：所有金额列均以此币种计。",
     ),
 }
 
