@@ -30,6 +30,7 @@ from carryxl.workbooks.layout import (
     put_text,
     sheet_head,
 )
+from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
 __all__ = ["COLUMNS", "ROWS", "TABLE_FIRST_COLUMN", "TABLE_FIRST_ROW", "build"]
 
@@ -125,6 +126,8 @@ def build(book: Book) -> None:
     ws.print_area = f"A1:{last}{end}"
     print_setup(ws)
     protect(ws)
+    add_rates(book)  # every template carries the example rates, for reference
+    add_lists(book)
 
 
 def _table(book: Book, ws: Worksheet) -> None:
