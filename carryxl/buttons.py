@@ -285,6 +285,7 @@ BUTTONS: tuple[Button, ...] = (
             "risk",
             "history",
             "portfolio",
+            "statement",
         ),
     ),
     Button(

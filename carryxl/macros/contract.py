@@ -41,6 +41,9 @@ __all__ = [
     "IN_STOP_OUT_LEVEL",
     "IN_STRESS_END",
     "IN_STRESS_START",
+    "IN_ST_CURRENCY",
+    "IN_ST_SOURCE",
+    "IN_ST_TABLE",
     "IN_WINDOW_END",
     "IN_WINDOW_START",
     "IN_YEARS",
@@ -97,6 +100,11 @@ IN_RATES_NOTE = "in_rates_note"
 IN_RATES_POLICY = "in_rates_policy"
 IN_RATES_POLICY_DATE = "in_rates_policy_date"
 IN_RATES_POLICY_SOURCE = "in_rates_policy_source"
+# The Statement sheet, for Import statement: the positions table it fills (one closed
+# position a row), the statement's file and layout, and the account currency.
+IN_ST_TABLE = "in_st_table"
+IN_ST_SOURCE = "in_st_source"
+IN_ST_CURRENCY = "in_st_currency"
 
 SCENARIO_PICTURE = "carryxl_scenarios"  # the payoff chart + heatmap picture
 CHART_SHEET = "Carry chart"  # where the picture goes when the grid's sheet is protected

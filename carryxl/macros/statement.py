@@ -15,15 +15,13 @@ from pathlib import Path
 from carryxl.core.errors import CarryxlError, Described
 from carryxl.history.store import load_policy_rates
 from carryxl.macros.book import Book, Grid
+from carryxl.macros.contract import IN_ST_CURRENCY, IN_ST_SOURCE, IN_ST_TABLE
 from carryxl.macros.ownership import Write, apply_writes
 from carryxl.statements import PositionResult, analyse, read_statement
 from carryxl.statements.conversion import convert_by_ecb
 
-__all__ = ["IN_ST_CURRENCY", "IN_ST_SOURCE", "IN_ST_TABLE", "import_statement", "table_rows"]
+__all__ = ["import_statement", "table_rows"]
 
-IN_ST_TABLE = "in_st_table"
-IN_ST_SOURCE = "in_st_source"
-IN_ST_CURRENCY = "in_st_currency"
 _FILTER = "MetaTrader statements (*.htm;*.html;*.xlsx),*.htm;*.html;*.xlsx"
 
 

@@ -25,6 +25,7 @@ WORKS: dict[str, set[str]] = {
     "backtest": {"calculator", "scenarios"},
     "portfolio": {"portfolio"},
     "rates": set(KINDS),  # every Rates sheet; with the tests' empty data folder it says how
+    "statement": {"statement"},  # run without --file it asks for one
 }
 # Where a button's kind is right but the template as generated is not ready for it, the
 # one-line refusal says what to do (the portfolio sheet is preloaded with typed numbers).
@@ -35,6 +36,8 @@ NO_DATA = "carryxl data update"
 
 
 def _explained(tag: str, source: Path) -> str | None:
+    if tag == "statement" and _kind(source) == "statement":
+        return "give --file FILE"
     if tag == "rates":
         return "needs in_rates_policy" if source.name.startswith("rates_udf") else NO_DATA
     return EXPLAINED.get((tag, _kind(source)))
