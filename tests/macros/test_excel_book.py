@@ -190,3 +190,27 @@ def test_a_protected_sheet_is_refused() -> None:
         excel.run(lambda: fill_scenario_grid(excel))
     assert "protected sheet" in book.app.alerts[0]
     assert (2, 2) not in book.grid.cells_
+
+
+class _Dialog:
+    """Excel's Application.GetOpenFilename: the path picked, or False when cancelled."""
+
+    def __init__(self, answer: object) -> None:
+        self.answer = answer
+        self.asked: list[tuple[object, ...]] = []
+
+    def GetOpenFilename(self, *args: object) -> object:  # noqa: N802 - Excel's own name
+        self.asked.append(args)
+        return self.answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "chosen"), [("C:\\r\\Report.htm", "C:\\r\\Report.htm"), (False, None)]
+)
+def test_choose_file_is_excels_open_dialog(answer: object, chosen: str | None) -> None:
+    book = FakeBook()
+    dialog = _Dialog(answer)
+    book.app.api = dialog  # type: ignore[attr-defined]
+    found = ExcelBook(book).choose_file("pick one", "Statements (*.htm),*.htm")
+    assert found == chosen
+    assert dialog.asked == [("Statements (*.htm),*.htm", 1, "pick one")]
