@@ -79,7 +79,7 @@ def import_statement(book: Book) -> None:
             f"has more closed positions than the table's {size} rows; use "
             "carryxl statement FILE --json for the whole statement",
         )
-    source = f"{path.name}: {statement.layout}"
+    source = f"{statement.file_name()}: {statement.layout}"
     apply_writes(
         book,
         [

@@ -31,7 +31,8 @@ def plot_statement(analysis: Analysis, path: str | Path) -> Path:
     top.step(shown, price, where="post", label=f"cumulative price P&L ({currency})")
     top.step(shown, carry, where="post", label=f"cumulative swap / financing ({currency})")
     top.axhline(0.0, color="grey", linewidth=0.8)
-    top.set_title(f"{analysis.statement.source}: price against carry (close times, server time)")
+    name = analysis.statement.file_name()
+    top.set_title(f"{name}: price against carry (close times, server time)")
     top.legend(loc="best", fontsize=8)
     top.grid(alpha=0.3)
     groups = [g for g in analysis.pairs if g.implied_rate is not None]

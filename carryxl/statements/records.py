@@ -114,3 +114,14 @@ class Statement:
     unattributed_financing: float = 0.0
     archived_profit: float = 0.0  # MT4 archive pseudo-trades: in the file's total, not positions
     skipped: tuple[str, ...] = field(default_factory=tuple)
+
+    def file_name(self, show_account: bool = False) -> str:
+        """The file's name as outputs show it: the account number (MT5 names its reports
+        ``ReportHistory-N``) and the holder's name replaced by ``…`` unless ``show_account``."""
+        name = self.source
+        if show_account:
+            return name
+        for private in (self.account.number, self.account.holder):
+            if private and len(private) >= 3:
+                name = name.replace(private, "…")
+        return name

@@ -115,7 +115,7 @@ def report(analysis: Analysis, show_account: bool = False) -> dict[str, Any]:
         "others": [_group(g, "symbol") for g in analysis.others],
         "totals": totals,
         "source": {
-            "file": s.source,
+            "file": s.file_name(show_account),
             "layout": s.layout,
             "times": TIMES_NOTE,
             "policy_rates": analysis.policy_source,

@@ -71,11 +71,14 @@ def test_json_has_the_documented_shape(report: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.parametrize("as_json", [False, True])
 def test_holder_and_account_number_only_on_request(
-    report: Path, capsys: pytest.CaptureFixture[str], as_json: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], as_json: bool
 ) -> None:
+    # the terminal names its reports after the account: the name is masked too
+    report = write_terminal_html(tmp_path / "ReportHistory-1234567.html", mt5_html(usd_report()))
     extra = ["--json"] if as_json else []
     _, out, _ = _run(["statement", str(report), "--positions", *extra], capsys)
     assert not [p for p in PRIVATE if p in out]
+    assert "ReportHistory-….html" in out
     _, shown, _ = _run(["statement", str(report), "--show-account", *extra], capsys)
     assert all(p in shown for p in PRIVATE)
 
