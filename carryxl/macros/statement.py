@@ -52,9 +52,15 @@ def _row(r: PositionResult) -> list[object]:
 
 
 def table_rows(results: tuple[PositionResult, ...], size: int, width: int) -> Grid:
-    """The table's rows, by close time, padded with empty rows to ``size``."""
+    """The table's rows, by close time, each ending with the cumulative price P&L and swap
+    up to it; padded with empty rows to ``size``."""
     ordered = sorted(results, key=lambda r: (r.position.close_time, r.position.ticket))
-    rows: Grid = [_row(r) for r in ordered]
+    rows: Grid = []
+    profit = carry = 0.0
+    for r in ordered:
+        profit += r.position.profit
+        carry += r.position.carry
+        rows.append([*_row(r), round(profit, 8), round(carry, 8)])
     return rows + [[None] * width for _ in range(size - len(rows))]
 
 

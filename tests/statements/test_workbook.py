@@ -151,5 +151,10 @@ def test_libreoffice_recalculates_the_totals_to_the_command_line(
     assert values(wb, "out_st_markup_bp") == pytest.approx(totals["markup_bp"], rel=1e-6)
     share = totals["swap"] / (abs(totals["profit"]) + abs(totals["swap"]))
     assert values(wb, "out_st_carry_share") == pytest.approx(share)
-    cumulative = [v for v in values(wb, "out_st_cum_profit") if isinstance(v, float)]
-    assert cumulative[-1] == pytest.approx(totals["profit"])
+    table = [c.value for c in cells(wb, "in_st_table")]
+    width = len(COLUMNS)
+    last = table[(totals["positions"] - 1) * width : totals["positions"] * width]
+    assert last[-2:] == [pytest.approx(totals["profit"]), pytest.approx(totals["swap"])]
+    assert table[totals["positions"] * width :] == [None] * (
+        len(table) - totals["positions"] * width
+    )

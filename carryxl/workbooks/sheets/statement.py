@@ -10,8 +10,8 @@ beside it is a plain Excel formula of the table:
         nights) over the rows that have one (weights lots x nights, as the command line)
     markup = (differential - implied) over the rows with both, in bp a year
 
-Two locked columns after the table accumulate price P&L and swap for the chart (#N/A below
-the last position, which charts leave out).
+The table's last two columns accumulate price P&L and swap for the chart (written by the
+button, so the rows below the last position stay empty and the chart's lines stop there).
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("col_st_differential", "percent_short"),
     ("col_st_markup", "integer"),
     ("col_st_stale", "text"),
+    ("col_st_cum_profit", "money"),
+    ("col_st_cum_swap", "money"),
 )
 """The table's columns (label key, format), in the order the button writes them."""
 
@@ -122,7 +124,7 @@ def build(book: Book) -> None:
     _table(book, ws)
     _chart(book, ws, last_form_row + 2)
     end = TABLE_FIRST_ROW + ROWS - 1
-    last = get_column_letter(TABLE_FIRST_COLUMN + len(COLUMNS) + 1)
+    last = get_column_letter(TABLE_FIRST_COLUMN + len(COLUMNS) - 1)
     ws.print_area = f"A1:{last}{end}"
     print_setup(ws)
     protect(ws)
@@ -131,30 +133,15 @@ def build(book: Book) -> None:
 
 
 def _table(book: Book, ws: Worksheet) -> None:
-    """The positions table (unlocked: the button's, or the user's to edit) and the two
-    cumulative formula columns after it."""
-    keys = [k for k, _ in COLUMNS]
-    header_row(book, ws, 3, TABLE_FIRST_COLUMN, [*keys, "col_st_cum_profit", "col_st_cum_swap"])
+    """The positions table: unlocked (the button's, or the user's to edit), empty."""
+    header_row(book, ws, 3, TABLE_FIRST_COLUMN, [k for k, _ in COLUMNS])
     first, end = TABLE_FIRST_ROW, TABLE_FIRST_ROW + ROWS - 1
-    profit, swap, ticket = (
-        _letter("col_st_profit"),
-        _letter("col_st_swap"),
-        _letter("col_st_ticket"),
-    )
-    cum = TABLE_FIRST_COLUMN + len(COLUMNS)
     for r in range(first, end + 1):
         for offset, (_, kind) in enumerate(COLUMNS):
             book.paint(ws.cell(r, TABLE_FIRST_COLUMN + offset), "input", styles.FORMATS[kind])
-        for offset, letter in enumerate((profit, swap)):
-            cell = ws.cell(r, cum + offset)
-            cell.value = f'=IF({ticket}{r}="",NA(),SUM({letter}${first}:{letter}{r}))'
-            book.paint(cell, "output", styles.FORMATS["money"])
     top_left = get_column_letter(TABLE_FIRST_COLUMN)
     bottom_right = get_column_letter(TABLE_FIRST_COLUMN + len(COLUMNS) - 1)
     book.define("in_st_table", ws, f"{top_left}{first}", f"{bottom_right}{end}")
-    for name, offset in (("out_st_cum_profit", 0), ("out_st_cum_swap", 1)):
-        letter = get_column_letter(cum + offset)
-        book.define(name, ws, f"{letter}{first}", f"{letter}{end}")
     put_text(ws.cell(2, TABLE_FIRST_COLUMN), book.t("st_table_note")).font = styles.NOTE_FONT
 
 
@@ -168,7 +155,8 @@ def _chart(book: Book, ws: Worksheet, row: int) -> None:
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.number_format = "#,##0"
-    cum = TABLE_FIRST_COLUMN + len(COLUMNS)
+    chart.display_blanks = "gap"  # the rows below the last position
+    cum = TABLE_FIRST_COLUMN + len(COLUMNS) - 2
     chart.add_data(
         Reference(ws, min_col=cum, max_col=cum + 1, min_row=3, max_row=TABLE_FIRST_ROW + ROWS - 1),
         titles_from_data=True,
