@@ -21,6 +21,7 @@ Layout, found by structure (the words are the terminal's language):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -139,8 +140,6 @@ def attribute_financing(
     """``positions`` with each financing row shared among the FX positions open at its time
     (pro rata to lots; only the named pair's if the comment names one); also the amount no
     position was open to take."""
-    from dataclasses import replace  # noqa: PLC0415
-
     shares = np.zeros(len(positions))
     left = 0.0
     opens = np.array([p.open_time for p in positions], dtype="datetime64[s]")

@@ -15,6 +15,7 @@ from tests.statements.writers import (
     CHINESE,
     ENGLISH,
     JAPANESE,
+    SLOVAK,
     Words,
     mt5_html,
     mt5_xlsx,
@@ -34,7 +35,7 @@ def _write(tmp_path: Path, form: str, words: Words) -> Path:
 
 
 FORMS = ("terminal html", "utf-8 html", "xlsx")
-LANGUAGES = {"en": ENGLISH, "zh": CHINESE, "ja": JAPANESE}
+LANGUAGES = {"en": ENGLISH, "zh": CHINESE, "ja": JAPANESE, "sk": SLOVAK}
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -73,6 +73,21 @@ JAPANESE = Words(
 )
 
 
+SLOVAK = Words(
+    labels=("Meno:", "Účet:", "Spoločnosť:", "Dátum:"),
+    titles=("Pozície", "Príkazy", "Obchody", "Otvorené pozície", "Výsledky"),
+    positions=_cols("Čas|Pozícia|Symbol|Typ|Objem|Cena|S / L|T / P|Čas|Cena|Provízia|Swap|Zisk"),
+    orders=_cols("Čas otvorenia|Príkaz|Symbol|Typ|Objem|Cena|S / L|T / P|Čas|Stav|Komentár"),
+    deals=_cols(
+        "Čas|Obchod|Symbol|Typ|Smer|Objem|Cena|Príkaz|Provízia|Poplatok|Swap|Zisk|Zostatok|Komentár"
+    ),
+    open_positions=_cols(
+        "Čas|Pozícia|Symbol|Typ|Objem|Cena|S / L|T / P|Trhová cena|Swap|Zisk|Komentár"
+    ),
+    results=("Celkový čistý zisk:", "Hrubý zisk:"),
+)
+
+
 @dataclass(frozen=True)
 class Held:
     """A closed position as the Positions table lists it (text exactly as written)."""
