@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from carryxl.core.conventions import Pair, default_day_count
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Described
 from carryxl.core.swaps import (
     SwapForm,
     nights_between,
@@ -169,6 +169,11 @@ def _pair_results(
     pair = Pair.parse(pair_name)
     opened = _dates([p.open_time for p in rows])
     closed = _dates([p.close_time for p in rows])
+    early = np.flatnonzero(closed < opened)
+    if early.size:
+        p = rows[int(early[0])]
+        rule = f"closes ({p.close_time}) before it opens ({p.open_time}): not a statement's row"
+        raise CarryxlError("position", Described(p.ticket), rule)
     nights = nights_between(opened, closed, pair, triple_day=triple_day)
     side = np.array([p.side for p in rows], dtype=float)
     lots = np.array([p.lots for p in rows], dtype=float)
@@ -220,8 +225,16 @@ def _pair_results(
 
 def _other_result(p: Position) -> PositionResult:
     magnitude = abs(p.profit) + abs(p.carry)
-    share = p.carry / magnitude if magnitude > 0 else None
-    return PositionResult(p, None, None, None, None, False, None, share)
+    return PositionResult(
+        position=p,
+        nights=None,
+        swap_per_lot_night_quote=None,
+        implied_rate=None,
+        policy_differential=None,
+        stale=False,
+        markup_bp=None,
+        carry_share=p.carry / magnitude if magnitude > 0 else None,
+    )
 
 
 def _weighted(values: np.ndarray, weights: np.ndarray) -> float | None:
@@ -315,6 +328,12 @@ def analyse(
         notes.append(
             f"stale: nights after the policy data's last date "
             f"({policy.as_of if policy else ''}) use the last known level"
+        )
+    unexplained = [r for r in final if r.nights == 0 and r.position.carry]
+    if unexplained:
+        notes.append(
+            f"{len(unexplained)} FX position(s) carry swap but no night by value dates (the "
+            "broker's calendar differs; see --triple-day): no rate is given for them"
         )
     missing = [
         r.position.ticket

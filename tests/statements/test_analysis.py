@@ -157,3 +157,23 @@ def test_progress_is_reported(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     _analysis(tmp_path, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (6, 6)  # after the last pair (metal and CFD counted at once)
+
+
+def test_a_position_closing_before_it_opens_is_refused(tmp_path: Path) -> None:
+    report = usd_report()
+    first = report.positions[0]
+    wrong = type(first)(**{**first.__dict__, "close_time": "2025.01.05 09:00:00"})
+    bad = type(report)(**{**report.__dict__, "positions": (wrong, *report.positions[1:])})
+    with pytest.raises(ValueError, match=r"position: closes .* before it opens .*got 101"):
+        _analysis(tmp_path, bad)
+
+
+def test_swap_on_a_position_held_no_night_is_noted(tmp_path: Path) -> None:
+    report = usd_report()
+    same_day = report.positions[4]  # GBPUSD, opened and closed on Tue 14
+    swapped = type(same_day)(**{**same_day.__dict__, "swap": "-0.50"})
+    changed = (*report.positions[:4], swapped, *report.positions[5:])
+    a = _analysis(tmp_path, type(report)(**{**report.__dict__, "positions": changed}))
+    assert a.positions[4].nights == 0
+    assert a.positions[4].implied_rate is None
+    assert any("1 FX position(s) carry swap but no night" in n for n in a.notes)
