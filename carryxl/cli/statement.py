@@ -231,10 +231,10 @@ COMMANDS = (
         arguments=_arguments,
         run=run,
         examples=(
-            Example("carryxl statement report.html", files={"report.html": EXAMPLE_REPORT}),
             Example(
-                "carryxl statement report.html --positions --json",
+                "carryxl statement report.html --positions",
                 files={"report.html": EXAMPLE_REPORT},
+                note="an MT5 report (as HTML); --json for machines, --plot carry.png for a chart",
             ),
         ),
     ),
