@@ -182,7 +182,7 @@ def parse_mt4(rows: list[Row], source: str, layout: str) -> Statement:
     summary = [s for s in found[found.index(closed) + 1 :] if s.header is None and s.rows]
     if not summary:
         raise incomplete(source, "MetaTrader 4", "no Summary block after the tables")
-    block = summary[-1].rows
+    block = summary[0].rows  # DetailedStatement.htm adds a Details block after it
     net_profit = None
     if len(block) >= 2:
         values = [number(c) for c in block[1].cells if number(c) is not None]

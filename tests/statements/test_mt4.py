@@ -60,7 +60,12 @@ OPEN_ROWS = (
 
 def _write(tmp_path: Path, words: Mt4Words, charset: str) -> Path:
     text = mt4_html(
-        ROWS, closed_trade_pl="1 046.71", words=words, open_rows=OPEN_ROWS, charset=charset
+        ROWS,
+        closed_trade_pl="1 046.71",
+        words=words,
+        open_rows=OPEN_ROWS,
+        charset=charset,
+        details=True,  # a DetailedStatement's statistics follow the Summary
     )
     path = tmp_path / "Statement.htm"
     path.write_bytes(text.encode(charset))

@@ -328,6 +328,7 @@ def mt4_html(
     open_rows: Sequence[str] = (),
     charset: str = "utf-8",
     drop_summary: bool = False,
+    details: bool = False,
 ) -> str:
     """An MT4 statement around the given ``<tr>`` rows of Closed Transactions (made with
     :func:`mt4_trade`, :func:`mt4_balance`, :func:`mt4_cancelled`)."""
@@ -363,6 +364,14 @@ def mt4_html(
             f"<tr align=right><td colspan=2><b>{s[2]}</b></td>"
             f"<td colspan=2 class=mspt><b>{closed_trade_pl}</b></td>"
             f"<td colspan=4><b>{s[3]}</b></td><td colspan=2 class=mspt><b>0.00</b></td></tr>",
+        ]
+    if details:  # DetailedStatement.htm: the report's statistics after the Summary
+        out += [
+            "<tr align=left><td colspan=13><b>Details:</b></td></tr>",
+            "<tr align=right><td colspan=3>Gross Profit:</td><td class=mspt>5 555.55</td>"
+            "<td colspan=3>Gross Loss:</td><td class=mspt>-1 111.11</td></tr>",
+            "<tr align=right><td colspan=3>Total Net Profit:</td><td class=mspt>4 444.44</td>"
+            "<td colspan=3>Profit Factor:</td><td class=mspt>5.00</td></tr>",
         ]
     out.append("</table></body></html>")
     return "\n".join(out)
