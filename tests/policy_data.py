@@ -29,18 +29,68 @@ from carryxl.history.store import import_policy_files
 
 # Currencies of the tables (the older one has two more than the later one, as BIS's do).
 LATER_CURRENCIES = (
-    "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "IDR", "ILS",
-    "INR", "JPY", "KRW", "MXN", "MYR", "NOK", "NZD", "PHP", "PLN", "RON", "SEK", "THB", "TRY",
-    "USD", "ZAR",
+    "AUD",
+    "BRL",
+    "CAD",
+    "CHF",
+    "CNY",
+    "CZK",
+    "DKK",
+    "EUR",
+    "GBP",
+    "HKD",
+    "HUF",
+    "IDR",
+    "ILS",
+    "INR",
+    "JPY",
+    "KRW",
+    "MXN",
+    "MYR",
+    "NOK",
+    "NZD",
+    "PHP",
+    "PLN",
+    "RON",
+    "SEK",
+    "THB",
+    "TRY",
+    "USD",
+    "ZAR",
 )
 OLDER_CURRENCIES = (*LATER_CURRENCIES, "ISK", "RUB")
 # Where each currency starts on 1999-01-01, in percent (ours: round numbers of the right size).
 START_PERCENT = {
-    "AUD": 4.75, "BRL": 25.0, "CAD": 5.0, "CHF": 1.0, "CNY": 5.5, "CZK": 7.5, "DKK": 3.5,
-    "EUR": 3.0, "GBP": 6.25, "HKD": 6.0, "HUF": 15.0, "IDR": 12.0, "ILS": 11.0, "INR": 8.0,
-    "JPY": 0.25, "KRW": 6.0, "MXN": 20.0, "MYR": 6.0, "NOK": 8.0, "NZD": 4.5, "PHP": 10.0,
-    "PLN": 13.0, "RON": 30.0, "SEK": 3.5, "THB": 5.0, "TRY": 60.0, "USD": 4.75, "ZAR": 16.0,
-    "ISK": 8.5, "RUB": 28.0,
+    "AUD": 4.75,
+    "BRL": 25.0,
+    "CAD": 5.0,
+    "CHF": 1.0,
+    "CNY": 5.5,
+    "CZK": 7.5,
+    "DKK": 3.5,
+    "EUR": 3.0,
+    "GBP": 6.25,
+    "HKD": 6.0,
+    "HUF": 15.0,
+    "IDR": 12.0,
+    "ILS": 11.0,
+    "INR": 8.0,
+    "JPY": 0.25,
+    "KRW": 6.0,
+    "MXN": 20.0,
+    "MYR": 6.0,
+    "NOK": 8.0,
+    "NZD": 4.5,
+    "PHP": 10.0,
+    "PLN": 13.0,
+    "RON": 30.0,
+    "SEK": 3.5,
+    "THB": 5.0,
+    "TRY": 60.0,
+    "USD": 4.75,
+    "ZAR": 16.0,
+    "ISK": 8.5,
+    "RUB": 28.0,
 }
 STARTS_LATER = {"TRY": "2003-01-02"}  # a series that begins after the tables do
 FLOOR_PERCENT = {"JPY": -0.1, "CHF": -0.75, "DKK": -0.75, "SEK": -0.5, "EUR": -0.5}
@@ -54,7 +104,10 @@ REVISION = ("BRL", "2019-10-30")
 JPY_GAPS = (("2002-03-01", "2005-06-30"), ("2012-05-01", "2015-10-30"))
 JPY_AFTER_GAP = ("2005-07-01", "2015-10-31")  # the first day with a level again
 # A short gap in the older table only, and one in the later table only.
-SHORT_GAPS = {"older": ("RUB", "2021-07-07", "2021-07-21"), "later": ("THB", "2020-11-06", "2020-11-19")}
+SHORT_GAPS = {
+    "older": ("RUB", "2021-07-07", "2021-07-21"),
+    "later": ("THB", "2020-11-06", "2020-11-19"),
+}
 
 
 def _meetings(code: str, first: dt.date, last: dt.date) -> list[tuple[dt.date, float]]:
@@ -85,7 +138,6 @@ def _meetings(code: str, first: dt.date, last: dt.date) -> list[tuple[dt.date, f
 
 def _rows(currencies: tuple[str, ...], span: tuple[str, str], table: str) -> list[list[str]]:
     first, last = (dt.date.fromisoformat(d) for d in span)
-    start = dt.date.fromisoformat(OLDER_SPAN[0])
     rows: list[tuple[dt.date, str, float]] = []
     for code in currencies:
         own_start = dt.date.fromisoformat(STARTS_LATER.get(code, OLDER_SPAN[0]))
@@ -97,7 +149,8 @@ def _rows(currencies: tuple[str, ...], span: tuple[str, str], table: str) -> lis
             day = dt.date.fromisoformat(REVISION[1])
             before = [p for d, p in mine if d < day][-1]
             mine = [(d, p) for d, p in mine if d != day]
-            moved = (day, before + 0.5) if table == "older" else (day + dt.timedelta(1), before + 0.5)
+            moved_on = day if table == "older" else day + dt.timedelta(1)
+            moved = (moved_on, before + 0.5)
             mine = sorted([*mine, moved])
         if code == "JPY":
             gaps = JPY_GAPS if table == "older" else JPY_GAPS[1:]

@@ -59,8 +59,7 @@ def test_gaps_before_and_after_the_data_are_messages_in_their_cells(xl: Excel) -
     assert got[0][0] == level_on(change_points(NEW), "JPY", "2024-08-01") / 100
     first, last = JPY_GAPS[1]
     assert got[1][0] == (
-        f"on_date: BIS published no JPY policy rate from {first} to {last} "
-        "(got JPY on 2014-06-30)"
+        f"on_date: BIS published no JPY policy rate from {first} to {last} (got JPY on 2014-06-30)"
     )
     assert got[2][0].startswith(
         f"on_date: the BIS policy-rate data for TRY starts on {STARTS_LATER['TRY']}"

@@ -108,7 +108,7 @@ def _ecb_backwards() -> bytes:
 
 
 OLD_SPAN = ("2016-01-01", "2020-12-31")
-REVISED = ("USD", "2018-03-22", 19.25)  # the old copy's level that day; the later table's is another
+REVISED = ("USD", "2018-03-22", 19.25)  # the old copy's level that day; the table's is another
 
 
 @pytest.fixture

@@ -47,7 +47,8 @@ def test_two_files_merge_the_later_winning_and_the_one_revised_day_is_reported(
     assert out["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
     assert (empty_folder / "policy_rates.csv").is_file()
     # The later file wins on the day the two differ.
-    assert _json(capsys, ["rates", CODE, "--date", DAY])["rates"][CODE] == pytest.approx(after / 100)
+    revised = _json(capsys, ["rates", CODE, "--date", DAY])["rates"][CODE]
+    assert revised == pytest.approx(after / 100)
     # Imported the other way round, the older file wins that day instead.
     policy_path().unlink()
     import_policy_files([NEW, OLD])

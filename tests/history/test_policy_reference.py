@@ -51,6 +51,7 @@ def with_rates(_real_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CARRYXL_DATA_DIR", str(_real_folder))
     return _real_folder
 
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
