@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from carryxl.cli.arguments import date_list
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.cli.history import add_plot_argument, plot_target
@@ -38,6 +39,12 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         metavar="DAY",
         help="the weekday your broker charges the weekend on, e.g. Wed (default: the pair's "
         "settlement rule: Wednesday for T+2 pairs, Thursday for T+1)",
+    )
+    p.add_argument(
+        "--holidays",
+        type=date_list("holidays"),
+        help="days your broker's value dates skip, comma-separated YYYY-MM-DD (e.g. "
+        "2025-12-25,2026-01-01): holidays add nights to the rollover before them",
     )
     p.add_argument("--positions", action="store_true", help="list every position (text)")
     add_plot_argument(p, "draw cumulative price P&L against cumulative swap, and rates by pair")
@@ -167,7 +174,12 @@ def run(args: argparse.Namespace) -> int:
     statement = read_statement(path)
     progress = _progress if len(statement.positions) >= PROGRESS_FROM else None
     analysis = analyse(
-        statement, load_policy_rates(), triple_day=triple, convert=convert_by_ecb, progress=progress
+        statement,
+        load_policy_rates(),
+        triple_day=triple,
+        convert=convert_by_ecb,
+        progress=progress,
+        holidays=args.holidays or None,
     )
     result = report(analysis, show_account=args.show_account)
     if plot is not None:

@@ -165,6 +165,7 @@ def _pair_results(
     policy: PolicyRates | None,
     triple_day: str | None,
     convert: Conversion | None,
+    holidays: str | None,
 ) -> list[PositionResult]:
     pair = Pair.parse(pair_name)
     opened = _dates([p.open_time for p in rows])
@@ -174,7 +175,7 @@ def _pair_results(
         p = rows[int(early[0])]
         rule = f"closes ({p.close_time}) before it opens ({p.open_time}): not a statement's row"
         raise CarryxlError("position", Described(p.ticket), rule)
-    nights = nights_between(opened, closed, pair, triple_day=triple_day)
+    nights = nights_between(opened, closed, pair, holidays, triple_day=triple_day)
     side = np.array([p.side for p in rows], dtype=float)
     lots = np.array([p.lots for p in rows], dtype=float)
     spot = np.array([p.open_price for p in rows], dtype=float)
@@ -199,8 +200,8 @@ def _pair_results(
     stale = np.zeros(len(rows), dtype=bool)
     held = nights > 0
     if policy is not None and held.any():
-        v0 = value_date(opened[held], pair)
-        v1 = value_date(closed[held], pair)
+        v0 = value_date(opened[held], pair, holidays)
+        v1 = value_date(closed[held], pair, holidays)
         mean, was_stale = _differential(policy, pair, v0, v1)
         differential[held] = side[held] * mean
         stale[held] = was_stale
@@ -288,9 +289,12 @@ def analyse(
     triple_day: str | None = None,
     convert: Conversion | None = None,
     progress: Callable[[int, int], None] | None = None,
+    holidays: str | None = None,
 ) -> Analysis:
     """Each position's nights, carry, implied rate, differential and markup; groups and the
-    account's totals (see the module notes for every formula)."""
+    account's totals (see the module notes for every formula). ``holidays``
+    (``"2025-12-25,2026-01-01"``) are days without settlement, as the broker's calendar has
+    them: value dates skip them, as in :func:`carryxl.core.swaps.value_date`."""
     account = statement.account.currency
     by_pair: dict[str, list[int]] = {}
     results: list[PositionResult | None] = [None] * len(statement.positions)
@@ -304,7 +308,7 @@ def analyse(
         rows = [statement.positions[i] for i in indices]
         for i, r in zip(
             indices,
-            _pair_results(pair_name, rows, account, policy, triple_day, convert),
+            _pair_results(pair_name, rows, account, policy, triple_day, convert, holidays),
             strict=True,
         ):
             results[i] = r

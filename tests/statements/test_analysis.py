@@ -65,6 +65,10 @@ def test_nights_by_value_dates_and_the_triple_day(tmp_path: Path) -> None:
     friday = _analysis(tmp_path, triple_day="Fri")
     # The weekend on Friday: 102 is a plain night (1), 104 spans Friday's triple (3).
     assert [r.nights for r in friday.positions] == [7, 1, None, 3, 0, None]
+    # A holiday on Wed 15: 101's close value moves Wed 15 -> Thu 16 (8 nights), 104's too
+    # (Tue 14 -> Thu 16: 2); 102's value dates (Fri 10 -> Mon 13) are untouched.
+    holiday = _analysis(tmp_path, holidays="2025-01-15")
+    assert [r.nights for r in holiday.positions] == [8, 3, None, 2, 0, None]
 
 
 def test_swap_per_lot_night_in_the_quote_currency(tmp_path: Path) -> None:

@@ -27,6 +27,11 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return code, out, err
 
 
+def test_holidays_move_the_value_dates(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(["statement", str(report), "--json", "--holidays", "2025-01-15"], capsys)
+    assert json.loads(out)["positions"][0]["nights"] == 8  # Wed 08 -> Thu 16
+
+
 def test_json_has_the_documented_shape(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(["statement", str(report), "--json"], capsys)
     assert (code, err) == (0, "")
@@ -202,6 +207,9 @@ def test_bad_arguments(report: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = _run(["statement", str(report), "--triple-day", "Someday"], capsys)
     assert (code, out, err.count("\n")) == (2, "", 1)
     assert "triple_day" in err
+    code, out, err = _run(["statement", str(report), "--holidays", "2025-13-01"], capsys)
+    assert (code, out, err.count("\n")) == (2, "", 1)
+    assert "holidays" in err
     code, out, err = _run(["statement", str(tmp_path / "missing.html")], capsys)
     assert (code, out, err.count("\n")) == (2, "", 1)
 
