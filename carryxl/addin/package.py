@@ -3,7 +3,9 @@
 :func:`macro_enabled` turns any ``.xlsx`` into an ``.xlsm`` (or ``.xlam``) holding a VBA
 project and the Carry ribbon. The VBA project is written from source text by pyOpenVBA
 (MIT, pure Python), then put in [MS-OVBA]'s source-only form (a 7-byte ``_VBA_PROJECT``
-stream, every module's source at MODULEOFFSET 0), which Excel compiles on open; the
+stream, every module's source at MODULEOFFSET 0), which Excel compiles on open, with its
+``dir`` stream and directory tree to the letter of the specs
+(:mod:`carryxl.addin.container`); the
 ribbon part and its relationship are added here, because neither openpyxl nor pyOpenVBA
 writes them. Output bytes are deterministic: parts in a
 fixed order with a fixed timestamp.
@@ -23,7 +25,8 @@ import pyopenvba.vba
 from pyopenvba import ExcelFile, VBAModuleKind
 from pyopenvba.cfb import CFB
 
-from carryxl.addin.vba import ModuleKind, VbaModule
+from carryxl.addin.container import balanced_directory, with_dir_to_the_letter
+from carryxl.addin.vba import ModuleKind, VbaModule, module_description
 from carryxl.files import (
     CONTENT_TYPES,
     RIBBON_TYPES,
@@ -44,6 +47,7 @@ __all__ = [
     "retyped",
     "shared_compression",
     "source_only",
+    "to_the_letter",
     "write_parts",
 ]
 
@@ -157,8 +161,21 @@ def vba_project(
                     book.set_module(existing.name, existing.source)
             book.save(target)
         written = read_parts(target.read_bytes())
-    written[VBA_PROJECT] = source_only(written[VBA_PROJECT])
+    docstrings = {m.name: module_description(m.source) for m in modules}
+    written[VBA_PROJECT] = to_the_letter(
+        written[VBA_PROJECT], {name: text for name, text in docstrings.items() if text}
+    )
     return {name: data for name, data in written.items() if parts.get(name) != data}
+
+
+def to_the_letter(vba_project_bin: bytes, docstrings: Mapping[str, str]) -> bytes:
+    """pyOpenVBA's ``vbaProject.bin`` in the source-only form, its ``dir`` stream and its
+    directory as [MS-OVBA] and [MS-CFB] write them (:mod:`carryxl.addin.container`).
+
+    ``docstrings``: module name -> its MODULEDOCSTRING (its ``VB_Description``).
+    """
+    project = with_dir_to_the_letter(source_only(vba_project_bin), docstrings)
+    return balanced_directory(project)
 
 
 def source_only(vba_project_bin: bytes) -> bytes:

@@ -36,12 +36,15 @@ import xlwings
 
 __all__ = [
     "ADDIN_PROJECT_NAME",
+    "ASCII_RENDERINGS",
     "RIBBON_CALLBACK",
     "RIBBON_MODULE",
     "ModuleKind",
     "VbaModule",
+    "ascii_rendering",
     "carryxl_modules",
     "function_descriptions_module",
+    "module_description",
     "ribbon_module",
     "this_workbook_body",
     "udf_functions",
@@ -116,17 +119,44 @@ def xlwings_module() -> VbaModule:
 
 
 def xlwings_dictionary_class() -> VbaModule:
-    """xlwings' Dictionary class, in the form the VBA project stores a class module."""
+    """xlwings' Dictionary class, in the form the VBA project stores a class module.
+
+    A ``.cls`` export starts with ``VERSION 1.0 CLASS`` / ``BEGIN`` … ``END``; the stored
+    module starts at its attributes, as Excel writes them (xlwings' own ``xlwings.xlam``
+    holds this class so): VB_Base after VB_Name, and VB_TemplateDerived and
+    VB_Customizable after VB_Exposed.
+    """
     text = crlf((_xlwings_dir() / "addin" / "Dictionary.cls").read_text(encoding="latin-1"))
-    # A .cls export starts with VERSION 1.0 CLASS / BEGIN ... END; the stored module
-    # starts at its attributes, with the class's VB_Base after VB_Name.
     body = text[text.index("Attribute VB_Name") :]
     name_line, _, rest = body.partition("\r\n")
+    exposed = re.search(r"^Attribute VB_Exposed = \w+\r\n", rest, re.MULTILINE)
+    if exposed is None:
+        raise RuntimeError("xlwings' Dictionary.cls no longer has a VB_Exposed attribute")
+    rest = (
+        rest[: exposed.end()]
+        + "Attribute VB_TemplateDerived = False\r\nAttribute VB_Customizable = False\r\n"
+        + rest[exposed.end() :]
+    )
     return VbaModule(
         "Dictionary",
         ModuleKind.CLASS,
         f'{name_line}\r\nAttribute VB_Base = "{_CLASS_BASE}"\r\n{rest}',
     )
+
+
+def module_description(source: str) -> str:
+    """A module's ``VB_Description`` attribute as its MODULEDOCSTRING holds it (Excel
+    writes the attribute's ``\\r`` and ``\\n`` as the characters), or "" if it has none."""
+    header = []
+    for line in source.split("\r\n"):
+        if not line.startswith("Attribute "):
+            break
+        header.append(line)
+    for line in header:
+        found = re.fullmatch(r'Attribute VB_Description = "(.*)"', line)
+        if found:
+            return found.group(1).replace('""', '"').replace("\\r", "\r").replace("\\n", "\n")
+    return ""
 
 
 def ribbon_module() -> VbaModule:
@@ -243,13 +273,59 @@ def udf_wrapper_module(module: types.ModuleType, workbook_name: str) -> VbaModul
     return VbaModule(UDF_MODULE_NAME, ModuleKind.STANDARD, crlf(text))
 
 
-def _vba_text(text: str, limit: int = 255) -> str:
-    """A VBA string literal body: ASCII only, quotes doubled, one line, at most ``limit``."""
+# What the function wizard shows for each non-ASCII character or phrase of carryxl's
+# help texts (VBA source is stored in the ANSI code page, and these pass through any).
+# Words are padded with spaces, squeezed again after: "wΣw" reads "w Sigma w".
+ASCII_RENDERINGS: dict[str, str] = {
+    "分批建仓": "staged entry",
+    "Σ": " Sigma ",
+    "σ": " sigma ",
+    "μ": " mu ",
+    "√": " sqrt ",
+    "×": " x ",
+    "÷": " / ",
+    "−": "-",
+    "–": "-",
+    "—": " - ",
+    "≤": " <= ",
+    "≥": " >= ",
+    "≠": " <> ",
+    "≈": " ~ ",
+    "±": " +/- ",
+    "→": " -> ",
+    "…": "...",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "\u00a0": " ",
+}
+
+
+def ascii_rendering(text: str) -> str:
+    """``text`` on one line in ASCII, each non-ASCII character or phrase written out by
+    :data:`ASCII_RENDERINGS`; a character with no rendering is an error, never dropped."""
+    for original in sorted(ASCII_RENDERINGS, key=len, reverse=True):
+        text = text.replace(original, ASCII_RENDERINGS[original])
+    left = sorted({c for c in text if not c.isascii()})
+    if left:
+        raise ValueError(
+            f"no ASCII rendering for {''.join(left)!r} in {text!r}: add it to ASCII_RENDERINGS"
+        )
     flat = " ".join(text.split())
-    ascii_only = flat.encode("ascii", "ignore").decode("ascii")
-    if len(ascii_only) > limit:
-        ascii_only = ascii_only[: limit - 3].rstrip() + "..."
-    return ascii_only.replace('"', '""')
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", flat))
+
+
+def _vba_text(text: str, limit: int = 255) -> str:
+    """A VBA string literal body: ASCII (:func:`ascii_rendering`), quotes doubled, one
+    line, at most ``limit`` characters."""
+    rendered = ascii_rendering(text)
+    if len(rendered) > limit:
+        rendered = rendered[: limit - 3].rstrip() + "..."
+    return rendered.replace('"', '""')
 
 
 def _summary(function: Callable[..., Any]) -> str:

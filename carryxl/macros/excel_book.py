@@ -17,7 +17,7 @@ from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
 from carryxl.macros.contract import picture_name
 
-__all__ = ["ExcelBook", "active_book"]
+__all__ = ["ExcelBook", "active_book", "as_typed"]
 
 
 def active_book() -> Any:
@@ -29,6 +29,18 @@ def active_book() -> Any:
     import xlwings as xw  # noqa: PLC0415 - the file path never needs xlwings
 
     return xw.Book.caller()
+
+
+def as_typed(value: Cell) -> Any:
+    """What to hand xlwings' ``Range.value`` so that Excel stores ``value`` as it is: a
+    string behind an apostrophe (Excel's prefix character, not part of the text), so that
+    text such as ``=cmd|' /C calc'!A0`` or ``00123`` is never parsed into a formula or a
+    number; a :class:`Formula` as its formula text."""
+    if isinstance(value, Formula):
+        return value.text
+    if isinstance(value, str):
+        return "'" + value
+    return value
 
 
 def _as_rows(value: Any, rows: int, cols: int) -> Grid:
@@ -116,8 +128,8 @@ class ExcelBook:
         return all(isinstance(f, str) and f.startswith("=") for row in formulas for f in row)
 
     def write(self, name: str, rows: Grid) -> None:
-        """Write ``rows`` into the range (numbers only are written by the macros)."""
-        self._range(name).value = rows
+        """Write ``rows`` into the range; text as text, never a formula (:func:`as_typed`)."""
+        self._range(name).value = [[as_typed(value) for value in row] for row in rows]
 
     def constant(self, name: str) -> str | None:
         """The string constant of a hidden name, or None."""
@@ -182,11 +194,8 @@ class ExcelBook:
             cell = sheet[address]
             if isinstance(value, Formula):
                 cell.formula = value.text
-            elif isinstance(value, str):
-                cell.number_format = "@"  # text stays text
-                cell.value = value
             else:
-                cell.value = value
+                cell.value = as_typed(value)
         for column, width in widths.items():
             sheet[f"{column}:{column}"].column_width = width
 

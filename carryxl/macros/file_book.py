@@ -359,9 +359,14 @@ def keep_cached_values(original: bytes, saved: bytes, written: set[tuple[str, st
 
 
 def _set(cell: Any, value: Cell) -> None:
+    """Write ``value``; a :class:`Formula` as a formula, any string as text.
+
+    openpyxl makes a formula of a string starting with "=" and an error value of one such
+    as "#N/A": text (a message quoting the user's cell, say) is typed as a string.
+    """
     if isinstance(value, Formula):
         cell.value = value.text
         return
     cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text from a workbook never becomes a formula by accident
+    if isinstance(value, str):
+        cell.data_type = "s"

@@ -411,24 +411,35 @@ LABELS: dict[str, tuple[str, str]] = {
         "Excel 可调用其函数的 Python 模块（carryxl 的 Excel 函数）。",
     ),
     "conf_interpreter_win": (
-        "Windows: path to pythonw.exe of the Python where carryxl is installed; blank = default.",
-        "Windows：安装了 carryxl 的 Python 的 pythonw.exe 路径；空白为默认。",
+        "Windows: path to pythonw.exe of the Python where carryxl is installed; left out, "
+        "your config file's is used.",
+        "Windows：安装了 carryxl 的 Python 的 pythonw.exe 路径；不填则用配置文件中的。",
     ),
     "conf_interpreter_mac": (
-        "macOS: path to the python of the environment where carryxl is installed; blank = default.",
-        "macOS：安装了 carryxl 的 Python 路径；空白为默认。",
+        "macOS: path to the python of the environment where carryxl is installed; left out, "
+        "your config file's is used.",
+        "macOS：安装了 carryxl 的 Python 路径；不填则用配置文件中的。",
     ),
     "conf_conda_path": (
-        "If you use Anaconda: its folder (e.g. C:\\Users\\you\\anaconda3); else blank.",
-        "如使用 Anaconda：其安装目录；否则留空。",
+        "If you use Anaconda: its folder (e.g. C:\\Users\\you\\anaconda3); else leave it out.",
+        "如使用 Anaconda：其安装目录；否则不填。",
     ),
     "conf_conda_env": (
-        "If you use Anaconda: the environment's name (e.g. base); else blank.",
-        "如使用 Anaconda：环境名称（如 base）；否则留空。",
+        "If you use Anaconda: the environment's name (e.g. base); else leave it out.",
+        "如使用 Anaconda：环境名称（如 base）；否则不填。",
     ),
     "conf_pythonpath": (
-        "Extra folders for Python to search, separated by ';'; usually blank.",
-        "Python 额外搜索的目录，以 ';' 分隔；通常留空。",
+        "Extra folders for Python to search, separated by ';'; usually left out.",
+        "Python 额外搜索的目录，以 ';' 分隔；通常不填。",
+    ),
+    "conf_optional": (
+        "Optional, for this workbook only: pick a key in column A of the first empty row "
+        "(no empty row above it) and type its value in B. A key left out is read from your "
+        "config file (carryxl.conf: the one carryxl addin install writes; xlwings.conf: "
+        "xlwings' own); a key here with an empty value would hide it.",
+        "可选，仅用于本工作簿：在第一个空行的 A 列选择键名（其上不能有空行），在 B 列填值。"
+        "未列出的键从配置文件读取（carryxl.conf：carryxl addin install 写入的；xlwings.conf："
+        "xlwings 自己的）；此处键名若值为空，会遮住该文件。",
     ),
     "conf_add_workbook": (
         "False: do not import Python files lying next to this workbook (safer).",

@@ -175,12 +175,17 @@ class Form:
         return coordinate
 
     def validate(self, coordinate: str, choices: str, strict: bool = True) -> None:
-        """Add ``coordinate`` to the list validation for ``choices`` (made on first use)."""
+        """Add ``coordinate`` to the list validation for ``choices`` (made on first use).
+
+        ``choices`` is written as a cell would hold it (``=list_pairs``, ``"1,2,3"``); the
+        file stores it as Excel writes it, without the leading ``=``: openpyxl writes
+        ``formula1`` verbatim, and Excel keeps only the formula's text there.
+        """
         dv = self._validations.get(choices)
         if dv is None:
             dv = DataValidation(
                 type="list",
-                formula1=choices,
+                formula1=choices.removeprefix("="),
                 allow_blank=False,
                 showErrorMessage=True,
                 errorStyle="stop" if strict else "warning",

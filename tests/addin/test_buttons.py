@@ -28,7 +28,7 @@ def test_the_ribbon_shows_the_table() -> None:
     shown = _ribbon(custom_ui_xml())
     assert [b.get("tag") for b in shown] == [b.tag for b in buttons.BUTTONS]
     for element, button in zip(shown, buttons.BUTTONS, strict=True):
-        assert element.get("id") == button.id
+        assert element.get("idQ") == f"x:{button.id}"
         assert element.get("label") == button.label
         assert element.get("imageMso") == button.image_mso
         assert element.get("screentip") == button.screentip

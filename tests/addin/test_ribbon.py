@@ -54,11 +54,13 @@ def _broken_ribbons() -> dict[str, str]:
         "size outside normal|large": good.replace('size="large"', 'size="huge"', 1),
         "unknown element": good.replace("<tabs>", "<tabs><bogus/>", 1),
         "keytip over 3 characters": good.replace('keytip="CY"', 'keytip="CARRY"', 1),
-        "duplicate id": good.replace('id="carryRefresh"', 'id="carryStress"', 1),
+        "duplicate id": good.replace('idQ="x:carryRefresh"', 'idQ="x:carryStress"', 1),
         "empty onAction": good.replace('onAction="CarryRibbon.OnCarryButton"', 'onAction=""', 1),
         "label over 1024 characters": good.replace(refresh_label, f'label="{"x" * 1025}"', 1),
         "2006 namespace": good.replace("2009/07/customui", "2006/01/customui", 1),
         "plain tab id": good.replace('idQ="x:carryTab"', 'id="carryTab"', 1),
+        "plain group id": good.replace('idQ="x:carryHistory"', 'id="carryHistory"', 1),
+        "plain button id": good.replace('idQ="x:carryRefresh"', 'id="carryRefresh"', 1),
     }
 
 
@@ -136,9 +138,9 @@ def test_tab_groups_and_buttons_have_icons_and_screentips(built: dict[str, Path]
     assert tab.get("label") == "Carry"
     assert len(tab.findall("ui:group", NS)) >= 2
     for button in _buttons(built["xlam"]):
-        assert button.get("imageMso"), button.get("id")
-        assert button.get("screentip"), button.get("id")
-        assert button.get("supertip"), button.get("id")
+        assert button.get("imageMso"), button.get("idQ")
+        assert button.get("screentip"), button.get("idQ")
+        assert button.get("supertip"), button.get("idQ")
 
 
 @pytest.mark.parametrize("kind", ["xlam", "xlsm"])

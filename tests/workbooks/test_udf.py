@@ -86,11 +86,17 @@ def test_xlwings_conf_sheet_points_at_the_udf_module(template: tuple[str, str, s
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(*template)))
     ws = wb[SHEET_NAME]
     keys = [ws.cell(row, 1).value for row in range(1, ws.max_row + 1)]
-    assert None not in keys  # xlwings reads A1 downwards until the first blank
-    settings = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(1, len(keys) + 1)}
+    read = keys[: keys.index(None)]  # xlwings reads A1 downwards until the first blank
+    assert all(key is None for key in keys[len(read) :])  # room to add one, nothing else
+    settings = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(1, len(read) + 1)}
     assert settings["UDF MODULES"] == "carryxl.excel.udfs"
-    for key in ("INTERPRETER_WIN", "INTERPRETER_MAC", "PYTHONPATH", "USE UDF SERVER"):
-        assert key in settings
+    assert "USE UDF SERVER" in settings
+    assert all(settings.values())  # a key with an empty value would hide the config file
+    notes = [str(ws.cell(row, 4).value) for row in range(len(read) + 1, ws.max_row + 1)]
+    for key in ("INTERPRETER_WIN", "INTERPRETER_MAC", "PYTHONPATH"):
+        assert key not in settings  # left to the config file carryxl addin install writes
+        assert any(note.startswith(f"{key}: ") for note in notes)
+        assert not ws.cell(len(read) + 1, 1).protection.locked  # the user can add it
     assert udfs.__name__ == settings["UDF MODULES"]  # the module named there exists
 
 
