@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from carryxl.core.conventions import rate_from_text
-from carryxl.core.errors import CarryxlError
+from carryxl.cli.arguments import rate
+from carryxl.core.parse import rate_from_text
 
 __all__ = [
     "minor_units",
@@ -49,29 +48,14 @@ def percent(value: float, places: int = 4) -> str:
 
 
 def rate_from_argument(argument: str, text: str) -> float:
-    """A rate typed on the command line: ``4.5%`` or ``0.045``; a bare number above 1
-    (``2``, which would be 200%) and non-finite numbers are refused (CarryxlError)."""
-    value = rate_from_text(text, argument)
-    if not math.isfinite(value):
-        raise CarryxlError(argument, text, "must be a finite rate such as 4.5% or 0.045")
-    if "%" not in text and abs(value) > 1.0:
-        raise CarryxlError(
-            argument, text, f"reads as {value:.0%}; write {text.strip()}% or {value / 100:g}"
-        )
-    return value
+    """A rate typed on the command line, read by the core's one rate reader
+    (:func:`carryxl.core.parse.rate_from_text`)."""
+    return rate_from_text(text, argument)
 
 
-def rate_argument(argument: str) -> Any:
-    """An argparse type for rates: ``4.5%`` or ``0.045``; a bare number above 1 is refused."""
-
-    def parse(text: str) -> float:
-        try:
-            return rate_from_argument(argument, text)
-        except CarryxlError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
-
-    parse.__name__ = "rate"
-    return parse
+def rate_argument(argument: str) -> Callable[[str], float]:
+    """The argparse type for rates: :func:`carryxl.cli.arguments.rate`."""
+    return rate(argument)
 
 
 def table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...] | None = None) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 __all__ = [
     "CarryxlError",
     "Described",
@@ -57,7 +59,10 @@ class Described(str):
 
 
 def _show(value: Any) -> str:
-    """A value as a message shows it: Python's spelling (or the description), cut short."""
+    """A value as a message shows it: Python's spelling (or the description), cut short;
+    a one-element array as its element (``1.0``, not ``array(1.)``)."""
+    if isinstance(value, np.generic) or (isinstance(value, np.ndarray) and value.size == 1):
+        value = value.item()
     text, limit = (str(value), 120) if isinstance(value, Described) else (repr(value), 60)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -75,7 +80,13 @@ class CarryxlError(ValueError):
         self.argument = argument
         self.value = value
         self.rule = rule
-        super().__init__(f"{argument}: {rule} (got {_show(value)})")
+        super().__init__(f"{argument}: {self.rule_and_value}")
+
+    @property
+    def rule_and_value(self) -> str:
+        """The message without the argument's name (where something else names it once,
+        as argparse does: ``argument --spot: must be ... (got 'x')``)."""
+        return f"{self.rule} (got {_show(self.value)})"
 
 
 def not_positive(argument: str, value: Any) -> CarryxlError:

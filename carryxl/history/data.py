@@ -31,6 +31,7 @@ import numpy as np
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import DateArray, from_excel_serial, parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import number_from_text
 from carryxl.core.validate import FloatArray
 
 __all__ = [
@@ -220,17 +221,9 @@ def parse_date_cell(value: Any, argument: str) -> np.datetime64:
 
 
 def _number(value: Any, argument: str) -> float:
-    if value is None:
+    if value is None or str(value).strip().upper() in MISSING:  # "nan" among them
         return np.nan
-    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
-        return float(value)
-    text = str(value).strip().replace(",", "")
-    if text.upper() in MISSING:
-        return np.nan
-    try:
-        return float(text)
-    except ValueError:
-        raise CarryxlError(argument, value, "must be a number or blank") from None
+    return number_from_text(value, argument)
 
 
 def _column_pair(header: Any, anchor: Currency, column: int) -> Pair:

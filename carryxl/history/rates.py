@@ -23,9 +23,10 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.conventions import Currency, rate_from_text
+from carryxl.core.conventions import Currency
 from carryxl.core.dates import DateArray, as_dates
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import FloatArray, rate
 from carryxl.history.data import MISSING, parse_date_cell
 

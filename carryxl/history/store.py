@@ -205,7 +205,7 @@ def policy_status() -> dict[str, Any]:
         rows[str(code)] = {
             "first": str(s.start),
             "last": str(s.end),
-            "last_level": s.last_level() / 100.0,
+            "last_level": s.last_level(),
             "gaps": [[str(a), str(b)] for a, b in s.gaps()],
         }
     return {
