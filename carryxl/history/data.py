@@ -223,7 +223,10 @@ def parse_date_cell(value: Any, argument: str) -> np.datetime64:
 def _number(value: Any, argument: str) -> float:
     if value is None or str(value).strip().upper() in MISSING:  # "nan" among them
         return np.nan
-    return number_from_text(value, argument)
+    try:
+        return number_from_text(value, argument)
+    except CarryxlError:
+        raise CarryxlError(argument, value, "must be a number or blank") from None
 
 
 def _column_pair(header: Any, anchor: Currency, column: int) -> Pair:

@@ -400,3 +400,159 @@ def test_malformed_command_line_with_policy_rates(
     assert len(err.strip().splitlines()) == 1, err
     assert err.startswith("carryxl"), err
     assert (_snapshot(folder), _snapshot(example_data)) == before
+
+
+# -- Round two (issue 20): the data folder, the portfolio file, forwards, `run`, huge
+# amounts. Each case is refused in one stderr line naming the argument once and the value
+# once, with nothing on stdout and no file created or changed.
+
+POLICY = "date,currency,policy_rate_percent\n2024-01-02,USD,5.5\n2024-09-19,USD,5\n"
+BIS = "FREQ,REF_AREA,TIME_PERIOD,OBS_VALUE\n"
+ROUND_TWO_FILES = {
+    "policy.csv": POLICY,
+    # a field longer than the csv module's limit (131,072 characters)
+    "long.csv": f'date,currency,policy_rate_percent\n2024-01-02,USD,"{"5" * 140_000}"\n',
+    "comma.csv": "date,currency,policy_rate_percent\n2024-01-02,USD,5,5\n",  # decimal comma
+    "endonly.csv": "date,currency,policy_rate_percent,note\n2024-01-02,USD,,end\n",
+    "badnote.csv": "date,currency,policy_rate_percent,note\n2024-01-02,USD,5,5\n",
+    "gaps2.csv": "currency,last_observation_before_gap,next_observation\nUSD,2024-01-02\n",
+    "bisdup.csv": f"{BIS}D: Daily,US: United States,2024-01-02,5.5\n"
+    "D: Daily,US: United States,2024-01-02,5.25\n",
+    "book435.csv": BOOK_HEAD.decode() + "AUD/JPY,long,JPY,3%,25,4.35,0.1%,2024-06-03,103.2,50000\n",
+    "twopairs.csv": "pair,side,date,rate,amount,pair\n"
+    "AUD/JPY,long,2024-06-03,103.2,50000,USD/JPY\n",
+    "stress5.csv": "date,NZD,JPY\n2024-06-03,5,0.1%\n",
+}
+ROUND_TWO = [
+    "data import long.csv",
+    "data import comma.csv",
+    "data import endonly.csv",
+    "data import badnote.csv",
+    "data import policy.csv --through 2023-12-31",  # every row after --through
+    "data import gaps2.csv",
+    "data import bisdup.csv",
+    "data update --bis-url http://[::1 --only bis",
+    PORTFOLIO.replace("book.csv", "book435.csv"),
+    PORTFOLIO.replace("book.csv", "twopairs.csv"),
+    f"{STRESS} --rates stress5.csv",
+    f"{BACKTEST} --cost 2",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY=abc",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY=5",
+    "new calculator ''",
+    "new --all --dir ''",
+]
+
+
+@pytest.fixture
+def round_two(folder: Path) -> Path:
+    for name, text in ROUND_TWO_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _refused_once(line: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    before = _snapshot(folder)
+    code = main(shlex.split(line))
+    out, err = capsys.readouterr()
+    assert code == 2, err
+    assert out == ""
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("carryxl"), err
+    assert err.count("(got ") <= 1, err  # the value once
+    command = err.split(":", 1)[0]
+    assert command.startswith("carryxl"), err
+    assert _snapshot(folder) == before
+    return err
+
+
+@pytest.mark.parametrize("line", ROUND_TWO)
+def test_round_two_is_refused_in_one_line(
+    line: str, round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _refused_once(line, round_two, capsys)
+
+
+def test_a_fill_is_named_once(round_two: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31"
+    err = _refused_once(f"{line} --fill JPY=abc", round_two, capsys)
+    assert err.count("fill") == 1, err
+    assert "(got 'JPY=abc')" in err
+
+
+def test_a_bare_rate_in_a_file_is_refused_as_on_the_command_line(
+    round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_once(PORTFOLIO.replace("book.csv", "book435.csv"), round_two, capsys)
+    assert "rate_base (line 2): reads as 435%; write 4.35% or 0.0435" in err
+    err = _refused_once(f"{STRESS} --rates stress5.csv", round_two, capsys)
+    assert "reads as 500%; write 5% or 0.05" in err
+
+
+def test_the_confidence_is_shown_as_a_number(
+    round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_once(_replace(PORTFOLIO, "--confidence", "100%"), round_two, capsys)
+    assert "array" not in err
+    assert "(got 1.0)" in err or "(got '100%')" in err, err
+
+
+@pytest.fixture
+def broken_store(round_two: Path) -> Path:
+    """A data folder whose policy_rates.csv holds a field longer than csv's limit."""
+    store = round_two / "carryxl-data"
+    store.mkdir()
+    (store / "policy_rates.csv").write_text(
+        f'date,currency,policy_rate_percent,note\n2024-01-02,USD,"{"5" * 140_000}",\n',
+        encoding="utf-8",
+    )
+    return round_two
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        RATES,
+        "rates USD --start 2024-01-01 --end 2024-03-01",
+        "data status",
+        "data import policy.csv",
+        "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31",
+    ],
+)
+def test_a_store_csv_cannot_read_is_refused_in_one_line(
+    line: str, broken_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _refused_once(line, broken_store, capsys)
+
+
+def test_bis_url_from_the_environment_is_checked(
+    round_two: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CARRYXL_BIS_URL", "http://[::1")
+    _refused_once("data update --only bis", round_two, capsys)
+
+
+def test_import_writes_nothing_when_sources_json_cannot_be_written(
+    round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (round_two / "carryxl-data" / "sources.json").mkdir(parents=True)
+    _refused_once("data import policy.csv", round_two, capsys)
+    assert not (round_two / "carryxl-data" / "policy_rates.csv").exists()
+
+
+def _bis_zip(text: str) -> bytes:
+    return _zip({"WS_CBPOL_csv_flat.csv": text.encode("utf-8")})
+
+
+def test_update_writes_nothing_when_one_file_cannot_be_written(
+    round_two: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carryxl.history import update  # noqa: PLC0415
+    from carryxl.history.ecb import ecb_zip_path  # noqa: PLC0415
+
+    bis = _bis_zip(f"{BIS}D: Daily,US: United States,2024-01-02,5.5\n")
+    sent = {"bis-url": bis, "ecb-url": ecb_zip_path().read_bytes()}
+    monkeypatch.setattr(update, "download", lambda url, timeout, argument: sent[argument])
+    (round_two / "carryxl-data" / "eurofxref-hist.zip").mkdir(parents=True)
+    _refused_once("data update", round_two, capsys)
+    assert sorted(p.name for p in (round_two / "carryxl-data").iterdir()) == ["eurofxref-hist.zip"]
