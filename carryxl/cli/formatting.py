@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 from carryxl.cli.arguments import rate
@@ -24,6 +24,7 @@ __all__ = [
 
 # Currencies whose minor unit is the unit itself (ISO 4217: no cents).
 _NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
+_EVERY_DIGIT = Context(prec=400)  # a float's 309 integer digits and its minor units
 
 
 def minor_units(currency: str) -> int:
@@ -37,9 +38,11 @@ def money(value: float, currency: str) -> str:
     if not math.isfinite(value):
         return str(value)
     places = minor_units(currency)
-    # Half a minor unit rounds away from zero, as money does (not Python's half-even).
-    rounded = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
-    return f"{rounded or 0.0:,.{places}f}"  # "or 0.0": never "-0"
+    # Half a minor unit rounds away from zero, as money does (not Python's half-even); the
+    # context holds every digit of any finite float (up to 1.8e308), so any amount formats.
+    exact = Decimal(repr(float(value)))
+    rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, context=_EVERY_DIGIT)
+    return f"{rounded if rounded else Decimal(0):,.{places}f}"  # never "-0"
 
 
 def percent(value: float, places: int = 4) -> str:

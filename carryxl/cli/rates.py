@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         a = day if day is not None else parse_date("start", result["start"])
         b = day if day is not None else parse_date("end", result["end"])
         if a == b:  # one date: draw the history up to it
-            a = first
+            a = min(first, b)
         result["plot"] = str(plot_policy_rates(data, codes, a, b, args.plot))
     if args.json:
         print_json(result)
