@@ -65,8 +65,8 @@ def url_for(source: str, given: str | None) -> str:
     return given or os.environ.get(f"CARRYXL_{source.upper()}_URL", "").strip() or default
 
 
-def download(url: str, timeout: float, argument: str) -> bytes:
-    """The body at ``url``, whole, within ``timeout`` seconds; else an error naming why."""
+def _check_url(url: str, argument: str) -> None:
+    """Refuse what is not an http(s) address with a host (and a port, if any, that is one)."""
     if not url.startswith(("https://", "http://")):
         raise CarryxlError(argument, url, "must be an http:// or https:// address")
     try:
@@ -75,6 +75,11 @@ def download(url: str, timeout: float, argument: str) -> bytes:
             raise ValueError("no host")
     except ValueError as error:  # "http://[::1", a port that is not a number
         raise CarryxlError(argument, url, f"is not a web address ({error})") from None
+
+
+def download(url: str, timeout: float, argument: str) -> bytes:
+    """The body at ``url``, whole, within ``timeout`` seconds; else an error naming why."""
+    _check_url(url, argument)
     deadline = time.monotonic() + timeout
     chunks: list[bytes] = []
     try:
