@@ -4,6 +4,7 @@ traceback, and no file in the folder changed (every command, argument kind, file
 from __future__ import annotations
 
 import io
+import re
 import shlex
 import zipfile
 from pathlib import Path
@@ -556,3 +557,153 @@ def test_update_writes_nothing_when_one_file_cannot_be_written(
     (round_two / "carryxl-data" / "eurofxref-hist.zip").mkdir(parents=True)
     _refused_once("data update", round_two, capsys)
     assert sorted(p.name for p in (round_two / "carryxl-data").iterdir()) == ["eurofxref-hist.zip"]
+
+
+# Dates past 9999-12-31 and tenors that reach them (kind 4)
+DATES_AT_THE_END = [
+    _replace(FORWARD, "--tenor", "700000000000000000M"),
+    _replace(FORWARD, "--tenor", "9999999999999999999W"),
+    _replace(FORWARD, "--tenor", "9000Y"),
+    _replace(FORWARD, "--trade-date", "9999-12-30").replace("--tenor 3M", "--tenor 1M"),
+    _replace(FORWARD, "--trade-date", "9999-12-01"),
+    _replace(CALC, "--tenor", "99999999999Y"),
+    "swap --pair USD/JPY --open 9999-12-29 --close 9999-12-31",
+]
+
+
+@pytest.mark.parametrize("line", DATES_AT_THE_END)
+def test_dates_past_9999_are_refused(
+    line: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_once(line, folder, capsys)
+    assert "9999" in err, err
+
+
+def _with_policy_rates(folder: Path) -> None:
+    (folder / "policy.csv").write_text(POLICY, encoding="utf-8")
+    assert main(["data", "import", "policy.csv"]) == 0
+
+
+def test_a_plot_over_every_date_is_drawn(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _with_policy_rates(folder)
+    line = "rates USD --start 0001-01-01 --end 9999-12-31 --plot wide.png"
+    assert main(shlex.split(line)) == 0, capsys.readouterr().err
+    assert (folder / "wide.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# Huge amounts (kind 5): any finite amount formats, to the minor unit, rounded half up.
+HUGE_NUMBER = re.compile(r"\d{1,3}(,\d{3}){8,}")  # 25 digits or more, in groups of three
+HUGE = [
+    _replace(CALC, "--notional", "1e30"),
+    _replace(RISK, "--units", "1e30"),
+    f"{SWAP} --quote 1.5 --form points --lots 1e25",
+    f"{STRESS} --notional 1e28 --rate-target 5% --rate-funding 0.1%",
+]
+
+
+@pytest.mark.parametrize("line", HUGE)
+def test_huge_amounts_format(line: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(shlex.split(line)) == 0
+    out, err = capsys.readouterr()
+    assert err == "" or "Traceback" not in err
+    assert HUGE_NUMBER.search(out), out
+
+
+def test_a_huge_book_formats(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "huge.csv").write_bytes(
+        BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,1e30\n"
+    )
+    assert main(shlex.split(PORTFOLIO.replace("book.csv", "huge.csv"))) == 0
+    assert HUGE_NUMBER.search(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "shown"),
+    [
+        (1e26, "JPY", "100,000,000,000,000,000,000,000,000"),  # 1e26 is exact in decimal
+        (-1e26, "USD", "-100,000,000,000,000,000,000,000,000.00"),
+        (2.5e30, "EUR", "2,500,000,000,000,000,000,000,000,000,000.00"),
+        (-1640.625, "USD", "-1,640.63"),  # half a cent rounds away from zero
+        (-0.004, "USD", "0.00"),  # never "-0.00"
+    ],
+)
+def test_money_formats_any_finite_amount(amount: float, currency: str, shown: str) -> None:
+    from carryxl.cli.formatting import money  # noqa: PLC0415
+
+    assert money(amount, currency) == shown
+    assert len(money(1.7e308, "USD").replace(",", "")) == 309 + 3  # every digit, and cents
+
+
+def test_a_report_that_fails_half_way_prints_nothing(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carryxl.cli import backtest  # noqa: PLC0415
+    from carryxl.core.errors import CarryxlError  # noqa: PLC0415
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise CarryxlError("table", None, "cannot be drawn")
+
+    monkeypatch.setattr(backtest, "table", refuse)  # after the first lines are printed
+    _refused_once(BACKTEST, folder, capsys)
+
+
+# `run` on odd workbooks (kind 6): refused in one line, the file unchanged.
+def _odd_workbook(source: Path, target: Path, change: str) -> None:
+    import openpyxl  # noqa: PLC0415
+    from openpyxl.workbook.defined_name import DefinedName  # noqa: PLC0415
+    from openpyxl.workbook.protection import WorkbookProtection  # noqa: PLC0415
+
+    wb = openpyxl.load_workbook(source)
+    if change == "locked":
+        wb.security = WorkbookProtection(workbookPassword="secret", lockStructure=True)
+    else:
+        del wb.defined_names["in_scenario_moves"]
+        wb.defined_names["in_scenario_moves"] = DefinedName(
+            "in_scenario_moves", attr_text=f"'Scenarios'!{change}"
+        )
+    wb.save(target)
+
+
+ODD_NAMES = {
+    "wholecolumn.xlsx": "$A:$A",
+    "wholerows.xlsx": "$3:$5",
+    "wholesheet.xlsx": "$A$1:$XFD$1048576",
+    "locked.xlsx": "locked",
+}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "run scenario wholecolumn.xlsx",
+        "run scenario wholerows.xlsx",
+        "run scenario wholesheet.xlsx",  # main ran on, growing ~47 MB/s
+        "run refresh wholecolumn.xlsx",
+        "run calculator locked.xlsx",
+        "run stress locked.xlsx",
+    ],
+)
+def test_run_on_odd_workbooks_is_refused(
+    line: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, change in ODD_NAMES.items():
+        _odd_workbook(folder / "real.xlsx", folder / name, change)
+    _refused_once(f"{line} --quiet", folder, capsys)
+
+
+def test_a_bad_currency_cell_is_named_once(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl  # noqa: PLC0415
+
+    _with_policy_rates(folder)
+    assert main(["new", "rates", "r.xlsx"]) == 0
+    wb = openpyxl.load_workbook(folder / "r.xlsx")
+    sheet, ref = next(iter(wb.defined_names["in_rates_currency"].destinations))
+    wb[sheet][ref.replace("$", "").split(":")[0]] = 42
+    wb.save(folder / "r.xlsx")
+    capsys.readouterr()
+    assert main(["run", "rates", "r.xlsx", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "42: not a currency code" in out, out
+    assert "42: 42" not in out, out
