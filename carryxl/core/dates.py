@@ -50,7 +50,6 @@ __all__ = [
     "business_holidays",
     "day_count_days",
     "from_excel_serial",
-    "in_calendar",
     "modified_following",
     "parse_date",
     "tenor_year_fraction",
@@ -143,10 +142,10 @@ def as_dates(name: str, value: Any) -> DateArray:
         raise CarryxlError(name, value, DATE_RULE) from None
     if np.isnat(array).any():
         raise CarryxlError(name, value, Rule.DATE_NOT_EMPTY)
-    return in_calendar(name, array, value)
+    return _in_calendar(name, array, value)
 
 
-def in_calendar(argument: str, days: DateArray, value: Any = None) -> DateArray:
+def _in_calendar(argument: str, days: DateArray, value: Any = None) -> DateArray:
     """``days`` if every one is from 0001-01-01 to 9999-12-31, else one CarryxlError naming
     ``argument`` and the first date outside (``value``: what the user gave, if not the days)."""
     outside = (days < FIRST_DATE) | (days > LAST_DATE)
