@@ -118,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args)
 
 
+_CHUNK = 1 << 16
+
+
 def _run(args: argparse.Namespace) -> int:
     """The command's exit code; every expected failure as one line on stderr.
 
@@ -129,8 +132,10 @@ def _run(args: argparse.Namespace) -> int:
             # numpy's "overflow encountered in multiply" is no message for a trader
             warnings.simplefilter("error", RuntimeWarning)
             code: int = args.run(args)
-        sys.stdout.write(report.getvalue())
-        sys.stdout.flush()
+        text = report.getvalue()
+        for at in range(0, len(text), _CHUNK):  # a reader that goes away is noticed
+            sys.stdout.write(text[at : at + _CHUNK])
+            sys.stdout.flush()
     except CarryxlError as error:
         print_error(args.command, str(error))
         return 2
