@@ -46,8 +46,8 @@ __all__ = [
 CHANGE_POINTS = ("date", "currency", "policy_rate_percent")
 GAPS = ("currency", "last_observation_before_gap", "next_observation")
 LONGEST_HOLE_DAYS = 14  # BIS's own step series: a longer stretch without a value is a gap
-LOWEST, HIGHEST = -0.5, 10.0  # the levels a policy rate may have, as decimals (-50% to 1000%)
-NOTES = ("", "end", "no published level")  # the store's note column
+_LOWEST, _HIGHEST = -0.5, 10.0  # the levels a policy rate may have, as decimals (-50% to 1000%)
+_NOTES = ("", "end", "no published level")  # the store's note column
 
 # BIS reference areas and the currency of their policy rate (XM: the euro area).
 AREAS: dict[str, Currency] = {
@@ -108,7 +108,7 @@ def _percent(cell: str, argument: str) -> float:
     if cell.strip().upper() in MISSING:
         return float("nan")
     level = rate_from_text(cell, argument, percent=True)
-    if not LOWEST <= level <= HIGHEST:
+    if not _LOWEST <= level <= _HIGHEST:
         raise CarryxlError(argument, cell, "must be a policy rate in percent (-50 to 1000)")
     return level
 
@@ -136,8 +136,8 @@ def _change_points(
         day = parse_date_cell(row[0], f"{source} row {n} date")
         code = Currency.parse(row[1], f"{source} row {n} currency")
         note = row[3].strip().lower() if store and len(row) > 3 else ""
-        if note not in NOTES:
-            rule = f"must be one of: {', '.join(repr(n) for n in NOTES)}"
+        if note not in _NOTES:
+            rule = f"must be one of: {', '.join(repr(n) for n in _NOTES)}"
             raise CarryxlError(f"{source} row {n} note", row[3], rule)
         parsed.append((day, code, _percent(row[2], f"{source} row {n} rate"), note == "end"))
     kind = "store" if store else "change points"
