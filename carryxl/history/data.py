@@ -260,6 +260,9 @@ def history_from_rows(
     pairs = [_column_pair(h, base, j) for j, h in enumerate(header[1:], start=1)]
     if not pairs:
         raise CarryxlError(source, header, "needs a date column and at least one quote column")
+    twice = [p for p in dict.fromkeys(pairs) if pairs.count(p) > 1]
+    if twice:
+        raise CarryxlError(source, str(twice[0]), "has this pair's column twice")
     body = [r for r in rows[1:] if any(str(c).strip() for c in r)]
     dates = np.array(
         [parse_date_cell(r[0], f"{source} row {i + 2} date") for i, r in enumerate(body)],

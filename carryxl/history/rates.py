@@ -77,6 +77,9 @@ class RateSchedule:
         ]
         if not codes:
             raise CarryxlError(source, list(rows[0]), "needs a date column and a currency column")
+        twice = [code for code in dict.fromkeys(codes) if codes.count(code) > 1]
+        if twice:
+            raise CarryxlError(source, str(twice[0]), "names this currency's column twice")
         body = [r for r in rows[1:] if any(str(c).strip() for c in r)]
         dates = np.array(
             [parse_date_cell(r[0], f"{source} row {i + 2} date") for i, r in enumerate(body)],

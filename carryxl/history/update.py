@@ -16,6 +16,7 @@ from __future__ import annotations
 import http.client
 import io
 import os
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -30,7 +31,7 @@ import numpy as np
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
 from carryxl.history.ecb import ecb_history, ecb_zip_path
-from carryxl.history.folder import data_dir, write_data_file, write_data_files
+from carryxl.history.folder import data_dir, write_data_files
 from carryxl.history.policy import PolicyRates, Revision
 from carryxl.history.policy_files import decoded, read_policy_text, store_text
 from carryxl.history.store import (
@@ -180,16 +181,14 @@ def check_ecb(data: bytes, old: Path) -> EcbCheck:
 
 def ecb_history_check(data: bytes) -> None:
     """Read the file the way carryxl will (numbers, N/A cells), from a temporary copy."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    trial = folder / ".eurofxref-check.zip"
-    try:
-        write_data_file(trial, data)
-        ecb_history(trial)
-    except ValueError as error:  # numpy's parser on a bad number
-        raise CarryxlError("ECB download", "numbers", f"cannot be read ({error})") from None
-    finally:
-        trial.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="carryxl-ecb-") as folder:  # not the data folder
+        trial = Path(folder) / "eurofxref-check.zip"
+        trial.write_bytes(data)
+        try:
+            ecb_history(trial)
+        except ValueError as error:  # numpy's parser on a bad number
+            rule = f"cannot be read ({error})"
+            raise CarryxlError("ECB download", "numbers", rule) from None
 
 
 def check_bis(data: bytes, old: PolicyRates | None) -> tuple[PolicyRates, list[Revision]]:

@@ -707,3 +707,37 @@ def test_a_bad_currency_cell_is_named_once(
     out = capsys.readouterr().out
     assert "42: not a currency code" in out, out
     assert "42: 42" not in out, out
+
+
+def test_an_update_refused_by_its_checks_creates_no_data_folder(
+    round_two: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carryxl.history import update  # noqa: PLC0415
+    from carryxl.history.ecb import ecb_zip_path  # noqa: PLC0415
+
+    with zipfile.ZipFile(ecb_zip_path()) as archive:
+        text = archive.read("eurofxref-hist.csv").decode("utf-8")
+    bad = text.replace("1.1172,175.68", "1.1172,abc", 1)  # one fixing that is no number
+    assert bad != text
+    sent = _zip({"eurofxref-hist.csv": bad.encode("utf-8")})
+    monkeypatch.setattr(update, "download", lambda url, timeout, argument: sent)
+    _refused_once("data update --only ecb", round_two, capsys)
+    assert not (round_two / "carryxl-data").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("twice.csv", "date,NZD,JPY,NZD\n2024-06-03,5%,0.1%,6%\n", f"{STRESS} --rates twice.csv"),
+        (
+            "twicepair.csv",
+            "date,USD/JPY,USD/JPY\n2024-07-01,160,150\n2024-07-02,161,151\n",
+            "history USD/JPY --start 2024-07-01 --end 2024-07-02 --data twicepair.csv",
+        ),
+    ],
+)
+def test_a_column_named_twice_is_refused(
+    name: str, text: str, line: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+    assert "twice" in _refused_once(line, folder, capsys)
