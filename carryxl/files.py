@@ -10,6 +10,8 @@ all write files and rewrite zip parts, and none of them imports another for it.
 - :func:`restore_ribbon`: put back the ribbon parts openpyxl drops when it saves.
 - :func:`replace_file`: bytes by temporary file + rename, so a reader (another
   ``carryxl run``, Excel) sees the old file or the new one, never half of one.
+- :func:`replace_files`: several files that belong together, all or nothing: every one
+  written to a temporary name first, renamed only when all are ready.
 - :func:`package_bytes`: a workbook package (.xlsx, .xlsm, .xlam) read from disk, or one
   :class:`~carryxl.core.errors.CarryxlError` for anything that is not one: random bytes,
   an empty or truncated file, a zip without ``[Content_Types].xml`` or a workbook part.
@@ -39,6 +41,7 @@ __all__ = [
     "read_parts",
     "relationships",
     "replace_file",
+    "replace_files",
     "require_lxml_serialiser",
     "restore_ribbon",
     "write_bytes",
@@ -204,6 +207,52 @@ def replace_file(path: str | Path, data: bytes) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _staged(target: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``target``, with the mode the target will have."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def replace_files(files: Mapping[Path, bytes], *, make_folders: bool = False) -> None:
+    """Write every file of ``files`` or none: each is checked (not a folder, not read-only)
+    and written to a temporary name beside it; only when all are ready are they renamed
+    into place. A refusal (CarryxlError) leaves every target as it was. ``make_folders``:
+    make the missing folders, after the checks."""
+    for target in files:
+        if target.is_dir():
+            raise CarryxlError("path", str(target), "is a folder; cannot be written")
+        if read_only(target):
+            raise CarryxlError("path", str(target), "is read-only; nothing was changed")
+    staged: dict[Path, Path] = {}
+    try:
+        for target in files:
+            if make_folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+        for target, data in files.items():
+            staged[target] = _staged(target, data)
+        for target, temp in staged.items():
+            os.replace(temp, target)
+    except OSError as error:
+        where = error.filename if error.filename is not None else next(iter(files))
+        raise CarryxlError("path", str(where), f"cannot be written ({error.strerror})") from None
+    finally:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
 
 
 def package_bytes(path: str | Path, argument: str = "workbook") -> bytes:

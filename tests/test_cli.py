@@ -73,7 +73,7 @@ def test_dates_use_each_legs_day_count(capsys: pytest.CaptureFixture[str]) -> No
     ("change", "message"),
     [
         (("--funding", "EUR"), "funding: must be one of the pair's currencies (AUD/JPY)"),
-        (("--spot-end", "-1"), "spot_end: must be a finite number > 0"),
+        (("--spot-end", "-1"), "argument --spot-end: must be a finite number > 0 (got '-1')"),
         (("--tenor", "6X"), "tenor: must be a tenor such as"),
         (("--pair", "AUD/XXX"), "pair: XXX is not a currency code"),
     ],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import re
 import sys
@@ -119,14 +120,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args)
 
 
+_CHUNK = 1 << 16
+
+
 def _run(args: argparse.Namespace) -> int:
-    """The command's exit code; every expected failure as one line on stderr."""
+    """The command's exit code; every expected failure as one line on stderr.
+
+    The command's report is built whole before any of it is printed: what it prints is
+    held until it returns, so a failure half-way prints nothing on stdout."""
     try:
-        with warnings.catch_warnings():
+        report = io.StringIO()
+        with warnings.catch_warnings(), contextlib.redirect_stdout(report):
             # numpy's "overflow encountered in multiply" is no message for a trader
             warnings.simplefilter("error", RuntimeWarning)
             code: int = args.run(args)
-        sys.stdout.flush()
+        text = report.getvalue()
+        for at in range(0, len(text), _CHUNK):  # a reader that goes away is noticed
+            sys.stdout.write(text[at : at + _CHUNK])
+            sys.stdout.flush()
     except CarryxlError as error:
         print_error(args.command, str(error))
         return 2

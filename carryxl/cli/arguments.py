@@ -1,11 +1,13 @@
 """Argument types of the command line, and the checks on the files it writes.
 
-Each type reads one argument's text or refuses it with one line naming the argument,
-the text and the rule (argparse prints ``carryxl CMD: argument --spot: ...``):
+Each type reads one argument's text or refuses it with one line naming the argument once
+(as typed: ``carryxl CMD: argument --spot: must be ... (got 'x')``), the text and the rule:
 
 - :func:`number`: a finite number (``nan``, ``inf`` refused), optionally > or >= a bound;
 - :func:`count`: a whole number, at least a bound (``--sma 0`` refused);
-- :func:`rate`: ``4.5%`` or ``0.045``; a bare number above 1 is refused (``2`` is not 200%);
+- :func:`rate`: ``4.5%``, ``0.045`` or ``2bp`` through the core's one rate reader
+  (:func:`carryxl.core.parse.rate_from_text`); a bare number above 1 is refused (``2`` is
+  not 200%);
 - :func:`date`: ``YYYY-MM-DD`` through the core's one date parser;
 - :func:`date_list`: comma-separated dates.
 
@@ -16,27 +18,27 @@ existing folder, not a folder itself, and not an existing file unless ``--force`
 from __future__ import annotations
 
 import argparse
-import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from carryxl.cli.formatting import rate_argument
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import number_from_text, rate_from_text
 from carryxl.files import read_only
 
 __all__ = ["count", "date", "date_list", "number", "rate", "target_file"]
 
 
 def _typed(name: str, read: Callable[[str], Any]) -> Callable[[str], Any]:
-    """An argparse type whose CarryxlError becomes argparse's one-line error."""
+    """An argparse type whose CarryxlError becomes argparse's one-line error (argparse names
+    the argument, ``argument --spot:``; the message adds the rule and the text)."""
 
     def parse(text: str) -> Any:
         try:
             return read(text)
         except CarryxlError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            raise argparse.ArgumentTypeError(error.rule_and_value) from None
 
     parse.__name__ = name
     return parse
@@ -46,27 +48,9 @@ def number(
     argument: str, *, above: float | None = None, at_least: float | None = None
 ) -> Callable[[str], float]:
     """A finite number; ``above=0`` refuses 0 and below, ``at_least=0`` refuses below 0."""
-    if above is not None:
-        rule = f"must be a finite number > {above:g}"
-    elif at_least is not None:
-        rule = f"must be a finite number >= {at_least:g}"
-    else:
-        rule = "must be a finite number"
-
-    def read(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise CarryxlError(argument, text, rule) from None
-        if not math.isfinite(value):
-            raise CarryxlError(argument, text, rule)
-        if (above is not None and not value > above) or (
-            at_least is not None and not value >= at_least
-        ):
-            raise CarryxlError(argument, text, rule)
-        return value
-
-    return _typed("number", read)
+    return _typed(
+        "number", lambda text: number_from_text(text, argument, above=above, at_least=at_least)
+    )
 
 
 def count(argument: str, *, at_least: int = 1) -> Callable[[str], int]:
@@ -85,10 +69,10 @@ def count(argument: str, *, at_least: int = 1) -> Callable[[str], int]:
     return _typed("count", read)
 
 
-def rate(argument: str) -> Callable[[str], float]:
-    """A rate: ``4.5%`` or ``0.045``; a bare number above 1 (``2``) is refused."""
-    parse: Callable[[str], float] = rate_argument(argument)
-    return parse
+def rate(argument: str, *, at_least: float | None = None) -> Callable[[str], float]:
+    """A rate: ``4.5%``, ``0.045`` or ``2bp``; a bare number above 1 (``2``) is refused;
+    ``at_least=0`` refuses a negative one (a cost)."""
+    return _typed("rate", lambda text: rate_from_text(text, argument, at_least=at_least))
 
 
 def date(argument: str) -> Callable[[str], str]:

@@ -4,10 +4,9 @@ top-N / bottom-N carry basket on historical fixings, with statistics and a PNG c
 from __future__ import annotations
 
 import argparse
-import math
 from typing import Any
 
-from carryxl.cli.arguments import count, date, number
+from carryxl.cli.arguments import count, date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
@@ -32,30 +31,6 @@ RATES_CSV = """date,AUD,JPY
 """
 
 
-def _fraction(argument: str) -> Any:
-    """An argparse type for sizes: ``5%``, ``0.05`` or ``2bp``."""
-
-    def parse(text: str) -> float:
-        body = text.strip().lower()
-        try:
-            if body.endswith("bp"):
-                value = float(body[:-2]) / 10_000.0
-            elif body.endswith("%"):
-                value = float(body[:-1]) / 100.0
-            else:
-                value = float(body)
-            if not math.isfinite(value) or value < 0:
-                raise ValueError(body)
-            return value
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{argument}: must be a number >= 0 such as 0.05, 5% or 2bp (got {text!r})"
-            ) from None
-
-    parse.__name__ = "fraction"
-    return parse
-
-
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--start", required=True, type=date("start"), help="first date, YYYY-MM-DD")
     p.add_argument("--end", required=True, type=date("end"), help="last date, YYYY-MM-DD")
@@ -72,7 +47,9 @@ def _common(p: argparse.ArgumentParser) -> None:
         default=1.0,
         help="notional / margin (default 1)",
     )
-    p.add_argument("--cost", type=_fraction("cost"), default=0.0, help="per side, of notional: 2bp")
+    p.add_argument(
+        "--cost", type=rate("cost", at_least=0.0), default=0.0, help="per side, of notional: 2bp"
+    )
     add_plot_argument(p, "draw equity and drawdown")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     p.add_argument("--daily", action="store_true", help="include the daily curve in --json")
@@ -84,7 +61,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
     p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
     p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
-    p.add_argument("--stop-loss", type=_fraction("stop_loss"), help="close a trade at -5%%")
+    p.add_argument(
+        "--stop-loss", type=rate("stop_loss", at_least=0.0), help="close a trade at -5%%"
+    )
     p.add_argument("--trend", help="hold only in an uptrend: sma:N, ema:N, macd, rsi:N")
     p.add_argument(
         "--margin-call",

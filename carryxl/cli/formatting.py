@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
-from carryxl.core.conventions import rate_from_text
-from carryxl.core.errors import CarryxlError
+from carryxl.cli.arguments import rate
+from carryxl.core.parse import rate_from_text
 
 __all__ = [
     "minor_units",
@@ -25,6 +24,7 @@ __all__ = [
 
 # Currencies whose minor unit is the unit itself (ISO 4217: no cents).
 _NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
+_EVERY_DIGIT = Context(prec=400)  # a float's 309 integer digits and its minor units
 
 
 def minor_units(currency: str) -> int:
@@ -38,9 +38,11 @@ def money(value: float, currency: str) -> str:
     if not math.isfinite(value):
         return str(value)
     places = minor_units(currency)
-    # Half a minor unit rounds away from zero, as money does (not Python's half-even).
-    rounded = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
-    return f"{rounded or 0.0:,.{places}f}"  # "or 0.0": never "-0"
+    # Half a minor unit rounds away from zero, as money does (not Python's half-even); the
+    # context holds every digit of any finite float (up to 1.8e308), so any amount formats.
+    exact = Decimal(repr(float(value)))
+    rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, context=_EVERY_DIGIT)
+    return f"{rounded if rounded else Decimal(0):,.{places}f}"  # never "-0"
 
 
 def percent(value: float, places: int = 4) -> str:
@@ -49,29 +51,14 @@ def percent(value: float, places: int = 4) -> str:
 
 
 def rate_from_argument(argument: str, text: str) -> float:
-    """A rate typed on the command line: ``4.5%`` or ``0.045``; a bare number above 1
-    (``2``, which would be 200%) and non-finite numbers are refused (CarryxlError)."""
-    value = rate_from_text(text, argument)
-    if not math.isfinite(value):
-        raise CarryxlError(argument, text, "must be a finite rate such as 4.5% or 0.045")
-    if "%" not in text and abs(value) > 1.0:
-        raise CarryxlError(
-            argument, text, f"reads as {value:.0%}; write {text.strip()}% or {value / 100:g}"
-        )
-    return value
+    """A rate typed on the command line, read by the core's one rate reader
+    (:func:`carryxl.core.parse.rate_from_text`)."""
+    return rate_from_text(text, argument)
 
 
-def rate_argument(argument: str) -> Any:
-    """An argparse type for rates: ``4.5%`` or ``0.045``; a bare number above 1 is refused."""
-
-    def parse(text: str) -> float:
-        try:
-            return rate_from_argument(argument, text)
-        except CarryxlError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
-
-    parse.__name__ = "rate"
-    return parse
+def rate_argument(argument: str) -> Callable[[str], float]:
+    """The argparse type for rates: :func:`carryxl.cli.arguments.rate`."""
+    return rate(argument)
 
 
 def table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...] | None = None) -> str:

@@ -52,9 +52,13 @@ def run(args: argparse.Namespace) -> int:
         if args.kind or args.path or args.xlsm:
             given = args.kind or args.path or "--xlsm"
             raise CarryxlError("--all", given, "takes no KIND, PATH or --xlsm (it writes both)")
+        if not str(args.dir).strip():
+            raise CarryxlError("dir", args.dir, "must be a folder name, not empty")
         return _all(Path(args.dir), args.force)
     if args.kind is None:
         raise CarryxlError("kind", None, f"give one of {', '.join(KIND_NAMES)}, or --all")
+    if args.path is not None and not args.path.strip():
+        raise CarryxlError("path", args.path, "must be a file name, not empty")
     path = Path(args.path or default_filename(args.kind, args.lang, args.formulas, args.xlsm))
     if path.is_dir():
         raise CarryxlError("path", str(path), "is a folder; give a file name")

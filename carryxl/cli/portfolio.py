@@ -17,9 +17,10 @@ from carryxl.cli.arguments import date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
-from carryxl.core.conventions import Currency, Pair, default_day_count, rate_from_text
+from carryxl.core.conventions import Currency, Pair, default_day_count
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import number_from_text, rate_from_text
 from carryxl.core.portfolio import book_positions, book_risk, check_correlation, currency_exposure
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import FloatArray
@@ -88,14 +89,7 @@ class BookFile:
 
 
 def _number(text: str, argument: str, *, positive: bool = False) -> float:
-    rule = "must be a finite number > 0" if positive else "must be a finite number"
-    try:
-        value = float(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise CarryxlError(argument, text, rule) from None
-    if not np.isfinite(value) or (positive and not value > 0):
-        raise CarryxlError(argument, text, rule)
-    return value
+    return number_from_text(text, argument, above=0.0 if positive else None)
 
 
 def _fraction(text: str, argument: str, default: float) -> float:
@@ -132,13 +126,22 @@ def read_book(path: str | Path) -> BookFile:
     """Positions and tranches from a CSV (see ``carryxl portfolio --help``)."""
     try:
         with Path(path).open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.DictReader(handle))
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+            header = [(name or "").strip().lower() for name in reader.fieldnames or ()]
     except OSError as error:
         raise CarryxlError("csv", str(path), f"cannot be read ({error.strerror})") from None
     except (UnicodeDecodeError, csv.Error):
         raise CarryxlError("csv", str(path), "is not a CSV text file (UTF-8)") from None
+    twice = sorted({name for name in header if name and header.count(name) > 1})
+    if twice:
+        raise CarryxlError("csv", str(path), f"has the column {twice[0]} twice")
     book = BookFile()
     for line, raw in enumerate(rows, start=2):
+        extra = raw.get(None)  # DictReader's key for fields beyond the header
+        if extra:
+            rule = "has more fields than the header (a decimal comma? write 4.35, not 4,35)"
+            raise CarryxlError(f"csv line {line}", ",".join(map(str, extra)), rule)
         row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
         if not any(row.values()):
             continue

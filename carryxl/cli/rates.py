@@ -14,6 +14,7 @@ from carryxl.cli.history import add_plot_argument, plot_target
 from carryxl.core.conventions import Currency
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import rate_from_text
 from carryxl.history.policy import (
     BEFORE,
     GAP,
@@ -100,9 +101,9 @@ def series(
             if day > end:
                 break
             if day <= start:
-                rows = [{"date": str(max(day, start)), "rate": _decimal(level)}]
+                rows = [{"date": str(max(day, start)), "rate": level}]
             else:
-                rows.append({"date": str(day), "rate": _decimal(level)})
+                rows.append({"date": str(day), "rate": level})
         changes[str(code)] = rows
         if start < s.start:
             notes[str(code)] = f"the BIS data for {code} starts on {s.start}"
@@ -118,10 +119,6 @@ def series(
     if notes:
         result["notes"] = notes
     return result
-
-
-def _decimal(level: float | None) -> float | None:
-    return None if level is None else level / 100.0
 
 
 def _shown(value: float | None) -> str:
@@ -173,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         a = day if day is not None else parse_date("start", result["start"])
         b = day if day is not None else parse_date("end", result["end"])
         if a == b:  # one date: draw the history up to it
-            a = first
+            a = min(first, b)
         result["plot"] = str(plot_policy_rates(data, codes, a, b, args.plot))
     if args.json:
         print_json(result)
@@ -215,17 +212,17 @@ def add_policy_arguments(p: argparse.ArgumentParser, spreads: bool = True) -> No
 
 
 def rate_pairs(items: list[str], argument: str) -> dict[str, float]:
-    """``["JPY=0.05%"]`` as ``{"JPY": 0.0005}``."""
-    parse = rate_argument(argument)
+    """``["JPY=0.05%"]`` as ``{"JPY": 0.0005}`` (the core's one rate reader); a bad item is
+    named once, as typed."""
     found: dict[str, float] = {}
     for item in items:
         code, sep, value = item.partition("=")
         if not sep:
             raise CarryxlError(argument, item, "must be CCY=RATE, e.g. JPY=0.05%")
         try:
-            found[str(Currency.parse(code, argument))] = parse(value)
-        except argparse.ArgumentTypeError as error:
-            raise CarryxlError(argument, item, str(error)) from None
+            found[str(Currency.parse(code, argument))] = rate_from_text(value, argument)
+        except CarryxlError as error:
+            raise CarryxlError(argument, item, error.rule) from None
     return found
 
 

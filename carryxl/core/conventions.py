@@ -17,13 +17,12 @@ NIBOR (ACT/360). Every function that uses a day count takes an override.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from carryxl.core.errors import CarryxlError, Rule
+from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import positive
 
 __all__ = [
@@ -316,19 +315,3 @@ def spot_lag_days(pair: Pair | str) -> int:
 def points_scale(pair: Pair | str, pip_size: float | None = None) -> float:
     """Forward points per unit of price: 100 for JPY-quoted pairs, 10,000 otherwise."""
     return 1.0 / Pair.parse(pair).pip_size(pip_size)
-
-
-_RATE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$")
-
-
-def rate_from_text(value: Any, argument: str = "rate") -> float:
-    """A rate as a decimal from ``"4.5%"`` (-> 0.045), ``"0.045"`` or a number."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    match = _RATE.match(str(value))
-    if match is None:
-        raise CarryxlError(argument, value, Rule.RATE_TEXT)
-    number = float(match.group(1))
-    if not math.isfinite(number):  # "1e999" overflows
-        raise CarryxlError(argument, value, Rule.RATE_TEXT)
-    return number / 100.0 if match.group(2) else number

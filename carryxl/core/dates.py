@@ -17,6 +17,9 @@ for month and year tenors (a start on its month's last business day ends on the 
 business day of the target month). 2023-06-30 + 3M = Friday 2023-09-29, not Saturday
 2023-09-30; 31 Jan + 1M = the last business day of February. The fraction is measured on
 the dates.
+
+Dates run from 0001-01-01 to 9999-12-31 (:data:`FIRST_DATE`, :data:`LAST_DATE`, as in
+Python and Excel): a date outside, or a tenor that reaches past them, is refused.
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ from carryxl.core.validate import FloatArray, common_shape
 
 __all__ = [
     "DATE_RULE",
+    "FIRST_DATE",
+    "LAST_DATE",
+    "LONGEST_TENOR_YEARS",
     "DateArray",
     "Tenor",
     "add_tenor",
@@ -58,6 +64,9 @@ _EXCEL_END = 2958466.0  # 10000-01-01, the day after Excel's last date
 
 
 DATE_RULE = Rule.DATE
+FIRST_DATE = np.datetime64("0001-01-01", "D")
+LAST_DATE = np.datetime64("9999-12-31", "D")
+LONGEST_TENOR_YEARS = 9999  # no tenor from 0001-01-01 reaches further
 _ISO_DATE = re.compile(r"(\d{4})([-/])(\d{2})\2(\d{2})")
 
 
@@ -76,10 +85,7 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
     if hasattr(value, "to_datetime64"):
         value = value.to_datetime64()
     if isinstance(value, np.datetime64):
-        if np.isnat(value):
-            raise CarryxlError(argument, value, Rule.DATE_NOT_EMPTY)
-        as_day: np.datetime64 = value.astype("datetime64[D]")
-        return as_day
+        return _day(argument, value)
     if not isinstance(value, str):
         raise CarryxlError(argument, value, DATE_RULE)
     text = value.strip()
@@ -89,6 +95,8 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
     if match is None:
         raise CarryxlError(argument, value, DATE_RULE)
     year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    if year == 0:
+        raise CarryxlError(argument, value, Rule.CALENDAR)
     try:
         return np.datetime64(dt.date(year, month, day), "D")
     except ValueError:
@@ -98,6 +106,15 @@ def parse_date(argument: str, value: Any) -> np.datetime64:
             days = calendar.monthrange(year, month)[1] if year else 31
             rule = f"must be a date that exists ({year:04d}-{month:02d} has {days} days)"
         raise CarryxlError(argument, value, rule) from None
+
+
+def _day(argument: str, value: np.datetime64) -> np.datetime64:
+    if np.isnat(value):
+        raise CarryxlError(argument, value, Rule.DATE_NOT_EMPTY)
+    day: np.datetime64 = value.astype("datetime64[D]")
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise CarryxlError(argument, str(day), Rule.CALENDAR)
+    return day
 
 
 def as_dates(name: str, value: Any) -> DateArray:
@@ -125,7 +142,17 @@ def as_dates(name: str, value: Any) -> DateArray:
         raise CarryxlError(name, value, DATE_RULE) from None
     if np.isnat(array).any():
         raise CarryxlError(name, value, Rule.DATE_NOT_EMPTY)
-    return array
+    return _in_calendar(name, array, value)
+
+
+def _in_calendar(argument: str, days: DateArray, value: Any = None) -> DateArray:
+    """``days`` if every one is from 0001-01-01 to 9999-12-31, else one CarryxlError naming
+    ``argument`` and the first date outside (``value``: what the user gave, if not the days)."""
+    outside = (days < FIRST_DATE) | (days > LAST_DATE)
+    if outside.any():
+        shown = value if value is not None and not isinstance(value, np.ndarray) else None
+        raise CarryxlError(argument, shown or str(days[outside].ravel()[0]), Rule.CALENDAR)
+    return days
 
 
 def from_excel_serial(name: str, serial: Any) -> DateArray:
@@ -249,6 +276,10 @@ class Tenor:
         tenor = cls(amounts["Y"], amounts["M"], amounts["W"], amounts["D"])
         if tenor == cls():
             raise CarryxlError(argument, value, "must be longer than zero")
+        months = 12 * tenor.years + tenor.months
+        if months > 12 * LONGEST_TENOR_YEARS or 7 * tenor.weeks + tenor.days > 366 * 9999:
+            rule = f"must be at most {LONGEST_TENOR_YEARS} years (dates end on 9999-12-31)"
+            raise CarryxlError(argument, value, rule)
         return tenor
 
     def __str__(self) -> str:
@@ -328,4 +359,8 @@ def add_tenor(
         after = np.busday_offset(dates + np.timedelta64(1, "D"), 0, roll="forward", holidays=off)
         at_month_end = after.astype("datetime64[M]") != months
         end = np.where(at_month_end, _last_business_day(target, off), end)
+    if (end > LAST_DATE).any():
+        first = np.broadcast_to(dates, end.shape)[end > LAST_DATE].ravel()[0]
+        rule = f"reaches past 9999-12-31 from {first} (dates end there)"
+        raise CarryxlError("tenor", str(tenor), rule)
     return end

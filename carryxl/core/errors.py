@@ -9,7 +9,10 @@ and the errors that carry it are built by the functions below.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+import numpy as np
 
 __all__ = [
     "CarryxlError",
@@ -36,6 +39,7 @@ class Rule:
     DATE = "must be a date written YYYY-MM-DD, such as 2024-11-28"
     DATE_NOT_EMPTY = "must be a date, not empty"
     EXCEL_DATE = "must be an Excel date on or after 1900-03-01"
+    CALENDAR = "must be a date from 0001-01-01 to 9999-12-31"
     SHAPES = "array shapes must match or broadcast: one number, or the same length each"
     FINITE_RESULT = "give a result too large or too small to be a finite number"
     NOT_DEFINED = "is not defined in this workbook (a workbook-scope name)"
@@ -57,7 +61,14 @@ class Described(str):
 
 
 def _show(value: Any) -> str:
-    """A value as a message shows it: Python's spelling (or the description), cut short."""
+    """A value as a message shows it: Python's spelling (or the description), cut short;
+    a one-element array as its element (``1.0``, not ``array(1.)``)."""
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.reshape(-1)[0]
+    if isinstance(value, dt.date | np.datetime64):
+        value = str(value.astype("datetime64[D]") if isinstance(value, np.datetime64) else value)
+    elif isinstance(value, np.generic):
+        value = value.item()
     text, limit = (str(value), 120) if isinstance(value, Described) else (repr(value), 60)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -75,7 +86,13 @@ class CarryxlError(ValueError):
         self.argument = argument
         self.value = value
         self.rule = rule
-        super().__init__(f"{argument}: {rule} (got {_show(value)})")
+        super().__init__(f"{argument}: {self.rule_and_value}")
+
+    @property
+    def rule_and_value(self) -> str:
+        """The message without the argument's name (where something else names it once,
+        as argparse does: ``argument --spot: must be ... (got 'x')``)."""
+        return f"{self.rule} (got {_show(self.value)})"
 
 
 def not_positive(argument: str, value: Any) -> CarryxlError:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
+from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import (
     FloatArray,
     common_shape,
@@ -92,7 +95,12 @@ def forward_from_points(spot: Any, points: Any, scale: Any = 10_000.0) -> FloatA
     p = finite("points", points)
     k = positive("scale", scale)
     common_shape(spot=s, points=p, scale=k)
-    return positive("forward", finite_result(s + p / k, spot=s, points=p, scale=k))
+    outright = finite_result(s + p / k, spot=s, points=p, scale=k)
+    below = outright <= 0
+    if below.any():
+        bad = np.broadcast_to(p, below.shape)[below].ravel()[0]
+        raise CarryxlError("points", bad, "must leave the forward above 0 (spot + points / scale)")
+    return outright
 
 
 def implied_quote_rate(

@@ -51,7 +51,7 @@ import numpy as np
 import numpy.typing as npt
 
 from carryxl.core.conventions import DayCount, Pair, default_day_count
-from carryxl.core.dates import DateArray, as_dates
+from carryxl.core.dates import LAST_DATE, DateArray, as_dates
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
@@ -170,6 +170,8 @@ def value_date(
     result: DateArray = np.busday_offset(
         days, _lag(pair, spot_lag), roll="forward", holidays=_holidays(holidays)
     )
+    if (result > LAST_DATE).any():
+        raise CarryxlError("trade_date", trade_date, "settles after 9999-12-31, the last date")
     return result
 
 

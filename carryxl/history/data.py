@@ -31,6 +31,7 @@ import numpy as np
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import DateArray, from_excel_serial, parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import number_from_text
 from carryxl.core.validate import FloatArray
 
 __all__ = [
@@ -220,16 +221,11 @@ def parse_date_cell(value: Any, argument: str) -> np.datetime64:
 
 
 def _number(value: Any, argument: str) -> float:
-    if value is None:
-        return np.nan
-    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
-        return float(value)
-    text = str(value).strip().replace(",", "")
-    if text.upper() in MISSING:
+    if value is None or str(value).strip().upper() in MISSING:  # "nan" among them
         return np.nan
     try:
-        return float(text)
-    except ValueError:
+        return number_from_text(value, argument)
+    except CarryxlError:
         raise CarryxlError(argument, value, "must be a number or blank") from None
 
 
@@ -264,6 +260,9 @@ def history_from_rows(
     pairs = [_column_pair(h, base, j) for j, h in enumerate(header[1:], start=1)]
     if not pairs:
         raise CarryxlError(source, header, "needs a date column and at least one quote column")
+    twice = [p for p in dict.fromkeys(pairs) if pairs.count(p) > 1]
+    if twice:
+        raise CarryxlError(source, str(twice[0]), "has this pair's column twice")
     body = [r for r in rows[1:] if any(str(c).strip() for c in r)]
     dates = np.array(
         [parse_date_cell(r[0], f"{source} row {i + 2} date") for i, r in enumerate(body)],

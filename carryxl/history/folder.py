@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
-from carryxl.files import replace_file
+from carryxl.files import replace_file, replace_files
 
-__all__ = ["ENVIRONMENT_VARIABLE", "data_dir", "write_data_file"]
+__all__ = ["ENVIRONMENT_VARIABLE", "data_dir", "write_data_file", "write_data_files"]
 
 ENVIRONMENT_VARIABLE = "CARRYXL_DATA_DIR"
 
@@ -40,3 +41,10 @@ def write_data_file(path: Path, data: bytes) -> Path:
     rename (:func:`carryxl.files.replace_file`): nothing is ever half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     return replace_file(path, data)
+
+
+def write_data_files(files: Mapping[Path, bytes]) -> None:
+    """Write the files of one change to the data folder (made if missing) all or nothing
+    (:func:`carryxl.files.replace_files`): every one to a temporary name first, renamed only
+    when all are ready."""
+    replace_files(files, make_folders=True)

@@ -1,8 +1,9 @@
 """Central-bank policy rates day by day (BIS dataset WS_CBPOL), as carryxl keeps them.
 
-Each currency is a step series of calendar days from its first date to its last, in percent
-(as BIS publishes them). A day may have **no published level** (a gap: the Bank of Japan
-targeted reserves, not a rate, from 2013-04-04 to 2016-09-20). Reading a rate on a day gives
+Each currency is a step series of calendar days from its first date to its last, as decimals
+(0.0525 for 5.25%: BIS publishes percent, read once into decimals). A day may have **no
+published level** (a gap: the Bank of Japan targeted reserves, not a rate, from 2013-04-04
+to 2016-09-20). Reading a rate on a day gives
 one of four answers, never a silent guess:
 
 - ``LEVEL``: the published level in force that day;
@@ -60,20 +61,20 @@ def stale_note(last: np.datetime64) -> str:
 
 @dataclass(frozen=True)
 class PolicySeries:
-    """One currency's level in percent on each calendar day from ``start`` (NaN: no level)."""
+    """One currency's level as a decimal on each calendar day from ``start`` (NaN: no level)."""
 
     start: np.datetime64
-    percent: FloatArray
+    levels: FloatArray
 
     @property
     def end(self) -> np.datetime64:
         """The last day the data covers."""
-        last: np.datetime64 = self.start + np.timedelta64(self.percent.size - 1, "D")
+        last: np.datetime64 = self.start + np.timedelta64(self.levels.size - 1, "D")
         return last
 
     def gaps(self) -> list[tuple[np.datetime64, np.datetime64]]:
         """The spans (first and last day) with no published level."""
-        missing = np.isnan(self.percent).astype(np.int8)
+        missing = np.isnan(self.levels).astype(np.int8)
         edges = np.diff(np.concatenate(([0], missing, [0])))
         firsts, lasts = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
         return [
@@ -84,7 +85,7 @@ class PolicySeries:
     def changes(self) -> list[tuple[np.datetime64, float | None]]:
         """The first day, then each day whose level differs from the day before (None: a gap
         starts that day)."""
-        values = self.percent
+        values = self.levels
         same = (values[1:] == values[:-1]) | (np.isnan(values[1:]) & np.isnan(values[:-1]))
         rows = np.concatenate(([0], np.flatnonzero(~same) + 1))
         return [
@@ -97,7 +98,7 @@ class PolicySeries:
 
     def last_level(self) -> float:
         """The last published level (NaN if none)."""
-        finite = self.percent[np.isfinite(self.percent)]
+        finite = self.levels[np.isfinite(self.levels)]
         return float(finite[-1]) if finite.size else float("nan")
 
 
@@ -107,11 +108,12 @@ class Revision:
 
     currency: Currency
     date: np.datetime64
-    old_percent: float
-    new_percent: float
+    old_level: float  # decimals
+    new_level: float
 
     def __str__(self) -> str:
-        return f"{self.currency} {self.date}: {self.old_percent:g}% -> {self.new_percent:g}%"
+        old, new = (f"{100 * v:g}%" for v in (self.old_level, self.new_level))
+        return f"{self.currency} {self.date}: {old} -> {new}"
 
 
 @dataclass(frozen=True)
@@ -154,17 +156,17 @@ class PolicyRates:
         s = self.get(currency, argument)
         days = as_dates("date", dates)
         offset = (days - s.start).astype(np.int64)
-        inside = (offset >= 0) & (offset < s.percent.size)
-        percent = np.full(days.shape, np.nan)
-        percent[inside] = s.percent[offset[inside]]
+        inside = (offset >= 0) & (offset < s.levels.size)
+        levels = np.full(days.shape, np.nan)
+        levels[inside] = s.levels[offset[inside]]
         status = np.full(days.shape, LEVEL, dtype=np.int8)
         status[offset < 0] = BEFORE
-        after = offset >= s.percent.size
+        after = offset >= s.levels.size
         status[after] = STALE
-        percent[after] = s.last_level() if np.isfinite(s.percent[-1]) else np.nan
-        status[after & np.isnan(percent)] = GAP
-        status[inside & np.isnan(percent)] = GAP
-        return percent / 100.0, status
+        levels[after] = s.last_level() if np.isfinite(s.levels[-1]) else np.nan
+        status[after & np.isnan(levels)] = GAP
+        status[inside & np.isnan(levels)] = GAP
+        return levels, status
 
     def refusal(self, currency: Currency | str, day: np.datetime64, status: int) -> str:
         """Why a day has no rate: the rule a message gives (gap span, or where data starts)."""
@@ -190,16 +192,16 @@ class PolicyRates:
             start, end = min(old.start, new.start), max(old.end, new.end)
             values = np.full(int((end - start) // _DAY) + 1, np.nan)
             a = int((old.start - start) // _DAY)
-            values[a : a + old.percent.size] = old.percent
+            values[a : a + old.levels.size] = old.levels
             b = int((new.start - start) // _DAY)
-            before = values[b : b + new.percent.size]
-            differs = np.isfinite(before) & np.isfinite(new.percent)
-            differs &= np.abs(before - new.percent) > 1e-9
+            before = values[b : b + new.levels.size]
+            differs = np.isfinite(before) & np.isfinite(new.levels)
+            differs &= np.abs(before - new.levels) > 1e-11
             revisions += [
-                Revision(code, start + np.timedelta64(b + int(i), "D"), before[i], new.percent[i])
+                Revision(code, start + np.timedelta64(b + int(i), "D"), before[i], new.levels[i])
                 for i in np.flatnonzero(differs)
             ]
-            values[b : b + new.percent.size] = new.percent
+            values[b : b + new.levels.size] = new.levels
             out[code] = PolicySeries(start, values)
         return PolicyRates(dict(sorted(out.items())), self.source), revisions
 
@@ -214,7 +216,7 @@ class PolicyRates:
             s = out.get(code)
             if s is None:
                 continue
-            values = s.percent.copy()
+            values = s.levels.copy()
             a = max(int((first - s.start) // _DAY), 0)
             b = min(int((last - s.start) // _DAY), values.size - 1)
             if a > b:
@@ -297,7 +299,8 @@ class PolicySchedule(RateSchedule):
                         f"filled with {self.fills[code]:.4%} (a fill you gave, not BIS data)"
                     )
             if end > s.end:
-                lines.append(f"{code} after {s.end}: {stale_note(s.end)} ({s.last_level():g}%)")
+                level = f"{100 * s.last_level():g}%"
+                lines.append(f"{code} after {s.end}: {stale_note(s.end)} ({level})")
             if self.spreads.get(code):
                 lines.append(f"{code}: policy rate {self.spreads[code]:+.4%} broker spread")
         return lines

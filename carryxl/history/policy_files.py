@@ -27,6 +27,7 @@ import numpy as np
 from carryxl.core.conventions import Currency
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import rate_from_text
 from carryxl.history.data import MISSING, parse_date_cell
 from carryxl.history.policy import PolicyRates, PolicySeries
 
@@ -45,6 +46,8 @@ __all__ = [
 CHANGE_POINTS = ("date", "currency", "policy_rate_percent")
 GAPS = ("currency", "last_observation_before_gap", "next_observation")
 LONGEST_HOLE_DAYS = 14  # BIS's own step series: a longer stretch without a value is a gap
+_LOWEST, _HIGHEST = -0.5, 10.0  # the levels a policy rate may have, as decimals (-50% to 1000%)
+_NOTES = ("", "end", "no published level")  # the store's note column
 
 # BIS reference areas and the currency of their policy rate (XM: the euro area).
 AREAS: dict[str, Currency] = {
@@ -73,7 +76,7 @@ def _series_from_rows(
     source: str,
     through: np.datetime64 | None,
 ) -> PolicyRates:
-    """Step series from (date, currency, percent or NaN, is_end) rows."""
+    """Step series from (date, currency, decimal or NaN, is_end) rows."""
     if not rows:
         raise CarryxlError(source, 0, "has no rows of policy rates")
     last_date = max(r[0] for r in rows) if through is None else through
@@ -93,21 +96,29 @@ def _series_from_rows(
         calendar = np.arange(starts[0], end + np.timedelta64(1, "D"), dtype="datetime64[D]")
         index = np.searchsorted(starts, calendar, side="right") - 1
         series[code] = PolicySeries(starts[0], levels[index])
+    if not series:
+        rule = "has no level to keep (every row is after --through, or only end rows)"
+        raise CarryxlError(source, str(last_date), rule)
     return PolicyRates(series)
 
 
 def _percent(cell: str, argument: str) -> float:
-    text = cell.strip().rstrip("%").strip()
-    if text.upper() in MISSING:
+    """A cell of a percent column (``5.25`` or ``5.25%``) as a decimal (0.0525), NaN if blank;
+    read by the core's one rate reader."""
+    if cell.strip().upper() in MISSING:
         return float("nan")
-    try:
-        value = float(text)
-    except ValueError:
-        rule = "must be a rate in percent such as 5.25, or blank"
-        raise CarryxlError(argument, cell, rule) from None
-    if not -50.0 <= value <= 1000.0:
+    level = rate_from_text(cell, argument, percent=True)
+    if not _LOWEST <= level <= _HIGHEST:
         raise CarryxlError(argument, cell, "must be a policy rate in percent (-50 to 1000)")
-    return value
+    return level
+
+
+def _fields(row: Sequence[str], header: Sequence[str], argument: str) -> None:
+    """Refuse a row with more fields than the header: a decimal comma (``5,5``) is never
+    read as 5 with the rest dropped."""
+    if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+        rule = f"has {len(row)} fields; the header has {len(header)} (a decimal comma? write 5.5)"
+        raise CarryxlError(argument, ",".join(row), rule)
 
 
 def _change_points(
@@ -121,9 +132,13 @@ def _change_points(
             continue
         if len(row) < 3:
             raise CarryxlError(f"{source} row {n}", list(row), "needs date, currency and rate")
+        _fields(row, header, f"{source} row {n}")
         day = parse_date_cell(row[0], f"{source} row {n} date")
         code = Currency.parse(row[1], f"{source} row {n} currency")
         note = row[3].strip().lower() if store and len(row) > 3 else ""
+        if note not in _NOTES:
+            rule = f"must be one of: {', '.join(repr(n) for n in _NOTES)}"
+            raise CarryxlError(f"{source} row {n} note", row[3], rule)
         parsed.append((day, code, _percent(row[2], f"{source} row {n} rate"), note == "end"))
     kind = "store" if store else "change points"
     return PolicyFile(kind, _series_from_rows(parsed, source, None if store else through))
@@ -134,6 +149,9 @@ def _gap_spans(rows: Sequence[Sequence[str]], source: str) -> PolicyFile:
     for n, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
+        if len(row) < 3:
+            rule = "needs currency, last_observation_before_gap and next_observation"
+            raise CarryxlError(f"{source} row {n}", list(row), rule)
         code = Currency.parse(row[0], f"{source} row {n} currency")
         before = parse_date_cell(row[1], f"{source} row {n} last_observation_before_gap")
         after = parse_date_cell(row[2], f"{source} row {n} next_observation")
@@ -161,6 +179,7 @@ def _bis_bulk(rows: Sequence[Sequence[str]], source: str, strict_order: bool) ->
     )
     found: dict[Currency, dict[np.datetime64, float]] = {}
     latest: dict[Currency, np.datetime64] = {}
+    seen: dict[Currency, set[np.datetime64]] = {}
     widest = max(freq, area, period, value)
     for n, row in enumerate(rows[1:], start=2):
         if len(row) <= widest or _code(row[freq]) != "D" or not row[period].strip():
@@ -174,6 +193,10 @@ def _bis_bulk(rows: Sequence[Sequence[str]], source: str, strict_order: bool) ->
             raise CarryxlError(
                 f"{source} row {n} TIME_PERIOD", str(day), f"{code}'s dates must increase"
             )
+        if day in seen.setdefault(code, set()):
+            rule = f"gives {code} a second value for this date (each series one a date)"
+            raise CarryxlError(f"{source} row {n} TIME_PERIOD", str(day), rule)
+        seen[code].add(day)
         latest[code] = day
         if np.isfinite(level):
             found.setdefault(code, {})[day] = level
@@ -186,13 +209,13 @@ def _bis_bulk(rows: Sequence[Sequence[str]], source: str, strict_order: bool) ->
         levels = np.array([v for _, v in observed], dtype=np.float64)
         calendar = np.arange(days[0], days[-1] + np.timedelta64(1, "D"), dtype="datetime64[D]")
         index = np.searchsorted(days, calendar, side="right") - 1
-        percent = levels[index]
+        filled = levels[index]
         # Holes longer than BIS's step (weekends, holidays) are gaps, not the old level.
         wait = (calendar - days[index]).astype(np.int64)
         next_seen = np.minimum(index + 1, days.size - 1)
         hole = (days[next_seen] - days[index]).astype(np.int64) - 1
-        percent[(wait > 0) & (hole > LONGEST_HOLE_DAYS)] = np.nan
-        series[code] = PolicySeries(days[0], percent)
+        filled[(wait > 0) & (hole > LONGEST_HOLE_DAYS)] = np.nan
+        series[code] = PolicySeries(days[0], filled)
     return PolicyFile("BIS bulk", PolicyRates(series))
 
 
@@ -201,7 +224,10 @@ def read_policy_text(
 ) -> PolicyFile:
     """Parse a policy-rate file's text by its header (layouts in the module notes);
     ``strict_order``: a BIS bulk file's dates must increase within each series."""
-    rows = [row for row in csv.reader(io.StringIO(text)) if row]
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text)) if row]
+    except csv.Error as error:  # a field longer than csv's limit, a NUL byte
+        raise CarryxlError(source, "text", f"is not a readable CSV file ({error})") from None
     if len(rows) < 2:
         raise CarryxlError(source, len(rows), "needs a header row and at least one row")
     header = tuple(h.strip().lower().split(":")[0] for h in rows[0])
@@ -249,8 +275,9 @@ def read_policy_file(path: str | Path, through: object = None) -> PolicyFile:
 
 
 def store_text(rates: PolicyRates) -> str:
-    """carryxl's store layout: change points, blank rate = no published level from that day,
-    and an ``end`` row per currency on its last covered day."""
+    """carryxl's store layout: change points in percent (the decimals held, x 100), blank
+    rate = no published level from that day, and an ``end`` row per currency on its last
+    covered day."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CHANGE_POINTS, "note"])
@@ -260,6 +287,6 @@ def store_text(rates: PolicyRates) -> str:
             if level is None:
                 writer.writerow([str(day), str(code), "", "no published level"])
             else:
-                writer.writerow([str(day), str(code), f"{level:.10g}", ""])
+                writer.writerow([str(day), str(code), f"{100 * level:.10g}", ""])
         writer.writerow([str(s.end), str(code), "", "end"])
     return out.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 
@@ -13,10 +14,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from carryxl.core.conventions import Currency
+from carryxl.core.dates import FIRST_DATE, LAST_DATE, DateArray
+from carryxl.core.validate import FloatArray
 from carryxl.history.plots import save_png
 from carryxl.history.policy import GAP, LEVEL, STALE, PolicyRates
 
 __all__ = ["plot_policy_rates"]
+
+
+def _steps(days: DateArray, values: FloatArray) -> tuple[Any, FloatArray]:
+    """The days on which ``values`` change (and the last day), for a step line drawn "post":
+    the same line as every day's point, from a few points however long the span."""
+    same = (values[1:] == values[:-1]) | (np.isnan(values[1:]) & np.isnan(values[:-1]))
+    keep = np.concatenate(([True], ~same))
+    keep[-1] = True
+    return days[keep].astype("datetime64[ms]").astype(object), values[keep]
 
 
 def plot_policy_rates(
@@ -30,7 +42,6 @@ def plot_policy_rates(
     the second (the carry of holding the first funded in the second). Days with no published
     level are left blank; days after the data's end are drawn dashed and labelled stale."""
     days = np.arange(start, end + np.timedelta64(1, "D"), dtype="datetime64[D]")
-    shown = days.astype("datetime64[ms]").astype(object)
     codes = [Currency.parse(c) for c in currencies]
     pair = len(codes) >= 2
     fig, axes = plt.subplots(2 if pair else 1, 1, figsize=(10, 6.5 if pair else 4), sharex=True)
@@ -42,21 +53,30 @@ def plot_policy_rates(
         levels[code] = percent
         fresh = np.where(status == LEVEL, percent, np.nan)
         stale = np.where(status == STALE, percent, np.nan)
-        (line,) = top.step(shown, fresh, where="post", label=str(code))
+        (line,) = top.step(*_steps(days, fresh), where="post", label=str(code))
         if np.isfinite(stale).any():
             label = f"{code} last known level, stale since {rates.series[code].end}"
             top.step(
-                shown, stale, where="post", linestyle="--", color=line.get_color(), label=label
+                *_steps(days, stale),
+                where="post",
+                linestyle="--",
+                color=line.get_color(),
+                label=label,
             )
         if (status == GAP).any():
             top.plot([], [], " ", label=f"{code}: blank = no BIS level (gap)")
+    # No margins around the dates: matplotlib's would run past 0001-01-01 or 9999-12-31.
+    lo, hi = max(days[0] - 1, FIRST_DATE), min(days[-1] + 1, LAST_DATE)
+    top.set_xlim(
+        lo.astype("datetime64[ms]").astype(object), hi.astype("datetime64[ms]").astype(object)
+    )
     top.set_ylabel("policy rate, % a year")
     top.legend(loc="best", fontsize=8)
     top.grid(alpha=0.3)
     top.set_title(f"Central-bank policy rates, {start} to {end}")
     if pair:
         a, b = codes[0], codes[1]
-        axes[1].step(shown, levels[a] - levels[b], where="post", color="black")
+        axes[1].step(*_steps(days, levels[a] - levels[b]), where="post", color="black")
         axes[1].axhline(0.0, color="grey", linewidth=0.8)
         axes[1].set_ylabel(f"{a} - {b}, points")
         axes[1].grid(alpha=0.3)

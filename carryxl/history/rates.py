@@ -23,9 +23,10 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.conventions import Currency, rate_from_text
+from carryxl.core.conventions import Currency
 from carryxl.core.dates import DateArray, as_dates
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import FloatArray, rate
 from carryxl.history.data import MISSING, parse_date_cell
 
@@ -76,6 +77,9 @@ class RateSchedule:
         ]
         if not codes:
             raise CarryxlError(source, list(rows[0]), "needs a date column and a currency column")
+        twice = [code for code in dict.fromkeys(codes) if codes.count(code) > 1]
+        if twice:
+            raise CarryxlError(source, str(twice[0]), "names this currency's column twice")
         body = [r for r in rows[1:] if any(str(c).strip() for c in r)]
         dates = np.array(
             [parse_date_cell(r[0], f"{source} row {i + 2} date") for i, r in enumerate(body)],

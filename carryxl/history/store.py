@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
-from carryxl.history.folder import data_dir, write_data_file
+from carryxl.history.folder import data_dir, write_data_file, write_data_files
 from carryxl.history.policy import SOURCE, PolicyRates, Revision
 from carryxl.history.policy_files import read_policy_file, read_policy_text, store_text
 
@@ -30,6 +30,7 @@ __all__ = [
     "ImportReport",
     "import_policy_files",
     "load_policy_rates",
+    "log_path",
     "merge_into",
     "parse_policy_bytes",
     "policy_path",
@@ -38,6 +39,7 @@ __all__ = [
     "record_source",
     "save_policy_rates",
     "sources",
+    "sources_text",
 ]
 
 POLICY_FILE = "policy_rates.csv"
@@ -159,9 +161,13 @@ def import_policy_files(
         reports.append(report)
     if current is None:
         raise CarryxlError("FILE", list(map(str, paths)), "give at least one file")
-    save_policy_rates(current)
-    for report in reports:
-        record_source("policy_rates", f"imported {report.file} ({report.kind})", str(current.as_of))
+    how = "; ".join(f"imported {report.file} ({report.kind})" for report in reports)
+    write_data_files(
+        {
+            policy_path(): store_text(current).encode("utf-8"),
+            log_path(): sources_text({"policy_rates": (how, str(current.as_of))}),
+        }
+    )
     return current, reports
 
 
@@ -173,25 +179,33 @@ def parse_policy_bytes(text: str, name: str) -> PolicyRates:
     return found.rates
 
 
-def _log_path() -> Path:
+def log_path() -> Path:
+    """Where ``sources.json`` is kept."""
     return data_dir() / LOG_FILE
 
 
 def sources() -> dict[str, Any]:
     """What ``sources.json`` recorded (empty if nothing yet or unreadable)."""
     try:
-        loaded = json.loads(_log_path().read_text(encoding="utf-8"))
+        loaded = json.loads(log_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
 
-def record_source(key: str, how: str, as_of: str) -> None:
-    """Note in ``sources.json`` how and when ``key`` last changed and its as-of date."""
+def sources_text(changes: Mapping[str, tuple[str, str]]) -> bytes:
+    """``sources.json`` with, for each key of ``changes``, how and when it last changed and
+    its as-of date (``{"ecb": (how, as_of)}``); written with the data it describes."""
     log = sources()
     when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    log[key] = {"how": how, "as_of": as_of, "when": when}
-    write_data_file(_log_path(), json.dumps(log, indent=2).encode("utf-8"))
+    for key, (how, as_of) in changes.items():
+        log[key] = {"how": how, "as_of": as_of, "when": when}
+    return json.dumps(log, indent=2).encode("utf-8")
+
+
+def record_source(key: str, how: str, as_of: str) -> None:
+    """Note in ``sources.json`` how and when ``key`` last changed and its as-of date."""
+    write_data_file(log_path(), sources_text({key: (how, as_of)}))
 
 
 def policy_status() -> dict[str, Any]:
@@ -205,7 +219,7 @@ def policy_status() -> dict[str, Any]:
         rows[str(code)] = {
             "first": str(s.start),
             "last": str(s.end),
-            "last_level": s.last_level() / 100.0,
+            "last_level": s.last_level(),
             "gaps": [[str(a), str(b)] for a, b in s.gaps()],
         }
     return {

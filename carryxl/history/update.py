@@ -16,8 +16,10 @@ from __future__ import annotations
 import http.client
 import io
 import os
+import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from dataclasses import dataclass
@@ -29,14 +31,15 @@ import numpy as np
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
 from carryxl.history.ecb import ecb_history, ecb_zip_path
-from carryxl.history.folder import data_dir, write_data_file
+from carryxl.history.folder import data_dir, write_data_files
 from carryxl.history.policy import PolicyRates, Revision
-from carryxl.history.policy_files import decoded, read_policy_text
+from carryxl.history.policy_files import decoded, read_policy_text, store_text
 from carryxl.history.store import (
     ECB_FILE,
     load_policy_rates,
-    record_source,
-    save_policy_rates,
+    log_path,
+    policy_path,
+    sources_text,
 )
 
 __all__ = [
@@ -63,10 +66,21 @@ def url_for(source: str, given: str | None) -> str:
     return given or os.environ.get(f"CARRYXL_{source.upper()}_URL", "").strip() or default
 
 
-def download(url: str, timeout: float, argument: str) -> bytes:
-    """The body at ``url``, whole, within ``timeout`` seconds; else an error naming why."""
+def _check_url(url: str, argument: str) -> None:
+    """Refuse what is not an http(s) address with a host (and a port, if any, that is one)."""
     if not url.startswith(("https://", "http://")):
         raise CarryxlError(argument, url, "must be an http:// or https:// address")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        if not parts.hostname or parts.port == 0:
+            raise ValueError("no host")
+    except ValueError as error:  # "http://[::1", a port that is not a number
+        raise CarryxlError(argument, url, f"is not a web address ({error})") from None
+
+
+def download(url: str, timeout: float, argument: str) -> bytes:
+    """The body at ``url``, whole, within ``timeout`` seconds; else an error naming why."""
+    _check_url(url, argument)
     deadline = time.monotonic() + timeout
     chunks: list[bytes] = []
     try:
@@ -167,16 +181,14 @@ def check_ecb(data: bytes, old: Path) -> EcbCheck:
 
 def ecb_history_check(data: bytes) -> None:
     """Read the file the way carryxl will (numbers, N/A cells), from a temporary copy."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    trial = folder / ".eurofxref-check.zip"
-    try:
-        write_data_file(trial, data)
-        ecb_history(trial)
-    except ValueError as error:  # numpy's parser on a bad number
-        raise CarryxlError("ECB download", "numbers", f"cannot be read ({error})") from None
-    finally:
-        trial.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="carryxl-ecb-") as folder:  # not the data folder
+        trial = Path(folder) / "eurofxref-check.zip"
+        trial.write_bytes(data)
+        try:
+            ecb_history(trial)
+        except ValueError as error:  # numpy's parser on a bad number
+            rule = f"cannot be read ({error})"
+            raise CarryxlError("ECB download", "numbers", rule) from None
 
 
 def check_bis(data: bytes, old: PolicyRates | None) -> tuple[PolicyRates, list[Revision]]:
@@ -227,14 +239,16 @@ def update_data(
         in_use = data_dir() / ECB_FILE
         old = in_use if in_use.is_file() else ecb_zip_path()
         ecb_checked = check_ecb(download(url, timeout, "ecb-url"), old)
-    # Every check passed: replace, each file in one rename.
+    # Every check passed: replace every file together (temporary names, then renames).
     bis_report: dict[str, Any] | None = None
     ecb_report: dict[str, Any] | None = None
+    files: dict[Path, bytes] = {}
+    changes: dict[str, tuple[str, str]] = {}
     if bis_checked is not None:
         rates, revisions = bis_checked
-        save_policy_rates(rates)
-        record_source("policy_rates", f"carryxl data update from {url_for('bis', bis_url)}",
-                      str(rates.as_of))  # fmt: skip
+        files[policy_path()] = store_text(rates).encode("utf-8")
+        how = f"carryxl data update from {url_for('bis', bis_url)}"
+        changes["policy_rates"] = (how, str(rates.as_of))
         bis_report = {
             "as_of": str(rates.as_of),
             "currencies": [str(c) for c in rates.currencies],
@@ -242,12 +256,13 @@ def update_data(
             "revisions": [str(r) for r in revisions],
         }
     if ecb_checked is not None:
-        write_data_file(data_dir() / ECB_FILE, ecb_checked.data)
-        record_source("ecb", f"carryxl data update from {url_for('ecb', ecb_url)}",
-                      ecb_checked.last)  # fmt: skip
+        files[data_dir() / ECB_FILE] = ecb_checked.data
+        changes["ecb"] = (f"carryxl data update from {url_for('ecb', ecb_url)}", ecb_checked.last)
         ecb_report = {
             "as_of": ecb_checked.last,
             "first": ecb_checked.first,
             "currencies": list(ecb_checked.currencies),
         }
+    files[log_path()] = sources_text(changes)
+    write_data_files(files)
     return UpdateReport(bis_report, ecb_report)

@@ -38,11 +38,14 @@ from carryxl.macros.book import Cell, Grid
 from carryxl.macros.cells import Formula
 from carryxl.macros.contract import picture_name
 
-__all__ = ["FileBook", "keep_cached_values"]
+__all__ = ["LARGEST_RANGE", "FileBook", "keep_cached_values"]
 
 _MACRO_ENABLED = frozenset({".xlsm", ".xltm"})
 _READABLE = frozenset({".xlsx", ".xltx", *_MACRO_ENABLED})
 _QUOTED = re.compile(r'^"(.*)"$', re.DOTALL)
+LARGEST_RANGE = 100_000
+"""Cells a named range may hold: the templates' largest holds 144 (a 12 x 12 correlation
+matrix), and no macro fills more; a whole sheet's 17 billion would run for hours."""
 
 
 def _anchor_cell(anchor: Any) -> str | None:
@@ -115,9 +118,26 @@ class FileBook:
         """Whether the workbook defines ``name`` (workbook scope)."""
         return name in self.wb.defined_names
 
-    def _cells(self, name: str) -> list[list[Any]]:
+    def _bounds(self, name: str) -> tuple[str, int, int, int, int]:
+        """The sheet and the range's first column, first row, last column, last row: a block
+        of cells, no larger than any macro fills."""
         sheet, ref = self._destination(name)
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        try:
+            bounds = range_boundaries(ref)
+        except (TypeError, ValueError):
+            raise CarryxlError(name, ref, "must refer to a range of cells such as B2:B20") from None
+        if any(b is None for b in bounds):
+            rule = "refers to whole columns or rows; give a range of cells such as B2:B20"
+            raise CarryxlError(name, ref, rule)
+        min_col, min_row, max_col, max_row = (int(b) for b in bounds)
+        size = (max_col - min_col + 1) * (max_row - min_row + 1)
+        if size > LARGEST_RANGE:
+            rule = f"holds {size:,} cells; no carryxl range needs more than {LARGEST_RANGE:,}"
+            raise CarryxlError(name, ref, rule)
+        return sheet, min_col, min_row, max_col, max_row
+
+    def _cells(self, name: str) -> list[list[Any]]:
+        sheet, min_col, min_row, max_col, max_row = self._bounds(name)
         ws = self.wb[sheet]
         return [
             [ws.cell(row=r, column=col) for col in range(min_col, max_col + 1)]
@@ -181,8 +201,7 @@ class FileBook:
 
     def corner_after(self, name: str, gap: int = 1) -> str:
         """The cell ``gap`` columns right of the range's top-right corner."""
-        _, ref = self._destination(name)
-        _, min_row, max_col, _ = range_boundaries(ref)
+        _, _, min_row, max_col, _ = self._bounds(name)
         return f"{get_column_letter(max_col + 1 + gap)}{min_row}"
 
     # -- sheets and pictures ---------------------------------------------------------------
@@ -202,7 +221,11 @@ class FileBook:
     def add_sheet(
         self, title: str, cells: Sequence[tuple[str, Cell]], widths: dict[str, float]
     ) -> None:
-        """A new last sheet holding ``cells``; :class:`Formula` values become formulas."""
+        """A new last sheet holding ``cells``; :class:`Formula` values become formulas.
+        A workbook whose structure is locked (Protect Workbook) is refused, as Excel would."""
+        if self.wb.security is not None and self.wb.security.lockStructure:
+            rule = "has its structure locked (Protect Workbook): a macro cannot add a sheet"
+            raise CarryxlError("workbook", str(self.path), rule)
         ws = self.wb.create_sheet(title)
         self._changed = True
         for address, value in cells:

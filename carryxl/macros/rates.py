@@ -39,7 +39,7 @@ def _row(data: PolicyRates, code: object, day: np.datetime64, date: dt.datetime)
     try:
         currency = Currency.parse(str(code).strip(), IN_RATES_CURRENCY)
     except CarryxlError:
-        return [None, None, f"{code}: not a currency code carryxl knows; type a rate by hand"]
+        return [None, None, "not a currency code carryxl knows; type a rate by hand"]
     if currency not in data.series:
         return [None, None, f"no {currency} in the BIS data; type a rate by hand"]
     value, status = data.read(currency, day, IN_RATES_CURRENCY)

@@ -42,7 +42,7 @@ def _bis_bulk(folder: Path) -> bytes:
         for day in np.arange(series.end - 4, series.end + 1).astype(str):
             lines.append(
                 f'dataflow,BIS:WS_CBPOL(1.0),I,"D: Daily","{area_of[code]}: area",{day},'
-                f"{series.last_level():g}"
+                f"{100 * series.last_level():g}"
             )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

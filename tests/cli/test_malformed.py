@@ -4,6 +4,7 @@ traceback, and no file in the folder changed (every command, argument kind, file
 from __future__ import annotations
 
 import io
+import re
 import shlex
 import zipfile
 from pathlib import Path
@@ -400,3 +401,343 @@ def test_malformed_command_line_with_policy_rates(
     assert len(err.strip().splitlines()) == 1, err
     assert err.startswith("carryxl"), err
     assert (_snapshot(folder), _snapshot(example_data)) == before
+
+
+# -- Round two (issue 20): the data folder, the portfolio file, forwards, `run`, huge
+# amounts. Each case is refused in one stderr line naming the argument once and the value
+# once, with nothing on stdout and no file created or changed.
+
+POLICY = "date,currency,policy_rate_percent\n2024-01-02,USD,5.5\n2024-09-19,USD,5\n"
+BIS = "FREQ,REF_AREA,TIME_PERIOD,OBS_VALUE\n"
+ROUND_TWO_FILES = {
+    "policy.csv": POLICY,
+    # a field longer than the csv module's limit (131,072 characters)
+    "long.csv": f'date,currency,policy_rate_percent\n2024-01-02,USD,"{"5" * 140_000}"\n',
+    "comma.csv": "date,currency,policy_rate_percent\n2024-01-02,USD,5,5\n",  # decimal comma
+    "endonly.csv": "date,currency,policy_rate_percent,note\n2024-01-02,USD,,end\n",
+    "badnote.csv": "date,currency,policy_rate_percent,note\n2024-01-02,USD,5,5\n",
+    "gaps2.csv": "currency,last_observation_before_gap,next_observation\nUSD,2024-01-02\n",
+    "bisdup.csv": f"{BIS}D: Daily,US: United States,2024-01-02,5.5\n"
+    "D: Daily,US: United States,2024-01-02,5.25\n",
+    "book435.csv": BOOK_HEAD.decode() + "AUD/JPY,long,JPY,3%,25,4.35,0.1%,2024-06-03,103.2,50000\n",
+    "twopairs.csv": "pair,side,date,rate,amount,pair\n"
+    "AUD/JPY,long,2024-06-03,103.2,50000,USD/JPY\n",
+    "stress5.csv": "date,NZD,JPY\n2024-06-03,5,0.1%\n",
+}
+ROUND_TWO = [
+    "data import long.csv",
+    "data import comma.csv",
+    "data import endonly.csv",
+    "data import badnote.csv",
+    "data import policy.csv --through 2023-12-31",  # every row after --through
+    "data import gaps2.csv",
+    "data import bisdup.csv",
+    "data update --bis-url http://[::1 --only bis",
+    PORTFOLIO.replace("book.csv", "book435.csv"),
+    PORTFOLIO.replace("book.csv", "twopairs.csv"),
+    f"{STRESS} --rates stress5.csv",
+    f"{BACKTEST} --cost 2",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY=abc",
+    "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31 --fill JPY=5",
+    "new calculator ''",
+    "new --all --dir ''",
+]
+
+
+@pytest.fixture
+def round_two(folder: Path) -> Path:
+    for name, text in ROUND_TWO_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _refused_once(line: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    before = _snapshot(folder)
+    code = main(shlex.split(line))
+    out, err = capsys.readouterr()
+    assert code == 2, err
+    assert out == ""
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("carryxl"), err
+    assert err.count("(got ") <= 1, err  # the value once
+    command = err.split(":", 1)[0]
+    assert command.startswith("carryxl"), err
+    assert _snapshot(folder) == before
+    return err
+
+
+@pytest.mark.parametrize("line", ROUND_TWO)
+def test_round_two_is_refused_in_one_line(
+    line: str, round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _refused_once(line, round_two, capsys)
+
+
+def test_a_fill_is_named_once(round_two: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31"
+    err = _refused_once(f"{line} --fill JPY=abc", round_two, capsys)
+    assert err.count("fill") == 1, err
+    assert "(got 'JPY=abc')" in err
+
+
+def test_a_bare_rate_in_a_file_is_refused_as_on_the_command_line(
+    round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_once(PORTFOLIO.replace("book.csv", "book435.csv"), round_two, capsys)
+    assert "rate_base (line 2): reads as 435%; write 4.35% or 0.0435" in err
+    err = _refused_once(f"{STRESS} --rates stress5.csv", round_two, capsys)
+    assert "reads as 500%; write 5% or 0.05" in err
+
+
+def test_the_confidence_is_shown_as_a_number(
+    round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_once(_replace(PORTFOLIO, "--confidence", "100%"), round_two, capsys)
+    assert "array" not in err
+    assert "(got 1.0)" in err or "(got '100%')" in err, err
+
+
+@pytest.fixture
+def broken_store(round_two: Path) -> Path:
+    """A data folder whose policy_rates.csv holds a field longer than csv's limit."""
+    store = round_two / "carryxl-data"
+    store.mkdir()
+    (store / "policy_rates.csv").write_text(
+        f'date,currency,policy_rate_percent,note\n2024-01-02,USD,"{"5" * 140_000}",\n',
+        encoding="utf-8",
+    )
+    return round_two
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        RATES,
+        "rates USD --start 2024-01-01 --end 2024-03-01",
+        "data status",
+        "data import policy.csv",
+        "backtest --pair AUD/JPY --funding JPY --start 2008-01-02 --end 2008-12-31",
+    ],
+)
+def test_a_store_csv_cannot_read_is_refused_in_one_line(
+    line: str, broken_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _refused_once(line, broken_store, capsys)
+
+
+def test_bis_url_from_the_environment_is_checked(
+    round_two: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CARRYXL_BIS_URL", "http://[::1")
+    _refused_once("data update --only bis", round_two, capsys)
+
+
+def test_import_writes_nothing_when_sources_json_cannot_be_written(
+    round_two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (round_two / "carryxl-data" / "sources.json").mkdir(parents=True)
+    _refused_once("data import policy.csv", round_two, capsys)
+    assert not (round_two / "carryxl-data" / "policy_rates.csv").exists()
+
+
+def _bis_zip(text: str) -> bytes:
+    return _zip({"WS_CBPOL_csv_flat.csv": text.encode("utf-8")})
+
+
+def test_update_writes_nothing_when_one_file_cannot_be_written(
+    round_two: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carryxl.history import update  # noqa: PLC0415
+    from carryxl.history.ecb import ecb_zip_path  # noqa: PLC0415
+
+    bis = _bis_zip(f"{BIS}D: Daily,US: United States,2024-01-02,5.5\n")
+    sent = {"bis-url": bis, "ecb-url": ecb_zip_path().read_bytes()}
+    monkeypatch.setattr(update, "download", lambda url, timeout, argument: sent[argument])
+    (round_two / "carryxl-data" / "eurofxref-hist.zip").mkdir(parents=True)
+    _refused_once("data update", round_two, capsys)
+    assert sorted(p.name for p in (round_two / "carryxl-data").iterdir()) == ["eurofxref-hist.zip"]
+
+
+# Dates past 9999-12-31 and tenors that reach them (kind 4)
+DATES_AT_THE_END = [
+    _replace(FORWARD, "--tenor", "700000000000000000M"),
+    _replace(FORWARD, "--tenor", "9999999999999999999W"),
+    _replace(FORWARD, "--tenor", "9000Y"),
+    _replace(FORWARD, "--trade-date", "9999-12-30").replace("--tenor 3M", "--tenor 1M"),
+    _replace(FORWARD, "--trade-date", "9999-12-01"),
+    _replace(CALC, "--tenor", "99999999999Y"),
+    "swap --pair USD/JPY --open 9999-12-29 --close 9999-12-31",
+]
+
+
+@pytest.mark.parametrize("line", DATES_AT_THE_END)
+def test_dates_past_9999_are_refused(
+    line: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_once(line, folder, capsys)
+    assert "9999" in err, err
+
+
+def _with_policy_rates(folder: Path) -> None:
+    (folder / "policy.csv").write_text(POLICY, encoding="utf-8")
+    assert main(["data", "import", "policy.csv"]) == 0
+
+
+def test_a_plot_over_every_date_is_drawn(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _with_policy_rates(folder)
+    line = "rates USD --start 0001-01-01 --end 9999-12-31 --plot wide.png"
+    assert main(shlex.split(line)) == 0, capsys.readouterr().err
+    assert (folder / "wide.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# Huge amounts (kind 5): any finite amount formats, to the minor unit, rounded half up.
+HUGE_NUMBER = re.compile(r"\d{1,3}(,\d{3}){8,}")  # 25 digits or more, in groups of three
+HUGE = [
+    _replace(CALC, "--notional", "1e30"),
+    _replace(RISK, "--units", "1e30"),
+    f"{SWAP} --quote 1.5 --form points --lots 1e25",
+    f"{STRESS} --notional 1e28 --rate-target 5% --rate-funding 0.1%",
+]
+
+
+@pytest.mark.parametrize("line", HUGE)
+def test_huge_amounts_format(line: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(shlex.split(line)) == 0
+    out, err = capsys.readouterr()
+    assert err == "" or "Traceback" not in err
+    assert HUGE_NUMBER.search(out), out
+
+
+def test_a_huge_book_formats(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "huge.csv").write_bytes(
+        BOOK_HEAD + b"AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,103.2,1e30\n"
+    )
+    assert main(shlex.split(PORTFOLIO.replace("book.csv", "huge.csv"))) == 0
+    assert HUGE_NUMBER.search(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "shown"),
+    [
+        (1e26, "JPY", "100,000,000,000,000,000,000,000,000"),  # 1e26 is exact in decimal
+        (-1e26, "USD", "-100,000,000,000,000,000,000,000,000.00"),
+        (2.5e30, "EUR", "2,500,000,000,000,000,000,000,000,000,000.00"),
+        (-1640.625, "USD", "-1,640.63"),  # half a cent rounds away from zero
+        (-0.004, "USD", "0.00"),  # never "-0.00"
+    ],
+)
+def test_money_formats_any_finite_amount(amount: float, currency: str, shown: str) -> None:
+    from carryxl.cli.formatting import money  # noqa: PLC0415
+
+    assert money(amount, currency) == shown
+    assert len(money(1.7e308, "USD").replace(",", "")) == 309 + 3  # every digit, and cents
+
+
+def test_a_report_that_fails_half_way_prints_nothing(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carryxl.cli import backtest  # noqa: PLC0415
+    from carryxl.core.errors import CarryxlError  # noqa: PLC0415
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise CarryxlError("table", None, "cannot be drawn")
+
+    monkeypatch.setattr(backtest, "table", refuse)  # after the first lines are printed
+    _refused_once(BACKTEST, folder, capsys)
+
+
+# `run` on odd workbooks (kind 6): refused in one line, the file unchanged.
+def _odd_workbook(source: Path, target: Path, change: str) -> None:
+    import openpyxl  # noqa: PLC0415
+    from openpyxl.workbook.defined_name import DefinedName  # noqa: PLC0415
+    from openpyxl.workbook.protection import WorkbookProtection  # noqa: PLC0415
+
+    wb = openpyxl.load_workbook(source)
+    if change == "locked":
+        wb.security = WorkbookProtection(workbookPassword="secret", lockStructure=True)
+    else:
+        del wb.defined_names["in_scenario_moves"]
+        wb.defined_names["in_scenario_moves"] = DefinedName(
+            "in_scenario_moves", attr_text=f"'Scenarios'!{change}"
+        )
+    wb.save(target)
+
+
+ODD_NAMES = {
+    "wholecolumn.xlsx": "$A:$A",
+    "wholerows.xlsx": "$3:$5",
+    "wholesheet.xlsx": "$A$1:$XFD$1048576",
+    "locked.xlsx": "locked",
+}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "run scenario wholecolumn.xlsx",
+        "run scenario wholerows.xlsx",
+        "run scenario wholesheet.xlsx",  # main ran on, growing ~47 MB/s
+        "run refresh wholecolumn.xlsx",
+        "run calculator locked.xlsx",
+        "run stress locked.xlsx",
+    ],
+)
+def test_run_on_odd_workbooks_is_refused(
+    line: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, change in ODD_NAMES.items():
+        _odd_workbook(folder / "real.xlsx", folder / name, change)
+    _refused_once(f"{line} --quiet", folder, capsys)
+
+
+def test_a_bad_currency_cell_is_named_once(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl  # noqa: PLC0415
+
+    _with_policy_rates(folder)
+    assert main(["new", "rates", "r.xlsx"]) == 0
+    wb = openpyxl.load_workbook(folder / "r.xlsx")
+    sheet, ref = next(iter(wb.defined_names["in_rates_currency"].destinations))
+    wb[sheet][ref.replace("$", "").split(":")[0]] = 42
+    wb.save(folder / "r.xlsx")
+    capsys.readouterr()
+    assert main(["run", "rates", "r.xlsx", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "42: not a currency code" in out, out
+    assert "42: 42" not in out, out
+
+
+def test_an_update_refused_by_its_checks_creates_no_data_folder(
+    round_two: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carryxl.history import update  # noqa: PLC0415
+    from carryxl.history.ecb import ecb_zip_path  # noqa: PLC0415
+
+    with zipfile.ZipFile(ecb_zip_path()) as archive:
+        text = archive.read("eurofxref-hist.csv").decode("utf-8")
+    bad = text.replace("1.1172,175.68", "1.1172,abc", 1)  # one fixing that is no number
+    assert bad != text
+    sent = _zip({"eurofxref-hist.csv": bad.encode("utf-8")})
+    monkeypatch.setattr(update, "download", lambda url, timeout, argument: sent)
+    _refused_once("data update --only ecb", round_two, capsys)
+    assert not (round_two / "carryxl-data").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("twice.csv", "date,NZD,JPY,NZD\n2024-06-03,5%,0.1%,6%\n", f"{STRESS} --rates twice.csv"),
+        (
+            "twicepair.csv",
+            "date,USD/JPY,USD/JPY\n2024-07-01,160,150\n2024-07-02,161,151\n",
+            "history USD/JPY --start 2024-07-01 --end 2024-07-02 --data twicepair.csv",
+        ),
+    ],
+)
+def test_a_column_named_twice_is_refused(
+    name: str, text: str, line: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+    assert "twice" in _refused_once(line, folder, capsys)

@@ -194,7 +194,11 @@ def _numbers(result: Any) -> list[np.ndarray]:
 
 
 def _arguments(function: Callable[..., Any], data: st.DataObject) -> list[Any]:
-    parameters = list(inspect.signature(function).parameters.values())
+    parameters = [  # keyword-only parameters (a caller's options) are left at their defaults
+        p
+        for p in inspect.signature(function).parameters.values()
+        if p.kind is not inspect.Parameter.KEYWORD_ONLY
+    ]
     required = sum(p.default is inspect.Parameter.empty for p in parameters)
     count = data.draw(st.integers(required, len(parameters)), label="count")
     return [

@@ -9,6 +9,7 @@ range, columns of them, columns of different lengths, text, dates, Excel errors.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -72,3 +73,84 @@ def test_odd_arguments_in_a_worked_example(xl: Excel, name: str, data: st.DataOb
     for index in sorted(indexes):
         args = with_arg(args, index, data.draw(odd_argument, label=f"argument {index}"))
     _check(name, xl.call(name, *args))
+
+
+# -- Round two (issue 20): functions at the limits answer one line, never inf ----------------
+
+TRANCHES = (column(1e5, 1e5), column(100.0, 98.0))
+
+
+def _one_line(got: object) -> str:
+    assert isinstance(got, str), got
+    assert "\n" not in got, got
+    assert "unexpected error" not in got, got
+    return got
+
+
+@pytest.mark.parametrize(
+    ("nights", "swap", "lot_size"),
+    [
+        (column(3.0, 2.0), 1.7e308, None),  # a huge swap
+        (column(1.7e308, 2.0), -5.0, None),  # huge nights
+        (column(3.0, 2.0), -5.0, 5e-324),  # a tiny lot size
+    ],
+)
+def test_staged_swap_overflow_is_one_line(
+    xl: Excel, nights: object, swap: float, lot_size: float | None
+) -> None:
+    got = xl.call("STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING,
+                  nights, swap, MISSING if lot_size is None else lot_size)  # fmt: skip
+    assert "too large or too small" in _one_line(got)
+
+
+def test_staged_swap_refuses_negative_nights(xl: Excel) -> None:
+    got = xl.call("STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING,
+                  column(3.0, -2.0), -5.0)  # fmt: skip
+    assert _one_line(got).startswith("nights: must be a finite number >= 0")
+    # the same tranches held 3 and 2 nights at -5 JPY a lot a night: 5 lot-nights, -25 JPY
+    got = xl.call("STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING,
+                  column(3.0, 2.0), -5.0)  # fmt: skip
+    assert got == -25.0
+
+
+@pytest.mark.parametrize(
+    ("start", "tenor"),
+    [
+        (45306.0, "99999999999Y"),
+        (45306.0, "9000Y"),
+        (2958464.0, "1M"),  # 9999-12-30 + 1M
+        (45306.0, "9999999999999999999W"),
+    ],
+)
+def test_tenor_end_stops_at_9999(xl: Excel, start: float, tenor: str) -> None:
+    assert _one_line(xl.call("TENOR_END", start, tenor)).startswith("tenor: ")
+
+
+def test_forward_from_points_names_its_own_argument(xl: Excel) -> None:
+    got = _one_line(xl.call("FX_FORWARD_FROM_POINTS", 150.0, -20000.0, "USD/JPY"))
+    assert got.startswith("points: "), got  # not "forward", which the function has not
+
+
+def test_policy_rate_from_a_store_csv_cannot_read(
+    xl: Excel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "data"
+    store.mkdir()
+    (store / "policy_rates.csv").write_text(
+        f'date,currency,policy_rate_percent,note\n2024-01-02,USD,"{"5" * 140_000}",\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CARRYXL_DATA_DIR", str(store))
+    assert "policy_rates.csv" in _one_line(xl.call("POLICY_RATE", "USD", 45306.0))
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("CARRY_PNL", (1e7, 100.0, 103.0, "5", "0.1%", 0.5)),  # 500%? write 5% or 0.05
+    ],
+)
+def test_rate_text_in_a_cell_is_read_as_on_the_command_line(
+    xl: Excel, name: str, args: tuple[object, ...]
+) -> None:
+    assert _one_line(xl.call(name, *args)).startswith("rate_target: ")

@@ -63,9 +63,9 @@ def test_pair_without_funding_and_funding_outside_the_pair(xl: Excel) -> None:
 def test_rates_as_percent_text(xl: Excel) -> None:
     got = xl.call("CARRY_PNL", 1e7, 100.0, 103.0, "4.5%", " 0.1 % ", 0.5)
     assert got == pytest.approx(SEED_1_EXACT, abs=1e-6)
-    assert xl.call("CARRY_PNL", 1e7, 100.0, 103.0, "4.5", 0.001, 0.5) == pytest.approx(
-        1e7 * (1.03 * (1 + 4.5 * 0.5) - 1.0005)
-    )  # "4.5" without % is 450%: text is read as written
+    assert xl.call("CARRY_PNL", 1e7, 100.0, 103.0, "4.5", 0.001, 0.5) == (
+        'rate_target: reads as 450%; write 4.5% or 0.045 (got text "4.5")'
+    )  # text "4.5" would be 450%: refused, as on the command line and in files
     assert xl.call("CARRY_PNL", 1e7, 100.0, 103.0, "4,5%", 0.001, 0.5) == (
         'rate_target: must be a rate such as 4.5% or 0.045 (got text "4,5%")'
     )

@@ -228,7 +228,7 @@ def test_the_store_reads_back_exactly_and_status_cites_the_source(with_rates, ca
     for code in rates.currencies:
         a, b = rates.series[code], again.series[code]
         assert a.start == b.start
-        np.testing.assert_array_equal(a.percent, b.percent)
+        np.testing.assert_array_equal(a.levels, b.levels)
     out = _json(capsys, ["data", "status"])
     assert out["policy_rates"]["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
     assert out["policy_rates"]["as_of"] == str(rates.as_of)

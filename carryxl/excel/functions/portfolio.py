@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from carryxl.core import portfolio, staging
 from carryxl.core.conventions import rate_from_text
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray
 from carryxl.excel import cells
 from carryxl.excel.arguments import (
@@ -171,6 +171,12 @@ def staged_position(
             "return": sums["pnl"] / sums["cost"],
         }
     result = np.column_stack([every[w] for w in whats]).astype(np.float64)
+    overflow = held[:, None] & ~np.isfinite(result)
+    if overflow.any():
+        k, j = (int(i) for i in np.argwhere(overflow)[0])
+        inputs = "amounts / rates" + (" / nights / swap / lot_size" if whats[j] == "swap" else "")
+        shown = cells.Described(f"the {whats[j]} of position {k + 1}")
+        raise CarryxlError(inputs, shown, Rule.FINITE_RESULT)
     if held.all():  # a grid of numbers: the fast way back to the sheet
         return cells.to_excel(result)
     answer: npt.NDArray[Any] = result.astype(object)
@@ -195,6 +201,9 @@ def _swaps(
     problem = _first_problem((held_nights,), mine)
     if problem is not None:
         raise cells.WholeCall(problem)
+    negative = mine & (held_nights.values[:, 0] < 0)
+    if negative.any():
+        raise CarryxlError("nights", held_nights.values[negative, 0][0], Rule.NON_NEGATIVE)
     per_lot = cells.numbers("swap", swap)
     if per_lot.blank is not None:  # a blank swap cell: no swap
         problems = None if per_lot.problems is None else per_lot.problems.copy()
