@@ -42,9 +42,8 @@ def test_the_dispatcher_runs_each_buttons_macro() -> None:
     for button in buttons.BUTTONS:
         macro = dispatch.macro_for(button.tag)
         module, _, name = button.macro.partition(":")
-        assert macro.run is getattr(importlib.import_module(module), name)
-        assert macro.run.__module__ == module
-        assert macro.summary == button.summary
+        assert macro is getattr(importlib.import_module(module), name)
+        assert macro.__module__ == module
 
 
 def test_carryxl_run_offers_every_tag_with_its_summary(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,7 +71,7 @@ def test_a_new_button_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(buttons, "BUTTONS", (*buttons.BUTTONS, new))
     try:
         fresh = importlib.reload(dispatch)
-        assert fresh.macro_for("probe").run is dispatch.macro_for("scenario").run
+        assert fresh.macro_for("probe") is dispatch.macro_for("scenario")
         assert "| Scenarios | Probe | `probe` | probes |" in buttons.markdown()
         assert "probe" in [b.get("tag") for b in _ribbon(custom_ui_xml(buttons.BUTTONS))]
     finally:
