@@ -279,7 +279,3 @@ def markdown() -> str:
     lines = ["| Group | Button | Tag | What it does |", "|---|---|---|---|"]
     lines += [f"| {b.group.label} | {b.label} | `{b.tag}` | {b.doc} |" for b in BUTTONS]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(markdown())

@@ -53,6 +53,7 @@ class Template:
 
     kind: str
     build: str  # "module:function" taking a carryxl.workbooks.layout.Book
+    summary: str = ""  # what it holds, in the README's list of kinds
     names: tuple[str, ...] = RATES_SHEET
     modes: tuple[str, ...] = FORMULA_MODES
     langs: tuple[str, ...] = LANGS
@@ -60,18 +61,27 @@ class Template:
 
 TEMPLATES: tuple[Template, ...] = (
     Template(
-        "calculator",
-        "carryxl.workbooks.sheets.calculator:build",
+        kind="calculator",
+        summary="one carry trade, preloaded with the AUD/JPY case",
+        build="carryxl.workbooks.sheets.calculator:build",
         names=(*TRADE, "in_spot_start", *RATES_SHEET),
     ),
     Template(
-        "asset_carry",
-        "carryxl.workbooks.sheets.asset_carry:build",
+        kind="asset_carry",
+        summary=(
+            "the November 2025 yen-into-Nasdaq case, with the ECB's USD/JPY move for the "
+            "month beside the talk's"
+        ),
+        build="carryxl.workbooks.sheets.asset_carry:build",
         names=("in_funding", "in_notional", "in_rate_funding", *RATES_SHEET),
     ),
     Template(
-        "scenarios",
-        "carryxl.workbooks.sheets.scenarios:build",
+        kind="scenarios",
+        summary=(
+            "P&L over FX moves × holding periods and × funding-rate changes, as heatmaps "
+            "with the break-even marked"
+        ),
+        build="carryxl.workbooks.sheets.scenarios:build",
         names=(
             *TRADE,
             "in_spot_start",
@@ -81,25 +91,37 @@ TEMPLATES: tuple[Template, ...] = (
             *RATES_SHEET,
         ),
     ),
-    Template("swap", "carryxl.workbooks.sheets.swap:build", names=("in_pair", *RATES_SHEET)),
     Template(
-        "risk",
-        "carryxl.workbooks.sheets.risk:build",
+        kind="swap",
+        summary="rollover ledger and broker quote conversion",
+        build="carryxl.workbooks.sheets.swap:build",
+        names=("in_pair", *RATES_SHEET),
+    ),
+    Template(
+        kind="risk",
+        summary="sizing, stop-loss, margin call, VaR",
+        build="carryxl.workbooks.sheets.risk:build",
         names=("in_pair", "in_rate_target", "in_rate_funding", "in_spot_start", *RATES_SHEET),
     ),
     # native: example rates (the Policy rates button fills them from the user's data);
     # udf: POLICY_RATE on the data's last date, live from the user's data folder
-    Template("rates", "carryxl.workbooks.sheets.rates:build"),
+    Template(
+        kind="rates",
+        summary="example rates with date and source, read by the others through lookups",
+        build="carryxl.workbooks.sheets.rates:build",
+    ),
     # the history replay is plain formulas over its data table
     Template(
-        "history",
-        "carryxl.workbooks.sheets.history:build",
+        kind="history",
+        summary="the 2024 yen-carry unwind replayed on ECB fixings, with a native chart",
+        build="carryxl.workbooks.sheets.history:build",
         names=("in_notional", "in_rate_target", "in_rate_funding", *RATES_SHEET),
         modes=("native",),
     ),
     Template(
-        "portfolio",
-        "carryxl.workbooks.sheets.portfolio:build",
+        kind="portfolio",
+        summary="the whole book from tranches: P&L, margin, after tax, VaR with correlations",
+        build="carryxl.workbooks.sheets.portfolio:build",
         names=(
             "in_pf_pair",
             "in_window_start",

@@ -101,7 +101,11 @@ class Example:
 
 @dataclass(frozen=True)
 class Command:
-    """A sub-command: its name, help, arguments, what it runs and its examples."""
+    """A sub-command: its name, help, arguments, what it runs and its examples.
+
+    ``page`` is the docs page that explains it (the README's command table links it;
+    empty: the README itself).
+    """
 
     name: str
     help: str
@@ -110,6 +114,7 @@ class Command:
     arguments: Callable[[argparse.ArgumentParser], None] = lambda p: None
     examples: tuple[Example, ...] = ()
     actions: tuple[Command, ...] = ()
+    page: str = ""
 
     def epilog(self) -> str | None:
         """The examples section of ``--help``."""

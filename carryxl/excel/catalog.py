@@ -7,7 +7,7 @@ name and by topic, and the docs table.
 (the workbook generator checks its udf-mode formulas with it). Adding a function is one
 declaration in a module of :mod:`carryxl.excel.functions`: the UDF module, the function
 wizard's help, the VBA wrappers, this catalog, the docs table and the README's count
-all follow from it (``python -m carryxl.excel.catalog`` prints the docs table).
+all follow from it (``python -m carryxl.cli.docs --write`` writes the docs table and count).
 """
 
 from __future__ import annotations
@@ -143,7 +143,3 @@ def markdown() -> str:
         lines += [f"| `{function(n).usage}` | {function(n).description} |" for n in names]
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-if __name__ == "__main__":
-    print(markdown())

@@ -57,7 +57,7 @@ def test_carryxl_run_offers_every_tag_with_its_summary(capsys: pytest.CaptureFix
 
 
 def test_docs_table_is_the_table() -> None:
-    assert buttons.markdown() in DOC  # regenerate: python -m carryxl.buttons
+    assert buttons.markdown() in DOC  # regenerate: python -m carryxl.cli.docs --write
     tags = "|".join(b.tag for b in buttons.BUTTONS)
     assert f"carryxl run {tags} WORKBOOK" in DOC
     labels = ", ".join(b.label for b in buttons.BUTTONS)
