@@ -22,9 +22,12 @@ from dataclasses import dataclass
 __all__ = [
     "BUTTONS",
     "GROUPS",
+    "HISTORY",
     "PORTFOLIO_NAMES",
+    "SCENARIOS",
     "SCENARIO_NAMES",
     "TRADE_NAMES",
+    "WORKBOOK",
     "Button",
     "Group",
     "button",

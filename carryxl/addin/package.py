@@ -36,6 +36,9 @@ from carryxl.files import (
 )
 
 __all__ = [
+    "SOURCE_ONLY_VBA_PROJECT",
+    "VBA_PROJECT",
+    "WORKBOOK",
     "PackageKind",
     "add_ribbon",
     "macro_enabled",
@@ -44,6 +47,7 @@ __all__ = [
     "retyped",
     "shared_compression",
     "source_only",
+    "vba_project",
     "write_parts",
 ]
 
