@@ -20,6 +20,7 @@ from carryxl.core import (
     rates_after_markup,
     spread_cost,
 )
+from tests.strategies import desk_moves, desk_notionals, desk_rates, desk_spots, orientations
 
 SEED1 = (10_000_000, 100.0, 103.0, 0.045, 0.001, 0.5)
 SEED2 = (100_000, 30.0, 32.0, 0.25, 0.05, 0.25, "funding/target")
@@ -100,15 +101,15 @@ def test_rates_after_markup():
 
 
 @given(
-    notional=st.floats(1e3, 1e9),
-    s0=st.floats(0.5, 200),
-    move=st.floats(-0.3, 0.3),
-    r_t=st.floats(0.0, 0.4),
+    notional=desk_notionals,
+    s0=desk_spots,
+    move=desk_moves,
+    r_t=desk_rates,
     r_f=st.floats(0.0, 0.1),
     m_t=st.floats(0.0, 0.02),
     m_f=st.floats(0.0, 0.02),
     years=st.floats(0.01, 2),
-    orientation=st.sampled_from(["target/funding", "funding/target"]),
+    orientation=orientations,
 )
 def test_markup_cost_is_the_gap_to_the_rates_actually_paid(
     notional, s0, move, r_t, r_f, m_t, m_f, years, orientation
@@ -175,8 +176,8 @@ def test_breakeven_after_costs_by_hand():
 
 @given(
     notional=st.floats(1e4, 1e9),
-    s0=st.floats(0.5, 200),
-    r_t=st.floats(0.0, 0.4),
+    s0=desk_spots,
+    r_t=desk_rates,
     r_f=st.floats(0.0, 0.1),
     years=st.floats(0.01, 2),
     spread=st.floats(0, 50),
@@ -184,7 +185,7 @@ def test_breakeven_after_costs_by_hand():
     per_lot=st.floats(0, 20),
     m_t=st.floats(0.0, 0.02),
     m_f=st.floats(0.0, 0.02),
-    orientation=st.sampled_from(["target/funding", "funding/target"]),
+    orientation=orientations,
 )
 def test_pnl_after_costs_is_zero_at_the_breakeven(
     notional, s0, r_t, r_f, years, spread, spread_exit, per_lot, m_t, m_f, orientation

@@ -30,6 +30,7 @@ from carryxl.core import (
     tax,
     value_at_risk,
 )
+from tests.strategies import position_sides
 
 ROWS = 6
 
@@ -42,7 +43,7 @@ def _column(low: float, high: float) -> st.SearchStrategy[list[float]]:
     s0=_column(1, 200),
     units=_column(1e3, 1e6),
     cushion=_column(1.1, 10),
-    sides=st.lists(st.sampled_from(["long", "short"]), min_size=ROWS, max_size=ROWS),
+    sides=st.lists(position_sides, min_size=ROWS, max_size=ROWS),
 )
 def test_margin_and_stop_columns(s0, units, cushion, sides):
     equity = [c * u * s * 0.04 for c, u, s in zip(cushion, units, s0, strict=True)]
