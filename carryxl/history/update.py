@@ -233,8 +233,9 @@ def update_data(
     if bis_checked is not None:
         rates, revisions = bis_checked
         save_policy_rates(rates)
-        record_source("policy_rates", f"carryxl data update from {url_for('bis', bis_url)}",
-                      str(rates.as_of))  # fmt: skip
+        record_source(
+            "policy_rates", f"carryxl data update from {url_for('bis', bis_url)}", str(rates.as_of)
+        )
         bis_report = {
             "as_of": str(rates.as_of),
             "currencies": [str(c) for c in rates.currencies],
@@ -243,8 +244,9 @@ def update_data(
         }
     if ecb_checked is not None:
         write_data_file(data_dir() / ECB_FILE, ecb_checked.data)
-        record_source("ecb", f"carryxl data update from {url_for('ecb', ecb_url)}",
-                      ecb_checked.last)  # fmt: skip
+        record_source(
+            "ecb", f"carryxl data update from {url_for('ecb', ecb_url)}", ecb_checked.last
+        )
         ecb_report = {
             "as_of": ecb_checked.last,
             "first": ecb_checked.first,

@@ -78,11 +78,42 @@ numbers_near_limits = st.one_of(
 )
 any_float = st.one_of(numbers_near_limits, st.sampled_from([np.nan, np.inf, -np.inf]))
 words = st.sampled_from(
-    ["", " ", "x", "#N/A", "4.5%", "1e999", "AUD/JPY", "USDTRY", "JPY", "6M", "1Y6M", "ON",
-     "ACT/360", "30E/360", "long", "short", "sell", "target/funding", "funding/target",
-     "quote", "base", "value", "points", "percent", "money per lot", "Wed", "周三",
-     "separate", "within position", "2024-01-05", "2024-02-30", "20240105", "=1+1"]
-)  # fmt: skip
+    [
+        "",
+        " ",
+        "x",
+        "#N/A",
+        "4.5%",
+        "1e999",
+        "AUD/JPY",
+        "USDTRY",
+        "JPY",
+        "6M",
+        "1Y6M",
+        "ON",
+        "ACT/360",
+        "30E/360",
+        "long",
+        "short",
+        "sell",
+        "target/funding",
+        "funding/target",
+        "quote",
+        "base",
+        "value",
+        "points",
+        "percent",
+        "money per lot",
+        "Wed",
+        "周三",
+        "separate",
+        "within position",
+        "2024-01-05",
+        "2024-02-30",
+        "20240105",
+        "=1+1",
+    ]
+)
 dates = st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2200, 12, 31))
 datetimes = st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2200, 1, 1))
 
@@ -141,15 +172,19 @@ _PLAUSIBLE: list[tuple[tuple[str, ...], st.SearchStrategy[Any]]] = [
     (("triple_day",), st.sampled_from(["Wed", "Thu", 2, None])),
     (("spot_lag",), st.integers(0, 6)),
     (("holidays",), st.one_of(st.none(), st.lists(dates, max_size=3))),
-    (("currency", "target", "funding", "from_currency", "to_currency"),
-     st.sampled_from(["AUD", "JPY", "USD", "TRY", "EUR", "CNY"])),
+    (
+        ("currency", "target", "funding", "from_currency", "to_currency"),
+        st.sampled_from(["AUD", "JPY", "USD", "TRY", "EUR", "CNY"]),
+    ),
     (("date", "start", "end", "open", "close"), st.one_of(dates, st.lists(dates, max_size=3))),
     (("value", "text", "lang"), words),
     (("compound", "exact"), st.booleans()),
     (("axis",), st.integers(-3, 3)),
-    (("rate", "markup", "move", "return", "drift", "confidence"),
-     st.one_of(st.floats(-0.99, 2.0), st.lists(st.floats(-0.99, 2.0), min_size=1, max_size=3))),
-]  # fmt: skip
+    (
+        ("rate", "markup", "move", "return", "drift", "confidence"),
+        st.one_of(st.floats(-0.99, 2.0), st.lists(st.floats(-0.99, 2.0), min_size=1, max_size=3)),
+    ),
+]
 numbers = st.one_of(
     numbers_near_limits,
     st.lists(numbers_near_limits, min_size=1, max_size=3),

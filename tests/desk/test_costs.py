@@ -87,9 +87,16 @@ def test_carry_trade_costs_in_the_funding_currency():
     assert float(c2.commission) == pytest.approx(6.0)
     assert float(c2.markup) == pytest.approx(367.1875)
     simple = carry_trade_costs(
-        100_000, 30, 32, 0.0001, "funding/target", 0, None, 0, 0,
-        markup_target=0.005, markup_funding=0.01, years=0.25, exact=False,
-    )  # fmt: skip
+        notional=100_000,
+        spot_start=30,
+        spot_end=32,
+        pip_size=0.0001,
+        orientation="funding/target",
+        markup_target=0.005,
+        markup_funding=0.01,
+        years=0.25,
+        exact=False,
+    )
     # Simple: 100,000 * (0.005 + 0.01) * 0.25 = 375.
     assert float(simple.markup) == pytest.approx(375.0)
 
@@ -118,9 +125,15 @@ def test_markup_cost_is_the_gap_to_the_rates_actually_paid(
     s1 = s0 * (1 + move)
     earned, paid = rates_after_markup(r_t, r_f, m_t, m_f)
     costs = carry_trade_costs(
-        notional, s0, s1, 0.0001, orientation,
-        markup_target=m_t, markup_funding=m_f, years=years,
-    )  # fmt: skip
+        notional=notional,
+        spot_start=s0,
+        spot_end=s1,
+        pip_size=0.0001,
+        orientation=orientation,
+        markup_target=m_t,
+        markup_funding=m_f,
+        years=years,
+    )
     at_benchmark = carry_breakdown(
         notional, s0, s1, r_t, r_f, years, orientation, costs=costs.total
     )

@@ -100,9 +100,15 @@ def test_costs_and_breakdown_columns_with_mixed_orientations():
     # Row 1: 100,000 AUD * (0.01 + 0.01) = 2,000 JPY. Row 2: 100 TRY / 30 + 100 TRY / 32 USD.
     np.testing.assert_allclose(trade_costs.spread, [2_000.0, 100 / 30 + 100 / 32])
     b = carry_breakdown(
-        [1e7, 1e5], [100, 30], [103, 32], [0.045, 0.25], [0.001, 0.05], [0.5, 0.25],
-        orientation, costs=trade_costs.total,
-    )  # fmt: skip
+        notional=[1e7, 1e5],
+        spot_start=[100, 30],
+        spot_end=[103, 32],
+        rate_target=[0.045, 0.25],
+        rate_funding=[0.001, 0.05],
+        years=[0.5, 0.25],
+        orientation=orientation,
+        costs=trade_costs.total,
+    )
     np.testing.assert_allclose(b.total, [526_750 - 2_000, -1_640.625 - (100 / 30 + 100 / 32)])
 
 
