@@ -8,7 +8,7 @@ tests/test_docs_sections.py does::
 
     python -m carryxl.cli.docs --write
 
-The parts: the README's function count, command table and list of template kinds; the
+The parts: the README's function count, command table, template kinds and buttons; the
 function tables of docs/excel.md (:mod:`carryxl.excel.catalog`); the button table of
 docs/addin.md (:mod:`carryxl.buttons`); the table of what ``workbooks/`` holds in
 docs/workbooks.md and their count (:mod:`carryxl.templates`).
@@ -107,6 +107,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("README.md", "kinds", kinds_list, inline=True),
     Section("docs/excel.md", "functions", catalog.markdown),
     Section("docs/addin.md", "buttons", buttons.markdown),
+    Section(
+        "README.md",
+        "carry-tab",
+        lambda: ", ".join(b.label for b in buttons.BUTTONS),
+        inline=True,
+    ),
     Section("docs/workbooks.md", "workbook-files", _files_table),
     Section("docs/workbooks.md", "workbook-count", lambda: f"all {workbook_count()}", inline=True),
 )
