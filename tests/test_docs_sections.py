@@ -65,3 +65,9 @@ def test_a_new_command_or_kind_makes_the_docs_stale(monkeypatch: pytest.MonkeyPa
 
 def test_the_workbook_count_is_what_workbooks_holds() -> None:
     assert docs.workbook_count() == len(list((ROOT / "workbooks").iterdir()))
+
+
+def test_docs_workbooks_describes_every_kind() -> None:
+    text = (ROOT / "docs" / "workbooks.md").read_text(encoding="utf-8")
+    for kind in templates.KIND_NAMES:
+        assert text.count(f"\n| `{kind}` |") == 1, f"docs/workbooks.md: no row for {kind}"
