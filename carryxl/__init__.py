@@ -4,4 +4,6 @@ The maths lives in :mod:`carryxl.core` (pure numpy); the Excel functions, workbo
 templates and ribbon add-in are thin layers over it.
 """
 
+__all__ = ["__version__"]
+
 __version__ = "0.1.0"

@@ -9,9 +9,10 @@ from a workbook) and imported by the dispatcher when the button is pressed: the 
 builder reads this table without importing the macros, so neither depends on the other.
 Adding a button is one :class:`Button` here and the macro function it names.
 
-A button also names the workbook-scope names its macro reads (``needs``) and the
-``carryxl new`` kinds whose workbooks define them: pressed on a workbook without one, it
-stops before doing anything and says which names are missing and which kind has them.
+A button also names the workbook-scope names its macro reads (``needs``): pressed on a
+workbook without one, it stops before doing anything and says which names are missing and
+which ``carryxl new`` kinds have them (the kinds whose declared names, in
+:mod:`carryxl.templates`, hold them all: :func:`carryxl.macros.dispatch.kinds`).
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from dataclasses import dataclass
 __all__ = [
     "BUTTONS",
     "GROUPS",
+    "HISTORY",
     "PORTFOLIO_NAMES",
+    "SCENARIOS",
     "SCENARIO_NAMES",
     "TRADE_NAMES",
+    "WORKBOOK",
     "Button",
     "Group",
     "button",
@@ -73,7 +77,7 @@ class Button:
     ``image_mso`` an Office icon name; ``screentip`` and ``supertip`` the hover help;
     ``summary`` the line ``carryxl run --help`` prints; ``doc`` what docs/addin.md says it
     does; ``macro`` the ``"module:function"`` that runs on a Book; ``needs`` the
-    workbook-scope names the macro reads, which ``kinds`` of ``carryxl new`` define.
+    workbook-scope names the macro reads.
     """
 
     group: Group
@@ -87,7 +91,6 @@ class Button:
     doc: str
     macro: str
     needs: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
     large: bool = True
 
 
@@ -108,7 +111,6 @@ BUTTONS: tuple[Button, ...] = (
         doc="exact P&L for every FX move × holding period into `out_scenario_grid`",
         macro="carryxl.macros.scenario:fill_scenario_grid",
         needs=SCENARIO_NAMES,
-        kinds=("scenarios",),
     ),
     Button(
         SCENARIOS,
@@ -128,7 +130,6 @@ BUTTONS: tuple[Button, ...] = (
         ),
         macro="carryxl.macros.chart:draw_scenario_chart",
         needs=SCENARIO_NAMES,
-        kinds=("scenarios",),
     ),
     Button(
         HISTORY,
@@ -154,7 +155,6 @@ BUTTONS: tuple[Button, ...] = (
         ),
         macro="carryxl.macros.stress:replay_stress",
         needs=TRADE_NAMES,
-        kinds=("calculator", "scenarios"),
     ),
     Button(
         HISTORY,
@@ -179,7 +179,6 @@ BUTTONS: tuple[Button, ...] = (
         ),
         macro="carryxl.macros.portfolio:refresh_portfolio_risk",
         needs=PORTFOLIO_NAMES,
-        kinds=("portfolio",),
     ),
     Button(
         HISTORY,
@@ -205,7 +204,6 @@ BUTTONS: tuple[Button, ...] = (
         ),
         macro="carryxl.macros.backtest:run_backtest",
         needs=TRADE_NAMES,
-        kinds=("calculator", "scenarios"),
     ),
     Button(
         HISTORY,
@@ -229,7 +227,6 @@ BUTTONS: tuple[Button, ...] = (
         ),
         macro="carryxl.macros.statement:import_statement",
         needs=("in_st_table", "in_st_source", "in_st_currency"),
-        kinds=("statement",),
     ),
     Button(
         WORKBOOK,
@@ -275,18 +272,6 @@ BUTTONS: tuple[Button, ...] = (
             "in_rates_policy_source",
             "in_rates_note",
         ),
-        # every kind whose Rates sheet holds typed (example) rates; rates_udf's are formulas
-        kinds=(
-            "rates",
-            "calculator",
-            "asset_carry",
-            "scenarios",
-            "swap",
-            "risk",
-            "history",
-            "portfolio",
-            "statement",
-        ),
     ),
     Button(
         WORKBOOK,
@@ -320,7 +305,3 @@ def markdown() -> str:
     lines = ["| Group | Button | Tag | What it does |", "|---|---|---|---|"]
     lines += [f"| {b.group.label} | {b.label} | `{b.tag}` | {b.doc} |" for b in BUTTONS]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(markdown())

@@ -10,12 +10,44 @@ import pytest
 
 from carryxl.cli import main
 
-SEED1 = ["calc", "--pair", "AUD/JPY", "--funding", "JPY", "--notional", "10000000",
-         "--spot-start", "100", "--spot-end", "103", "--rate-target", "4.5%",
-         "--rate-funding", "0.1%", "--tenor", "6M"]  # fmt: skip
-SEED2 = ["calc", "--pair", "USD/TRY", "--funding", "USD", "--notional", "100000",
-         "--spot-start", "30", "--spot-end", "32", "--rate-target", "0.25",
-         "--rate-funding", "5%", "--tenor", "3M"]  # fmt: skip
+SEED1 = [
+    "calc",
+    "--pair",
+    "AUD/JPY",
+    "--funding",
+    "JPY",
+    "--notional",
+    "10000000",
+    "--spot-start",
+    "100",
+    "--spot-end",
+    "103",
+    "--rate-target",
+    "4.5%",
+    "--rate-funding",
+    "0.1%",
+    "--tenor",
+    "6M",
+]
+SEED2 = [
+    "calc",
+    "--pair",
+    "USD/TRY",
+    "--funding",
+    "USD",
+    "--notional",
+    "100000",
+    "--spot-start",
+    "30",
+    "--spot-end",
+    "32",
+    "--rate-target",
+    "0.25",
+    "--rate-funding",
+    "5%",
+    "--tenor",
+    "3M",
+]
 
 
 def _rows(text: str) -> dict[str, list[str]]:
@@ -105,8 +137,16 @@ def test_installed_entry_point_runs() -> None:
 
 def test_asset_november_2024(capsys: pytest.CaptureFixture[str]) -> None:
     # negative values follow their flag directly: argparse must not read them as flags
-    argv = ["asset", "--asset-return", "-2.15%", "--fx-move", "1.52%", "--local-return",
-            "-4.35%", "--json"]  # fmt: skip
+    argv = [
+        "asset",
+        "--asset-return",
+        "-2.15%",
+        "--fx-move",
+        "1.52%",
+        "--local-return",
+        "-4.35%",
+        "--json",
+    ]
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["return_before_funding"] == pytest.approx((1 - 0.0215) * 1.0152 - 1)
@@ -118,8 +158,17 @@ def test_asset_november_2024(capsys: pytest.CaptureFixture[str]) -> None:
 def test_asset_april_to_november_2024_names_its_convention(
     convention: str, expected: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["asset", "--asset-return", "49%", "--funding-move", "-5.75%", "--convention",
-            convention, "--local-return", "60.79%"]  # fmt: skip
+    argv = [
+        "asset",
+        "--asset-return",
+        "49%",
+        "--funding-move",
+        "-5.75%",
+        "--convention",
+        convention,
+        "--local-return",
+        "60.79%",
+    ]
     assert main(argv) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.startswith("return in the funding currency, b"))
@@ -130,8 +179,19 @@ def test_asset_april_to_november_2024_names_its_convention(
 
 
 def test_asset_with_funding_cost_and_spots(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["asset", "--asset-return", "10%", "--fx-spots", "150", "135",
-            "--rate-funding", "1.768%", "--years", "1", "--json"]  # fmt: skip
+    argv = [
+        "asset",
+        "--asset-return",
+        "10%",
+        "--fx-spots",
+        "150",
+        "135",
+        "--rate-funding",
+        "1.768%",
+        "--years",
+        "1",
+        "--json",
+    ]
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["return"] == pytest.approx(1.10 * 0.90 - 1 - 0.01768)

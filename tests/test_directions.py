@@ -1,6 +1,6 @@
-"""Package directions: core <- history <- statements <- {excel, workbooks, macros, addin} <- cli,
-with the middle four meeting only in carryxl's neutral top-level modules (files, buttons,
-templates); and every public name of the core and history modules in their __all__."""
+"""Package directions: core <- history <- statements <- {excel, workbooks, macros, addin} <-
+cli, with the middle four meeting only in carryxl's neutral top-level modules (files, buttons,
+templates); and every public name of every module in its __all__."""
 
 from __future__ import annotations
 
@@ -88,8 +88,89 @@ def test_the_neutral_tables_name_code_of_the_layer_that_runs_it() -> None:
         assert callable(getattr(importlib.import_module(module), name)), template.build
 
 
-# Public names the core does not list yet; issue 14's core work adds them to __all__.
-PENDING = {"carryxl.core.swaps": {"IntArray", "WEEKDAYS"}}
+# Public names not in their module's __all__ yet: modules that issue 23's other parts (one
+# valuation, typed requests) are rewriting list theirs when they land. A new public name
+# anywhere else, or in these modules beyond what is listed, fails.
+PENDING: dict[str, set[str]] = {
+    "carryxl.core.swaps": {"IntArray", "WEEKDAYS"},
+    "carryxl.cli.asset": {"calculate", "render"},
+    "carryxl.cli.backtest": {"RATES_CSV"},
+    "carryxl.cli.calc": {"calculate", "render"},
+    "carryxl.cli.data": {"POLICY_CSV"},
+    "carryxl.cli.forward": {"DATES", "WEEKDAY", "calculate", "render"},
+    "carryxl.cli.history": {"calculate", "render"},
+    "carryxl.cli.portfolio": {"BOOK_CSV", "DESCRIPTION", "YEN_BOOK_CSV"},
+    "carryxl.cli.risk": {"PROBABILITY_MODEL", "calculate", "render"},
+    "carryxl.cli.stress": {"calculate", "render"},
+    "carryxl.cli.swap": {"calculate", "render"},
+    "carryxl.excel.cells": {"F", "Grid", "ObjectArray"},
+    "carryxl.excel.functions.assets": {"GROUP", "OPTIONAL_FUNDING", "OPTIONAL_YEARS"},
+    "carryxl.excel.functions.breakeven": {"GROUP", "carry_costs"},
+    "carryxl.excel.functions.dates": {"GROUP", "day_count"},
+    "carryxl.excel.functions.forwards": {"GROUP", "YEARS_BASE"},
+    "carryxl.excel.functions.history": {
+        "DATE_NAMES",
+        "END_DATE",
+        "END_HELP",
+        "GROUP",
+        "PAIR",
+        "PAIR_HISTORY_HELP",
+        "START_DATE",
+        "START_HELP",
+        "fx_correl",
+        "fx_history",
+        "fx_spot",
+        "fx_vol",
+    },
+    "carryxl.excel.functions.indicators": {
+        "GROUP",
+        "VALUES",
+        "fx_ema",
+        "fx_macd",
+        "fx_rsi",
+        "fx_sma",
+    },
+    "carryxl.excel.functions.pnl": {"BREAKDOWN", "GROUP", "carry_pnl"},
+    "carryxl.excel.functions.portfolio": {
+        "GROUP",
+        "POSITION_SIDE",
+        "STAGED_SIDE",
+        "currency_exposure",
+        "portfolio_var",
+        "staged_pnl",
+        "staged_position",
+    },
+    "carryxl.excel.functions.rates": {"GROUP"},
+    "carryxl.excel.functions.risk": {"GROUP"},
+    "carryxl.excel.functions.scenarios": {"carry_scenarios"},
+    "carryxl.excel.functions.swaps": {"GROUP"},
+    "carryxl.excel.functions.tax": {"carry_after_tax"},
+    "carryxl.macros.backtest": {"PICTURE_ANCHOR", "TABLE_COLUMNS"},
+    "carryxl.macros.portfolio": {"NO_RATES"},
+    "carryxl.macros.stress": {"HEADER", "STRESS_PICTURE"},
+    "carryxl.workbooks.sheets.history": {"SOURCE"},
+    "carryxl.workbooks.sheets.portfolio": {
+        "ACCOUNT",
+        "LOWER",
+        "MATRIX_TOP",
+        "OFFSETS",
+        "SCALED_ROW",
+        "TOP",
+        "VALUATION",
+        "WINDOW",
+    },
+    "carryxl.workbooks.sheets.rates": {
+        "AS_OF",
+        "DAY_COUNTS",
+        "FIRST_ROW",
+        "MOVE_CONVENTIONS",
+        "SIDES",
+        "SWAP_FORMS",
+        "TRIPLE_DAYS",
+        "WEEKDAYS",
+    },
+    "carryxl.workbooks.sheets.swap": {"INPUTS", "OUTPUTS"},
+}
 
 
 def _public_definitions(path: Path) -> set[str]:
@@ -105,10 +186,24 @@ def _public_definitions(path: Path) -> set[str]:
     return {n for n in names if not n.startswith("_")}
 
 
-CORE_AND_HISTORY = [p for p in sorted(PACKAGE.rglob("*.py")) if _part(p) in ("core", "history")]
+# every module of every package (``python -m`` entry points are scripts, not modules)
+MODULES = [p for p in sorted(PACKAGE.rglob("*.py")) if p.name != "__main__.py"]
 
 
-@pytest.mark.parametrize("path", CORE_AND_HISTORY, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_all_scan_sees_every_package() -> None:
+    assert {_part(p) for p in MODULES} >= set(ALLOWED)
+    assert {p.parent.name for p in MODULES if p.name == "__init__.py"} >= {
+        "carryxl",
+        "core",
+        "history",
+        *MIDDLE,
+        "cli",
+        "functions",
+        "sheets",
+    }
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_every_public_name_is_in_all(path: Path) -> None:
     module = importlib.import_module(_module(path))
     declared = getattr(module, "__all__", None)
@@ -117,3 +212,11 @@ def test_every_public_name_is_in_all(path: Path) -> None:
     assert [n for n in declared if not hasattr(module, n)] == []
     missing = _public_definitions(path) - set(declared)
     assert missing <= PENDING.get(module.__name__, set()), sorted(missing)
+
+
+def test_pending_names_are_still_missing() -> None:
+    """An entry of PENDING that a module now lists is taken out, so the list only shrinks."""
+    for name, pending in PENDING.items():
+        module = importlib.import_module(name)
+        listed = sorted(pending & set(module.__all__))
+        assert listed == [], f"{name} lists {listed}: take them out of PENDING here"

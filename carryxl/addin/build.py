@@ -34,6 +34,7 @@ from carryxl.files import read_parts, require_lxml_serialiser, write_bytes, writ
 
 __all__ = [
     "ADDIN_FILENAME",
+    "CONFIG_SHEET",
     "DEFAULT_UDF_MODULE",
     "addin_base_workbook",
     "addin_bytes",

@@ -39,6 +39,9 @@ from carryxl.files import (
 )
 
 __all__ = [
+    "SOURCE_ONLY_VBA_PROJECT",
+    "VBA_PROJECT",
+    "WORKBOOK",
     "PackageKind",
     "add_ribbon",
     "macro_enabled",
@@ -48,6 +51,7 @@ __all__ = [
     "shared_compression",
     "source_only",
     "to_the_letter",
+    "vba_project",
     "write_parts",
 ]
 

@@ -1,4 +1,5 @@
-"""The ``carryxl`` command line: a module per sub-command, each declaring ``COMMANDS``.
+"""The ``carryxl`` command line: a module per sub-command, each declaring ``COMMANDS``;
+every module of this package that declares them is found (:func:`command_modules`).
 
 How to declare a command (its arguments, examples and errors): :mod:`carryxl.cli.command`.
 """
@@ -8,7 +9,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import importlib
 import os
+import pkgutil
 import re
 import sys
 import warnings
@@ -16,51 +19,29 @@ from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from carryxl import __version__
-from carryxl.cli import (
-    addin,
-    asset,
-    backtest,
-    calc,
-    data,
-    forward,
-    history,
-    new,
-    portfolio,
-    rates,
-    risk,
-    run,
-    statement,
-    stress,
-    swap,
-)
 from carryxl.cli.command import Command, CommandParser, print_error, register
 from carryxl.core.errors import CarryxlError
 
-__all__ = ["build_parser", "declared_commands", "main"]
+__all__ = ["build_parser", "command_modules", "declared_commands", "main"]
 
-COMMANDS: tuple[ModuleType, ...] = (
-    calc,
-    asset,
-    history,
-    stress,
-    backtest,
-    swap,
-    forward,
-    risk,
-    portfolio,
-    new,
-    run,
-    addin,
-    rates,
-    data,
-    statement,
-)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    """Every module of this package that declares ``COMMANDS``, by module name: a command
+    module is found, never listed, so one cannot be forgotten."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):  # __main__ runs the command line when imported
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "COMMANDS"):
+            found.append(module)
+    return tuple(found)
 
 
 def declared_commands() -> Iterator[Command]:
-    """Every command the modules of ``COMMANDS`` declare, in order."""
-    for module in COMMANDS:
-        yield from getattr(module, "COMMANDS", ())
+    """Every command the command modules declare, in the order of :func:`command_modules`."""
+    for module in command_modules():
+        yield from module.COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,12 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"carryxl {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        if hasattr(module, "COMMANDS"):
-            for command in module.COMMANDS:
-                register(sub, command)
-        else:  # a module still written as ``add_parser(sub)`` (tests ask for COMMANDS)
-            module.add_parser(sub)
+    for command in declared_commands():
+        register(sub, command)
     return parser
 
 

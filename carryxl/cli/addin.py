@@ -104,6 +104,7 @@ def _action(name: str, help_: str, description: str, **rest: Any) -> Command:
 COMMANDS = (
     Command(
         name="addin",
+        page="docs/addin.md",
         help="build carryxl.xlam (ribbon + macros + UDF wrappers), install it, or remove it",
         description="The Excel add-in: a Carry ribbon tab, the macros behind it and the UDF "
         "wrappers, as a VBA project written from source.",

@@ -256,6 +256,7 @@ def _basket_rates(
 COMMANDS = (
     Command(
         name="backtest",
+        page="docs/history.md",
         help="daily backtest of a carry trade: equity curve, return, vol, Sharpe, drawdown",
         description="Hold a carry trade over real fixings (ECB by default) with daily simple "
         "accrual under each currency's day count. Rates are constants (--rate-target, "
@@ -288,6 +289,7 @@ COMMANDS = (
     ),
     Command(
         name="basket",
+        page="docs/history.md",
         help="G10-style carry basket: long the top-N, short the bottom-N by their rates",
         description="Rank currencies by their rates on each rebalance date; hold the top N "
         "long and the bottom N short against the base currency. Rates by --rate CCY=RATE, "

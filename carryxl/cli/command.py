@@ -1,15 +1,18 @@
 """One way to declare a ``carryxl`` sub-command: its arguments, its examples, its errors.
 
-A command module holds a tuple ``COMMANDS`` of :class:`Command` and lists itself in
-``carryxl.cli.COMMANDS``::
+A command module of :mod:`carryxl.cli` holds a tuple ``COMMANDS`` of :class:`Command`;
+``carryxl.cli`` finds every such module of its package (nothing to register)::
 
     def _arguments(p: argparse.ArgumentParser) -> None:
         p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
         p.add_argument("--spot", required=True, type=number("spot", above=0), help="spot")
-        p.add_argument("--plot", type=output_file("plot", ".png"), help="a chart")
+        p.add_argument("--plot", help="a chart (.png)")
+        p.add_argument("--force", action="store_true", help="overwrite --plot")
 
 
     def run(args: argparse.Namespace) -> int:
+        if args.plot is not None:  # refused before anything is computed
+            target_file("plot", args.plot, (".png",), args.force)
         ...  # raise CarryxlError for bad input; return 0
         return 0
 
@@ -35,7 +38,8 @@ What follows from declaring a command so:
 - a bad argument or a :class:`~carryxl.core.errors.CarryxlError` from ``run`` prints one
   line on stderr and exits 2, never a traceback (``carryxl.cli.main`` does the same for
   unreadable files and closed pipes); the argument types of :mod:`carryxl.cli.arguments`
-  (numbers, counts, rates, dates, output files) refuse bad text before ``run`` starts.
+  (numbers, counts, rates, dates) refuse bad text before ``run`` starts, and its
+  ``target_file`` refuses a file ``run`` may not write before anything is computed.
 
 A command with actions (``carryxl addin build|xlsm|...``) gives ``actions``: Commands
 of their own, each with a description and examples.
@@ -97,7 +101,11 @@ class Example:
 
 @dataclass(frozen=True)
 class Command:
-    """A sub-command: its name, help, arguments, what it runs and its examples."""
+    """A sub-command: its name, help, arguments, what it runs and its examples.
+
+    ``page`` is the docs page that explains it (the README's command table links it;
+    empty: the README itself).
+    """
 
     name: str
     help: str
@@ -106,6 +114,7 @@ class Command:
     arguments: Callable[[argparse.ArgumentParser], None] = lambda p: None
     examples: tuple[Example, ...] = ()
     actions: tuple[Command, ...] = ()
+    page: str = ""
 
     def epilog(self) -> str | None:
         """The examples section of ``--help``."""

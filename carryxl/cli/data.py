@@ -154,6 +154,7 @@ POLICY_CSV = """date,currency,policy_rate_percent
 COMMANDS = (
     Command(
         name="data",
+        page="docs/rates.md",
         help="policy rates and ECB fixings in carryxl's data folder: import, update, status",
         description="carryxl keeps central-bank policy rates (BIS, WS_CBPOL) and, after an "
         "update, the ECB's reference rates in its data folder, for use offline. The folder "

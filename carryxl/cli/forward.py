@@ -149,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="forward",
+        page="docs/desk.md",
         help="FX forward: outright, points and its dates (spot date, rolled tenor end)",
         description="The outright forward S (1 + r_quote t_quote) / (1 + r_base t_base) and its\n"
         "points, from the spot date to the tenor's end, with both dates shown.\n\n" + DATES,

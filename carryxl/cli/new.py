@@ -104,6 +104,7 @@ def _all(folder: Path, force: bool) -> int:
 COMMANDS = (
     Command(
         name="new",
+        page="docs/workbooks.md",
         help="write a ready template workbook (.xlsx, or .xlsm with --xlsm)",
         description="Write a template workbook with labelled inputs, locked outputs, notes, "
         "validation lists, named ranges and charts. Existing files are never replaced "

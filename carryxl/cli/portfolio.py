@@ -366,6 +366,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="portfolio",
+        page="docs/portfolio.md",
         help="the whole book: positions from tranches, P&L, after-tax, VaR with correlations",
         description=DESCRIPTION,
         arguments=_arguments,

@@ -272,6 +272,7 @@ def rates_lines(used: dict[str, Any]) -> list[str]:
 COMMANDS = (
     Command(
         name="rates",
+        page="docs/rates.md",
         help="central-bank policy rates on a date, or their changes over a range (BIS)",
         description="The policy rate in force on a date, or each change from --start to "
         "--end, from the policy-rate data in carryxl's data folder (`carryxl data update` or "

@@ -291,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="risk",
+        page="docs/desk.md",
         help="position size, pip value, stop-loss, margin call, VaR/ES, probability of loss",
         description="Risk numbers for one position in a pair. Money is in the account "
         "currency: the pair's quote currency unless --account base or --to-account.",

@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="run",
+        page="docs/addin.md",
         help=f"run a ribbon macro on an .xlsx/.xlsm file ({', '.join(b.tag for b in BUTTONS)})",
         description="Compute from the workbook's inputs (its in_* names) and write into the "
         "macro's own ranges with openpyxl. A range holding something carryxl did not write "

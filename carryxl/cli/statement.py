@@ -231,6 +231,7 @@ EXAMPLE_REPORT = """\
 COMMANDS = (
     Command(
         name="statement",
+        page="docs/statements.md",
         help="a MetaTrader 4/5 statement: price against carry, broker swap against policy rates",
         description="Reads a MetaTrader 5 report (HTML as the terminal writes it, or its XLSX "
         "export) or a MetaTrader 4 statement (HTML) and reports, per position, per pair and "

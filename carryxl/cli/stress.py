@@ -203,6 +203,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="stress",
+        page="docs/history.md",
         help="P&L path of a carry position through a crisis: drawdown, margin call, carry days",
         description="Hold a carry position through real history (ECB fixings) and report "
         "the worst drawdown, the margin-call day and how many days of carry the loss equals. "

@@ -266,6 +266,7 @@ def run(args: argparse.Namespace) -> int:
 COMMANDS = (
     Command(
         name="swap",
+        page="docs/desk.md",
         help="overnight swap: nights, money per night, implied rate, markup, ledger",
         description="Rollover nights from value dates (T+2, T+1 for USD/CAD…), a broker's swap "
         "quote as money, its implied annual rate and its markup over interest parity.",

@@ -263,8 +263,18 @@ def carry_breakdown(
     costs: Any = 0.0,
 ) -> CarryBreakdown:
     """The exact P&L split into carry, FX and cross term, less costs, which add up to the total."""
-    return _breakdown(notional, spot_start, spot_end, rate_target, rate_funding, years,
-                      orientation, years_funding, costs, exact=True)  # fmt: skip
+    return _breakdown(
+        notional,
+        spot_start,
+        spot_end,
+        rate_target=rate_target,
+        rate_funding=rate_funding,
+        years=years,
+        orientation=orientation,
+        years_funding=years_funding,
+        costs=costs,
+        exact=True,
+    )
 
 
 def carry_breakdown_simple(
@@ -282,8 +292,18 @@ def carry_breakdown_simple(
 
     Seed 1: 220,000 + 300,000 = 520,000 JPY (5.2%); the exact total is 526,750 JPY.
     """
-    return _breakdown(notional, spot_start, spot_end, rate_target, rate_funding, years,
-                      orientation, years_funding, costs, exact=False)  # fmt: skip
+    return _breakdown(
+        notional,
+        spot_start,
+        spot_end,
+        rate_target=rate_target,
+        rate_funding=rate_funding,
+        years=years,
+        orientation=orientation,
+        years_funding=years_funding,
+        costs=costs,
+        exact=False,
+    )
 
 
 def annualised_return(total_return: Any, years: Any, compound: bool = False) -> FloatArray:

@@ -1,19 +1,19 @@
-"""carryxl's Excel functions as data: every declaration of :mod:`carryxl.excel.functions`,
-their names, arguments and arity, their topics, and the docs table.
+"""carryxl's Excel functions as data: every declaration of :mod:`carryxl.excel.functions`
+(each an :class:`~carryxl.excel.declare.ExcelFunction`, the one record of a function), by
+name and by topic, and the docs table.
 
 ``functions()`` lists them all; ``check_call("CARRY_PNL", 6)`` raises a
 :class:`~carryxl.core.errors.CarryxlError` for an unknown name or a wrong argument count
 (the workbook generator checks its udf-mode formulas with it). Adding a function is one
 declaration in a module of :mod:`carryxl.excel.functions`: the UDF module, the function
 wizard's help, the VBA wrappers, this catalog, the docs table and the README's count
-all follow from it (``python -m carryxl.excel.catalog`` prints the docs table).
+all follow from it (``python -m carryxl.cli.docs --write`` writes the docs table and count).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,6 @@ from carryxl.excel.declare import ExcelFunction
 __all__ = [
     "GROUPS",
     "TOPICS",
-    "Function",
     "as_records",
     "check_call",
     "count_phrase",
@@ -79,46 +78,10 @@ def refresh() -> None:
     functions.cache_clear()
 
 
-@dataclass(frozen=True)
-class Function:
-    """One Excel function: its arguments in order, how many are required, its help text."""
-
-    name: str
-    arguments: tuple[str, ...]
-    required: int
-    description: str
-    group: str
-
-    @property
-    def usage(self) -> str:
-        """How it reads in a formula: ``FX_PNL(notional, spot_start, spot_end, [orientation])``."""
-        args = [*self.arguments[: self.required], *(f"[{a}]" for a in self.optional)]
-        return f"{self.name}({', '.join(args)})"
-
-    @property
-    def optional(self) -> tuple[str, ...]:
-        """The trailing arguments that may be left out."""
-        return self.arguments[self.required :]
-
-    def accepts(self, count: int) -> bool:
-        """Whether a formula may pass ``count`` arguments."""
-        return self.required <= count <= len(self.arguments)
-
-
-def _describe(declared: ExcelFunction) -> Function:
-    return Function(
-        name=declared.name,
-        arguments=tuple(a.name for a in declared.arguments),
-        required=len(declared.required),
-        description=declared.description,
-        group=declared.group,
-    )
-
-
 @cache
-def functions() -> tuple[Function, ...]:
+def functions() -> tuple[ExcelFunction, ...]:
     """Every carryxl Excel function, by name."""
-    return tuple(sorted(map(_describe, declarations()), key=lambda f: f.name))
+    return tuple(sorted(declarations(), key=lambda f: f.name))
 
 
 def groups() -> dict[str, tuple[str, ...]]:
@@ -134,7 +97,7 @@ GROUPS: dict[str, tuple[str, ...]] = groups()
 """The functions by topic when carryxl was imported (:func:`groups` for now)."""
 
 
-def function(name: str) -> Function:
+def function(name: str) -> ExcelFunction:
     """The function called ``name`` (any case), or an error naming the known ones."""
     for item in functions():
         if item.name == name.strip().upper():
@@ -142,12 +105,12 @@ def function(name: str) -> Function:
     raise CarryxlError("function", name, "must be a carryxl Excel function, e.g. CARRY_PNL")
 
 
-def check_call(name: str, count: int) -> Function:
+def check_call(name: str, count: int) -> ExcelFunction:
     """The function, if a formula may call ``name`` with ``count`` arguments; else an error."""
     item = function(name)
     if not item.accepts(count):
-        most = len(item.arguments)
-        expected = str(most) if item.required == most else f"{item.required} to {most}"
+        least, most = len(item.required), len(item.arguments)
+        expected = str(most) if least == most else f"{least} to {most}"
         raise CarryxlError(f"{item.name} arguments", count, f"must be {expected}")
     return item
 
@@ -157,9 +120,9 @@ def as_records() -> list[dict[str, Any]]:
     return [
         {
             "name": f.name,
-            "arguments": list(f.arguments),
-            "required": f.required,
-            "optional": list(f.optional),
+            "arguments": list(f.argument_names),
+            "required": len(f.required),
+            "optional": [a.name for a in f.optional],
             "description": f.description,
             "group": f.group,
         }
@@ -180,7 +143,3 @@ def markdown() -> str:
         lines += [f"| `{function(n).usage}` | {function(n).description} |" for n in names]
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-if __name__ == "__main__":
-    print(markdown())

@@ -120,6 +120,21 @@ class ExcelFunction:
         return (*self.required, *self.optional)
 
     @property
+    def argument_names(self) -> tuple[str, ...]:
+        """Every argument's name, required ones first."""
+        return tuple(a.name for a in self.arguments)
+
+    @property
+    def usage(self) -> str:
+        """How it reads in a formula: ``FX_PNL(notional, spot_start, spot_end, [orientation])``."""
+        names = [*(a.name for a in self.required), *(f"[{a.name}]" for a in self.optional)]
+        return f"{self.name}({', '.join(names)})"
+
+    def accepts(self, count: int) -> bool:
+        """Whether a formula may pass ``count`` arguments."""
+        return len(self.required) <= count <= len(self.arguments)
+
+    @property
     def description(self) -> str:
         """The help on one line, as the function wizard shows it."""
         return " ".join(self.doc.split())

@@ -7,13 +7,12 @@ xlwings). The ribbon's tags map to :data:`~carryxl.macros.dispatch.MACROS`.
 
 from typing import Any
 
-from carryxl.macros.dispatch import MACROS, Macro, macro_for, run_macro
+from carryxl.macros.dispatch import MACROS, macro_for, run_macro
 from carryxl.macros.scenario import fill_scenario_grid, read_scenario_inputs, scenario_grid
 
 __all__ = [
     "MACROS",
     "FileBook",
-    "Macro",
     "fill_scenario_grid",
     "macro_for",
     "read_scenario_inputs",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-__all__ = ["Book", "Cell", "Grid", "free_title"]
+__all__ = ["Book", "Cell", "Grid", "free_title", "sheet_picture_name"]
 
 Cell = Any  # a number, a string, a bool or None (empty)
 Grid = list[list[Cell]]

@@ -2,40 +2,30 @@
 
 Every button of the Carry tab calls the one VBA callback, which runs
 ``run_from_excel('<tag>')`` through xlwings' RunPython. The tag is looked up in
-:data:`MACROS`, built from the button table (:mod:`carryxl.buttons`); an unknown tag is
-refused with a message naming the known ones.
+:data:`MACROS`, the functions the button table (:mod:`carryxl.buttons`) names; an unknown
+tag is refused with a message naming the known ones.
 
 Each button names the workbook-scope names its macro reads; on a workbook that lacks one
 (a swap sheet asked for a scenario grid) the macro stops before doing anything, in one
-line naming the missing names and the ``carryxl new`` kind that has them. Refresh works
-on any workbook: it recalculates, and refreshes what carryxl wrote there.
+line naming the missing names and the ``carryxl new`` kinds that define them (:func:`kinds`,
+from the names each template declares in :mod:`carryxl.templates`). Refresh works on any
+workbook: it recalculates, and refreshes what carryxl wrote there.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from carryxl.buttons import BUTTONS
+from carryxl.buttons import BUTTONS, Button, button
 from carryxl.core.errors import CarryxlError
 from carryxl.macros.book import Book
 from carryxl.macros.refresh import refresh
+from carryxl.templates import TEMPLATES
 
-__all__ = ["MACROS", "Macro", "macro_for", "refresh", "run_from_excel", "run_macro"]
-
-
-@dataclass(frozen=True)
-class Macro:
-    """One entry point: what it does, and the function that does it on a Book."""
-
-    tag: str
-    summary: str
-    run: Callable[[Book], Any]
-    needs: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()  # the `carryxl new` kinds whose workbooks define ``needs``
+__all__ = ["MACROS", "kinds", "macro_for", "refresh", "run_from_excel", "run_macro"]
 
 
 def _function(reference: str) -> Callable[[Book], Any]:
@@ -45,13 +35,19 @@ def _function(reference: str) -> Callable[[Book], Any]:
     return function
 
 
-MACROS: Mapping[str, Macro] = MappingProxyType(
-    {b.tag: Macro(b.tag, b.summary, _function(b.macro), b.needs, b.kinds) for b in BUTTONS}
+MACROS: Mapping[str, Callable[[Book], Any]] = MappingProxyType(
+    {b.tag: _function(b.macro) for b in BUTTONS}
 )
-"""Every button's macro by tag (:data:`carryxl.buttons.BUTTONS`)."""
+"""Every button's macro function by tag (:data:`carryxl.buttons.BUTTONS`)."""
 
 
-def macro_for(tag: str) -> Macro:
+def kinds(pressed: Button) -> tuple[str, ...]:
+    """The ``carryxl new`` kinds whose workbooks define every name the button reads (each
+    template's declared ``names``); every kind for a button that reads none."""
+    return tuple(t.kind for t in TEMPLATES if set(pressed.needs) <= set(t.names))
+
+
+def macro_for(tag: str) -> Callable[[Book], Any]:
     """The macro a ribbon tag names, or a CarryxlError listing the known tags."""
     macro = MACROS.get(tag) if isinstance(tag, str) else None
     if macro is None:
@@ -63,16 +59,19 @@ def macro_for(tag: str) -> Macro:
 def run_macro(tag: str, book: Book) -> Any:
     """Run the macro ``tag`` on ``book``; first check the workbook defines what it reads."""
     macro = macro_for(tag)
-    missing = [name for name in macro.needs if not book.has_name(name)]
-    if missing:
+    pressed = button(tag)
+    needs = () if pressed is None else pressed.needs
+    missing = [name for name in needs if not book.has_name(name)]
+    if pressed is not None and missing:
+        where = kinds(pressed)
         raise CarryxlError(
             f"{tag} button",
-            f"{len(missing)} of {len(macro.needs)} names undefined",
+            f"{len(missing)} of {len(needs)} names undefined",
             f"needs {', '.join(missing)}, which this workbook does not define; use it on a "
-            f"{' or '.join(macro.kinds)} workbook (carryxl new {macro.kinds[0]}) or define "
+            f"{' or '.join(where)} workbook (carryxl new {where[0]}) or define "
             "them (Formulas > Name Manager)",
         )
-    return macro.run(book)
+    return macro(book)
 
 
 def run_from_excel(tag: str) -> None:

@@ -31,6 +31,7 @@ from carryxl.macros.ownership import Write, apply_writes
 __all__ = [
     "ScenarioInputs",
     "fill_scenario_grid",
+    "grid_rows",
     "read_scenario_inputs",
     "scenario_grid",
     "scenario_spot_end",

@@ -25,6 +25,7 @@ from carryxl.workbooks.sheets.xlwings_conf import add_xlwings_conf
 
 __all__ = [
     "KINDS",
+    "PINNED_TIME",
     "build_book",
     "default_filename",
     "every_template",

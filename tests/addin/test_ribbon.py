@@ -161,7 +161,7 @@ def test_every_button_tag_maps_to_a_macro(built: dict[str, Path]) -> None:
     tags = [b.get("tag") or "" for b in _buttons(built["xlam"])]
     assert len(tags) == len(set(tags))
     for tag in tags:
-        assert macro_for(tag).tag == tag
+        assert callable(macro_for(tag))
         # the VBA callback only forwards tags made of a-z, 0-9 and _
         assert re.fullmatch(r"[a-z0-9_]+", tag), tag
     assert set(tags) == set(MACROS), "a macro without a button, or a button without a macro"

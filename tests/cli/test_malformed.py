@@ -120,8 +120,11 @@ CASES += [_replace(FORWARD, "--holidays", v) for v in ("2025-01-32", "2025-1-7",
 CASES += [_replace(FORWARD, "--tenor", v) for v in ("6X", "0M", "", "-6M")]
 CASES += [_replace(FORWARD, "--spot-lag", v) for v in ("-1", "x", "1.5")]
 CASES += [_replace(FORWARD, "--pair", v) for v in ("USD/XXX", "USDJPYX", "", "USD/USD")]
-CASES += [_replace(FORWARD, flag, v) for flag in ("--day-count-base", "--day-count-quote")
-          for v in ("ACT/999", "")]  # fmt: skip
+CASES += [
+    _replace(FORWARD, flag, v)
+    for flag in ("--day-count-base", "--day-count-quote")
+    for v in ("ACT/999", "")
+]
 CASES += [
     "forward",
     "forward --pair USD/JPY --spot 144.5",
@@ -174,8 +177,16 @@ CASES += [
     "data update --bis-url ftp://example.org/bis.zip --only bis",
     "data update --ecb-url file:///etc/passwd --only ecb",
 ]
-NOT_POLICY_FILES = ("missing.csv", "empty.csv", "bad.csv", "baddate.csv", "notes.txt",
-                    "real.csv", "notwb.xlsx", "dir.xlsx")  # fmt: skip
+NOT_POLICY_FILES = (
+    "missing.csv",
+    "empty.csv",
+    "bad.csv",
+    "baddate.csv",
+    "notes.txt",
+    "real.csv",
+    "notwb.xlsx",
+    "dir.xlsx",
+)
 CASES += [f"data import {name}" for name in NOT_POLICY_FILES]
 CASES += [_replace(BACKTEST, "--spread-funding", v) for v in ("x", "2", "nan")]
 # numbers so large the maths overflows
@@ -206,8 +217,16 @@ CASES += [
     "new calculator --formulas magic",
 ]
 # files: workbooks that are not workbooks, and places that cannot be written
-NOT_WORKBOOKS = ("notwb.xlsx", "empty.xlsx", "truncated.xlsx", "nocontent.xlsx", "nowb.xlsx",
-                 "missing.xlsx", "dir.xlsx", "notes.txt")  # fmt: skip
+NOT_WORKBOOKS = (
+    "notwb.xlsx",
+    "empty.xlsx",
+    "truncated.xlsx",
+    "nocontent.xlsx",
+    "nowb.xlsx",
+    "missing.xlsx",
+    "dir.xlsx",
+    "notes.txt",
+)
 CASES += [f"run scenario {name}" for name in NOT_WORKBOOKS]
 CASES += [f"run refresh {name}" for name in NOT_WORKBOOKS[:4]]
 CASES += [f"run chart {name}" for name in ("notwb.xlsm", "empty.xlsm", "real.xlam", "real.csv")]

@@ -44,10 +44,28 @@ def test_every_command_refuses_in_one_line(
         ["spot", "USD/JPY", text],
         ["swap", "--pair", "USD/JPY", "--open", text, "--close", "2025-01-20"],
         ["history", "USD/JPY", "--start", text],
-        ["calc", "--pair", "AUD/JPY", "--funding", "JPY", "--notional", "1e6",
-         "--spot-start", "100", "--spot-end", "101", "--rate-target", "4%",
-         "--rate-funding", "0.1%", "--start", text, "--tenor", "6M"],
-    ]  # fmt: skip
+        [
+            "calc",
+            "--pair",
+            "AUD/JPY",
+            "--funding",
+            "JPY",
+            "--notional",
+            "1e6",
+            "--spot-start",
+            "100",
+            "--spot-end",
+            "101",
+            "--rate-target",
+            "4%",
+            "--rate-funding",
+            "0.1%",
+            "--start",
+            text,
+            "--tenor",
+            "6M",
+        ],
+    ]
     for argv in commands:
         assert main(argv) == 2
         err = capsys.readouterr().err
@@ -67,9 +85,15 @@ def test_excel_functions_and_macros_refuse_in_the_same_words(text: str, rule: st
 
 @pytest.mark.parametrize(
     "value",
-    ["2024-01-05", " 2024-01-05 ", "2024/01/05", dt.date(2024, 1, 5), dt.datetime(2024, 1, 5, 17),
-     np.datetime64("2024-01-05")],
-)  # fmt: skip
+    [
+        "2024-01-05",
+        " 2024-01-05 ",
+        "2024/01/05",
+        dt.date(2024, 1, 5),
+        dt.datetime(2024, 1, 5, 17),
+        np.datetime64("2024-01-05"),
+    ],
+)
 def test_the_same_date_everywhere(value: object) -> None:
     day = np.datetime64("2024-01-05", "D")
     assert parse_date("d", value) == day

@@ -20,7 +20,7 @@ from carryxl.core import (
     funding_move,
     fx_return,
 )
-from tests.strategies import moves, notionals, orientations, rates, spots, years
+from tests.strategies import move_conventions, moves, notionals, orientations, rates, spots, years
 
 FLIP = {"target/funding": "funding/target", "funding/target": "target/funding"}
 
@@ -100,7 +100,7 @@ def test_breakeven_fx_move_wipes_out_the_asset_return(a: float, rf: float, t: fl
     assert asset_carry_return(a, g, rf, t) == pytest.approx(0.0, abs=1e-12)
 
 
-@given(moves, st.sampled_from(["quote", "value"]))
+@given(moves, move_conventions)
 def test_move_conventions_round_trip(m: float, convention: str) -> None:
     if convention == "quote" and m >= 1:
         return

@@ -91,10 +91,16 @@ def test_money_market_day_counts(currency: str, day_count: DayCount) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("ACT/360", DayCount.ACT_360), ("act360", DayCount.ACT_360), ("A/365F", DayCount.ACT_365F),
-     ("Actual/365 Fixed", DayCount.ACT_365F), ("ACT/ACT", DayCount.ACT_ACT),
-     ("30/360", DayCount.THIRTY_360), ("30E/360", DayCount.THIRTY_E_360)],
-)  # fmt: skip
+    [
+        ("ACT/360", DayCount.ACT_360),
+        ("act360", DayCount.ACT_360),
+        ("A/365F", DayCount.ACT_365F),
+        ("Actual/365 Fixed", DayCount.ACT_365F),
+        ("ACT/ACT", DayCount.ACT_ACT),
+        ("30/360", DayCount.THIRTY_360),
+        ("30E/360", DayCount.THIRTY_E_360),
+    ],
+)
 def test_day_count_aliases(text: str, expected: DayCount) -> None:
     assert DayCount.parse(text) is expected
 
@@ -121,9 +127,16 @@ def test_spot_lag() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("4.5%", 0.045), ("0.045", 0.045), (" 0.1 % ", 0.001), ("-0.1%", -0.001), (0.25, 0.25),
-     ("1e-3", 0.001), (".5%", 0.005)],
-)  # fmt: skip
+    [
+        ("4.5%", 0.045),
+        ("0.045", 0.045),
+        (" 0.1 % ", 0.001),
+        ("-0.1%", -0.001),
+        (0.25, 0.25),
+        ("1e-3", 0.001),
+        (".5%", 0.005),
+    ],
+)
 def test_rates_from_text(text: object, expected: float) -> None:
     assert rate_from_text(text) == pytest.approx(expected)
 

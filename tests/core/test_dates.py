@@ -98,10 +98,16 @@ def test_bad_dates() -> None:
 
 @pytest.mark.parametrize(
     ("text", "tenor"),
-    [("6M", Tenor(months=6)), ("1Y", Tenor(years=1)), ("90D", Tenor(days=90)),
-     ("2W", Tenor(weeks=2)), ("1Y6M", Tenor(years=1, months=6)), ("ON", Tenor(days=1)),
-     ("6m", Tenor(months=6))],
-)  # fmt: skip
+    [
+        ("6M", Tenor(months=6)),
+        ("1Y", Tenor(years=1)),
+        ("90D", Tenor(days=90)),
+        ("2W", Tenor(weeks=2)),
+        ("1Y6M", Tenor(years=1, months=6)),
+        ("ON", Tenor(days=1)),
+        ("6m", Tenor(months=6)),
+    ],
+)
 def test_tenor_parsing(text: str, tenor: Tenor) -> None:
     assert Tenor.parse(text) == tenor
 

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import carryxl.core
 from carryxl.core import CarryBreakdown, CarryxlError, carry_breakdown
+from tests.strategies import account_currencies, finite_floats, move_conventions, orientations
 
 # Plumbing that the maths modules call with checked arguments: tested through them.
 PLUMBING = {"errors", "validate", "trade"}
@@ -70,18 +71,49 @@ def test_every_public_function_is_fuzzed() -> None:
 
 # -- arguments -----------------------------------------------------------------------
 
-finite_floats = st.one_of(
-    st.floats(allow_nan=False, allow_infinity=False),  # 1e300 and 5e-324 included
+numbers_near_limits = st.one_of(
+    finite_floats,  # 1e300 and 5e-324 included
     st.floats(min_value=-2.0, max_value=200.0, allow_nan=False),
     st.sampled_from([0.0, 1.0, -1.0, 0.5, 100.0, 0.045, -0.05, 30.0, 1e300, 1e-300]),
 )
-any_float = st.one_of(finite_floats, st.sampled_from([np.nan, np.inf, -np.inf]))
+any_float = st.one_of(numbers_near_limits, st.sampled_from([np.nan, np.inf, -np.inf]))
 words = st.sampled_from(
-    ["", " ", "x", "#N/A", "4.5%", "1e999", "AUD/JPY", "USDTRY", "JPY", "6M", "1Y6M", "ON",
-     "ACT/360", "30E/360", "long", "short", "sell", "target/funding", "funding/target",
-     "quote", "base", "value", "points", "percent", "money per lot", "Wed", "周三",
-     "separate", "within position", "2024-01-05", "2024-02-30", "20240105", "=1+1"]
-)  # fmt: skip
+    [
+        "",
+        " ",
+        "x",
+        "#N/A",
+        "4.5%",
+        "1e999",
+        "AUD/JPY",
+        "USDTRY",
+        "JPY",
+        "6M",
+        "1Y6M",
+        "ON",
+        "ACT/360",
+        "30E/360",
+        "long",
+        "short",
+        "sell",
+        "target/funding",
+        "funding/target",
+        "quote",
+        "base",
+        "value",
+        "points",
+        "percent",
+        "money per lot",
+        "Wed",
+        "周三",
+        "separate",
+        "within position",
+        "2024-01-05",
+        "2024-02-30",
+        "20240105",
+        "=1+1",
+    ]
+)
 dates = st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2200, 12, 31))
 datetimes = st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2200, 1, 1))
 
@@ -128,30 +160,34 @@ anything = st.one_of(
 _PLAUSIBLE: list[tuple[tuple[str, ...], st.SearchStrategy[Any]]] = [
     (("breakdown",), _breakdowns()),
     (("pair", "wanted"), st.sampled_from(["AUD/JPY", "USD/TRY", "EUR/USD", "USD/CAD", "JPY/CNY"])),
-    (("orientation",), st.sampled_from(["target/funding", "funding/target"])),
+    (("orientation",), orientations),
     (("day_count",), st.sampled_from(["ACT/360", "ACT/365F", "ACT/ACT", "30/360", "30E/360"])),
     (("tenor",), st.sampled_from(["6M", "1Y", "90D", "2W", "1Y6M", "ON"])),
     (("side",), st.sampled_from(["long", "short", 1.0, -1.0])),
     (("form",), st.sampled_from(["points", "money per lot", "percent a year"])),
-    (("convention",), st.sampled_from(["quote", "value"])),
+    (("convention",), move_conventions),
     (("offset",), st.sampled_from(["within position", "separate"])),
-    (("account",), st.sampled_from(["quote", "base"])),
+    (("account",), account_currencies),
     (("amounts_in",), st.sampled_from(["base", "quote"])),
     (("triple_day",), st.sampled_from(["Wed", "Thu", 2, None])),
     (("spot_lag",), st.integers(0, 6)),
     (("holidays",), st.one_of(st.none(), st.lists(dates, max_size=3))),
-    (("currency", "target", "funding", "from_currency", "to_currency"),
-     st.sampled_from(["AUD", "JPY", "USD", "TRY", "EUR", "CNY"])),
+    (
+        ("currency", "target", "funding", "from_currency", "to_currency"),
+        st.sampled_from(["AUD", "JPY", "USD", "TRY", "EUR", "CNY"]),
+    ),
     (("date", "start", "end", "open", "close"), st.one_of(dates, st.lists(dates, max_size=3))),
     (("value", "text", "lang"), words),
     (("compound", "exact"), st.booleans()),
     (("axis",), st.integers(-3, 3)),
-    (("rate", "markup", "move", "return", "drift", "confidence"),
-     st.one_of(st.floats(-0.99, 2.0), st.lists(st.floats(-0.99, 2.0), min_size=1, max_size=3))),
-]  # fmt: skip
+    (
+        ("rate", "markup", "move", "return", "drift", "confidence"),
+        st.one_of(st.floats(-0.99, 2.0), st.lists(st.floats(-0.99, 2.0), min_size=1, max_size=3)),
+    ),
+]
 numbers = st.one_of(
-    finite_floats,
-    st.lists(finite_floats, min_size=1, max_size=3),
+    numbers_near_limits,
+    st.lists(numbers_near_limits, min_size=1, max_size=3),
     st.floats(0.001, 1e6),
     st.lists(st.floats(0.001, 1e6), min_size=3, max_size=3).map(np.array),
 )

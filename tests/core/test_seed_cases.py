@@ -25,12 +25,24 @@ from carryxl.core import (
 )
 
 # Seed 1: AUD/JPY funded in JPY, 10,000,000 JPY, 100 -> 103, AUD 4.5%, JPY 0.1%, 6 months.
-S1 = {"notional": 10_000_000.0, "spot_start": 100.0, "spot_end": 103.0,
-      "rate_target": 0.045, "rate_funding": 0.001, "years": 0.5}  # fmt: skip
+S1 = {
+    "notional": 10_000_000.0,
+    "spot_start": 100.0,
+    "spot_end": 103.0,
+    "rate_target": 0.045,
+    "rate_funding": 0.001,
+    "years": 0.5,
+}
 # Seed 2: USD/TRY funded in USD, 100,000 USD, 30 -> 32, TRY 25%, USD 5%, 3 months.
-S2 = {"notional": 100_000.0, "spot_start": 30.0, "spot_end": 32.0,
-      "rate_target": 0.25, "rate_funding": 0.05, "years": 0.25,
-      "orientation": Orientation.FUNDING_TARGET}  # fmt: skip
+S2 = {
+    "notional": 100_000.0,
+    "spot_start": 30.0,
+    "spot_end": 32.0,
+    "rate_target": 0.25,
+    "rate_funding": 0.05,
+    "years": 0.25,
+    "orientation": Orientation.FUNDING_TARGET,
+}
 
 
 class TestSeed1AudJpy:
@@ -98,8 +110,12 @@ class TestSeed2UsdTry:
         assert Pair.parse("USD/TRY").orientation("USD") is Orientation.FUNDING_TARGET
         assert Pair.parse("AUDJPY").orientation("jpy") is Orientation.TARGET_FUNDING
         # the same trade quoted TRY/USD (target/funding) gives the same P&L
-        inverted = {**S2, "spot_start": 1 / 30, "spot_end": 1 / 32,
-                    "orientation": Orientation.TARGET_FUNDING}  # fmt: skip
+        inverted = {
+            **S2,
+            "spot_start": 1 / 30,
+            "spot_end": 1 / 32,
+            "orientation": Orientation.TARGET_FUNDING,
+        }
         assert carry_pnl(**inverted) == pytest.approx(-1_640.625, abs=1e-9)
 
 

@@ -17,8 +17,14 @@ from carryxl.core import (
     holding_period,
 )
 
-GOOD = {"notional": 1e7, "spot_start": 100.0, "spot_end": 103.0,
-        "rate_target": 0.045, "rate_funding": 0.001, "years": 0.5}  # fmt: skip
+GOOD = {
+    "notional": 1e7,
+    "spot_start": 100.0,
+    "spot_end": 103.0,
+    "rate_target": 0.045,
+    "rate_funding": 0.001,
+    "years": 0.5,
+}
 
 
 @pytest.mark.parametrize(
@@ -88,8 +94,9 @@ def test_holding_period_rules() -> None:
     usd = holding_period("USD", "JPY", start="2024-01-15", end="2024-07-15")
     assert usd.years_target == pytest.approx(182 / 360)  # USD ACT/360
     assert usd.years_funding == pytest.approx(182 / 365)  # JPY ACT/365F
-    override = holding_period("USD", "JPY", start="2024-01-15", tenor="6M",
-                              day_count_funding="ACT/360")  # fmt: skip
+    override = holding_period(
+        "USD", "JPY", start="2024-01-15", tenor="6M", day_count_funding="ACT/360"
+    )
     assert override.years_funding == pytest.approx(182 / 360)
     with pytest.raises(CarryxlError, match="tenor: give a tenor"):
         holding_period("AUD", "JPY")

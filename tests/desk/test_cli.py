@@ -12,10 +12,24 @@ import pytest
 from carryxl.cli import main
 
 SEED1 = [
-    "calc", "--pair", "AUD/JPY", "--funding", "JPY", "--notional", "10000000",
-    "--spot-start", "100", "--spot-end", "103", "--rate-target", "4.5%",
-    "--rate-funding", "0.1%", "--tenor", "6M",
-]  # fmt: skip
+    "calc",
+    "--pair",
+    "AUD/JPY",
+    "--funding",
+    "JPY",
+    "--notional",
+    "10000000",
+    "--spot-start",
+    "100",
+    "--spot-end",
+    "103",
+    "--rate-target",
+    "4.5%",
+    "--rate-funding",
+    "0.1%",
+    "--tenor",
+    "6M",
+]
 
 
 def _json(capsys, argv):
@@ -87,10 +101,27 @@ def test_swap_nights_only(capsys):
 
 def test_swap_points_with_benchmark_and_ledger(capsys):
     argv = [
-        "swap", "--pair", "USD/JPY", "--open", "2025-01-06", "--close", "2025-01-20",
-        "--quote", "1.5", "--form", "points", "--lots", "2", "--spot", "150",
-        "--rate-base", "5%", "--rate-quote", "0.1%", "--ledger",
-    ]  # fmt: skip
+        "swap",
+        "--pair",
+        "USD/JPY",
+        "--open",
+        "2025-01-06",
+        "--close",
+        "2025-01-20",
+        "--quote",
+        "1.5",
+        "--form",
+        "points",
+        "--lots",
+        "2",
+        "--spot",
+        "150",
+        "--rate-base",
+        "5%",
+        "--rate-quote",
+        "0.1%",
+        "--ledger",
+    ]
     r = _json(capsys, argv)
     # 1.5 * 0.01 * 200,000 = 3,000 JPY a night, 14 nights = 42,000 JPY.
     assert r["swap_per_night"] == pytest.approx(3_000)
@@ -115,9 +146,21 @@ def test_swap_points_with_benchmark_and_ledger(capsys):
 
 def test_swap_percent_quote_with_holiday_and_override(capsys):
     argv = [
-        "swap", "--pair", "USD/TRY", "--open", "2025-01-06", "--close", "2025-01-13",
-        "--quote=-2%", "--form", "percent", "--spot", "32", "--holidays", "2025-01-09",
-    ]  # fmt: skip
+        "swap",
+        "--pair",
+        "USD/TRY",
+        "--open",
+        "2025-01-06",
+        "--close",
+        "2025-01-13",
+        "--quote=-2%",
+        "--form",
+        "percent",
+        "--spot",
+        "32",
+        "--holidays",
+        "2025-01-09",
+    ]
     r = _json(capsys, argv)
     # T+1 with Thu 9 a holiday: value Tue 7 -> Tue 14 = 7 nights; -0.02 * 3,200,000 / 360.
     assert r["spot_lag"] == 1
@@ -131,14 +174,20 @@ def test_swap_percent_quote_with_holiday_and_override(capsys):
     # A broker charging the weekend on Mondays: Mon 1 + 2 = 3, Tue 2, Wed 3 - 2 = 1, Fri 1.
     r1 = _json(capsys, [*argv, "--ledger"])
     assert [(e["weekday"], e["nights"]) for e in r1["ledger"]] == [
-        ("Mon", 1), ("Tue", 2), ("Wed", 3), ("Fri", 1),
-    ]  # fmt: skip
+        ("Mon", 1),
+        ("Tue", 2),
+        ("Wed", 3),
+        ("Fri", 1),
+    ]
     r2 = _json(capsys, [*argv, "--triple-day", "Mon", "--ledger"])
     assert r2["triple_day_source"] == "override"
     assert r2["nights"] == 7
     assert [(e["weekday"], e["nights"]) for e in r2["ledger"]] == [
-        ("Mon", 3), ("Tue", 2), ("Wed", 1), ("Fri", 1),
-    ]  # fmt: skip
+        ("Mon", 3),
+        ("Tue", 2),
+        ("Wed", 1),
+        ("Fri", 1),
+    ]
 
 
 # --- risk ------------------------------------------------------------------------------------
@@ -146,10 +195,28 @@ def test_swap_percent_quote_with_holiday_and_override(capsys):
 
 def test_risk_sizing_margin_and_var(capsys):
     argv = [
-        "risk", "--pair", "AUD/JPY", "--spot", "100", "--equity", "1000000", "--risk", "1%",
-        "--stop-pips", "300", "--leverage", "25", "--vol", "12%", "--horizon-days", "10",
-        "--rate-base", "4.5%", "--rate-quote", "0.1%",
-    ]  # fmt: skip
+        "risk",
+        "--pair",
+        "AUD/JPY",
+        "--spot",
+        "100",
+        "--equity",
+        "1000000",
+        "--risk",
+        "1%",
+        "--stop-pips",
+        "300",
+        "--leverage",
+        "25",
+        "--vol",
+        "12%",
+        "--horizon-days",
+        "10",
+        "--rate-base",
+        "4.5%",
+        "--rate-quote",
+        "0.1%",
+    ]
     r = _json(capsys, argv)
     # Budget 1% of 1,000,000 = 10,000 JPY; 300 pips * 0.01 = 3 JPY a unit -> 3,333.33 AUD.
     assert r["units"] == pytest.approx(10_000 / 3)
@@ -164,9 +231,19 @@ def test_risk_sizing_margin_and_var(capsys):
 
 def test_risk_margin_call_and_swap_days(capsys):
     argv = [
-        "risk", "--pair", "AUD/JPY", "--spot", "100", "--units", "100000", "--equity", "1000000",
-        "--leverage", "25", "--swap-per-day=-500",
-    ]  # fmt: skip
+        "risk",
+        "--pair",
+        "AUD/JPY",
+        "--spot",
+        "100",
+        "--units",
+        "100000",
+        "--equity",
+        "1000000",
+        "--leverage",
+        "25",
+        "--swap-per-day=-500",
+    ]
     r = _json(capsys, argv)
     assert r["margin"] == pytest.approx(400_000)
     assert r["margin_call_spot"] == pytest.approx(93.75)
@@ -182,8 +259,19 @@ def test_risk_margin_call_and_swap_days(capsys):
 def test_risk_in_a_base_currency_account(capsys):
     # Short 100,000 USD/TRY (long TRY) at 32 in a USD account: pip 0.0001 TRY = 0.0001/32 USD
     # a unit -> 0.3125 USD a pip.
-    argv = ["risk", "--pair", "USD/TRY", "--spot", "32", "--side", "short", "--units", "100000",
-            "--account", "base"]  # fmt: skip
+    argv = [
+        "risk",
+        "--pair",
+        "USD/TRY",
+        "--spot",
+        "32",
+        "--side",
+        "short",
+        "--units",
+        "100000",
+        "--account",
+        "base",
+    ]
     r = _json(capsys, argv)
     assert r["account"] == "USD"
     assert r["pip_value"] == pytest.approx(100_000 * 0.0001 / 32)
@@ -194,8 +282,19 @@ def test_bad_input_is_one_line_naming_the_argument(capsys):
     assert "units" in capsys.readouterr().err
     assert main(["swap", "--pair", "USD/JPY", "--open", "2025-01-10", "--close", "2025-01-06"]) == 2
     assert "close_date" in capsys.readouterr().err
-    bad_form = ["swap", "--pair", "USD/JPY", "--open", "2025-01-06", "--close", "2025-01-07",
-                "--quote", "1", "--form", "bananas"]  # fmt: skip
+    bad_form = [
+        "swap",
+        "--pair",
+        "USD/JPY",
+        "--open",
+        "2025-01-06",
+        "--close",
+        "2025-01-07",
+        "--quote",
+        "1",
+        "--form",
+        "bananas",
+    ]
     assert main(bad_form) == 2
     assert "form" in capsys.readouterr().err
     assert main([*SEED1, "--spread-pips", "-1"]) == 2
@@ -205,15 +304,41 @@ def test_bad_input_is_one_line_naming_the_argument(capsys):
 def test_risk_in_a_third_currency_account(capsys):
     # AUD/JPY in a CNY account at 0.048 CNY per JPY: 100,000 units * 0.01 * 0.048 = 48 CNY
     # a pip; margin 1:20 = 100,000 * 100 * 5% * 0.048 = 24,000 CNY.
-    argv = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--units", "100000",
-            "--account", "CNY", "--to-account", "0.048", "--leverage", "20"]  # fmt: skip
+    argv = [
+        "risk",
+        "--pair",
+        "AUD/JPY",
+        "--spot",
+        "100",
+        "--units",
+        "100000",
+        "--account",
+        "CNY",
+        "--to-account",
+        "0.048",
+        "--leverage",
+        "20",
+    ]
     r = _json(capsys, argv)
     assert r["account"] == "CNY"
     assert r["pip_value"] == pytest.approx(48.0)
     assert r["margin"] == pytest.approx(24_000.0)
     # Budget 4,800 CNY with a 100-pip stop: 4,800 / (100 * 0.01 * 0.048) = 100,000 units.
-    sized = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--risk-budget", "4800",
-             "--stop-pips", "100", "--account", "CNY", "--to-account", "0.048"]  # fmt: skip
+    sized = [
+        "risk",
+        "--pair",
+        "AUD/JPY",
+        "--spot",
+        "100",
+        "--risk-budget",
+        "4800",
+        "--stop-pips",
+        "100",
+        "--account",
+        "CNY",
+        "--to-account",
+        "0.048",
+    ]
     assert _json(capsys, sized)["units"] == pytest.approx(100_000)
     assert main([*argv[:-4], "--account", "JPY", "--to-account", "2"]) == 2
     assert "to_account" in capsys.readouterr().err

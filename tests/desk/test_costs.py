@@ -20,6 +20,7 @@ from carryxl.core import (
     rates_after_markup,
     spread_cost,
 )
+from tests.strategies import desk_moves, desk_notionals, desk_rates, desk_spots, orientations
 
 SEED1 = (10_000_000, 100.0, 103.0, 0.045, 0.001, 0.5)
 SEED2 = (100_000, 30.0, 32.0, 0.25, 0.05, 0.25, "funding/target")
@@ -86,9 +87,16 @@ def test_carry_trade_costs_in_the_funding_currency():
     assert float(c2.commission) == pytest.approx(6.0)
     assert float(c2.markup) == pytest.approx(367.1875)
     simple = carry_trade_costs(
-        100_000, 30, 32, 0.0001, "funding/target", 0, None, 0, 0,
-        markup_target=0.005, markup_funding=0.01, years=0.25, exact=False,
-    )  # fmt: skip
+        notional=100_000,
+        spot_start=30,
+        spot_end=32,
+        pip_size=0.0001,
+        orientation="funding/target",
+        markup_target=0.005,
+        markup_funding=0.01,
+        years=0.25,
+        exact=False,
+    )
     # Simple: 100,000 * (0.005 + 0.01) * 0.25 = 375.
     assert float(simple.markup) == pytest.approx(375.0)
 
@@ -100,15 +108,15 @@ def test_rates_after_markup():
 
 
 @given(
-    notional=st.floats(1e3, 1e9),
-    s0=st.floats(0.5, 200),
-    move=st.floats(-0.3, 0.3),
-    r_t=st.floats(0.0, 0.4),
+    notional=desk_notionals,
+    s0=desk_spots,
+    move=desk_moves,
+    r_t=desk_rates,
     r_f=st.floats(0.0, 0.1),
     m_t=st.floats(0.0, 0.02),
     m_f=st.floats(0.0, 0.02),
     years=st.floats(0.01, 2),
-    orientation=st.sampled_from(["target/funding", "funding/target"]),
+    orientation=orientations,
 )
 def test_markup_cost_is_the_gap_to_the_rates_actually_paid(
     notional, s0, move, r_t, r_f, m_t, m_f, years, orientation
@@ -117,9 +125,15 @@ def test_markup_cost_is_the_gap_to_the_rates_actually_paid(
     s1 = s0 * (1 + move)
     earned, paid = rates_after_markup(r_t, r_f, m_t, m_f)
     costs = carry_trade_costs(
-        notional, s0, s1, 0.0001, orientation,
-        markup_target=m_t, markup_funding=m_f, years=years,
-    )  # fmt: skip
+        notional=notional,
+        spot_start=s0,
+        spot_end=s1,
+        pip_size=0.0001,
+        orientation=orientation,
+        markup_target=m_t,
+        markup_funding=m_f,
+        years=years,
+    )
     at_benchmark = carry_breakdown(
         notional, s0, s1, r_t, r_f, years, orientation, costs=costs.total
     )
@@ -175,8 +189,8 @@ def test_breakeven_after_costs_by_hand():
 
 @given(
     notional=st.floats(1e4, 1e9),
-    s0=st.floats(0.5, 200),
-    r_t=st.floats(0.0, 0.4),
+    s0=desk_spots,
+    r_t=desk_rates,
     r_f=st.floats(0.0, 0.1),
     years=st.floats(0.01, 2),
     spread=st.floats(0, 50),
@@ -184,7 +198,7 @@ def test_breakeven_after_costs_by_hand():
     per_lot=st.floats(0, 20),
     m_t=st.floats(0.0, 0.02),
     m_f=st.floats(0.0, 0.02),
-    orientation=st.sampled_from(["target/funding", "funding/target"]),
+    orientation=orientations,
 )
 def test_pnl_after_costs_is_zero_at_the_breakeven(
     notional, s0, r_t, r_f, years, spread, spread_exit, per_lot, m_t, m_f, orientation

@@ -30,6 +30,7 @@ from carryxl.core import (
     stop_loss_spot,
     value_at_risk,
 )
+from tests.strategies import account_currencies, desk_spots, position_sides, to_account
 
 # --- margin ---------------------------------------------------------------------------------
 
@@ -67,13 +68,13 @@ def test_margin_call_spot_by_hand():
 
 
 @given(
-    s0=st.floats(0.5, 200),
+    s0=desk_spots,
     units=st.floats(1e3, 1e7),
     lev=st.floats(2, 100),
     cushion=st.floats(1.05, 20),
     level=st.floats(0.2, 1.5),
     side=st.sampled_from([1.0, -1.0]),
-    account=st.sampled_from(["quote", "base"]),
+    account=account_currencies,
 )
 def test_at_the_margin_call_spot_equity_over_margin_is_the_level(
     s0, units, lev, cushion, level, side, account
@@ -140,7 +141,7 @@ def test_pip_value_and_position_size_by_hand():
     budget=st.floats(1, 1e7),
     stop=st.floats(1, 2000),
     pip=st.sampled_from([0.01, 0.0001, 0.001]),
-    to_account=st.floats(1e-3, 1e3),
+    to_account=to_account,
 )
 def test_size_times_stop_times_pip_value_is_the_budget(budget, stop, pip, to_account):
     units = position_size(budget, stop, pip, to_account)
@@ -163,10 +164,10 @@ def test_stop_loss_spot_by_hand():
 
 
 @given(
-    s0=st.floats(0.5, 200),
+    s0=desk_spots,
     units=st.floats(1e3, 1e7),
     loss_fraction=st.floats(0.001, 0.5),
-    side=st.sampled_from(["long", "short"]),
+    side=position_sides,
 )
 def test_loss_at_the_stop_is_the_max_loss(s0, units, loss_fraction, side):
     loss = loss_fraction * units * s0

@@ -19,6 +19,7 @@ from carryxl.core import (
     cross_rate,
     staged_position,
 )
+from tests.strategies import desk_moves, desk_notionals, desk_rates, desk_spots, money, to_account
 
 # --- staged entry (分批建仓) --------------------------------------------------------------
 
@@ -60,10 +61,10 @@ def test_staged_entry_rows_are_positions():
 @given(
     amounts=st.lists(st.floats(1, 1e6), min_size=1, max_size=8),
     data=st.data(),
-    spot=st.floats(0.5, 200),
+    spot=desk_spots,
 )
 def test_staged_pnl_is_units_times_distance_to_the_average(amounts, data, spot):
-    rates = data.draw(st.lists(st.floats(0.5, 200), min_size=len(amounts), max_size=len(amounts)))
+    rates = data.draw(st.lists(desk_spots, min_size=len(amounts), max_size=len(amounts)))
     p = staged_position(amounts, rates, spot)
     assert min(rates) - 1e-9 <= float(p.average_rate) <= max(rates) + 1e-9
     assert float(p.pnl) == pytest.approx(
@@ -111,10 +112,10 @@ def test_seed_one_after_tax():
 
 
 @given(
-    notional=st.floats(1e3, 1e9),
-    move=st.floats(-0.3, 0.3),
-    r_t=st.floats(0, 0.4),
-    r_f=st.floats(0, 0.4),
+    notional=desk_notionals,
+    move=desk_moves,
+    r_t=desk_rates,
+    r_f=desk_rates,
     costs=st.floats(0, 1e3),
     offset=st.sampled_from(list(LossOffset)),
 )
@@ -175,8 +176,8 @@ def test_cross_rate_cases():
 
 
 @given(
-    amount=st.floats(-1e9, 1e9),
-    rate=st.floats(1e-3, 1e3),
+    amount=money,
+    rate=to_account,
 )
 def test_convert_there_and_back(amount, rate):
     there = convert_money(amount, "JPY", "CNY", rate, "CNY/JPY")

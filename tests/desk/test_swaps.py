@@ -25,6 +25,7 @@ from carryxl.core import (
     value_date,
     weekday_from_text,
 )
+from tests.strategies import desk_spots
 
 # --- value dates and nights: worked examples (January 2025: Mon 6, Wed 8, Mon 13) ----------
 
@@ -203,7 +204,7 @@ def test_swap_points_money_per_lot_and_percent():
 @given(
     quote=st.floats(-500, 500, allow_nan=False),
     lots=st.floats(0.01, 1000),
-    spot=st.floats(0.5, 200),
+    spot=desk_spots,
     to_account=st.floats(0.001, 1000),
     form=st.sampled_from(list(SwapForm)),
     basis=st.sampled_from([360.0, 365.0]),

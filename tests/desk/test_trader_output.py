@@ -12,9 +12,25 @@ import pytest
 from carryxl.cli import main
 from carryxl.cli.formatting import money, print_json
 
-RISK = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--units", "100000", "--equity",
-        "1000000", "--stop-pips", "300", "--leverage", "25", "--vol", "12%",
-        "--horizon-days", "10"]  # fmt: skip
+RISK = [
+    "risk",
+    "--pair",
+    "AUD/JPY",
+    "--spot",
+    "100",
+    "--units",
+    "100000",
+    "--equity",
+    "1000000",
+    "--stop-pips",
+    "300",
+    "--leverage",
+    "25",
+    "--vol",
+    "12%",
+    "--horizon-days",
+    "10",
+]
 
 
 def _out(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
@@ -40,11 +56,38 @@ def test_money_in_minor_units(value: float, currency: str, shown: str) -> None:
 def test_no_money_figure_in_the_cli_has_more_than_two_decimals(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    stress = ["stress", "--episode", "yen2024", "--notional", "10000000", "--leverage", "10",
-              "--rate-target", "5.33%", "--rate-funding", "0.1%"]  # fmt: skip
-    calc = ["calc", "--pair", "USD/TRY", "--funding", "USD", "--notional", "100000",
-            "--spot-start", "30", "--spot-end", "32", "--rate-target", "25%",
-            "--rate-funding", "5%", "--tenor", "3M"]  # fmt: skip
+    stress = [
+        "stress",
+        "--episode",
+        "yen2024",
+        "--notional",
+        "10000000",
+        "--leverage",
+        "10",
+        "--rate-target",
+        "5.33%",
+        "--rate-funding",
+        "0.1%",
+    ]
+    calc = [
+        "calc",
+        "--pair",
+        "USD/TRY",
+        "--funding",
+        "USD",
+        "--notional",
+        "100000",
+        "--spot-start",
+        "30",
+        "--spot-end",
+        "32",
+        "--rate-target",
+        "25%",
+        "--rate-funding",
+        "5%",
+        "--tenor",
+        "3M",
+    ]
     risk = [*RISK, "--rate-base", "4.5%", "--rate-quote", "0.1%"]
     for argv in (risk, stress, calc):
         text = _out(capsys, argv)
@@ -78,9 +121,23 @@ def test_loss_at_the_stop_converts_at_the_stop_spot(capsys: pytest.CaptureFixtur
 
 
 def test_the_period_names_each_legs_day_count(capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["calc", "--pair", "USD/JPY", "--funding", "JPY", "--notional", "1000000",
-            "--spot-start", "150", "--spot-end", "151", "--rate-target", "5%",
-            "--rate-funding", "0.1%"]  # fmt: skip
+    base = [
+        "calc",
+        "--pair",
+        "USD/JPY",
+        "--funding",
+        "JPY",
+        "--notional",
+        "1000000",
+        "--spot-start",
+        "150",
+        "--spot-end",
+        "151",
+        "--rate-target",
+        "5%",
+        "--rate-funding",
+        "0.1%",
+    ]
     text = _out(capsys, [*base, "--tenor", "90D"])
     assert "90D (nominal: months/12, days/basis)" in text
     assert "years 0.25 (target ACT/360) / 0.246575 (funding ACT/365F)" in text
@@ -95,9 +152,26 @@ def _has_negative_zero(text: str) -> bool:
 
 def test_json_never_holds_negative_zero(capsys: pytest.CaptureFixture[str]) -> None:
     # A trade with no move and no rates: every figure is zero, none of them -0.0.
-    argv = ["calc", "--pair", "AUD/JPY", "--funding", "JPY", "--notional", "1000000",
-            "--spot-start", "100", "--spot-end", "100", "--rate-target", "0%",
-            "--rate-funding", "0%", "--tenor", "6M", "--json"]  # fmt: skip
+    argv = [
+        "calc",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--notional",
+        "1000000",
+        "--spot-start",
+        "100",
+        "--spot-end",
+        "100",
+        "--rate-target",
+        "0%",
+        "--rate-funding",
+        "0%",
+        "--tenor",
+        "6M",
+        "--json",
+    ]
     text = _out(capsys, argv)
     assert not _has_negative_zero(text)
     print_json({"a": -0.0, "b": [-0.0, 1.0], "c": {"d": -0.0}})

@@ -30,6 +30,7 @@ from carryxl.core import (
     tax,
     value_at_risk,
 )
+from tests.strategies import position_sides
 
 ROWS = 6
 
@@ -42,7 +43,7 @@ def _column(low: float, high: float) -> st.SearchStrategy[list[float]]:
     s0=_column(1, 200),
     units=_column(1e3, 1e6),
     cushion=_column(1.1, 10),
-    sides=st.lists(st.sampled_from(["long", "short"]), min_size=ROWS, max_size=ROWS),
+    sides=st.lists(position_sides, min_size=ROWS, max_size=ROWS),
 )
 def test_margin_and_stop_columns(s0, units, cushion, sides):
     equity = [c * u * s * 0.04 for c, u, s in zip(cushion, units, s0, strict=True)]
@@ -99,9 +100,15 @@ def test_costs_and_breakdown_columns_with_mixed_orientations():
     # Row 1: 100,000 AUD * (0.01 + 0.01) = 2,000 JPY. Row 2: 100 TRY / 30 + 100 TRY / 32 USD.
     np.testing.assert_allclose(trade_costs.spread, [2_000.0, 100 / 30 + 100 / 32])
     b = carry_breakdown(
-        [1e7, 1e5], [100, 30], [103, 32], [0.045, 0.25], [0.001, 0.05], [0.5, 0.25],
-        orientation, costs=trade_costs.total,
-    )  # fmt: skip
+        notional=[1e7, 1e5],
+        spot_start=[100, 30],
+        spot_end=[103, 32],
+        rate_target=[0.045, 0.25],
+        rate_funding=[0.001, 0.05],
+        years=[0.5, 0.25],
+        orientation=orientation,
+        costs=trade_costs.total,
+    )
     np.testing.assert_allclose(b.total, [526_750 - 2_000, -1_640.625 - (100 / 30 + 100 / 32)])
 
 

@@ -18,15 +18,16 @@ from hypothesis import strategies as st
 from carryxl.excel import catalog
 from tests.excel.cases import BY_NAME, MISSING, with_arg
 from tests.excel.harness import Excel, TimeType, column
+from tests.strategies import excel_dates, finite_floats
 
 EXTREMES = [1e300, -1e300, 1e-300, -1e-300, 1.7e308, 5e-324]
 
 extreme = st.sampled_from(EXTREMES)
 odd_cell = st.one_of(
     extreme,
-    st.floats(allow_nan=False, allow_infinity=False),
+    finite_floats,
     st.sampled_from([0.0, -1.0, 30.0, -0.05, "", "#N/A", "x", "1e999%", True, None]),
-    st.builds(TimeType, st.integers(1901, 2100), st.integers(1, 12), st.integers(1, 28)),
+    excel_dates(TimeType),
 )
 odd_argument = st.one_of(
     odd_cell,

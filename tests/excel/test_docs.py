@@ -12,7 +12,7 @@ DOC = (Path(__file__).parents[2] / "docs" / "excel.md").read_text(encoding="utf-
 
 
 def test_function_list_is_the_catalog() -> None:
-    assert catalog.markdown() in DOC  # regenerate: python -m carryxl.excel.catalog
+    assert catalog.markdown() in DOC  # regenerate: python -m carryxl.cli.docs --write
 
 
 def test_install_steps_name_the_module_and_the_mac_limit() -> None:

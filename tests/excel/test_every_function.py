@@ -16,7 +16,7 @@ ids = [c.name for c in CASES]
 
 
 def argument(case: Case, index: int) -> str:
-    return catalog.function(case.name).arguments[index]
+    return catalog.function(case.name).argument_names[index]
 
 
 def approx(value: float) -> object:

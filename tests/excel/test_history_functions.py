@@ -367,8 +367,11 @@ def test_a_row_of_values_gives_a_row_and_columns_are_series(xl: Excel) -> None:
     block = ((1.0, 10.0), (2.0, 20.0), (3.0, 40.0))
     assert xl.call("FX_SMA", block, 2) == [["", ""], [1.5, 15.0], [2.5, 30.0]]
     macd = xl.call("FX_MACD", row(1.0, 2.0), 2, 3, 2, True)
-    assert macd == [["macd", 0.0, approx(1 / 6)], ["signal", 0.0, approx(1 / 9)],
-                    ["histogram", 0.0, approx(1 / 18)]]  # fmt: skip
+    assert macd == [
+        ["macd", 0.0, approx(1 / 6)],
+        ["signal", 0.0, approx(1 / 9)],
+        ["histogram", 0.0, approx(1 / 18)],
+    ]
     assert xl.call("FX_MACD", block) == (
         "values: must be one column (or one row) of spots (got 2 columns)"
     )

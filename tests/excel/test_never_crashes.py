@@ -13,18 +13,17 @@ from carryxl.core.validate import positive
 from carryxl.excel import catalog, cells
 from tests.excel.cases import BY_NAME, MISSING, with_arg
 from tests.excel.harness import Excel, TimeType, column
-
-ERROR_CODES = [-2146826281, -2146826246, -2146826259, -2146826288, -2146826252, -2146826265]
+from tests.strategies import excel_dates, excel_errors
 
 excel_cell = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
     st.sampled_from([0.0, -1.0, 1.0, 0.5, 100.0, 45306.0]),
     st.none(),
     st.booleans(),
-    st.sampled_from(ERROR_CODES),
+    excel_errors,
     st.text(max_size=12),
     st.sampled_from(["4.5%", "ACT/360", "AUD/JPY", "USD", "6M", "exact", "simple", "#N/A"]),
-    st.builds(TimeType, st.integers(1901, 2100), st.integers(1, 12), st.integers(1, 28)),
+    excel_dates(TimeType),
 )
 excel_argument = st.one_of(
     excel_cell,

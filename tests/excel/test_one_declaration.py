@@ -62,7 +62,7 @@ def test_a_declared_function_reaches_every_derived_output(probe: None) -> None:
     with excel() as xl:
         assert xl.call("PROBE_INCOME", 1e7, 0.045, 0.001, 0.5) == pytest.approx(220_000.0)
         info = xl.function("PROBE_INCOME").__xlfunc__
-        assert [a["name"] for a in info["args"]] == list(item.arguments)
+        assert [a["name"] for a in info["args"]] == list(item.argument_names)
         assert info["args"][-1]["doc"].startswith("Optional")
         vba = xl.wrappers()
         assert (

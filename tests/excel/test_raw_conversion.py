@@ -18,21 +18,21 @@ from xlwings import conversion
 from carryxl.excel.cells import READ, WRITE
 from carryxl.excel.raw import ExcelCells
 from tests.excel.harness import Excel, TimeType, column, row
+from tests.strategies import excel_dates, excel_errors, finite_floats
 
 DEFAULT_READ = {"ndim": 2, "err_to_str": True}  # the options READ had before the converter
 
 raw_cell = st.one_of(
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.floats(allow_nan=False, allow_infinity=False),  # numbers are most cells: weight them
+    finite_floats,
+    finite_floats,  # numbers are most cells: weight them
     st.none(),
     st.just(""),
     st.text(max_size=8),
     st.booleans(),
     st.integers(-(2**31), 2**31 - 1),
-    st.sampled_from([-2146826281, -2146826246, -2146826259, -2146826288, -2146826252]),
-    st.sampled_from([-2146826265, -2146826273]),
+    excel_errors,
     st.decimals(allow_nan=False, allow_infinity=False, places=4),
-    st.builds(TimeType, st.integers(1901, 2100), st.integers(1, 12), st.integers(1, 28)),
+    excel_dates(TimeType),
 )
 raw_argument = st.one_of(
     raw_cell,
@@ -76,8 +76,8 @@ def test_reading_leaves_the_given_rows_as_they_are(xl: Excel) -> None:
 
 
 result_cell = st.one_of(
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.floats(allow_nan=False, allow_infinity=False),  # numbers are most cells: weight them
+    finite_floats,
+    finite_floats,  # numbers are most cells: weight them
     st.floats(),
     st.sampled_from([math.nan, math.inf, -math.inf]),  # not left to chance
     st.text(max_size=8),

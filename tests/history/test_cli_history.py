@@ -29,10 +29,26 @@ def test_history_command_with_indicators_correlation_and_plot(capsys, tmp_path):
     png = tmp_path / "usdjpy.png"
     out = _json(
         capsys,
-        ["history", "USD/JPY", "AUD/JPY", "--start", "2024-07-01", "--end", "2024-08-30",
-         "--sma", "5", "--rsi", "14", "--macd", "--vol-window", "10", "--rows",
-         "--plot", str(png)],
-    )  # fmt: skip
+        [
+            "history",
+            "USD/JPY",
+            "AUD/JPY",
+            "--start",
+            "2024-07-01",
+            "--end",
+            "2024-08-30",
+            "--sma",
+            "5",
+            "--rsi",
+            "14",
+            "--macd",
+            "--vol-window",
+            "10",
+            "--rows",
+            "--plot",
+            str(png),
+        ],
+    )
     first = out["pairs"][0]
     assert first["low_date"] == "2024-08-05"
     assert first["low"] == pytest.approx(cross("2024-08-05", "USD", "JPY"))
@@ -47,9 +63,18 @@ def test_stress_command_named_episode(capsys, tmp_path, with_rates):
     png = tmp_path / "yen.png"
     out = _json(
         capsys,
-        ["stress", "--episode", "yen2024", "--notional", "10000000", "--leverage", "10",
-         "--plot", str(png)],
-    )  # fmt: skip
+        [
+            "stress",
+            "--episode",
+            "yen2024",
+            "--notional",
+            "10000000",
+            "--leverage",
+            "10",
+            "--plot",
+            str(png),
+        ],
+    )
     assert out["spot_start"] == pytest.approx(cross("2024-07-01", "USD", "JPY"))
     assert out["worst_move_date"] == "2024-08-05"
     assert out["margin_call_date"] is not None
@@ -77,11 +102,31 @@ def test_backtest_command_with_a_schedule_file(capsys, tmp_path):
     png = tmp_path / "bt.png"
     out = _json(
         capsys,
-        ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2007-01-02",
-         "--end", "2009-12-31", "--notional", "10000000", "--rates", str(rates),
-         "--trend", "sma:50", "--stop-loss", "5%", "--cost", "2bp", "--plot", str(png),
-         "--daily"],
-    )  # fmt: skip
+        [
+            "backtest",
+            "--pair",
+            "AUD/JPY",
+            "--funding",
+            "JPY",
+            "--start",
+            "2007-01-02",
+            "--end",
+            "2009-12-31",
+            "--notional",
+            "10000000",
+            "--rates",
+            str(rates),
+            "--trend",
+            "sma:50",
+            "--stop-loss",
+            "5%",
+            "--cost",
+            "2bp",
+            "--plot",
+            str(png),
+            "--daily",
+        ],
+    )
     assert out["currency"] == "JPY"
     assert out["costs"] == pytest.approx(len(out["trades"]) * 2 * 0.0002 * 1e7, rel=0.05)
     assert out["daily"][0]["date"] == "2007-01-02"
@@ -116,7 +161,7 @@ def test_basket_command(capsys, tmp_path):
         "SEK=0%",
         "NOK=1.5%",
     ):
-        argv += ["--rate", item]  # fmt: skip
+        argv += ["--rate", item]
     out = _json(capsys, argv)
     assert set(out["rebalances"][0]["longs"]) == {"CAD", "NOK"}
     assert set(out["rebalances"][0]["shorts"]) == {"CHF", "EUR"}
@@ -131,15 +176,44 @@ def test_basket_command(capsys, tmp_path):
         (["history", "AUD/JPY", "--start", "2030-01-01"], "start"),
         (["stress", "--pair", "USD/JPY"], "funding"),
         (["stress", "--episode", "nope"], "episode"),
-        (["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
-          "--end", "2008-12-31"], "carryxl data import FILE"),
-        (["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
-          "--end", "2008-12-31", "--rate-target", "5%", "--rate-funding", "0",
-          "--plot", "out.jpg"], "plot"),
+        (
+            [
+                "backtest",
+                "--pair",
+                "AUD/JPY",
+                "--funding",
+                "JPY",
+                "--start",
+                "2008-01-02",
+                "--end",
+                "2008-12-31",
+            ],
+            "carryxl data import FILE",
+        ),
+        (
+            [
+                "backtest",
+                "--pair",
+                "AUD/JPY",
+                "--funding",
+                "JPY",
+                "--start",
+                "2008-01-02",
+                "--end",
+                "2008-12-31",
+                "--rate-target",
+                "5%",
+                "--rate-funding",
+                "0",
+                "--plot",
+                "out.jpg",
+            ],
+            "plot",
+        ),
         (["basket", "--start", "2020-01-02", "--end", "2020-12-31", "--rate", "AUD"], "rate"),
         (["history", "AUD/JPY", "--data", "/nonexistent.csv"], "cannot be read"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_exits_2_with_one_line(capsys, argv, message):
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -169,10 +243,24 @@ def test_history_and_stress_on_a_users_csv_with_a_rate_schedule(capsys, tmp_path
     rates.write_text("date,USD,JPY\n2024-01-01,5.5%,0%\n2024-07-03,5%,\n")
     out = _json(
         capsys,
-        ["stress", "--pair", "USD/JPY", "--funding", "JPY", "--start", "2024-07-01",
-         "--end", "2024-07-04", "--notional", "1000000", "--data", str(spots),
-         "--rates", str(rates)],
-    )  # fmt: skip
+        [
+            "stress",
+            "--pair",
+            "USD/JPY",
+            "--funding",
+            "JPY",
+            "--start",
+            "2024-07-01",
+            "--end",
+            "2024-07-04",
+            "--notional",
+            "1000000",
+            "--data",
+            str(spots),
+            "--rates",
+            str(rates),
+        ],
+    )
     accrued = 0.055 * 2 / 360 + 0.05 * 1 / 360  # USD ACT/360; 5.5% for 2 days, 5% for 1
     assert out["path"][-1]["pnl"] == pytest.approx(1e6 * ((150 / 161) * (1 + accrued) - 1))
     assert out["rate_target"] == 0.055

@@ -79,8 +79,9 @@ def test_workbooks_folder_holds_what_the_generator_makes_today() -> None:
     folder = REPO / "workbooks"
     expected = {default_filename(*t): t for t in every_template()}
     assert sorted(p.name for p in folder.glob("*.xlsx")) == sorted(expected)
-    stale = [name for name, t in expected.items() if (folder / name).read_bytes() !=
-             workbook_bytes(*t)]  # fmt: skip
+    stale = [
+        name for name, t in expected.items() if (folder / name).read_bytes() != workbook_bytes(*t)
+    ]
     assert not stale, f"run: python -m carryxl new --all --force  (stale: {stale})"
 
 

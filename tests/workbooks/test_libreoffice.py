@@ -416,6 +416,12 @@ def test_libreoffice_opens_every_template_without_errors(converted: dict[str, An
                     assert not bad, f"{source.name} {ws.title}!{cell.coordinate}: {cell.value}"
 
 
+def test_every_kind_with_native_formulas_is_proven_here() -> None:
+    # a new kind writes its expect_* (tests/workbooks/expected.py) and its seed above
+    assert set(EXPECT) == {t.kind for t in TEMPLATES} - {"rates"}
+    assert set(SEEDS) == set(EXPECT)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("kind", sorted(EXPECT))
 def test_preloaded_inputs_recalculate_to_the_core(

@@ -7,11 +7,13 @@ import itertools
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from carryxl.buttons import BUTTONS
 from carryxl.cli import main
 from carryxl.core.conventions import Currency, DayCount, Pair, points_scale, spot_lag_days
-from carryxl.templates import FORMULA_MODES, KIND_NAMES, LANGS, TEMPLATES
+from carryxl.templates import FORMULA_MODES, KIND_NAMES, LANGS, TEMPLATES, Template
 from carryxl.workbooks import KINDS, default_filename, every_template
 from carryxl.workbooks.conventions import (
     days_in_year_formula,
@@ -23,7 +25,8 @@ from carryxl.workbooks.formulas import CALCULATOR_NATIVE
 from carryxl.workbooks.sheets.risk import RISK_NATIVE
 from carryxl.workbooks.sheets.swap import SWAP_NATIVE
 
-WORKBOOKS = Path(__file__).resolve().parents[2] / "carryxl" / "workbooks"
+ROOT = Path(__file__).resolve().parents[2]
+WORKBOOKS = ROOT / "carryxl" / "workbooks"
 PAIRS = [Pair(a, b) for a, b in itertools.permutations(Currency, 2)]
 
 
@@ -104,3 +107,13 @@ def test_no_sheet_retypes_a_convention() -> None:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not retyped.search(line), f"{path.name}:{number}: {line.strip()}"
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.kind)
+def test_each_template_declares_the_names_its_workbook_defines_for_the_buttons(
+    template: Template,
+) -> None:
+    read = {name for b in BUTTONS for name in b.needs}  # every name a macro reads
+    workbook = openpyxl.load_workbook(ROOT / "workbooks" / default_filename(template.kind))
+    assert len(template.names) == len(set(template.names))
+    assert set(template.names) == set(workbook.defined_names) & read

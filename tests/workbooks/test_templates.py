@@ -22,9 +22,15 @@ from tests.workbooks.named import cells
 TEMPLATES = every_template()
 CJK = re.compile(r"[\u4e00-\u9fff]")
 RIBBON_NAMES = (
-    "in_pair", "in_funding", "in_notional", "in_spot_start", "in_spot_end",
-    "in_rate_target", "in_rate_funding", "in_years",
-)  # fmt: skip
+    "in_pair",
+    "in_funding",
+    "in_notional",
+    "in_spot_start",
+    "in_spot_end",
+    "in_rate_target",
+    "in_rate_funding",
+    "in_years",
+)
 
 
 @cache
@@ -174,8 +180,9 @@ def test_scenario_grids_have_heatmap_and_breakeven_marks() -> None:
     wb = _load("scenarios")
     ws = wb.worksheets[0]
     rules = [(str(r.sqref), rule) for r in ws.conditional_formatting for rule in r.rules]
-    grids = {str(cells(wb, n)[0].coordinate) for n in ("out_scenario_grid",
-                                                       "out_scenario_grid_rates")}  # fmt: skip
+    grids = {
+        str(cells(wb, n)[0].coordinate) for n in ("out_scenario_grid", "out_scenario_grid_rates")
+    }
     scales = [(ref, rule) for ref, rule in rules if rule.type == "colorScale"]
     assert {ref.split(":")[0] for ref, _ in scales} == grids
     for _ref, rule in scales:
@@ -195,8 +202,18 @@ def test_every_label_has_english_and_chinese() -> None:
 
 def test_seed_vocabulary_is_used_in_chinese() -> None:
     chinese = " ".join(zh for _en, zh in LABELS.values())
-    for term in ("利差收益", "汇率收益", "融资货币", "目标货币", "名义本金", "期初汇率",
-                 "期末汇率", "持有期", "盈亏平衡汇率", "止损"):  # fmt: skip
+    for term in (
+        "利差收益",
+        "汇率收益",
+        "融资货币",
+        "目标货币",
+        "名义本金",
+        "期初汇率",
+        "期末汇率",
+        "持有期",
+        "盈亏平衡汇率",
+        "止损",
+    ):
         assert term in chinese, term
 
 

@@ -4,3 +4,5 @@
 :mod:`carryxl.excel.catalog` finds every module of this package; a new module, or a new
 declaration in one, is an Excel function with nothing else to edit.
 """
+
+__all__: list[str] = []

@@ -213,8 +213,15 @@ def _holidays(book: Book, ws: Worksheet) -> None:
 
 def _ledger(book: Book, ws: Worksheet) -> None:
     """One row per business day from the open to before the close; blank rows after."""
-    keys = ["col_trade_date", "col_weekday", "col_value_date", "col_next_value_date",
-            "col_nights", "col_swap", "col_cumulative"]  # fmt: skip
+    keys = [
+        "col_trade_date",
+        "col_weekday",
+        "col_value_date",
+        "col_next_value_date",
+        "col_nights",
+        "col_swap",
+        "col_cumulative",
+    ]
     header_row(book, ws, 3, _LEDGER_COL, keys)
     first = 4
     letters = [get_column_letter(_LEDGER_COL + k) for k in range(len(keys))]
@@ -246,14 +253,26 @@ def _ledger(book: Book, ws: Worksheet) -> None:
             swap: f'=IF({day}{r}="","",{nights}{r}*out_swap_per_night)',
             total: f'=IF({day}{r}="","",SUM({swap}${first}:{swap}{r}))',
         }
-        formats = {day: "date", weekday: "text", value: "date", following: "date",
-                   nights: "integer", swap: "money", total: "money"}  # fmt: skip
+        formats = {
+            day: "date",
+            weekday: "text",
+            value: "date",
+            following: "date",
+            nights: "integer",
+            swap: "money",
+            total: "money",
+        }
         for letter, formula in cells.items():
             cell = ws[f"{letter}{r}"]
             cell.value = formula
             book.paint(cell, "output", styles.FORMATS[formats[letter]])
     last = first + LEDGER_ROWS - 1
-    for name, letter in (("out_ledger_dates", day), ("out_ledger_weekdays", weekday),
-                         ("out_ledger_value_dates", value), ("out_ledger_nights", nights),
-                         ("out_ledger_swap", swap), ("out_ledger_cumulative", total)):  # fmt: skip
+    for name, letter in (
+        ("out_ledger_dates", day),
+        ("out_ledger_weekdays", weekday),
+        ("out_ledger_value_dates", value),
+        ("out_ledger_nights", nights),
+        ("out_ledger_swap", swap),
+        ("out_ledger_cumulative", total),
+    ):
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")
