@@ -24,6 +24,7 @@ from carryxl.core import (
     stop_loss_spot,
     value_at_risk,
 )
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 
 PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
@@ -70,10 +71,16 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     margin.add_argument("--leverage", type=number("leverage", above=0), help="e.g. 25 for 1:25")
     margin.add_argument("--margin-rate", type=rate_argument("margin_rate"), help="or e.g. 4%%")
     margin.add_argument(
-        "--margin-call", type=rate_argument("margin_call"), default=1.0, help="level, 100%%"
+        "--margin-call",
+        type=rate_argument("margin_call"),
+        default=MARGIN_CALL_LEVEL,
+        help=f"level, {MARGIN_CALL_LEVEL * 100:.0f}%%",
     )
     margin.add_argument(
-        "--stop-out", type=rate_argument("stop_out"), default=0.5, help="level, 50%%"
+        "--stop-out",
+        type=rate_argument("stop_out"),
+        default=STOP_OUT_LEVEL,
+        help=f"level, {STOP_OUT_LEVEL * 100:.0f}%%",
     )
     margin.add_argument(
         "--swap-per-day",

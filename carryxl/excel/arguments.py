@@ -13,6 +13,7 @@ from typing import Any
 from carryxl.core import asset, sides, swaps, tax
 from carryxl.core.conventions import DayCount, Pair, rate_from_text
 from carryxl.core.dates import Tenor
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
 from carryxl.excel.declare import Arg, Cell, Read, cells_only
@@ -402,7 +403,12 @@ EQUITY = Arg("equity", "Account equity at entry, in the account currency", numbe
 SIDE = Arg(
     "side", 'Optional: "long" (default, bought the base currency) or "short"', _setting(_side)
 )
-LEVEL = Arg("level", "Optional: margin level of the call, 100% (default), e.g. 50%", rate)
+LEVEL = Arg(
+    "level",
+    f"Optional: margin level of the call, {MARGIN_CALL_LEVEL:.0%} (default), e.g. "
+    f"{STOP_OUT_LEVEL:.0%} for the stop-out",
+    rate,
+)
 ACCOUNT = Arg(
     "account",
     'Optional: the account currency is the pair\'s "quote" (default) or its "base"',

@@ -346,7 +346,7 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
         v["in_rate_funding"], v["in_leverage"], level, stop_out=v["in_stop_out_level"],
     )  # fmt: skip
     dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
-    flags = run.equity < level * run.margin
+    flags = (run.equity < level * run.margin) & (v["in_leverage"] > 1)  # no call at 1x
     stopped = [run.stop_out_date is not None and str(d) >= run.stop_out_date for d in run.dates]
     return {
         "out_history_pair": "USD/JPY",
