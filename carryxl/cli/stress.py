@@ -119,18 +119,18 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _stop_out(r: dict[str, Any], ccy: str) -> tuple[str, str]:
-    """The stop-out row: when, at what spot, and the P&L realised there."""
+def _stop_out(r: dict[str, Any], ccy: str) -> list[tuple[str, str]]:
+    """The stop-out rows: when, the fixing it was closed at, the level's spot, the P&L."""
     if r["stop_out_level"] is None:
-        return ("stop-out", "none: held through (leverage 1, or --hold)")
+        return [("stop-out", "none: held through (leverage 1, or --hold)")]
     label = f"stop-out (equity < {percent(r['stop_out_level'], 0)} of margin)"
     if r["stop_out_date"] is None:
-        return (label, "not reached")
-    return (
-        label,
-        f"{r['stop_out_date']} at {r['stop_out_spot']:.6g} (the fixing closed at; level "
-        f"reached at {r['stop_out_level_spot']:.6g}), P&L {money(r['stop_out_pnl'], ccy)} {ccy}",
-    )
+        return [(label, "not reached")]
+    return [
+        (label, f"{r['stop_out_date']}, closed at the fixing {r['stop_out_spot']:.6g}"),
+        ("spot at the stop-out level", f"{r['stop_out_level_spot']:.6g}"),
+        ("P&L at the stop-out", f"{money(r['stop_out_pnl'], ccy)} {ccy}"),
+    ]
 
 
 def render(r: dict[str, Any]) -> str:
@@ -163,7 +163,7 @@ def render(r: dict[str, Any]) -> str:
             f"margin-call day (equity < {percent(r['margin_call_level'], 0)} of margin)",
             r["margin_call_date"] or "none",
         ),
-        _stop_out(r, ccy),
+        *_stop_out(r, ccy),
         ("equity wiped out", r["wiped_out_date"] or "no"),
         ("carry per day", f"{money(r['carry_per_day'], ccy)} {ccy}"),
         ("worst loss in days of carry", f"{r['carry_days_of_loss']:.1f}"),
