@@ -194,6 +194,15 @@ def _optional_pair(cell: Any) -> Pair | None:
     return None if cell is None else pair(cell)
 
 
+def _digits(cell: Any) -> int | None:
+    """A platform's digits (0-8), or None: the pair's."""
+    if cell is None:
+        return None
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and float(cell).is_integer():
+        return int(cell)
+    raise CarryxlError("digits", cell, "must be a whole number 0 to 8, e.g. 3 or 5")
+
+
 def _pip_size(cell: Any) -> float:
     if isinstance(cell, int | float) and not isinstance(cell, bool) and cell > 0:
         return float(cell)
@@ -370,13 +379,19 @@ HOLIDAYS = Arg("holidays", "Optional: a range of holiday dates (either currency)
 QUOTE = Arg("quote", "The broker's swap quote for one night (+ = credit), e.g. -1.5", rate)
 FORM = Arg(
     "form",
-    'How it is quoted: "points", "money per lot" or "percent a year"',
+    'How it is quoted: "points" (the platform\'s, 10^-digits), "pips", "money per lot" or '
+    '"percent a year"',
     _setting(lambda c: swaps.SwapForm.parse(cells.text("form", c))),
 )
 LOTS = Arg("lots", "Position size in lots", number)
 NIGHTS = Arg("nights", "Optional: nights held (default 1); see SWAP_NIGHTS", number)
 PAIR_FOR_SWAP = Arg(
-    "pair", "Optional: the pair (needed for points: its pip size)", _setting(_optional_pair)
+    "pair", "Optional: the pair (needed for points and pips: its digits)", _setting(_optional_pair)
+)
+DIGITS = Arg(
+    "digits",
+    "Optional: the platform's digits for points (default 3 on JPY pairs, 5 on most others)",
+    _setting(_digits),
 )
 LOT_SIZE = Arg("lot_size", "Optional: base units per lot (default 100000)", number)
 BASIS = Arg(

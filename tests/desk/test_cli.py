@@ -88,11 +88,12 @@ def test_swap_nights_only(capsys):
 def test_swap_points_with_benchmark_and_ledger(capsys):
     argv = [
         "swap", "--pair", "USD/JPY", "--open", "2025-01-06", "--close", "2025-01-20",
-        "--quote", "1.5", "--form", "points", "--lots", "2", "--spot", "150",
+        "--quote", "15", "--form", "points", "--lots", "2", "--spot", "150",
         "--rate-base", "5%", "--rate-quote", "0.1%", "--ledger",
     ]  # fmt: skip
     r = _json(capsys, argv)
-    # 1.5 * 0.01 * 200,000 = 3,000 JPY a night, 14 nights = 42,000 JPY.
+    # MetaTrader points: 15 * 0.001 * 200,000 = 3,000 JPY a night, 14 nights = 42,000 JPY.
+    assert (r["digits"], r["point_size"]) == (3, 0.001)
     assert r["swap_per_night"] == pytest.approx(3_000)
     assert r["swap_total"] == pytest.approx(42_000)
     assert r["implied_rate"] == pytest.approx(0.036)
@@ -236,3 +237,23 @@ def test_docs_examples_are_todays_output(capsys, block):
     command, shown = block.split("\n", 1)
     assert main(shlex.split(command)[2:]) == 0
     assert capsys.readouterr().out == shown
+
+
+def test_swap_points_pips_and_a_warning_far_from_the_rate_differential(capsys):
+    base = ["swap", "--pair", "USD/JPY", "--open", "2024-11-25", "--close", "2024-11-26"]
+    rates = ["--spot", "150", "--rate-base", "4.625%", "--rate-quote", "0.25%"]
+    # 15.3 platform points on 3-digit USD/JPY: 15.3 x 0.001 x 100,000 = 1,530 JPY a night.
+    r = _json(capsys, [*base, "--quote", "15.3", "--form", "points", *rates])
+    assert r["swap_per_night"] == pytest.approx(1_530)
+    assert r["implied_rate"] == pytest.approx(1_530 / 15_000_000 * 360)
+    assert "warning" not in r  # 3.67% beside a 4.375% differential
+    # The same figure read as pips is ten times that: 36.72%, far from 4.375%: warned.
+    r = _json(capsys, [*base, "--quote", "15.3", "--form", "pips", *rates])
+    assert r["swap_per_night"] == pytest.approx(15_300)
+    assert r["rate_differential"] == pytest.approx(0.04375)
+    assert "far from the rate differential" in r["warning"]
+    assert main([*base, "--quote", "15.3", "--form", "pips", *rates]) == 0
+    assert "warning: the implied rate 36.72%" in capsys.readouterr().out
+    # A broker's 2-digit symbol: --digits 2 makes a point 0.01.
+    r = _json(capsys, [*base, "--quote", "15.3", "--digits", "2"])
+    assert r["swap_per_night"] == pytest.approx(15_300)

@@ -301,8 +301,8 @@ CASES = [
     ),
     Case(
         "SWAP_VALUE",
-        (1.5, "points", 2.0, MISSING, "USD/JPY"),
-        1.5 * 0.01 * 2 * 100_000,  # 3,000 JPY a night
+        (15, "points", 2.0, MISSING, "USD/JPY"),
+        15 * 0.001 * 2 * 100_000,  # MetaTrader points (3-digit USD/JPY): 3,000 JPY a night
         vary=0,
         values=lambda n: np.linspace(-5.0, 5.0, n),
         core=lambda q: swaps.swap_per_night(q, "points", 2.0, "USD/JPY"),

@@ -42,9 +42,15 @@ def test_swap_value_in_each_quote_form(xl: Excel) -> None:
     assert three == pytest.approx(3 * -0.02 * 100_000 * 32 / 365)
     assert xl.call("SWAP_VALUE", -5.0, "money per lot", 2.0, 7.0) == pytest.approx(-70.0)
     in_usd = xl.call(
-        "SWAP_VALUE", 1.5, "points", 2.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, 1 / 150
+        "SWAP_VALUE", 1.5, "pips", 2.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, 1 / 150
     )
     assert in_usd == pytest.approx(3000 / 150)
+    # MetaTrader points: 10^-digits (0.001 on USD/JPY); a broker's 2-digit symbol by digits
+    assert xl.call("SWAP_VALUE", 15.3, "points", 1.0, 1.0, "USD/JPY") == pytest.approx(1530.0)
+    two_digits = xl.call(
+        "SWAP_VALUE", 15.3, "points", 1.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, MISSING, 2
+    )
+    assert two_digits == pytest.approx(15_300.0)
     assert xl.call("SWAP_VALUE", 1.5, "points", 2.0) == (
         "pair: give the pair or point_size for a quote in points (got an empty cell)"
     )
