@@ -152,12 +152,14 @@ def test_risk_sizing_margin_and_var(capsys):
         "--rate-base", "4.5%", "--rate-quote", "0.1%",
     ]  # fmt: skip
     r = _json(capsys, argv)
-    # Budget 1% of 1,000,000 = 10,000 JPY; 300 pips * 0.01 = 3 JPY a unit -> 3,333.33 AUD.
-    assert r["units"] == pytest.approx(10_000 / 3)
-    assert r["pip_value"] == pytest.approx(10_000 / 3 * 0.01)
+    # Budget 1% of 1,000,000 = 10,000 JPY; 300 pips * 0.01 = 3 JPY a unit -> 3,333.33 AUD,
+    # 0.0333 lots: the broker's 0.01-lot steps take 0.03 lots = 3,000 AUD.
+    assert r["units_unrounded"] == pytest.approx(10_000 / 3)
+    assert r["units"] == pytest.approx(3_000)
+    assert r["pip_value"] == pytest.approx(3_000 * 0.01)
     assert r["stop_spot"] == pytest.approx(97.0)
-    assert r["loss_at_stop"] == pytest.approx(10_000)
-    assert r["margin"] == pytest.approx(10_000 / 3 * 100 * 0.04)
+    assert r["loss_at_stop"] == pytest.approx(9_000)
+    assert r["margin"] == pytest.approx(3_000 * 100 * 0.04)
     # The position cannot lose 1,000,000 JPY: never called.
     assert r["margin_call_spot"] is None
     assert r["carry_to_vol"] == pytest.approx(0.044 / 0.12)
@@ -257,3 +259,19 @@ def test_swap_points_pips_and_a_warning_far_from_the_rate_differential(capsys):
     # A broker's 2-digit symbol: --digits 2 makes a point 0.01.
     r = _json(capsys, [*base, "--quote", "15.3", "--digits", "2"])
     assert r["swap_per_night"] == pytest.approx(15_300)
+
+
+def test_a_size_from_a_risk_budget_is_rounded_down_to_the_lot_step(capsys):
+    # 1% of 1,000,000 JPY over a 30-pip stop on AUD/JPY: 10,000 / (30 x 0.01) = 33,333.33
+    # AUD = 0.3333 lots; a broker takes 0.01-lot steps: 0.33 lots = 33,000 AUD.
+    argv = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--equity", "1000000",
+            "--risk", "1%", "--stop-pips", "30"]  # fmt: skip
+    r = _json(capsys, argv)
+    assert r["units_unrounded"] == pytest.approx(10_000 / 0.3)
+    assert r["units"] == pytest.approx(33_000)
+    assert r["lots"] == pytest.approx(0.33)
+    assert r["loss_at_stop"] == pytest.approx(33_000 * 0.3)  # 9,900: within the budget
+    # a 0.1-lot broker: 0.3 lots
+    assert _json(capsys, [*argv, "--lot-step", "0.1"])["units"] == pytest.approx(30_000)
+    assert main(argv) == 0
+    assert "33,333.33 units (0.333333 lots)" in capsys.readouterr().out
