@@ -46,25 +46,29 @@ def test_calc_with_spread_commission_and_markup(capsys):
     # exact 526,750 - 53,000 = 473,750; simple 520,000 - 53,000 = 467,000.
     argv = [*SEED1, "--spread-pips", "2", "--commission-per-lot", "500", "--markup-funding", "1%"]
     r = _json(capsys, argv)
-    assert r["costs"]["spread"] == pytest.approx(2_000)
-    assert r["costs"]["commission"] == pytest.approx(1_000)
-    assert r["costs"]["markup_exact"] == pytest.approx(50_000)
-    assert r["exact"]["costs"] == pytest.approx(53_000)
+    # Costs carry the sign of their effect: negative, and total = carry + fx + cross + costs.
+    assert r["costs"]["spread"] == pytest.approx(-2_000)
+    assert r["costs"]["commission"] == pytest.approx(-1_000)
+    assert r["costs"]["markup_exact"] == pytest.approx(-50_000)
+    assert r["exact"]["costs"] == pytest.approx(-53_000)
     assert r["exact"]["total"] == pytest.approx(473_750)
+    e = r["exact"]
+    assert e["carry"] + e["fx"] + e["cross"] + e["costs"] == pytest.approx(e["total"])
     assert r["simple"]["total"] == pytest.approx(467_000)
     # ρ * 10,225,000 = 10,005,000 + 50,000 + 2,000 + 1,000 -> S1 = 100 ρ.
     assert r["breakeven_spot_after_costs"] == pytest.approx(100 * 10_058_000 / 10_225_000)
     # A target markup of 0.5% costs 1.03 * 0.5% * 0.5 * 10m = 25,750 exact, 25,000 simple.
     r2 = _json(capsys, [*SEED1, "--markup-target", "0.5%"])
-    assert r2["exact"]["costs"] == pytest.approx(25_750)
-    assert r2["simple"]["costs"] == pytest.approx(25_000)
+    assert r2["exact"]["costs"] == pytest.approx(-25_750)
+    assert r2["simple"]["costs"] == pytest.approx(-25_000)
     # The text report itemises the costs when there are any.
     assert main([*SEED1, "--spread-pips", "2", "--markup-target", "0.5%"]) == 0
     text = capsys.readouterr().out
-    assert "costs (JPY): spread 2,000, commission 0, rate markup 25,750 exact / 25,000 simple" in (
-        text
+    assert (
+        "costs (JPY): spread -2,000, commission 0, rate markup -25,750 exact / -25,000 simple"
+        in text
     )
-    assert "costs (JPY)              27,000    27,750" in text
+    assert "costs (JPY)             -27,000   -27,750" in text
     # Break-even after costs: ρ (10,225,000 - 25,000) = 10,005,000 + 2,000:
     # 100 * 10,007,000 / 10,200,000 = 98.10784.
     assert "break-even end spot after costs 98.1078" in text
@@ -275,3 +279,14 @@ def test_a_size_from_a_risk_budget_is_rounded_down_to_the_lot_step(capsys):
     assert _json(capsys, [*argv, "--lot-step", "0.1"])["units"] == pytest.approx(30_000)
     assert main(argv) == 0
     assert "33,333.33 units (0.333333 lots)" in capsys.readouterr().out
+
+
+def test_calc_names_its_break_even_apart_from_the_dated_forward(capsys):
+    # 6M as 0.5 years on both legs: 100 x (1 + 0.001 x 0.5) / (1 + 0.045 x 0.5) = 97.8484.
+    r = _json(capsys, SEED1)
+    assert r["breakeven_spot"] == pytest.approx(100 * 1.0005 / 1.0225)
+    assert r["breakeven_kind"].startswith("the nominal-tenor break-even (6M as 0.5 years")
+    assert main(SEED1) == 0
+    text = capsys.readouterr().out
+    assert "covered-interest-parity forward" not in text
+    assert "not the dated forward" in text
