@@ -15,6 +15,7 @@ from carryxl.core.conventions import DayCount, Pair, rate_from_text
 from carryxl.core.dates import Tenor
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
+from carryxl.core.strip import fx_tenor
 from carryxl.excel import cells
 from carryxl.excel.declare import Arg, Cell, Read, cells_only
 
@@ -362,6 +363,17 @@ TENOR = Arg(
     "A tenor: ON, 90D, 2W, 6M, 1Y, 1Y6M",
     _setting(lambda c: Tenor.parse(cells.text("tenor", c))),
 )
+FX_TENOR = Arg(
+    "tenor",
+    "A tenor: ON (overnight), TN (tom-next), SN, 1W, 1M, 6M, 1Y",
+    _setting(lambda c: fx_tenor(cells.text("tenor", c))),
+)
+PAIR_FOR_DATES = Arg(
+    "pair",
+    "The pair, e.g. USD/JPY: its settlement calendars, spot lag, day counts and pip",
+    _setting(pair),
+)
+TRADE_DATE = Arg("trade_date", "The deal date (an Excel date)", date)
 CURRENCY_CODE = Arg("currency_code", "A currency code, e.g. USD or JPY", cells_only)
 
 # Swaps

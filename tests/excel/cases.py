@@ -261,6 +261,15 @@ CASES = [
         other=1,
         setting=(1, "1Q"),
     ),
+    Case(
+        "FX_FORWARD_DATED",
+        (150.0, 0.04625, 0.0025, 45623.0, "1M", "USD/JPY"),  # dealt Wed 2024-11-27
+        # spot Fri 29 Nov (Thanksgiving on T+1 is USD only) -> Mon 30 Dec: 31 days,
+        # USD ACT/360, JPY ACT/365F
+        150 * (1 + 0.0025 * 31 / 365) / (1 + 0.04625 * 31 / 360),
+        spot=0,
+        setting=(4, "1Q"),
+    ),
     Case("DAY_COUNT", ("USD",), "ACT/360"),
     Case(
         "CARRY_COSTS",
