@@ -30,9 +30,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if reference.present():
         return
     if reference.REQUIRED:
-        raise pytest.UsageError(
-            f"CARRYXL_REFERENCE=required but {reference.SHARED} is not there"
-        )
+        raise pytest.UsageError(f"CARRYXL_REFERENCE=required but {reference.SHARED} is not there")
     kept = [item for item in items if item.get_closest_marker("reference") is None]
     left_out = [item for item in items if item.get_closest_marker("reference") is not None]
     if left_out:

@@ -24,8 +24,10 @@ def test_two_set_up_commands() -> None:
     bash = [block.strip() for block in _blocks("bash")]
     main_job, tests = bash[0], bash[1]
     steps = main_job.split(" && ")
-    assert steps[:2] == ["python -m pip install -e .", "carryxl new --all"]
-    assert steps[2].startswith("carryxl calc ")
+    # the system Python (PEP 668) installs nothing outside a venv and has no `python`
+    assert steps[:2] == ["python3 -m venv .venv", ". .venv/bin/activate"]
+    assert steps[2:4] == ["python -m pip install -e .", "carryxl new --all"]
+    assert steps[4].startswith("carryxl calc ")
     assert tests == "bash .ci/run"
 
 

@@ -143,7 +143,7 @@ COMMANDS = (
         examples=(
             Example(
                 "carryxl asset --asset-return -2.15% --fx-move 1.52% --local-return -4.35%",
-                note="the seeds' talk",
+                note="yen-funded Nasdaq in November 2025 (the talk's case)",
             ),
             Example(
                 "carryxl asset --asset-return 49% --funding-move -5.75% --convention value "

@@ -1,4 +1,4 @@
-"""``carryxl calc``: the P&L of one carry trade, as the seeds' simple decomposition and exactly."""
+"""``carryxl calc``: the P&L of one carry trade, as the textbook simple decomposition and exactly."""
 
 from __future__ import annotations
 
@@ -308,7 +308,7 @@ COMMANDS = (
             Example(
                 "carryxl calc --pair AUD/JPY --funding JPY --notional 10000000 --spot-start 100 "
                 "--spot-end 103 --rate-target 4.5% --rate-funding 0.1% --tenor 6M",
-                note="seed case 1",
+                note="the README's worked example: AUD/JPY funded in yen for 6 months",
             ),
             Example(
                 "carryxl calc --pair USD/TRY --funding USD --notional 100000 --spot-start 30 "

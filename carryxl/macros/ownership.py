@@ -86,11 +86,22 @@ def _check(book: Book, write: Write) -> None:
     )
 
 
+def _as_stored(value: object) -> object:
+    """A value as a workbook keeps it: numbers to 15 significant digits, as Excel does (and
+    as openpyxl writes them: 0.011000000000000001 is stored as 0.011)."""
+    if isinstance(value, float):
+        return float(f"{value:.15g}")
+    return value
+
+
 def holds(book: Book, write: Write) -> bool:
-    """Whether the range already holds exactly ``write``'s values as carryxl recorded them
-    (then writing it again would change nothing)."""
+    """Whether the range already holds ``write``'s values as a workbook stores them, with the
+    fingerprint carryxl recorded (then writing it again would change nothing)."""
     stored = book.constant(fingerprint_name(write.name))
-    return stored == fingerprint(write.rows) and book.read(write.name) == write.rows
+    if stored != fingerprint(write.rows):
+        return False
+    held = [[_as_stored(v) for v in row] for row in book.read(write.name)]
+    return held == [[_as_stored(v) for v in row] for row in write.rows]
 
 
 def apply_writes(book: Book, writes: Sequence[Write]) -> None:

@@ -31,10 +31,10 @@ from carryxl.workbooks import every_template
 from carryxl.workbooks.generate import build_book
 from tests.addin.test_vba_project import olevba_modules
 from tests.excel.harness import excel
+from tests.reference import shared_file
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "workbooks"
-OFFICE = ROOT / ".." / "shared" / "reference" / "office"
 XLWINGS = Path(xlwings.__file__).parent
 WITH_VBA = sorted([*FOLDER.glob("*.xlsm"), *FOLDER.glob("*.xlam")])
 EVERY_FILE = sorted([*FOLDER.glob("*.xlsx"), *WITH_VBA])
@@ -217,8 +217,10 @@ def _ribbons() -> dict[str, bytes]:
     return found
 
 
+@pytest.mark.reference
 def test_every_image_mso_is_an_excel_control() -> None:
-    controls = set((OFFICE / "excel-control-ids.txt").read_text(encoding="utf-8").split())
+    names = shared_file("reference", "office", "excel-control-ids.txt")
+    controls = set(names.read_text(encoding="utf-8").split())
     assert len(controls) > 2000
     for name, xml in _ribbons().items():
         images = re.findall(rb'imageMso="([^"]*)"', xml)

@@ -1,8 +1,9 @@
 """Data folders for command lines that read policy rates, and a stand-in for the publishers.
 
-``example_data`` gives a test its own copy of a data folder with the BIS files of
-``../shared`` imported, and points ``carryxl data update`` at a server on 127.0.0.1 (never
-the internet) that serves BIS's bulk layout and the ECB's zip: every example runs as typed.
+``example_data`` gives a test its own copy of a data folder with the tests' own
+policy-rate tables imported (tests/policy_data.py), and points ``carryxl data update`` at a
+server on 127.0.0.1 (never the internet) that serves BIS's bulk layout and the ECB's zip:
+every example runs as typed.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Every example the command line shows (``--help``) or the docs print runs and exits 0.
 
-Each runs with its own copy of a data folder holding the BIS policy rates of ``../shared``
-(``example_data`` in conftest.py), as a user's would after ``carryxl data update``; a
-shared policy-rate file a docs line names is put in its folder."""
+Each runs with its own copy of a data folder holding the tests' own policy-rate tables
+(``example_data`` in conftest.py), as a user's would after ``carryxl data update``; where a
+docs line names one of BIS's files, the tests' table of that role is put in its folder
+under that name (``DOC_NAMES``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from carryxl.cli import build_parser, declared_commands, main
 from carryxl.cli.command import Command, Example, all_examples
-from tests.policy_data import ALL_FILES
+from tests.policy_data import DOC_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -165,7 +166,7 @@ def test_doc_example_runs(
     line = line.replace("%TEMP%\\", f"{tmp_path}/")  # the Windows check's temp folder
     backtest_rates = "date,AUD,JPY\n2005-01-03,5.25%,0.1%\n2008-09-03,7.0%,\n"
     files = {"rates.csv": backtest_rates} if "rates.csv" in line else {}
-    files |= {p.name: p.read_text(encoding="utf-8") for p in ALL_FILES if p.name in line}
+    files |= {name: p.read_text(encoding="utf-8") for name, p in DOC_NAMES.items() if name in line}
     for name in re.findall(r"docs/examples/[\w.-]+\.csv", line):  # the docs' own input files
         files[name] = (ROOT / name).read_text(encoding="utf-8")
     _run_example(Example(line, files=files), tmp_path, monkeypatch)

@@ -12,7 +12,7 @@ from carryxl.cli import main
 from carryxl.history.store import load_policy_rates
 from tests.excel.ecb_raw import serial
 from tests.excel.harness import Excel, column
-from tests.policy_data import NEW, OLD, change_points
+from tests.policy_data import JPY_GAPS, NEW, OLD, STARTS_LATER, change_points, level_on
 
 
 def _serial(day: str) -> float:
@@ -56,15 +56,18 @@ def test_gaps_before_and_after_the_data_are_messages_in_their_cells(xl: Excel) -
         column("JPY", "JPY", "TRY", "JPY", "XYZ"),
         column(*map(_serial, ["2024-08-01", "2014-06-30", "2001-01-02", str(after), "2020-01-01"])),
     )
-    assert got[0][0] == 0.0025
+    assert got[0][0] == level_on(change_points(NEW), "JPY", "2024-08-01") / 100
+    first, last = JPY_GAPS[1]
     assert got[1][0] == (
-        "on_date: BIS published no JPY policy rate from 2013-04-04 to 2016-09-20 "
-        "(got JPY on 2014-06-30)"
+        f"on_date: BIS published no JPY policy rate from {first} to {last} (got JPY on 2014-06-30)"
     )
-    assert got[2][0].startswith("on_date: the BIS policy-rate data for TRY starts on 2002-")
+    assert got[2][0].startswith(
+        f"on_date: the BIS policy-rate data for TRY starts on {STARTS_LATER['TRY']}"
+    )
     assert got[3][0] == (
         f"on_date: is after the BIS data's last date (last known level, stale since {as_of}: "
-        f"0.2500%; carryxl data update) (got JPY on {after})"
+        f"{level_on(change_points(NEW), 'JPY', str(as_of)):.4f}%; carryxl data update) "
+        f"(got JPY on {after})"
     )
     assert got[4][0].startswith("ccy: must be a 3-letter currency code")
 

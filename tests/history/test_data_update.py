@@ -73,7 +73,7 @@ HEAD = (
 
 
 def _bis(codes, first, last, change=None, swap=None) -> bytes:
-    """BIS's bulk layout, daily, from the shared change points (BIS's own levels)."""
+    """BIS's bulk layout, daily, from the later change-point table of the tests."""
     rows = change_points(NEW)
     lines = []
     for code in codes:
@@ -108,7 +108,7 @@ def _ecb_backwards() -> bytes:
 
 
 OLD_SPAN = ("2016-01-01", "2020-12-31")
-REVISED = ("USD", "2018-03-22", 9.0)  # the old copy's level that day; BIS's is another
+REVISED = ("USD", "2018-03-22", 19.25)  # the old copy's level that day; the table's is another
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_a_good_update_replaces_both_and_reports_the_revised_level(folder, serve
     assert code == 0, err
     report = json.loads(out)
     true_level = level_on(change_points(NEW), "USD", REVISED[1])
-    assert report["bis"]["revisions"] == [f"USD {REVISED[1]}: 9% -> {true_level:g}%"]
+    assert report["bis"]["revisions"] == [f"USD {REVISED[1]}: 19.25% -> {true_level:g}%"]
     assert report["bis"]["as_of"] == "2024-12-31"
     assert report["bis"]["currencies"] == ["AUD", "EUR", "JPY", "USD"]
     rates = load_policy_rates()

