@@ -12,7 +12,13 @@ from carryxl.cli.formatting import print_json, table
 from carryxl.history.ecb import ecb_history
 from carryxl.history.folder import ENVIRONMENT_VARIABLE, data_dir
 from carryxl.history.policy import SOURCE
-from carryxl.history.store import import_policy_files, policy_status, sources
+from carryxl.history.store import (
+    GAPS_UNKNOWN,
+    gaps_known,
+    import_policy_files,
+    policy_status,
+    sources,
+)
 from carryxl.history.update import BIS_URL, ECB_URL, update_data
 
 __all__ = ["COMMANDS", "run_import", "run_status", "run_update"]
@@ -54,6 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
         "source": rates.source,
         "as_of": str(rates.as_of),
         "currencies": [str(c) for c in rates.currencies],
+        "gaps": "known" if gaps_known() else GAPS_UNKNOWN,
     }
     if args.json:
         print_json(result)
@@ -74,6 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"policy rates now: {len(rates.currencies)} currencies, as of {rates.as_of}, in "
         f"{data_dir()}"
     )
+    if not gaps_known():
+        print(f"gaps: {GAPS_UNKNOWN}")
     print(f"Source: {rates.source}. BIS does not endorse carryxl.")
     return 0
 
