@@ -73,6 +73,11 @@ def run_import(args: argparse.Namespace) -> int:
             f"{r.file}: {r.kind}, {len(r.currencies)} currencies, {r.first} to {r.last}; "
             f"{len(r.revisions)} level{'s' * (len(r.revisions) != 1)} revised"
         )
+        if r.kind == "change points" and args.through is None:
+            print(
+                f"  its end: the table's latest row, {r.last} (a change-point table does not "
+                "say how far it runs: give --through D if it covers later days)"
+            )
         for revision in r.revisions[:20]:
             print(f"  revised {revision}")
         if len(r.revisions) > 20:
