@@ -37,10 +37,10 @@ from carryxl.core.errors import CarryxlError
 __all__ = [
     "CALENDARS",
     "FxDates",
+    "PairCalendars",
     "currency_holidays",
     "fx_dates",
     "pair_calendars",
-    "spot_date",
 ]
 
 # currency -> (kind, code, options): "financial" calendars and country calendars.
@@ -127,7 +127,7 @@ def _next(day: Any, holidays: DateArray) -> np.datetime64:
     return _day(np.busday_offset(after, 0, roll="forward", holidays=holidays))
 
 
-def spot_date(trade: Any, lag: int, cal: PairCalendars) -> np.datetime64:
+def _spot_date(trade: Any, lag: int, cal: PairCalendars) -> np.datetime64:
     """T + lag under the USD rule (module notes)."""
     day = np.busday_offset(_day(trade), 0, roll="forward", holidays=cal.counted)
     if lag == 0:
@@ -162,6 +162,12 @@ def fx_dates(
     USD/JPY traded 2024-11-27, 1M: spot 2024-11-29, end 2024-12-30 (29 December is a
     Sunday; modified following)."""
     p = Pair.parse(pair)
+    if spot_lag is not None and (
+        isinstance(spot_lag, bool) or not isinstance(spot_lag, int) or not 0 <= spot_lag <= 5
+    ):
+        raise CarryxlError("spot_lag", spot_lag, "must be a whole number of days 0 to 5")
+    if not isinstance(tenor, str):
+        raise CarryxlError("tenor", tenor, "must be a tenor such as ON, TN, 1W, 1M or 1Y")
     given = as_dates("trade_date", trade_date)
     if given.ndim:
         raise CarryxlError("trade_date", str(trade_date), "must be one date")
@@ -175,7 +181,7 @@ def fx_dates(
         else period.years + (period.months + period.weeks + period.days) // 12 + 1
     )
     cal = pair_calendars(p, trade - 10, trade + 366 * reach + 40, extra, calendars)
-    spot = spot_date(trade, lag, cal)
+    spot = _spot_date(trade, lag, cal)
     today = _day(np.busday_offset(trade, 0, roll="forward", holidays=cal.settled))
     tomorrow = _next(today, cal.settled)
     if key in ("ON", "TN"):

@@ -25,21 +25,24 @@ import numpy as np
 
 from carryxl.core.calendars import FxDates, fx_dates
 from carryxl.core.conventions import DayCount, Pair, default_day_count
-from carryxl.core.dates import Tenor, year_fraction
+from carryxl.core.dates import Tenor, as_dates, year_fraction
+from carryxl.core.errors import CarryxlError
 from carryxl.core.forwards import forward_outright
+from carryxl.core.validate import common_shape, positive, rate
 
 __all__ = [
     "ForwardTerms",
     "StripRow",
-    "dated_forward",
     "dated_outright",
     "forward_strip",
     "fx_tenor",
 ]
 
 
-def fx_tenor(text: str, argument: str = "tenor") -> str:
+def fx_tenor(text: Any, argument: str = "tenor") -> str:
     """``"ON"``, ``"TN"``, ``"SN"`` or a tenor such as ``"1M"`` (checked), as text."""
+    if not isinstance(text, str):
+        raise CarryxlError(argument, text, "must be a tenor such as ON, TN, 1W, 1M or 1Y")
     key = str(text).strip().upper().replace("/", "")
     if key in ("ON", "TN", "SN"):
         return key
@@ -71,16 +74,26 @@ class ForwardTerms:
     ) -> ForwardTerms:
         """Terms with the pair's default day counts and pip unless given."""
         p = Pair.parse(pair)
+        checked = {
+            "spot": positive("spot", spot),
+            "rate_base": rate("rate_base", rate_base),
+            "rate_quote": rate("rate_quote", rate_quote),
+        }
+        for name, value in checked.items():
+            if value.ndim:
+                raise CarryxlError(name, value.tolist(), "must be one number")
         return cls(
             pair=p,
-            spot=float(spot),
-            rate_base=float(rate_base),
-            rate_quote=float(rate_quote),
+            spot=float(checked["spot"]),
+            rate_base=float(checked["rate_base"]),
+            rate_quote=float(checked["rate_quote"]),
             day_count_base=DayCount.parse(
-                day_count_base or default_day_count(p.base), "day_count_base"
+                default_day_count(p.base) if day_count_base is None else day_count_base,
+                "day_count_base",
             ),
             day_count_quote=DayCount.parse(
-                day_count_quote or default_day_count(p.quote), "day_count_quote"
+                default_day_count(p.quote) if day_count_quote is None else day_count_quote,
+                "day_count_quote",
             ),
             pip_size=p.pip_size(pip_size),
         )
@@ -108,7 +121,7 @@ class StripRow:
     points: float
 
 
-def dated_forward(terms: ForwardTerms, dates: FxDates) -> StripRow:
+def _dated_forward(terms: ForwardTerms, dates: FxDates) -> StripRow:
     """The outright and points of one tenor (module notes)."""
     start, end = dates.start, dates.end
     points = (terms.at(dates.spot, end) - terms.at(dates.spot, start)) / terms.pip_size
@@ -131,8 +144,12 @@ def forward_strip(
     calendars: bool = True,
 ) -> list[StripRow]:
     """One :class:`StripRow` per tenor, dealt on ``trade_date``."""
+    if not isinstance(terms, ForwardTerms):
+        raise CarryxlError("terms", repr(terms), "must be ForwardTerms (ForwardTerms.of(...))")
+    if isinstance(tenors, str) or not isinstance(tenors, Sequence):
+        raise CarryxlError("tenors", tenors, "must be a list of tenors, e.g. ['ON', '1M']")
     return [
-        dated_forward(terms, fx_dates(trade_date, terms.pair, t, holidays, spot_lag, calendars))
+        _dated_forward(terms, fx_dates(trade_date, terms.pair, t, holidays, spot_lag, calendars))
         for t in tenors
     ]
 
@@ -147,15 +164,19 @@ def dated_outright(
     holidays: Iterable[Any] | str | None = None,
 ) -> Any:
     """The dated outright of ``tenor`` for each row (spots, rates, trade dates broadcast)."""
-    rows = np.broadcast_arrays(
-        np.asarray(spot, dtype=np.float64),
-        np.asarray(rate_base, dtype=np.float64),
-        np.asarray(rate_quote, dtype=np.float64),
-        np.asarray(trade_date, dtype="datetime64[D]"),
-    )
+    named = {
+        "spot": positive("spot", spot),
+        "rate_base": rate("rate_base", rate_base),
+        "rate_quote": rate("rate_quote", rate_quote),
+    }
+    days = as_dates("trade_date", trade_date)
+    common_shape(**named, trade_date=days)
+    tenor = fx_tenor(tenor)
+    pair = Pair.parse(pair)
+    rows = np.broadcast_arrays(named["spot"], named["rate_base"], named["rate_quote"], days)
     out = np.empty(rows[0].shape)
     for index in np.ndindex(out.shape):
         s, r_b, r_q, day = (a[index] for a in rows)
         terms = ForwardTerms.of(pair, float(s), float(r_b), float(r_q))
-        out[index] = dated_forward(terms, fx_dates(day, terms.pair, tenor, holidays)).outright
+        out[index] = _dated_forward(terms, fx_dates(day, terms.pair, tenor, holidays)).outright
     return out

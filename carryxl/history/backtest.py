@@ -70,6 +70,8 @@ __all__ = [
     "accrued_nightly",
     "backtest",
     "backtest_spots",
+    "checked_cost",
+    "checked_levels",
     "trend_signal",
 ]
 

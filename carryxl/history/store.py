@@ -24,6 +24,7 @@ from carryxl.history.policy_files import read_policy_file, read_policy_text, sto
 
 __all__ = [
     "ECB_FILE",
+    "GAPS_KEY",
     "GAPS_UNKNOWN",
     "LOG_FILE",
     "NO_DATA",
