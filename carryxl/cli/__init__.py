@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import importlib
+import io
 import os
 import pkgutil
 import re

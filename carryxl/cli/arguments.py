@@ -69,10 +69,14 @@ def count(argument: str, *, at_least: int = 1) -> Callable[[str], int]:
     return _typed("count", read)
 
 
-def rate(argument: str, *, at_least: float | None = None) -> Callable[[str], float]:
+def rate(
+    argument: str, *, at_least: float | None = None, below: float | None = None
+) -> Callable[[str], float]:
     """A rate: ``4.5%``, ``0.045`` or ``2bp``; a bare number above 1 (``2``) is refused;
-    ``at_least=0`` refuses a negative one (a cost)."""
-    return _typed("rate", lambda text: rate_from_text(text, argument, at_least=at_least))
+    ``at_least=0`` refuses a negative one (a cost), ``below=1`` one of 100% or more."""
+    return _typed(
+        "rate", lambda text: rate_from_text(text, argument, at_least=at_least, below=below)
+    )
 
 
 def date(argument: str) -> Callable[[str], str]:

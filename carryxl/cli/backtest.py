@@ -4,12 +4,14 @@ top-N / bottom-N carry basket on historical fixings, with statistics and a PNG c
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
 from carryxl.cli.arguments import count, date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
+from carryxl.cli.levels import add_level_arguments, stop_out_level
 from carryxl.cli.rates import (
     add_policy_arguments,
     policy_schedule,
@@ -18,7 +20,7 @@ from carryxl.cli.rates import (
     rates_used,
 )
 from carryxl.core.conventions import Currency, Pair
-from carryxl.history.backtest import backtest
+from carryxl.history.backtest import StopOut, backtest
 from carryxl.history.basket import G10, basket_backtest
 from carryxl.history.rates import RateSchedule
 from carryxl.history.stats import PerformanceStats
@@ -48,8 +50,12 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="notional / margin (default 1)",
     )
     p.add_argument(
-        "--cost", type=rate("cost", at_least=0.0), default=0.0, help="per side, of notional: 2bp"
+        "--cost",
+        type=rate("cost", at_least=0.0, below=1.0),
+        default=0.0,
+        help="per side, of notional: 2bp (< 100%%)",
     )
+    add_level_arguments(p)
     add_plot_argument(p, "draw equity and drawdown")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     p.add_argument("--daily", action="store_true", help="include the daily curve in --json")
@@ -65,11 +71,6 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--stop-loss", type=rate("stop_loss", at_least=0.0), help="close a trade at -5%%"
     )
     p.add_argument("--trend", help="hold only in an uptrend: sma:N, ema:N, macd, rsi:N")
-    p.add_argument(
-        "--margin-call",
-        type=number("margin_call", above=0),
-        help="close when equity < this x margin",
-    )
     _common(p)
     add_policy_arguments(p)
 
@@ -97,12 +98,52 @@ def _basket_arguments(b: argparse.ArgumentParser) -> None:
     )
 
 
+def _annualised(s: PerformanceStats) -> str:
+    if s.wiped_out_date is not None:
+        return f"n/a: account wiped out on {s.wiped_out_date}"
+    return percent(s.annualised_return, 2)
+
+
+def stop_lines(
+    stop: StopOut | None,
+    levels: tuple[float, float | None],
+    margin_call_date: str | None,
+    ccy: str,
+) -> list[str]:
+    """The report's first lines: the stop-out or wipe-out (when, at what spot), the call."""
+    call, out = levels
+    lines = []
+    if stop is not None:
+        what = "WIPED OUT" if stop.wiped_out else "STOPPED OUT"
+        fill = "" if not math.isfinite(stop.spot) else f" at {stop.spot:.6g} (the fixing closed at)"
+        level = ""
+        if stop.level is not None:
+            level = f"; stop-out at equity < {percent(stop.level, 0)} of the margin"
+            if stop.level_spot is not None and math.isfinite(stop.level_spot):
+                level += f", reached at spot {stop.level_spot:.6g}"
+        lines.append(
+            f"{what} on {stop.date}{fill}{level}: P&L {money(stop.pnl, ccy)} {ccy}, "
+            f"equity {money(stop.equity, ccy)} {ccy}"
+        )
+    elif out is None:
+        lines.append("stop-out: none (leverage 1, or --hold)")
+    else:
+        lines.append(f"stop-out (equity < {percent(out, 0)} of the margin): not reached")
+    if out is not None or margin_call_date is not None:
+        lines.append(
+            f"margin call (equity < {percent(call, 0)} of the margin): "
+            + (margin_call_date or "not reached")
+        )
+    return lines
+
+
 def _stats_rows(s: PerformanceStats, ccy: str) -> list[tuple[str, str]]:
     return [
+        ("statistics over", f"{s.start_date} to {s.end_date}"),
         ("equity", f"{money(s.start_equity, ccy)} -> {money(s.end_equity, ccy)} {ccy}"),
         ("years (ACT/365F)", f"{s.years:.3f}"),
         ("total return", percent(s.total_return, 2)),
-        ("annualised return", percent(s.annualised_return, 2)),
+        ("annualised return", _annualised(s)),
         ("volatility (ann.)", percent(s.volatility, 2)),
         ("Sharpe (rf 0)", f"{s.sharpe:.2f}"),
         (
@@ -116,6 +157,27 @@ def _stats_rows(s: PerformanceStats, ccy: str) -> list[tuple[str, str]]:
         (f"cross term ({ccy})", money(s.cross, ccy)),
         (f"costs ({ccy})", money(-s.costs, ccy)),
     ]
+
+
+def _levels(result: Any) -> dict[str, Any]:
+    """The margin-call and stop-out levels and what happened at them, for JSON."""
+    stop = result.stop
+    return {
+        "margin_call_level": result.margin_call_level,
+        "margin_call_date": result.margin_call_date,
+        "stop_out_level": result.stop_out_level,
+        "stopped_out": None if stop is None else stop.what,
+        "stop": None
+        if stop is None
+        else {
+            "date": stop.date,
+            "fill_spot": stop.spot,
+            "level_spot": stop.level_spot,
+            "pnl": stop.pnl,
+            "equity": stop.equity,
+            "wiped_out": stop.wiped_out,
+        },
+    }
 
 
 def _daily(result: Any) -> list[dict[str, Any]]:
@@ -140,10 +202,21 @@ def run(args: argparse.Namespace) -> int:
         r_t = policy if r_t is None else r_t
         r_f = policy if r_f is None else r_f
     result = backtest(
-        args.pair, args.funding, args.start, args.end, args.notional, r_t, r_f,
-        args.leverage, args.stop_loss, args.trend, args.cost, args.margin_call,
-        load_history(args),
-    )  # fmt: skip
+        args.pair,
+        args.funding,
+        args.start,
+        args.end,
+        args.notional,
+        r_t,
+        r_f,
+        args.leverage,
+        stop_loss=args.stop_loss,
+        trend=args.trend,
+        cost=args.cost,
+        margin_call=args.margin_call,
+        history=load_history(args),
+        stop_out=stop_out_level(args),
+    )
     ccy = str(result.funding)
     data: dict[str, Any] = {
         "pair": str(result.pair),
@@ -156,6 +229,7 @@ def run(args: argparse.Namespace) -> int:
             result.dates[0],
             result.dates[-1],
         ),
+        **_levels(result),
         **result.stats.as_dict(),
         "trades": [
             {
@@ -176,6 +250,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     print(f"backtest: {result.pair} funded in {ccy}, {args.start} to {args.end}")
+    levels = (result.margin_call_level, result.stop_out_level)
+    print("\n".join(stop_lines(result.stop, levels, result.margin_call_date, ccy)))
     print(f"notional {money(result.notional, ccy)} {ccy}, margin {money(result.margin, ccy)} {ccy}")
     print("\n".join(rates_lines(data["rates"])))
     print(table(_stats_rows(result.stats, ccy)))
@@ -199,10 +275,21 @@ def run_basket(args: argparse.Namespace) -> int:
     plot_target(args)
     rates = _rates(args)
     result = basket_backtest(
-        rates, args.start, args.end, [c for c in args.currencies.split(",") if c],
-        args.base, args.top, args.bottom, args.rebalance, args.notional, args.leverage,
-        args.cost, load_history(args),
-    )  # fmt: skip
+        rates,
+        args.start,
+        args.end,
+        [c for c in args.currencies.split(",") if c],
+        args.base,
+        top=args.top,
+        bottom=args.bottom,
+        rebalance=args.rebalance,
+        notional=args.notional,
+        leverage=args.leverage,
+        cost=args.cost,
+        history=load_history(args),
+        margin_call=args.margin_call,
+        stop_out=stop_out_level(args),
+    )
     ccy = str(result.base)
     data: dict[str, Any] = {
         "base": ccy,
@@ -210,6 +297,7 @@ def run_basket(args: argparse.Namespace) -> int:
         "notional": result.notional,
         "margin": result.margin,
         "rates": _basket_rates(rates, args, result.dates),
+        **_levels(result),
         **result.stats.as_dict(),
         "rebalances": [r.__dict__ for r in result.rebalances],
     }
@@ -219,13 +307,26 @@ def run_basket(args: argparse.Namespace) -> int:
         from carryxl.history.plots import plot_equity  # noqa: PLC0415 - matplotlib only when asked
 
         title = f"carry basket: long top {args.top}, short bottom {args.bottom} vs {ccy}"
-        parts = (result.dates, result.equity, result.carry, result.fx, result.margin)
-        data["plot"] = str(plot_equity(*parts, ccy, title, args.plot))
+        life = result.dates.size if result.stop is None else result.stop.row + 1
+        picture = plot_equity(
+            result.dates[:life],
+            result.equity[:life],
+            result.carry[:life],
+            result.fx[:life],
+            result.margin,
+            ccy,
+            title,
+            args.plot,
+            stop=result.stop,
+        )
+        data["plot"] = str(picture)
     if args.json:
         print_json(data)
         return 0
     last = result.rebalances[-1]
     print(f"carry basket vs {ccy}, {args.rebalance}, {args.start} to {args.end}")
+    levels = (result.margin_call_level, result.stop_out_level)
+    print("\n".join(stop_lines(result.stop, levels, result.margin_call_date, ccy)))
     print(
         f"last holding ({last.date}): long {', '.join(last.longs)}; short {', '.join(last.shorts)}"
     )

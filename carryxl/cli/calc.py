@@ -1,4 +1,4 @@
-"""``carryxl calc``: the P&L of one carry trade, as the textbook simple decomposition and exactly."""
+"""``carryxl calc``: the P&L of one carry trade, as the textbook decomposition and exactly."""
 
 from __future__ import annotations
 
@@ -112,13 +112,24 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON for machines")
 
 
+def _breakeven_kind(tenor: str | None, years: float) -> str:
+    """What the break-even spot is: the forward over the holding years, S0 (1 + r_f t_f) /
+    (1 + r_t t_t); with a tenor, over its nominal years, not the dated forward."""
+    if tenor:
+        return (
+            f"the nominal-tenor break-even ({tenor} as {years:.6g} years on each leg), "
+            "not the dated forward (carryxl forward counts the days from the spot date)"
+        )
+    return "the break-even over the holding period's year fractions"
+
+
 def _block(b: CarryBreakdown, years: float) -> dict[str, float]:
     total_return = float(b.total_return)
     return {
         "carry": float(b.carry),
         "fx": float(b.fx),
         "cross": float(b.cross),
-        "costs": float(b.costs),
+        "costs": -float(b.costs),  # with the sign of its effect: total = carry+fx+cross+costs
         "total": float(b.total),
         "return": total_return,
         "annualised_return": float(annualised_return(total_return, years)),
@@ -198,12 +209,13 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "day_count_funding": str(period.day_count_funding),
         "simple": _block(carry_breakdown_simple(*legs, costs[False].total), years),
         "exact": _block(carry_breakdown(*legs, costs[True].total), years),
-        "costs": {
-            "spread": float(costs[True].spread),
-            "commission": float(costs[True].commission),
-            "markup_exact": float(costs[True].markup),
-            "markup_simple": float(costs[False].markup),
+        "costs": {  # each with the sign of its effect on the total (a cost is negative)
+            "spread": -float(costs[True].spread),
+            "commission": -float(costs[True].commission),
+            "markup_exact": -float(costs[True].markup),
+            "markup_simple": -float(costs[False].markup),
         },
+        "breakeven_kind": _breakeven_kind(args.tenor, float(period.years_target)),
         "breakeven_spot": float(breakeven_spot(args.spot_start, *rates)),
         "breakeven_move": float(breakeven_move(*rates)),
         "breakeven_spot_after_costs": float(
@@ -262,10 +274,10 @@ def render(r: dict[str, Any]) -> str:
     ]
     tail = [
         "",
-        f"break-even end spot {r['breakeven_spot']:.6g} ({percent(r['breakeven_move'])}), "
-        "the covered-interest-parity forward",
+        f"break-even end spot {r['breakeven_spot']:.6g} ({percent(r['breakeven_move'])}): "
+        f"{r['breakeven_kind']}",
         "simple = the textbook carry + FX (no cross term); exact = invest, accrue, "
-        "convert back, repay",
+        "convert back, repay; costs are negative (total = carry + FX + cross term + costs)",
     ]
     c = r["costs"]
     if exact["costs"] or simple["costs"]:

@@ -12,7 +12,13 @@ from carryxl.cli.formatting import print_json, table
 from carryxl.history.ecb import ecb_history
 from carryxl.history.folder import ENVIRONMENT_VARIABLE, data_dir
 from carryxl.history.policy import SOURCE
-from carryxl.history.store import import_policy_files, policy_status, sources
+from carryxl.history.store import (
+    GAPS_UNKNOWN,
+    gaps_known,
+    import_policy_files,
+    policy_status,
+    sources,
+)
 from carryxl.history.update import BIS_URL, ECB_URL, update_data
 
 __all__ = ["COMMANDS", "run_import", "run_status", "run_update"]
@@ -54,6 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
         "source": rates.source,
         "as_of": str(rates.as_of),
         "currencies": [str(c) for c in rates.currencies],
+        "gaps": "known" if gaps_known() else GAPS_UNKNOWN,
     }
     if args.json:
         print_json(result)
@@ -66,6 +73,11 @@ def run_import(args: argparse.Namespace) -> int:
             f"{r.file}: {r.kind}, {len(r.currencies)} currencies, {r.first} to {r.last}; "
             f"{len(r.revisions)} level{'s' * (len(r.revisions) != 1)} revised"
         )
+        if r.kind == "change points" and args.through is None:
+            print(
+                f"  its end: the table's latest row, {r.last} (a change-point table does not "
+                "say how far it runs: give --through D if it covers later days)"
+            )
         for revision in r.revisions[:20]:
             print(f"  revised {revision}")
         if len(r.revisions) > 20:
@@ -74,6 +86,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"policy rates now: {len(rates.currencies)} currencies, as of {rates.as_of}, in "
         f"{data_dir()}"
     )
+    if not gaps_known():
+        print(f"gaps: {GAPS_UNKNOWN}")
     print(f"Source: {rates.source}. BIS does not endorse carryxl.")
     return 0
 

@@ -11,21 +11,25 @@ import numpy as np
 from carryxl.cli.arguments import count, date, date_list, number
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_report, rate_argument, table
-from carryxl.core.conventions import DayCount, Pair, default_day_count, points_scale
-from carryxl.core.dates import Tenor, add_tenor, as_dates, business_holidays, year_fraction
+from carryxl.core.calendars import CALENDARS
+from carryxl.core.conventions import Pair
+from carryxl.core.dates import business_holidays
 from carryxl.core.errors import CarryxlError
-from carryxl.core.forwards import forward_outright, forward_points
-from carryxl.core.swaps import value_date
+from carryxl.core.strip import ForwardTerms, StripRow, forward_strip
 
 __all__ = ["COMMANDS", "run"]
 
 DATES = """\
-Dates: the spot date is the trade date + the pair's spot lag (T+2; T+1 for USD/CAD,
-USD/TRY...) in business days; the end is the spot date + the tenor, rolled by modified
-following (the next business day unless it is in the next month, then the previous one)
-with the end-of-month rule (a spot date on its month's last business day ends on the last
-business day of the end month). Business days are Monday to Friday minus --holidays.
-Each leg's year fraction runs from the spot date to the end under its own day count."""
+Dates: each currency's settlement calendar (the holidays package: USD the Federal
+Reserve's, EUR TARGET, JPY Japan's holidays and the banks' 31 Dec-3 Jan, GBP England's
+bank holidays...), plus any --holidays. The spot date is the trade date + the pair's spot
+lag (T+2; T+1 for USD/CAD, USD/TRY...): the days before spot count in the non-USD
+currencies only (a USD-only holiday on T+1 does not delay spot against USD), the spot
+date is a business day in both currencies and in USD. ON runs from the trade date to the
+next business day, TN from there to spot, SN from spot to the next day; other tenors end
+at the spot date + the tenor, rolled by modified following with the end-of-month rule.
+Each leg's year fraction runs over the period under its own day count; points use the
+pair's pip (100 on JPY, HUF, ISK pairs; 10,000 otherwise; --pip-size overrides)."""
 
 WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -39,7 +43,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--rate-quote", required=True, type=rate_argument("rate_quote"), help="e.g. 0.1%%"
     )
-    p.add_argument("--tenor", required=True, help="1W, 1M, 3M, 6M, 1Y, 90D...")
+    tenor = p.add_mutually_exclusive_group(required=True)
+    tenor.add_argument("--tenor", help="ON, TN, SN, 1W, 1M, 3M, 6M, 1Y, 90D...")
+    tenor.add_argument("--tenors", help="a strip, comma-separated: ON,TN,1W,1M,3M,6M,1Y")
     p.add_argument(
         "--trade-date", required=True, type=date("trade_date"), help="the deal date, YYYY-MM-DD"
     )
@@ -54,56 +60,85 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=count("spot_lag", at_least=0),
         help="override the settlement lag (business days)",
     )
+    p.add_argument(
+        "--no-calendars",
+        action="store_true",
+        help="weekends and --holidays only (no settlement calendars, no USD rule)",
+    )
+    p.add_argument(
+        "--pip-size",
+        type=number("pip_size", above=0),
+        help="the pair's pip for the points (default 0.01 on JPY, HUF, ISK pairs, else 0.0001)",
+    )
     p.add_argument("--day-count-base", help="override the base leg's day count, e.g. ACT/365F")
     p.add_argument("--day-count-quote", help="override the quote leg's day count")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
 
 
-def _day_count(given: str | None, currency: Any, argument: str) -> DayCount:
-    if given is None:
-        return default_day_count(currency)
-    return DayCount.parse(given, argument)
+def _terms(args: argparse.Namespace) -> ForwardTerms:
+    return ForwardTerms.of(
+        args.pair,
+        args.spot,
+        args.rate_base,
+        args.rate_quote,
+        args.day_count_base,
+        args.day_count_quote,
+        args.pip_size,
+    )
+
+
+def _row(r: StripRow) -> dict[str, Any]:
+    d = r.dates
+    return {
+        "tenor": d.tenor,
+        "start_date": str(d.start),
+        "end_date": str(d.end),
+        "value_date": str(d.value),
+        "days": r.days,
+        "years_base": r.years_base,
+        "years_quote": r.years_quote,
+        "outright": r.outright,
+        "points": r.points,
+    }
+
+
+def _calendars_note(pair: Pair, args: argparse.Namespace) -> str:
+    if args.no_calendars:
+        return "weekends and --holidays only"
+    codes = dict.fromkeys([str(pair.base), str(pair.quote), "USD"])
+    names = ", ".join(f"{c} {CALENDARS[c][1]}" for c in codes)
+    return f"settlement calendars ({names}; holidays package) and the USD rule"
 
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
-    """The forward and its dates as plain data."""
-    pair = Pair.parse(args.pair)
-    tenor = Tenor.parse(args.tenor)
-    holidays = business_holidays(args.holidays)
-    trade = as_dates("trade_date", args.trade_date)
-    if trade.ndim:
-        raise CarryxlError("trade_date", args.trade_date, "must be one date")
-    spot_date = value_date(trade, pair, holidays, args.spot_lag)
-    end = add_tenor(spot_date, tenor, holidays)
-    dc_base = _day_count(args.day_count_base, pair.base, "day_count_base")
-    dc_quote = _day_count(args.day_count_quote, pair.quote, "day_count_quote")
-    t_base = float(year_fraction(spot_date, end, dc_base))
-    t_quote = float(year_fraction(spot_date, end, dc_quote))
-    scale = points_scale(pair)
-    outright = float(forward_outright(args.spot, args.rate_base, args.rate_quote, t_base, t_quote))
-    points = float(
-        forward_points(args.spot, args.rate_base, args.rate_quote, t_base, scale, t_quote)
+    """The forward (or the strip) and its dates as plain data."""
+    terms = _terms(args)
+    pair = terms.pair
+    tenors = [x.strip() for x in (args.tenors or args.tenor).split(",") if x.strip()]
+    if not tenors:
+        raise CarryxlError("tenors", args.tenors, "must list tenors, e.g. ON,TN,1W,1M")
+    rows = forward_strip(
+        terms, args.trade_date, tenors, args.holidays, args.spot_lag, not args.no_calendars
     )
-    return {
+    first = rows[0].dates
+    common: dict[str, Any] = {
         "pair": str(pair),
         "spot": args.spot,
-        "tenor": str(tenor),
-        "trade_date": str(trade),
-        "spot_date": str(spot_date),
-        "spot_lag": int(np.busday_count(trade, spot_date, holidays=holidays)),
-        "end_date": str(end),
-        "holidays": [str(h) for h in holidays],
-        "days": int((end - spot_date).astype(int)),
+        "trade_date": str(first.trade),
+        "spot_date": str(first.spot),
+        "spot_lag": pair.spot_lag if args.spot_lag is None else args.spot_lag,
+        "calendars": _calendars_note(pair, args),
+        "holidays": [str(h) for h in business_holidays(args.holidays)],
         "rate_base": args.rate_base,
         "rate_quote": args.rate_quote,
-        "day_count_base": str(dc_base),
-        "day_count_quote": str(dc_quote),
-        "years_base": t_base,
-        "years_quote": t_quote,
-        "outright": outright,
-        "points": points or 0.0,
-        "points_scale": scale,
+        "day_count_base": str(terms.day_count_base),
+        "day_count_quote": str(terms.day_count_quote),
+        "pip_size": terms.pip_size,
+        "points_scale": 1.0 / terms.pip_size,
     }
+    if args.tenors:
+        return {**common, "strip": [_row(r) for r in rows]}
+    return {**common, **_row(rows[0])}
 
 
 def _day(text: str) -> str:
@@ -114,11 +149,19 @@ def _day(text: str) -> str:
 
 def render(r: dict[str, Any]) -> str:
     """The human-readable report."""
+    if "strip" in r:
+        return _render_strip(r)
     base, quote = r["pair"].split("/")
     rows = [
         ("trade date", _day(r["trade_date"])),
         ("spot date", f"{_day(r['spot_date'])} (T+{r['spot_lag']} business days)"),
-        ("end date", f"{_day(r['end_date'])} (spot date + {r['tenor']}, rolled)"),
+    ]
+    if r["tenor"] in ("ON", "TN", "SN"):
+        rows.append(("period", f"{_day(r['start_date'])} -> {_day(r['end_date'])}"))
+        rows.append(("value date dealt", _day(r["value_date"])))
+    else:
+        rows.append(("end date", f"{_day(r['end_date'])} (spot date + {r['tenor']}, rolled)"))
+    rows += [
         ("days", str(r["days"])),
         (
             f"{base} leg",
@@ -135,10 +178,38 @@ def render(r: dict[str, Any]) -> str:
     head = (
         f"{r['pair']} {r['tenor']} forward by covered interest parity (simple money-market rates)"
     )
-    foot = "end date: modified following with the end-of-month rule, over weekends" + (
-        f" and holidays {', '.join(r['holidays'])}" if r["holidays"] else ""
-    )
-    return "\n".join([head, table(rows), foot])
+    return "\n".join([head, table(rows), _foot(r)])
+
+
+def _foot(r: dict[str, Any]) -> str:
+    extra = f"; holidays {', '.join(r['holidays'])}" if r["holidays"] else ""
+    return f"dates: {r['calendars']}{extra}; ends by modified following with the end-of-month rule"
+
+
+def _render_strip(r: dict[str, Any]) -> str:
+    rows = [
+        (
+            e["tenor"],
+            _day(e["start_date"]),
+            _day(e["end_date"]),
+            str(e["days"]),
+            f"{e['outright']:.6f}",
+            f"{e['points']:+.2f}",
+        )
+        for e in r["strip"]
+    ]
+    header = ("tenor", "from", "to", "days", "outright", f"points (x{r['points_scale']:g})")
+    lines = [
+        f"{r['pair']} forward strip by covered interest parity, spot {r['spot']:g} for "
+        f"{_day(r['spot_date'])}; dealt {_day(r['trade_date'])}",
+        f"rates: {r['pair'][:3]} {percent(r['rate_base'])} {r['day_count_base']}, "
+        f"{r['pair'][4:]} {percent(r['rate_quote'])} {r['day_count_quote']}",
+        table(rows, header),
+        "outright: for the value date dealt (ON: today, TN: tomorrow, others: the end); "
+        "points: the period's (to - from)",
+        _foot(r),
+    ]
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -169,6 +240,11 @@ COMMANDS = (
             Example(
                 "carryxl forward --pair USD/TRY --spot 32 --rate-base 5% --rate-quote 45% "
                 "--tenor 6M --trade-date 2025-01-29 --json",
+            ),
+            Example(
+                "carryxl forward --pair USD/JPY --spot 150 --rate-base 4.625% --rate-quote 0.25% "
+                "--tenors ON,TN,1W,1M,3M,6M,1Y --trade-date 2024-11-26",
+                note="the strip, as a dealer's screen shows it",
             ),
         ),
     ),

@@ -15,9 +15,11 @@ from carryxl.core.conventions import Currency
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import rate_from_text
+from carryxl.history.folder import data_dir
 from carryxl.history.policy import (
     BEFORE,
     GAP,
+    PRECISION,
     SOURCE,
     STALE,
     PolicyRates,
@@ -25,7 +27,13 @@ from carryxl.history.policy import (
     stale_note,
 )
 from carryxl.history.rates import RateSchedule
-from carryxl.history.store import policy_rates
+from carryxl.history.store import (
+    GAPS_UNKNOWN,
+    NO_DATA_TO_SHOW,
+    gaps_known,
+    load_policy_rates,
+    policy_rates,
+)
 
 __all__ = [
     "COMMANDS",
@@ -42,7 +50,9 @@ __all__ = [
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("currencies", nargs="+", metavar="CCY", help="e.g. USD JPY")
-    p.add_argument("--date", type=date("date"), help="the day, YYYY-MM-DD")
+    p.add_argument(
+        "--date", type=date("date"), help="the day, YYYY-MM-DD (default: the data's last)"
+    )
     p.add_argument(
         "--start",
         type=date("start"),
@@ -97,7 +107,7 @@ def series(
     for code in codes:
         s = data.get(code, "CCY")
         rows = []
-        for day, level in s.changes():
+        for day, level in s.decisions():
             if day > end:
                 break
             if day <= start:
@@ -113,12 +123,37 @@ def series(
         "start": str(start),
         "end": str(end),
         "changes": changes,
+        "precision": f"moves under {PRECISION:g} percentage points are not listed",
         "source": SOURCE,
         "as_of": str(data.as_of),
     }
+    if len(codes) > 1:
+        result["table"] = side_by_side(changes)
     if notes:
         result["notes"] = notes
     return result
+
+
+def side_by_side(changes: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One row per date any currency moved: each currency's rate in force that day and,
+    for two currencies, the differential first - second (decimals; None: no level)."""
+    codes = list(changes)
+    days = sorted({row["date"] for rows in changes.values() for row in rows})
+    table: list[dict[str, Any]] = []
+    current: dict[str, float | None] = dict.fromkeys(codes)
+    index = dict.fromkeys(codes, 0)
+    for day in days:
+        for code in codes:
+            rows = changes[code]
+            while index[code] < len(rows) and rows[index[code]]["date"] <= day:
+                current[code] = rows[index[code]]["rate"]
+                index[code] += 1
+        row: dict[str, Any] = {"date": day, **current}
+        if len(codes) == 2:
+            a, b = current[codes[0]], current[codes[1]]
+            row["differential"] = None if a is None or b is None else a - b
+        table.append(row)
+    return table
 
 
 def _shown(value: float | None) -> str:
@@ -127,17 +162,41 @@ def _shown(value: float | None) -> str:
 
 def _render_date(r: dict[str, Any]) -> str:
     rows = [(code, _shown(v), r.get("notes", {}).get(code, "")) for code, v in r["rates"].items()]
-    lines = [f"policy rates in force on {r['date']}", table(rows)]
+    when = f"on {r['date']}" if not r.get("latest") else f"latest: the data's last date {r['date']}"
+    lines = [f"policy rates in force {when}", table(rows)]
+    if "gaps" in r:
+        lines.append(f"gaps: {r['gaps']}")
     lines.append(f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl.")
     return "\n".join(lines)
 
 
 def _render_series(r: dict[str, Any]) -> str:
-    lines = [f"policy-rate changes, {r['start']} to {r['end']}"]
+    lines = [f"policy-rate changes, {r['start']} to {r['end']} ({r['precision']})"]
+    if "table" in r:
+        codes = list(r["changes"])
+        header = ("date", *codes, *(["differential"] if len(codes) == 2 else []))
+        body = [
+            (
+                row["date"],
+                *(_shown(row[c]) for c in codes),
+                *([_shown(row["differential"])] if len(codes) == 2 else []),
+            )
+            for row in r["table"]
+        ]
+        lines += ["", table(body, header)]
+        for code in codes:
+            if code in r.get("notes", {}):
+                lines.append(f"{code}: {r['notes'][code]}")
+        if "gaps" in r:
+            lines.append(f"gaps: {r['gaps']}")
+        lines += ["", f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl."]
+        return "\n".join(lines)
     for code, rows in r["changes"].items():
         lines += ["", table([(row["date"], _shown(row["rate"])) for row in rows], ("date", code))]
         if code in r.get("notes", {}):
             lines.append(f"{code}: {r['notes'][code]}")
+    if "gaps" in r:
+        lines.append(f"gaps: {r['gaps']}")
     lines += ["", f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl."]
     return "\n".join(lines)
 
@@ -147,12 +206,16 @@ def run(args: argparse.Namespace) -> int:
     codes = _codes(args.currencies)
     if args.date and (args.start or args.end):
         raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
-    if not (args.date or args.start or args.end or args.plot):
-        raise CarryxlError("date", None, "give --date D, or --start/--end, or --plot FILE.png")
     plot_target(args)
-    data = policy_rates("rates")
-    if args.date:
-        result = on_date(data, codes, parse_date("date", args.date))
+    data = load_policy_rates()
+    if data is None:
+        raise CarryxlError("rates", str(data_dir()), NO_DATA_TO_SHOW)
+    latest = not (args.date or args.start or args.end or args.plot)
+    if args.date or latest:
+        when = parse_date("date", args.date) if args.date else data.as_of
+        result = on_date(data, codes, when)
+        if latest:
+            result["latest"] = True
         render = _render_date
     else:
         first = min(data.get(c, "CCY").start for c in codes)
@@ -162,6 +225,8 @@ def run(args: argparse.Namespace) -> int:
             raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
         result = series(data, codes, start, end)
         render = _render_series
+    if not gaps_known():
+        result["gaps"] = GAPS_UNKNOWN
     if args.plot:
         from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
 
@@ -255,7 +320,7 @@ def rates_used(legs: dict[str, tuple[Currency, Any]], start: Any, end: Any) -> d
         **shown,
         "source": SOURCE,
         "as_of": str(policy.data.as_of),
-        "notes": policy.notes(codes, start, end),
+        "notes": policy.notes(codes, start, end) + ([] if gaps_known() else [GAPS_UNKNOWN]),
     }
 
 
@@ -277,13 +342,17 @@ COMMANDS = (
         description="The policy rate in force on a date, or each change from --start to "
         "--end, from the policy-rate data in carryxl's data folder (`carryxl data update` or "
         "`carryxl data import FILE` fills it). Source: BIS, Central bank policy rates "
-        "(WS_CBPOL). Printed as percent; in --json as decimals (0.0525 = 5.25%). A date "
-        "after the data's last date shows the last known level marked stale; a date with no "
-        "published level is refused (exit 1).",
+        "(WS_CBPOL). Printed as percent; in --json as decimals (0.0525 = 5.25%). With no "
+        "date, the latest level (on the data's last date). Several currencies over a range: "
+        "one table, with the differential of two. Moves under half a basis point (BIS's "
+        "daily noise, below any central bank's precision) are not listed as decisions. A "
+        "date after the data's last date shows the last known level marked stale; a date "
+        "with no published level is refused (exit 1).",
         arguments=_arguments,
         run=run,
         examples=(
             Example("carryxl rates USD JPY --date 2024-07-31"),
+            Example("carryxl rates JPY", note="the latest level"),
             Example("carryxl rates AUD JPY --date 2008-07-01 --json"),
             Example("carryxl rates AUD JPY --start 2007-01-01 --end 2009-12-31"),
             Example(

@@ -24,7 +24,9 @@ from carryxl.core import (
     stop_loss_spot,
     value_at_risk,
 )
+from carryxl.core.defaults import LOT_SIZE, LOT_STEP, MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
+from carryxl.core.lots import lots_in_steps
 
 PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
 """The probability of loss is not the VaR's normal model: the report says so."""
@@ -54,7 +56,14 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="one pip (default 0.01 JPY, else 0.0001)",
     )
     size.add_argument(
-        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
+        "--lot-size", type=number("lot_size", above=0), default=LOT_SIZE, help="base units a lot"
+    )
+    size.add_argument(
+        "--lot-step",
+        type=number("lot_step", above=0),
+        default=LOT_STEP,
+        help=f"the broker's smallest lot increment (default {LOT_STEP:g} lot): a size from "
+        "--risk-budget/--risk is rounded down to it",
     )
     p.add_argument(
         "--account",
@@ -70,10 +79,16 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     margin.add_argument("--leverage", type=number("leverage", above=0), help="e.g. 25 for 1:25")
     margin.add_argument("--margin-rate", type=rate_argument("margin_rate"), help="or e.g. 4%%")
     margin.add_argument(
-        "--margin-call", type=rate_argument("margin_call"), default=1.0, help="level, 100%%"
+        "--margin-call",
+        type=rate_argument("margin_call"),
+        default=MARGIN_CALL_LEVEL,
+        help=f"level, {MARGIN_CALL_LEVEL * 100:.0f}%%",
     )
     margin.add_argument(
-        "--stop-out", type=rate_argument("stop_out"), default=0.5, help="level, 50%%"
+        "--stop-out",
+        type=rate_argument("stop_out"),
+        default=STOP_OUT_LEVEL,
+        help=f"level, {STOP_OUT_LEVEL * 100:.0f}%%",
     )
     margin.add_argument(
         "--swap-per-day",
@@ -129,10 +144,19 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         if args.equity is None:
             raise CarryxlError("equity", None, "is needed with --risk as a fraction")
         budget = args.risk * args.equity
+    sized: dict[str, Any] = {}
     if args.units is not None:
         units = args.units
     elif budget is not None and args.stop_pips is not None:
-        units = float(position_size(budget, args.stop_pips, pip, k))
+        exact = float(position_size(budget, args.stop_pips, pip, k))
+        lots, rounded = lots_in_steps(exact, args.lot_size, args.lot_step)
+        units = float(rounded)
+        sized = {
+            "units_unrounded": exact,
+            "lots_unrounded": exact / args.lot_size,
+            "lot_step": args.lot_step,
+            "lots_rounded_down": float(lots),
+        }
     else:
         raise CarryxlError("units", None, "give --units, or --risk-budget/--risk with --stop-pips")
     result: dict[str, Any] = {
@@ -144,6 +168,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "pip_size": pip,
         "units": units,
         "lots": units / args.lot_size,
+        **sized,
         "position_value": units * args.spot * k,
         "pip_value": float(pip_value(units, pip, k)),
     }
@@ -223,6 +248,7 @@ def render(r: dict[str, Any]) -> str:
             "position",
             f"{r['side']} {r['units']:,.2f} units ({r['lots']:.4g} lots) at {r['spot']:g}",
         ),
+        *_sizing(r),
         (f"position value ({ccy})", money(r["position_value"], ccy)),
         (f"pip value ({ccy})", money(r["pip_value"], ccy)),
     ]
@@ -277,6 +303,18 @@ def render(r: dict[str, Any]) -> str:
             ("carry-to-vol (a year)", f"{r['carry_to_vol']:.4f}"),
         ]
     return "\n".join([f"{r['pair']} risk, account in {ccy}", table(rows), *notes])
+
+
+def _sizing(r: dict[str, Any]) -> list[tuple[str, str]]:
+    """The size before rounding to the broker's lot step, beside the one taken."""
+    if "units_unrounded" not in r:
+        return []
+    return [
+        (
+            f"  rounded down to the lot step ({r['lot_step']:g} lot) from",
+            f"{r['units_unrounded']:,.2f} units ({r['lots_unrounded']:.6g} lots)",
+        )
+    ]
 
 
 def _spot(value: float) -> str:

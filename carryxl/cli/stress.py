@@ -9,6 +9,7 @@ from carryxl.cli.arguments import date, number
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
+from carryxl.cli.levels import add_level_arguments, stop_out_level
 from carryxl.cli.rates import add_policy_arguments, policy_schedule, rates_lines, rates_used
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
@@ -40,20 +41,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         default=1.0,
         help="notional / margin (default 1)",
     )
-    p.add_argument(
-        "--margin-call",
-        type=number("margin_call", above=0),
-        default=0.5,
-        help="call when equity < this x margin (0.5)",
-    )
-    p.add_argument(
-        "--stop-out",
-        type=number("stop_out", above=0),
-        default=0.5,
-        help="with leverage > 1 the broker closes the position when equity < this x margin "
-        "(0.5 = 50%% margin level, the default)",
-    )
-    p.add_argument("--hold", action="store_true", help="no stop-out: hold through everything")
+    add_level_arguments(p)
     add_plot_argument(p, "draw spot and equity")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(p)
@@ -107,7 +95,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         args.leverage,
         args.margin_call,
         load_history(args),
-        stop_out=None if args.hold else args.stop_out,
+        stop_out=stop_out_level(args),
     )
     funding = Currency.parse(chosen["funding"], "funding")
     legs = {
@@ -131,18 +119,18 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _stop_out(r: dict[str, Any], ccy: str) -> tuple[str, str]:
-    """The stop-out row: when, at what spot, and the P&L realised there."""
+def _stop_out(r: dict[str, Any], ccy: str) -> list[tuple[str, str]]:
+    """The stop-out rows: when, the fixing it was closed at, the level's spot, the P&L."""
     if r["stop_out_level"] is None:
-        return ("stop-out", "none: held through (leverage 1, or --hold)")
+        return [("stop-out", "none: held through (leverage 1, or --hold)")]
     label = f"stop-out (equity < {percent(r['stop_out_level'], 0)} of margin)"
     if r["stop_out_date"] is None:
-        return (label, "not reached")
-    return (
-        label,
-        f"{r['stop_out_date']} at {r['stop_out_spot']:.6g}, P&L "
-        f"{money(r['stop_out_pnl'], ccy)} {ccy}",
-    )
+        return [(label, "not reached")]
+    return [
+        (label, f"{r['stop_out_date']}, closed at the fixing {r['stop_out_spot']:.6g}"),
+        ("spot at the stop-out level", f"{r['stop_out_level_spot']:.6g}"),
+        ("P&L at the stop-out", f"{money(r['stop_out_pnl'], ccy)} {ccy}"),
+    ]
 
 
 def render(r: dict[str, Any]) -> str:
@@ -171,8 +159,11 @@ def render(r: dict[str, Any]) -> str:
             f"{money(r['max_drawdown_amount'], ccy)} {ccy} "
             f"({percent(r['max_drawdown'], 1)} of peak equity)",
         ),
-        ("margin-call day", r["margin_call_date"] or "none"),
-        _stop_out(r, ccy),
+        (
+            f"margin-call day (equity < {percent(r['margin_call_level'], 0)} of margin)",
+            r["margin_call_date"] or "none",
+        ),
+        *_stop_out(r, ccy),
         ("equity wiped out", r["wiped_out_date"] or "no"),
         ("carry per day", f"{money(r['carry_per_day'], ccy)} {ccy}"),
         ("worst loss in days of carry", f"{r['carry_days_of_loss']:.1f}"),

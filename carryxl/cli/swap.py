@@ -30,8 +30,10 @@ from carryxl.core import (
     value_date,
     weekday_from_text,
 )
+from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.swaps import WEEKDAYS
+from carryxl.history.store import load_policy_rates
 
 __all__ = ["COMMANDS", "run"]
 
@@ -64,7 +66,17 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--quote",
         help="broker's swap for --side: 1.5 (points or money), -2%% or -0.02 (percent a year)",
     )
-    p.add_argument("--form", default="points", help="points | money (per lot) | percent (a year)")
+    p.add_argument(
+        "--form",
+        default="points",
+        help="points (the platform's: 10^-digits, 0.001 on USD/JPY) | pips (10 points) | "
+        "money (per lot) | percent (a year)",
+    )
+    p.add_argument(
+        "--digits",
+        type=count("digits", at_least=0),
+        help="the platform's digits for points (default by pair: 3 on JPY pairs, 5 on most)",
+    )
     p.add_argument(
         "--lots", type=number("lots", above=0), default=1.0, help="position size in lots"
     )
@@ -74,7 +86,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--point-size",
         type=number("point_size", above=0),
-        help="price of one point (default one pip)",
+        help="price of one point or pip (overrides --digits)",
     )
     p.add_argument(
         "--spot",
@@ -114,6 +126,61 @@ def _quote(text: str, form: SwapForm) -> float:
     if not math.isfinite(number):
         raise CarryxlError("quote", text, f"must be a finite number ({form})")
     return number
+
+
+# An implied rate this far from the rate differential (in either direction) is more likely a
+# quote in another form (pips read as points, x10) than a broker's markup.
+FAR_FROM_DIFFERENTIAL = 0.05
+
+
+def _unit(pair: Pair, form: SwapForm, args: argparse.Namespace) -> dict[str, Any]:
+    """What one unit of the quote is worth in price: the point (10^-digits) or the pip."""
+    if form is SwapForm.POINTS:
+        digits = pair.digits(args.digits)
+        size = args.point_size or pair.point_size(digits)
+        return {"digits": digits, "point_size": size}
+    if form is SwapForm.PIPS:
+        return {"pip_size": args.point_size or pair.pip_size()}
+    return {}
+
+
+def _unit_text(r: dict[str, Any]) -> str:
+    if "point_size" in r:
+        return f" (1 point = {r['point_size']:g}, {r['digits']} digits)"
+    if "pip_size" in r:
+        return f" (1 pip = {r['pip_size']:g})"
+    return ""
+
+
+def _differential_check(
+    pair: Pair, side: float, implied: float, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The rate differential for the side (given rates, else the BIS policy rates on the
+    open date when the data folder has them) and a warning when the implied rate is far."""
+    if args.rate_base is not None and args.rate_quote is not None:
+        differential, source = side * (args.rate_base - args.rate_quote), "the rates given"
+    else:
+        data = load_policy_rates()
+        if data is None:
+            return {}
+        try:
+            day = parse_date("open", args.open)
+            r_base, _ = data.read(pair.base, day)
+            r_quote, _ = data.read(pair.quote, day)
+        except CarryxlError:  # a currency the data does not hold
+            return {}
+        if not (math.isfinite(float(r_base)) and math.isfinite(float(r_quote))):
+            return {}
+        differential = side * float(r_base - r_quote)
+        source = f"BIS policy rates on {day}"
+    found = {"rate_differential": differential, "rate_differential_source": source}
+    if abs(implied - differential) > FAR_FROM_DIFFERENTIAL:
+        found["warning"] = (
+            f"the implied rate {percent(implied, 2)} is far from the rate differential "
+            f"{percent(differential, 2)} ({source}): is the quote in another form? points "
+            "are the platform's (10^-digits; a pip is 10 points)"
+        )
+    return found
 
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
@@ -162,12 +229,14 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
             args.lot_size,
             args.basis,
             to_account,
+            digits=args.digits,
         )
     )
     units = args.lots * args.lot_size
     result |= {
         "side": "long" if side > 0 else "short",
         "form": str(form),
+        **_unit(pair, form, args),
         "quote": quote,
         "lots": args.lots,
         "units": units,
@@ -199,6 +268,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     # The implied rate and markup are on the position value in the quote currency.
     quote_money = per_night / args.to_account
     result["implied_rate"] = float(swap_implied_rate(quote_money, units, args.spot, 1, args.basis))
+    result |= _differential_check(pair, side, result["implied_rate"], args)
     if args.rate_base is not None and args.rate_quote is not None and nights > 0:
         bench = float(
             benchmark_swap(pair, units, args.spot, args.rate_base, args.rate_quote, nights, side)
@@ -228,12 +298,14 @@ def render(r: dict[str, Any]) -> str:
         lines += [
             "",
             f"{r['side']} {r['lots']:g} lots ({r['units']:,.0f} units), swap {r['quote']:g}"
-            f" ({r['form']})",
+            f" {r['form']}{_unit_text(r)}",
             f"swap per night ({ccy}): {money(r['swap_per_night'], ccy)}",
             f"swap over {r['nights']} nights ({ccy}): {money(r['swap_total'], ccy)}",
         ]
     if "implied_rate" in r:
         lines.append(f"implied annual rate on the position value: {percent(r['implied_rate'])}")
+    if "warning" in r:
+        lines.append(f"warning: {r['warning']}")
     if "markup_total" in r:
         lines += [
             f"interest-parity benchmark over {r['nights']} nights ({ccy}):"
@@ -275,8 +347,10 @@ COMMANDS = (
         examples=(
             Example("carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20"),
             Example(
-                "carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20 --quote 1.5 "
-                "--form points --lots 2 --spot 150 --rate-base 5% --rate-quote 0.1% --ledger"
+                "carryxl swap --pair USD/JPY --open 2025-01-06 --close 2025-01-20 --quote 15 "
+                "--form points --lots 2 --spot 150 --rate-base 5% --rate-quote 0.1% --ledger",
+                note="MetaTrader points: 15 x 0.001 (3-digit USD/JPY) x 200,000 = 3,000 JPY a "
+                "night; --form pips for 1.5 pips",
             ),
             Example(
                 "carryxl swap --pair USD/TRY --open 2025-01-06 --close 2025-01-08 --quote=-2% "

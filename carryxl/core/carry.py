@@ -328,9 +328,12 @@ def breakeven_spot(
 ) -> FloatArray:
     """The end spot (in the pair's own quote) at which the exact total P&L is zero.
 
-    It is the covered-interest-parity forward: S0 (1 + r_f*t_f)/(1 + r_t*t_t) for a
-    TARGET/FUNDING pair, S0 (1 + r_t*t_t)/(1 + r_f*t_f) for FUNDING/TARGET; each
-    1 + r*t must be above 0. Seed 1: 100 * 1.0005 / 1.0225 = 97.8484.
+    It is the parity forward over the year fractions given: S0 (1 + r_f*t_f)/(1 + r_t*t_t)
+    for a TARGET/FUNDING pair, S0 (1 + r_t*t_t)/(1 + r_f*t_f) for FUNDING/TARGET; each
+    1 + r*t must be above 0. Seed 1: 100 * 1.0005 / 1.0225 = 97.8484. With a tenor's
+    nominal years (6M = 0.5) it is the nominal-tenor break-even; the dated forward
+    (``carryxl forward``, ``FX_FORWARD``) counts each leg's
+    days from the spot date to the tenor's end instead.
     """
     spots = checked_spots(spot_start, None, orientation)
     legs = checked_legs(rate_target, rate_funding, years, years_funding)

@@ -5,8 +5,11 @@
 - :class:`Pair`: a currency pair ``BASE/QUOTE``; its spot is QUOTE units per 1 BASE.
 - :class:`Orientation`: whether the pair reads TARGET/FUNDING (AUD/JPY funded in JPY)
   or FUNDING/TARGET (USD/TRY funded in USD).
-- pip size and forward-points scale: 0.01 and x100 for JPY-quoted pairs,
-  0.0001 and x10,000 otherwise, unless overridden.
+- pip size and forward-points scale: 0.01 and x100 for pairs quoted in JPY, HUF or ISK
+  (EUR/HUF 400.12: a pip is 0.01 forint), 0.0001 and x10,000 otherwise, unless overridden.
+- the trading platform's **point** (MetaTrader 4/5): 10^-digits, with digits 3 on pairs
+  whose pip is 0.01 (USD/JPY 150.123) and 5 otherwise (EUR/USD 1.08123): a pip is 10
+  points. Brokers' swap "points" are these points; ``digits`` overrides.
 
 Default day counts (money-market basis): ACT/360 for USD, EUR, CHF, SEK, MXN, NOK,
 DKK, TRY and the other currencies flagged 360 below; ACT/365F for GBP, AUD, NZD, CAD,
@@ -17,6 +20,7 @@ NIBOR (ACT/360). Every function that uses a day count takes an override.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -240,6 +244,8 @@ _PAIR = re.compile(r"^\s*([A-Za-z]{3})\s*[/\-_. ]?\s*([A-Za-z]{3})\s*$")
 
 # Pairs that settle T+1 rather than the usual T+2.
 _T_PLUS_1 = frozenset({("USD", "CAD"), ("USD", "TRY"), ("USD", "RUB"), ("USD", "PHP")})
+# Quote currencies whose pip is 0.01 (prices in the hundreds): JPY, HUF, ISK.
+_PIP_HUNDREDTH = frozenset({"JPY", "HUF", "ISK"})
 
 
 @dataclass(frozen=True)
@@ -290,13 +296,30 @@ class Pair:
         return self.base if orientation is Orientation.TARGET_FUNDING else self.quote
 
     def pip_size(self, override: float | None = None) -> float:
-        """One pip in quote units: 0.01 for JPY-quoted pairs, 0.0001 otherwise."""
+        """One pip in quote units: 0.01 for pairs quoted in JPY, HUF or ISK, 0.0001 otherwise."""
         if override is not None:
             size = positive("pip_size", override)
             if size.ndim:
                 raise CarryxlError("pip_size", override, Rule.ONE_NUMBER)
             return float(size)
-        return 0.01 if self.quote == Currency.JPY else 0.0001
+        return 0.01 if str(self.quote) in _PIP_HUNDREDTH else 0.0001
+
+    def digits(self, override: int | None = None) -> int:
+        """MetaTrader's digits for the pair: 3 where a pip is 0.01 (USD/JPY 150.123), 5
+        where it is 0.0001 (EUR/USD 1.08123); ``override`` (0-8) for a broker's own."""
+        if override is not None:
+            if (
+                isinstance(override, bool)
+                or not isinstance(override, int)
+                or not 0 <= override <= 8
+            ):
+                raise CarryxlError("digits", override, "must be a whole number 0 to 8, e.g. 3 or 5")
+            return override
+        return round(-math.log10(self.pip_size())) + 1
+
+    def point_size(self, digits: int | None = None) -> float:
+        """The platform's point, 10^-digits: 0.001 on USD/JPY, 0.00001 on EUR/USD."""
+        return 10.0 ** -self.digits(digits)
 
     @property
     def spot_lag(self) -> int:

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.core.defaults import MARGIN_CALL_LEVEL
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
@@ -95,7 +96,7 @@ def margin_call_spot(
     side: Any = "long",
     leverage: Any = None,
     margin_rate: Any = None,
-    level: Any = 1.0,
+    level: Any = MARGIN_CALL_LEVEL,
     account: str = "quote",
 ) -> FloatArray:
     """The spot at which equity / margin falls to ``level`` (margin call 1.0, stop-out 0.5…).
@@ -131,7 +132,7 @@ def margin_call_spot(
 
 
 def days_to_margin_call(
-    equity: Any, margin: Any, swap_per_day: Any, level: Any = 1.0
+    equity: Any, margin: Any, swap_per_day: Any, level: Any = MARGIN_CALL_LEVEL
 ) -> FloatArray:
     """Days until a negative swap alone erodes equity to ``level`` * margin (spot unchanged).
 

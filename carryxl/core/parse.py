@@ -37,14 +37,20 @@ def _finite(value: float, argument: str, shown: Any, rule: str) -> float:
 
 
 def rate_from_text(
-    value: Any, argument: str = "rate", *, percent: bool = False, at_least: float | None = None
+    value: Any,
+    argument: str = "rate",
+    *,
+    percent: bool = False,
+    at_least: float | None = None,
+    below: float | None = None,
 ) -> float:
     """A rate as a decimal: ``"4.5%"`` -> 0.045, ``"0.045"`` -> 0.045, ``"2bp"`` -> 0.0002,
     or a number (taken as a decimal, or as percent with ``percent=True``).
 
     A bare number above 1 in size is refused (``"5"`` would be 500%: write ``5%`` or
     ``0.05``), unless ``percent=True``, where a bare number is percent (``"5.25"`` ->
-    0.0525). ``at_least``: the smallest rate allowed (``0`` for a cost). Refusals are one
+    0.0525). ``at_least``: the smallest rate allowed (``0`` for a cost); ``below``: an
+    exclusive upper bound (``1`` for "below 100%"). Refusals are one
     CarryxlError naming ``argument``, the text as given and the rule.
     """
     rule = Rule.RATE_TEXT
@@ -68,6 +74,8 @@ def rate_from_text(
         rate = number / _SCALE[unit]
     if at_least is not None and not rate >= at_least:
         raise CarryxlError(argument, value, rule)
+    if below is not None and not rate < below:
+        raise CarryxlError(argument, value, f"must be below {below:.0%}, such as 2bp")
     return rate
 
 

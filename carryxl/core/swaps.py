@@ -23,8 +23,13 @@ rollover that day and its weekend nights are not charged: check your broker's ru
 **Swap quotes** (:class:`SwapForm`), each one night for a position of ``lots`` lots of
 ``lot_size`` base units (a positive quote is a credit to the holder):
 
-- ``points``: price points per night; money = quote * point_size * lots * lot_size,
-  in the pair's quote currency (point_size: one pip by default);
+- ``points``: the trading platform's points per night (MetaTrader 4/5: the symbol's
+  point, 10^-digits: 0.001 on 3-digit JPY pairs, 0.00001 on 5-digit pairs; digits by
+  pair, :meth:`~carryxl.core.conventions.Pair.digits`, or ``digits``); money = quote *
+  10^-digits * lots * lot_size, in the pair's quote currency. USD/JPY +15.3 points on
+  1 lot: 15.3 * 0.001 * 100,000 = 1,530 JPY a night;
+- ``pips``: pips per night (a pip is 10 points: 0.01 on JPY pairs, 0.0001 on most
+  others); money = quote * pip * lots * lot_size, in the quote currency;
 - ``money per lot``: money per lot per night, in the currency the broker states;
 - ``percent a year``: an annual rate on the position's value; money = quote * lots *
   lot_size * spot / basis (basis 360 or 365), in the quote currency.
@@ -255,23 +260,28 @@ class SwapForm(StrEnum):
     """How a broker quotes the overnight swap."""
 
     POINTS = "points"
+    PIPS = "pips"
     MONEY_PER_LOT = "money per lot"
     PERCENT_A_YEAR = "percent a year"
 
     @classmethod
     def parse(cls, value: SwapForm | str, argument: str = "form") -> SwapForm:
-        """``"points"``/``"pts"``, ``"money"``/``"per lot"``, ``"percent"``/``"%"``."""
+        """``"points"``/``"pts"`` (the platform's points), ``"pips"``, ``"money"``/``"per
+        lot"``, ``"percent"``/``"%"``."""
         if isinstance(value, SwapForm):
             return value
         key = re.sub(r"[\s_/.-]", "", str(value)).lower()
         for form, aliases in _FORM_ALIASES.items():
             if key in aliases:
                 return form
-        raise CarryxlError(argument, value, "must be 'points', 'money per lot' or 'percent a year'")
+        raise CarryxlError(
+            argument, value, "must be 'points', 'pips', 'money per lot' or 'percent a year'"
+        )
 
 
 _FORM_ALIASES = {
-    SwapForm.POINTS: {"points", "point", "pts", "pips", "点"},
+    SwapForm.POINTS: {"points", "point", "pts", "点"},
+    SwapForm.PIPS: {"pips", "pip", "基点"},
     SwapForm.MONEY_PER_LOT: {"moneyperlot", "money", "perlot", "lot", "每手"},
     SwapForm.PERCENT_A_YEAR: {"percentayear", "percent", "pct", "%", "annual", "年化"},
 }
@@ -292,7 +302,7 @@ class _Quote:
         # The per-lot factor first: usually a scalar, so the big arrays see one multiply.
         if self.form is SwapForm.MONEY_PER_LOT:
             result: FloatArray = lots * to_account
-        elif self.form is SwapForm.POINTS:
+        elif self.form in (SwapForm.POINTS, SwapForm.PIPS):
             result = lots * (lot_size * self.point_size * to_account)
         else:
             result = lots * (lot_size * to_account / given["basis"]) * given["spot"]
@@ -311,6 +321,7 @@ def _quote(
     basis: Any,
     to_account: Any,
     deferred: bool = False,
+    digits: int | None = None,
 ) -> _Quote:
     """The preamble :func:`swap_per_night` and :func:`swap_quote_from_money` share.
 
@@ -326,16 +337,18 @@ def _quote(
         "to_account": positive("to_account", to_account),
     }
     size = 0.0
-    if shape_form is SwapForm.POINTS:
+    if shape_form in (SwapForm.POINTS, SwapForm.PIPS):
         if point_size is not None:
             checked = positive("point_size", point_size)
             if checked.size != 1:
                 raise CarryxlError("point_size", point_size, Rule.ONE_NUMBER)
             size = float(checked.reshape(()))
+        elif pair is not None and shape_form is SwapForm.POINTS:
+            size = Pair.parse(pair).point_size(digits)
         elif pair is not None:
             size = Pair.parse(pair).pip_size()
         else:
-            raise CarryxlError("pair", None, "give the pair or point_size for a quote in points")
+            raise CarryxlError("pair", None, f"give the pair or point_size for a quote in {form}")
     elif shape_form is SwapForm.PERCENT_A_YEAR:
         if spot is None:
             raise CarryxlError("spot", None, "is needed for a swap quoted in percent a year")
@@ -355,21 +368,24 @@ def swap_per_night(
     lot_size: Any = 100_000.0,
     basis: Any = 360.0,
     to_account: Any = 1.0,
+    digits: int | None = None,
 ) -> FloatArray:
     """Money per night in the account currency from a broker's swap quote (+ = credit).
 
-    Points: quote * point_size * lots * lot_size * to_account. USD/JPY long swap
-    +1.5 points, 2 lots: 1.5 * 0.01 * 200,000 = 3,000 JPY a night.
+    Points (the platform's, 10^-digits): quote * 10^-digits * lots * lot_size *
+    to_account. USD/JPY (3 digits) long swap +15 points, 2 lots: 15 * 0.001 * 200,000 =
+    3,000 JPY a night. Pips: quote * pip * lots * lot_size * to_account (+1.5 pips: the
+    same 3,000 JPY). ``point_size`` overrides the price of one point (or pip).
     Money per lot: quote * lots * to_account. Percent a year: quote * lots * lot_size *
     spot / basis * to_account; -2% a year on 1 lot of USD/TRY at 32, basis 360:
     -0.02 * 100,000 * 32 / 360 = -177.78 TRY a night.
     """
     args = (form, "quote", quote, lots, pair, spot, point_size, lot_size, basis, to_account)
-    given = _quote(*args, deferred=True)
+    given = _quote(*args, deferred=True, digits=digits)
     money = given.named["quote"] * given.per_unit()
     if all_finite(money):  # every factor > 0 and finite, or the product would not be
         return money
-    given = _quote(*args)  # names a bad input with its own rule, if there is one
+    given = _quote(*args, digits=digits)  # names a bad input with its own rule, if any
     return finite_result(given.named["quote"] * given.per_unit(), **given.named)
 
 
@@ -383,13 +399,24 @@ def swap_quote_from_money(
     lot_size: Any = 100_000.0,
     basis: Any = 360.0,
     to_account: Any = 1.0,
+    digits: int | None = None,
 ) -> FloatArray:
     """The quote, in ``form``, that pays ``money_per_night`` (account currency): the inverse
-    of :func:`swap_per_night`. 3,000 JPY a night on 2 lots of USD/JPY is 1.5 points."""
+    of :func:`swap_per_night`. 3,000 JPY a night on 2 lots of USD/JPY is 15 points
+    (1.5 pips)."""
     given = _quote(
-        form, "money_per_night", money_per_night, lots, pair, spot, point_size, lot_size, basis,
+        form,
+        "money_per_night",
+        money_per_night,
+        lots,
+        pair,
+        spot,
+        point_size,
+        lot_size,
+        basis,
         to_account,
-    )  # fmt: skip
+        digits=digits,
+    )
     with np.errstate(divide="ignore", over="ignore"):
         quote = given.named["money_per_night"] / given.per_unit()
     return finite_result(quote, **given.named)

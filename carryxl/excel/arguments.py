@@ -13,7 +13,9 @@ from typing import Any
 from carryxl.core import asset, sides, swaps, tax
 from carryxl.core.conventions import DayCount, Pair, rate_from_text
 from carryxl.core.dates import Tenor
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
+from carryxl.core.strip import fx_tenor
 from carryxl.excel import cells
 from carryxl.excel.declare import Arg, Cell, Read, cells_only
 
@@ -193,6 +195,15 @@ def _optional_pair(cell: Any) -> Pair | None:
     return None if cell is None else pair(cell)
 
 
+def _digits(cell: Any) -> int | None:
+    """A platform's digits (0-8), or None: the pair's."""
+    if cell is None:
+        return None
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and float(cell).is_integer():
+        return int(cell)
+    raise CarryxlError("digits", cell, "must be a whole number 0 to 8, e.g. 3 or 5")
+
+
 def _pip_size(cell: Any) -> float:
     if isinstance(cell, int | float) and not isinstance(cell, bool) and cell > 0:
         return float(cell)
@@ -352,6 +363,17 @@ TENOR = Arg(
     "A tenor: ON, 90D, 2W, 6M, 1Y, 1Y6M",
     _setting(lambda c: Tenor.parse(cells.text("tenor", c))),
 )
+FX_TENOR = Arg(
+    "tenor",
+    "A tenor: ON (overnight), TN (tom-next), SN, 1W, 1M, 6M, 1Y",
+    _setting(lambda c: fx_tenor(cells.text("tenor", c))),
+)
+PAIR_FOR_DATES = Arg(
+    "pair",
+    "The pair, e.g. USD/JPY: its settlement calendars, spot lag, day counts and pip",
+    _setting(pair),
+)
+TRADE_DATE = Arg("trade_date", "The deal date (an Excel date)", date)
 CURRENCY_CODE = Arg("currency_code", "A currency code, e.g. USD or JPY", cells_only)
 
 # Swaps
@@ -369,13 +391,19 @@ HOLIDAYS = Arg("holidays", "Optional: a range of holiday dates (either currency)
 QUOTE = Arg("quote", "The broker's swap quote for one night (+ = credit), e.g. -1.5", rate)
 FORM = Arg(
     "form",
-    'How it is quoted: "points", "money per lot" or "percent a year"',
+    'How it is quoted: "points" (the platform\'s, 10^-digits), "pips", "money per lot" or '
+    '"percent a year"',
     _setting(lambda c: swaps.SwapForm.parse(cells.text("form", c))),
 )
 LOTS = Arg("lots", "Position size in lots", number)
 NIGHTS = Arg("nights", "Optional: nights held (default 1); see SWAP_NIGHTS", number)
 PAIR_FOR_SWAP = Arg(
-    "pair", "Optional: the pair (needed for points: its pip size)", _setting(_optional_pair)
+    "pair", "Optional: the pair (needed for points and pips: its digits)", _setting(_optional_pair)
+)
+DIGITS = Arg(
+    "digits",
+    "Optional: the platform's digits for points (default 3 on JPY pairs, 5 on most others)",
+    _setting(_digits),
 )
 LOT_SIZE = Arg("lot_size", "Optional: base units per lot (default 100000)", number)
 BASIS = Arg(
@@ -402,7 +430,12 @@ EQUITY = Arg("equity", "Account equity at entry, in the account currency", numbe
 SIDE = Arg(
     "side", 'Optional: "long" (default, bought the base currency) or "short"', _setting(_side)
 )
-LEVEL = Arg("level", "Optional: margin level of the call, 100% (default), e.g. 50%", rate)
+LEVEL = Arg(
+    "level",
+    f"Optional: margin level of the call, {MARGIN_CALL_LEVEL:.0%} (default), e.g. "
+    f"{STOP_OUT_LEVEL:.0%} for the stop-out",
+    rate,
+)
 ACCOUNT = Arg(
     "account",
     'Optional: the account currency is the pair\'s "quote" (default) or its "base"',

@@ -2,11 +2,13 @@
 
 The trade (as in :func:`carryxl.core.carry.carry_pnl`): borrow ``notional`` N of the
 funding currency, convert at the entry spot, hold the target currency, and mark to market
-at each fixing. Interest is **simple and accrues daily**: between consecutive data dates
-d_(k-1) and d_k each leg earns rate(d_(k-1)) * year_fraction(d_(k-1), d_k) under its own
-day count (``default_day_count``: AUD ACT/365F, USD ACT/360, ...), so a Friday-to-Monday
-step accrues three days. With A_t and A_f the interest accrued per unit since entry and
-X the target's price in funding units, the open trade is worth
+at each fixing. Interest is **simple and accrues night by night**: each calendar night n
+(from day n to day n + 1) a leg earns rate(n) * [Y(n + 1) - Y(n)], with rate(n) the rate
+in force on day n and Y the year fraction from the first date under the leg's day count
+(``default_day_count``: AUD ACT/365F, USD ACT/360, ...; 1/360 or 1/365 a night). A
+Friday-to-Monday step accrues three nights, and a rate change on a day with no fixing (a
+Saturday, a holiday) counts from that night. With A_t and A_f the interest accrued per
+unit since entry and X the target's price in funding units, the open trade is worth
 
     P&L = N * [(X / X_entry) * (1 + A_t) - (1 + A_f)]        (in the funding currency)
 
@@ -17,17 +19,27 @@ Account rules (documented, deliberately small):
 
 - **Equity** = margin posted + realised and open P&L - costs; margin posted = N / leverage
   (leverage 1: the whole notional is the account). Cash between trades earns nothing.
-- **Margin call** (optional ``margin_call`` level, e.g. 0.5): on the first fixing where
-  equity < level * N / leverage the position is closed at that fixing.
-- **Bust**: if equity reaches 0 the position is closed and the account stops trading.
+- **Margin call** (``margin_call`` level, default ``MARGIN_CALL_LEVEL`` = 100%): for a
+  leveraged position (leverage > 1), the first fixing where equity < level * N / leverage
+  is reported (the broker asks for more margin; nothing is closed).
+- **Stop-out** (``stop_out`` level, default ``STOP_OUT_LEVEL`` = 50%; ``None`` holds
+  through): a leveraged position (leverage > 1) is closed at the first fixing where
+  equity < level * N / leverage, filled at that fixing (a gap through the level can cost
+  more than the margin). The same rule as :func:`carryxl.history.stress.stress_replay`.
+  ``StopOut.level_spot`` is the spot at which equity would have been exactly the level
+  that day.
+- **Bust**: if equity reaches 0 the position is closed and the account stops trading
+  (``close_on_bust``); a stop-out filled at equity <= 0 is a bust too (the account is
+  wiped out). Without a trend filter a stopped-out account trades no more, and the
+  statistics cover the life of the position (first date to the stop-out).
 - **Stop-loss** (optional, e.g. 0.05): a trade is closed at the first fixing where its P&L
   is <= -5% of N.
 - **Trend filter** (optional boolean per date): hold only on dates where it is True; a
   trade opens at the close of the first True date and closes at the close of the next
   False one. After a stop-loss or margin call, a new trade waits for the filter to turn
   from False to True again (without a filter: no new trade).
-- **Costs**: ``cost`` * N at each opening and each closing (0.0002 = 2 bp a side); the
-  position still open at the end is marked at the fixing without an exit cost.
+- **Costs**: ``cost`` * N at each opening and each closing (0.0002 = 2 bp a side; below
+  100%); the position still open at the end is marked at the fixing without an exit cost.
 - Fills are at the day's fixing (the ECB's 14:15 CET rate): no intraday path.
 """
 
@@ -41,6 +53,7 @@ import numpy as np
 from carryxl.core.carry import carry_pnl, spot_ratio
 from carryxl.core.conventions import Currency, DayCount, Orientation, Pair, default_day_count
 from carryxl.core.dates import DateArray, as_dates, year_fraction
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, non_negative, positive
 from carryxl.history.data import RateHistory
@@ -51,10 +64,14 @@ from carryxl.history.stats import PerformanceStats, performance_stats
 
 __all__ = [
     "Backtest",
+    "StopOut",
     "Trade",
     "accrued_interest",
+    "accrued_nightly",
     "backtest",
     "backtest_spots",
+    "checked_cost",
+    "checked_levels",
     "trend_signal",
 ]
 
@@ -78,13 +95,65 @@ def accrued_interest(
     return result
 
 
+def accrued_nightly(
+    dates: Any,
+    level: float | RateSchedule,
+    currency: Currency,
+    day_count: DayCount | str,
+    argument: str = "rates",
+) -> FloatArray:
+    """Simple interest per unit accrued night by night from ``dates[0]`` to each date.
+
+    A(d) = sum over the calendar nights n from dates[0] to d of rate(n) * [Y(n+1) - Y(n)],
+    Y(x) = year_fraction(dates[0], x). ``rate(n)`` is ``level`` (a constant) or the
+    schedule's rate in force on day n, so a change on a Saturday counts from Saturday
+    night. With a constant rate r it is exactly r * year_fraction(dates[0], d).
+    Example (ACT/360, 5% to Friday 2024-08-02, 6% from Saturday): Fri -> Mon accrues
+    (0.05 + 0.06 + 0.06) / 360.
+    """
+    days = as_dates("dates", dates)
+    if days.ndim != 1 or days.size == 0:
+        raise CarryxlError("dates", days.shape, "must be a single column of dates")
+    nights = np.arange(days[0], days[-1], dtype="datetime64[D]")
+    marks = np.append(nights, days[-1])
+    weights = np.diff(year_fraction(days[0], marks, day_count))
+    per_night = rates_on(level, currency, nights, argument) * weights
+    total = np.concatenate(([0.0], np.cumsum(per_night)))
+    result: FloatArray = total[(days - days[0]).astype(np.int64)]
+    return result
+
+
 @dataclass(frozen=True)
 class Trade:
     """One holding: entry and exit rows (exit = last row if still open) and why it closed."""
 
     entry: int
     exit: int
-    reason: str  # "signal", "stop-loss", "margin call", "bust" or "open"
+    reason: str  # "signal", "stop-loss", "stop-out", "bust" or "open"
+
+
+@dataclass(frozen=True)
+class StopOut:
+    """The first time the broker closed the position (stop-out) or the account was wiped out.
+
+    ``spot`` is the fixing the position was closed at (the fill); ``level_spot`` the spot at
+    which equity would have been exactly ``level`` * margin that day (None for a bust at
+    leverage 1, where no stop-out level applies). Amounts in the funding currency.
+    """
+
+    date: str
+    row: int
+    spot: float
+    level: float | None
+    level_spot: float | None
+    pnl: float
+    equity: float
+    wiped_out: bool  # equity <= 0 at the fill
+
+    @property
+    def what(self) -> str:
+        """``"wiped out"`` or ``"stopped out"``."""
+        return "wiped out" if self.wiped_out else "stopped out"
 
 
 @dataclass(frozen=True)
@@ -110,6 +179,11 @@ class Backtest:
     margin: float
     notional: float
     stats: PerformanceStats
+    margin_call_level: float = MARGIN_CALL_LEVEL
+    margin_call_date: str | None = None  # first fixing with equity < level * margin
+    stop_out_level: float | None = None  # None: no stop-out (leverage 1, or held through)
+    stop: StopOut | None = None  # the first stop-out or wipe-out
+    ended: str | None = None  # the date the account stopped trading (stats end there)
 
 
 def trend_signal(
@@ -153,18 +227,21 @@ class _Limits:
 
     notional: float
     margin: float
-    call: float | None
+    stop_out: float | None
     stop: float | None
     close_on_bust: bool
 
     def first_breach(self, value: FloatArray, banked: float) -> tuple[int | None, str]:
-        """Offset from entry of the first fixing that breaks a limit, and which one."""
+        """Offset from entry of the first fixing that breaks a limit, and which one.
+
+        A close at equity <= 0 is a ``"bust"`` whichever rule triggered it.
+        """
         equity = self.margin + banked + value * self.notional
         hits: list[tuple[str, np.ndarray[Any, np.dtype[np.bool_]]]] = []
+        if self.stop_out is not None:
+            hits.append(("stop-out", equity < self.stop_out * self.margin))
         if self.close_on_bust:
             hits.append(("bust", equity <= 0.0))
-        if self.call is not None:
-            hits.append(("margin call", equity < self.call * self.margin))
         if self.stop is not None:
             hits.append(("stop-loss", value <= -self.stop))
         best: tuple[int | None, str] = (None, "")
@@ -172,7 +249,30 @@ class _Limits:
             row = _first(mask[1:])  # the entry fixing itself cannot breach
             if row is not None and (best[0] is None or row + 1 < best[0]):
                 best = (row + 1, name)
+        if best[0] is not None and best[1] != "stop-loss" and equity[best[0]] <= 0.0:
+            best = (best[0], "bust")
         return best
+
+    def level_spot(self, entry_spot: float, orientation: Orientation, row: _Row) -> float:
+        """The spot at which equity = stop-out level * margin with the row's accruals."""
+        level = 0.0 if self.stop_out is None else self.stop_out
+        # margin + banked + N[(X/X0)(1 + A_t) - (1 + A_f)] = level * margin, for X/X0:
+        ratio = ((level - 1.0) * self.margin - row.banked) / self.notional + 1.0 + row.d_f
+        ratio /= 1.0 + row.d_t
+        if ratio <= 0:
+            return float("nan")
+        if orientation is Orientation.TARGET_FUNDING:
+            return entry_spot * ratio
+        return entry_spot / ratio
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What a trade had accrued and banked on one fixing (for the stop-out level's spot)."""
+
+    d_t: float
+    d_f: float
+    banked: float
 
 
 class _Book:
@@ -220,9 +320,24 @@ def _accrued(
     day_count: DayCount | str | None,
     leg: str,
 ) -> FloatArray:
-    """Accrued interest per unit on one leg, under its (default) day count."""
+    """Accrued interest per unit on one leg, night by night under its (default) day count."""
     convention = DayCount.parse(day_count or default_day_count(currency), f"day_count_{leg}")
-    return accrued_interest(days, rates_on(level, currency, days, f"rate_{leg}"), convention)
+    return accrued_nightly(days, level, currency, convention, f"rate_{leg}")
+
+
+def checked_cost(cost: Any) -> float:
+    """A cost a side as a fraction of the notional: >= 0 and below 1 (100%)."""
+    fee = float(non_negative("cost", cost))
+    if fee >= 1.0:
+        raise CarryxlError("cost", cost, "must be below 100% of the notional a side (2bp: 0.0002)")
+    return fee
+
+
+def checked_levels(margin_call: Any, stop_out: Any) -> tuple[float, float | None]:
+    """The margin-call level (> 0) and the stop-out level (> 0, or None: held through)."""
+    call = float(positive("margin_call", margin_call))
+    out = None if stop_out is None else float(positive("stop_out", stop_out))
+    return call, out
 
 
 def _signal(signal: Any, days: DateArray) -> np.ndarray[Any, np.dtype[np.bool_]]:
@@ -243,50 +358,30 @@ def _fixings(dates: Any, spots: Any) -> tuple[DateArray, FloatArray]:
     return days, s
 
 
-def backtest_spots(
-    dates: Any,
-    spots: Any,
-    pair: Pair | str,
-    funding: Currency | str,
-    notional: float,
-    rate_target: float | RateSchedule,
-    rate_funding: float | RateSchedule,
-    leverage: float = 1.0,
-    stop_loss: float | None = None,
-    signal: Any = None,
-    cost: float = 0.0,
-    margin_call: float | None = None,
-    day_count_target: DayCount | str | None = None,
-    day_count_funding: DayCount | str | None = None,
-    periods_per_year: float = TRADING_DAYS,
-    close_on_bust: bool = True,
-) -> Backtest:
-    """Backtest a carry trade on given fixings (oldest first); rules in the module notes.
+@dataclass(frozen=True)
+class _Path:
+    """The fixings, accruals and filter a backtest trades on."""
 
-    ``rate_target`` / ``rate_funding``: a constant decimal, or a :class:`RateSchedule`
-    read for the target / funding currency. With zero rates and no costs, equity moves
-    exactly with spot: equity_i = N/leverage + N * (X_i / X_0 - 1). ``close_on_bust=False``
-    keeps the position through a wiped-out account (what a stress replay shows).
+    days: DateArray
+    spots: FloatArray
+    orientation: Orientation
+    acc_t: FloatArray
+    acc_f: FloatArray
+    allowed: np.ndarray[Any, np.dtype[np.bool_]]
+
+
+def _trade(
+    path: _Path, limits: _Limits, fee: float, *, stop_after: bool
+) -> tuple[_Book, StopOut | None, int | None]:
+    """Trade after trade through the path: the book, the first stop-out, the last row.
+
+    ``stop_after``: a stop-out ends the account (no trend filter to trade again).
     """
-    p = Pair.parse(pair)
-    orientation = p.orientation(funding)
-    fund = Currency.parse(funding, "funding")
-    target = p.other(fund)
-    days, s = _fixings(dates, spots)
-    n_amount = float(positive("notional", notional))
-    lev = float(positive("leverage", leverage))
-    fee = float(non_negative("cost", cost))
-    stop = None if stop_loss is None else float(positive("stop_loss", stop_loss))
-    if stop is not None and stop >= 1.0:
-        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.05 for 5%)")
-    call = None if margin_call is None else float(non_negative("margin_call", margin_call))
-    acc_t = _accrued(days, target, rate_target, day_count_target, "target")
-    acc_f = _accrued(days, fund, rate_funding, day_count_funding, "funding")
-    allowed = np.ones(days.shape, dtype=bool) if signal is None else _signal(signal, days)
-
-    margin = n_amount / lev
+    days, s, allowed = path.days, path.spots, path.allowed
+    n_amount = limits.notional
     book = _Book(days.size)
-    limits = _Limits(n_amount, margin, call, stop, close_on_bust)
+    first_stop: StopOut | None = None
+    ended: int | None = None
     start = 0
     need_edge = False
     while start < days.size:
@@ -300,41 +395,126 @@ def backtest_spots(
         off = _first(~allowed[a + 1 :])
         end = days.size - 1 if off is None else a + 1 + off
         # The trade's value per unit of notional on each fixing until its last possible exit.
-        ratio = spot_ratio(s[a], s[a : end + 1], orientation)
-        d_t = acc_t[a : end + 1] - acc_t[a]
-        d_f = acc_f[a : end + 1] - acc_f[a]
+        ratio = spot_ratio(s[a], s[a : end + 1], path.orientation)
+        d_t = path.acc_t[a : end + 1] - path.acc_t[a]
+        d_f = path.acc_f[a : end + 1] - path.acc_f[a]
         value = carry_pnl(1.0, 1.0, ratio, d_t, d_f, 1.0)
-        cut, reason = limits.first_breach(value, book.banked - fee * n_amount)
+        banked = book.banked - fee * n_amount
+        cut, reason = limits.first_breach(value, banked)
         if cut is None:
             reason = "signal" if off is not None else "open"
         else:
             end = a + cut
         book.add(a, end, ratio, d_t, d_f, n_amount, fee, closed=reason != "open")
         book.trades.append(Trade(a, end, reason))
-        if reason == "bust":
+        if reason in ("stop-out", "bust") and first_stop is None:
+            row = _Row(float(d_t[end - a]), float(d_f[end - a]), banked)
+            level = limits.stop_out
+            pnl = book.banked  # realised at the fill, exit cost included
+            first_stop = StopOut(
+                date=str(days[end]),
+                row=end,
+                spot=float(s[end]),
+                level=level,
+                level_spot=None
+                if level is None
+                else limits.level_spot(float(s[a]), path.orientation, row),
+                pnl=pnl,
+                equity=limits.margin + pnl,
+                wiped_out=reason == "bust",
+            )
+        if reason == "bust" or (reason == "stop-out" and stop_after):
+            ended = end  # wiped out, or stopped out with no signal to trade again
             break
-        need_edge = reason in ("stop-loss", "margin call")
+        need_edge = reason in ("stop-loss", "stop-out")
         start = end + 1
+    return book, first_stop, ended
+
+
+def backtest_spots(
+    dates: Any,
+    spots: Any,
+    pair: Pair | str,
+    funding: Currency | str,
+    notional: float,
+    rate_target: float | RateSchedule,
+    rate_funding: float | RateSchedule,
+    leverage: float = 1.0,
+    stop_loss: float | None = None,
+    signal: Any = None,
+    cost: float = 0.0,
+    margin_call: float = MARGIN_CALL_LEVEL,
+    day_count_target: DayCount | str | None = None,
+    day_count_funding: DayCount | str | None = None,
+    periods_per_year: float = TRADING_DAYS,
+    close_on_bust: bool = True,
+    stop_out: float | None = STOP_OUT_LEVEL,
+) -> Backtest:
+    """Backtest a carry trade on given fixings (oldest first); rules in the module notes.
+
+    ``rate_target`` / ``rate_funding``: a constant decimal, or a :class:`RateSchedule`
+    read for the target / funding currency. With zero rates, no costs and no stop-out
+    (``stop_out=None``), equity moves exactly with spot: equity_i = N/leverage +
+    N * (X_i / X_0 - 1). ``close_on_bust=False`` with ``stop_out=None`` keeps the position
+    through a wiped-out account (a textbook replay).
+    """
+    p = Pair.parse(pair)
+    orientation = p.orientation(funding)
+    fund = Currency.parse(funding, "funding")
+    target = p.other(fund)
+    days, s = _fixings(dates, spots)
+    n_amount = float(positive("notional", notional))
+    lev = float(positive("leverage", leverage))
+    fee = checked_cost(cost)
+    stop = None if stop_loss is None else float(positive("stop_loss", stop_loss))
+    if stop is not None and stop >= 1.0:
+        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.05 for 5%)")
+    call, out_level = checked_levels(margin_call, stop_out)
+    out_level = out_level if lev > 1.0 else None  # no broker stop-out on an unleveraged trade
+    acc_t = _accrued(days, target, rate_target, day_count_target, "target")
+    acc_f = _accrued(days, fund, rate_funding, day_count_funding, "funding")
+    allowed = np.ones(days.shape, dtype=bool) if signal is None else _signal(signal, days)
+
+    margin = n_amount / lev
+    limits = _Limits(n_amount, margin, out_level, stop, close_on_bust)
+    path = _Path(days, s, orientation, acc_t, acc_f, allowed)
+    book, first_stop, ended = _trade(path, limits, fee, stop_after=signal is None)
     carry, fx, cross, costs = book.carry, book.fx, book.cross, book.costs
     pnl = carry + fx + cross - costs
     equity = margin + pnl
-    stats = performance_stats(days, equity, carry, fx, cross, costs, periods_per_year, margin)
-    return Backtest(
-        p,
-        fund,
-        days,
-        s,
-        equity,
-        pnl,
-        carry,
-        fx,
-        cross,
-        costs,
-        book.holding,
-        tuple(book.trades),
+    life = slice(0, days.size if ended is None else ended + 1)  # the statistics' window
+    stats = performance_stats(
+        days[life],
+        equity[life],
+        carry[life],
+        fx[life],
+        cross[life],
+        costs[life],
+        periods_per_year,
         margin,
-        n_amount,
-        stats,
+    )
+    called = _first(equity < call * margin) if lev > 1.0 else None  # no broker margin at 1x
+    return Backtest(
+        pair=p,
+        funding=fund,
+        dates=days,
+        spots=s,
+        equity=equity,
+        pnl=pnl,
+        carry=carry,
+        fx=fx,
+        cross=cross,
+        costs=costs,
+        holding=book.holding,
+        trades=tuple(book.trades),
+        margin=margin,
+        notional=n_amount,
+        stats=stats,
+        margin_call_level=call,
+        margin_call_date=None if called is None else str(days[called]),
+        stop_out_level=out_level,
+        stop=first_stop,
+        ended=None if ended is None else str(days[ended]),
     )
 
 
@@ -350,10 +530,11 @@ def backtest(
     stop_loss: float | None = None,
     trend: str | None = None,
     cost: float = 0.0,
-    margin_call: float | None = None,
+    margin_call: float = MARGIN_CALL_LEVEL,
     history: RateHistory | None = None,
     day_count_target: DayCount | str | None = None,
     day_count_funding: DayCount | str | None = None,
+    stop_out: float | None = STOP_OUT_LEVEL,
 ) -> Backtest:
     """Backtest a carry trade on historical fixings from ``start`` to ``end``.
 
@@ -385,4 +566,5 @@ def backtest(
         margin_call,
         day_count_target,
         day_count_funding,
+        stop_out=stop_out,
     )

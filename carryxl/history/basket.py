@@ -12,7 +12,16 @@ accrual under each currency's day count, as in :mod:`carryxl.history.backtest`):
 - short c: minus the same (borrow c, hold the base currency).
 
 Costs: ``cost`` * leg for every leg opened or closed at a rebalance (legs kept across a
-rebalance are rolled at no cost). Equity = notional / leverage + P&L, in ``base``.
+rebalance are rolled at no cost; below 100%). Equity = notional / leverage + P&L, in
+``base``. Interest accrues night by night at each night's rate (as in the backtest).
+
+Stop-out, as for one trade (:mod:`carryxl.history.backtest`): a leveraged basket
+(leverage > 1) is closed, every leg at that fixing (with its closing cost), at the first
+fixing where equity < ``stop_out`` * margin (default ``STOP_OUT_LEVEL`` = 50%; ``None``
+holds through); at any leverage it is closed when equity reaches 0 (wiped out). The
+account then stops trading, and the statistics cover its life (first date to the stop).
+The first fixing where equity < ``margin_call`` * margin (default 100%, leverage > 1) is
+reported.
 """
 
 from __future__ import annotations
@@ -26,9 +35,10 @@ import numpy as np
 from carryxl.core.carry import carry_pnl
 from carryxl.core.conventions import Currency, Pair, default_day_count
 from carryxl.core.dates import DateArray
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, non_negative, positive
-from carryxl.history.backtest import accrued_interest
+from carryxl.core.validate import FloatArray, positive
+from carryxl.history.backtest import StopOut, accrued_nightly, checked_cost, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.ecb import ecb_history
 from carryxl.history.rates import RateSchedule, rates_on
@@ -65,6 +75,10 @@ class BasketBacktest:
     margin: float
     notional: float
     stats: PerformanceStats
+    margin_call_level: float = MARGIN_CALL_LEVEL
+    margin_call_date: str | None = None
+    stop_out_level: float | None = None  # None: no stop-out (leverage 1, or held through)
+    stop: StopOut | None = None  # the stop-out or wipe-out that ended the basket
 
 
 def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype[np.intp]]:
@@ -105,14 +119,75 @@ def _inputs(
         if code != base:
             prices[:, j] = spot_series(Pair(code, base), start, end, history).values
     rate_table = np.column_stack([_rate_on(rates, c, dates) for c in codes])
-    accrued = np.column_stack(
-        [
-            accrued_interest(dates, rate_table[:, j], default_day_count(c))
-            for j, c in enumerate(codes)
-        ]
-    )
-    base_accrued = accrued_interest(dates, _rate_on(rates, base, dates), default_day_count(base))
-    return dates, prices, rate_table, accrued, base_accrued
+    accrued = np.column_stack([_nightly(rates, c, dates) for c in codes])
+    return dates, prices, rate_table, accrued, _nightly(rates, base, dates)
+
+
+def _nightly(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
+    """Interest per unit accrued night by night on ``code`` from the first date."""
+    if isinstance(rates, RateSchedule):
+        return accrued_nightly(dates, rates, code, default_day_count(code))
+    level = float(_rate_on(rates, code, dates[:1])[0])
+    return accrued_nightly(dates, level, code, default_day_count(code), f"rates[{code}]")
+
+
+@dataclass
+class _Run:
+    """The basket's cumulative parts per date, rebalance after rebalance."""
+
+    dates: DateArray
+    codes: list[Currency]
+    legs: list[int]
+    prices: FloatArray
+    rate_table: FloatArray
+    accrued: FloatArray
+    base_accrued: FloatArray
+
+    def run(
+        self, starts: Any, last: int, choice: tuple[int, int, float, float]
+    ) -> tuple[dict[str, FloatArray], tuple[Rebalance, ...]]:
+        """Carry, fx, cross and costs (cumulative) with every leg closed at row ``last``
+        (no closing cost when ``last`` is the final date: the basket is still open)."""
+        n_top, n_bottom, amount, fee = choice
+        dates, codes, legs = self.dates, self.codes, self.legs
+        size = dates.size
+        parts = {name: np.zeros(size) for name in ("carry", "fx", "cross", "costs")}
+        if last < size - 1:  # stopped out at ``last``: no rebalance from that fixing on
+            starts = starts[starts < last]
+        stops = np.append(starts[1:], last)
+        held: dict[Currency, float] = {}
+        rows: list[Rebalance] = []
+        for a, z in zip(starts, stops, strict=True):
+            order = [legs[k] for k in np.argsort(-self.rate_table[a, legs], kind="stable")]
+            longs = [codes[i] for i in order[: int(n_top)]]
+            shorts = [codes[i] for i in order[len(order) - int(n_bottom) :]] if n_bottom else []
+            weights = dict.fromkeys(longs, amount / n_top)
+            weights.update(dict.fromkeys(shorts, -amount / max(n_bottom, 1)))
+            traded = sum(
+                abs(held.get(c, 0.0)) + abs(weights.get(c, 0.0))
+                for c in set(held) | set(weights)
+                if held.get(c, 0.0) != weights.get(c, 0.0)
+            )
+            parts["costs"][a:] += fee * traded
+            held = weights
+            rows.append(Rebalance(str(dates[a]), tuple(map(str, longs)), tuple(map(str, shorts))))
+            if z <= a:
+                continue
+            w = np.array([weights.get(c, 0.0) for c in codes])
+            ratio = self.prices[a : z + 1] / self.prices[a]
+            d_c = self.accrued[a : z + 1] - self.accrued[a]
+            d_b = (self.base_accrued[a : z + 1] - self.base_accrued[a])[:, None]
+            value = carry_pnl(1.0, 1.0, ratio, d_c, d_b, 1.0)  # per unit, each currency long
+            total = value @ w
+            fx_path = (ratio - 1.0) @ w
+            cross_path = ((ratio - 1.0) * d_c) @ w  # target interest gained or lost with the move
+            paths = {"carry": total - fx_path - cross_path, "fx": fx_path, "cross": cross_path}
+            for name, path in paths.items():
+                parts[name][a + 1 : z + 1] += path[1:]
+                parts[name][z + 1 :] += path[-1]
+        if last < size - 1:  # closed early: every leg's closing cost at that fixing
+            parts["costs"][last:] += fee * sum(abs(v) for v in held.values())
+        return parts, tuple(rows)
 
 
 def basket_backtest(
@@ -128,6 +203,8 @@ def basket_backtest(
     leverage: float = 1.0,
     cost: float = 0.0,
     history: RateHistory | None = None,
+    margin_call: float = MARGIN_CALL_LEVEL,
+    stop_out: float | None = STOP_OUT_LEVEL,
 ) -> BasketBacktest:
     """Backtest the top-N / bottom-N carry basket; rules in the module notes.
 
@@ -150,63 +227,62 @@ def basket_backtest(
         )
     amount = float(positive("notional", notional))
     lev = float(positive("leverage", leverage))
-    fee = float(non_negative("cost", cost))
+    fee = checked_cost(cost)
+    call, out_level = checked_levels(margin_call, stop_out)
     dates, prices, rate_table, accrued, base_accrued = _inputs(rates, codes, b, start, end, h)
-
-    size = dates.size
-    parts = {name: np.zeros(size) for name in ("carry", "fx", "cross")}
-    costs = np.zeros(size)
+    runner = _Run(dates, codes, legs, prices, rate_table, accrued, base_accrued)
+    choice = (n_top, n_bottom, amount, fee)
     starts = rebalance_rows(dates, rebalance)
-    stops = np.append(starts[1:], size - 1)
-    held: dict[Currency, float] = {}
-    history_rows: list[Rebalance] = []
-    for a, z in zip(starts, stops, strict=True):
-        order = [legs[k] for k in np.argsort(-rate_table[a, legs], kind="stable")]
-        longs = [codes[i] for i in order[:n_top]]
-        shorts = [codes[i] for i in order[len(order) - n_bottom :]] if n_bottom else []
-        weights = dict.fromkeys(longs, amount / n_top)
-        weights.update(dict.fromkeys(shorts, -amount / max(n_bottom, 1)))
-        traded = sum(
-            abs(held.get(c, 0.0)) + abs(weights.get(c, 0.0))
-            for c in set(held) | set(weights)
-            if held.get(c, 0.0) != weights.get(c, 0.0)
-        )
-        costs[a:] += fee * traded
-        held = weights
-        history_rows.append(
-            Rebalance(str(dates[a]), tuple(map(str, longs)), tuple(map(str, shorts)))
-        )
-        if z <= a:
-            continue
-        w = np.array([weights.get(c, 0.0) for c in codes])
-        ratio = prices[a : z + 1] / prices[a]
-        d_c = accrued[a : z + 1] - accrued[a]
-        d_b = (base_accrued[a : z + 1] - base_accrued[a])[:, None]
-        value = carry_pnl(1.0, 1.0, ratio, d_c, d_b, 1.0)  # per unit, each currency long
-        total = value @ w
-        fx_path = (ratio - 1.0) @ w
-        cross_path = ((ratio - 1.0) * d_c) @ w  # target interest gained or lost with the move
-        paths = {"carry": total - fx_path - cross_path, "fx": fx_path, "cross": cross_path}
-        for name, path in paths.items():
-            parts[name][a + 1 : z + 1] += path[1:]
-            parts[name][z + 1 :] += path[-1]
-    pnl = parts["carry"] + parts["fx"] + parts["cross"] - costs
+    parts, history_rows = runner.run(starts, dates.size - 1, choice)
     margin = amount / lev
+    equity = margin + parts["carry"] + parts["fx"] + parts["cross"] - parts["costs"]
+    out = out_level if lev > 1.0 else None  # no broker stop-out on an unleveraged basket
+    below = (equity <= 0.0) if out is None else (equity < out * margin)
+    hit = np.flatnonzero(below[1:])
+    stop = None
+    life = dates.size
+    if hit.size:  # close every leg at that fixing, and trade no more
+        k = int(hit[0]) + 1
+        parts, history_rows = runner.run(starts, k, choice)
+        pnl_k = float(parts["carry"][k] + parts["fx"][k] + parts["cross"][k] - parts["costs"][k])
+        stop = StopOut(
+            date=str(dates[k]),
+            row=k,
+            spot=float("nan"),  # a basket has no single spot
+            level=out,
+            level_spot=None,
+            pnl=pnl_k,
+            equity=margin + pnl_k,
+            wiped_out=margin + pnl_k <= 0.0,
+        )
+        life = k + 1
+    pnl = parts["carry"] + parts["fx"] + parts["cross"] - parts["costs"]
     equity = margin + pnl
     stats = performance_stats(
-        dates, equity, parts["carry"], parts["fx"], parts["cross"], costs, start_equity=margin
+        dates[:life],
+        equity[:life],
+        parts["carry"][:life],
+        parts["fx"][:life],
+        parts["cross"][:life],
+        parts["costs"][:life],
+        start_equity=margin,
     )
+    called = np.flatnonzero(equity < call * margin) if lev > 1.0 else np.empty(0, int)
     return BasketBacktest(
-        b,
-        dates,
-        equity,
-        pnl,
-        parts["carry"],
-        parts["fx"],
-        parts["cross"],
-        costs,
-        tuple(history_rows),
-        margin,
-        amount,
-        stats,
+        base=b,
+        dates=dates,
+        equity=equity,
+        pnl=pnl,
+        carry=parts["carry"],
+        fx=parts["fx"],
+        cross=parts["cross"],
+        costs=parts["costs"],
+        rebalances=history_rows,
+        margin=margin,
+        notional=amount,
+        stats=stats,
+        margin_call_level=call,
+        margin_call_date=str(dates[called[0]]) if called.size else None,
+        stop_out_level=out,
+        stop=stop,
     )

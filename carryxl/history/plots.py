@@ -16,7 +16,8 @@ import numpy as np
 
 from carryxl.core.errors import CarryxlError
 from carryxl.files import replace_file
-from carryxl.history.backtest import Backtest
+from carryxl.history.backtest import Backtest, StopOut
+from carryxl.history.marks import mark_stop, stop_label
 from carryxl.history.series import SpotSeries
 from carryxl.history.stats import drawdown
 from carryxl.history.stress import StressReplay
@@ -68,8 +69,10 @@ def plot_equity(
     currency: str,
     title: str,
     path: str | Path,
+    stop: StopOut | None = None,
 ) -> Path:
-    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG."""
+    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG;
+    a stop-out or wipe-out is marked on its day (``stop``)."""
     days = _dates(dates)
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(9, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
@@ -78,8 +81,9 @@ def plot_equity(
     top.plot(days, margin + np.asarray(carry), color="tab:green", linewidth=0.9, label="carry")
     top.plot(days, margin + np.asarray(fx), color="tab:orange", linewidth=0.9, label="spot")
     top.axhline(margin, color="grey", linewidth=0.6)
+    mark_stop(top, stop, margin)
     top.set_ylabel(f"equity ({currency})")
-    top.set_title(title)
+    top.set_title(title if stop is None else f"{title}\n{stop_label(stop)}")
     top.legend(loc="best", fontsize=8)
     top.grid(alpha=0.3)
     bottom.fill_between(days, -100.0 * drawdown(equity), 0.0, color="tab:red", alpha=0.4)
@@ -90,17 +94,21 @@ def plot_equity(
 
 
 def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
-    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG."""
+    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG; an
+    account that was stopped out for good or wiped out is drawn to that day, marked."""
     ccy = str(result.funding)
+    life = result.dates.size if result.stop is None else result.stop.row + 1
+    life = life if result.ended is not None else result.dates.size
     return plot_equity(
-        result.dates,
-        result.equity,
-        result.carry,
-        result.fx,
+        result.dates[:life],
+        result.equity[:life],
+        result.carry[:life],
+        result.fx[:life],
         result.margin,
         ccy,
         title or f"{result.pair} carry funded in {ccy}: equity and its parts",
         path,
+        stop=result.stop,
     )
 
 

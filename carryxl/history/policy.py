@@ -34,6 +34,7 @@ __all__ = [
     "CITATION",
     "GAP",
     "LEVEL",
+    "PRECISION",
     "SOURCE",
     "STALE",
     "PolicyRates",
@@ -48,6 +49,11 @@ SOURCE = "BIS, Central bank policy rates (WS_CBPOL)"
 CITATION = f"Source: {SOURCE}"
 
 LEVEL, STALE, GAP, BEFORE = 0, 1, 2, 3
+
+PRECISION = 0.00005
+"""A decimal, half a basis point: a move smaller than this is below any central
+bank's precision (they set rates in steps of 0.01% or coarser; the Fed's range midpoint
+moves by 0.125) and is not listed as a decision."""
 
 StatusArray = np.ndarray[Any, np.dtype[np.int8]]
 """Per-day status codes: LEVEL, STALE, GAP or BEFORE."""
@@ -94,6 +100,24 @@ class PolicySeries:
                 None if np.isnan(values[i]) else float(values[i]),
             )
             for i in rows
+        ]
+
+    def decisions(self, precision: float = PRECISION) -> list[tuple[np.datetime64, float | None]]:
+        """:meth:`changes` without the moves smaller than ``precision`` (a decimal) from the
+        last level listed (BIS's daily series shows 7.2498% <-> 7.2500%: noise
+        below any central bank's precision, not a decision)."""
+        kept: list[tuple[np.datetime64, float | None]] = []
+        for day, level in self.changes():
+            last = kept[-1][1] if kept else None
+            if kept and level is not None and last is not None and abs(level - last) < precision:
+                continue
+            kept.append((day, level))
+        # Each decision shows the level its run settled on (the last day before the next one):
+        # 7.2500% for a run that opened at 7.2498% and went back to 7.2500% the next day.
+        ends = [*(day - _DAY for day, _ in kept[1:]), self.end]
+        return [
+            (day, None if level is None else float(self.levels[int((end - self.start) // _DAY)]))
+            for (day, level), end in zip(kept, ends, strict=True)
         ]
 
     def last_level(self) -> float:

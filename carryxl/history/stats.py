@@ -1,8 +1,12 @@
 """Statistics of an equity curve: returns, volatility, Sharpe, drawdowns, worst month.
 
-- total return = E_last / E_first - 1; annualised = (1 + total)^(1/years) - 1 with years
-  = ACT/365F from the first to the last date (-100% if the account is wiped out).
-- daily returns r_i = E_i / E_(i-1) - 1; volatility = stdev(r) * sqrt(252);
+- total return = E_last / E_start - 1 (E_start: the account before the first date's
+  costs); annualised = (1 + total)^(1/years) - 1 with years = ACT/365F from the first to
+  the last date. **No annualised figure over negative equity**: once the equity is at or
+  below zero (the account wiped out) it is NaN, and ``wiped_out_date`` says when.
+- daily returns r_i = E_i / E_(i-1) - 1 for the n - 1 steps between the window's n dates
+  (no return is made up for the first date), over positive equity only;
+  volatility = stdev(r) * sqrt(252) (sample, n - 2 degrees of freedom);
   Sharpe = mean(r) / stdev(r) * sqrt(252), risk-free 0 (the funding cost is already in
   the equity: a carry trade is financed).
 - drawdown_i = 1 - E_i / max(E_0..E_i); max drawdown is its largest value.
@@ -68,6 +72,9 @@ class PerformanceStats:
 
     start_equity: float
     end_equity: float
+    start_date: str
+    end_date: str  # the last date the statistics cover (the account's last, if it ended)
+    wiped_out_date: str | None  # first date with equity <= 0; annualised is then NaN
     years: float
     total_return: float
     annualised_return: float
@@ -102,22 +109,27 @@ def performance_stats(
     """The statistics of the module notes; carry/fx/cross/costs are cumulative amounts.
 
     ``start_equity`` is the account before the first date's costs (default: E_0); it is the
-    base of the total return, the first daily return and the first month.
+    base of the total return and of the first month (not a daily return: the n dates give
+    n - 1 daily returns).
     """
     days = as_dates("dates", dates)
-    e = finite("equity", equity)
-    if e.size < 2:
-        raise CarryxlError("equity", e.size, "needs at least two dates")
+    curve = finite("equity", equity)
+    if curve.size < 2:
+        raise CarryxlError("equity", curve.size, "needs at least two dates")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        steps = curve[1:] / curve[:-1] - 1.0
+    daily = steps[(curve[:-1] > 0) & np.isfinite(steps)]
     days = np.concatenate((days[:1], days))
-    e = np.concatenate(([e[0] if start_equity is None else start_equity], e))
+    e = np.concatenate(([curve[0] if start_equity is None else start_equity], curve))
     years = float(year_fraction(days[0], days[-1], "ACT/365F"))
     total = float(e[-1] / e[0] - 1.0)
-    growth = max(1.0 + total, 0.0)
+    gone = np.flatnonzero(curve <= 0.0)
     with np.errstate(over="ignore"):  # a huge gain over a few days annualises to inf
-        annual = float(np.power(growth, 1.0 / years)) - 1.0 if years > 0 else float("nan")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        daily = e[1:] / e[:-1] - 1.0
-    daily = daily[np.isfinite(daily)]
+        annual = (
+            float(np.power(1.0 + total, 1.0 / years)) - 1.0
+            if years > 0 and not gone.size
+            else float("nan")
+        )
     sd = float(np.std(daily, ddof=1)) if daily.size > 1 else float("nan")
     scale = float(np.sqrt(periods_per_year))
     sharpe = float(np.mean(daily)) / sd * scale if sd > 0 else float("nan")
@@ -131,6 +143,9 @@ def performance_stats(
     return PerformanceStats(
         start_equity=float(e[0]),
         end_equity=float(e[-1]),
+        start_date=str(days[0]),
+        end_date=str(days[-1]),
+        wiped_out_date=str(days[1 + int(gone[0])]) if gone.size else None,
         years=years,
         total_return=total,
         annualised_return=annual,

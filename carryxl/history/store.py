@@ -24,10 +24,14 @@ from carryxl.history.policy_files import read_policy_file, read_policy_text, sto
 
 __all__ = [
     "ECB_FILE",
+    "GAPS_KEY",
+    "GAPS_UNKNOWN",
     "LOG_FILE",
     "NO_DATA",
+    "NO_DATA_TO_SHOW",
     "POLICY_FILE",
     "ImportReport",
+    "gaps_known",
     "import_policy_files",
     "load_policy_rates",
     "log_path",
@@ -49,6 +53,10 @@ LOG_FILE = "sources.json"
 NO_DATA = (
     "no policy-rate data yet: run `carryxl data update`, or `carryxl data import FILE`, "
     "or give the rates by hand"
+)
+NO_DATA_TO_SHOW = (
+    "there is no policy-rate data in carryxl's data folder yet: get it with "
+    "`carryxl data update` (BIS) or `carryxl data import FILE`"
 )
 
 _cache: dict[str, tuple[tuple[int, int], PolicyRates]] = {}
@@ -162,13 +170,34 @@ def import_policy_files(
     if current is None:
         raise CarryxlError("FILE", list(map(str, paths)), "give at least one file")
     how = "; ".join(f"imported {report.file} ({report.kind})" for report in reports)
+    as_of = str(current.as_of)
+    changes = {"policy_rates": (how, as_of)}
+    kinds = {report.kind for report in reports}
+    if "gaps" in kinds or "BIS bulk" in kinds:  # a daily file shows its gaps itself
+        changes[GAPS_KEY] = ("known: " + ", ".join(r.file for r in reports), as_of)
+    elif "change points" in kinds and GAPS_KEY not in sources():
+        changes[GAPS_KEY] = (GAPS_UNKNOWN, as_of)
     write_data_files(
         {
             policy_path(): store_text(current).encode("utf-8"),
-            log_path(): sources_text({"policy_rates": (how, str(current.as_of))}),
+            log_path(): sources_text(changes),
         }
     )
     return current, reports
+
+
+GAPS_KEY = "policy_gaps"
+GAPS_UNKNOWN = (
+    "unknown: change points imported without their gaps table; a span with no published "
+    "level reads as the level before it (import the gaps file too, or run carryxl data update)"
+)
+
+
+def gaps_known() -> bool:
+    """False when the stored change points came without a gaps table (spans with no
+    published level are then unknown), True otherwise."""
+    how = str(sources().get(GAPS_KEY, {}).get("how", "known"))
+    return not how.startswith("unknown")
 
 
 def parse_policy_bytes(text: str, name: str) -> PolicyRates:

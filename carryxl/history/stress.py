@@ -1,19 +1,21 @@
 """Stress replays: the P&L path of a carry position through a stretch of real history.
 
 The position is held from the first to the last fixing of the range, unless the broker
-stops it out (a replay shows the whole path; the day a margin call *would* have come is
-reported):
+stops it out (the day the broker calls for margin is reported):
 
 - P&L_i = N * [(X_i/X_0)(1 + A_t,i) - (1 + A_f,i)] in the funding currency, with daily
   simple accrual under each currency's day count (as in :mod:`carryxl.history.backtest`);
 - equity_i = N / leverage + P&L_i (the margin posted plus the P&L);
 - **margin-call day**: the first fixing where equity < ``margin_call`` * N / leverage
-  (default level 0.5: half the margin gone); **wipe-out day**: equity <= 0;
+  (default ``MARGIN_CALL_LEVEL``, 1.0 = 100%: the margin no longer covered);
+  **wipe-out day**: equity <= 0;
 - **stop-out**: a leveraged position (leverage > 1) is closed at the first fixing where
-  equity < ``stop_out`` * N / leverage (the broker's stop-out margin level, default 0.5 =
-  50%); from then on the P&L and equity stay at their values of that fixing. The day, the
-  spot and the P&L there are reported. Fills are at the day's fixing: a gap through the
-  level can still cost more than the margin. ``stop_out=None`` holds through everything;
+  equity < ``stop_out`` * N / leverage (the broker's stop-out margin level, default
+  ``STOP_OUT_LEVEL`` = 50%); from then on the P&L and equity stay at their values of that
+  fixing. The day, the fill (that fixing), the spot at which equity was exactly at the
+  level and the P&L there are reported. Fills are at the day's fixing: a gap through the
+  level can still cost more than the margin. ``stop_out=None`` holds through everything.
+  The rule is the backtest's (:func:`carryxl.history.backtest.backtest_spots`), run here;
 - **worst drawdown**: the largest fall of equity from a running peak, as an amount in
   the funding currency and as a fraction of that peak;
 - **days of carry the loss equals**: the worst P&L divided by one day's carry,
@@ -33,11 +35,12 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.carry import carry_days_to_offset
+from carryxl.core.carry import carry_days_to_offset, spot_ratio
 from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import FloatArray, non_negative, positive
-from carryxl.history.backtest import backtest_spots
+from carryxl.core.validate import FloatArray, positive
+from carryxl.history.backtest import backtest_spots, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.rates import RateSchedule, rates_on
 from carryxl.history.series import spot_series
@@ -140,7 +143,8 @@ class StressReplay:
     wiped_out_date: str | None
     stop_out_level: float | None  # equity / margin at which the broker closes; None: held
     stop_out_date: str | None
-    stop_out_spot: float | None
+    stop_out_spot: float | None  # the fill: the fixing the position was closed at
+    stop_out_level_spot: float | None  # where equity was exactly at the stop-out level
     stop_out_pnl: float | None  # the P&L realised at the stop-out fixing
     rate_target: float  # in force on the first date
     rate_funding: float
@@ -166,11 +170,11 @@ def stress_replay(
     rate_target: float | RateSchedule,
     rate_funding: float | RateSchedule,
     leverage: float = 1.0,
-    margin_call: float = 0.5,
+    margin_call: float = MARGIN_CALL_LEVEL,
     history: RateHistory | None = None,
     day_count_target: DayCount | str | None = None,
     day_count_funding: DayCount | str | None = None,
-    stop_out: float | None = 0.5,
+    stop_out: float | None = STOP_OUT_LEVEL,
 ) -> StressReplay:
     """Replay a carry position through ``start``..``end``; rules in the module notes.
 
@@ -183,7 +187,7 @@ def stress_replay(
     fund = Currency.parse(funding, "funding")
     target = p.other(fund)
     lev = float(positive("leverage", leverage))
-    level = float(non_negative("margin_call", margin_call))
+    level, out_level = checked_levels(margin_call, stop_out)
     dc_t = DayCount.parse(day_count_target or default_day_count(target), "day_count_target")
     dc_f = DayCount.parse(day_count_funding or default_day_count(fund), "day_count_funding")
     window = spot_series(p, start, end, history)
@@ -191,26 +195,29 @@ def stress_replay(
         raise CarryxlError("end", str(end), "the range must hold at least two fixings")
     r_t = float(rates_on(rate_target, target, window.dates[0], "rate_target"))
     r_f = float(rates_on(rate_funding, fund, window.dates[0], "rate_funding"))
-    # Held throughout: a backtest with no exits (the account may go below zero here).
+    # Held to the end unless stopped out (the account may go below zero when held through).
     run = backtest_spots(
-        window.dates, window.values, p, fund, notional, rate_target, rate_funding, lev,
-        day_count_target=dc_t, day_count_funding=dc_f, close_on_bust=False,
-    )  # fmt: skip
-    move = run.fx / run.notional  # X_i/X_0 - 1
+        window.dates,
+        window.values,
+        p,
+        fund,
+        notional,
+        rate_target,
+        rate_funding,
+        lev,
+        margin_call=level,
+        day_count_target=dc_t,
+        day_count_funding=dc_f,
+        close_on_bust=False,
+        stop_out=out_level,
+    )
+    move = spot_ratio(run.spots[0], run.spots, p.orientation(fund)) - 1.0  # X_i/X_0 - 1
     margin = run.margin
-    pnl, equity = run.pnl.copy(), run.equity.copy()
-    out_level = None if stop_out is None else float(non_negative("stop_out", stop_out))
-    stopped = None
-    if out_level is not None and lev > 1.0:
-        below = np.flatnonzero(equity[1:] < out_level * margin)
-        if below.size:
-            stopped = int(below[0]) + 1
-            pnl[stopped:] = pnl[stopped]
-            equity[stopped:] = equity[stopped]
+    pnl, equity = run.pnl, run.equity
+    stop = run.stop
     worst_move_row = int(np.argmin(move))  # the market's, whether held or not
     worst_row = int(np.argmin(pnl))
     dd, dd_amount, _, _ = max_drawdown(equity)
-    called = np.flatnonzero(equity < level * margin)
     wiped = np.flatnonzero(equity <= 0)
     per_day = run.notional * (r_t / dc_t.days_in_year - r_f / dc_f.days_in_year)
     worst_pnl = float(pnl[worst_row])
@@ -235,12 +242,13 @@ def stress_replay(
         worst_pnl_date=str(run.dates[worst_row]),
         max_drawdown=dd,
         max_drawdown_amount=dd_amount,
-        margin_call_date=str(run.dates[called[0]]) if called.size else None,
+        margin_call_date=run.margin_call_date,
         wiped_out_date=str(run.dates[wiped[0]]) if wiped.size else None,
-        stop_out_level=out_level if lev > 1.0 else None,
-        stop_out_date=None if stopped is None else str(run.dates[stopped]),
-        stop_out_spot=None if stopped is None else float(run.spots[stopped]),
-        stop_out_pnl=None if stopped is None else float(pnl[stopped]),
+        stop_out_level=run.stop_out_level,
+        stop_out_date=None if stop is None else stop.date,
+        stop_out_spot=None if stop is None else stop.spot,
+        stop_out_level_spot=None if stop is None else stop.level_spot,
+        stop_out_pnl=None if stop is None else stop.pnl,
         rate_target=r_t,
         rate_funding=r_f,
         carry_per_day=per_day,

@@ -5,7 +5,9 @@ The trade is the workbook's (``in_pair``, ``in_funding``, ``in_notional``,
 :func:`carryxl.history.backtest.backtest` with the workbook's rates **held constant** over
 the whole window (a rate cell left empty: that currency's policy rate day by day, from the
 BIS data in carryxl's data folder, cited on the sheet), no stop-loss, no trend filter, no
-costs.
+costs. A leveraged trade is stopped out as a broker would (``in_stop_out_level`` if the
+workbook defines it, else 50% of the margin; the margin call at ``in_margin_call_level``,
+else 100%): the sheet's first statistics say when, at what fixing and at what spot.
 
 The window is ``in_backtest_start`` .. ``in_backtest_end`` when the workbook defines them;
 either may be left out: the end defaults to the last ECB fixing of the pair, the start to
@@ -30,6 +32,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.history import ecb_history
 from carryxl.history.backtest import Backtest, backtest
 from carryxl.history.data import RateHistory, parse_date_cell
+from carryxl.history.marks import mark_stop, stop_label
 from carryxl.history.stats import drawdown
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
@@ -97,14 +100,32 @@ def statistics_rows(result: Backtest) -> list[tuple[str, Cell]]:
     """(label, value) of the summary: returns as decimals, amounts in the funding currency."""
     s = result.stats
     ccy = str(result.funding)
+    stop = result.stop
+    level = result.stop_out_level
     return [
+        ("Stopped out", "no" if stop is None else f"{stop.what} on {stop.date}"),
+        ("Closed at the fixing", None if stop is None else _number(stop.spot)),
+        (
+            f"Stop-out level ({'none' if level is None else f'{level:.0%} of margin'}) spot",
+            None if stop is None or stop.level_spot is None else _number(stop.level_spot),
+        ),
+        (
+            f"Margin call ({result.margin_call_level:.0%} of margin)",
+            result.margin_call_date or "none",
+        ),
         ("From", str(result.dates[0])),
         ("To", str(result.dates[-1])),
+        ("Statistics to", s.end_date),
         ("Fixings", int(result.dates.size)),
         (f"Start equity ({ccy})", s.start_equity),
         (f"End equity ({ccy})", s.end_equity),
         ("Total return", s.total_return),
-        ("Annualised return", _number(s.annualised_return)),
+        (
+            "Annualised return",
+            f"n/a: account wiped out on {s.wiped_out_date}"
+            if s.wiped_out_date
+            else _number(s.annualised_return),
+        ),
         ("Volatility (annualised)", _number(s.volatility)),
         ("Sharpe (no risk-free rate)", _number(s.sharpe)),
         ("Max drawdown", s.max_drawdown),
@@ -143,9 +164,11 @@ def _figure(result: Backtest) -> Any:
     top.plot(days, margin + result.carry, color="tab:green", linewidth=0.9, label="carry")
     top.plot(days, margin + result.fx, color="tab:orange", linewidth=0.9, label="spot")
     top.axhline(margin, color="grey", linewidth=0.6)
+    mark_stop(top, result.stop, margin)
     top.set_ylabel(f"equity ({ccy})")
     top.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-    top.set_title(f"{result.pair} funded in {ccy}: equity and its parts")
+    title = f"{result.pair} funded in {ccy}: equity and its parts"
+    top.set_title(title if result.stop is None else f"{title}\n{stop_label(result.stop)}")
     top.legend(loc="best", fontsize="small")
     top.grid(alpha=0.3)
     bottom.fill_between(days, -100.0 * drawdown(result.equity), 0.0, color="tab:red", alpha=0.4)
@@ -166,13 +189,26 @@ def run_backtest(book: Book, history: RateHistory | None = None) -> str:
     data = history if history is not None else ecb_history()
     start, end = backtest_window(book, data, pair)
     book.progress(f"carryxl: backtesting {pair} from {start} to {end}…")
-    result = backtest(pair, funding, start, end, notional, r_t, r_f, leverage, history=data)
+    result = backtest(
+        pair,
+        funding,
+        start,
+        end,
+        notional,
+        r_t,
+        r_f,
+        leverage,
+        margin_call=trade.margin_call,
+        history=data,
+        stop_out=trade.stop_out,
+    )
     title = free_title(book.sheet_titles(), BACKTEST_TITLE)
     cells: list[tuple[str, Cell]] = [
         (
             "A1",
             f"{pair} funded in {funding}: {notional:,.2f} {funding} "
-            f"{rates_text(trade, schedule, start, end)}, leverage {leverage:g}, no costs; "
+            f"{rates_text(trade, schedule, start, end)}, leverage {leverage:g}, no costs, "
+            f"stop-out at {trade.stop_out:.0%} of the margin (leverage > 1); "
             f"amounts in {funding}; ECB daily fixings",
         ),
         ("A3", "Statistic"),

@@ -17,6 +17,7 @@ __all__ = [
     "IN_CORRELATION",
     "IN_FUNDING",
     "IN_LEVERAGE",
+    "IN_MARGIN_CALL_LEVEL",
     "IN_NOTIONAL",
     "IN_PAIR",
     "IN_PF_ACCOUNT",
@@ -69,8 +70,10 @@ OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, fundi
 # history (both dates, or neither: then every named episode is replayed).
 IN_LEVERAGE = "in_leverage"
 IN_STRESS_START = "in_stress_start"
-# Optional: the broker's stop-out margin level for the stress replay (default 0.5 = 50%).
+# Optional: the broker's margin-call and stop-out margin levels for the stress replay and
+# the backtest (defaults: carryxl.core.defaults, 100% and 50%).
 IN_STOP_OUT_LEVEL = "in_stop_out_level"
+IN_MARGIN_CALL_LEVEL = "in_margin_call_level"
 IN_STRESS_END = "in_stress_end"
 # Optional, for the backtest: its window (either may be left out: the end defaults to the
 # last ECB fixing of the pair, the start to five years before the end).

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from carryxl.core.conventions import Pair
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.core.validate import positive, rate
 from carryxl.macros import contract as c
@@ -72,11 +73,21 @@ class HeldTrade:
     rate_target: float | None
     rate_funding: float | None
     leverage: float
+    margin_call: float = MARGIN_CALL_LEVEL  # in_margin_call_level, if the workbook has it
+    stop_out: float = STOP_OUT_LEVEL  # in_stop_out_level, if the workbook has it
+
+
+def _optional_level(book: Book, name: str, default: float) -> float:
+    """A margin level (1.0 = 100%) from ``name``'s cell, or the product's default."""
+    if optional_value(book, name) is None:
+        return default
+    return float(positive(name, number(book, name)))
 
 
 def read_held_trade(book: Book) -> HeldTrade:
     """The trade from ``in_pair``, ``in_funding``, ``in_notional``, both rates (an empty
-    rate cell: the policy rates) and the optional ``in_leverage`` (default 1), validated."""
+    rate cell: the policy rates), the optional ``in_leverage`` (default 1) and the optional
+    ``in_margin_call_level`` / ``in_stop_out_level`` (default 100% / 50%), validated."""
     pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
     funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
     pair.orientation(funding, c.IN_FUNDING)
@@ -90,6 +101,8 @@ def read_held_trade(book: Book) -> HeldTrade:
         rate_target=_optional_rate(book, c.IN_RATE_TARGET),
         rate_funding=_optional_rate(book, c.IN_RATE_FUNDING),
         leverage=leverage,
+        margin_call=_optional_level(book, c.IN_MARGIN_CALL_LEVEL, MARGIN_CALL_LEVEL),
+        stop_out=_optional_level(book, c.IN_STOP_OUT_LEVEL, STOP_OUT_LEVEL),
     )
 
 

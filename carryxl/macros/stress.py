@@ -13,7 +13,8 @@ writes over anything: one row per window (dates, spots, the target's move, worst
 its day, worst drawdown, margin-call day, the days of carry the worst loss equals, the
 final P&L, and the day and spot of a stop-out: a leveraged trade is closed when its
 equity falls below ``in_stop_out_level`` x the margin if the workbook defines it, else 50%,
-as a broker would), with a picture of each window's P&L path below.
+as a broker would; the margin call at ``in_margin_call_level``, else 100%), with a
+picture of each window's P&L path below.
 """
 
 from __future__ import annotations
@@ -26,13 +27,12 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.errors import CarryxlError
-from carryxl.core.validate import non_negative
 from carryxl.history import ecb_history
 from carryxl.history.data import RateHistory, parse_date_cell
 from carryxl.history.stress import EPISODES, StressReplay, stress_replay
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
-from carryxl.macros.inputs import number, optional_value, read_held_trade
+from carryxl.macros.inputs import optional_value, read_held_trade
 from carryxl.macros.policy import held_rates, rates_text
 
 __all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
@@ -148,9 +148,6 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
     leverage = trade.leverage
     r_t, r_f, schedule = held_rates(trade)
     windows = stress_windows(book)
-    stop_out = 0.5  # the usual broker stop-out margin level, unless the workbook has its own
-    if optional_value(book, c.IN_STOP_OUT_LEVEL) is not None:
-        stop_out = float(non_negative(c.IN_STOP_OUT_LEVEL, number(book, c.IN_STOP_OUT_LEVEL)))
     data = history if history is not None else ecb_history()
     replays = []
     for i, window in enumerate(windows, start=1):
@@ -165,8 +162,9 @@ def replay_stress(book: Book, history: RateHistory | None = None) -> str:
                 r_t,
                 r_f,
                 leverage,
+                trade.margin_call,
                 history=data,
-                stop_out=stop_out,
+                stop_out=trade.stop_out,
             )
         )
     title = free_title(book.sheet_titles(), STRESS_TITLE)

@@ -312,6 +312,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_expected_return": ("Expected return a year (e.g. the carry)", "预期年收益率（如利差）"),
     "in_drift": ("Expected spot drift a year (0 = unchanged)", "汇率预期年漂移（0 为不变）"),
     "out_pip_size": ("Pip size", "每点价格"),
+    "out_point_size": ("Point size (platform, 10^-digits)", "平台最小报价单位（10^-位数）"),
     "out_risk_budget": ("Risk budget (money lost at the stop)", "风险预算（止损时亏损金额）"),
     "out_units": ("Position size (base currency units)", "仓位（基础货币数量）"),
     "out_pip_value": ("Value of one pip", "每点价值"),
@@ -334,6 +335,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "持有期末亏损的概率（对数正态）",
     ),
     "unit_pips": ("pips", "点"),
+    "unit_points": ("points", "最小单位"),
     "unit_base_units": ("base units", "基础货币"),
     "unit_lots": ("lots", "手"),
     "unit_nights": ("nights", "晚"),
@@ -369,7 +371,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Implied annual rate on the position value",
         "隔夜利息隐含的年化利率",
     ),
-    "out_swap_as_points": ("The same swap quoted in points", "同一隔夜利息的点数报价"),
+    "out_swap_as_points": (
+        "The same swap in platform points",
+        "同一隔夜利息的平台最小单位报价",
+    ),
+    "out_swap_as_pips": ("The same swap quoted in pips", "同一隔夜利息的点数报价"),
     "out_swap_as_money_per_lot": (
         "The same swap quoted as money per lot",
         "同一隔夜利息的每手金额报价",
@@ -818,9 +824,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "券商对你所持方向的一晚隔夜利息报价，收入为正。",
     ),
     "in_swap_form": (
-        "points: price points (pips) a night; money per lot: money a lot a night; percent a"
-        " year: an annual rate on the position value.",
-        "points：每晚点数；money per lot：每手每晚金额；percent a year：按头寸价值的年化利率。",
+        "points: the platform's points a night (MetaTrader: 10^-digits, 0.001 on USD/JPY); pips:"
+        " pips a night (10 points); money per lot: money a lot a night; percent a year: an"
+        " annual rate on the position value.",
+        "points：每晚平台最小单位数（MetaTrader：10^-位数，USD/JPY 为 0.001）；"
+        "pips：每晚点数（1 点 = 10 个最小单位）；money per lot：每手每晚金额；"
+        "percent a year：按头寸价值的年化利率。",
     ),
     "in_basis": (
         "Days in the year the broker uses for percent quotes (360 or 365).",

@@ -60,25 +60,29 @@ def test_calc_with_spread_commission_and_markup(capsys):
     # exact 526,750 - 53,000 = 473,750; simple 520,000 - 53,000 = 467,000.
     argv = [*SEED1, "--spread-pips", "2", "--commission-per-lot", "500", "--markup-funding", "1%"]
     r = _json(capsys, argv)
-    assert r["costs"]["spread"] == pytest.approx(2_000)
-    assert r["costs"]["commission"] == pytest.approx(1_000)
-    assert r["costs"]["markup_exact"] == pytest.approx(50_000)
-    assert r["exact"]["costs"] == pytest.approx(53_000)
+    # Costs carry the sign of their effect: negative, and total = carry + fx + cross + costs.
+    assert r["costs"]["spread"] == pytest.approx(-2_000)
+    assert r["costs"]["commission"] == pytest.approx(-1_000)
+    assert r["costs"]["markup_exact"] == pytest.approx(-50_000)
+    assert r["exact"]["costs"] == pytest.approx(-53_000)
     assert r["exact"]["total"] == pytest.approx(473_750)
+    e = r["exact"]
+    assert e["carry"] + e["fx"] + e["cross"] + e["costs"] == pytest.approx(e["total"])
     assert r["simple"]["total"] == pytest.approx(467_000)
     # ρ * 10,225,000 = 10,005,000 + 50,000 + 2,000 + 1,000 -> S1 = 100 ρ.
     assert r["breakeven_spot_after_costs"] == pytest.approx(100 * 10_058_000 / 10_225_000)
     # A target markup of 0.5% costs 1.03 * 0.5% * 0.5 * 10m = 25,750 exact, 25,000 simple.
     r2 = _json(capsys, [*SEED1, "--markup-target", "0.5%"])
-    assert r2["exact"]["costs"] == pytest.approx(25_750)
-    assert r2["simple"]["costs"] == pytest.approx(25_000)
+    assert r2["exact"]["costs"] == pytest.approx(-25_750)
+    assert r2["simple"]["costs"] == pytest.approx(-25_000)
     # The text report itemises the costs when there are any.
     assert main([*SEED1, "--spread-pips", "2", "--markup-target", "0.5%"]) == 0
     text = capsys.readouterr().out
-    assert "costs (JPY): spread 2,000, commission 0, rate markup 25,750 exact / 25,000 simple" in (
-        text
+    assert (
+        "costs (JPY): spread -2,000, commission 0, rate markup -25,750 exact / -25,000 simple"
+        in text
     )
-    assert "costs (JPY)              27,000    27,750" in text
+    assert "costs (JPY)             -27,000   -27,750" in text
     # Break-even after costs: ρ (10,225,000 - 25,000) = 10,005,000 + 2,000:
     # 100 * 10,007,000 / 10,200,000 = 98.10784.
     assert "break-even end spot after costs 98.1078" in text
@@ -109,7 +113,7 @@ def test_swap_points_with_benchmark_and_ledger(capsys):
         "--close",
         "2025-01-20",
         "--quote",
-        "1.5",
+        "15",
         "--form",
         "points",
         "--lots",
@@ -123,7 +127,8 @@ def test_swap_points_with_benchmark_and_ledger(capsys):
         "--ledger",
     ]
     r = _json(capsys, argv)
-    # 1.5 * 0.01 * 200,000 = 3,000 JPY a night, 14 nights = 42,000 JPY.
+    # MetaTrader points: 15 * 0.001 * 200,000 = 3,000 JPY a night, 14 nights = 42,000 JPY.
+    assert (r["digits"], r["point_size"]) == (3, 0.001)
     assert r["swap_per_night"] == pytest.approx(3_000)
     assert r["swap_total"] == pytest.approx(42_000)
     assert r["implied_rate"] == pytest.approx(0.036)
@@ -218,12 +223,14 @@ def test_risk_sizing_margin_and_var(capsys):
         "0.1%",
     ]
     r = _json(capsys, argv)
-    # Budget 1% of 1,000,000 = 10,000 JPY; 300 pips * 0.01 = 3 JPY a unit -> 3,333.33 AUD.
-    assert r["units"] == pytest.approx(10_000 / 3)
-    assert r["pip_value"] == pytest.approx(10_000 / 3 * 0.01)
+    # Budget 1% of 1,000,000 = 10,000 JPY; 300 pips * 0.01 = 3 JPY a unit -> 3,333.33 AUD,
+    # 0.0333 lots: the broker's 0.01-lot steps take 0.03 lots = 3,000 AUD.
+    assert r["units_unrounded"] == pytest.approx(10_000 / 3)
+    assert r["units"] == pytest.approx(3_000)
+    assert r["pip_value"] == pytest.approx(3_000 * 0.01)
     assert r["stop_spot"] == pytest.approx(97.0)
-    assert r["loss_at_stop"] == pytest.approx(10_000)
-    assert r["margin"] == pytest.approx(10_000 / 3 * 100 * 0.04)
+    assert r["loss_at_stop"] == pytest.approx(9_000)
+    assert r["margin"] == pytest.approx(3_000 * 100 * 0.04)
     # The position cannot lose 1,000,000 JPY: never called.
     assert r["margin_call_spot"] is None
     assert r["carry_to_vol"] == pytest.approx(0.044 / 0.12)
@@ -361,3 +368,50 @@ def test_docs_examples_are_todays_output(capsys, block):
     command, shown = block.split("\n", 1)
     assert main(shlex.split(command)[2:]) == 0
     assert capsys.readouterr().out == shown
+
+
+def test_swap_points_pips_and_a_warning_far_from_the_rate_differential(capsys):
+    base = ["swap", "--pair", "USD/JPY", "--open", "2024-11-25", "--close", "2024-11-26"]
+    rates = ["--spot", "150", "--rate-base", "4.625%", "--rate-quote", "0.25%"]
+    # 15.3 platform points on 3-digit USD/JPY: 15.3 x 0.001 x 100,000 = 1,530 JPY a night.
+    r = _json(capsys, [*base, "--quote", "15.3", "--form", "points", *rates])
+    assert r["swap_per_night"] == pytest.approx(1_530)
+    assert r["implied_rate"] == pytest.approx(1_530 / 15_000_000 * 360)
+    assert "warning" not in r  # 3.67% beside a 4.375% differential
+    # The same figure read as pips is ten times that: 36.72%, far from 4.375%: warned.
+    r = _json(capsys, [*base, "--quote", "15.3", "--form", "pips", *rates])
+    assert r["swap_per_night"] == pytest.approx(15_300)
+    assert r["rate_differential"] == pytest.approx(0.04375)
+    assert "far from the rate differential" in r["warning"]
+    assert main([*base, "--quote", "15.3", "--form", "pips", *rates]) == 0
+    assert "warning: the implied rate 36.72%" in capsys.readouterr().out
+    # A broker's 2-digit symbol: --digits 2 makes a point 0.01.
+    r = _json(capsys, [*base, "--quote", "15.3", "--digits", "2"])
+    assert r["swap_per_night"] == pytest.approx(15_300)
+
+
+def test_a_size_from_a_risk_budget_is_rounded_down_to_the_lot_step(capsys):
+    # 1% of 1,000,000 JPY over a 30-pip stop on AUD/JPY: 10,000 / (30 x 0.01) = 33,333.33
+    # AUD = 0.3333 lots; a broker takes 0.01-lot steps: 0.33 lots = 33,000 AUD.
+    argv = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--equity", "1000000",
+            "--risk", "1%", "--stop-pips", "30"]  # fmt: skip
+    r = _json(capsys, argv)
+    assert r["units_unrounded"] == pytest.approx(10_000 / 0.3)
+    assert r["units"] == pytest.approx(33_000)
+    assert r["lots"] == pytest.approx(0.33)
+    assert r["loss_at_stop"] == pytest.approx(33_000 * 0.3)  # 9,900: within the budget
+    # a 0.1-lot broker: 0.3 lots
+    assert _json(capsys, [*argv, "--lot-step", "0.1"])["units"] == pytest.approx(30_000)
+    assert main(argv) == 0
+    assert "33,333.33 units (0.333333 lots)" in capsys.readouterr().out
+
+
+def test_calc_names_its_break_even_apart_from_the_dated_forward(capsys):
+    # 6M as 0.5 years on both legs: 100 x (1 + 0.001 x 0.5) / (1 + 0.045 x 0.5) = 97.8484.
+    r = _json(capsys, SEED1)
+    assert r["breakeven_spot"] == pytest.approx(100 * 1.0005 / 1.0225)
+    assert r["breakeven_kind"].startswith("the nominal-tenor break-even (6M as 0.5 years")
+    assert main(SEED1) == 0
+    text = capsys.readouterr().out
+    assert "covered-interest-parity forward" not in text
+    assert "not the dated forward" in text

@@ -106,3 +106,30 @@ def test_bad_input_is_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert word in err[0]
+
+
+def test_the_issues_usd_jpy_thanksgiving_and_an_overnight_that_is_overnight(capsys):
+    base = ["forward", "--pair", "USD/JPY", "--spot", "150", "--rate-base", "4.625%",
+            "--rate-quote", "0.25%"]  # fmt: skip
+    assert main([*base, "--trade-date", "2024-11-27", "--tenor", "1M", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert (r["spot_date"], r["end_date"]) == ("2024-11-29", "2024-12-30")
+    # ON is today -> tomorrow (not spot-next): Tue 26 -> Wed 27 November
+    assert main([*base, "--trade-date", "2024-11-26", "--tenor", "ON", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert (r["start_date"], r["end_date"], r["value_date"]) == (
+        "2024-11-26",
+        "2024-11-27",
+        "2024-11-26",
+    )
+    strip = ["--trade-date", "2024-11-26", "--tenors", "ON,TN,1W,1M,3M,6M,1Y", "--json"]
+    assert main([*base, *strip]) == 0
+    rows = json.loads(capsys.readouterr().out)["strip"]
+    assert [row["tenor"] for row in rows] == ["ON", "TN", "1W", "1M", "3M", "6M", "1Y"]
+    assert [row["days"] for row in rows[:2]] == [1, 2]  # Tue -> Wed, Wed -> Fri (spot)
+    # EUR/HUF points are in the pair's pip (0.01 forint): x100
+    assert main(["forward", "--pair", "EUR/HUF", "--spot", "400", "--rate-base", "3%",
+                 "--rate-quote", "6.5%", "--tenor", "3M", "--trade-date", "2025-03-03",
+                 "--json"]) == 0  # fmt: skip
+    r = json.loads(capsys.readouterr().out)
+    assert r["points"] == pytest.approx((r["outright"] - 400) * 100)

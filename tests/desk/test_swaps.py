@@ -184,14 +184,13 @@ def test_ledger_nights_add_up_to_nights_between(open_offset, length, holiday_off
 
 
 def test_swap_points_money_per_lot_and_percent():
-    # Points: 1.5 points (pip 0.01 on USD/JPY) * 2 lots * 100,000 = 3,000 JPY a night.
-    assert float(swap_per_night(1.5, "points", 2, "USD/JPY")) == pytest.approx(3000.0, abs=1e-9)
-    # Fractional points (0.001) as MT4 brokers quote them: 15 * 0.001 * 200,000 = 3,000.
+    # Pips: 1.5 pips (0.01 on USD/JPY) * 2 lots * 100,000 = 3,000 JPY a night.
+    assert float(swap_per_night(1.5, "pips", 2, "USD/JPY")) == pytest.approx(3000.0, abs=1e-9)
+    # Points are the platform's (0.001 on 3-digit USD/JPY): 15 * 0.001 * 200,000 = 3,000.
+    assert float(swap_per_night(15, "points", 2, "USD/JPY")) == pytest.approx(3000.0)
     assert float(swap_per_night(15, "points", 2, point_size=0.001)) == pytest.approx(3000.0)
     # In a USD account at 150 JPY per USD: 3,000 / 150 = 20 USD.
-    assert float(swap_per_night(1.5, "pts", 2, "USD/JPY", to_account=1 / 150)) == pytest.approx(
-        20.0
-    )
+    assert float(swap_per_night(15, "pts", 2, "USD/JPY", to_account=1 / 150)) == pytest.approx(20.0)
     # Money per lot: -7.25 a lot, 3 lots = -21.75.
     assert float(swap_per_night(-7.25, SwapForm.MONEY_PER_LOT, 3)) == pytest.approx(-21.75)
     # Percent a year: -2% on 1 lot of USD/TRY at 32 over 360 days = -0.02 * 3,200,000 / 360.
@@ -218,9 +217,7 @@ def test_swap_quote_round_trips(quote, lots, spot, to_account, form, basis):
 
 
 def test_swap_per_night_is_vectorized():
-    money = swap_per_night(
-        np.array([1.0, -2.0, 0.5]), "points", np.array([1.0, 2.0, 4.0]), "AUD/JPY"
-    )
+    money = swap_per_night(np.array([1.0, -2.0, 0.5]), "pips", np.array([1.0, 2.0, 4.0]), "AUD/JPY")
     # quote * 0.01 * lots * 100,000 = quote * lots * 1,000.
     np.testing.assert_allclose(money, [1000.0, -4000.0, 2000.0])
 
@@ -283,3 +280,33 @@ def test_bad_input_names_the_argument(call, argument):
     with pytest.raises(CarryxlError) as info:
         call()
     assert info.value.argument.startswith(argument)
+
+
+# --- the platform's points (MetaTrader 4/5) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pair", "digits"),
+    [("USD/JPY", 3), ("AUD/JPY", 3), ("EUR/HUF", 3), ("EUR/USD", 5), ("USD/TRY", 5)],
+)
+@given(points=st.floats(-200, 200, allow_nan=False), lots=st.floats(0.01, 50))
+def test_points_are_the_platforms_by_their_definition(pair, digits, points, lots):
+    # MetaTrader: money a lot a night = points x 10^-digits x contract size, in the quote
+    # currency; a pip is 10 points. Written from the definition, not from carryxl.
+    contract = 100_000
+    by_definition = points * 10.0**-digits * contract * lots
+    assert float(swap_per_night(points, "points", lots, pair)) == pytest.approx(
+        by_definition, rel=1e-12, abs=1e-9
+    )
+    as_pips = float(swap_per_night(points / 10, "pips", lots, pair))
+    assert as_pips == pytest.approx(by_definition, rel=1e-12, abs=1e-9)
+
+
+def test_the_issues_usd_jpy_quote_is_1530_jpy_a_lot_a_night():
+    # 15.3 points on 3-digit USD/JPY: 15.3 x 0.001 x 100,000 = 1,530 JPY (not 15,300).
+    assert float(swap_per_night(15.3, "points", 1, "USD/JPY")) == pytest.approx(1530.0)
+    # A broker's 2-digit symbol: override the digits.
+    assert float(swap_per_night(15.3, "points", 1, "USD/JPY", digits=2)) == pytest.approx(15_300)
+    with pytest.raises(CarryxlError) as error:
+        swap_per_night(1.0, "points", 1, "USD/JPY", digits=11)
+    assert error.value.argument == "digits"

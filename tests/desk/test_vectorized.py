@@ -83,7 +83,7 @@ def test_swap_columns():
         int(nights_between(o, c, "USD/JPY", hols)) for o, c in zip(opens, closes, strict=True)
     ]
     quotes, lots, spots = [1.5, -0.8], [2.0, 0.5], [150.0, 148.0]
-    np.testing.assert_allclose(swap_per_night(quotes, "points", lots, "USD/JPY"), [3_000.0, -400.0])
+    np.testing.assert_allclose(swap_per_night(quotes, "pips", lots, "USD/JPY"), [3_000.0, -400.0])
     column = benchmark_swap("USD/JPY", [1e5, 2e5], spots, 0.05, 0.001, 3, ["long", "short"])
     rows = [
         benchmark_swap("USD/JPY", 1e5, 150.0, 0.05, 0.001, 3, "long"),

@@ -261,6 +261,15 @@ CASES = [
         other=1,
         setting=(1, "1Q"),
     ),
+    Case(
+        "FX_FORWARD_DATED",
+        (150.0, 0.04625, 0.0025, 45623.0, "1M", "USD/JPY"),  # dealt Wed 2024-11-27
+        # spot Fri 29 Nov (Thanksgiving on T+1 is USD only) -> Mon 30 Dec: 31 days,
+        # USD ACT/360, JPY ACT/365F
+        150 * (1 + 0.0025 * 31 / 365) / (1 + 0.04625 * 31 / 360),
+        spot=0,
+        setting=(4, "1Q"),
+    ),
     Case("DAY_COUNT", ("USD",), "ACT/360"),
     Case(
         "CARRY_COSTS",
@@ -301,8 +310,8 @@ CASES = [
     ),
     Case(
         "SWAP_VALUE",
-        (1.5, "points", 2.0, MISSING, "USD/JPY"),
-        1.5 * 0.01 * 2 * 100_000,  # 3,000 JPY a night
+        (15, "points", 2.0, MISSING, "USD/JPY"),
+        15 * 0.001 * 2 * 100_000,  # MetaTrader points (3-digit USD/JPY): 3,000 JPY a night
         vary=0,
         values=lambda n: np.linspace(-5.0, 5.0, n),
         core=lambda q: swaps.swap_per_night(q, "points", 2.0, "USD/JPY"),

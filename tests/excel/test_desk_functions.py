@@ -42,9 +42,15 @@ def test_swap_value_in_each_quote_form(xl: Excel) -> None:
     assert three == pytest.approx(3 * -0.02 * 100_000 * 32 / 365)
     assert xl.call("SWAP_VALUE", -5.0, "money per lot", 2.0, 7.0) == pytest.approx(-70.0)
     in_usd = xl.call(
-        "SWAP_VALUE", 1.5, "points", 2.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, 1 / 150
+        "SWAP_VALUE", 1.5, "pips", 2.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, 1 / 150
     )
     assert in_usd == pytest.approx(3000 / 150)
+    # MetaTrader points: 10^-digits (0.001 on USD/JPY); a broker's 2-digit symbol by digits
+    assert xl.call("SWAP_VALUE", 15.3, "points", 1.0, 1.0, "USD/JPY") == pytest.approx(1530.0)
+    two_digits = xl.call(
+        "SWAP_VALUE", 15.3, "points", 1.0, 1.0, "USD/JPY", MISSING, MISSING, MISSING, MISSING, 2
+    )
+    assert two_digits == pytest.approx(15_300.0)
     assert xl.call("SWAP_VALUE", 1.5, "points", 2.0) == (
         "pair: give the pair or point_size for a quote in points (got an empty cell)"
     )
@@ -130,3 +136,17 @@ def test_costs_breakdown_and_break_even_after_costs(xl: Excel) -> None:
     )
     none = xl.call("CARRY_BREAKEVEN_AFTER_COSTS", 1e7, 100.0, 0.045, 0.001, 0.5, "AUD/JPY", "JPY")
     assert none == pytest.approx(100 * 1.0005 / 1.0225)  # no costs: the CIP forward
+
+
+def test_fx_forward_dated_over_a_column_of_tenors_is_the_strip(xl: Excel) -> None:
+    # USD/JPY dealt Tuesday 2024-11-26 (Excel 45622): spot Friday 29 (Thanksgiving on 28).
+    from carryxl.core.strip import ForwardTerms, forward_strip  # noqa: PLC0415
+
+    tenors = ("ON", "TN", "1W", "1M", "3M", "6M", "1Y")
+    got = xl.call("FX_FORWARD_DATED", 150.0, 0.04625, 0.0025, 45622.0, column(*tenors), "USD/JPY")
+    strip = forward_strip(ForwardTerms.of("USD/JPY", 150.0, 0.04625, 0.0025), "2024-11-26", tenors)
+    assert [row[0] for row in got] == pytest.approx([r.outright for r in strip], rel=1e-14)
+    # ON by hand: value today, 26 Nov -> spot 29 Nov is 3 days: S (1 + r_b 3/360) / (1 + r_q 3/365)
+    assert got[0][0] == pytest.approx(150 * (1 + 0.04625 * 3 / 360) / (1 + 0.0025 * 3 / 365))
+    refused = xl.call("FX_FORWARD_DATED", 150.0, 0.04625, 0.0025, 45623.0, "TN", "USD/JPY")
+    assert refused.startswith("tenor:")  # dealt Wednesday, tomorrow is the spot date

@@ -41,7 +41,16 @@ def test_zero_rates_equity_follows_spot_exactly(spots, data, inverted, leverage)
     # with the rule on, the same holds as long as equity stays above zero.
     bust_rule = bool(np.all(expected[1:] > 0))
     result = backtest_spots(
-        _dates(gaps), s, pair, funding, N, 0.0, 0.0, leverage, close_on_bust=bust_rule
+        _dates(gaps),
+        s,
+        pair,
+        funding,
+        N,
+        0.0,
+        0.0,
+        leverage,
+        close_on_bust=bust_rule,
+        stop_out=None,
     )
     np.testing.assert_allclose(result.equity, expected, rtol=1e-12, atol=1e-9)
     assert np.all(result.carry == 0.0)
@@ -128,18 +137,35 @@ def test_after_a_stop_a_new_trade_waits_for_the_filter_to_turn_on_again():
     ]
 
 
-def test_margin_call_and_bust():
+def test_margin_call_stop_out_and_bust():
     spots = [100.0, 97.0, 94.0, 90.0]
-    # Leverage 10: margin 0.1 N. At 97 equity 0.07 N >= 0.05 N; at 94 equity 0.04 N: call.
-    called = backtest_spots(
-        _dates([1] * 3), spots, "AUD/JPY", "JPY", N, 0, 0, leverage=10, margin_call=0.5
-    )
-    assert [(t.exit, t.reason) for t in called.trades] == [(2, "margin call")]
+    # Leverage 10: margin 0.1 N. At 97 equity 0.07 N < 0.1 N: margin call (100%, reported);
+    # still >= 0.05 N (the 50% stop-out); at 94 equity 0.04 N: stopped out at that fixing.
+    called = backtest_spots(_dates([1] * 3), spots, "AUD/JPY", "JPY", N, 0, 0, leverage=10)
+    assert [(t.exit, t.reason) for t in called.trades] == [(2, "stop-out")]
     assert called.equity[-1] == pytest.approx(0.04 * N)
-    # Leverage 20: margin 0.05 N; at 94 equity is -0.01 N: the account is bust and stops.
-    bust = backtest_spots(_dates([1] * 3), spots, "AUD/JPY", "JPY", N, 0, 0, leverage=20)
+    assert called.margin_call_date == "2024-01-02"
+    assert called.stop is not None
+    assert (called.stop.date, called.stop.spot, called.stop.wiped_out) == ("2024-01-03", 94, False)
+    # The level's spot: equity 0.1 N + N (S/100 - 1) = 0.05 N at S = 95.
+    assert called.stop.level_spot == pytest.approx(95.0)
+    assert called.ended == "2024-01-03"
+    # Leverage 20: margin 0.05 N; at 99 equity 0.04 N is above the stop-out (0.025 N); the
+    # fixing of 94 gaps through it to -0.01 N: stopped out there, the account wiped out.
+    gap = [100.0, 99.0, 94.0, 90.0]
+    bust = backtest_spots(_dates([1] * 3), gap, "AUD/JPY", "JPY", N, 0, 0, leverage=20)
     assert [(t.exit, t.reason) for t in bust.trades] == [(2, "bust")]
     assert bust.equity[-1] == pytest.approx(-0.01 * N)
+    assert bust.stop is not None
+    assert bust.stop.wiped_out
+    assert bust.stats.wiped_out_date == "2024-01-03"
+    assert math.isnan(bust.stats.annualised_return)
+    assert bust.stats.end_date == "2024-01-03"  # the statistics end with the account
+    # Held through (no stop-out): the position runs to the end.
+    held = backtest_spots(
+        _dates([1] * 3), spots, "AUD/JPY", "JPY", N, 0, 0, leverage=10, stop_out=None
+    )
+    assert [(t.exit, t.reason) for t in held.trades] == [(3, "open")]
 
 
 def test_real_history_zero_rates_reproduces_the_raw_spot_move():
@@ -151,7 +177,7 @@ def test_real_history_zero_rates_reproduces_the_raw_spot_move():
 def test_statistics_against_an_independent_computation():
     r = backtest("AUD/JPY", "JPY", "2007-01-02", "2009-12-31", N, 0.0675, 0.005, cost=0.0002)
     equity = pd.Series(np.concatenate(([N], r.equity)))  # the account before the entry cost
-    daily = equity.pct_change().dropna()
+    daily = pd.Series(r.equity).pct_change().dropna()  # the n - 1 returns of the window
     years = (r.dates[-1] - r.dates[0]).astype(int) / 365
     total = r.equity[-1] / N - 1
     s = r.stats

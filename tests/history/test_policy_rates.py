@@ -133,12 +133,22 @@ def test_a_date_after_the_data_is_marked_stale_never_silently_carried(with_rates
     assert status.tolist() == [GAP]
 
 
-def test_with_no_data_the_one_line_names_the_three_ways_out(empty_folder, capsys):
-    assert main(["rates", "USD", "--date", "2020-01-02"]) == 2
-    err = capsys.readouterr().err.strip()
-    assert "\n" not in err
-    for way in ("carryxl data update", "carryxl data import FILE", "by hand"):
-        assert way in err
+def test_with_no_data_the_one_line_says_so_and_how_to_get_it(empty_folder, capsys):
+    # `rates` shows the data: "give the rates by hand" is no way out for it.
+    for argv in (["rates", "USD", "--date", "2020-01-02"], ["rates", "JPY"]):
+        assert main(argv) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert "\n" not in err.strip()
+        assert "no policy-rate data" in err
+        for way in ("carryxl data update", "carryxl data import FILE"):
+            assert way in err
+        assert "by hand" not in err
+    # a backtest can take rates by hand: its line names the three ways out
+    argv = ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
+            "--end", "2008-12-31"]  # fmt: skip
+    assert main(argv) == 2
+    assert "by hand" in capsys.readouterr().err
 
 
 def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp_path):
@@ -244,3 +254,74 @@ def test_a_gaps_table_needs_levels_first(empty_folder):
     import_policy_files([OLD, NEW, NEW_GAPS])
     assert load_policy_rates().series["JPY"].gaps()[-1][0] == np.datetime64(JPY_GAPS[1][0])
     assert Path(policy_path()).is_file()
+
+
+def test_with_no_date_the_latest_level_on_the_datas_last_date(with_rates, capsys):
+    as_of = str(load_policy_rates().as_of)
+    out = _json(capsys, ["rates", "JPY", "USD"])
+    assert out["date"] == as_of
+    assert out["latest"] is True
+    for code in ("JPY", "USD"):
+        assert out["rates"][code] == pytest.approx(level_on(change_points(NEW), code, as_of) / 100)
+    assert main(["rates", "JPY"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"policy rates in force latest: the data's last date {as_of}"
+    )
+
+
+def test_two_currencies_side_by_side_with_their_differential(with_rates, capsys):
+    out = _json(capsys, ["rates", "AUD", "JPY", "--start", "2009-01-01", "--end", "2011-01-01"])
+    new = change_points(NEW)
+    days = sorted(
+        {"2009-01-01"}
+        | {d for d, c, _ in new if c in ("AUD", "JPY") and "2009-01-01" < d <= "2011-01-01"}
+    )
+    assert [row["date"] for row in out["table"]] == days
+    for row in out["table"]:
+        aud, jpy = (level_on(new, c, row["date"]) / 100 for c in ("AUD", "JPY"))
+        assert (row["AUD"], row["JPY"]) == (pytest.approx(aud), pytest.approx(jpy))
+        assert row["differential"] == pytest.approx(aud - jpy)
+    assert main(["rates", "AUD", "JPY", "--start", "2009-01-01", "--end", "2011-01-01"]) == 0
+    text = capsys.readouterr().out
+    assert "date" in text
+    assert "differential" in text
+
+
+def test_moves_below_a_central_banks_precision_are_not_decisions(empty_folder, capsys, tmp_path):
+    # BIS's daily series shows 7.2498% for a day inside 7.25%: noise, not a decision.
+    points = tmp_path / "points.csv"
+    points.write_text(
+        "date,currency,policy_rate_percent\n"
+        "2008-01-02,AUD,6.75\n2008-03-05,AUD,7.2498\n2008-03-06,AUD,7.25\n"
+        "2008-06-10,AUD,7.2498\n2008-06-11,AUD,7.25\n2008-09-03,AUD,7\n2008-12-31,AUD,7\n",
+        encoding="utf-8",
+    )
+    assert main(["data", "import", str(points)]) == 0
+    capsys.readouterr()
+    out = _json(capsys, ["rates", "AUD", "--start", "2008-01-02", "--end", "2008-12-31"])
+    assert [(r["date"], r["rate"]) for r in out["changes"]["AUD"]] == [
+        ("2008-01-02", pytest.approx(0.0675)),
+        ("2008-03-05", pytest.approx(0.0725)),
+        ("2008-09-03", pytest.approx(0.07)),
+    ]
+
+
+def test_change_points_without_their_gaps_table_say_gaps_are_unknown(empty_folder, capsys):
+    assert main(["data", "import", str(NEW)]) == 0
+    capsys.readouterr()
+    first, _ = JPY_GAPS[1]
+    out = _json(capsys, ["rates", "JPY", "--date", first])
+    assert out["rates"]["JPY"] is not None  # read through the unknown gap...
+    assert out["gaps"].startswith("unknown")  # ...and said to be unknown
+    assert main(["data", "import", str(NEW_GAPS)]) == 0
+    capsys.readouterr()
+    out = _json(capsys, ["rates", "JPY", "--date", first], code=1)
+    assert out["rates"]["JPY"] is None
+    assert "gaps" not in out
+
+
+def test_the_import_report_says_gaps_are_unknown(empty_folder, capsys):
+    assert main(["data", "import", str(NEW)]) == 0
+    assert "gaps: unknown" in capsys.readouterr().out
+    assert main(["data", "import", str(NEW_GAPS)]) == 0
+    assert "gaps: unknown" not in capsys.readouterr().out

@@ -46,8 +46,15 @@ def test_margin_call_day_is_the_first_fixing_below_the_level():
         ratio = cross(d, "USD", "JPY") / start
         pnl = N * (ratio * (1 + 0.0533 * days / 360) - (1 + 0.001 * days / 365))
         equity.append(N / 10 + pnl)
-    first_call = next(d for d, e in zip(dates, equity, strict=True) if e < 0.5 * N / 10)
+    # The broker's usual margin call: equity below 100% of the margin (1,000,000 JPY).
+    first_call = next(d for d, e in zip(dates, equity, strict=True) if e < 1.0 * N / 10)
     assert r.margin_call_date == first_call
+    half = stress_replay(
+        "USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, 10, 0.5, stop_out=None
+    )
+    assert half.margin_call_date == next(
+        d for d, e in zip(dates, equity, strict=True) if e < 0.5 * N / 10
+    )
     np.testing.assert_allclose(r.equity, equity, rtol=1e-10)
 
 
@@ -63,7 +70,8 @@ def test_days_of_carry_the_loss_equals():
     low = min(cross(d, "AUD", "JPY") for d in raw_rows() if e.start <= d <= e.end)
     assert r.worst_move == pytest.approx(low / cross("2008-07-01", "AUD", "JPY") - 1)
     assert r.worst_move < -0.4
-    assert r.margin_call_date is None  # unleveraged, the -42% loss leaves over half the margin
+    assert r.margin_call_date is None  # unleveraged: no broker margin, no call, no stop-out
+    assert r.stop_out_date is None
     assert r.equity.min() > 0.5 * N
 
 
@@ -72,7 +80,18 @@ def test_snb_2015_floor_removal_day():
     r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.0005, -0.0025, 20)
     drop = cross("2015-01-15", "EUR", "CHF") / cross("2015-01-14", "EUR", "CHF") - 1
     assert drop < -0.14  # 1.201 -> 1.028
-    assert r.margin_call_date == "2015-01-15"
+    # 100% margin call: the first fixing where the P&L is below zero (equity < margin).
+    dates = [d for d in sorted(raw_rows()) if e.start <= d <= e.end]
+    s0 = cross(dates[0], "EUR", "CHF")
+    first_loss = next(
+        d
+        for d in dates
+        if (n := (np.datetime64(d) - np.datetime64(dates[0])).astype(int))
+        and cross(d, "EUR", "CHF") / s0 * (1 + 0.0005 * n / 360) < 1 - 0.0025 * n / 360
+    )
+    assert r.margin_call_date == first_loss < "2015-01-15"
+    # The 50% stop-out comes with the floor's removal, filled below zero: wiped out.
+    assert r.stop_out_date == "2015-01-15"
     assert r.wiped_out_date == "2015-01-15"
 
 

@@ -283,6 +283,7 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
         "out_spot_lag": lag,
         "out_triple_weekday": WEEKDAYS[triple_rollover_weekday(pair)] if triple is None else triple,
         "out_pip_size": pair.pip_size(),
+        "out_point_size": pair.point_size(),
         "out_units": units,
         "out_swap_per_night": per_night,
         "out_swap_per_night_quote": per_night_quote,
@@ -302,6 +303,7 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
             )
             for name, form in (
                 ("points", "points"),
+                ("pips", "pips"),
                 ("money_per_lot", "money per lot"),
                 ("percent", "percent a year"),
             )
@@ -346,7 +348,7 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
         v["in_rate_funding"], v["in_leverage"], level, stop_out=v["in_stop_out_level"],
     )  # fmt: skip
     dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
-    flags = run.equity < level * run.margin
+    flags = (run.equity < level * run.margin) & (v["in_leverage"] > 1)  # no call at 1x
     stopped = [run.stop_out_date is not None and str(d) >= run.stop_out_date for d in run.dates]
     return {
         "out_history_pair": "USD/JPY",

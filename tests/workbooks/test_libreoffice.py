@@ -202,8 +202,8 @@ def random_scenarios(rng: np.random.Generator) -> dict[str, Any]:
 
 def random_swap(rng: np.random.Generator) -> dict[str, Any]:
     pair = str(rng.choice(PAIRS))
-    form = str(rng.choice(["points", "money per lot", "percent a year"]))
-    quote = {"points": 20.0, "money per lot": 50.0, "percent a year": 0.1}[form]
+    form = str(rng.choice(["points", "pips", "money per lot", "percent a year"]))
+    quote = {"points": 200.0, "pips": 20.0, "money per lot": 50.0, "percent a year": 0.1}[form]
     open_date = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2500)))
     close_date = open_date + dt.timedelta(days=int(rng.integers(1, 100)))
     span = (close_date - open_date).days + 10
@@ -467,15 +467,17 @@ def test_text_starting_with_formula_characters_stays_text(converted: dict[str, A
 
 
 def test_preloaded_swap_is_the_rollover_example(converted: dict[str, Any]) -> None:
-    """Long 2 lots USD/JPY, +1.5 points, 2024-12-23 to 2025-01-06, holidays 25 Dec, 1 Jan.
+    """Long 2 lots USD/JPY, +15 MetaTrader points, 2024-12-23 to 2025-01-06, holidays 25 Dec,
+    1 Jan.
 
-    Value dates 2024-12-26 -> 2025-01-08: 13 nights of 1.5 x 0.01 x 200,000 = 3,000 JPY.
+    Value dates 2024-12-26 -> 2025-01-08: 13 nights of 15 x 0.001 x 200,000 = 3,000 JPY.
     Night by night: Mon 1; Tue 3 (value Fri 27 -> Mon 30); Thu 1; Fri 2 (value Tue 31 ->
     Thu 2, over New Year's Day); Mon 1; Tue 3 (value Fri 3 -> Mon 6); Thu 1; Fri 1.
     """
     wb = _load(converted, converted["templates"][("swap", "en", "native")])
     assert values(wb, "out_nights_total") == 13
-    assert values(wb, "out_swap_per_night") == pytest.approx(1.5 * 0.01 * 200_000)
+    assert values(wb, "out_swap_per_night") == pytest.approx(15 * 0.001 * 200_000)
+    assert values(wb, "out_swap_as_pips") == pytest.approx(1.5)
     assert values(wb, "out_swap_total") == pytest.approx(39_000)
     assert values(wb, "out_swap_implied_rate") == pytest.approx(3_000 / 30_000_000 * 360)
     assert values(wb, "out_ledger_nights")[:9] == [1, 3, 1, 2, 1, 3, 1, 1, None]
@@ -582,7 +584,15 @@ def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
         values(wb, "out_history_spots")[dates.index(dt.datetime(2024, 8, 5))],
     )
     assert round(x5, 3) == 142.240
-    assert values(wb, "out_history_margin_call_date") == dt.datetime(2024, 7, 31)
+    # The brokers' usual margin call (equity < 100% of the margin): the first fixing where
+    # the held P&L is below zero.
+    spots = values(wb, "out_history_spots")
+    first_loss = next(
+        d
+        for d, x in zip(dates, spots, strict=True)
+        if (n := (d - dates[0]).days) and x / x0 * (1 + 0.0533 * n / 360) < 1 + 0.001 * n / 365
+    )
+    assert values(wb, "out_history_margin_call_date") == first_loss
     # The broker stops the 10x position out on 31 July (equity < 50% of the margin), so
     # the 5 August loss of the held position, N x (142.240/161.145 x (1 + 0.0533 x 35/360)
     # - (1 + 0.001 x 35/365)), more than the whole margin, is never taken.

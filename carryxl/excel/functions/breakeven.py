@@ -130,8 +130,9 @@ FUNCTIONS = (
     ExcelFunction(
         "CARRY_BREAKEVEN",
         GROUP,
-        """End spot at which the exact total P&L is zero (the covered-interest-parity forward):
-        S0*(1+rf*t)/(1+rt*t). AUD/JPY 100, 4.5% vs 0.1%, 0.5y: 97.8484.""",
+        """End spot at which the exact total P&L is zero: S0*(1+rf*t)/(1+rt*t) over the year
+        fractions given (not a dated forward: FX_FORWARD). AUD/JPY 100, 4.5% vs 0.1%, 0.5y:
+        97.8484.""",
         (SPOT_START, RATE_TARGET, RATE_FUNDING, YEARS),
         (ORIENTATION, FUNDING, YEARS_FUNDING),
         kernel=carry.breakeven_spot,

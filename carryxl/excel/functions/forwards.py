@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from carryxl.core import forwards
+from carryxl.core import forwards, strip
 from carryxl.excel.arguments import (
     FORWARD,
+    FX_TENOR,
+    HOLIDAYS,
     METHOD,
+    PAIR_FOR_DATES,
     PAIR_FOR_POINTS,
     POINTS,
     RATE_BASE,
     RATE_QUOTE,
     SPOT,
+    TRADE_DATE,
     YEARS,
     YEARS_QUOTE,
 )
@@ -32,7 +36,21 @@ def _implied_diff(method: str, **given: Any) -> Any:
     return forwards.implied_rate_differential(**given)
 
 
+def _dated(holidays: tuple[Any, ...] = (), **given: Any) -> Any:
+    return strip.dated_outright(holidays=list(holidays) or None, **given)
+
+
 FUNCTIONS = (
+    ExcelFunction(
+        "FX_FORWARD_DATED",
+        GROUP,
+        """Outright forward of a tenor dealt on a date: spot date T+2 on each currency's settlement
+        calendar (USD rule), end rolled; ON value today, TN tomorrow. Over a column of tenors: the
+        strip.""",
+        (SPOT, RATE_BASE, RATE_QUOTE, TRADE_DATE, FX_TENOR, PAIR_FOR_DATES),
+        (HOLIDAYS("Optional: more holiday dates, on top of the currencies' calendars"),),
+        kernel=_dated,
+    ),
     ExcelFunction(
         "FX_FORWARD",
         GROUP,

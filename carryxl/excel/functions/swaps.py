@@ -8,6 +8,7 @@ from carryxl.core import swaps, validate
 from carryxl.excel.arguments import (
     BASIS,
     CLOSE_DATE,
+    DIGITS,
     FORM,
     HOLIDAYS,
     LOT_SIZE,
@@ -54,9 +55,9 @@ FUNCTIONS = (
     ExcelFunction(
         "SWAP_VALUE",
         GROUP,
-        """Swap money over the nights held, from a broker's quote (+ = credit): points * pip * lots
-        * lot size; money per lot * lots; or percent * lots * lot size * spot / basis. USD/JPY
-        +1.5 points, 2 lots, 1 night: 3,000 JPY.""",
+        """Swap money over the nights held, from a broker's quote (+ = credit): points * 10^-digits
+        * lots * lot size; pips * pip * lots * lot size; money per lot * lots; percent * lots *
+        lot size * spot / basis. USD/JPY +15 points, 2 lots: 3,000 JPY a night.""",
         (QUOTE, FORM, LOTS),  # QUOTE reads "-2%" for a quote in percent a year
         (
             NIGHTS,
@@ -65,6 +66,7 @@ FUNCTIONS = (
             LOT_SIZE,
             BASIS,
             TO_ACCOUNT,
+            DIGITS,
         ),
         kernel=_swap_value,
     ),

@@ -14,6 +14,7 @@ import datetime as dt
 from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.defaults import MARGIN_CALL_LEVEL
 from carryxl.workbooks import styles
 from carryxl.workbooks.formulas import (
     CALCULATOR_BREAKDOWN,
@@ -48,7 +49,7 @@ SEED_INPUTS: dict[str, object] = {
     "in_costs": 0,
     "in_leverage": 10,
     "in_equity": 2_000_000,
-    "in_margin_call_level": 1.0,
+    "in_margin_call_level": MARGIN_CALL_LEVEL,
     "in_stop_loss": 0.03,
     "in_start_date": dt.datetime(2025, 1, 6),
     "in_end_date": dt.datetime(2025, 7, 7),

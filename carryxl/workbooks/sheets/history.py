@@ -25,6 +25,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import Currency, Pair, default_day_count
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.history.series import spot_series
 from carryxl.history.stress import episode
 from carryxl.workbooks import styles
@@ -54,8 +55,8 @@ SEED_INPUTS: dict[str, object] = {
     "in_rate_target": 0.0533,
     "in_rate_funding": 0.001,
     "in_leverage": 10,
-    "in_margin_call_level": 0.5,
-    "in_stop_out_level": 0.5,
+    "in_margin_call_level": MARGIN_CALL_LEVEL,
+    "in_stop_out_level": STOP_OUT_LEVEL,
 }
 
 TABLE_FIRST_ROW = 4
@@ -160,7 +161,7 @@ def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[floa
             8: ("=" + held if i == 0 else f"=IF(L{r - 1},H{r - 1},{held})", "money"),
             9: (f"={margin}+H{r}", "money"),
             10: (f"=1-I{r}/MAX(I${top}:I{r})", "percent"),
-            11: (f"=I{r}<in_margin_call_level*{margin}", "general"),
+            11: (f"=AND(in_leverage>1,I{r}<in_margin_call_level*{margin})", "general"),
             12: (
                 "=FALSE()"
                 if i == 0

@@ -17,6 +17,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import currency_name, default_day_count, spot_lag_days
+from carryxl.core.swaps import SwapForm
 from carryxl.history.policy import SOURCE
 from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
 from carryxl.workbooks import styles
@@ -80,7 +81,7 @@ MOVE_CONVENTIONS = ("quote", "value")
 SIDES = ("long", "short")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps
 TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
-SWAP_FORMS = ("points", "money per lot", "percent a year")  # carryxl.core.swaps.SwapForm
+SWAP_FORMS = tuple(str(form) for form in SwapForm)  # points, pips, money per lot, percent
 
 _COLUMNS = (
     ("in_rates_currency", "text", 10),

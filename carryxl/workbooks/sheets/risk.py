@@ -16,6 +16,7 @@ Preloaded: long AUD/JPY at 100, 1,000,000 JPY equity risking 1% with a 50-pip st
 
 from __future__ import annotations
 
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.workbooks.conventions import pip_size_formula
 from carryxl.workbooks.formulas import RISK_UDF, spot_or_dash
 from carryxl.workbooks.layout import Book, Form, print_setup, protect, sheet_head
@@ -31,8 +32,8 @@ SEED_INPUTS: dict[str, object] = {
     "in_risk_fraction": 0.01,
     "in_stop_pips": 50,
     "in_leverage": 25,
-    "in_margin_call_level": 1.0,
-    "in_stop_out_level": 0.5,
+    "in_margin_call_level": MARGIN_CALL_LEVEL,
+    "in_stop_out_level": STOP_OUT_LEVEL,
     "in_swap_per_day": 60,
     "in_volatility": 0.12,
     "in_horizon_years": 10 / 252,

@@ -47,7 +47,7 @@ SEED_INPUTS: dict[str, object] = {
     "in_lots": 2,
     "in_lot_size": 100_000,
     "in_spot": 150,
-    "in_swap_quote": 1.5,
+    "in_swap_quote": 15,  # MetaTrader points: 15 x 0.001 x 200,000 = 3,000 JPY a night
     "in_swap_form": "points",
     "in_basis": 360,
     "in_to_account": 1,
@@ -93,15 +93,22 @@ SWAP_NATIVE: dict[str, str] = {
         '=IF(in_triple_day="auto",INDEX(list_weekdays,5-out_spot_lag),in_triple_day)'
     ),
     "out_pip_size": pip_size_formula(),
+    # the platform's point (MetaTrader), 10^-digits: a tenth of a pip (carryxl Pair.point_size)
+    "out_point_size": "=out_pip_size/10",
     "out_units": "=in_lots*in_lot_size",
     "out_swap_per_night": (
-        '=in_swap_quote*IF(in_swap_form="points",in_lots*(in_lot_size*out_pip_size*in_to_account),'
+        '=in_swap_quote*IF(in_swap_form="points",'
+        "in_lots*(in_lot_size*out_point_size*in_to_account),"
+        'IF(in_swap_form="pips",in_lots*(in_lot_size*out_pip_size*in_to_account),'
         'IF(in_swap_form="money per lot",in_lots*in_to_account,'
-        "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot))"
+        "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)))"
     ),
     "out_swap_per_night_quote": "=out_swap_per_night/in_to_account",
     # The same money a night quoted in each form (carryxl.core.swap_quote_from_money).
-    "out_swap_as_points": "=out_swap_per_night/(in_lots*(in_lot_size*out_pip_size*in_to_account))",
+    "out_swap_as_points": (
+        "=out_swap_per_night/(in_lots*(in_lot_size*out_point_size*in_to_account))"
+    ),
+    "out_swap_as_pips": "=out_swap_per_night/(in_lots*(in_lot_size*out_pip_size*in_to_account))",
     "out_swap_as_money_per_lot": "=out_swap_per_night/(in_lots*in_to_account)",
     "out_swap_as_percent": (
         "=out_swap_per_night/(in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)"
@@ -153,11 +160,13 @@ OUTPUTS: tuple[tuple[str, str, str | None], ...] = (
     ("out_spot_lag", "integer", "unit_days"),
     ("out_triple_weekday", "text", None),
     ("out_pip_size", "number", None),
+    ("out_point_size", "number", None),
     ("out_units", "money", "unit_base_units"),
     ("out_swap_per_night", "money", _ACCOUNT),
     ("out_swap_per_night_quote", "money", _QUOTE),
     ("out_swap_implied_rate", "percent", "unit_per_year"),
-    ("out_swap_as_points", "number", "unit_pips"),
+    ("out_swap_as_points", "number", "unit_points"),
+    ("out_swap_as_pips", "number", "unit_pips"),
     ("out_swap_as_money_per_lot", "money", _ACCOUNT),
     ("out_swap_as_percent", "percent", "unit_per_year"),
     ("out_basis_base", "integer", "unit_days"),
