@@ -39,6 +39,7 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "VAR_MODEL",
     "carry_to_vol",
     "expected_shortfall",
     "normal_cdf",
@@ -48,6 +49,10 @@ __all__ = [
     "stop_loss_spot",
     "value_at_risk",
 ]
+
+VAR_MODEL = "parametric normal P&L, zero mean (no carry drift)"
+"""The VaR/ES model every command states (``risk``, ``portfolio``): normal P&L over the
+horizon with zero expected return; the carry is not counted on as a cushion."""
 
 _STANDARD = NormalDist()
 _ERFC = np.frompyfunc(math.erfc, 1, 1)

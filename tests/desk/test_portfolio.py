@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
 from carryxl.core.portfolio import (
     book_positions,
+    book_tax,
     book_risk,
     check_correlation,
     currency_exposure,
@@ -63,13 +64,30 @@ def test_short_position_stop_is_above_the_average_and_carry_is_reversed():
     assert book.fx[0] == pytest.approx(-100_000.0)
 
 
-def test_after_tax_uses_the_account_currency_baskets():
+def test_tax_is_the_books_losses_offsetting_gains_of_the_same_kind():
+    """Issue 19: the book pays tax on its baskets, not each position on its own."""
+    k = np.array([0.05, 0.047])
     book = book_positions([0, 1], [1e5, 1e5], [100, 150], [180, 30], [97, 152], "long",
-                          [0.045, 0.05], 0.001, to_account=[0.05, 0.047],
+                          [0.045, 0.05], 0.001, to_account=k,
                           tax_interest=0.2, tax_fx=0.1, offset="separate")  # fmt: skip
-    direct = after_tax(book.carry * [0.05, 0.047], book.fx * [0.05, 0.047], 0.2, 0.1, "separate")
-    np.testing.assert_allclose(book.tax.after_tax, direct.after_tax, rtol=1e-14)
-    np.testing.assert_allclose(book.total_account, book.total * [0.05, 0.047], rtol=1e-14)
+    interest = np.array([1e7 * 0.044 * 180 / 365, 1.5e7 * 0.049 * 30 / 365]) * k
+    fx = np.array([-300_000.0, 200_000.0]) * k  # -15,000 and +9,400 in the account
+    # The FX basket nets to -5,600: no FX tax although the second position gained.
+    assert book.tax.tax_fx.tolist() == [0.0, 0.0]
+    np.testing.assert_allclose(book.tax.tax, 0.2 * interest, rtol=1e-12)
+    np.testing.assert_allclose(book.tax.after_tax, interest + fx - 0.2 * interest, rtol=1e-12)
+    np.testing.assert_allclose(book.total_account, book.total * k, rtol=1e-14)
+
+
+def test_a_book_that_lost_pays_no_tax_and_shares_add_up():
+    # Within: the book's FX loss offsets its interest; nobody pays.
+    lost = book_tax([100.0, 5.0], [-500.0, 50.0], 0.2, 0.2, "within position")
+    assert lost.tax.tolist() == [0.0, 0.0]
+    # Interest 100 and -40 (60 taxable), FX 30 and 10 (40), 20% / 10%: 12 + 4 = 16,
+    # shared 12 + 3 on the first, 1 on the second.
+    paid = book_tax([100.0, -40.0], [30.0, 10.0], 0.2, 0.1, "separate")
+    np.testing.assert_allclose(paid.tax, [15.0, 1.0], rtol=1e-14)
+    assert float(np.sum(paid.after_tax)) == pytest.approx(100 - 40 + 40 - 16)
 
 
 def test_broker_swap_per_lot_per_night_enters_the_total_and_the_interest_basket():
