@@ -12,11 +12,12 @@ r_b (base currency) and r_q (quote currency) on day-count bases B_b and B_q:
 - FX P&L = s (U S - C)                                     (quote currency)
 - carry accrued = s Σ u_k S_k d_k (r_b / B_b - r_q / B_q)  (quote currency; the
   seeds' simple 利差收益 of each tranche's notional over its own days, no cross term)
-- swap = w Σ u_k n_k / L (:func:`broker_swap`), the broker's overnight swap (:mod:`carryxl.core.swaps`'s
-  "money per lot": w quote money per lot of L base units per night, credit positive, the
-  broker's figure for the position's side), each tranche over its own nights n_k (the
-  calendar days it was held: the weekend's and holidays' nights are charged on some
-  weekday, so over the holding period the nights are the calendar days)
+- swap = w Σ u_k n_k / L (:func:`broker_swap`), the broker's overnight swap
+  (:mod:`carryxl.core.swaps`'s "money per lot": w quote money per lot of L base units
+  per night, credit positive, the broker's figure for the position's side), each
+  tranche over its own nights n_k (the calendar days it was held: the weekend's and
+  holidays' nights are charged on some weekday, so over the holding period the nights
+  are the calendar days)
 - total = carry + swap + FX P&L
 - stop-loss spot = average (1 - s x stop), the spot where the FX loss is ``stop`` of the
   cost (:func:`carryxl.core.risk.stop_loss_spot` with max loss = stop x C);
@@ -267,11 +268,24 @@ def book_positions(
     held = np.where(sign > 0, value, sums.cost) * k
     owed = np.where(sign > 0, sums.cost, value) * k
     return BookPositions(
-        units=sums.units, cost=sums.cost, average_rate=average, carry=carry, fx=sums.fx,
-        swap=swap_accrued, total=total, stop_spot=stop_spot, stop_distance=distance,
-        margin=margin, exposure_account=sign * value * k, total_account=total * k,
-        margin_account=margin * k, tax=tax, pnl_tranches=sums.pnl_tranches,
-        stop_hit=distance <= 0.0, margin_exceeded=total < -margin, held_account=held,
+        units=sums.units,
+        cost=sums.cost,
+        average_rate=average,
+        carry=carry,
+        fx=sums.fx,
+        swap=swap_accrued,
+        total=total,
+        stop_spot=stop_spot,
+        stop_distance=distance,
+        margin=margin,
+        exposure_account=sign * value * k,
+        total_account=total * k,
+        margin_account=margin * k,
+        tax=tax,
+        pnl_tranches=sums.pnl_tranches,
+        stop_hit=distance <= 0.0,
+        margin_exceeded=total < -margin,
+        held_account=held,
         owed_account=owed,
     )
 

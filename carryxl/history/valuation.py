@@ -117,12 +117,16 @@ class BookValuation:
     model: str
 
 
+def _day(value: object) -> np.datetime64:
+    return np.datetime64(str(value)[:10], "D")
+
+
 def fixing_used(history: RateHistory, day: np.datetime64) -> np.datetime64:
     """The data's last fixing date on or before ``day``."""
     at = int(np.searchsorted(history.dates, day, side="right")) - 1
     if at < 0:
         raise CarryxlError("date", str(day), f"is before the data's first date {history.dates[0]}")
-    return np.datetime64(history.dates[at], "D")
+    return _day(history.dates[at])
 
 
 def market_on(
@@ -147,10 +151,13 @@ def market_on(
     to_account = [
         1.0
         if p.quote == account
-        else look(f"{account} per quote unit", p,
-                  lambda p=p: spot_on(f"{p.quote}/{account}", day, history))
+        else look(
+            f"{account} per quote unit",
+            p,
+            lambda p=p: spot_on(f"{p.quote}/{account}", day, history),
+        )
         for p in pairs
-    ]  # fmt: skip
+    ]
     none: list[float | None] = [None] * len(pairs)
     base, quote = list(none), list(none)
     if policy is not None:
@@ -168,8 +175,13 @@ def risk_model(start: np.datetime64, end: np.datetime64) -> str:
     )
 
 
-def _given(values: list[float | None], fallback: list[float | None], what: str,
-           pairs: Sequence[Pair], missing: list[str]) -> FloatArray:  # fmt: skip
+def _given(
+    values: list[float | None],
+    fallback: list[float | None],
+    what: str,
+    pairs: Sequence[Pair],
+    missing: list[str],
+) -> FloatArray:
     out = []
     for j, (v, f) in enumerate(zip(values, fallback, strict=True)):
         chosen = v if v is not None else f
@@ -190,15 +202,18 @@ def value_book(
     if not request.positions:
         raise CarryxlError("positions", 0, "the book holds no position")
     h = ecb_history() if history is None else history
-    day = np.datetime64(h.dates[-1] if request.date is None else request.date, "D")
+    day = _day(h.dates[-1] if request.date is None else request.date)
     positions = request.positions
     pairs = [p.pair for p in positions]
     account = request.account or pairs[0].quote
-    end = np.datetime64(day if request.end is None else request.end, "D")
-    start = np.datetime64(end - _YEAR if request.start is None else request.start, "D")
+    end = _day(day if request.end is None else request.end)
+    start = _day(end - _YEAR if request.start is None else request.start)
     if end > day:
-        raise CarryxlError("end", str(end), f"must be on or before the valuation date {day} "
-                           "(returns after it are look-ahead)")  # fmt: skip
+        raise CarryxlError(
+            "end",
+            str(end),
+            f"must be on or before the valuation date {day} (returns after it are look-ahead)",
+        )
     if start >= end:
         raise CarryxlError("start", str(start), f"must be before the window's end {end}")
     for p in positions:
@@ -208,15 +223,25 @@ def value_book(
     need_rates = any(p.rate_base is None or p.rate_quote is None for p in positions)
     market = market_on(pairs, day, account, h, policy if need_rates else None)
     if need_rates and policy is None:
-        raise CarryxlError("rates", None, "give each position's rates, or import policy "
-                           "rates (carryxl data update)")  # fmt: skip
+        raise CarryxlError(
+            "rates",
+            None,
+            "give each position's rates, or import policy rates (carryxl data update)",
+        )
     spots = _given([p.spot for p in positions], market.spots, "spot", pairs, market.missing)
-    k = _given([p.to_account for p in positions], market.to_account,
-               f"{account} per quote unit", pairs, market.missing)  # fmt: skip
-    r_b = _given([p.rate_base for p in positions], market.rates_base, "base rate", pairs,
-                 market.missing)  # fmt: skip
-    r_q = _given([p.rate_quote for p in positions], market.rates_quote, "quote rate", pairs,
-                 market.missing)  # fmt: skip
+    k = _given(
+        [p.to_account for p in positions],
+        market.to_account,
+        f"{account} per quote unit",
+        pairs,
+        market.missing,
+    )
+    r_b = _given(
+        [p.rate_base for p in positions], market.rates_base, "base rate", pairs, market.missing
+    )
+    r_q = _given(
+        [p.rate_quote for p in positions], market.rates_quote, "quote rate", pairs, market.missing
+    )
     labels = tuple(dict.fromkeys(str(p) for p in pairs))
     rows = [labels.index(str(p)) for p in pairs]
     needs_window = request.correlation is None or any(p.volatility is None for p in positions)
@@ -224,19 +249,28 @@ def value_book(
         window_vols, window_matrix = window_risk(labels, start, end, h)
     else:
         window_vols, window_matrix = np.full(len(labels), np.nan), np.eye(len(labels))
-    vols = np.array([p.volatility if p.volatility is not None else float(window_vols[r])
-                     for p, r in zip(positions, rows, strict=True)])  # fmt: skip
+    vols = np.array(
+        [
+            p.volatility if p.volatility is not None else float(window_vols[r])
+            for p, r in zip(positions, rows, strict=True)
+        ]
+    )
     if request.correlation is not None:
         correlation = check_correlation(request.correlation, len(positions))
     else:
         correlation = window_matrix[np.ix_(rows, rows)]
     index = [j for j, p in enumerate(positions) for _t in p.tranches]
-    entry = np.array([
-        t.rate if t.rate is not None else float(spot_on(p.pair, t.date, h))
-        for p in positions for t in p.tranches
-    ])  # fmt: skip
-    days = np.array([(day - t.date) / np.timedelta64(1, "D")
-                     for p in positions for t in p.tranches], dtype=np.float64)  # fmt: skip
+    entry = np.array(
+        [
+            t.rate if t.rate is not None else float(spot_on(p.pair, t.date, h))
+            for p in positions
+            for t in p.tranches
+        ]
+    )
+    days = np.array(
+        [(day - t.date) / np.timedelta64(1, "D") for p in positions for t in p.tranches],
+        dtype=np.float64,
+    )
     book = book_positions(
         position=index,
         amounts=[t.amount for p in positions for t in p.tranches],
@@ -246,10 +280,10 @@ def value_book(
         side=[float(p.side) for p in positions],
         rate_base=r_b,
         rate_quote=r_q,
-        basis_base=[p.basis_base or default_day_count(p.pair.base).days_in_year
-                    for p in positions],
-        basis_quote=[p.basis_quote or default_day_count(p.pair.quote).days_in_year
-                     for p in positions],
+        basis_base=[p.basis_base or default_day_count(p.pair.base).days_in_year for p in positions],
+        basis_quote=[
+            p.basis_quote or default_day_count(p.pair.quote).days_in_year for p in positions
+        ],
         stop_loss=[p.stop_loss for p in positions],
         leverage=[p.leverage for p in positions],
         to_account=k,
@@ -258,16 +292,38 @@ def value_book(
         offset=request.offset,
         swap=[p.swap for p in positions],
         lot_size=[p.lot_size for p in positions],
-    )  # fmt: skip
-    risk = book_risk(book.exposure_account, vols, correlation,
-                     request.horizon_days / TRADING_DAYS, request.confidence)  # fmt: skip
+    )
+    risk = book_risk(
+        book.exposure_account,
+        vols,
+        correlation,
+        request.horizon_days / TRADING_DAYS,
+        request.confidence,
+    )
     exposure = currency_exposure(
-        [str(p) for p in pairs], book.exposure_account, request.threshold,
-        held=book.held_account, owed=book.owed_account,
-    )  # fmt: skip
+        [str(p) for p in pairs],
+        book.exposure_account,
+        request.threshold,
+        held=book.held_account,
+        owed=book.owed_account,
+    )
     return BookValuation(
-        request=request, date=day, fixing=market.fixing, account=account, start=start,
-        end=end, source=h.source, spots=spots, to_account=k, rates_base=r_b, rates_quote=r_q,
-        volatilities=vols, correlation=correlation, entry_rates=entry, positions=book,
-        risk=risk, exposure=exposure, model=risk_model(start, end),
-    )  # fmt: skip
+        request=request,
+        date=day,
+        fixing=market.fixing,
+        account=account,
+        start=start,
+        end=end,
+        source=h.source,
+        spots=spots,
+        to_account=k,
+        rates_base=r_b,
+        rates_quote=r_q,
+        volatilities=vols,
+        correlation=correlation,
+        entry_rates=entry,
+        positions=book,
+        risk=risk,
+        exposure=exposure,
+        model=risk_model(start, end),
+    )
