@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
 from carryxl.core.portfolio import (
     book_positions,
-    book_tax,
     book_risk,
+    book_tax,
     check_correlation,
     currency_exposure,
     position_index,

@@ -211,17 +211,25 @@ def test_a_day_without_fixing_says_which_fixing_it_used(capsys, tmp_path):
 def test_every_money_figure_names_its_currency_and_stops_hit_say_so(capsys):
     text = _text(capsys, EXAMPLES / "diversified_book.csv")
     table = text.split("\n\n")[0].splitlines()
-    assert "total CNY" in table[0] and "after tax CNY" in table[0] and "VaR CNY" in table[0]
+    assert "total CNY" in table[0]
+    assert "after tax CNY" in table[0]
+    assert "VaR CNY" in table[0]
     aud, nzd, mxn, gbp = table[1:]
     # Each quote-currency figure carries its code; one column no longer mixes JPY and CHF.
-    assert "80,680 JPY" in aud and "462.91 CHF" in nzd and "12,982.59 MXN" in mxn
+    assert "80,680 JPY" in aud
+    assert "462.91 CHF" in nzd
+    assert "12,982.59 MXN" in mxn
     assert "-9.83 USD" in gbp
-    assert "3 tranches" in aud and "2 tranches" in gbp and " x3" not in text
+    assert "3 tranches" in aud
+    assert "2 tranches" in gbp
+    assert " x3" not in text
     # AUD/JPY: average 106.406, stop 103.214, spot about 93.3 on 5 August: through it.
-    assert "STOP HIT" in aud and "-12.54%" not in aud
+    assert "STOP HIT" in aud
+    assert "-12.54%" not in aud
     assert "STOP HIT" not in gbp  # GBP/USD gained
     # AUD/JPY lost about 2.1 million JPY on 550,259 JPY of margin (25x).
-    assert "LOSS > MARGIN" in aud and "LOSS > MARGIN" not in gbp
+    assert "LOSS > MARGIN" in aud
+    assert "LOSS > MARGIN" not in gbp
 
 
 def test_loss_over_margin_and_stop_hit_against_hand_figures(capsys, tmp_path):
@@ -234,7 +242,8 @@ def test_loss_over_margin_and_stop_hit_against_hand_figures(capsys, tmp_path):
     p = out["positions"][0]
     assert p["margin"] == pytest.approx(100_000 * 90 / 20)
     assert p["fx"] == pytest.approx(-1_000_000)
-    assert p["stop_hit"] and p["loss_over_margin"]
+    assert p["stop_hit"]
+    assert p["loss_over_margin"]
     assert p["stop_spot"] == pytest.approx(97.0)
 
 
@@ -256,7 +265,8 @@ def test_tax_is_for_the_book_a_book_that_lost_pays_none(capsys):
     out = _doc_book(capsys, "diversified_book.csv")
     assert out["book"]["total"] < 0
     gbp = out["positions"][3]
-    assert gbp["pair"] == "GBP/USD" and gbp["total_account"] > 0
+    assert gbp["pair"] == "GBP/USD"
+    assert gbp["total_account"] > 0
     # The book's FX basket lost far more than its interest earned (20% on both, netted):
     # no tax, and GBP/USD's share of none is none.
     assert out["book"]["tax"] == 0.0

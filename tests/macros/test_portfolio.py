@@ -176,12 +176,24 @@ def _seed_csv(path: Path) -> Path:
             continue
         j = at - 1
         first = k == seed["in_tr_position"].index(at)
-        head = [seed[n][j] for n in ("in_pf_pair", "in_pf_side", "in_pf_stop_loss",
-                                     "in_pf_leverage", "in_pf_rate_base", "in_pf_rate_quote")]  # fmt: skip
+        head = [
+            seed[n][j]
+            for n in (
+                "in_pf_pair",
+                "in_pf_side",
+                "in_pf_stop_loss",
+                "in_pf_leverage",
+                "in_pf_rate_base",
+                "in_pf_rate_quote",
+            )
+        ]
         cells_ = [repr(x) if isinstance(x, float) else str(x) for x in head] if first else [""] * 6
         day = seed["in_tr_date"][k].date().isoformat()
-        lines.append(",".join([*cells_, day, repr(seed["in_tr_rate"][k]),
-                               repr(float(seed["in_tr_amount"][k]))]))  # fmt: skip
+        lines.append(
+            ",".join(
+                [*cells_, day, repr(seed["in_tr_rate"][k]), repr(float(seed["in_tr_amount"][k]))]
+            )
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -201,9 +213,23 @@ def test_run_portfolio_writes_the_books_figures_equal_to_the_command(
     wb = openpyxl.load_workbook(path)
     sheet = wb["Book risk"]
     start, end = values(wb, "in_window_start"), values(wb, "in_window_end")
-    argv = ["portfolio", str(_seed_csv(tmp_path / "book.csv")), "--date", "2024-08-05",
-            "--start", start.date().isoformat(), "--end", end.date().isoformat(),
-            "--account", "CNY", "--tax-interest", "20%", "--tax-fx", "20%", "--json"]  # fmt: skip
+    argv = [
+        "portfolio",
+        str(_seed_csv(tmp_path / "book.csv")),
+        "--date",
+        "2024-08-05",
+        "--start",
+        start.date().isoformat(),
+        "--end",
+        end.date().isoformat(),
+        "--account",
+        "CNY",
+        "--tax-interest",
+        "20%",
+        "--tax-fx",
+        "20%",
+        "--json",
+    ]
     assert main(argv) == 0
     cli = json.loads(capsys.readouterr().out)
     book = {sheet[f"A{r}"].value: sheet[f"B{r}"].value for r in range(4, 13)}
@@ -223,8 +249,9 @@ def test_run_portfolio_writes_the_books_figures_equal_to_the_command(
         assert row[at["Currency"]] == p["currency"]
         assert row[at["Total (CNY)"]] == pytest.approx(p["total_account"], rel=1e-9)
         assert row[at["Contribution (CNY)"]] == pytest.approx(p["contribution"], rel=1e-9)
-        assert row[at["To stop"]] == ("STOP HIT" if p["stop_hit"] else pytest.approx(
-            p["stop_distance"]))  # fmt: skip
+        assert row[at["To stop"]] == (
+            "STOP HIT" if p["stop_hit"] else pytest.approx(p["stop_distance"])
+        )
     # The independent check: the window's returns straight from the ECB file.
     pairs = ["AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]
     returns = _returns(pairs, start.date().isoformat(), end.date().isoformat())
