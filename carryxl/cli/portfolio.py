@@ -62,10 +62,14 @@ DESCRIPTION = (
     "rate_quote, date, rate, amount; optional spot, volatility, and swap: the broker's "
     "swap in quote money per lot per night, credit positive, with lot_size, default "
     "100000). Spots and the account "
-    "rates come from the ECB fixings on --date unless a spot column is given; a blank entry "
+    "rates come from the ECB fixings on --date (a day without one: the last fixing before it, "
+    "named in the output) unless a spot column is given; a blank entry "
     "rate is the ECB fixing of the tranche's date; volatilities and correlations come from "
-    "the fixings between --start and --end (unless a volatility column and --correlation "
-    "FILE.csv are given)."
+    "the fixings between --start and --end (default: the year to --date; --end after --date "
+    "is refused as look-ahead), unless a volatility column and --correlation FILE.csv are "
+    "given. Risk model: parametric normal P&L, zero mean, sample volatility of daily log "
+    "returns x sqrt(252). Quote-currency money is shown with its code, account money under "
+    "the account currency; the tax is the book's, each position's share beside it."
 )
 
 _POSITION_COLUMNS = (
@@ -462,8 +466,8 @@ COMMANDS = (
         run=run,
         examples=(
             Example(
-                "carryxl portfolio yen_book.csv --date 2024-08-05 --start 2024-07-01 "
-                "--end 2024-08-30 --account CNY --tax-interest 20% --tax-fx 20% --plot yen.png",
+                "carryxl portfolio yen_book.csv --date 2024-08-05 --account CNY "
+                "--tax-interest 20% --tax-fx 20% --plot yen.png",
                 files={"yen_book.csv": YEN_BOOK_CSV},
             ),
             Example(
