@@ -24,6 +24,7 @@ from carryxl.core import (
     stop_loss_spot,
     value_at_risk,
 )
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE, TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.risk import VAR_MODEL
 
@@ -55,7 +56,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="one pip (default 0.01 JPY, else 0.0001)",
     )
     size.add_argument(
-        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
+        "--lot-size", type=number("lot_size", above=0), default=LOT_SIZE, help="base units a lot"
     )
     p.add_argument(
         "--account",
@@ -92,11 +93,11 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     market.add_argument(
         "--days-a-year",
         type=number("days_a_year", above=0),
-        default=252.0,
+        default=float(TRADING_DAYS),
         help="days a year for the horizon (252)",
     )
     market.add_argument(
-        "--confidence", type=rate_argument("confidence"), default=0.99, help="VaR level, 99%%"
+        "--confidence", type=rate_argument("confidence"), default=CONFIDENCE, help="VaR level, 99%%"
     )
     market.add_argument("--rate-base", type=rate_argument("rate_base"), help="base's rate")
     market.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote's rate")

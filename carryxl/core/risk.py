@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.core.defaults import CONFIDENCE
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
@@ -170,7 +171,7 @@ def value_at_risk(
     position_value: Any,
     volatility: Any,
     years: Any,
-    confidence: Any = 0.99,
+    confidence: Any = CONFIDENCE,
     expected_return: Any = 0.0,
 ) -> FloatArray:
     """Parametric (normal) VaR: V (z σ√t - μ t), the loss not exceeded with ``confidence``.
@@ -191,7 +192,7 @@ def expected_shortfall(
     position_value: Any,
     volatility: Any,
     years: Any,
-    confidence: Any = 0.99,
+    confidence: Any = CONFIDENCE,
     expected_return: Any = 0.0,
 ) -> FloatArray:
     """Parametric (normal) expected shortfall: V (σ√t φ(z) / (1 - c) - μ t).
