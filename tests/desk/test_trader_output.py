@@ -60,6 +60,7 @@ def test_var_horizon_in_days_and_one_risk_model_with_or_without_rates(
     assert "0.03968y" not in without
     assert "parametric normal P&L, zero mean (no carry drift)" in without
     with_rates = _out(capsys, [*RISK, "--rate-base", "4.5%", "--rate-quote", "0.1%"])
+
     def var_lines(text: str) -> list[list[str]]:
         return [line.split() for line in text.splitlines() if line.startswith(("VaR", "ES"))]
 

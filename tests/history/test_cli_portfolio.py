@@ -248,8 +248,20 @@ def test_loss_over_margin_and_stop_hit_against_hand_figures(capsys, tmp_path):
 
 
 def test_the_funding_leg_is_the_amount_borrowed(capsys):
-    assert main(["portfolio", str(EXAMPLES / "diversified_book.csv"), "--date", "2024-08-05",
-                 "--account", "CNY", "--json"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "portfolio",
+                str(EXAMPLES / "diversified_book.csv"),
+                "--date",
+                "2024-08-05",
+                "--account",
+                "CNY",
+                "--json",
+            ]
+        )
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     aud = out["positions"][0]
     cost = aud["units"] * aud["average_rate"]  # the JPY paid for 150,000 AUD: borrowed

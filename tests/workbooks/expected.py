@@ -398,8 +398,13 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
     corr = np.array(v["in_correlation"], dtype=float).reshape(POSITIONS, POSITIONS)[:n, :n]
     w = book.exposure_account
     risk = book_risk(w, vol, corr, v["in_horizon_years"], v["in_confidence"])
-    fx = currency_exposure(col("in_pf_pair"), w, v["in_concentration_threshold"],
-                           held=book.held_account, owed=book.owed_account)  # fmt: skip
+    fx = currency_exposure(
+        col("in_pf_pair"),
+        w,
+        v["in_concentration_threshold"],
+        held=book.held_account,
+        owed=book.owed_account,
+    )
     net = dict(zip(fx.currencies, fx.net, strict=True))
     share = dict(zip(fx.currencies, fx.funding_share, strict=True))
 
