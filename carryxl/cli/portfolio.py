@@ -317,6 +317,7 @@ def result_of(v: BookValuation) -> dict[str, Any]:
         "money": MONEY,
         "positions": listed,
         "book": {
+            "currency": str(v.account),
             "total": float(np.sum(b.total_account)),
             "tax": float(np.sum(b.tax.tax)),
             "after_tax": float(np.sum(b.tax.after_tax)),

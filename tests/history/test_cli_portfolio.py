@@ -195,6 +195,9 @@ def test_the_risk_model_is_stated_in_text_and_json(capsys, tmp_path):
     code, out = _run(capsys, tmp_path, BOOK)
     assert code == 0
     assert out["risk_model"].startswith(model)
+    assert out["book"]["currency"] == out["account"]
+    assert out["positions"][0]["currency"] == "JPY"
+    assert "quote currency ('currency')" in out["money"]
 
 
 def test_a_day_without_fixing_says_which_fixing_it_used(capsys, tmp_path):
