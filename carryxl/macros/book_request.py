@@ -28,9 +28,10 @@ from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell
 from carryxl.macros.inputs import number, single_value
 
-__all__ = ["BOOK_RISK_TITLE", "book_risk_cells", "read_book_request"]
+__all__ = ["BOOK_RISK_TITLE", "POSITION_HEADER", "book_risk_cells", "read_book_request"]
 
-BOOK_RISK_TITLE = "Book risk"
+BOOK_RISK_TITLE = {"en": "Book risk", "zh": "组合风险"}
+"""The new sheet's title in each language."""
 
 
 def _column(book: Book, name: str) -> list[Any]:
@@ -126,60 +127,128 @@ def read_book_request(book: Book) -> BookRequest:
     )
 
 
-POSITION_HEADER = (
-    "Position",
-    "Tranches",
-    "Currency",
-    "Carry",
-    "Swap",
-    "FX P&L",
-    "Total",
-    "Margin",
-    "Stop",
-    "To stop",
-    "Loss > margin",
-    "Total ({account})",
-    "Tax ({account})",
-    "After tax ({account})",
-    "Stand-alone VaR ({account})",
-    "Contribution ({account})",
-    "Share of VaR",
-)
+POSITION_HEADER = {
+    "en": (
+        "Position",
+        "Tranches",
+        "Currency",
+        "Carry",
+        "Swap",
+        "FX P&L",
+        "Total",
+        "Margin",
+        "Stop",
+        "To stop",
+        "Loss > margin",
+        "Total ({account})",
+        "Tax ({account})",
+        "After tax ({account})",
+        "Stand-alone VaR ({account})",
+        "Contribution ({account})",
+        "Share of VaR",
+    ),
+    "zh": (
+        "持仓",
+        "分批数",
+        "币种",
+        "利差收益",
+        "隔夜利息",
+        "汇率收益",
+        "合计",
+        "保证金",
+        "止损汇率",
+        "距止损",
+        "亏损超过保证金",
+        "合计（{account}）",
+        "税额（{account}）",
+        "税后（{account}）",
+        "单独 VaR（{account}）",
+        "VaR 贡献（{account}）",
+        "占 VaR 比例",
+    ),
+}
+"""The position table's headings, in each language a workbook may speak."""
+
+_WORDS = {
+    "en": {
+        "valued": "Book valued on {date}{fixing}, {source}; account currency {account}",
+        "fixing": " (no fixing that day: the fixing of {fixing})",
+        "model": "Risk model: {model}",
+        "total": "Total P&L",
+        "tax": "Tax for the book",
+        "after": "After tax",
+        "margin": "Margin used",
+        "gross": "Gross exposure",
+        "var": "VaR {confidence}, {days} days",
+        "es": "Expected shortfall",
+        "sum": "Sum of stand-alone VaRs",
+        "ratio": "Diversification ratio",
+        "long": "long",
+        "short": "short",
+        "hit": "STOP HIT",
+        "over": "LOSS > MARGIN",
+        "currency": "Currency",
+        "net": "Net ({account}; held +, owed -)",
+    },
+    "zh": {
+        "valued": "估值日 {date}{fixing}，{source}；账户币种 {account}",
+        "fixing": "（当日无定盘价：用 {fixing} 的定盘价）",
+        "model": "风险模型：参数法正态分布，均值为零（不计利差漂移）；波动率与相关系数："
+        "{start} 至 {end} 日对数收益率的样本统计（n - 1），乘以 √252",
+        "total": "总盈亏",
+        "tax": "组合税额",
+        "after": "税后",
+        "margin": "已用保证金",
+        "gross": "总敞口",
+        "var": "VaR {confidence}，{days} 天",
+        "es": "预期亏损（ES）",
+        "sum": "单独 VaR 之和",
+        "ratio": "分散化比率",
+        "long": "做多",
+        "short": "做空",
+        "hit": "已触及止损",
+        "over": "亏损超过保证金",
+        "currency": "货币",
+        "net": "净敞口（{account}；持有为正，借入为负）",
+    },
+}
 
 
-def book_risk_cells(v: BookValuation) -> list[tuple[str, Cell]]:
-    """The valued book as cells of a new sheet: the book's figures (account currency), then
-    one row per position (quote-currency money with its code beside it), then the net
-    exposure per currency."""
+def book_risk_cells(v: BookValuation, lang: str = "en") -> list[tuple[str, Cell]]:
+    """The valued book as cells of a new sheet, in ``lang`` (``en``/``zh``): the book's
+    figures (account currency), then one row per position (quote-currency money with its
+    code beside it), then the net exposure per currency."""
+    words = _WORDS["zh" if lang == "zh" else "en"]
     ccy = str(v.account)
     b, risk = v.positions, v.risk
-    fixing = "" if v.fixing == v.date else f" (no fixing that day: the fixing of {v.fixing})"
+    fixing = "" if v.fixing == v.date else words["fixing"].format(fixing=v.fixing)
     cells: list[tuple[str, Cell]] = [
-        ("A1", f"Book valued on {v.date}{fixing}, {v.source}; account currency {ccy}"),
-        ("A2", f"Risk model: {v.model}"),
+        ("A1", words["valued"].format(date=v.date, fixing=fixing, source=v.source, account=ccy)),
+        ("A2", words["model"].format(model=v.model, start=v.start, end=v.end)),
     ]
+    level = f"{v.request.confidence:.1%}"
     summary = (
-        ("Total P&L", float(np.sum(b.total_account)), ccy),
-        ("Tax for the book", float(np.sum(b.tax.tax)), ccy),
-        ("After tax", float(np.sum(b.tax.after_tax)), ccy),
-        ("Margin used", float(np.sum(b.margin_account)), ccy),
-        ("Gross exposure", float(np.sum(np.abs(b.exposure_account))), ccy),
-        (f"VaR {v.request.confidence:.1%}, {v.request.horizon_days:g} days", risk.var, ccy),
-        ("Expected shortfall", risk.es, ccy),
-        ("Sum of stand-alone VaRs", float(np.sum(risk.standalone_var)), ccy),
-        ("Diversification ratio", risk.diversification_ratio, ""),
+        (words["total"], float(np.sum(b.total_account)), ccy),
+        (words["tax"], float(np.sum(b.tax.tax)), ccy),
+        (words["after"], float(np.sum(b.tax.after_tax)), ccy),
+        (words["margin"], float(np.sum(b.margin_account)), ccy),
+        (words["gross"], float(np.sum(np.abs(b.exposure_account))), ccy),
+        (words["var"].format(confidence=level, days=f"{v.request.horizon_days:g}"), risk.var, ccy),
+        (words["es"], risk.es, ccy),
+        (words["sum"], float(np.sum(risk.standalone_var)), ccy),
+        (words["ratio"], risk.diversification_ratio, ""),
     )
     for r, (label, value, unit) in enumerate(summary, start=4):
         cells += [(f"A{r}", label), (f"B{r}", float(value)), (f"C{r}", unit)]
     top = 5 + len(summary)
-    columns = [chr(ord("A") + k) for k in range(len(POSITION_HEADER))]
+    header = POSITION_HEADER["zh" if lang == "zh" else "en"]
+    columns = [chr(ord("A") + k) for k in range(len(header))]
     cells += [
-        (f"{col}{top}", text.format(account=ccy))
-        for col, text in zip(columns, POSITION_HEADER, strict=True)
+        (f"{col}{top}", text.format(account=ccy)) for col, text in zip(columns, header, strict=True)
     ]
     for j, p in enumerate(v.request.positions):
         row: list[Cell] = [
-            f"{'long' if p.side > 0 else 'short'} {p.pair}",
+            f"{words['long'] if p.side > 0 else words['short']} {p.pair}",
             len(p.tranches),
             str(p.pair.quote),
             float(b.carry[j]),
@@ -188,8 +257,8 @@ def book_risk_cells(v: BookValuation) -> list[tuple[str, Cell]]:
             float(b.total[j]),
             float(b.margin[j]),
             float(b.stop_spot[j]),
-            "STOP HIT" if b.stop_hit[j] else float(b.stop_distance[j]),
-            "LOSS > MARGIN" if b.margin_exceeded[j] else "",
+            words["hit"] if b.stop_hit[j] else float(b.stop_distance[j]),
+            words["over"] if b.margin_exceeded[j] else "",
             float(b.total_account[j]),
             float(b.tax.tax[j]),
             float(b.tax.after_tax[j]),
@@ -199,7 +268,7 @@ def book_risk_cells(v: BookValuation) -> list[tuple[str, Cell]]:
         ]
         cells += [(f"{col}{top + 1 + j}", x) for col, x in zip(columns, row, strict=True)]
     low = top + 2 + len(v.request.positions)
-    cells += [(f"A{low}", "Currency"), (f"B{low}", f"Net ({ccy}; held +, owed -)")]
+    cells += [(f"A{low}", words["currency"]), (f"B{low}", words["net"].format(account=ccy))]
     for k, (code, net) in enumerate(zip(v.exposure.currencies, v.exposure.net, strict=True)):
         cells += [(f"A{low + 1 + k}", code), (f"B{low + 1 + k}", float(net))]
     return cells

@@ -41,6 +41,7 @@ from carryxl.macros.book import Book, Grid, free_title
 from carryxl.macros.book_request import BOOK_RISK_TITLE, book_risk_cells, read_book_request
 from carryxl.macros.contract import fingerprint_name
 from carryxl.macros.inputs import single_value
+from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, is_empty, matches, require_unprotected
 
 __all__ = ["MarketFill", "market_fills", "portfolio_risk_rows", "refresh_portfolio_risk"]
@@ -181,9 +182,10 @@ def _write_book_risk(book: Book) -> str:
         valued = value_book(read_book_request(book), ecb_history(), load_policy_rates())
     except CarryxlError as error:
         return f"book not valued: {error}"
-    title = free_title(book.sheet_titles(), BOOK_RISK_TITLE)
+    lang = sheet_language(book.sheet_of(c.IN_PF_PAIR))
+    title = free_title(book.sheet_titles(), BOOK_RISK_TITLE[lang])
     widths = {"A": 26.0, **{chr(ord("B") + k): 14.0 for k in range(16)}}
-    book.add_sheet(title, book_risk_cells(valued), widths)
+    book.add_sheet(title, book_risk_cells(valued, lang), widths)
     ccy, total = valued.account, float(valued.positions.total_account.sum())
     return (
         f'book valued on sheet "{title}": VaR {valued.risk.var:,.2f} {ccy}, ES '

@@ -31,6 +31,7 @@ from carryxl.macros.contract import (
     IN_RATES_POLICY_DATE,
     IN_RATES_POLICY_SOURCE,
 )
+from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, holds
 
 __all__ = ["CHINESE", "ENGLISH", "Words", "fill_policy_rates", "policy_rate_rows", "words_for"]
@@ -91,9 +92,8 @@ CHINESE = Words("zh", SOURCE_ZH)
 
 
 def words_for(sheet_title: str) -> Words:
-    """The workbook's language, read from its Rates sheet's title: Chinese characters in it
-    (利率表) mean a Chinese workbook."""
-    return CHINESE if any("\u4e00" <= ch <= "\u9fff" for ch in sheet_title) else ENGLISH
+    """The workbook's language, read from its Rates sheet's title (利率表: Chinese)."""
+    return CHINESE if sheet_language(sheet_title) == "zh" else ENGLISH
 
 
 def _row(

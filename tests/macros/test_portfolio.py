@@ -260,3 +260,24 @@ def test_run_portfolio_writes_the_books_figures_equal_to_the_command(
     sigma = math.sqrt((w * vol) @ np.corrcoef(returns, rowvar=False) @ (w * vol))
     z = 2.3263478740408408  # Φ⁻¹(0.99)
     assert book["VaR 99.0%, 10 days"] == pytest.approx(z * sigma * math.sqrt(10 / 252), rel=1e-9)
+
+
+def test_a_chinese_book_gets_its_figures_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "book_zh.xlsx"
+    path.write_bytes(workbook_bytes("portfolio", "zh"))
+    wb = openpyxl.load_workbook(path)
+    wb.worksheets[0].protection.sheet = False
+    for name in ("in_pf_volatility", "in_correlation"):
+        for cell in cells(wb, name):
+            cell.value = None
+    wb.save(path)
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(path)["组合风险"]
+    text = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "风险模型：参数法正态分布" in text[1]
+    assert "已触及止损" in text  # every yen position was through its stop
+    english = ("Total", "Tax", "STOP HIT", "LOSS", "Position", "long ", "Risk model", "Net")
+    assert not [t for t in text if any(word in t for word in english)]
