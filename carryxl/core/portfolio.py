@@ -81,6 +81,7 @@ from carryxl.core.validate import (
     as_floats,
     common_shape,
     finite,
+    finite_result,
     non_negative,
     positive,
     rate,
@@ -310,10 +311,19 @@ def tranche_sums(
     """The sums of :class:`TrancheSums` for tranches grouped by ``index`` (0 ... n-1):
     ``amounts``, ``rates``, ``days`` one per tranche, ``spot`` and ``sign`` (+1/-1) one per
     position. The one aggregation of tranches by position (the book, STAGED_POSITION)."""
-    a, r, d = (np.asarray(x, dtype=np.float64) for x in (amounts, rates, days))
-    a, r, d = np.broadcast_arrays(a, r, d)
-    s = np.asarray(spot, dtype=np.float64)
-    direction = np.asarray(sign, dtype=np.float64)
+    whole = finite("index", index)
+    if whole.ndim != 1 or not bool(np.all(whole == np.round(whole))):
+        raise CarryxlError("index", whole.shape, "must be a column of position numbers 0, 1, 2 ...")
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise CarryxlError("n", n, "must be the number of positions, a whole number >= 1")
+    if whole.size and not (whole.min() >= 0 and whole.max() < n):
+        raise CarryxlError("index", float(whole.max()), f"must be 0 to {n - 1}, one per position")
+    index = whole.astype(np.intp)
+    a, r, d = positive("amounts", amounts), positive("rates", rates), non_negative("days", days)
+    common_shape(position=index, amounts=a, rates=r, days=d)
+    a, r, d = (np.broadcast_to(x, index.shape) for x in (a, r, d))
+    s = _per_position("spot", finite("spot", spot), n)
+    direction = _per_position("sign", finite("sign", sign), n)
     # Each tranche as a one-tranche row of staged_position; bincount sums every position.
     tranches = staged_position(a[:, None], r[:, None], s[index], direction[index][:, None])
     return TrancheSums(
@@ -329,8 +339,13 @@ def tranche_sums(
 def carry_accrued(sign: Any, daily: Any, cost_days: Any) -> FloatArray:
     """The carry a position has earned: s x (r_b / B_b - r_q / B_q) x Σ u S_k d_k (quote
     currency), ``daily`` the differential a day."""
-    result: FloatArray = np.asarray(sign) * np.asarray(daily) * np.asarray(cost_days)
-    return result
+    named = {
+        "sign": side_sign(sign),
+        "daily": finite("daily", daily),
+        "cost_days": non_negative("cost_days", cost_days),
+    }
+    common_shape(**named)
+    return finite_result(named["sign"] * named["daily"] * named["cost_days"], **named)
 
 
 def broker_swap(swap: Any, unit_nights: Any, lot_size: Any = LOT_SIZE) -> FloatArray:
@@ -338,8 +353,15 @@ def broker_swap(swap: Any, unit_nights: Any, lot_size: Any = LOT_SIZE) -> FloatA
     ``lot_size`` L base units per night (credit positive), ``unit_nights`` Σ u_k n_k the
     base units held times their nights. 85 JPY per lot of 10,000 on 50,000 AUD for 63
     nights: 85 x 3,150,000 / 10,000 = 26,775 JPY."""
-    result: FloatArray = np.asarray(swap) * np.asarray(unit_nights) / np.asarray(lot_size)
-    return result
+    named = {
+        "swap": finite("swap", swap),
+        "unit_nights": non_negative("unit_nights", unit_nights),
+        "lot_size": positive("lot_size", lot_size),
+    }
+    common_shape(**named)
+    with np.errstate(over="ignore", invalid="ignore"):
+        result = named["swap"] * named["unit_nights"] / named["lot_size"]
+    return finite_result(result, **named)
 
 
 def book_tax(
@@ -362,6 +384,9 @@ def book_tax(
     f = finite("fx", fx)
     common_shape(interest=i, fx=f)
     i, f = np.broadcast_arrays(np.atleast_1d(i), np.atleast_1d(f))
+    for name, value in (("rate_interest", rate_interest), ("rate_fx", rate_fx)):
+        if non_negative(name, value).ndim != 0:
+            raise CarryxlError(name, value, "must be one tax rate for the book (0.2 for 20%)")
     book = after_tax(float(np.sum(i)), float(np.sum(f)), rate_interest, rate_fx, offset)
 
     def shares(values: FloatArray, taxed: FloatArray) -> FloatArray:

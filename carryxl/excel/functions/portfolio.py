@@ -157,6 +157,8 @@ def staged_position(
     nights_held = np.zeros(picked.size)
     if "swap" in whats:
         nights_held = _nights(a, r, mine, nights)
+    # A label without tranches takes no part: its spot and side are not read.
+    spots, signs = np.where(held, spots, 1.0), np.where(held, signs, 1.0)
     sums = portfolio.tranche_sums(
         picked, n, a.values[mine, 0], r.values[mine, 0], spots, signs, nights_held
     )
