@@ -162,20 +162,25 @@ BUTTONS: tuple[Button, ...] = (
         label="Book risk",
         tag="portfolio",
         image_mso="PivotTableInsert",
-        screentip="Refresh the book's correlations from ECB history",
+        screentip="Refresh the book's correlations from ECB history and value it",
         supertip=(
             "Each position's volatility and the positions' correlation matrix over "
             "in_window_start to in_window_end, from ECB fixings, written into "
-            "in_pf_volatility and in_correlation; the VaR follows by formulas."
+            "in_pf_volatility and in_correlation; then the book's VaR, ES, contributions "
+            "and totals, as carryxl portfolio computes them, on a new sheet."
         ),
-        summary="refresh the portfolio's volatilities and correlations from ECB history",
+        summary=(
+            "refresh the portfolio's volatilities and correlations from ECB history and "
+            "value the book"
+        ),
         doc=(
             "the portfolio workbook's volatilities (`in_pf_volatility`) and correlation "
             "matrix (`in_correlation`) from ECB fixings over "
             "`in_window_start`..`in_window_end` for the pairs in `in_pf_pair`; written only "
             "into ranges that are empty or hold what carryxl last wrote there (clear the "
-            "template's preloaded numbers, and unprotect the sheet, to let it write); the "
-            "VaR then follows by the workbook's formulas"
+            "template's preloaded numbers, and unprotect the sheet, to let it write); then "
+            "the book valued as `carryxl portfolio` values it (VaR, ES, contributions, "
+            'totals, each with its currency) on a new sheet, "Book risk"'
         ),
         macro="carryxl.macros.portfolio:refresh_portfolio_risk",
         needs=PORTFOLIO_NAMES,

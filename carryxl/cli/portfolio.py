@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,15 +17,21 @@ from carryxl.cli.arguments import date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
-from carryxl.core.conventions import Currency, Pair, default_day_count
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import parse_date
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import number_from_text, rate_from_text
-from carryxl.core.portfolio import book_positions, book_risk, check_correlation, currency_exposure
+from carryxl.core.portfolio import check_correlation
+from carryxl.core.positions import BookPosition, Tranche
 from carryxl.core.sides import side_sign
+from carryxl.core.tax import LossOffset
 from carryxl.core.validate import FloatArray
 
-__all__ = ["COMMANDS", "BookFile", "calculate", "read_book", "render", "run"]
+if TYPE_CHECKING:
+    from carryxl.history.valuation import BookRequest, BookValuation
+
+__all__ = ["COMMANDS", "calculate", "read_book", "render", "request_from", "result_of", "run"]
 
 YEN_BOOK_CSV = """pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount
 AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,,50000
@@ -57,35 +63,26 @@ DESCRIPTION = (
     "rate_quote, date, rate, amount; optional spot, volatility, and swap: the broker's "
     "swap in quote money per lot per night, credit positive, with lot_size, default "
     "100000). Spots and the account "
-    "rates come from the ECB fixings on --date unless a spot column is given; a blank entry "
+    "rates come from the ECB fixings on --date (a day without one: the last fixing before it, "
+    "named in the output) unless a spot column is given; a blank entry "
     "rate is the ECB fixing of the tranche's date; volatilities and correlations come from "
-    "the fixings between --start and --end (unless a volatility column and --correlation "
-    "FILE.csv are given)."
+    "the fixings between --start and --end (default: the year to --date; --end after --date "
+    "is refused as look-ahead), unless a volatility column and --correlation FILE.csv are "
+    "given. Risk model: parametric normal P&L, zero mean, sample volatility of daily log "
+    "returns x sqrt(252). Quote-currency money is shown with its code, account money under "
+    "the account currency; the tax is the book's, each position's share beside it."
 )
 
 _POSITION_COLUMNS = (
-    "side", "funding", "stop_loss", "leverage", "rate_base", "rate_quote", "swap", "lot_size",
-)  # fmt: skip
-
-
-@dataclass
-class BookFile:
-    """A book read from CSV: per position and per tranche columns."""
-
-    pairs: list[str] = field(default_factory=list)
-    sides: list[float] = field(default_factory=list)
-    stop_loss: list[float] = field(default_factory=list)
-    leverage: list[float] = field(default_factory=list)
-    rate_base: list[float] = field(default_factory=list)
-    rate_quote: list[float] = field(default_factory=list)
-    swap: list[float] = field(default_factory=list)
-    lot_size: list[float] = field(default_factory=list)
-    spots: list[float | None] = field(default_factory=list)
-    volatilities: list[float | None] = field(default_factory=list)
-    position: list[int] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
-    rates: list[float | None] = field(default_factory=list)
-    amounts: list[float] = field(default_factory=list)
+    "side",
+    "funding",
+    "stop_loss",
+    "leverage",
+    "rate_base",
+    "rate_quote",
+    "swap",
+    "lot_size",
+)
 
 
 def _number(text: str, argument: str, *, positive: bool = False) -> float:
@@ -96,33 +93,38 @@ def _fraction(text: str, argument: str, default: float) -> float:
     return default if not text else rate_from_text(text, argument)
 
 
-def _position(book: BookFile, row: dict[str, str], line: int) -> None:
+def _position(row: dict[str, str], line: int) -> BookPosition:
+    """A position's own columns (its first tranche is added by :func:`read_book`)."""
     pair = Pair.parse(row["pair"], f"pair (line {line})")
-    side = float(side_sign(row.get("side") or "long", f"side (line {line})"))
+    side = int(side_sign(row.get("side") or "long", f"side (line {line})"))
     funding = row.get("funding", "")
     if funding:
         owed = pair.quote if side > 0 else pair.base
         if Currency.parse(funding, f"funding (line {line})") != owed:
+            word = "long" if side > 0 else "short"
             raise CarryxlError(
-                f"funding (line {line})", funding, f"must be {owed}: the currency a "
-                f"{'long' if side > 0 else 'short'} {pair} borrows",
-            )  # fmt: skip
-    book.pairs.append(str(pair))
-    book.sides.append(side)
-    book.stop_loss.append(_fraction(row.get("stop_loss", ""), f"stop_loss (line {line})", 0.03))
-    lev = row.get("leverage", "")
-    book.leverage.append(_number(lev, f"leverage (line {line})") if lev else 1.0)
-    book.rate_base.append(_fraction(row.get("rate_base", ""), f"rate_base (line {line})", 0.0))
-    book.rate_quote.append(_fraction(row.get("rate_quote", ""), f"rate_quote (line {line})", 0.0))
-    swap, lot = row.get("swap", ""), row.get("lot_size", "")
-    book.swap.append(_number(swap, f"swap (line {line})") if swap else 0.0)
-    book.lot_size.append(_number(lot, f"lot_size (line {line})", positive=True) if lot else 1e5)
+                f"funding (line {line})",
+                funding,
+                f"must be {owed}: the currency a {word} {pair} borrows",
+            )
+    lev, swap, lot = row.get("leverage", ""), row.get("swap", ""), row.get("lot_size", "")
     spot, vol = row.get("spot", ""), row.get("volatility", "")
-    book.spots.append(_number(spot, f"spot (line {line})", positive=True) if spot else None)
-    book.volatilities.append(_fraction(vol, f"volatility (line {line})", 0.0) if vol else None)
+    return BookPosition(
+        pair=pair,
+        side=side,
+        tranches=(),
+        stop_loss=_fraction(row.get("stop_loss", ""), f"stop_loss (line {line})", 0.03),
+        leverage=_number(lev, f"leverage (line {line})") if lev else 1.0,
+        rate_base=_fraction(row.get("rate_base", ""), f"rate_base (line {line})", 0.0),
+        rate_quote=_fraction(row.get("rate_quote", ""), f"rate_quote (line {line})", 0.0),
+        swap=_number(swap, f"swap (line {line})") if swap else 0.0,
+        lot_size=_number(lot, f"lot_size (line {line})", positive=True) if lot else LOT_SIZE,
+        spot=_number(spot, f"spot (line {line})", positive=True) if spot else None,
+        volatility=_fraction(vol, f"volatility (line {line})", 0.0) if vol else None,
+    )
 
 
-def read_book(path: str | Path) -> BookFile:
+def read_book(path: str | Path) -> tuple[BookPosition, ...]:
     """Positions and tranches from a CSV (see ``carryxl portfolio --help``)."""
     try:
         with Path(path).open(newline="", encoding="utf-8-sig") as handle:
@@ -136,7 +138,8 @@ def read_book(path: str | Path) -> BookFile:
     twice = sorted({name for name in header if name and header.count(name) > 1})
     if twice:
         raise CarryxlError("csv", str(path), f"has the column {twice[0]} twice")
-    book = BookFile()
+    positions: list[BookPosition] = []
+    tranches: list[list[Tranche]] = []
     for line, raw in enumerate(rows, start=2):
         extra = raw.get(None)  # DictReader's key for fields beyond the header
         if extra:
@@ -149,19 +152,23 @@ def read_book(path: str | Path) -> BookFile:
         if missing:
             raise CarryxlError("csv", str(path), f"needs the columns {', '.join(missing)}")
         if row.get("pair"):
-            _position(book, row, line)
-        elif not book.pairs:
+            positions.append(_position(row, line))
+            tranches.append([])
+        elif not positions:
             raise CarryxlError(f"pair (line {line})", "", "the first row must name a pair")
         elif any(row.get(c) for c in _POSITION_COLUMNS):
             raise CarryxlError(f"pair (line {line})", "", "is needed on a row with position data")
-        book.position.append(len(book.pairs) - 1)
-        book.dates.append(str(parse_date(f"date (line {line})", row["date"])))
         rate = row["rate"]
-        book.rates.append(_number(rate, f"rate (line {line})", positive=True) if rate else None)
-        book.amounts.append(_number(row["amount"], f"amount (line {line})", positive=True))
-    if not book.pairs:
+        tranches[-1].append(
+            Tranche(
+                date=parse_date(f"date (line {line})", row["date"]),
+                amount=_number(row["amount"], f"amount (line {line})", positive=True),
+                rate=_number(rate, f"rate (line {line})", positive=True) if rate else None,
+            )
+        )
+    if not positions:
         raise CarryxlError("csv", str(path), "holds no position")
-    return book
+    return tuple(replace(p, tranches=tuple(t)) for p, t in zip(positions, tranches, strict=True))
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -170,13 +177,17 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--date", type=date("date"), help="valuation date, YYYY-MM-DD (default: last in the data)"
     )
     p.add_argument(
-        "--start", type=date("start"), help="first date of the correlation window (--date - 1y)"
+        "--start", type=date("start"), help="first date of the correlation window (--end - 1y)"
     )
-    p.add_argument("--end", type=date("end"), help="last date of the correlation window (--date)")
+    p.add_argument(
+        "--end",
+        type=date("end"),
+        help="last date of the correlation window, on or before --date (--date)",
+    )
     p.add_argument("--correlation", metavar="FILE.csv", help="correlations: header of pairs")
     p.add_argument("--account", help="account currency (default: the first pair's quote)")
     p.add_argument(
-        "--confidence", type=rate("confidence"), default=0.99, help="VaR confidence (0.99)"
+        "--confidence", type=rate("confidence"), default=CONFIDENCE, help="VaR confidence (0.99)"
     )
     p.add_argument(
         "--horizon-days",
@@ -217,127 +228,214 @@ def _read_correlation(path: str, pairs: tuple[str, ...]) -> FloatArray:
     return given[np.ix_(index, index)]
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
-    """The whole result as plain data (what ``--json`` prints)."""
-    # Imported here: the history and its data file are only needed by this command.
-    from carryxl.history.book import book_market  # noqa: PLC0415
-    from carryxl.history.series import spot_on  # noqa: PLC0415
+def request_from(args: argparse.Namespace) -> BookRequest:
+    """The command line's book and settings as one typed request."""
+    from carryxl.history.valuation import BookRequest  # noqa: PLC0415 - numpy-only commands stay light
 
-    book = read_book(args.csv)
-    history = load_history(args)
-    date = parse_date("date", args.date) if args.date else history.dates[-1]
-    start = args.start or str(date - np.timedelta64(365, "D"))
-    end = args.end or str(date)
-    account = Currency.parse(args.account or Pair.parse(book.pairs[0]).quote, "account")
-    market = book_market(book.pairs, date, start, end, account, history)
-    at = {p: i for i, p in enumerate(market.pairs)}
-    rows = [at[p] for p in book.pairs]
-    spot = [
-        s if s is not None else float(market.spots[i])
-        for s, i in zip(book.spots, rows, strict=True)
-    ]
-    vol = [v if v is not None else float(market.volatilities[i])
-           for v, i in zip(book.volatilities, rows, strict=True)]  # fmt: skip
-    pairs = [Pair.parse(p) for p in book.pairs]
-    entry = [
-        r if r is not None else float(spot_on(book.pairs[j], d, history))
-        for r, j, d in zip(book.rates, book.position, book.dates, strict=True)
-    ]
-    days = (date - np.array(book.dates, dtype="datetime64[D]")).astype(np.float64)
-    if (days < 0).any():
-        bad = book.dates[int(np.argmax(days < 0))]
-        raise CarryxlError("date", bad, f"is after the valuation date {date}")
-    positions = book_positions(
-        book.position, book.amounts, entry, days, spot, book.sides,
-        book.rate_base, book.rate_quote,
-        [default_day_count(p.base).days_in_year for p in pairs],
-        [default_day_count(p.quote).days_in_year for p in pairs],
-        book.stop_loss, book.leverage, market.to_account[rows],
-        args.tax_interest, args.tax_fx, args.offset, book.swap, book.lot_size,
-    )  # fmt: skip
+    positions = read_book(args.csv)
+    correlation = None
     if args.correlation:
-        matrix = _read_correlation(args.correlation, market.pairs)
-    else:
-        matrix = market.correlation
-    correlation = matrix[np.ix_(rows, rows)]
-    risk = book_risk(positions.exposure_account, vol, correlation,
-                     args.horizon_days / 252.0, args.confidence)  # fmt: skip
-    exposure = currency_exposure(book.pairs, positions.exposure_account, args.threshold)
-    ccy = str(account)
+        pairs = tuple(str(p.pair) for p in positions)
+        correlation = _read_correlation(args.correlation, pairs)
+    return BookRequest(
+        positions=positions,
+        date=parse_date("date", args.date) if args.date else None,
+        account=Currency.parse(args.account, "account") if args.account else None,
+        start=parse_date("start", args.start) if args.start else None,
+        end=parse_date("end", args.end) if args.end else None,
+        confidence=args.confidence,
+        horizon_days=args.horizon_days,
+        tax_interest=args.tax_interest,
+        tax_fx=args.tax_fx,
+        offset=LossOffset.parse(args.offset),
+        threshold=args.threshold,
+        correlation=correlation,
+    )
+
+
+MONEY = (
+    "per position: carry, swap, fx, total and margin in the pair's quote currency "
+    "('currency'); exposure, total_account, tax, after_tax, standalone_var and "
+    "contribution in the account currency ('account'); book: account currency; exposure: "
+    "net per currency in the account currency, exposure_in_currency in each currency's own"
+)
+
+
+def _own_currency_rates(v: BookValuation) -> dict[str, float]:
+    """Account units per unit of each currency of the book (the quote's k, the base's S k)."""
+    rates = {str(v.account): 1.0}
+    for j, p in enumerate(v.request.positions):
+        rates.setdefault(str(p.pair.quote), float(v.to_account[j]))
+        rates.setdefault(str(p.pair.base), float(v.spots[j] * v.to_account[j]))
+    return rates
+
+
+def result_of(v: BookValuation) -> dict[str, Any]:
+    """The valuation as plain data (what ``--json`` prints)."""
+    b, risk, exposure = v.positions, v.risk, v.exposure
     listed = []
-    for j, p in enumerate(pairs):
-        listed.append({
-            "pair": str(p), "side": "long" if book.sides[j] > 0 else "short",
-            "funding": str(p.quote if book.sides[j] > 0 else p.base),
-            "tranches": book.position.count(j), "units": float(positions.units[j]),
-            "average_rate": float(positions.average_rate[j]), "spot": spot[j],
-            "carry": float(positions.carry[j]), "swap": float(positions.swap[j]),
-            "fx": float(positions.fx[j]),
-            "total": float(positions.total[j]), "currency": str(p.quote),
-            "stop_spot": float(positions.stop_spot[j]),
-            "stop_distance": float(positions.stop_distance[j]),
-            "margin": float(positions.margin[j]),
-            "exposure": float(positions.exposure_account[j]),
-            "total_account": float(positions.total_account[j]),
-            "tax": float(positions.tax.tax[j]), "after_tax": float(positions.tax.after_tax[j]),
-            "volatility": vol[j], "standalone_var": float(risk.standalone_var[j]),
-            "contribution": float(risk.contributions[j]), "share": float(risk.shares[j]),
-        })  # fmt: skip
+    for j, p in enumerate(v.request.positions):
+        listed.append(
+            {
+                "pair": str(p.pair),
+                "side": "long" if p.side > 0 else "short",
+                "funding": p.funding,
+                "tranches": len(p.tranches),
+                "units": float(b.units[j]),
+                "average_rate": float(b.average_rate[j]),
+                "spot": float(v.spots[j]),
+                "currency": str(p.pair.quote),
+                "carry": float(b.carry[j]),
+                "swap": float(b.swap[j]),
+                "fx": float(b.fx[j]),
+                "total": float(b.total[j]),
+                "margin": float(b.margin[j]),
+                "stop_spot": float(b.stop_spot[j]),
+                "stop_distance": float(b.stop_distance[j]),
+                "stop_hit": bool(b.stop_hit[j]),
+                "loss_over_margin": bool(b.margin_exceeded[j]),
+                "to_account": float(v.to_account[j]),
+                "exposure": float(b.exposure_account[j]),
+                "total_account": float(b.total_account[j]),
+                "tax": float(b.tax.tax[j]),
+                "after_tax": float(b.tax.after_tax[j]),
+                "volatility": float(v.volatilities[j]),
+                "standalone_var": float(risk.standalone_var[j]),
+                "contribution": float(risk.contributions[j]),
+                "share": float(risk.shares[j]),
+            }
+        )
+    own = _own_currency_rates(v)
+    nets = dict(zip(exposure.currencies, map(float, exposure.net), strict=True))
+    request = v.request
     return {
-        "date": str(date), "account": ccy, "window": [start, end], "source": market.source,
-        "confidence": args.confidence, "horizon_days": args.horizon_days,
+        "date": str(v.date),
+        "fixing": str(v.fixing),
+        "account": str(v.account),
+        "window": [str(v.start), str(v.end)],
+        "source": v.source,
+        "risk_model": v.model,
+        "confidence": request.confidence,
+        "horizon_days": request.horizon_days,
+        "money": MONEY,
         "positions": listed,
         "book": {
-            "total": float(np.sum(positions.total_account)),
-            "tax": float(np.sum(positions.tax.tax)),
-            "after_tax": float(np.sum(positions.tax.after_tax)),
-            "margin": float(np.sum(positions.margin_account)),
-            "gross_exposure": float(np.sum(np.abs(positions.exposure_account))),
-            "volatility": risk.volatility, "var": risk.var, "es": risk.es,
+            "currency": str(v.account),
+            "total": float(np.sum(b.total_account)),
+            "tax": float(np.sum(b.tax.tax)),
+            "after_tax": float(np.sum(b.tax.after_tax)),
+            "margin": float(np.sum(b.margin_account)),
+            "gross_exposure": float(np.sum(np.abs(b.exposure_account))),
+            "volatility": risk.volatility,
+            "var": risk.var,
+            "es": risk.es,
             "sum_standalone_var": float(np.sum(risk.standalone_var)),
             "diversification_ratio": risk.diversification_ratio,
         },
-        "exposure": dict(zip(exposure.currencies, map(float, exposure.net), strict=True)),
+        "exposure": nets,
+        "exposure_in_currency": {c: n / own[c] for c, n in nets.items()},
         "funding_share": dict(
             zip(exposure.currencies, map(float, exposure.funding_share), strict=True)
         ),
-        "top_funding": exposure.top_funding, "concentrated": exposure.concentrated,
-        "correlation": {"pairs": list(market.pairs), "matrix": matrix.tolist()},
-    }  # fmt: skip
+        "top_funding": exposure.top_funding,
+        "concentrated": exposure.concentrated,
+        "correlation": {
+            "pairs": [str(p.pair) for p in request.positions],
+            "matrix": v.correlation.tolist(),
+        },
+    }
+
+
+def calculate(args: argparse.Namespace) -> dict[str, Any]:
+    """The whole result as plain data (what ``--json`` prints)."""
+    from carryxl.history.valuation import value_book  # noqa: PLC0415 - see request_from
+
+    return result_of(value_book(request_from(args), load_history(args)))
+
+
+def _coded(value: float, currency: str) -> str:
+    return f"{money(value, currency)} {currency}"
+
+
+def _to_stop(p: dict[str, Any]) -> str:
+    return "STOP HIT" if p["stop_hit"] else percent(p["stop_distance"], 2)
+
+
+def _valued_on(r: dict[str, Any]) -> str:
+    if r["fixing"] == r["date"]:
+        return f"{r['date']} ({r['source']})"
+    return f"{r['date']} ({r['source']}: no fixing that day, used the fixing of {r['fixing']})"
 
 
 def render(r: dict[str, Any]) -> str:
-    """The result as text tables."""
+    """The result as text tables: quote-currency money named by its code, account money in
+    columns headed with the account currency."""
     ccy = r["account"]
-    head = ("position", "avg rate", "carry", "swap", "FX P&L", "total", "stop", "to stop",
-            f"after tax {ccy}", f"VaR {ccy}", "contrib.")  # fmt: skip
-    rows = [
-        (f"{p['side']} {p['pair']} x{p['tranches']}", f"{p['average_rate']:.6g}",
-         money(p["carry"], p["currency"]), money(p["swap"], p["currency"]),
-         money(p["fx"], p["currency"]),
-         money(p["total"], p["currency"]), f"{p['stop_spot']:.6g}",
-         percent(p["stop_distance"], 2), money(p["after_tax"], ccy),
-         money(p["standalone_var"], ccy), percent(p["share"], 1))
-        for p in r["positions"]
-    ]  # fmt: skip
+    head = (
+        "position",
+        "tranches",
+        "avg rate",
+        "carry",
+        "swap",
+        "FX P&L",
+        "total",
+        f"total {ccy}",
+        "stop",
+        "to stop",
+        "margin",
+        f"after tax {ccy}",
+        f"VaR {ccy}",
+        "contrib.",
+    )
+    rows = []
+    for p in r["positions"]:
+        q = p["currency"]
+        over = "  LOSS > MARGIN" if p["loss_over_margin"] else ""
+        rows.append(
+            (
+                f"{p['side']} {p['pair']}",
+                f"{p['tranches']} tranche" + "s" * (p["tranches"] > 1),
+                f"{p['average_rate']:.6g}",
+                _coded(p["carry"], q),
+                _coded(p["swap"], q),
+                _coded(p["fx"], q),
+                _coded(p["total"], q),
+                money(p["total_account"], ccy),
+                f"{p['stop_spot']:.6g}",
+                _to_stop(p),
+                _coded(p["margin"], q) + over,
+                money(p["after_tax"], ccy),
+                money(p["standalone_var"], ccy),
+                percent(p["share"], 1),
+            )
+        )
     b = r["book"]
     summary = [
-        ("valued on", f"{r['date']} ({r['source']})"),
-        ("correlation window", f"{r['window'][0]} to {r['window'][1]}"),
+        ("valued on", _valued_on(r)),
         (f"total P&L ({ccy})", money(b["total"], ccy)),
+        (f"tax for the book ({ccy})", money(b["tax"], ccy)),
         (f"after tax ({ccy})", money(b["after_tax"], ccy)),
         (f"margin used ({ccy})", money(b["margin"], ccy)),
-        (f"VaR {r['confidence']:.1%}, {r['horizon_days']:g} days", money(b["var"], ccy)),
-        ("expected shortfall", money(b["es"], ccy)),
-        ("sum of stand-alone VaRs", money(b["sum_standalone_var"], ccy)),
+        (f"VaR {r['confidence']:.1%}, {r['horizon_days']:g} days ({ccy})", money(b["var"], ccy)),
+        (f"expected shortfall ({ccy})", money(b["es"], ccy)),
+        (f"sum of stand-alone VaRs ({ccy})", money(b["sum_standalone_var"], ccy)),
         ("diversification ratio", f"{b['diversification_ratio']:.4f}"),
-        ("largest funding currency",
-         f"{r['top_funding']} {percent(r['funding_share'][r['top_funding']], 1)}"
-         + ("  ← most of the book is one bet" if r["concentrated"] else "")),
-    ]  # fmt: skip
-    exposure = [(c, money(v, ccy)) for c, v in r["exposure"].items()]
+        (
+            "largest funding currency",
+            f"{r['top_funding']} {percent(r['funding_share'][r['top_funding']], 1)}"
+            + ("  ← most of the book is one bet" if r["concentrated"] else ""),
+        ),
+    ]
+    exposure = [
+        (c, _coded(r["exposure_in_currency"][c], c), money(v, ccy))
+        for c, v in r["exposure"].items()
+    ]
     return "\n\n".join(
-        [table(rows, head), table(summary), table(exposure, ("currency", f"net ({ccy})"))]
+        [
+            table(rows, head),
+            table(summary) + f"\nrisk model: {r['risk_model']}",
+            table(exposure, ("currency", "net (held + / owed -)", f"net ({ccy})")),
+        ]
     )
 
 
@@ -373,8 +471,8 @@ COMMANDS = (
         run=run,
         examples=(
             Example(
-                "carryxl portfolio yen_book.csv --date 2024-08-05 --start 2024-07-01 "
-                "--end 2024-08-30 --account CNY --tax-interest 20% --tax-fx 20% --plot yen.png",
+                "carryxl portfolio yen_book.csv --date 2024-08-05 --account CNY "
+                "--tax-interest 20% --tax-fx 20% --plot yen.png",
                 files={"yen_book.csv": YEN_BOOK_CSV},
             ),
             Example(

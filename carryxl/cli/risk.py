@@ -24,9 +24,17 @@ from carryxl.core import (
     stop_loss_spot,
     value_at_risk,
 )
-from carryxl.core.defaults import LOT_SIZE, LOT_STEP, MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
+from carryxl.core.defaults import (
+    CONFIDENCE,
+    LOT_SIZE,
+    LOT_STEP,
+    MARGIN_CALL_LEVEL,
+    STOP_OUT_LEVEL,
+    TRADING_DAYS,
+)
 from carryxl.core.errors import CarryxlError
 from carryxl.core.lots import lots_in_steps
+from carryxl.core.risk import VAR_MODEL
 
 PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
 """The probability of loss is not the VaR's normal model: the report says so."""
@@ -106,11 +114,11 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     market.add_argument(
         "--days-a-year",
         type=number("days_a_year", above=0),
-        default=252.0,
+        default=float(TRADING_DAYS),
         help="days a year for the horizon (252)",
     )
     market.add_argument(
-        "--confidence", type=rate_argument("confidence"), default=0.99, help="VaR level, 99%%"
+        "--confidence", type=rate_argument("confidence"), default=CONFIDENCE, help="VaR level, 99%%"
     )
     market.add_argument("--rate-base", type=rate_argument("rate_base"), help="base's rate")
     market.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote's rate")
@@ -214,21 +222,18 @@ def _market(args: argparse.Namespace, units: float, k: float, side: float) -> di
     """VaR, ES, probability of loss and carry-to-vol (with --vol)."""
     result: dict[str, Any] = {}
     have_rates = args.rate_base is not None and args.rate_quote is not None
-    carry = side * (args.rate_base - args.rate_quote) if have_rates else 0.0
     if args.vol is not None:
         years = args.horizon_days / args.days_a_year
         value = units * args.spot * k
-        mu = carry if have_rates else 0.0
         result |= {
             "volatility": args.vol,
             "horizon_days": args.horizon_days,
             "days_a_year": args.days_a_year,
             "horizon_years": years,
-            "var_includes_carry_drift": have_rates,
+            "risk_model": VAR_MODEL,
             "confidence": args.confidence,
-            "expected_return": mu,
-            "var": float(value_at_risk(value, args.vol, years, args.confidence, mu)),
-            "es": float(expected_shortfall(value, args.vol, years, args.confidence, mu)),
+            "var": float(value_at_risk(value, args.vol, years, args.confidence)),
+            "es": float(expected_shortfall(value, args.vol, years, args.confidence)),
         }
         if have_rates:
             earn, pay = (
@@ -280,14 +285,9 @@ def render(r: dict[str, Any]) -> str:
     notes: list[str] = []
     if "var" in r:
         label = f"{percent(r['confidence'], 1)} over {r['horizon_days']:g} days"
-        drift = (
-            "carry drift included"
-            if r["var_includes_carry_drift"]
-            else "no carry drift (give --rate-base and --rate-quote to include it)"
-        )
         notes.append(
-            f"VaR/ES: normal P&L over {r['horizon_days']:g} days of "
-            f"{r['days_a_year']:g} a year; {drift}."
+            f"VaR/ES: {r['risk_model']}, over {r['horizon_days']:g} days of "
+            f"{r['days_a_year']:g} a year; volatility as given (--vol)."
         )
         rows += [
             (f"VaR {label} ({ccy})", money(r["var"], ccy)),

@@ -81,6 +81,7 @@ from carryxl.core.margin import (
 )
 from carryxl.core.period import HoldingPeriod, holding_period
 from carryxl.core.risk import (
+    VAR_MODEL,
     carry_to_vol,
     expected_shortfall,
     normal_cdf,
@@ -110,6 +111,7 @@ from carryxl.core.swaps import (
 from carryxl.core.tax import LossOffset, TaxResult, after_tax, after_tax_breakdown
 
 __all__ = [
+    "VAR_MODEL",
     "CarryBreakdown",
     "CarryxlError",
     "Currency",

@@ -12,18 +12,24 @@ r_b (base currency) and r_q (quote currency) on day-count bases B_b and B_q:
 - FX P&L = s (U S - C)                                     (quote currency)
 - carry accrued = s Σ u_k S_k d_k (r_b / B_b - r_q / B_q)  (quote currency; the
   seeds' simple 利差收益 of each tranche's notional over its own days, no cross term)
-- swap = w Σ u_k n_k / L, the broker's overnight swap (:mod:`carryxl.core.swaps`'s
-  "money per lot": w quote money per lot of L base units per night, credit positive, the
-  broker's figure for the position's side), each tranche over its own nights n_k (the
-  calendar days it was held: the weekend's and holidays' nights are charged on some
-  weekday, so over the holding period the nights are the calendar days)
+- swap = w Σ u_k n_k / L (:func:`broker_swap`), the broker's overnight swap
+  (:mod:`carryxl.core.swaps`'s "money per lot": w quote money per lot of L base units
+  per night, credit positive, the broker's figure for the position's side), each
+  tranche over its own nights n_k (the calendar days it was held: the weekend's and
+  holidays' nights are charged on some weekday, so over the holding period the nights
+  are the calendar days)
 - total = carry + swap + FX P&L
 - stop-loss spot = average (1 - s x stop), the spot where the FX loss is ``stop`` of the
   cost (:func:`carryxl.core.risk.stop_loss_spot` with max loss = stop x C);
   distance = s (S - stop spot) / S, the fall (long) or rise (short) still to go;
 - margin used = U S / leverage (:func:`carryxl.core.margin.margin_required`);
-- after tax (:func:`carryxl.core.tax.after_tax`, in the account currency): the carry
-  and the swap are the interest basket, the FX P&L the FX basket.
+- stop hit where the distance is <= 0 (the spot is at or through the stop); margin
+  exceeded where the loss is larger than the margin posted (total < -margin);
+- tax for the book (:func:`book_tax`, in the account currency): the carry and the swap are
+  the interest basket, the FX P&L the FX basket; each basket nets across the positions
+  first (a loss offsets gains of the same kind), then ``offset`` decides whether the
+  book's two baskets offset each other (:func:`carryxl.core.tax.after_tax`). Each
+  position's share of a basket's tax is its gain in that basket over the basket's gains.
 
 The carry is the interest differential the money earns (a deposit-funded position); a
 broker's swap is what the broker credits or charges instead. On a margin account whose
@@ -44,9 +50,11 @@ With Σ = diag(σ) R diag(σ), over t years at confidence c (z = Φ⁻¹(c)):
 - Euler contribution_j = z √t w_j (Σ w)_j / σ_P; the contributions add up to the VaR;
 - diversification ratio = Σ VaR_j / VaR (1 when every position is the same bet).
 
-**Currency exposure.** A position long the base holds w_j of the base and owes w_j of
-the quote (its funding currency); a short holds the quote, funded in the base. Net
-exposure per currency adds these up. The book is *concentrated* when one currency
+**Currency exposure.** A position long the base holds U of the base (worth w_j today)
+and owes the quote money it borrowed, its cost C (worth C k today); a short holds the
+quote money its sale brought, C, and owes the U base units it borrowed (worth |w_j|
+today). Net exposure per currency adds these up in the account currency (without the
+amounts owed: the held leg against itself, as before). The book is *concentrated* when one currency
 funds more than ``threshold`` (default 50%) of the gross exposure Σ |w_j|.
 """
 
@@ -61,6 +69,7 @@ import numpy as np
 import numpy.typing as npt
 
 from carryxl.core.conventions import Pair
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE
 from carryxl.core.errors import CarryxlError
 from carryxl.core.margin import margin_required
 from carryxl.core.risk import _quantile, stop_loss_spot, value_at_risk
@@ -72,21 +81,28 @@ from carryxl.core.validate import (
     as_floats,
     common_shape,
     finite,
+    finite_result,
     non_negative,
     positive,
     rate,
 )
 
 __all__ = [
+    "NATIVE_FORMULAS",
     "BookPositions",
     "BookRisk",
     "CurrencyExposure",
     "IntArray",
+    "TrancheSums",
     "book_positions",
     "book_risk",
+    "book_tax",
+    "broker_swap",
+    "carry_accrued",
     "check_correlation",
     "currency_exposure",
     "position_index",
+    "tranche_sums",
 ]
 
 IntArray = npt.NDArray[np.intp]
@@ -112,6 +128,10 @@ class BookPositions:
     margin_account: FloatArray
     tax: TaxResult
     pnl_tranches: FloatArray
+    stop_hit: npt.NDArray[np.bool_]
+    margin_exceeded: npt.NDArray[np.bool_]
+    held_account: FloatArray
+    owed_account: FloatArray
 
 
 @dataclass(frozen=True)
@@ -199,7 +219,7 @@ def book_positions(
     tax_fx: Any = 0.0,
     offset: LossOffset | str = LossOffset.WITHIN_POSITION,
     swap: Any = 0.0,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
 ) -> BookPositions:
     """Every position's average rate, carry, FX P&L, stop, margin and after-tax P&L.
 
@@ -235,26 +255,170 @@ def book_positions(
     w = _per_position("swap", finite("swap", swap), n)
     lot = _per_position("lot_size", positive("lot_size", lot_size), n)
 
-    # Each tranche as a one-tranche row of staged_position; bincount sums the rows of
-    # every position at once.
-    tranches = staged_position(a[:, None], r[:, None], s[index], sign[index][:, None])
-    units = _sums(index, tranches.units, n)
-    cost = _sums(index, tranches.cost, n)
-    average = cost / units
-    fx = _sums(index, tranches.pnl, n)
-    daily = r_b / b_b - r_q / b_q
-    carry = sign * daily * _sums(index, tranches.cost * d, n)
-    swap_accrued = w * _sums(index, a * d, n) / lot
-    total = carry + swap_accrued + fx
-    stop_spot = stop_loss_spot(average, units, stop * cost, sign, "quote")
+    sums = tranche_sums(index, n, a, r, s, sign, d)
+    average = sums.cost / sums.units
+    carry = carry_accrued(sign, r_b / b_b - r_q / b_q, sums.cost_days)
+    swap_accrued = broker_swap(w, sums.unit_days, lot)
+    total = carry + swap_accrued + sums.fx
+    stop_spot = stop_loss_spot(average, sums.units, stop * sums.cost, sign, "quote")
     distance = sign * (s - stop_spot) / s
-    value = units * s
+    value = sums.units * s
     margin = margin_required(value, leverage=lev)
-    tax = after_tax((carry + swap_accrued) * k, fx * k, tax_interest, tax_fx, offset)
+    tax = book_tax((carry + swap_accrued) * k, sums.fx * k, tax_interest, tax_fx, offset)
+    # A long holds U of the base and owes the quote it paid, C; a short the reverse.
+    held = np.where(sign > 0, value, sums.cost) * k
+    owed = np.where(sign > 0, sums.cost, value) * k
     return BookPositions(
-        units, cost, average, carry, fx, swap_accrued, total, stop_spot, distance, margin,
-        sign * value * k, total * k, margin * k, tax, tranches.pnl,
-    )  # fmt: skip
+        units=sums.units,
+        cost=sums.cost,
+        average_rate=average,
+        carry=carry,
+        fx=sums.fx,
+        swap=swap_accrued,
+        total=total,
+        stop_spot=stop_spot,
+        stop_distance=distance,
+        margin=margin,
+        exposure_account=sign * value * k,
+        total_account=total * k,
+        margin_account=margin * k,
+        tax=tax,
+        pnl_tranches=sums.pnl_tranches,
+        stop_hit=distance <= 0.0,
+        margin_exceeded=total < -margin,
+        held_account=held,
+        owed_account=owed,
+    )
+
+
+@dataclass(frozen=True)
+class TrancheSums:
+    """Per position (quote currency): units U = Σ u, cost C = Σ u S_k, FX P&L
+    s (U S - C), Σ u S_k d_k (cost x days, for the carry) and Σ u d_k (units x nights,
+    for the broker's swap); and each tranche's FX P&L."""
+
+    units: FloatArray
+    cost: FloatArray
+    fx: FloatArray
+    cost_days: FloatArray
+    unit_days: FloatArray
+    pnl_tranches: FloatArray
+
+
+def tranche_sums(
+    index: IntArray, n: int, amounts: Any, rates: Any, spot: Any, sign: Any, days: Any
+) -> TrancheSums:
+    """The sums of :class:`TrancheSums` for tranches grouped by ``index`` (0 ... n-1):
+    ``amounts``, ``rates``, ``days`` one per tranche, ``spot`` and ``sign`` (+1/-1) one per
+    position. The one aggregation of tranches by position (the book, STAGED_POSITION)."""
+    whole = finite("index", index)
+    if whole.ndim != 1 or not bool(np.all(whole == np.round(whole))):
+        raise CarryxlError("index", whole.shape, "must be a column of position numbers 0, 1, 2 ...")
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise CarryxlError("n", n, "must be the number of positions, a whole number >= 1")
+    if whole.size and not (whole.min() >= 0 and whole.max() < n):
+        raise CarryxlError("index", float(whole.max()), f"must be 0 to {n - 1}, one per position")
+    index = whole.astype(np.intp)
+    a, r, d = positive("amounts", amounts), positive("rates", rates), non_negative("days", days)
+    common_shape(position=index, amounts=a, rates=r, days=d)
+    a, r, d = (np.broadcast_to(x, index.shape) for x in (a, r, d))
+    s = _per_position("spot", finite("spot", spot), n)
+    direction = _per_position("sign", finite("sign", sign), n)
+    # Each tranche as a one-tranche row of staged_position; bincount sums every position.
+    tranches = staged_position(a[:, None], r[:, None], s[index], direction[index][:, None])
+    return TrancheSums(
+        units=_sums(index, tranches.units, n),
+        cost=_sums(index, tranches.cost, n),
+        fx=_sums(index, tranches.pnl, n),
+        cost_days=_sums(index, tranches.cost * d, n),
+        unit_days=_sums(index, a * d, n),
+        pnl_tranches=tranches.pnl,
+    )
+
+
+def carry_accrued(sign: Any, daily: Any, cost_days: Any) -> FloatArray:
+    """The carry a position has earned: s x (r_b / B_b - r_q / B_q) x Σ u S_k d_k (quote
+    currency), ``daily`` the differential a day."""
+    named = {
+        "sign": side_sign(sign),
+        "daily": finite("daily", daily),
+        "cost_days": non_negative("cost_days", cost_days),
+    }
+    common_shape(**named)
+    return finite_result(named["sign"] * named["daily"] * named["cost_days"], **named)
+
+
+def broker_swap(swap: Any, unit_nights: Any, lot_size: Any = LOT_SIZE) -> FloatArray:
+    """The broker's swap accrued: w x Σ u_k n_k / L — ``swap`` w quote money per lot of
+    ``lot_size`` L base units per night (credit positive), ``unit_nights`` Σ u_k n_k the
+    base units held times their nights. 85 JPY per lot of 10,000 on 50,000 AUD for 63
+    nights: 85 x 3,150,000 / 10,000 = 26,775 JPY."""
+    named = {
+        "swap": finite("swap", swap),
+        "unit_nights": non_negative("unit_nights", unit_nights),
+        "lot_size": positive("lot_size", lot_size),
+    }
+    common_shape(**named)
+    with np.errstate(over="ignore", invalid="ignore"):
+        result = named["swap"] * named["unit_nights"] / named["lot_size"]
+    return finite_result(result, **named)
+
+
+def book_tax(
+    interest: Any,
+    fx: Any,
+    rate_interest: Any,
+    rate_fx: Any,
+    offset: LossOffset | str = LossOffset.WITHIN_POSITION,
+) -> TaxResult:
+    """Tax for the book, with each position's share (account currency).
+
+    ``interest`` and ``fx``: each position's interest basket (carry + swap) and FX
+    basket. The book's baskets I = Σ interest and F = Σ fx are taxed as one
+    (:func:`carryxl.core.tax.after_tax`, ``offset`` between the two baskets); position
+    j's share of the interest tax is max(interest_j, 0) / Σ max(interest, 0), the same
+    for FX. A position that lost pays no tax; the shares add up to the book's tax.
+    Interest 100 and -40, FX 0 and 0, 20%: the book pays 0.2 x 60 = 12, all on the first.
+    """
+    i = finite("interest", interest)
+    f = finite("fx", fx)
+    common_shape(interest=i, fx=f)
+    i, f = np.broadcast_arrays(np.atleast_1d(i), np.atleast_1d(f))
+    for name, value in (("rate_interest", rate_interest), ("rate_fx", rate_fx)):
+        if non_negative(name, value).ndim != 0:
+            raise CarryxlError(name, value, "must be one tax rate for the book (0.2 for 20%)")
+    book = after_tax(float(np.sum(i)), float(np.sum(f)), rate_interest, rate_fx, offset)
+
+    def shares(values: FloatArray, taxed: FloatArray) -> FloatArray:
+        gains = np.maximum(values, 0.0)
+        total = float(np.sum(gains))
+        if total > 0.0:
+            result: FloatArray = float(taxed) * gains / total
+            return result
+        return np.zeros_like(values)
+
+    tax_i, tax_f = shares(i, book.tax_interest), shares(f, book.tax_fx)
+    tax = tax_i + tax_f
+    taxable_i = shares(i, book.taxable_interest)
+    taxable_f = shares(f, book.taxable_fx)
+    return TaxResult(i, f, taxable_i, taxable_f, tax_i, tax_f, tax, i + f - tax)
+
+
+NATIVE_FORMULAS = {
+    "units": "SUMIF({position},{number},{amount})",
+    "cost": "SUMPRODUCT({mine}*{amount}*{rate})",
+    "fx": "{sign}*({units}*{spot}-{cost})",
+    "carry": "{sign}*SUMPRODUCT({mine}*{amount}*{rate}*{days})*({rate_base}/{basis_base}"
+    "-{rate_quote}/{basis_quote})",
+    "swap": "{swap}*SUMPRODUCT({mine}*{amount}*{days})/{lot_size}",
+}
+"""Spreadsheet formulas of :func:`tranche_sums`, :func:`carry_accrued` and
+:func:`broker_swap` (the template's native columns are these, filled with its cell
+references; LibreOffice proves them against the functions above). Placeholders:
+``position``/``amount``/``rate``/``days`` the tranche columns, ``number`` the position's
+number, ``mine`` the test (tranche's position = number), ``sign`` +1/-1, ``spot``,
+``units``, ``cost``, ``rate_base``/``rate_quote`` and their ``basis_*``, ``swap`` the
+broker's swap per lot per night and ``lot_size``."""
 
 
 def check_correlation(correlation: Any, size: int, argument: str = "correlation") -> FloatArray:
@@ -292,7 +456,7 @@ def book_risk(
     volatilities: Any,
     correlation: Any,
     years: Any,
-    confidence: Any = 0.99,
+    confidence: Any = CONFIDENCE,
 ) -> BookRisk:
     """Book VaR and ES with correlations, stand-alone VaRs, Euler contributions, diversification.
 
@@ -334,12 +498,21 @@ def book_risk(
 
 
 def currency_exposure(
-    pairs: Sequence[Pair | str], exposures: Any, threshold: float = 0.5
+    pairs: Sequence[Pair | str],
+    exposures: Any,
+    threshold: float = 0.5,
+    held: Any = None,
+    owed: Any = None,
 ) -> CurrencyExposure:
     """Net exposure per currency and the share of the book each currency funds.
 
     ``exposures`` as in :func:`book_risk`. Long AUD/JPY 1,000 and long USD/JPY 3,000:
     AUD +1,000, USD +3,000, JPY -4,000; JPY funds 100% of the book (concentrated).
+    ``held``/``owed`` (account money, >= 0, one per pair): what each position holds and
+    owes when they differ from |exposure| — a long holds its base (worth |w|) and owes
+    the quote money it borrowed (its cost at today's rate), a short holds the quote money
+    its sale brought and owes the base it borrowed. Long AUD/JPY worth 1,000 that cost
+    1,100: AUD +1,000, JPY -1,100.
     """
     w = finite("exposures", exposures)
     if isinstance(pairs, str) or not isinstance(pairs, Sequence | np.ndarray):
@@ -350,14 +523,21 @@ def currency_exposure(
     bound = float(finite("threshold", threshold))
     if not 0.0 < bound < 1.0:
         raise CarryxlError("threshold", threshold, "must be a fraction between 0 and 1 (0.5)")
+    held_leg = np.abs(w) if held is None else non_negative("held", held)
+    owed_leg = np.abs(w) if owed is None else non_negative("owed", owed)
+    common_shape(exposures=w, held=held_leg, owed=owed_leg)
+    held_leg, owed_leg = np.broadcast_arrays(held_leg, owed_leg)
     codes = tuple(dict.fromkeys(str(c) for p in parsed for c in (p.base, p.quote)))
     where = {code: i for i, code in enumerate(codes)}
     base = np.array([where[str(p.base)] for p in parsed], dtype=np.intp)
     quote = np.array([where[str(p.quote)] for p in parsed], dtype=np.intp)
     size = len(codes)
+    long = w >= 0.0
     with np.errstate(over="ignore", invalid="ignore"):  # overflow: one message below
-        net = _sums(base, w, size) - _sums(quote, w, size)
-        funding = np.where(w >= 0.0, quote, base)
+        to_base = np.where(long, held_leg, -owed_leg)
+        to_quote = np.where(long, -owed_leg, held_leg)
+        net = _sums(base, to_base, size) + _sums(quote, to_quote, size)
+        funding = np.where(long, quote, base)
         gross = float(np.sum(np.abs(w)))
     if not (math.isfinite(gross) and np.isfinite(net).all()):
         raise _overflow(w)

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.core.defaults import CONFIDENCE
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.sides import side_sign
 from carryxl.core.validate import (
@@ -39,6 +40,7 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "VAR_MODEL",
     "carry_to_vol",
     "expected_shortfall",
     "normal_cdf",
@@ -48,6 +50,10 @@ __all__ = [
     "stop_loss_spot",
     "value_at_risk",
 ]
+
+VAR_MODEL = "parametric normal P&L, zero mean (no carry drift)"
+"""The VaR/ES model every command states (``risk``, ``portfolio``): normal P&L over the
+horizon with zero expected return; the carry is not counted on as a cushion."""
 
 _STANDARD = NormalDist()
 _ERFC = np.frompyfunc(math.erfc, 1, 1)
@@ -165,7 +171,7 @@ def value_at_risk(
     position_value: Any,
     volatility: Any,
     years: Any,
-    confidence: Any = 0.99,
+    confidence: Any = CONFIDENCE,
     expected_return: Any = 0.0,
 ) -> FloatArray:
     """Parametric (normal) VaR: V (z σ√t - μ t), the loss not exceeded with ``confidence``.
@@ -186,7 +192,7 @@ def expected_shortfall(
     position_value: Any,
     volatility: Any,
     years: Any,
-    confidence: Any = 0.99,
+    confidence: Any = CONFIDENCE,
     expected_return: Any = 0.0,
 ) -> FloatArray:
     """Parametric (normal) expected shortfall: V (σ√t φ(z) / (1 - c) - μ t).

@@ -4,6 +4,7 @@ backtest, the path of a stress replay, a spot series with its moving averages.""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ mpl.use("Agg")  # headless: select before pyplot is imported anywhere
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
 from carryxl.core.errors import CarryxlError
 from carryxl.files import replace_file
@@ -25,6 +27,8 @@ from carryxl.history.stress import StressReplay
 __all__ = [
     "OVERLAY_COLOURS",
     "SPOT_COLOUR",
+    "StopMark",
+    "money_axis",
     "plot_backtest",
     "plot_contributions",
     "plot_equity",
@@ -60,6 +64,29 @@ def _dates(values: Any) -> Any:
     return np.asarray(values, dtype="datetime64[D]").astype("datetime64[ms]").astype(object)
 
 
+def _thousands(value: float, _position: object = None) -> str:
+    """1250000.0 -> 1,250,000; small steps keep their decimals (0.25)."""
+    if abs(value) >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
+
+
+def money_axis(axis: Any) -> None:
+    """Money ticks in full with thousands separators (1,250,000), never a 1e6 offset:
+    ``axis`` is ``ax.xaxis`` or ``ax.yaxis``."""
+    axis.set_major_formatter(FuncFormatter(_thousands))
+
+
+@dataclass(frozen=True)
+class StopMark:
+    """Where a position was closed by the broker or wiped out, to mark on an equity curve:
+    the day, the equity (money) there, and the words ("stopped out 2024-07-31 at 150.3")."""
+
+    date: Any
+    equity: float
+    label: str
+
+
 def plot_equity(
     dates: Any,
     equity: Any,
@@ -69,10 +96,14 @@ def plot_equity(
     currency: str,
     title: str,
     path: str | Path,
-    stop: StopOut | None = None,
+    stop: StopOut | StopMark | None = None,
+    stop_out_equity: float | None = None,
 ) -> Path:
-    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG;
-    a stop-out or wipe-out is marked on its day (``stop``)."""
+    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG.
+
+    ``stop``: a backtest's stop-out or wipe-out (marked on its day, named in the title) or
+    a mark with its own words on the curve; ``stop_out_equity``: the equity at which the
+    broker stops the position out, drawn as a line labelled stop-out."""
     days = _dates(dates)
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(9, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
@@ -81,9 +112,21 @@ def plot_equity(
     top.plot(days, margin + np.asarray(carry), color="tab:green", linewidth=0.9, label="carry")
     top.plot(days, margin + np.asarray(fx), color="tab:orange", linewidth=0.9, label="spot")
     top.axhline(margin, color="grey", linewidth=0.6)
-    mark_stop(top, stop, margin)
+    if isinstance(stop, StopMark):
+        _mark(top, stop, currency)
+    else:
+        mark_stop(top, stop, margin)
+    if stop_out_equity is not None:
+        top.axhline(
+            stop_out_equity,
+            color="tab:red",
+            linewidth=0.8,
+            linestyle=":",
+            label=f"stop-out ({stop_out_equity:,.0f} {currency})",
+        )
     top.set_ylabel(f"equity ({currency})")
-    top.set_title(title if stop is None else f"{title}\n{stop_label(stop)}")
+    money_axis(top.yaxis)
+    top.set_title(f"{title}\n{stop_label(stop)}" if isinstance(stop, StopOut) else title)
     top.legend(loc="best", fontsize=8)
     top.grid(alpha=0.3)
     bottom.fill_between(days, -100.0 * drawdown(equity), 0.0, color="tab:red", alpha=0.4)
@@ -91,6 +134,28 @@ def plot_equity(
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
     return save_png(fig, path)
+
+
+def _mark(ax: Any, stop: StopMark, currency: str) -> None:
+    """A cross on the curve where the position was closed, with its words beside it."""
+    day = _dates([stop.date])[0]
+    ax.plot(
+        [day],
+        [stop.equity],
+        marker="X",
+        markersize=9,
+        color="tab:red",
+        linestyle="none",
+        label=f"{stop.label} ({stop.equity:,.0f} {currency})",
+    )
+    ax.annotate(
+        stop.label,
+        (day, stop.equity),
+        textcoords="offset points",
+        xytext=(6, 8),
+        fontsize=8,
+        color="tab:red",
+    )
 
 
 def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
@@ -126,8 +191,24 @@ def plot_stress(result: StressReplay, path: str | Path, title: str | None = None
     bottom.axhline(result.margin, color="grey", linewidth=0.6, linestyle=":", label="margin")
     if result.margin_call_date:
         day = np.datetime64(result.margin_call_date).astype("datetime64[ms]").astype(object)
-        bottom.axvline(day, color="tab:red", linestyle="--", label="margin call")
+        bottom.axvline(day, color="tab:orange", linestyle="--", label="margin call")
+    if result.stop_out_level is not None:
+        bottom.axhline(
+            result.stop_out_level * result.margin,
+            color="tab:red",
+            linewidth=0.8,
+            linestyle=":",
+            label=f"stop-out ({result.stop_out_level:.0%} of margin)",
+        )
+    if result.stop_out_date is not None:
+        dates = np.asarray(result.dates, dtype="datetime64[D]")
+        at = int(np.searchsorted(dates, np.datetime64(result.stop_out_date, "D")))
+        at = min(at, len(result.equity) - 1)
+        spot = "" if result.stop_out_spot is None else f" at {result.stop_out_spot:.6g}"
+        words = f"stopped out {result.stop_out_date}{spot}"
+        _mark(bottom, StopMark(result.stop_out_date, float(result.equity[at]), words), ccy)
     bottom.set_ylabel(f"equity ({ccy})")
+    money_axis(bottom.yaxis)
     bottom.legend(loc="best", fontsize=8)
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
@@ -167,6 +248,7 @@ def plot_contributions(
     ax.invert_yaxis()
     ax.axvline(0.0, color="black", linewidth=0.6)
     ax.set_xlabel(f"VaR ({currency})")
+    money_axis(ax.xaxis)
     ax.set_title("Risk contribution per position (Euler)")
     ax.legend(loc="best", fontsize=8)
     ax.grid(alpha=0.3, axis="x")

@@ -14,17 +14,27 @@ __all__ = [
     "FINGERPRINT_PREFIX",
     "IN_BACKTEST_END",
     "IN_BACKTEST_START",
+    "IN_CONCENTRATION_THRESHOLD",
+    "IN_CONFIDENCE",
     "IN_CORRELATION",
     "IN_FUNDING",
+    "IN_HORIZON_YEARS",
     "IN_LEVERAGE",
+    "IN_LOT_SIZE",
     "IN_MARGIN_CALL_LEVEL",
     "IN_NOTIONAL",
     "IN_PAIR",
     "IN_PF_ACCOUNT",
+    "IN_PF_BASIS_BASE",
+    "IN_PF_BASIS_QUOTE",
+    "IN_PF_LEVERAGE",
     "IN_PF_PAIR",
     "IN_PF_RATE_BASE",
     "IN_PF_RATE_QUOTE",
+    "IN_PF_SIDE",
     "IN_PF_SPOT",
+    "IN_PF_STOP_LOSS",
+    "IN_PF_SWAP_RATE",
     "IN_PF_TO_ACCOUNT",
     "IN_PF_VALUATION_DATE",
     "IN_PF_VOLATILITY",
@@ -45,10 +55,18 @@ __all__ = [
     "IN_ST_CURRENCY",
     "IN_ST_SOURCE",
     "IN_ST_TABLE",
+    "IN_TAX_FX",
+    "IN_TAX_INTEREST",
+    "IN_TAX_OFFSET",
+    "IN_TR_AMOUNT",
+    "IN_TR_DATE",
+    "IN_TR_POSITION",
+    "IN_TR_RATE",
     "IN_WINDOW_END",
     "IN_WINDOW_START",
     "IN_YEARS",
     "OUT_SCENARIO_GRID",
+    "PF_POSITION_COLUMNS",
     "PICTURE_PREFIX",
     "SCENARIO_PICTURE",
     "fingerprint_name",
@@ -96,6 +114,39 @@ IN_PF_RATE_BASE = "in_pf_rate_base"
 IN_PF_RATE_QUOTE = "in_pf_rate_quote"
 IN_PF_VALUATION_DATE = "in_valuation_date"
 IN_PF_ACCOUNT = "in_account"
+# Read to value the book (carryxl.macros.book_request): the rest of the positions table,
+# the tranche table (position number 1, 2 ... its row; date; entry rate; base units) and
+# the settings.
+IN_PF_SIDE = "in_pf_side"
+IN_PF_BASIS_BASE = "in_pf_basis_base"
+IN_PF_BASIS_QUOTE = "in_pf_basis_quote"
+IN_PF_STOP_LOSS = "in_pf_stop_loss"
+IN_PF_LEVERAGE = "in_pf_leverage"
+IN_PF_SWAP_RATE = "in_pf_swap_rate"
+IN_TR_POSITION = "in_tr_position"
+IN_TR_DATE = "in_tr_date"
+IN_TR_RATE = "in_tr_rate"
+IN_TR_AMOUNT = "in_tr_amount"
+IN_CONFIDENCE = "in_confidence"
+IN_HORIZON_YEARS = "in_horizon_years"
+IN_TAX_INTEREST = "in_tax_interest"
+IN_TAX_FX = "in_tax_fx"
+IN_TAX_OFFSET = "in_tax_offset"
+IN_CONCENTRATION_THRESHOLD = "in_concentration_threshold"
+IN_LOT_SIZE = "in_lot_size"
+PF_POSITION_COLUMNS = (
+    IN_PF_SIDE,
+    IN_PF_SPOT,
+    IN_PF_RATE_BASE,
+    IN_PF_RATE_QUOTE,
+    IN_PF_BASIS_BASE,
+    IN_PF_BASIS_QUOTE,
+    IN_PF_STOP_LOSS,
+    IN_PF_LEVERAGE,
+    IN_PF_TO_ACCOUNT,
+    IN_PF_VOLATILITY,
+    IN_PF_SWAP_RATE,
+)
 # The Rates sheet, for Policy rates: its currencies (a column), the columns beside them it
 # fills (rate as a decimal, its date, its source) and the note above the table.
 IN_RATES_CURRENCY = "in_rates_currency"

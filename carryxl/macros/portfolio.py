@@ -25,7 +25,6 @@ message says how to get the data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,12 +34,14 @@ from carryxl.core.errors import CarryxlError
 from carryxl.history.book import window_risk
 from carryxl.history.data import parse_date_cell
 from carryxl.history.ecb import ecb_history
-from carryxl.history.series import spot_on
 from carryxl.history.store import load_policy_rates
+from carryxl.history.valuation import market_on, value_book
 from carryxl.macros import contract as c
-from carryxl.macros.book import Book, Grid
+from carryxl.macros.book import Book, Grid, free_title
+from carryxl.macros.book_request import BOOK_RISK_TITLE, book_risk_cells, read_book_request
 from carryxl.macros.contract import fingerprint_name
 from carryxl.macros.inputs import single_value
+from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, is_empty, matches, require_unprotected
 
 __all__ = ["MarketFill", "market_fills", "portfolio_risk_rows", "refresh_portfolio_risk"]
@@ -60,56 +61,32 @@ class MarketFill:
     sources: list[str]
 
 
-def _per_row(
-    pairs: list[object], look: Callable[[Pair], float], missing: list[str], what: str
-) -> list[float | None]:
-    out: list[float | None] = []
-    for cell in pairs:
-        if cell in (None, ""):
-            out.append(None)
-            continue
-        pair = Pair.parse(str(cell), c.IN_PF_PAIR)
-        try:
-            out.append(float(look(pair)))
-        except CarryxlError as error:
-            out.append(None)
-            missing.append(f"{what} of {pair}: {error.rule}")
-    return out
-
-
 def market_fills(pairs: list[object], valuation: object, account: object) -> MarketFill:
-    """Each row's spot, quote-to-account rate and policy rates on the valuation date."""
+    """Each row's spot, quote-to-account rate and policy rates on the valuation date
+    (:func:`carryxl.history.valuation.market_on`, the lookups ``value_book`` makes)."""
     day = parse_date_cell(valuation, c.IN_PF_VALUATION_DATE)
     code = Currency.parse(str(account), c.IN_PF_ACCOUNT)
     history = ecb_history()
-    missing: list[str] = []
-
-    def to_account(pair: Pair) -> float:
-        if pair.quote == code:
-            return 1.0
-        return float(spot_on(f"{pair.quote}/{code}", day, history))
-
-    values = {
-        c.IN_PF_SPOT: _per_row(pairs, lambda p: float(spot_on(p, day, history)), missing, "spot"),
-        c.IN_PF_TO_ACCOUNT: _per_row(pairs, to_account, missing, f"{code} per quote unit"),
-    }
-    at = int(np.sum(history.dates <= day)) - 1  # the last fixing on or before the day
-    fixing = history.dates[max(at, 0)]
-    sources = [f"spots: {history.source}, fixing of {fixing} (on or before {day})"]
+    rows = [i for i, cell in enumerate(pairs) if cell not in (None, "")]
+    parsed = [Pair.parse(str(pairs[i]), c.IN_PF_PAIR) for i in rows]
     policy = load_policy_rates()
+    market = market_on(parsed, day, code, history, policy)
+
+    def per_row(found: list[float | None]) -> list[float | None]:
+        out: list[float | None] = [None] * len(pairs)
+        for i, value in zip(rows, found, strict=True):
+            out[i] = value
+        return out
+
+    values = {c.IN_PF_SPOT: per_row(market.spots), c.IN_PF_TO_ACCOUNT: per_row(market.to_account)}
+    sources = [f"spots: {history.source}, fixing of {market.fixing} (on or before {day})"]
     if policy is None:
         sources.append(NO_RATES)
     else:
-        schedule = policy.schedule()
-        for name, leg in ((c.IN_PF_RATE_BASE, "base"), (c.IN_PF_RATE_QUOTE, "quote")):
-            values[name] = _per_row(
-                pairs,
-                lambda p, leg=leg: float(schedule.rate_on(getattr(p, leg), day)),  # type: ignore[misc]
-                missing,
-                f"{leg} rate",
-            )
+        values[c.IN_PF_RATE_BASE] = per_row(market.rates_base)
+        values[c.IN_PF_RATE_QUOTE] = per_row(market.rates_quote)
         sources.append(f"rates: policy rates in force on {day} ({policy.citation})")
-    sources += [f"left empty: {m}" for m in missing]
+    sources += [f"left empty: {m}" for m in market.missing]
     return MarketFill(values, sources)
 
 
@@ -188,9 +165,29 @@ def refresh_portfolio_risk(book: Book) -> None:
     used = sum(v[0] is not None for v in volatility)
     lines = [
         f"carryxl: volatilities and correlations of {used} positions refreshed from ECB "
-        "fixings over the window; the book's VaR follows by the workbook's formulas.",
+        "fixings over the window.",
         *fill.sources,
     ]
     if kept:
         lines.append("kept as typed: " + "; ".join(kept))
+    book.progress("carryxl: valuing the book (VaR, ES, contributions, totals)…")
+    lines.append(_write_book_risk(book))
     book.notify("\n".join(lines))
+
+
+def _write_book_risk(book: Book) -> str:
+    """Value the workbook's book as ``carryxl portfolio`` does and write it on a new sheet;
+    the line saying what was written, or why the book could not be valued."""
+    try:
+        valued = value_book(read_book_request(book), ecb_history(), load_policy_rates())
+    except CarryxlError as error:
+        return f"book not valued: {error}"
+    lang = sheet_language(book.sheet_of(c.IN_PF_PAIR))
+    title = free_title(book.sheet_titles(), BOOK_RISK_TITLE[lang])
+    widths = {"A": 26.0, **{chr(ord("B") + k): 14.0 for k in range(16)}}
+    book.add_sheet(title, book_risk_cells(valued, lang), widths)
+    ccy, total = valued.account, float(valued.positions.total_account.sum())
+    return (
+        f'book valued on sheet "{title}": VaR {valued.risk.var:,.2f} {ccy}, ES '
+        f"{valued.risk.es:,.2f} {ccy}, total P&L {total:,.2f} {ccy} ({valued.model})"
+    )

@@ -14,9 +14,12 @@ from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
 from carryxl.core.portfolio import (
     book_positions,
     book_risk,
+    book_tax,
+    broker_swap,
     check_correlation,
     currency_exposure,
     position_index,
+    tranche_sums,
 )
 from tests.strategies import money
 
@@ -64,13 +67,30 @@ def test_short_position_stop_is_above_the_average_and_carry_is_reversed():
     assert book.fx[0] == pytest.approx(-100_000.0)
 
 
-def test_after_tax_uses_the_account_currency_baskets():
+def test_tax_is_the_books_losses_offsetting_gains_of_the_same_kind():
+    """Issue 19: the book pays tax on its baskets, not each position on its own."""
+    k = np.array([0.05, 0.047])
     book = book_positions([0, 1], [1e5, 1e5], [100, 150], [180, 30], [97, 152], "long",
-                          [0.045, 0.05], 0.001, to_account=[0.05, 0.047],
+                          [0.045, 0.05], 0.001, to_account=k,
                           tax_interest=0.2, tax_fx=0.1, offset="separate")  # fmt: skip
-    direct = after_tax(book.carry * [0.05, 0.047], book.fx * [0.05, 0.047], 0.2, 0.1, "separate")
-    np.testing.assert_allclose(book.tax.after_tax, direct.after_tax, rtol=1e-14)
-    np.testing.assert_allclose(book.total_account, book.total * [0.05, 0.047], rtol=1e-14)
+    interest = np.array([1e7 * 0.044 * 180 / 365, 1.5e7 * 0.049 * 30 / 365]) * k
+    fx = np.array([-300_000.0, 200_000.0]) * k  # -15,000 and +9,400 in the account
+    # The FX basket nets to -5,600: no FX tax although the second position gained.
+    assert book.tax.tax_fx.tolist() == [0.0, 0.0]
+    np.testing.assert_allclose(book.tax.tax, 0.2 * interest, rtol=1e-12)
+    np.testing.assert_allclose(book.tax.after_tax, interest + fx - 0.2 * interest, rtol=1e-12)
+    np.testing.assert_allclose(book.total_account, book.total * k, rtol=1e-14)
+
+
+def test_a_book_that_lost_pays_no_tax_and_shares_add_up():
+    # Within: the book's FX loss offsets its interest; nobody pays.
+    lost = book_tax([100.0, 5.0], [-500.0, 50.0], 0.2, 0.2, "within position")
+    assert lost.tax.tolist() == [0.0, 0.0]
+    # Interest 100 and -40 (60 taxable), FX 30 and 10 (40), 20% / 10%: 12 + 4 = 16,
+    # shared 12 + 3 on the first, 1 on the second.
+    paid = book_tax([100.0, -40.0], [30.0, 10.0], 0.2, 0.1, "separate")
+    np.testing.assert_allclose(paid.tax, [15.0, 1.0], rtol=1e-14)
+    assert float(np.sum(paid.after_tax)) == pytest.approx(100 - 40 + 40 - 16)
 
 
 def test_broker_swap_per_lot_per_night_enters_the_total_and_the_interest_basket():
@@ -221,3 +241,67 @@ def test_overflowing_books_are_one_message_not_inf():
         currency_exposure(["AUD/JPY", "USD/JPY"], [-1.7e308, -1.7e308])
     with pytest.raises(CarryxlError, match="amounts"):  # the tranches' sum overflows
         staged_position([[1e300, 1e300]], [[1e300, 1e300]], [1.0])
+
+
+# --- issue 19/23: one kernel per computation, flags, the funding leg ----------------------
+
+
+def test_broker_swap_is_per_lot_per_night_times_unit_nights_over_the_lot():
+    # 85 JPY per lot of 10,000 AUD a night on 50,000 AUD held 63 nights: 5 lots x 63 x 85.
+    assert float(broker_swap(85.0, 50_000 * 63, 10_000)) == pytest.approx(26_775.0, rel=1e-15)
+    # The book's swap column is that kernel over each position's tranches.
+    book = book_positions(
+        [0, 0], [50_000, 50_000], [100, 101], [63, 42], 99, "long", 0, 0, swap=85.0, lot_size=10_000
+    )
+    assert float(book.swap[0]) == pytest.approx(85 * (5 * 63 + 5 * 42), rel=1e-15)
+
+
+def test_tranche_sums_group_by_position():
+    sums = tranche_sums(
+        np.array([0, 1, 0]),
+        2,
+        [100.0, 10.0, 300.0],
+        [2.0, 5.0, 4.0],
+        [3.0, 4.0],
+        [1.0, -1.0],
+        [10.0, 20.0, 30.0],
+    )
+    assert sums.units.tolist() == [400.0, 10.0]
+    assert sums.cost.tolist() == [1_400.0, 50.0]
+    assert sums.fx.tolist() == [400 * 3 - 1_400.0, -(10 * 4 - 50.0)]
+    assert sums.cost_days.tolist() == [200 * 10 + 1_200 * 30.0, 50 * 20.0]
+    assert sums.unit_days.tolist() == [100 * 10 + 300 * 30.0, 10 * 20.0]
+
+
+def test_stop_hit_and_a_loss_larger_than_the_margin_are_flagged():
+    # Long 100,000 at 100, 3% stop at 97. Spot 96: through the stop; loss 400,000 on
+    # 96 x 100,000 / 25 = 384,000 of margin. Spot 98: neither.
+    hit = book_positions([0], [100_000], [100], [0], 96, "long", 0, 0, leverage=25)
+    assert hit.stop_hit.tolist() == [True]
+    assert hit.margin_exceeded.tolist() == [True]
+    fine = book_positions([0], [100_000], [100], [0], 98, "long", 0, 0, leverage=25)
+    assert fine.stop_hit.tolist() == [False]
+    assert fine.margin_exceeded.tolist() == [False]
+    # A short's stop is above: short at 100, spot 103.5 is through a 3% stop.
+    short = book_positions([0], [100_000], [100], [0], 103.5, "short", 0, 0)
+    assert short.stop_hit.tolist() == [True]
+
+
+def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
+    # Long 1,000 AUD/JPY bought at 110 (110,000 JPY borrowed), now 100, 1 CNY per 20 JPY:
+    # AUD held 100,000 JPY = 5,000 CNY; JPY owed 110,000 JPY = 5,500 CNY.
+    book = book_positions([0], [1_000], [110], [0], 100, "long", 0, 0, to_account=0.05)
+    e = currency_exposure(
+        ["AUD/JPY"], book.exposure_account, held=book.held_account, owed=book.owed_account
+    )
+    assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
+        {"AUD": 5_000.0, "JPY": -5_500.0}
+    )
+    # Short 1,000 EUR/MXN sold at 20 (20,000 MXN held), now 19 (1,000 EUR owed = 19,000 MXN).
+    short = book_positions([0], [1_000], [20], [0], 19, "short", 0, 0, to_account=1.0)
+    e = currency_exposure(
+        ["EUR/MXN"], short.exposure_account, held=short.held_account, owed=short.owed_account
+    )
+    assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
+        {"EUR": -19_000.0, "MXN": 20_000.0}
+    )

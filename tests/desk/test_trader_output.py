@@ -94,20 +94,25 @@ def test_no_money_figure_in_the_cli_has_more_than_two_decimals(
         assert not re.search(r"\d,\d{3}\.\d{3,}", text), text
 
 
-def test_var_horizon_in_days_and_whether_carry_drift_is_in_it(
+def test_var_horizon_in_days_and_one_risk_model_with_or_without_rates(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Issue 19: risk and portfolio state one model, zero mean; rates don't move the VaR."""
     without = _out(capsys, RISK)
     assert "VaR 99.0% over 10 days (JPY)" in without
     assert "0.03968y" not in without
-    assert "no carry drift" in without
+    assert "parametric normal P&L, zero mean (no carry drift)" in without
     with_rates = _out(capsys, [*RISK, "--rate-base", "4.5%", "--rate-quote", "0.1%"])
-    assert "carry drift included" in with_rates
+
+    def var_lines(text: str) -> list[list[str]]:
+        return [line.split() for line in text.splitlines() if line.startswith(("VaR", "ES"))]
+
+    assert var_lines(without) == var_lines(with_rates)
     assert "probability of loss: lognormal spot" in with_rates
     assert main([*RISK, "--rate-base", "4.5%", "--rate-quote", "0.1%", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
     assert r["horizon_days"] == 10
-    assert r["var_includes_carry_drift"] is True
+    assert r["risk_model"] == "parametric normal P&L, zero mean (no carry drift)"
     assert r["probability_of_loss_model"].startswith("lognormal")
 
 

@@ -26,15 +26,15 @@ USD/TRY,short,USD,5%,10,5.33%,45%,2024-07-01,32.5,10000
 def _run(capsys, tmp_path, text, *extra):
     path = tmp_path / "book.csv"
     path.write_text(text, encoding="utf-8")
-    code = main(["portfolio", str(path), "--date", "2024-08-05", "--start", "2024-07-01",
-                 "--end", "2024-08-30", "--json", *extra])  # fmt: skip
+    code = main(["portfolio", str(path), "--date", "2024-08-05", "--start", "2024-05-06",
+                 "--end", "2024-08-05", "--json", *extra])  # fmt: skip
     captured = capsys.readouterr()
     return code, (json.loads(captured.out) if code == 0 else captured.err)
 
 
 def _window_returns(pairs):
     dates = [d for d in sorted(raw_rows())
-             if "2024-07-01" <= d <= "2024-08-30"]  # fmt: skip
+             if "2024-05-06" <= d <= "2024-08-05"]  # fmt: skip
     spots = np.array([[cross(d, p[:3], p[4:]) for p in pairs] for d in dates])
     return np.diff(np.log(spots), axis=0)
 
@@ -132,9 +132,8 @@ EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 
 
 def _doc_book(capsys, name):
-    argv = ["portfolio", str(EXAMPLES / name), "--date", "2024-08-05", "--start", "2024-07-01",
-            "--end", "2024-08-30", "--account", "CNY", "--tax-interest", "20%", "--tax-fx",
-            "20%", "--json"]  # fmt: skip
+    argv = ["portfolio", str(EXAMPLES / name), "--date", "2024-08-05", "--account", "CNY",
+            "--tax-interest", "20%", "--tax-fx", "20%", "--json"]  # fmt: skip
     assert main(argv) == 0
     return json.loads(capsys.readouterr().out)
 
@@ -150,10 +149,10 @@ def test_docs_show_both_books_numbers(capsys):
     assert f"| {ratio[0]:.3f} | {ratio[1]:.3f} |" in DOC
     assert yen["concentrated"]
     assert not mixed["concentrated"]
-    assert ratio[0] < 1.05  # the yen book is one bet
-    assert ratio[1] > 1.15
+    assert ratio[0] < 1.15  # the yen book is mostly one bet
+    assert ratio[1] > ratio[0] + 0.2
     for p in yen["positions"]:
-        assert f"{p['standalone_var']:,.0f}" in DOC
+        assert f"{p['standalone_var']:,.2f}" in DOC
         assert f"{p['average_rate']:.6g}" in DOC
 
 
@@ -162,3 +161,129 @@ def test_the_help_example_is_the_docs_yen_book():
 
     docs = Path(__file__).resolve().parents[2] / "docs" / "examples" / "yen_book.csv"
     assert docs.read_text(encoding="utf-8") == YEN_BOOK_CSV
+
+
+# --- issue 19: what a trader reads is what happened -----------------------------------
+
+
+def _text(capsys, path, *extra):
+    assert main(["portfolio", str(path), "--date", "2024-08-05", "--account", "CNY", *extra]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_window_ends_at_the_valuation_date_and_look_ahead_is_refused(capsys, tmp_path):
+    path = tmp_path / "book.csv"
+    path.write_text(BOOK, encoding="utf-8")
+    argv = ["portfolio", str(path), "--date", "2024-08-05", "--json"]
+    assert main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["window"] == ["2023-08-06", "2024-08-05"]  # a year to the valuation date
+    assert main([*argv, "--end", "2024-08-30"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "look-ahead" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_the_risk_model_is_stated_in_text_and_json(capsys, tmp_path):
+    path = tmp_path / "book.csv"
+    path.write_text(BOOK, encoding="utf-8")
+    text = _text(capsys, path)
+    model = "parametric normal P&L, zero mean (no carry drift)"
+    assert f"risk model: {model}" in text
+    assert "daily log returns from 2023-08-06 to 2024-08-05, x √252" in text
+    code, out = _run(capsys, tmp_path, BOOK)
+    assert code == 0
+    assert out["risk_model"].startswith(model)
+    assert out["book"]["currency"] == out["account"]
+    assert out["positions"][0]["currency"] == "JPY"
+    assert "quote currency ('currency')" in out["money"]
+
+
+def test_a_day_without_fixing_says_which_fixing_it_used(capsys, tmp_path):
+    path = tmp_path / "book.csv"
+    path.write_text(BOOK, encoding="utf-8")
+    assert main(["portfolio", str(path), "--date", "2024-08-04", "--json"]) == 0  # a Sunday
+    out = json.loads(capsys.readouterr().out)
+    assert (out["date"], out["fixing"]) == ("2024-08-04", "2024-08-02")
+    assert out["positions"][0]["spot"] == pytest.approx(cross("2024-08-02", "AUD", "JPY"))
+    assert main(["portfolio", str(path), "--date", "2024-08-04"]) == 0
+    assert "no fixing that day, used the fixing of 2024-08-02" in capsys.readouterr().out
+
+
+def test_every_money_figure_names_its_currency_and_stops_hit_say_so(capsys):
+    text = _text(capsys, EXAMPLES / "diversified_book.csv")
+    table = text.split("\n\n")[0].splitlines()
+    assert "total CNY" in table[0]
+    assert "after tax CNY" in table[0]
+    assert "VaR CNY" in table[0]
+    aud, nzd, mxn, gbp = table[1:]
+    # Each quote-currency figure carries its code; one column no longer mixes JPY and CHF.
+    assert "80,680 JPY" in aud
+    assert "462.91 CHF" in nzd
+    assert "12,982.59 MXN" in mxn
+    assert "-9.83 USD" in gbp
+    assert "3 tranches" in aud
+    assert "2 tranches" in gbp
+    assert " x3" not in text
+    # AUD/JPY: average 106.406, stop 103.214, spot about 93.3 on 5 August: through it.
+    assert "STOP HIT" in aud
+    assert "-12.54%" not in aud
+    assert "STOP HIT" not in gbp  # GBP/USD gained
+    # AUD/JPY lost about 2.1 million JPY on 550,259 JPY of margin (25x).
+    assert "LOSS > MARGIN" in aud
+    assert "LOSS > MARGIN" not in gbp
+
+
+def test_loss_over_margin_and_stop_hit_against_hand_figures(capsys, tmp_path):
+    # Long 100,000 AUD/JPY at 100, spot 90 (a hand spot), 20x: margin 450,000 JPY, loss
+    # 1,000,000 JPY; stop 3% at 97, the spot is through it.
+    book = "pair,side,stop_loss,leverage,date,rate,amount,spot,volatility\n"
+    book += "AUD/JPY,long,3%,20,2024-07-01,100,100000,90,10%\n"
+    code, out = _run(capsys, tmp_path, book)
+    assert code == 0
+    p = out["positions"][0]
+    assert p["margin"] == pytest.approx(100_000 * 90 / 20)
+    assert p["fx"] == pytest.approx(-1_000_000)
+    assert p["stop_hit"]
+    assert p["loss_over_margin"]
+    assert p["stop_spot"] == pytest.approx(97.0)
+
+
+def test_the_funding_leg_is_the_amount_borrowed(capsys):
+    assert (
+        main(
+            [
+                "portfolio",
+                str(EXAMPLES / "diversified_book.csv"),
+                "--date",
+                "2024-08-05",
+                "--account",
+                "CNY",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    aud = out["positions"][0]
+    cost = aud["units"] * aud["average_rate"]  # the JPY paid for 150,000 AUD: borrowed
+    assert out["exposure_in_currency"]["JPY"] == pytest.approx(-cost, rel=1e-12)
+    assert round(cost) == 15_960_909
+    assert out["exposure"]["JPY"] == pytest.approx(-cost * aud["to_account"], rel=1e-12)
+    # AUD held at today's value; EUR (short EUR/MXN) owed: the 75,000 EUR borrowed.
+    assert out["exposure_in_currency"]["AUD"] == pytest.approx(150_000, rel=1e-12)
+    assert out["exposure_in_currency"]["EUR"] == pytest.approx(-75_000, rel=1e-12)
+
+
+def test_tax_is_for_the_book_a_book_that_lost_pays_none(capsys):
+    out = _doc_book(capsys, "diversified_book.csv")
+    assert out["book"]["total"] < 0
+    gbp = out["positions"][3]
+    assert gbp["pair"] == "GBP/USD"
+    assert gbp["total_account"] > 0
+    # The book's FX basket lost far more than its interest earned (20% on both, netted):
+    # no tax, and GBP/USD's share of none is none.
+    assert out["book"]["tax"] == 0.0
+    assert gbp["tax"] == 0.0
+    assert gbp["after_tax"] == pytest.approx(gbp["total_account"], rel=1e-12)

@@ -40,7 +40,7 @@ def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> dict[str, obje
     return answer
 
 
-@pytest.mark.parametrize(("kind", "lang"), [("rates", "en"), ("rates", "zh"), ("calculator", "en")])
+@pytest.mark.parametrize(("kind", "lang"), [("rates", "en"), ("calculator", "en")])
 def test_every_currency_gets_the_level_carryxl_rates_gives_on_the_datas_last_date(
     with_rates: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, lang: str
 ) -> None:
@@ -64,6 +64,29 @@ def test_every_currency_gets_the_level_carryxl_rates_gives_on_the_datas_last_dat
     assert "last known level, stale since 2022-" in sources[codes.index("RUB")]
     note = _column(wb, "in_rates_note")[0]
     assert f"Source: {SOURCE}, as of {as_of}" in str(note)
+
+
+@pytest.mark.parametrize("kind", ["rates", "calculator"])
+def test_a_chinese_workbook_gets_chinese_text(
+    with_rates: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Issue 19: the button writes the workbook's own language (no English in a zh book)."""
+    path = _template(tmp_path, kind, "zh")
+    assert main(["run", "rates", str(path), "--quiet"]) == 0
+    wb = openpyxl.load_workbook(path)
+    codes, levels, _dates, sources = (_column(wb, name) for name in COLUMNS)
+    as_of = str(_json(capsys, ["rates", "USD", "--date", "2000-01-03", "--json"])["as_of"])
+    cli = _json(capsys, ["rates", *map(str, codes), "--date", as_of, "--json"])
+    assert levels == [cli["rates"][c] for c in codes]  # the same levels as in English
+    english = ("Source", "stale", "last known", "BIS data", "policy rate", "type a rate")
+    for code, source in zip(codes, sources, strict=True):
+        assert str(source).startswith("国际清算银行（BIS）央行政策利率（WS_CBPOL）"), code
+        assert not any(word in str(source) for word in english), source
+    assert "最后已知水平，自 2022-" in sources[codes.index("RUB")]
+    note = str(_column(wb, "in_rates_note")[0])
+    assert note.startswith("政策利率：")
+    assert f"数据截至 {as_of}" in note
+    assert not any(word in note for word in english), note
 
 
 def test_a_second_run_changes_nothing(with_rates: Path, tmp_path: Path, capsys) -> None:

@@ -44,7 +44,10 @@ def test_refresh_writes_the_windows_volatilities_and_correlations(tmp_path: Path
     assert main(["run", "portfolio", str(path), "--quiet"]) == 0
     wb = openpyxl.load_workbook(path)
     pairs = ["AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]
-    returns = _returns(pairs, "2024-07-01", "2024-08-30")  # the template's window
+    # the template's window: the year to its valuation date, 5 August 2024
+    assert values(wb, "in_window_start").date() == dt.date(2023, 8, 6)
+    assert values(wb, "in_window_end").date() == dt.date(2024, 8, 5)
+    returns = _returns(pairs, "2023-08-06", "2024-08-05")
     vol = returns.std(axis=0, ddof=1) * math.sqrt(252)
     assert values(wb, "in_pf_volatility")[:4] == pytest.approx(list(vol), rel=1e-12)
     assert values(wb, "in_pf_volatility")[4:] == [None] * 8
@@ -57,8 +60,8 @@ def test_refresh_writes_the_windows_volatilities_and_correlations(tmp_path: Path
     wb.save(path)
     assert main(["run", "portfolio", str(path), "--quiet"]) == 0
     again = openpyxl.load_workbook(path)
-    longer = _returns(pairs, "2024-01-02", "2024-08-30").std(axis=0, ddof=1) * math.sqrt(252)
-    assert values(again, "in_pf_volatility")[:4] == pytest.approx(list(longer), rel=1e-12)
+    shorter = _returns(pairs, "2024-01-02", "2024-08-05").std(axis=0, ddof=1) * math.sqrt(252)
+    assert values(again, "in_pf_volatility")[:4] == pytest.approx(list(shorter), rel=1e-12)
 
 
 def test_a_users_numbers_are_never_overwritten(tmp_path: Path) -> None:
@@ -160,3 +163,121 @@ def test_without_policy_rates_the_rate_cells_stay_empty_and_it_says_why(
     line = next(t for t in said.splitlines() if t.startswith("rates:"))
     assert "no policy-rate data" in line
     assert "carryxl data update" in line
+
+
+def _seed_csv(path: Path) -> Path:
+    """The template's yen book as a ``carryxl portfolio`` CSV (its typed rates, entry rates)."""
+    from carryxl.workbooks.sheets.portfolio import seed_inputs  # noqa: PLC0415
+
+    seed = seed_inputs("yen")
+    lines = ["pair,side,stop_loss,leverage,rate_base,rate_quote,date,rate,amount"]
+    for k, at in enumerate(seed["in_tr_position"]):
+        if at is None:
+            continue
+        j = at - 1
+        first = k == seed["in_tr_position"].index(at)
+        head = [
+            seed[n][j]
+            for n in (
+                "in_pf_pair",
+                "in_pf_side",
+                "in_pf_stop_loss",
+                "in_pf_leverage",
+                "in_pf_rate_base",
+                "in_pf_rate_quote",
+            )
+        ]
+        cells_ = [repr(x) if isinstance(x, float) else str(x) for x in head] if first else [""] * 6
+        day = seed["in_tr_date"][k].date().isoformat()
+        lines.append(
+            ",".join(
+                [*cells_, day, repr(seed["in_tr_rate"][k]), repr(float(seed["in_tr_amount"][k]))]
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_run_portfolio_writes_the_books_figures_equal_to_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 19: the Book risk button headless computes the VaR, ES, contributions and
+    totals itself (nothing recalculates the workbook's formulas there), and they are what
+    ``carryxl portfolio`` gives for the same book."""
+    import json  # noqa: PLC0415
+
+    path = _template(tmp_path / "book.xlsx")
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    said = capsys.readouterr().out
+    assert 'book valued on sheet "Book risk"' in said
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["Book risk"]
+    start, end = values(wb, "in_window_start"), values(wb, "in_window_end")
+    argv = [
+        "portfolio",
+        str(_seed_csv(tmp_path / "book.csv")),
+        "--date",
+        "2024-08-05",
+        "--start",
+        start.date().isoformat(),
+        "--end",
+        end.date().isoformat(),
+        "--account",
+        "CNY",
+        "--tax-interest",
+        "20%",
+        "--tax-fx",
+        "20%",
+        "--json",
+    ]
+    assert main(argv) == 0
+    cli = json.loads(capsys.readouterr().out)
+    book = {sheet[f"A{r}"].value: sheet[f"B{r}"].value for r in range(4, 13)}
+    assert book["VaR 99.0%, 10 days"] == pytest.approx(cli["book"]["var"], rel=1e-9)
+    assert book["Expected shortfall"] == pytest.approx(cli["book"]["es"], rel=1e-9)
+    assert book["Total P&L"] == pytest.approx(cli["book"]["total"], rel=1e-9)
+    assert book["Tax for the book"] == pytest.approx(cli["book"]["tax"], abs=1e-6)
+    assert book["Sum of stand-alone VaRs"] == pytest.approx(
+        cli["book"]["sum_standalone_var"], rel=1e-9
+    )
+    assert all(sheet[f"C{r}"].value == "CNY" for r in range(4, 12))  # money names its currency
+    header = [c.value for c in sheet[14]]
+    rows = [[c.value for c in sheet[r]] for r in range(15, 19)]
+    at = {name: header.index(name) for name in header if name}
+    for row, p in zip(rows, cli["positions"], strict=True):
+        assert row[0] == f"{p['side']} {p['pair']}"
+        assert row[at["Currency"]] == p["currency"]
+        assert row[at["Total (CNY)"]] == pytest.approx(p["total_account"], rel=1e-9)
+        assert row[at["Contribution (CNY)"]] == pytest.approx(p["contribution"], rel=1e-9)
+        assert row[at["To stop"]] == (
+            "STOP HIT" if p["stop_hit"] else pytest.approx(p["stop_distance"])
+        )
+    # The independent check: the window's returns straight from the ECB file.
+    pairs = ["AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]
+    returns = _returns(pairs, start.date().isoformat(), end.date().isoformat())
+    vol = returns.std(axis=0, ddof=1) * math.sqrt(252)
+    w = np.array([p["exposure"] for p in cli["positions"]])
+    sigma = math.sqrt((w * vol) @ np.corrcoef(returns, rowvar=False) @ (w * vol))
+    z = 2.3263478740408408  # Φ⁻¹(0.99)
+    assert book["VaR 99.0%, 10 days"] == pytest.approx(z * sigma * math.sqrt(10 / 252), rel=1e-9)
+
+
+def test_a_chinese_book_gets_its_figures_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "book_zh.xlsx"
+    path.write_bytes(workbook_bytes("portfolio", "zh"))
+    wb = openpyxl.load_workbook(path)
+    wb.worksheets[0].protection.sheet = False
+    for name in ("in_pf_volatility", "in_correlation"):
+        for cell in cells(wb, name):
+            cell.value = None
+    wb.save(path)
+    assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(path)["组合风险"]
+    text = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "风险模型：参数法正态分布" in text[1]
+    assert "已触及止损" in text  # every yen position was through its stop
+    english = ("Total", "Tax", "STOP HIT", "LOSS", "Position", "long ", "Risk model", "Net")
+    assert not [t for t in text if any(word in t for word in english)]

@@ -400,7 +400,13 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
     corr = np.array(v["in_correlation"], dtype=float).reshape(POSITIONS, POSITIONS)[:n, :n]
     w = book.exposure_account
     risk = book_risk(w, vol, corr, v["in_horizon_years"], v["in_confidence"])
-    fx = currency_exposure(col("in_pf_pair"), w, v["in_concentration_threshold"])
+    fx = currency_exposure(
+        col("in_pf_pair"),
+        w,
+        v["in_concentration_threshold"],
+        held=book.held_account,
+        owed=book.owed_account,
+    )
     net = dict(zip(fx.currencies, fx.net, strict=True))
     share = dict(zip(fx.currencies, fx.funding_share, strict=True))
 
@@ -410,7 +416,16 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
     sides = col("in_pf_side")
     pairs = [Pair.parse(p) for p in col("in_pf_pair")]
     funding = [str(p.base if s == "short" else p.quote) for p, s in zip(pairs, sides, strict=True)]
+    k = np.array(col("in_pf_to_account"), dtype=float)
+    flags = [
+        " ".join(f for f, on in (("STOP HIT", hit), ("LOSS > MARGIN", over)) if on) or None
+        for hit, over in zip(book.stop_hit, book.margin_exceeded, strict=True)
+    ]
     return {
+        "out_pf_currency": [str(p.quote) for p in pairs] + [None] * (POSITIONS - n),
+        "out_pf_flags": flags + [None] * (POSITIONS - n),
+        "out_pf_interest_account": pad((book.carry + book.swap) * k),
+        "out_pf_fx_account": pad(book.fx * k),
         "out_pf_funding": funding + [None] * (POSITIONS - n),
         "out_pf_units": pad(book.units),
         "out_pf_cost": pad(book.cost),

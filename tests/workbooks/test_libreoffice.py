@@ -636,13 +636,14 @@ def test_diversified_book_beside_recalculates_to_the_core(
 
 
 def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) -> None:
-    """Four yen-funded positions over the 2024 unwind: the book's VaR is close to the sum
-    of the positions' VaRs, and the whole book is funded in JPY."""
+    """Four yen-funded positions valued on 5 August 2024 with the year's returns to that
+    day (no look-ahead): the book's VaR is close to the sum of the positions' VaRs, and
+    the whole book is funded in JPY."""
     wb = _load(converted, converted["templates"][("portfolio", "en", "native")])
     assert values(wb, "in_pf_pair")[:4] == [
         "AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]  # fmt: skip
-    assert values(wb, "out_book_var") > 0.9 * values(wb, "out_book_sum_standalone")
-    assert 1.0 < values(wb, "out_book_diversification") < 1.1
+    assert values(wb, "out_book_var") > 0.85 * values(wb, "out_book_sum_standalone")
+    assert 1.0 < values(wb, "out_book_diversification") < 1.15
     assert values(wb, "out_book_top_funding") == "JPY"
     assert values(wb, "out_book_top_share") == pytest.approx(1.0)
     assert values(wb, "out_book_concentrated") is True

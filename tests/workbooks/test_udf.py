@@ -34,7 +34,8 @@ USES = {
     "scenarios": {"CARRY_PNL", "CARRY_BREAKEVEN_MOVE"},
     "swap": {"SWAP_VALUE", "SWAP_NIGHTS", "SWAP_IMPLIED_RATE"},
     "risk": {"CARRY_POSITION_SIZE", "CARRY_MARGIN_CALL", "CARRY_VAR"},
-    "portfolio": {"STAGED_POSITION", "PORTFOLIO_VAR", "CARRY_AFTER_TAX"},
+    # the tax is the book's (issue 19), shared per position by native formulas
+    "portfolio": {"STAGED_POSITION", "PORTFOLIO_VAR"},
     "rates": {"POLICY_RATE", "POLICY_RATE_AS_OF"},
 }
 

@@ -9,7 +9,7 @@ from typing import Any, cast
 import numpy as np
 import numpy.typing as npt
 
-from carryxl.core import portfolio, staging
+from carryxl.core import defaults, portfolio, staging
 from carryxl.core.conventions import rate_from_text
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray
@@ -154,22 +154,22 @@ def staged_position(
     spots = _per_label(cells.numbers("spot", spot), n, held) if need_spot else np.ones(n)
     signs = _per_label(_sides(side), n, held)
     picked = group[mine]
-    tranches = staging.staged_position(
-        a.values[mine, :], r.values[mine, :], spots[picked], signs[picked][:, None]
-    )
-    sums: dict[str, Any] = {
-        "units": np.bincount(picked, tranches.units, n),
-        "cost": np.bincount(picked, tranches.cost, n),
-        "pnl": np.bincount(picked, tranches.pnl, n),
-    }
+    nights_held = np.zeros(picked.size)
     if "swap" in whats:
-        sums["swap"] = _swaps(a, r, mine, picked, n, held, nights, swap, lot_size)
+        nights_held = _nights(a, r, mine, nights)
+    # A label without tranches takes no part: its spot and side are not read.
+    spots, signs = np.where(held, spots, 1.0), np.where(held, signs, 1.0)
+    sums = portfolio.tranche_sums(
+        picked, n, a.values[mine, 0], r.values[mine, 0], spots, signs, nights_held
+    )
+    every: dict[str, Any] = {"units": sums.units, "cost": sums.cost, "pnl": sums.fx}
+    if "swap" in whats:
+        every["swap"] = portfolio.broker_swap(
+            _per_label(_swap_column(swap), n, held), sums.unit_days, _lot_size(lot_size)
+        )
     with np.errstate(divide="ignore", invalid="ignore"):
-        every = {
-            **sums,
-            "average": sums["cost"] / sums["units"],
-            "return": sums["pnl"] / sums["cost"],
-        }
+        every["average"] = sums.cost / sums.units
+        every["return"] = sums.fx / sums.cost
     result = np.column_stack([every[w] for w in whats]).astype(np.float64)
     overflow = held[:, None] & ~np.isfinite(result)
     if overflow.any():
@@ -184,18 +184,8 @@ def staged_position(
     return cells.to_excel(answer)
 
 
-def _swaps(
-    a: cells.Input,
-    r: cells.Input,
-    mine: npt.NDArray[np.bool_],
-    picked: npt.NDArray[np.intp],
-    n: int,
-    held: npt.NDArray[np.bool_],
-    nights: Any,
-    swap: Any,
-    lot_size: Any,
-) -> FloatArray:
-    """Each label's swap accrued: swap per lot per night x Σ amount x nights / lot size."""
+def _nights(a: cells.Input, r: cells.Input, mine: npt.NDArray[np.bool_], nights: Any) -> FloatArray:
+    """The nights each used tranche was held (a column beside the tranches)."""
     held_nights = cells.numbers("nights", nights)
     _rows_of(a, r, held_nights)
     problem = _first_problem((held_nights,), mine)
@@ -204,19 +194,26 @@ def _swaps(
     negative = mine & (held_nights.values[:, 0] < 0)
     if negative.any():
         raise CarryxlError("nights", held_nights.values[negative, 0][0], Rule.NON_NEGATIVE)
+    return np.asarray(held_nights.values[mine, 0], dtype=np.float64)
+
+
+def _swap_column(swap: Any) -> cells.Input:
+    """The broker's swap per lot per night, one per label; a blank cell is no swap."""
     per_lot = cells.numbers("swap", swap)
-    if per_lot.blank is not None:  # a blank swap cell: no swap
+    if per_lot.blank is not None:
         problems = None if per_lot.problems is None else per_lot.problems.copy()
         if problems is not None:
             problems[per_lot.blank] = None
         per_lot = cells.Input(per_lot.name, np.where(per_lot.blank, 0.0, per_lot.values), problems)
-    rate = _per_label(per_lot, n, held)
+    return per_lot
+
+
+def _lot_size(lot_size: Any) -> float:
     given = cells.single(cells.optional_numbers("lot_size", lot_size))
-    lot = 100_000.0 if given is None else float(cells.setting_value(given))
+    lot = defaults.LOT_SIZE if given is None else float(cells.setting_value(given))
     if not lot > 0:
         raise CarryxlError("lot_size", lot, "must be > 0 (base units a lot)")
-    lot_nights = np.bincount(picked, a.values[mine, 0] * held_nights.values[mine, 0], n)
-    return np.asarray(rate * lot_nights / lot, dtype=np.float64)
+    return lot
 
 
 def _groups(
@@ -322,7 +319,7 @@ def portfolio_var(
     cells.single(horizon)
     t = cells.setting_value(horizon)
     given = cells.single(cells.optional_numbers("confidence", confidence, text=rate_from_text))
-    level = 0.99 if given is None else cells.setting_value(given)
+    level = defaults.CONFIDENCE if given is None else cells.setting_value(given)
     result = portfolio.book_risk(w, vol, matrix, t, level)
     if what == "contributions":
         column = result.contributions

@@ -15,9 +15,11 @@ Mirrors :mod:`carryxl.core.portfolio` (see its docstring for the maths), cell by
 
 Preloaded: the 2024 yen-carry unwind — four yen-funded positions (AUD/JPY, NZD/JPY,
 MXN/JPY, USD/JPY) bought in tranches in June and July 2024, valued on 5 August 2024 in a
-CNY account. Spots, entry rates, volatilities and correlations (1 July to 30 August
-2024) are the ECB reference rates (``carryxl.history``), written in when the workbook is
-generated; the rates are typed (policy rates of the time).
+CNY account. Spots, entry rates, volatilities and correlations (the year to 5 August
+2024: no look-ahead) are what :func:`carryxl.history.valuation.value_book` used, the ECB
+reference rates, written in when the workbook is generated; the rates are typed (policy
+rates of the time). The tax is the book's (:func:`carryxl.core.portfolio.book_tax`), each
+position's share beside it; the flags column says STOP HIT and LOSS > MARGIN.
 
 Beside it, on a second sheet with the same layout and formulas (its names are scoped to
 that sheet), the same money spread across four funding currencies: long AUD/JPY, long
@@ -37,9 +39,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
-from carryxl.core.conventions import Pair, default_day_count
-from carryxl.history.book import book_market
-from carryxl.history.series import spot_on
+from carryxl.core.conventions import Currency, Pair, default_day_count
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE, TRADING_DAYS
+from carryxl.core.portfolio import NATIVE_FORMULAS
+from carryxl.core.positions import BookPosition, Tranche
+from carryxl.history.valuation import BookRequest, BookValuation, value_book
 from carryxl.workbooks import styles
 from carryxl.workbooks.layout import (
     Book,
@@ -57,6 +61,7 @@ __all__ = [
     "CURRENCIES",
     "POSITIONS",
     "TRANCHES",
+    "book_request",
     "build",
     "seed_inputs",
 ]
@@ -71,7 +76,6 @@ CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)
 OFFSETS = ("within position", "separate")
 
 VALUATION = "2024-08-05"
-WINDOW = ("2024-07-01", "2024-08-30")
 ACCOUNT = "CNY"
 # (pair, side, rate of the base, rate of the quote, stop-loss, leverage, tranches as
 # (date, base units)); entry rates are the ECB fixings of those dates.
@@ -99,15 +103,13 @@ BOOKS = {"yen": _BOOK, "diversified": _DIVERSIFIED}
 _SETTINGS: dict[str, object] = {
     "in_account": ACCOUNT,
     "in_valuation_date": dt.datetime.fromisoformat(VALUATION),
-    "in_window_start": dt.datetime.fromisoformat(WINDOW[0]),
-    "in_window_end": dt.datetime.fromisoformat(WINDOW[1]),
-    "in_confidence": 0.99,
-    "in_horizon_years": 10 / 252,
+    "in_confidence": CONFIDENCE,
+    "in_horizon_years": 10 / TRADING_DAYS,
     "in_tax_interest": 0.2,
     "in_tax_fx": 0.2,
     "in_tax_offset": "within position",
     "in_concentration_threshold": 0.5,
-    "in_lot_size": 100_000,
+    "in_lot_size": LOT_SIZE,
 }
 
 # Position table columns: (name, kind, input?) from column F; E holds the number 1..12.
@@ -126,6 +128,7 @@ _POSITION_INPUTS = (
     ("in_pf_swap_rate", "number"),
 )
 _POSITION_OUTPUTS = (
+    ("out_pf_currency", "text"),
     ("out_pf_funding", "text"),
     ("out_pf_units", "money"),
     ("out_pf_cost", "money"),
@@ -136,9 +139,12 @@ _POSITION_OUTPUTS = (
     ("out_pf_total", "money"),
     ("out_pf_stop_spot", "spot"),
     ("out_pf_stop_distance", "percent_short"),
+    ("out_pf_flags", "text"),
     ("out_pf_margin", "money"),
     ("out_pf_exposure", "money"),
     ("out_pf_total_account", "money"),
+    ("out_pf_interest_account", "money"),
+    ("out_pf_fx_account", "money"),
     ("out_pf_tax", "money"),
     ("out_pf_after_tax", "money"),
     ("out_pf_standalone_var", "money"),
@@ -169,40 +175,77 @@ def _column_key(name: str) -> str:
     return "col_" + name.split("_", 1)[1]
 
 
+def book_request(which: str = "yen") -> BookRequest:
+    """The preloaded book ``which`` as the request :func:`value_book` takes: typed rates,
+    entry rates and market inputs from the ECB fixings, the window the year to the
+    valuation date."""
+    return BookRequest(
+        positions=tuple(
+            BookPosition(
+                pair=Pair.parse(pair),
+                side=1 if side == "long" else -1,
+                tranches=tuple(
+                    Tranche(date=np.datetime64(day, "D"), amount=float(units))
+                    for day, units in tranches
+                ),
+                stop_loss=stop,
+                leverage=float(leverage),
+                rate_base=rate_base,
+                rate_quote=rate_quote,
+            )
+            for pair, side, rate_base, rate_quote, stop, leverage, tranches in BOOKS[which]
+        ),
+        date=np.datetime64(VALUATION, "D"),
+        account=Currency.parse(ACCOUNT),
+    )
+
+
+@cache
+def _valued(which: str) -> BookValuation:
+    return value_book(book_request(which))
+
+
 @cache
 def seed_inputs(which: str = "yen") -> dict[str, Any]:
     """The preloaded book ``which`` (``yen`` or ``diversified``) by input name (ranges as
-    full-length lists, blanks as None)."""
+    full-length lists, blanks as None): the values :func:`value_book` used."""
     entries = BOOKS[which]
-    pairs = [p for p, *_ in entries]
-    market = book_market(pairs, VALUATION, WINDOW[0], WINDOW[1], ACCOUNT)
-    blank = [None] * (POSITIONS - len(entries))
-    parsed = [Pair.parse(p) for p in pairs]
-    seed: dict[str, Any] = dict(_SETTINGS)
-    seed.update({
-        "in_pf_pair": pairs + blank,
-        "in_pf_side": [b[1] for b in entries] + blank,
-        "in_pf_spot": [float(s) for s in market.spots] + blank,
-        "in_pf_rate_base": [b[2] for b in entries] + blank,
-        "in_pf_rate_quote": [b[3] for b in entries] + blank,
-        "in_pf_basis_base": [default_day_count(p.base).days_in_year for p in parsed] + blank,
-        "in_pf_basis_quote": [default_day_count(p.quote).days_in_year for p in parsed] + blank,
-        "in_pf_stop_loss": [b[4] for b in entries] + blank,
-        "in_pf_leverage": [b[5] for b in entries] + blank,
-        "in_pf_to_account": [float(k) for k in market.to_account] + blank,
-        "in_pf_volatility": [float(v) for v in market.volatilities] + blank,
-        "in_pf_swap_rate": [0.0] * len(entries) + blank,
-    })  # fmt: skip
-    matrix = np.eye(POSITIONS)
+    valued = _valued(which)
     n = len(entries)
-    matrix[:n, :n] = market.correlation
+    blank = [None] * (POSITIONS - n)
+    parsed = [p.pair for p in valued.request.positions]
+    seed: dict[str, Any] = dict(_SETTINGS)
+    seed["in_window_start"] = dt.datetime.fromisoformat(str(valued.start))
+    seed["in_window_end"] = dt.datetime.fromisoformat(str(valued.end))
+
+    def column(values: Any) -> list[Any]:
+        return [float(x) for x in values] + blank
+
+    seed.update(
+        {
+            "in_pf_pair": [str(p) for p in parsed] + blank,
+            "in_pf_side": [b[1] for b in entries] + blank,
+            "in_pf_spot": column(valued.spots),
+            "in_pf_rate_base": column(valued.rates_base),
+            "in_pf_rate_quote": column(valued.rates_quote),
+            "in_pf_basis_base": [default_day_count(p.base).days_in_year for p in parsed] + blank,
+            "in_pf_basis_quote": [default_day_count(p.quote).days_in_year for p in parsed] + blank,
+            "in_pf_stop_loss": [b[4] for b in entries] + blank,
+            "in_pf_leverage": [b[5] for b in entries] + blank,
+            "in_pf_to_account": column(valued.to_account),
+            "in_pf_volatility": column(valued.volatilities),
+            "in_pf_swap_rate": [0.0] * n + blank,
+        }
+    )
+    matrix = np.eye(POSITIONS)
+    matrix[:n, :n] = valued.correlation
     seed["in_correlation"] = [float(x) for x in matrix.ravel()]
-    rows = [(j + 1, day, p, u) for j, (p, *_r, tr) in enumerate(entries) for day, u in tr]
+    rows = [(j + 1, day, u) for j, (*_e, tr) in enumerate(entries) for day, u in tr]
     empty = [None] * (TRANCHES - len(rows))
     seed["in_tr_position"] = [r[0] for r in rows] + empty
     seed["in_tr_date"] = [dt.datetime.fromisoformat(r[1]) for r in rows] + empty
-    seed["in_tr_rate"] = [float(spot_on(r[2], r[1])) for r in rows] + empty
-    seed["in_tr_amount"] = [r[3] for r in rows] + empty
+    seed["in_tr_rate"] = [float(x) for x in valued.entry_rates] + empty
+    seed["in_tr_amount"] = [r[2] for r in rows] + empty
     return seed
 
 
@@ -316,48 +359,75 @@ def _book_outputs(f: Form) -> None:
     f.output("out_book_concentrated", "=out_book_top_share>in_concentration_threshold", "general")
 
 
+def _book_taxable(basket: str, other: str) -> str:
+    """The book's taxable amount of one basket (account money): its sum, less the other
+    basket's net loss when losses offset within (:func:`carryxl.core.portfolio.book_tax`)."""
+    mine, theirs = f"SUM({basket})", f"SUM({other})"
+    return f'IF(in_tax_offset="separate",MAX({mine},0),MAX({mine}+MIN({theirs},0),0))'
+
+
 def _position_formulas(r: int) -> dict[str, str]:
-    """Each output column's formula on row ``r`` (blank rows give "" or 0 where summed)."""
+    """Each output column's formula on row ``r`` (blank rows give "" or 0 where summed).
+    Units, cost, FX P&L, carry and swap are :data:`carryxl.core.portfolio.NATIVE_FORMULAS`
+    filled with this row's cells."""
     c = {k: f"{v}{r}" for k, v in _COL.items()}
     sign = f'IF({c["in_pf_side"]}="short",-1,1)'
-    mine = f"(in_tr_position=E{r})"
     units, cost, avg = c["out_pf_units"], c["out_pf_cost"], c["out_pf_average_rate"]
     spot, k = c["in_pf_spot"], c["in_pf_to_account"]
     carry, fx, tax = c["out_pf_carry"], c["out_pf_fx"], c["out_pf_tax"]
     swap = c["out_pf_swap"]
-    interest, gain = f"({carry}+{swap})*{k}", f"{fx}*{k}"
-    within = (
-        f"in_tax_interest*MAX({interest}+MIN({gain},0),0)+in_tax_fx*MAX({gain}+MIN({interest},0),0)"
-    )
-    separate = f"in_tax_interest*MAX({interest},0)+in_tax_fx*MAX({gain},0)"
-    daily = (
-        f"({c['in_pf_rate_base']}/{c['in_pf_basis_base']}"
-        f"-{c['in_pf_rate_quote']}/{c['in_pf_basis_quote']})"
-    )
+    interest, gain = c["out_pf_interest_account"], c["out_pf_fx_account"]
+    core = {
+        name: formula.format(
+            position="in_tr_position",
+            number=f"E{r}",
+            amount="in_tr_amount",
+            rate="in_tr_rate",
+            days="(in_valuation_date-in_tr_date)",
+            mine=f"(in_tr_position=E{r})",
+            sign=sign,
+            spot=spot,
+            units=units,
+            cost=cost,
+            rate_base=c["in_pf_rate_base"],
+            rate_quote=c["in_pf_rate_quote"],
+            basis_base=c["in_pf_basis_base"],
+            basis_quote=c["in_pf_basis_quote"],
+            swap=c["in_pf_swap_rate"],
+            lot_size="in_lot_size",
+        )
+        for name, formula in NATIVE_FORMULAS.items()
+    }
     exposure, vol = c["out_pf_exposure"], c["in_pf_volatility"]
     root_t = "SQRT(in_horizon_years)"
+    taxed_i = _book_taxable("out_pf_interest_account", "out_pf_fx_account")
+    taxed_f = _book_taxable("out_pf_fx_account", "out_pf_interest_account")
     body = {
+        "out_pf_currency": f"RIGHT({c['in_pf_pair']},3)",
         "out_pf_funding": f'IF({c["in_pf_side"]}="short",LEFT({c["in_pf_pair"]},3),'
         f"RIGHT({c['in_pf_pair']},3))",
-        "out_pf_units": f"SUMIF(in_tr_position,E{r},in_tr_amount)",
-        "out_pf_cost": f"SUMPRODUCT({mine}*in_tr_amount*in_tr_rate)",
+        "out_pf_units": core["units"],
+        "out_pf_cost": core["cost"],
         "out_pf_average_rate": f"{cost}/{units}",
-        "out_pf_carry": (
-            f"{sign}*SUMPRODUCT({mine}*in_tr_amount*in_tr_rate*(in_valuation_date-in_tr_date))"
-            f"*{daily}"
-        ),
-        "out_pf_swap": (
-            f"{c['in_pf_swap_rate']}*SUMPRODUCT({mine}*in_tr_amount*(in_valuation_date-in_tr_date))"
-            "/in_lot_size"
-        ),
-        "out_pf_fx": f"{sign}*({units}*{spot}-{cost})",
+        "out_pf_carry": core["carry"],
+        "out_pf_swap": core["swap"],
+        "out_pf_fx": core["fx"],
         "out_pf_total": f"{carry}+{swap}+{fx}",
         "out_pf_stop_spot": f"{avg}*(1-{sign}*{c['in_pf_stop_loss']})",
         "out_pf_stop_distance": f"{sign}*({spot}-{c['out_pf_stop_spot']})/{spot}",
+        "out_pf_flags": (
+            f'TRIM(IF({c["out_pf_stop_distance"]}<=0,"STOP HIT","")&" "'
+            f'&IF({c["out_pf_total"]}<-{c["out_pf_margin"]},"LOSS > MARGIN",""))'
+        ),
         "out_pf_margin": f"{units}*{spot}/{c['in_pf_leverage']}",
         "out_pf_exposure": f"{sign}*{units}*{spot}*{k}",
         "out_pf_total_account": f"{c['out_pf_total']}*{k}",
-        "out_pf_tax": f'IF(in_tax_offset="separate",{separate},{within})',
+        "out_pf_interest_account": f"({carry}+{swap})*{k}",
+        "out_pf_fx_account": f"{fx}*{k}",
+        "out_pf_tax": (
+            f'in_tax_interest*{taxed_i}*IF({interest}>0,{interest}/SUMIF(out_pf_interest_account,">0"),0)'
+            f'+in_tax_fx*{taxed_f}*IF({gain}>0,{gain}/SUMIF(out_pf_fx_account,">0"),0)'
+        ),
         "out_pf_after_tax": f"{interest}+{gain}-{tax}",
         "out_pf_standalone_var": f"out_book_z*ABS({exposure})*{vol}*{root_t}",
         "out_pf_marginal": (
@@ -375,20 +445,6 @@ def _position_formulas(r: int) -> dict[str, str]:
     return {
         name: f"=IF({empty},{0 if name in summed else chr(34) * 2},{formula})"
         for name, formula in body.items()
-    }
-
-
-def _position_udf(r: int) -> dict[str, str]:
-    """The udf-mode formulas of row ``r`` besides the spilled block: the tax needs an IF
-    (CARRY_AFTER_TAX of an empty row would be a message)."""
-    c = {k: f"{v}{r}" for k, v in _COL.items()}
-    k, carry, fx = c["in_pf_to_account"], c["out_pf_carry"], c["out_pf_fx"]
-    swap = c["out_pf_swap"]
-    return {
-        "out_pf_after_tax": (
-            f'=IF({c["in_pf_pair"]}="","",CARRY_AFTER_TAX(({carry}+{swap})*{k},{fx}*{k},'
-            "in_tax_interest,in_tax_fx,in_tax_offset))"
-        ),
     }
 
 
@@ -443,8 +499,7 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
             else:
                 cell.value = value
             book.paint(cell, "input", styles.number_format(kind, book.lang))
-        udf = _position_udf(r) if book.mode == "udf" else {}
-        for name, formula in {**_position_formulas(r), **udf}.items():
+        for name, formula in _position_formulas(r).items():
             cell = ws[f"{_COL[name]}{r}"]
             cell.value = formula
             kind = dict(_POSITION_OUTPUTS)[name]
@@ -508,7 +563,8 @@ def _currencies(book: Book, ws: Worksheet) -> None:
         net = ws.cell(
             r, 6,
             f"=SUMPRODUCT((LEFT(in_pf_pair,3)=E{r})*out_pf_exposure)"
-            f"-SUMPRODUCT((RIGHT(in_pf_pair,3)=E{r})*out_pf_exposure)",
+            f'-SUMPRODUCT((RIGHT(in_pf_pair,3)=E{r})*(1-2*(in_pf_side="short")),out_pf_cost,'
+            "in_pf_to_account)",
         )  # fmt: skip
         book.paint(net, "output", styles.FORMATS["money"])
         share = ws.cell(
