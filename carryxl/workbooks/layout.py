@@ -15,6 +15,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
@@ -24,7 +26,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
+from carryxl.workbooks.fit import fit_sheet
 from carryxl.workbooks.labels import label, note
+from carryxl.workbooks.pages import paginate
 
 __all__ = [
     "FORMULA_MODES",
@@ -62,16 +66,35 @@ def reference(ws: Worksheet, first: str, last: str | None = None) -> str:
 
 
 class Book:
-    """A workbook under construction in ``lang`` (``en``/``zh``) and formula ``mode``."""
+    """A workbook under construction in ``lang`` (``en``/``zh``) and formula ``mode``;
+    ``colors``: ``green-up`` or ``red-up`` (None: the language's convention)."""
 
-    def __init__(self, lang: str, mode: str) -> None:
+    def __init__(self, lang: str, mode: str, colors: str | None = None) -> None:
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
         self.lang = lang
         self.mode = mode
+        self.colors = styles.color_convention(colors, lang)
         self.names: dict[str, str] = {}
         self.local: Worksheet | None = None  # while set, names on this sheet are its own
         self._painted: dict[tuple[str, str | None], StyleArray] = {}
+        self.pnl: dict[str, list[str]] = {}  # sheet title -> cells coloured as gain/loss
+
+    def mark_pnl(self, ws: Worksheet, area: str) -> None:
+        """Colour the gain or loss in ``area`` (``B20`` or ``F4:F24``) by :attr:`colors`."""
+        self.pnl.setdefault(ws.title, []).append(area)
+
+    def finish(self) -> None:
+        """Last touches once every sheet is written: gains and losses coloured, every font
+        the language's (:func:`carryxl.workbooks.styles.localise_fonts`)."""
+        for title, areas in self.pnl.items():
+            ws = self.wb[title]
+            sqref = " ".join(areas)
+            rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
+            for operator, color in rules:
+                rule = CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
+                ws.conditional_formatting.add(sqref, rule)
+        styles.localise_fonts(self.wb, self.lang)
 
     def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
         """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
@@ -197,6 +220,8 @@ class Form:
         cell = self._cell(1)
         cell.value = formula
         self.book.paint(cell, "output", styles.number_format(kind, self.book.lang))
+        if kind == "pnl":
+            self.book.mark_pnl(self.ws, cell.coordinate)
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate
@@ -223,16 +248,12 @@ def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str
         book.paint(cell, "header")
 
 
-def print_setup(ws: Worksheet, landscape: bool = True) -> None:
-    """A4, fit to one page wide, page numbers in the footer."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddHeader.left.text = "carryxl"
+def print_setup(ws: Worksheet) -> None:
+    """Once the sheet and its print area are written: every text fitted to its cell
+    (:func:`carryxl.workbooks.fit.fit_sheet`), then A4 pages with breaks between blocks,
+    fitted to the width at a readable scale (:func:`carryxl.workbooks.pages.paginate`)."""
+    fit_sheet(ws)
+    paginate(ws)
 
 
 def sheet_head(book: Book, ws: Worksheet, title: str, widths: Sequence[float]) -> None:

@@ -99,16 +99,16 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
             ("out_ratio", "number", None),
             ("out_fx_move", "percent", None),
             ("out_move_pips", "pips", None),
-            ("out_carry", "money", _MONEY),
-            ("out_fx", "money", _MONEY),
-            ("out_cross", "money", _MONEY),
-            ("out_total", "money", _MONEY),
+            ("out_carry", "pnl", _MONEY),
+            ("out_fx", "pnl", _MONEY),
+            ("out_cross", "pnl", _MONEY),
+            ("out_total", "pnl", _MONEY),
             ("out_return", "percent", None),
-            ("out_total_simple", "money", _MONEY),
+            ("out_total_simple", "pnl", _MONEY),
             ("out_return_simple", "percent", None),
             ("out_annualised", "percent", None),
             ("out_annualised_compound", "percent", None),
-            ("out_net", "money", _MONEY),
+            ("out_net", "pnl", _MONEY),
             ("out_return_net", "percent", None),
         ),
     ),
@@ -132,7 +132,7 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
             ("out_margin_call_spot", "spot", "unit_pair"),
             ("out_stop_spot", "spot", "unit_pair"),
             ("out_stop_pips", "pips", None),
-            ("out_stop_fx_loss", "money", _MONEY),
+            ("out_stop_fx_loss", "pnl", _MONEY),
         ),
     ),
     (
@@ -166,7 +166,7 @@ def build(book: Book) -> None:
             formula = CALCULATOR_UDF.get(name) if udf else None
             f.output(name, formula or CALCULATOR_NATIVE[name], kind, unit)
     _payoff(book, ws)
-    ws.print_area = f"A1:P{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"  # the chart too
+    ws.print_area = f"A1:O{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"  # the chart too
     print_setup(ws)
     protect(ws)
     add_rates(book)
@@ -186,6 +186,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
         pnl.value = payoff_cell(f"E{row}", book.mode)
         book.paint(pnl, "output", styles.FORMATS["money"])
     last = first + len(PAYOFF_STEPS) - 1
+    book.mark_pnl(ws, f"F{first}:F{last}")
     book.define("out_payoff_spots", ws, f"E{first}", f"E{last}")
     book.define("out_payoff_pnl", ws, f"F{first}", f"F{last}")
 
@@ -205,7 +206,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
     series.smooth = False
     chart.series.append(series)
     chart.height = 9
-    chart.width = 16
+    chart.width = 13  # inside H:O, the print area's last columns
     ws.add_chart(chart, "H4")
     note = put_text(ws.cell(first + len(PAYOFF_STEPS) + 1, 5), book.t("payoff_note"))
     note.font = styles.NOTE_FONT

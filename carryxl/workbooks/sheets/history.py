@@ -100,8 +100,8 @@ def build(book: Book) -> None:
     _text(f, "out_history_range", f"{dates[0]:%Y-%m-%d} – {dates[-1]:%Y-%m-%d}")
 
     f.section("sec_history_results")
-    f.output("out_history_final_pnl", f"=H{last}", "money", _MONEY)
-    f.output("out_history_worst_pnl", "=MIN(out_history_pnl)", "money", _MONEY)
+    f.output("out_history_final_pnl", f"=H{last}", "pnl", _MONEY)
+    f.output("out_history_worst_pnl", "=MIN(out_history_pnl)", "pnl", _MONEY)
     f.output(
         "out_history_worst_date",
         "=INDEX(out_history_dates,MATCH(out_history_worst_pnl,out_history_pnl,0))",
@@ -173,6 +173,7 @@ def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[floa
             cell.value = value
             book.paint(cell, "output", styles.FORMATS[kind])
     end = top + len(dates) - 1
+    book.mark_pnl(ws, f"H{top}:H{end}")
     for name, letter in (
         ("out_history_dates", "E"),
         ("out_history_spots", "F"),
@@ -202,6 +203,9 @@ def _chart(book: Book, ws: Worksheet, first: int, last: int) -> None:
         Reference(ws, min_col=8, max_col=9, min_row=3, max_row=last), titles_from_data=True
     )
     chart.set_categories(Reference(ws, min_col=5, min_row=first, max_row=last))
+    for series in chart.series:  # straight lines between fixings: nothing invented between
+        series.smooth = False
+        series.marker.symbol = "none"
     chart.height = 10
-    chart.width = 20
+    chart.width = 16  # inside N:W, the print area's last columns
     ws.add_chart(chart, "N4")

@@ -130,17 +130,17 @@ _POSITION_OUTPUTS = (
     ("out_pf_units", "money"),
     ("out_pf_cost", "money"),
     ("out_pf_average_rate", "spot"),
-    ("out_pf_fx", "money"),
-    ("out_pf_swap", "money"),
-    ("out_pf_carry", "money"),
-    ("out_pf_total", "money"),
+    ("out_pf_fx", "pnl"),
+    ("out_pf_swap", "pnl"),
+    ("out_pf_carry", "pnl"),
+    ("out_pf_total", "pnl"),
     ("out_pf_stop_spot", "spot"),
     ("out_pf_stop_distance", "percent_short"),
     ("out_pf_margin", "money"),
     ("out_pf_exposure", "money"),
-    ("out_pf_total_account", "money"),
+    ("out_pf_total_account", "pnl"),
     ("out_pf_tax", "money"),
-    ("out_pf_after_tax", "money"),
+    ("out_pf_after_tax", "pnl"),
     ("out_pf_standalone_var", "money"),
     ("out_pf_marginal", "money"),
     ("out_pf_contribution", "money"),
@@ -152,7 +152,7 @@ _TRANCHE_INPUTS = (
     ("in_tr_rate", "spot"),
     ("in_tr_amount", "money"),
 )
-_TRANCHE_OUTPUTS = (("out_tr_days", "integer"), ("out_tr_pnl", "money"))
+_TRANCHE_OUTPUTS = (("out_tr_days", "integer"), ("out_tr_pnl", "pnl"))
 
 
 def _letter(offset: int) -> str:
@@ -246,6 +246,9 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     last_form_row = f.row - 1
 
     _positions(book, ws, f, seed)
+    for name, kind in _POSITION_OUTPUTS:  # gains and losses in the book's colours
+        if kind == "pnl":
+            book.mark_pnl(ws, f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
     _correlation(book, ws, seed)
     _currencies(book, ws)
     _tranches(book, ws, f, seed)
@@ -284,9 +287,9 @@ def _book_outputs(f: Form) -> None:
     udf = _book_udf() if f.book.mode == "udf" else {}
     t = "SQRT(in_horizon_years)"
     f.section("sec_pf_book")
-    f.output("out_book_total", "=SUM(out_pf_total_account)", "money", money)
+    f.output("out_book_total", "=SUM(out_pf_total_account)", "pnl", money)
     f.output("out_book_tax", "=SUM(out_pf_tax)", "money", money)
-    f.output("out_book_after_tax", "=SUM(out_pf_after_tax)", "money", money)
+    f.output("out_book_after_tax", "=SUM(out_pf_after_tax)", "pnl", money)
     f.output("out_book_margin", "=SUMPRODUCT(out_pf_margin,in_pf_to_account)", "money", money)
     f.output("out_book_gross", "=SUMPRODUCT(ABS(out_pf_exposure))", "money", money)
     f.section("sec_pf_risk")
@@ -537,7 +540,8 @@ def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
         days = ws.cell(r, 13, f'=IF(I{r}="","",in_valuation_date-J{r})')
         pnl = ws.cell(r, 14, f'=IF(I{r}="","",{sign}*(L{r}*INDEX(in_pf_spot,I{r})-L{r}*K{r}))')
         book.paint(days, "output", styles.FORMATS["integer"])
-        book.paint(pnl, "output", styles.FORMATS["money"])
+        book.paint(pnl, "output", styles.FORMATS["pnl"])
+    book.mark_pnl(ws, f"N{first}:N{last}")
     for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
         letter = get_column_letter(9 + offset)
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")

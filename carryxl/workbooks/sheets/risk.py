@@ -169,7 +169,7 @@ def build(book: Book) -> None:
         for name, kind, unit in outputs:
             f.output(name, udf.get(name, RISK_NATIVE[name]), kind, unit)
     ws.print_area = f"A1:C{f.row - 1}"
-    print_setup(ws, landscape=False)
+    print_setup(ws)
     protect(ws)
     add_rates(book)
     add_lists(book)

@@ -110,7 +110,7 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     book.define(
         f"out_scenario_breakeven_spot{suffix}", ws, f"{left}{spot_row}", f"{right}{spot_row}"
     )
-    _heatmap(ws, f"{left}{first}:{right}{last}")
+    _heatmap(book, ws, f"{left}{first}:{right}{last}")
     return spot_row
 
 
@@ -165,8 +165,9 @@ def _breakeven_rows(
         _output_cell(book, ws, spot_row, col, spot, "spot", "output_bold")
 
 
-def _heatmap(ws: Worksheet, area: str) -> None:
-    """Red-white-green centred on zero, and a thick border where the P&L changes sign.
+def _heatmap(book: Book, ws: Worksheet, area: str) -> None:
+    """Loss colour-white-gain colour centred on zero (red-white-green in ``green-up``,
+    green-white-red in ``red-up``), and a thick border where the P&L changes sign.
 
     The border rule comes first: LibreOffice applies only the first of overlapping
     conditional formats, Excel applies both.
@@ -188,12 +189,12 @@ def _heatmap(ws: Worksheet, area: str) -> None:
         area,
         ColorScaleRule(
             start_type="min",
-            start_color="F8696B",
+            start_color=book.colors.loss_fill,
             mid_type="num",
             mid_value=0,
             mid_color="FFFFFF",
             end_type="max",
-            end_color="63BE7B",
+            end_color=book.colors.gain_fill,
         ),
     )
 
