@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.defaults import TRADING_DAYS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import fit_sheet
@@ -33,6 +34,8 @@ from carryxl.workbooks.pages import paginate
 __all__ = [
     "FORMULA_MODES",
     "LANGS",
+    "RATE_INPUTS",
+    "RATE_RANGE",
     "Book",
     "Form",
     "header_row",
@@ -43,6 +46,13 @@ __all__ = [
     "reference",
     "sheet_head",
 ]
+
+
+RATE_RANGE = (-0.1, 2.0)
+"""Plausible yearly rates, as decimals: -10% (below the negative policy rates of JPY, CHF
+and EUR) to 200% (above any inflation-era policy rate of the currencies listed)."""
+RATE_INPUTS = frozenset({"in_rate_target", "in_rate_funding"})
+"""Single-cell inputs validated to :data:`RATE_RANGE` wherever a template has them."""
 
 
 def note_comment(book: Book, key: str) -> Comment:
@@ -168,6 +178,9 @@ class Form:
             cell = self._cell(2)
             if unit.startswith("="):
                 cell.value = unit  # a formula such as =in_funding, written by us
+            elif unit == "unit_trading_days":  # a horizon in years, said in trading days
+                words = self.book.t(unit)
+                cell.value = f'="= "&ROUND({key}*{TRADING_DAYS},1)&" {words}"'
             else:
                 put_text(cell, self.book.t(unit))
             self.book.paint(cell, "note")
@@ -192,6 +205,8 @@ class Form:
         cell.comment = note_comment(self.book, name)
         if choices is not None:
             self.validate(cell.coordinate, choices, strict)
+        if name in RATE_INPUTS:
+            self.validate_rate(cell.coordinate)
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate
@@ -213,6 +228,31 @@ class Form:
             self.ws.add_data_validation(dv)
             self._validations[choices] = dv
         dv.add(coordinate)
+
+    def validate_rate(self, area: str) -> None:
+        """Rates a year in ``area`` kept to :data:`RATE_RANGE` (negatives allowed), the rule
+        shown as the input message when a cell is selected and as the error."""
+        dv = self._validations.get("rate")
+        if dv is None:
+            low, high = (f"{bound:.0%}" for bound in RATE_RANGE)
+            rule = self.book.t("rate_rule").format(low=low, high=high)
+            dv = DataValidation(
+                type="decimal",
+                operator="between",
+                formula1=repr(RATE_RANGE[0]),
+                formula2=repr(RATE_RANGE[1]),
+                allow_blank=True,
+                showInputMessage=True,
+                promptTitle=self.book.t("rate_rule_title"),
+                prompt=rule,
+                showErrorMessage=True,
+                errorStyle="stop",
+                errorTitle="carryxl",
+                error=rule,
+            )
+            self.ws.add_data_validation(dv)
+            self._validations["rate"] = dv
+        dv.add(area)
 
     def output(self, name: str, formula: str, kind: str, unit: str | None = None) -> str:
         """A locked output named ``name`` holding ``formula`` (carryxl's, never user text)."""

@@ -42,7 +42,7 @@ MARGINS = {"left": 0.5, "right": 0.5, "top": 0.75, "bottom": 0.75, "header": 0.3
 """Page margins in inches."""
 MIN_SCALE = 65
 """The smallest print scale, in percent: 11-point text prints no smaller than 7 points."""
-_SAFETY = 0.95  # of a page's height used when placing breaks (Excel's own estimate varies)
+_SAFETY = 0.97  # of a page's height used when placing breaks (Excel's own estimate varies)
 
 
 def column_points(width: float) -> float:

@@ -128,12 +128,16 @@ FORMATS: dict[str, str] = {
 }
 
 _PIPS = {"en": '#,##0.0 "pips"', "zh": '#,##0.0 "点"'}
+# A yes/no flag held as 1/0 (a format cannot turn TRUE/FALSE into words).
+_FLAGS = {"en": '"yes";"yes";"no"', "zh": '"是";"是";"否"'}
 
 
 def number_format(kind: str, lang: str) -> str:
     """The number format for ``kind`` (``money``, ``percent``, ``pips``...) in ``lang``."""
     if kind == "pips":
         return _PIPS[lang]
+    if kind == "flag":
+        return _FLAGS[lang]
     return FORMATS[kind]
 
 

@@ -33,6 +33,8 @@ from typing import Any
 
 import numpy as np
 from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
@@ -232,7 +234,7 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
         ("in_window_start", "date", None),
         ("in_window_end", "date", None),
         ("in_confidence", "percent_short", None),
-        ("in_horizon_years", "years", "unit_years"),
+        ("in_horizon_years", "years", "unit_trading_days"),
         ("in_tax_interest", "percent_short", None),
         ("in_tax_fx", "percent_short", None),
     ):
@@ -246,6 +248,8 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     last_form_row = f.row - 1
 
     _positions(book, ws, f, seed)
+    for name in ("in_pf_rate_base", "in_pf_rate_quote"):  # plausible rates only
+        f.validate_rate(f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
     for name, kind in _POSITION_OUTPUTS:  # gains and losses in the book's colours
         if kind == "pnl":
             book.mark_pnl(ws, f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
@@ -253,6 +257,7 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     _currencies(book, ws)
     _tranches(book, ws, f, seed)
     _chart(book, ws)
+    ws.print_title_rows = "1:2"  # the tables below have headings of their own
     ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
     print_setup(ws)
     protect(ws)
@@ -264,7 +269,7 @@ _COMPARED = (
     ("out_cmp_diversification", "out_book_diversification", "number"),
     ("out_cmp_top_funding", "out_book_top_funding", "text"),
     ("out_cmp_top_share", "out_book_top_share", "percent_short"),
-    ("out_cmp_concentrated", "out_book_concentrated", "general"),
+    ("out_cmp_concentrated", "out_book_concentrated", "flag"),
 )
 
 
@@ -316,7 +321,9 @@ def _book_outputs(f: Form) -> None:
         "text",
     )
     f.output("out_book_top_share", "=MAX(out_fx_funding_share)", "percent_short")
-    f.output("out_book_concentrated", "=out_book_top_share>in_concentration_threshold", "general")
+    f.output(
+        "out_book_concentrated", "=IF(out_book_top_share>in_concentration_threshold,1,0)", "flag"
+    )
 
 
 def _position_formulas(r: int) -> dict[str, str]:
@@ -498,6 +505,14 @@ def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
     book.paint(ws.cell(SCALED_ROW, 5), "header")
     last = _letter(POSITIONS)
     book.define("in_correlation", ws, f"F{MATRIX_TOP}", f"{last}{MATRIX_TOP + POSITIONS - 1}")
+    # Rows and columns without a position: their 1 and 0 drawn in the cell's own colour
+    ws.conditional_formatting.add(
+        f"F{MATRIX_TOP}:{last}{MATRIX_TOP + POSITIONS - 1}",
+        FormulaRule(
+            formula=[f'OR($E{MATRIX_TOP}="",F${MATRIX_TOP - 1}="")'],
+            font=Font(color=styles.INPUT_FILL.fgColor.rgb[-6:]),
+        ),
+    )
     book.define("out_pf_scaled", ws, f"F{SCALED_ROW}", f"{last}{SCALED_ROW}")
 
 
@@ -520,6 +535,17 @@ def _currencies(book: Book, ws: Worksheet) -> None:
             "/out_book_gross)",
         )  # fmt: skip
         book.paint(share, "output", styles.FORMATS["percent_short"])
+    # A currency of no position: its row drawn in the cell's own colour (the table shows
+    # the book's currencies; the zeros stay for the formulas that read the columns)
+    ws.conditional_formatting.add(
+        f"E{first}:G{last}",
+        FormulaRule(
+            formula=[
+                f"SUMPRODUCT((LEFT(in_pf_pair,3)=$E{first})+(RIGHT(in_pf_pair,3)=$E{first}))=0"
+            ],
+            font=Font(color=styles.OUTPUT_FILL.fgColor.rgb[-6:]),
+        ),
+    )
     book.define("out_fx_currency", ws, f"E{first}", f"E{last}")
     book.define("out_fx_net", ws, f"F{first}", f"F{last}")
     book.define("out_fx_funding_share", ws, f"G{first}", f"G{last}")

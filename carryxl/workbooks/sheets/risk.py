@@ -108,7 +108,7 @@ INPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None, str | None], ...]], .
         "sec_var_inputs",
         (
             ("in_volatility", "percent_short", "unit_per_year", None),
-            ("in_horizon_years", "years", "unit_years", None),
+            ("in_horizon_years", "years", "unit_trading_days", None),
             ("in_confidence", "percent_short", None, None),
             ("in_expected_return", "percent_short", "unit_per_year", None),
             ("in_rate_target", "percent", "unit_per_year", None),
