@@ -44,7 +44,7 @@ DEFAULT_HEIGHT = 15.0
 """The height of a row without its own, in points (one line of 11-point text)."""
 PADDING = 1.5
 """Width units a text needs beyond its characters (the cell's margins)."""
-MAX_WIDTH = 60.0
+MAX_WIDTH = 40.0
 """The widest column :func:`fit_sheet` makes; a longer text wraps instead."""
 
 

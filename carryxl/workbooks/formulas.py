@@ -167,6 +167,8 @@ CALCULATOR_NATIVE: dict[str, str] = {
     "out_dates_given": "=IF(AND(ISNUMBER(in_start_date),ISNUMBER(in_end_date)),1,0)",
     "out_years_target": "=IF(out_dates_given,out_years_dates_target,in_years)",
     "out_years_funding": "=IF(out_dates_given,out_years_dates_funding,in_years)",
+    "out_period_rate_target": f"={_RT}",  # interest over the period: r_t t_t
+    "out_period_rate_funding": f"={_RF}",
     "out_holding_years": (
         f"=IF(out_dates_given,(in_end_date-in_start_date)/{DayCount.ACT_365F.days_in_year},"
         "in_years)"
@@ -184,7 +186,7 @@ _PAIR = "in_pair,in_funding"
 # The calculator's legs may run over different year fractions (dates under two day
 # counts): a function taking one year fraction gets each rate over its own period,
 # r_t t_t and r_f t_f, for a period of 1 (the same 1 + r t on each leg).
-_PERIOD_LEGS = f"{_RT},{_RF},1,{_PAIR}"
+_PERIOD_LEGS = f"out_period_rate_target,out_period_rate_funding,1,{_PAIR}"
 _PERIOD_BASE = f"IF(out_inverted,{_RF},{_RT})"
 _PERIOD_QUOTE = f"IF(out_inverted,{_RT},{_RF})"
 

@@ -259,6 +259,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "out_years_target": ("Year fraction used, target leg", "目标货币所用年数"),
     "out_years_funding": ("Year fraction used, funding leg", "融资货币所用年数"),
+    "out_period_rate_target": (
+        "Target interest over the period (rate x years)",
+        "目标货币期间利率（利率×年数）",
+    ),
+    "out_period_rate_funding": (
+        "Funding interest over the period (rate x years)",
+        "融资货币期间利率（利率×年数）",
+    ),
     "list_pair_currencies": ("The pair's currencies", "货币对中的货币"),
     "rate_rule_title": ("Interest rate", "利率"),
     "rate_rule": (

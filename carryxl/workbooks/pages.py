@@ -17,7 +17,8 @@ Sizes: A4, margins of :data:`MARGINS` inches; a column ``w`` units wide takes
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -113,11 +114,29 @@ def layout(ws: Worksheet) -> PageLayout:
     return PageLayout(landscape, scale, fit, rows, columns)
 
 
+def _chart_columns(ws: Worksheet) -> set[int]:
+    """The columns (1 = A) a chart covers: from its anchor, as wide as the chart."""
+    covered: set[int] = set()
+    for chart in ws._charts:
+        anchor = chart.anchor
+        if isinstance(anchor, str):  # "N4", as the sheet modules place charts
+            col = column_index_from_string(coordinate_from_string(anchor)[0])
+        else:
+            col = int(anchor._from.col) + 1
+        remaining = float(chart.width) / 2.54 * 72  # centimetres to points
+        while remaining > 0:
+            covered.add(col)
+            remaining -= column_points(column_width(ws, get_column_letter(col)))
+            col += 1
+    return covered
+
+
 def _column_breaks(ws: Worksheet, first: int, widths: list[float], page: float) -> list[int]:
     """Columns after which a page ends: where the next column would not fit, or after the
     last empty spacer column of the page when one lies past its middle."""
     breaks: list[int] = []
     used, spacer = 0.0, None
+    charts = _chart_columns(ws)
     for offset, width in enumerate(widths):
         col = first + offset
         if used + width > page and used > 0:
@@ -126,7 +145,9 @@ def _column_breaks(ws: Worksheet, first: int, widths: list[float], page: float) 
             used = sum(widths[end + 1 - first : offset])
             spacer = None
         used += width
-        empty = all(ws.cell(r, col).value in (None, "") for r in range(1, ws.max_row + 1))
+        empty = col not in charts and all(
+            ws.cell(r, col).value in (None, "") for r in range(1, ws.max_row + 1)
+        )
         if empty and used > page / 2:
             spacer = col
     return breaks

@@ -146,6 +146,8 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
         "out_points_scale": scale,
         "out_years_target": t,
         "out_years_funding": tf,
+        "out_period_rate_target": rt * t,
+        "out_period_rate_funding": rf * tf,
         "out_holding_years": held,
         "out_dates_given": dated,
         "out_ratio": _f(spot_ratio(s0, s1, orientation)),

@@ -98,6 +98,8 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
             ("out_period_in_force", "text", None),
             ("out_years_target", "years", "unit_years"),
             ("out_years_funding", "years", "unit_years"),
+            ("out_period_rate_target", "percent", None),
+            ("out_period_rate_funding", "percent", None),
             ("out_ratio", "number", None),
             ("out_fx_move", "percent", None),
             ("out_move_pips", "pips", None),
