@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "COLOR_CONVENTIONS",
     "FORMULA_MODES",
     "KIND_NAMES",
     "LANGS",
@@ -32,6 +33,8 @@ FORMULA_MODES = ("native", "udf")
 """native: plain Excel formulas; udf: carryxl's Excel functions (the add-in's)."""
 LANGS = ("en", "zh")
 """Label languages: English and Simplified Chinese."""
+COLOR_CONVENTIONS = ("green-up", "red-up")
+"""Gains green and losses red, or gains red and losses green (mainland China)."""
 
 RATES_SHEET = (
     "in_rates_currency",

@@ -13,7 +13,7 @@ from pathlib import Path
 from carryxl.cli.command import Command, Example
 from carryxl.core.errors import CarryxlError
 from carryxl.files import read_only
-from carryxl.templates import FORMULA_MODES, KIND_NAMES, LANGS
+from carryxl.templates import COLOR_CONVENTIONS, FORMULA_MODES, KIND_NAMES, LANGS
 
 __all__ = ["COMMANDS", "KIND_NAMES", "run"]
 
@@ -33,6 +33,12 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="macro-enabled: carryxl's UDF wrappers, macros and Carry ribbon tab in the file",
     )
+    p.add_argument(
+        "--colors",
+        choices=COLOR_CONVENTIONS,
+        help="green-up: gains green, losses red (English default); red-up: gains red, "
+        "losses green (Chinese default, mainland convention)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.add_argument(
         "--all",
@@ -49,9 +55,10 @@ def run(args: argparse.Namespace) -> int:
     from carryxl.workbooks import default_filename, workbook_bytes, write_bytes  # noqa: PLC0415
 
     if args.all:
-        if args.kind or args.path or args.xlsm:
-            given = args.kind or args.path or "--xlsm"
-            raise CarryxlError("--all", given, "takes no KIND, PATH or --xlsm (it writes both)")
+        if args.kind or args.path or args.xlsm or args.colors:
+            given = args.kind or args.path or ("--xlsm" if args.xlsm else "--colors")
+            rule = "takes no KIND, PATH, --xlsm or --colors (each language in its own colours)"
+            raise CarryxlError("--all", given, rule)
         if not str(args.dir).strip():
             raise CarryxlError("dir", args.dir, "must be a folder name, not empty")
         return _all(Path(args.dir), args.force)
@@ -71,10 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if args.xlsm:
         from carryxl.addin.build import CONFIG_SHEET, xlsm_bytes  # noqa: PLC0415 - pyOpenVBA
 
-        xlsx = workbook_bytes(args.kind, args.lang, args.formulas, CONFIG_SHEET)
+        xlsx = workbook_bytes(args.kind, args.lang, args.formulas, CONFIG_SHEET, args.colors)
         data = xlsm_bytes(xlsx, path.name)
     else:
-        data = workbook_bytes(args.kind, args.lang, args.formulas)
+        data = workbook_bytes(args.kind, args.lang, args.formulas, colors=args.colors)
     written = write_bytes(path, data, args.force)
     print(f"{'wrote' if written else 'up to date'}: {path}")
     return 0
@@ -114,6 +121,10 @@ COMMANDS = (
         examples=(
             Example("carryxl new calculator", note="./calculator.xlsx, English, native formulas"),
             Example("carryxl new scenarios my.xlsx --lang zh", note="Simplified Chinese labels"),
+            Example(
+                "carryxl new calculator us.xlsx --lang zh --colors green-up",
+                note="Chinese, gains green and losses red",
+            ),
             Example(
                 "carryxl new swap --formulas udf --xlsm",
                 note="./swap_udf.xlsm: functions + Carry tab",

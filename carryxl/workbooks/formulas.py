@@ -46,8 +46,12 @@ _TARGET = (
     "=IF(RIGHT(in_pair,3)=in_funding,LEFT(in_pair,3),"
     "IF(LEFT(in_pair,3)=in_funding,RIGHT(in_pair,3),NA()))"
 )
-_INVERTED = "=IF(LEFT(in_pair,3)=in_funding,TRUE(),IF(RIGHT(in_pair,3)=in_funding,FALSE(),NA()))"
-_GROWTH = "((1+in_rate_funding*in_years)/(1+in_rate_target*in_years))"
+# 1/0 rather than TRUE/FALSE: a number format shows it as a word (yes/no, 是/否).
+_INVERTED = "=IF(LEFT(in_pair,3)=in_funding,1,IF(RIGHT(in_pair,3)=in_funding,0,NA()))"
+# The calculator's two legs over their own year fractions (from the dates, when given).
+_RT = "in_rate_target*out_years_target"
+_RF = "in_rate_funding*out_years_funding"
+_GROWTH = f"((1+{_RF})/(1+{_RT}))"
 
 
 def growth_ratio(spot: str, spot_start: str = "in_spot_start") -> str:
@@ -116,15 +120,15 @@ CALCULATOR_NATIVE: dict[str, str] = {
     "out_ratio": "=" + growth_ratio("in_spot_end"),
     "out_fx_move": "=out_ratio-1",
     "out_move_pips": "=(in_spot_end-in_spot_start)*out_points_scale",
-    "out_carry": "=in_notional*(in_rate_target*in_years-in_rate_funding*in_years)",
+    "out_carry": f"=in_notional*({_RT}-{_RF})",
     "out_fx": "=in_notional*out_fx_move",
-    "out_cross": "=out_fx*(in_rate_target*in_years)",
+    "out_cross": f"=out_fx*{_RT}",
     "out_total": "=out_carry+out_fx+out_cross",
     "out_total_simple": "=out_carry+out_fx",
     "out_return": "=out_total/in_notional",
     "out_return_simple": "=out_total_simple/in_notional",
-    "out_annualised": "=out_return/in_years",
-    "out_annualised_compound": "=(1+out_return)^(1/in_years)-1",
+    "out_annualised": "=out_return/out_holding_years",
+    "out_annualised_compound": "=(1+out_return)^(1/out_holding_years)-1",
     "out_net": "=out_total-in_costs",
     "out_return_net": "=out_net/in_notional",
     "out_breakeven_spot": (f"=IF(out_inverted,in_spot_start/{_GROWTH},in_spot_start*{_GROWTH})"),
@@ -134,13 +138,9 @@ CALCULATOR_NATIVE: dict[str, str] = {
         "=IF(out_inverted,in_spot_start/out_breakeven_ratio_net,"
         "in_spot_start*out_breakeven_ratio_net)"
     ),
-    "out_breakeven_ratio_net": (
-        "=(in_notional*(1+in_rate_funding*in_years)+in_costs)"
-        "/(in_notional*(1+in_rate_target*in_years))"
-    ),
+    "out_breakeven_ratio_net": (f"=(in_notional*(1+{_RF})+in_costs)/(in_notional*(1+{_RT}))"),
     "out_forward": (
-        "=in_spot_start*(1+IF(out_inverted,in_rate_target,in_rate_funding)*in_years)"
-        "/(1+IF(out_inverted,in_rate_funding,in_rate_target)*in_years)"
+        f"=in_spot_start*(1+IF(out_inverted,{_RT},{_RF}))/(1+IF(out_inverted,{_RF},{_RT}))"
     ),
     "out_forward_points": "=(out_forward-in_spot_start)*out_points_scale",
     "out_margin": "=in_notional/in_leverage",
@@ -162,6 +162,17 @@ CALCULATOR_NATIVE: dict[str, str] = {
     "out_stop_pips": "=(out_stop_spot-in_spot_start)*out_points_scale",
     "out_stop_fx_loss": "=-in_notional*in_stop_loss",
     "out_days": "=in_end_date-in_start_date",
+    # Both dates given: each leg's year fraction by its day count, the holding period
+    # ACT/365F of the dates (carryxl.core.holding_period); else the holding period typed.
+    "out_dates_given": "=IF(AND(ISNUMBER(in_start_date),ISNUMBER(in_end_date)),1,0)",
+    "out_years_target": "=IF(out_dates_given,out_years_dates_target,in_years)",
+    "out_years_funding": "=IF(out_dates_given,out_years_dates_funding,in_years)",
+    "out_period_rate_target": f"={_RT}",  # interest over the period: r_t t_t
+    "out_period_rate_funding": f"={_RF}",
+    "out_holding_years": (
+        f"=IF(out_dates_given,(in_end_date-in_start_date)/{DayCount.ACT_365F.days_in_year},"
+        "in_years)"
+    ),
     "out_years_dates_target": year_fraction("out_day_count_target", "in_start_date", "in_end_date"),
     "out_years_dates_funding": year_fraction(
         "out_day_count_funding", "in_start_date", "in_end_date"
@@ -172,9 +183,12 @@ CALCULATOR_NATIVE: dict[str, str] = {
 # --- udf mode: carryxl's Excel functions (carryxl.excel.udfs) where one exists --------
 # Outputs not listed keep their native formula (lookups, margin, plain arithmetic).
 _PAIR = "in_pair,in_funding"
-_LEGS = f"in_rate_target,in_rate_funding,in_years,{_PAIR}"
-_RATE_BASE = "IF(out_inverted,in_rate_funding,in_rate_target)"
-_RATE_QUOTE = "IF(out_inverted,in_rate_target,in_rate_funding)"
+# The calculator's legs may run over different year fractions (dates under two day
+# counts): a function taking one year fraction gets each rate over its own period,
+# r_t t_t and r_f t_f, for a period of 1 (the same 1 + r t on each leg).
+_PERIOD_LEGS = f"out_period_rate_target,out_period_rate_funding,1,{_PAIR}"
+_PERIOD_BASE = f"IF(out_inverted,{_RF},{_RT})"
+_PERIOD_QUOTE = f"IF(out_inverted,{_RT},{_RF})"
 
 # carry, FX, cross, total, return: one CARRY_PNL breakdown (a row of five) turned into
 # the sheet's column of five by a fixed-size array formula.
@@ -187,20 +201,18 @@ CALCULATOR_BREAKDOWN: tuple[str, ...] = (
 )
 CALCULATOR_BREAKDOWN_UDF = (
     "=TRANSPOSE(CARRY_PNL(in_notional,in_spot_start,in_spot_end,in_rate_target,"
-    f'in_rate_funding,in_years,{_PAIR},,"exact"))'
+    f'in_rate_funding,out_years_target,{_PAIR},out_years_funding,"exact"))'
 )
 
 CALCULATOR_UDF: dict[str, str] = {
     "out_fx_move": f"=FX_RETURN(in_spot_start,in_spot_end,{_PAIR})",
-    "out_return_simple": (f'=CARRY_RETURN(in_spot_start,in_spot_end,{_LEGS},,"simple")'),
-    "out_annualised": "=ANNUALISED_RETURN(out_return,in_years)",
-    "out_annualised_compound": "=ANNUALISED_RETURN(out_return,in_years,TRUE)",
-    "out_breakeven_spot": f"=CARRY_BREAKEVEN(in_spot_start,{_LEGS})",
-    "out_breakeven_move": f"=CARRY_BREAKEVEN_MOVE({_LEGS})",
-    "out_forward": f"=FX_FORWARD(in_spot_start,{_RATE_BASE},{_RATE_QUOTE},in_years)",
-    "out_forward_points": (
-        f"=FX_POINTS(in_spot_start,{_RATE_BASE},{_RATE_QUOTE},in_years,in_pair)"
-    ),
+    "out_return_simple": f'=CARRY_RETURN(in_spot_start,in_spot_end,{_PERIOD_LEGS},,"simple")',
+    "out_annualised": "=ANNUALISED_RETURN(out_return,out_holding_years)",
+    "out_annualised_compound": "=ANNUALISED_RETURN(out_return,out_holding_years,TRUE)",
+    "out_breakeven_spot": f"=CARRY_BREAKEVEN(in_spot_start,{_PERIOD_LEGS})",
+    "out_breakeven_move": f"=CARRY_BREAKEVEN_MOVE({_PERIOD_LEGS})",
+    "out_forward": f"=FX_FORWARD(in_spot_start,{_PERIOD_BASE},{_PERIOD_QUOTE},1)",
+    "out_forward_points": f"=FX_POINTS(in_spot_start,{_PERIOD_BASE},{_PERIOD_QUOTE},1,in_pair)",
     "out_years_dates_target": "=YEAR_FRACTION(in_start_date,in_end_date,out_day_count_target)",
     "out_years_dates_funding": ("=YEAR_FRACTION(in_start_date,in_end_date,out_day_count_funding)"),
 }
@@ -295,10 +307,11 @@ def scenario_breakeven(years: str, rate_funding: str, mode: str) -> str:
 
 
 def payoff_cell(spot: str, mode: str) -> str:
-    """Exact total P&L at the end spot in cell ``spot``."""
+    """Exact total P&L at the end spot in cell ``spot`` (the calculator's legs, each over
+    its own year fraction)."""
     if mode == "udf":
         return (
             f"=CARRY_PNL(in_notional,in_spot_start,{spot},in_rate_target,in_rate_funding,"
-            f"in_years,{_PAIR})"
+            f"out_years_target,{_PAIR},out_years_funding)"
         )
-    return "=" + carry_pnl_at(growth_ratio(spot))
+    return f"=in_notional*({growth_ratio(spot)}*(1+{_RT})-(1+{_RF}))"

@@ -66,18 +66,25 @@ def _check(kind: str, lang: str, mode: str) -> None:
 
 
 def build_book(
-    kind: str, lang: str = "en", mode: str = "native", config_sheet: str = XLWINGS_CONF
+    kind: str,
+    lang: str = "en",
+    mode: str = "native",
+    config_sheet: str = XLWINGS_CONF,
+    colors: str | None = None,
 ) -> Book:
     """The workbook of ``kind`` in ``lang`` with ``mode`` formulas, not yet saved.
 
     ``config_sheet``: the name of a udf workbook's config sheet, the one its xlwings VBA
     reads (``xlwings.conf`` for xlwings' add-in; an ``.xlsm`` flavour passes its own).
+    ``colors``: ``green-up`` (gains green, losses red) or ``red-up`` (gains red, losses
+    green); None: the language's convention (``red-up`` in Chinese).
     """
     _check(kind, lang, mode)
-    book = Book(lang, mode)
+    book = Book(lang, mode, colors)
     KINDS[kind](book)
     if mode == "udf":
         add_xlwings_conf(book, config_sheet)
+    book.finish()
     book.wb.active = 0
     props = book.wb.properties
     props.creator = "carryxl"
@@ -89,12 +96,16 @@ def build_book(
 
 
 def workbook_bytes(
-    kind: str, lang: str = "en", mode: str = "native", config_sheet: str = XLWINGS_CONF
+    kind: str,
+    lang: str = "en",
+    mode: str = "native",
+    config_sheet: str = XLWINGS_CONF,
+    colors: str | None = None,
 ) -> bytes:
     """The ``.xlsx`` file of ``kind`` as bytes, identical on every run (``config_sheet``
-    as in :func:`build_book`)."""
+    and ``colors`` as in :func:`build_book`)."""
     require_lxml_serialiser()
-    book = build_book(kind, lang, mode, config_sheet)
+    book = build_book(kind, lang, mode, config_sheet, colors)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         # ExcelWriter rather than Workbook.save, which stamps the current time.

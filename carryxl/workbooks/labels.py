@@ -87,8 +87,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_breakeven": ("Break-even and forward", "盈亏平衡与远期汇率"),
     "sec_risk": ("Margin and stop-loss", "保证金与止损"),
     "sec_dates": (
-        "Holding period from dates (helper: copy a year fraction into the holding period)",
-        "按日期计算持有期（辅助：可将年数填入上方持有期）",
+        "Holding period from dates (both dates given: they set each leg's year fraction)",
+        "按日期计算持有期（填写两个日期时，按日期确定各腿年数）",
     ),
     "sec_asset_inputs": ("Trade (inputs)", "交易（输入）"),
     "sec_asset_results": ("Returns", "收益率"),
@@ -102,12 +102,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "按汇率变动与融资利率变化的总收益（融资货币）",
     ),
     "row_breakeven_move": ("Break-even FX move", "盈亏平衡汇率变动"),
+    "row_tenor": ("Tenor", "期限"),
+    "tenor_months": ("M", "个月"),
+    "tenor_years": ("Y", "年"),
     "row_breakeven_spot": ("Break-even end spot", "盈亏平衡汇率"),
     # units
     "unit_pair": ("quote per base", "报价货币/基础货币"),
     "unit_per_year": ("per year", "年利率"),
     "unit_years": ("years", "年"),
     "unit_days": ("days", "天"),
+    "unit_trading_days": ("trading days", "个交易日"),
     # history sheet
     "sheet_history": ("History replay", "历史重演"),
     "history_title": (
@@ -163,9 +167,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "End spot from -10% to +10% of the start spot; exact P&L at the holding period above.",
         "期末汇率为期初汇率的 -10% 至 +10%；按上方持有期计算的精确收益。",
     ),
-    "grid_note": (
+    "grid_note_green-up": (
         "Green: profit, red: loss, white: break-even. A thick border marks where the sign changes.",
         "绿色为盈利，红色为亏损，白色为盈亏平衡；粗框标出盈亏转换处。",
+    ),
+    "grid_note_red-up": (
+        "Red: profit, green: loss, white: break-even. A thick border marks where the sign changes.",
+        "红色为盈利，绿色为亏损，白色为盈亏平衡；粗框标出盈亏转换处。",
     ),
     # calculator inputs
     "in_pair": ("Currency pair", "货币对"),
@@ -227,6 +235,44 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_stop_pips": ("Stop-loss distance", "止损距离"),
     "out_stop_fx_loss": ("FX loss at the stop", "止损时的汇率损失"),
     "out_days": ("Calendar days between the dates", "两个日期之间的天数"),
+    "out_dates_given": (
+        "Both dates given (they set the year fractions)",
+        "已填两个日期（决定年数）",
+    ),
+    "out_holding_years": (
+        "Holding period in years (dates: ACT/365F)",
+        "持有期（年；按日期时为 ACT/365F）",
+    ),
+    "out_pair_check": ("Check", "检查"),
+    "msg_funding_in_pair": (
+        "funding currency must be {base} or {quote}",
+        "融资货币必须是 {base} 或 {quote}",
+    ),
+    "out_period_in_force": ("Year fractions in force", "所用年数"),
+    "period_dates": (
+        "from the start and end dates, each leg by its day count",
+        "按起止日期，各腿按其计息惯例",
+    ),
+    "period_holding": (
+        "the holding period (no start and end date given)",
+        "持有期（未填起止日期）",
+    ),
+    "out_years_target": ("Year fraction used, target leg", "目标货币所用年数"),
+    "out_years_funding": ("Year fraction used, funding leg", "融资货币所用年数"),
+    "out_period_rate_target": (
+        "Target interest over the period (rate x years)",
+        "目标货币期间利率（利率×年数）",
+    ),
+    "out_period_rate_funding": (
+        "Funding interest over the period (rate x years)",
+        "融资货币期间利率（利率×年数）",
+    ),
+    "list_pair_currencies": ("The pair's currencies", "货币对中的货币"),
+    "rate_rule_title": ("Interest rate", "利率"),
+    "rate_rule": (
+        "A yearly rate between {low} and {high} (negative rates allowed), e.g. 4.5%.",
+        "年利率，介于 {low} 与 {high} 之间（可为负利率），如 4.5%。",
+    ),
     "out_years_dates_target": (
         "Year fraction, target leg (its day count)",
         "目标货币年数（按其计息惯例）",
@@ -724,9 +770,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "目标货币相对融资货币下跌到该幅度时平仓止损（文章建议 3%-5%）。",
     ),
     "in_start_date": (
-        "Optional: the trade's start (value) date. With the end date, the sheet shows each"
-        " leg's year fraction under its currency's day count from the Rates sheet.",
-        "可选：交易起始（起息）日。与结束日期一起，按利率表中各货币的计息惯例计算各自的年数。",
+        "Optional: the trade's start (value) date. With the end date, each leg's year"
+        " fraction is counted under its currency's day count from the Rates sheet and used"
+        " instead of the holding period (as carryxl calc --start/--end). Leave both empty to"
+        " use the holding period.",
+        "可选：交易起始（起息）日。与结束日期一起填写时，按利率表中各货币的计息惯例计算各自的"
+        "年数，并代替持有期使用（同 carryxl calc --start/--end）。两者留空则使用持有期。",
     ),
     "in_end_date": (
         "Optional: the trade's end date, after the start date.",

@@ -15,6 +15,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
@@ -22,13 +24,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.defaults import TRADING_DAYS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
+from carryxl.workbooks.fit import fit_sheet
 from carryxl.workbooks.labels import label, note
+from carryxl.workbooks.pages import paginate
 
 __all__ = [
     "FORMULA_MODES",
     "LANGS",
+    "RATE_INPUTS",
+    "RATE_RANGE",
     "Book",
     "Form",
     "header_row",
@@ -39,6 +46,13 @@ __all__ = [
     "reference",
     "sheet_head",
 ]
+
+
+RATE_RANGE = (-0.1, 2.0)
+"""Plausible yearly rates, as decimals: -10% (below the negative policy rates of JPY, CHF
+and EUR) to 200% (above any inflation-era policy rate of the currencies listed)."""
+RATE_INPUTS = frozenset({"in_rate_target", "in_rate_funding"})
+"""Single-cell inputs validated to :data:`RATE_RANGE` wherever a template has them."""
 
 
 def note_comment(book: Book, key: str) -> Comment:
@@ -62,16 +76,35 @@ def reference(ws: Worksheet, first: str, last: str | None = None) -> str:
 
 
 class Book:
-    """A workbook under construction in ``lang`` (``en``/``zh``) and formula ``mode``."""
+    """A workbook under construction in ``lang`` (``en``/``zh``) and formula ``mode``;
+    ``colors``: ``green-up`` or ``red-up`` (None: the language's convention)."""
 
-    def __init__(self, lang: str, mode: str) -> None:
+    def __init__(self, lang: str, mode: str, colors: str | None = None) -> None:
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
         self.lang = lang
         self.mode = mode
+        self.colors = styles.color_convention(colors, lang)
         self.names: dict[str, str] = {}
         self.local: Worksheet | None = None  # while set, names on this sheet are its own
         self._painted: dict[tuple[str, str | None], StyleArray] = {}
+        self.pnl: dict[str, list[str]] = {}  # sheet title -> cells coloured as gain/loss
+
+    def mark_pnl(self, ws: Worksheet, area: str) -> None:
+        """Colour the gain or loss in ``area`` (``B20`` or ``F4:F24``) by :attr:`colors`."""
+        self.pnl.setdefault(ws.title, []).append(area)
+
+    def finish(self) -> None:
+        """Last touches once every sheet is written: gains and losses coloured, every font
+        the language's (:func:`carryxl.workbooks.styles.localise_fonts`)."""
+        for title, areas in self.pnl.items():
+            ws = self.wb[title]
+            sqref = " ".join(areas)
+            rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
+            for operator, color in rules:
+                rule = CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
+                ws.conditional_formatting.add(sqref, rule)
+        styles.localise_fonts(self.wb, self.lang)
 
     def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
         """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
@@ -145,6 +178,9 @@ class Form:
             cell = self._cell(2)
             if unit.startswith("="):
                 cell.value = unit  # a formula such as =in_funding, written by us
+            elif unit == "unit_trading_days":  # a horizon in years, said in trading days
+                words = self.book.t(unit)
+                cell.value = f'="= "&ROUND({key}*{TRADING_DAYS},1)&" {words}"'
             else:
                 put_text(cell, self.book.t(unit))
             self.book.paint(cell, "note")
@@ -169,6 +205,8 @@ class Form:
         cell.comment = note_comment(self.book, name)
         if choices is not None:
             self.validate(cell.coordinate, choices, strict)
+        if name in RATE_INPUTS:
+            self.validate_rate(cell.coordinate)
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate
@@ -196,12 +234,39 @@ class Form:
             self._validations[choices] = dv
         dv.add(coordinate)
 
+    def validate_rate(self, area: str) -> None:
+        """Rates a year in ``area`` kept to :data:`RATE_RANGE` (negatives allowed), the rule
+        shown as the input message when a cell is selected and as the error."""
+        dv = self._validations.get("rate")
+        if dv is None:
+            low, high = (f"{bound:.0%}" for bound in RATE_RANGE)
+            rule = self.book.t("rate_rule").format(low=low, high=high)
+            dv = DataValidation(
+                type="decimal",
+                operator="between",
+                formula1=repr(RATE_RANGE[0]),
+                formula2=repr(RATE_RANGE[1]),
+                allow_blank=True,
+                showInputMessage=True,
+                promptTitle=self.book.t("rate_rule_title"),
+                prompt=rule,
+                showErrorMessage=True,
+                errorStyle="stop",
+                errorTitle="carryxl",
+                error=rule,
+            )
+            self.ws.add_data_validation(dv)
+            self._validations["rate"] = dv
+        dv.add(area)
+
     def output(self, name: str, formula: str, kind: str, unit: str | None = None) -> str:
         """A locked output named ``name`` holding ``formula`` (carryxl's, never user text)."""
         self._label(name, unit)
         cell = self._cell(1)
         cell.value = formula
         self.book.paint(cell, "output", styles.number_format(kind, self.book.lang))
+        if kind == "pnl":
+            self.book.mark_pnl(self.ws, cell.coordinate)
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate
@@ -228,16 +293,12 @@ def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str
         book.paint(cell, "header")
 
 
-def print_setup(ws: Worksheet, landscape: bool = True) -> None:
-    """A4, fit to one page wide, page numbers in the footer."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddHeader.left.text = "carryxl"
+def print_setup(ws: Worksheet) -> None:
+    """Once the sheet and its print area are written: every text fitted to its cell
+    (:func:`carryxl.workbooks.fit.fit_sheet`), then A4 pages with breaks between blocks,
+    fitted to the width at a readable scale (:func:`carryxl.workbooks.pages.paginate`)."""
+    fit_sheet(ws)
+    paginate(ws)
 
 
 def sheet_head(book: Book, ws: Worksheet, title: str, widths: Sequence[float]) -> None:

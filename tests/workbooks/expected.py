@@ -54,6 +54,7 @@ from carryxl.core import (
     value_date,
     year_fraction,
 )
+from carryxl.core.period import holding_period
 from carryxl.core.portfolio import book_positions, book_risk, currency_exposure
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history import drawdown
@@ -94,23 +95,48 @@ def _dt(day: Any) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day)
 
 
+def calculator_period(v: dict[str, Any], target: str) -> tuple[float, float, float]:
+    """Each leg's year fraction and the holding period the calculator uses: from both
+    dates when given (:func:`carryxl.core.holding_period`, as ``carryxl calc --start
+    --end``), else the holding period typed."""
+    if v.get("in_start_date") is None or v.get("in_end_date") is None:
+        t = v["in_years"]
+        return t, t, t
+    period = holding_period(
+        target,
+        v["in_funding"],
+        start=v["in_start_date"].date(),
+        end=v["in_end_date"].date(),
+        day_count_target=_day_count(v, target),
+        day_count_funding=_day_count(v, v["in_funding"]),
+    )
+    return (
+        float(period.years_target),
+        float(period.years_funding),
+        float(period.holding_years),
+    )
+
+
 def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
     """Calculator outputs from the core; stop-loss spot is checked separately (inverse)."""
     pair = Pair.parse(v["in_pair"])
     orientation = pair.orientation(v["in_funding"])
     target = str(pair.other(v["in_funding"]))
     n, s0, s1 = v["in_notional"], v["in_spot_start"], v["in_spot_end"]
-    rt, rf, t = v["in_rate_target"], v["in_rate_funding"], v["in_years"]
-    exact = carry_breakdown(n, s0, s1, rt, rf, t, orientation)
-    simple = carry_breakdown_simple(n, s0, s1, rt, rf, t, orientation)
+    rt, rf = v["in_rate_target"], v["in_rate_funding"]
+    t, tf, held = calculator_period(v, target)
+    exact = carry_breakdown(n, s0, s1, rt, rf, t, orientation, tf)
+    simple = carry_breakdown_simple(n, s0, s1, rt, rf, t, orientation, tf)
     scale = points_scale(pair)
     base_is_target = orientation is Orientation.TARGET_FUNDING
     rate_base, rate_quote = (rt, rf) if base_is_target else (rf, rt)
-    net = _f(carry_breakdown(n, s0, s1, rt, rf, t, orientation, costs=v["in_costs"]).total)
+    years_base, years_quote = (t, tf) if base_is_target else (tf, t)
+    net = _f(carry_breakdown(n, s0, s1, rt, rf, t, orientation, tf, costs=v["in_costs"]).total)
     margin = n / v["in_leverage"]
     spots = [s0 * (1 + k / 100) for k in PAYOFF_STEPS]
-    d0, d1 = v["in_start_date"].date(), v["in_end_date"].date()
-    return {
+    dated = v.get("in_start_date") is not None and v.get("in_end_date") is not None
+    expected = {
+        "out_pair_check": None,  # blank: the funding currency is one of the pair's
         "out_target": target,
         "out_inverted": orientation is Orientation.FUNDING_TARGET,
         "out_day_count_target": _day_count(v, target),
@@ -118,6 +144,12 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
         "out_example_rate_target": POLICY[target],
         "out_example_rate_funding": POLICY[v["in_funding"]],
         "out_points_scale": scale,
+        "out_years_target": t,
+        "out_years_funding": tf,
+        "out_period_rate_target": rt * t,
+        "out_period_rate_funding": rf * tf,
+        "out_holding_years": held,
+        "out_dates_given": dated,
         "out_ratio": _f(spot_ratio(s0, s1, orientation)),
         "out_fx_move": _f(fx_return(s0, s1, orientation)),
         "out_move_pips": (s1 - s0) / pair.pip_size(),
@@ -128,25 +160,37 @@ def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
         "out_total_simple": _f(simple.total),
         "out_return": _f(exact.total_return),
         "out_return_simple": _f(simple.total_return),
-        "out_annualised": _f(annualised_return(exact.total_return, t)),
-        "out_annualised_compound": _f(annualised_return(exact.total_return, t, compound=True)),
+        "out_annualised": _f(annualised_return(exact.total_return, held)),
+        "out_annualised_compound": _f(annualised_return(exact.total_return, held, compound=True)),
         "out_net": net,
         "out_return_net": net / n,
-        "out_breakeven_spot": _f(breakeven_spot(s0, rt, rf, t, orientation)),
-        "out_breakeven_move": _f(breakeven_move(rt, rf, t, orientation)),
-        "out_forward": _f(forward_outright(s0, rate_base, rate_quote, t)),
-        "out_forward_points": _f(forward_points(s0, rate_base, rate_quote, t, scale)),
+        "out_breakeven_spot": _f(breakeven_spot(s0, rt, rf, t, orientation, tf)),
+        "out_breakeven_move": _f(breakeven_move(rt, rf, t, orientation, tf)),
+        "out_forward": _f(forward_outright(s0, rate_base, rate_quote, years_base, years_quote)),
+        "out_forward_points": _f(
+            forward_points(s0, rate_base, rate_quote, years_base, scale, years_quote)
+        ),
         "out_margin": margin,
         "out_margin_level": _f(margin_level(v["in_equity"], margin)),
         "out_margin_call_spot": _margin_call_calculator(v),
         "out_return_on_margin": net / margin,
         "out_stop_fx_loss": -n * v["in_stop_loss"],
-        "out_days": float((v["in_end_date"] - v["in_start_date"]).days),
-        "out_years_dates_target": _f(year_fraction(d0, d1, _day_count(v, target))),
-        "out_years_dates_funding": _f(year_fraction(d0, d1, _day_count(v, v["in_funding"]))),
         "out_payoff_spots": spots,
-        "out_payoff_pnl": _f(carry_pnl(n, s0, np.array(spots), rt, rf, t, orientation)),
+        "out_payoff_pnl": _f(carry_pnl(n, s0, np.array(spots), rt, rf, t, orientation, tf)),
     }
+    if dated:
+        d0, d1 = v["in_start_date"].date(), v["in_end_date"].date()
+        expected["out_days"] = float((d1 - d0).days)
+        expected["out_years_dates_target"] = _f(year_fraction(d0, d1, _day_count(v, target)))
+        expected["out_years_dates_funding"] = _f(
+            year_fraction(d0, d1, _day_count(v, v["in_funding"]))
+        )
+    else:  # blank without both dates
+        expected.update(dict.fromkeys(_DATE_OUTPUTS))
+    return expected
+
+
+_DATE_OUTPUTS = ("out_days", "out_years_dates_target", "out_years_dates_funding")
 
 
 def expect_asset(v: dict[str, Any]) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def close(actual: Any, expected: Any, scale: float, rel: float = 1e-9) -> bool:
     if isinstance(expected, str | dt.datetime):
         return actual == expected
     if expected is None:
-        return actual in (None, 0)
+        return actual in (None, 0, "")
     if isinstance(expected, list):
         return (
             isinstance(actual, list)

@@ -36,6 +36,7 @@ from carryxl.workbooks.sheets import (
 from carryxl.workbooks.sheets.rates import DAY_COUNTS, PAIRS, RATE_EXAMPLES
 from tests.libreoffice import convert_many
 from tests.workbooks.expected import (
+    calculator_period,
     expect_asset,
     expect_calculator,
     expect_history,
@@ -144,6 +145,7 @@ def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
     end = start + dt.timedelta(days=int(rng.integers(1, 1200)))
     notional = float(np.round(np.exp(rng.uniform(np.log(1e3), np.log(1e9))), 2))
     leverage, call_level = rng.uniform(1, 50), rng.uniform(0.5, 1.5)
+    dated = bool(rng.random() < 0.5)
     # Month ends (the 31st, end of February) exercise the 30/360 rules.
     if rng.random() < 0.4:
         start = _month_end(start)
@@ -163,8 +165,9 @@ def random_calculator(rng: np.random.Generator) -> dict[str, Any]:
         "in_equity": notional / leverage * call_level * rng.uniform(1.2, 5),
         "in_margin_call_level": call_level,
         "in_stop_loss": rng.uniform(0.01, 0.1),
-        "in_start_date": start,
-        "in_end_date": end,
+        # both dates (they set each leg's year fraction) or neither (the holding period)
+        "in_start_date": start if dated else None,
+        "in_end_date": end if dated else None,
         "in_rates_day_count": [str(rng.choice(DAY_COUNTS)) for _ in RATE_EXAMPLES],
     }
 
@@ -348,9 +351,19 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for row, text in enumerate(INJECTION, start=1):
         put_text(wb.active.cell(row, 1), text)
     wb.save(injection)
-    sources = [*templates.values(), *(p for *_, p in cases), injection]
+    # AUD/JPY "funded" in USD, in both languages: one message, the results blank
+    foreign = {lang: src / f"calculator_usd_funding_{lang}.xlsx" for lang in ("en", "zh")}
+    for lang, path in foreign.items():
+        write_inputs(templates[("calculator", lang, "native")], {"in_funding": "USD"}, path)
+    sources = [*templates.values(), *(p for *_, p in cases), injection, *foreign.values()]
     targets = convert_many(sources, "xlsx", out)
-    return {"templates": templates, "cases": cases, "injection": injection, "out": targets}
+    return {
+        "templates": templates,
+        "cases": cases,
+        "injection": injection,
+        "foreign": foreign,
+        "out": targets,
+    }
 
 
 def _load(converted: dict[str, Any], source: Path) -> Any:
@@ -384,10 +397,12 @@ def _check_stop(inputs: dict[str, Any], wb: Any) -> None:
 
 def _check_breakeven_after_costs(inputs: dict[str, Any], wb: Any) -> None:
     """At the break-even end spot after costs, the core's P&L less costs is zero."""
-    orientation = Pair.parse(inputs["in_pair"]).orientation(inputs["in_funding"])
+    pair = Pair.parse(inputs["in_pair"])
+    orientation = pair.orientation(inputs["in_funding"])
+    t, tf, _held = calculator_period(inputs, str(pair.other(inputs["in_funding"])))
     pnl = carry_pnl(
         inputs["in_notional"], inputs["in_spot_start"], values(wb, "out_breakeven_spot_net"),
-        inputs["in_rate_target"], inputs["in_rate_funding"], inputs["in_years"], orientation,
+        inputs["in_rate_target"], inputs["in_rate_funding"], t, orientation, tf,
         costs=inputs["in_costs"],
     )  # fmt: skip
     assert close(float(pnl), 0.0, inputs["in_notional"] * 100)
@@ -457,6 +472,25 @@ def test_random_inputs_recalculate_to_the_core(converted: dict[str, Any], kind: 
     assert len(cases) == RANDOM_SETS
     for inputs, path in cases:
         _check(kind, inputs, _load(converted, path))
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "funding currency must be AUD or JPY"), ("zh", "融资货币必须是 AUD 或 JPY")],
+)
+def test_funding_currency_outside_the_pair_gives_one_message(
+    converted: dict[str, Any], lang: str, message: str
+) -> None:
+    """Not #N/A in every result beside a carry in the wrong currency: one plain message,
+    and every result that needs the pair's orientation blank."""
+    wb = _load(converted, converted["foreign"][lang])
+    assert values(wb, "out_pair_check") == message
+    for name in ("out_target", "out_carry", "out_total", "out_breakeven_spot", "out_margin"):
+        assert values(wb, name) in (None, ""), name
+    assert all(v in (None, "") for v in values(wb, "out_payoff_pnl"))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            assert not any(c.data_type == "e" for c in row), ws.title
 
 
 def test_text_starting_with_formula_characters_stays_text(converted: dict[str, Any]) -> None:
@@ -631,7 +665,7 @@ def test_diversified_book_beside_recalculates_to_the_core(
     # the diversified book: a lower VaR than the yen book, a higher ratio, not flagged
     assert values(wb, "out_cmp_var") < 0.8 * values(wb, "out_book_var")
     assert values(wb, "out_cmp_diversification") > values(wb, "out_book_diversification") + 0.1
-    assert values(wb, "out_cmp_concentrated") is False
+    assert values(wb, "out_cmp_concentrated") == 0  # a flag: 1/0 shown as yes/no
     assert values(wb, "out_cmp_top_share") < 0.5
 
 
@@ -646,5 +680,5 @@ def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) ->
     assert 1.0 < values(wb, "out_book_diversification") < 1.15
     assert values(wb, "out_book_top_funding") == "JPY"
     assert values(wb, "out_book_top_share") == pytest.approx(1.0)
-    assert values(wb, "out_book_concentrated") is True
+    assert values(wb, "out_book_concentrated") == 1
     assert values(wb, "out_book_total") < 0  # valued on 5 August 2024, the low

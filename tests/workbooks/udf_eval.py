@@ -112,7 +112,9 @@ def evaluate(formula: str, lookup: Callable[[str], Any]) -> Any:
         branches = _branches(choice.group(3))
         if branches is None:
             return SKIP
-        taken = branches[0] if lookup(choice.group(1)) == choice.group(2) else branches[1]
+        value = lookup(choice.group(1))
+        value = "" if value is None else value  # an empty text result reads back as None
+        taken = branches[0] if value == choice.group(2) else branches[1]
         return evaluate("=" + taken, lookup)
     transpose = formula.startswith("=TRANSPOSE(") and formula.endswith(")")
     call = _call("=" + formula[len("=TRANSPOSE(") : -1] if transpose else formula)

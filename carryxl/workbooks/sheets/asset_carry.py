@@ -110,7 +110,7 @@ def build(book: Book) -> None:
     out("out_asset_before_funding", "percent")
     out("out_asset_funding_cost", "percent")
     out("out_asset_return", "percent")
-    out("out_asset_pnl", "money", _MONEY)
+    out("out_asset_pnl", "pnl", _MONEY)
     out("out_asset_excess", "percent")
     out("out_asset_breakeven_move", "percent")
 

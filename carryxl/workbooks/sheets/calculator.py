@@ -9,8 +9,6 @@ from the dates; and a payoff table over the end spot with its line chart.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,7 +32,7 @@ from carryxl.workbooks.layout import (
 )
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
-__all__ = ["INPUTS", "OUTPUTS", "PAYOFF_STEPS", "SEED_INPUTS", "build"]
+__all__ = ["INPUTS", "OUTPUTS", "PAYOFF_STEPS", "SEED_INPUTS", "build", "guarded"]
 
 # Seed case 1: 10,000,000 JPY, AUD/JPY 100 -> 103, AUD 4.5%, JPY 0.1%, 6 months.
 SEED_INPUTS: dict[str, object] = {
@@ -51,8 +49,8 @@ SEED_INPUTS: dict[str, object] = {
     "in_equity": 2_000_000,
     "in_margin_call_level": MARGIN_CALL_LEVEL,
     "in_stop_loss": 0.03,
-    "in_start_date": dt.datetime(2025, 1, 6),
-    "in_end_date": dt.datetime(2025, 7, 7),
+    "in_start_date": None,  # no dates: the holding period is in force
+    "in_end_date": None,
 }
 
 # The payoff table: end spots from -10% to +10% of the start spot, in 1% steps.
@@ -64,7 +62,7 @@ _MONEY = "=in_funding"
 # (name, number format kind, unit, validation list, strict list)
 INPUTS: tuple[tuple[str, str, str | None, str | None, bool], ...] = (
     ("in_pair", "text", None, "=list_pairs", False),
-    ("in_funding", "text", None, "=in_rates_currency", True),
+    ("in_funding", "text", None, "=list_pair_currencies", True),
     ("in_notional", "money", _MONEY, None, True),
     ("in_spot_start", "spot", "unit_pair", None, True),
     ("in_spot_end", "spot", "unit_pair", None, True),
@@ -85,8 +83,9 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
     (
         "sec_conventions",
         (
+            ("out_pair_check", "text", None),
             ("out_target", "text", None),
-            ("out_inverted", "general", None),
+            ("out_inverted", "flag", None),
             ("out_day_count_target", "text", None),
             ("out_day_count_funding", "text", None),
             ("out_example_rate_target", "percent_short", "unit_per_year"),
@@ -97,19 +96,24 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
     (
         "sec_pnl",
         (
+            ("out_period_in_force", "text", None),
+            ("out_years_target", "years", "unit_years"),
+            ("out_years_funding", "years", "unit_years"),
+            ("out_period_rate_target", "percent", None),
+            ("out_period_rate_funding", "percent", None),
             ("out_ratio", "number", None),
             ("out_fx_move", "percent", None),
             ("out_move_pips", "pips", None),
-            ("out_carry", "money", _MONEY),
-            ("out_fx", "money", _MONEY),
-            ("out_cross", "money", _MONEY),
-            ("out_total", "money", _MONEY),
+            ("out_carry", "pnl", _MONEY),
+            ("out_fx", "pnl", _MONEY),
+            ("out_cross", "pnl", _MONEY),
+            ("out_total", "pnl", _MONEY),
             ("out_return", "percent", None),
-            ("out_total_simple", "money", _MONEY),
+            ("out_total_simple", "pnl", _MONEY),
             ("out_return_simple", "percent", None),
             ("out_annualised", "percent", None),
             ("out_annualised_compound", "percent", None),
-            ("out_net", "money", _MONEY),
+            ("out_net", "pnl", _MONEY),
             ("out_return_net", "percent", None),
         ),
     ),
@@ -133,15 +137,17 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
             ("out_margin_call_spot", "spot", "unit_pair"),
             ("out_stop_spot", "spot", "unit_pair"),
             ("out_stop_pips", "pips", None),
-            ("out_stop_fx_loss", "money", _MONEY),
+            ("out_stop_fx_loss", "pnl", _MONEY),
         ),
     ),
     (
         "sec_dates",
         (
+            ("out_dates_given", "flag", None),
             ("out_days", "integer", "unit_days"),
             ("out_years_dates_target", "years", "unit_years"),
             ("out_years_dates_funding", "years", "unit_years"),
+            ("out_holding_years", "years", "unit_years"),
         ),
     ),
 )
@@ -156,22 +162,67 @@ def build(book: Book) -> None:
     for name, kind, unit, choices, strict in INPUTS:
         f.input(name, SEED_INPUTS[name], kind, unit, choices, strict)
     udf = book.mode == "udf"
+    own = _own_formulas(book)
     for heading, rows in OUTPUTS:
         f.section(heading)
         for name, kind, unit in rows:
             if udf and name in CALCULATOR_BREAKDOWN:
                 if name == CALCULATOR_BREAKDOWN[0]:
                     group = [r for r in rows if r[0] in CALCULATOR_BREAKDOWN]
-                    f.array_output(group, CALCULATOR_BREAKDOWN_UDF)
+                    f.array_output(group, guarded(name, CALCULATOR_BREAKDOWN_UDF))
                 continue
-            formula = CALCULATOR_UDF.get(name) if udf else None
-            f.output(name, formula or CALCULATOR_NATIVE[name], kind, unit)
+            formula = own.get(name) or (CALCULATOR_UDF.get(name) if udf else None)
+            f.output(name, guarded(name, formula or CALCULATOR_NATIVE[name]), kind, unit)
     _payoff(book, ws)
-    ws.print_area = f"A1:P{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"  # the chart too
+    ws.print_title_rows = "1:2"  # later pages start with a section heading
+    ws.print_area = f"A1:O{max(f.row - 1, 4 + len(PAYOFF_STEPS))}"  # the chart too
     print_setup(ws)
     protect(ws)
     add_rates(book)
     add_lists(book)
+
+
+# Outputs that need both dates: blank without them.
+_FROM_DATES = ("out_days", "out_years_dates_target", "out_years_dates_funding")
+
+
+def _text_formula(text: str, parts: dict[str, str]) -> str:
+    """A label with ``{placeholders}`` as a text formula joining the ``parts`` formulas."""
+    pieces: list[str] = []
+    rest = text
+    while "{" in rest:
+        before, _, after = rest.partition("{")
+        key, _, rest = after.partition("}")
+        pieces += [f'"{before}"', parts[key]]
+    pieces.append(f'"{rest}"')
+    return "&".join(p for p in pieces if p != '""')
+
+
+def _own_formulas(book: Book) -> dict[str, str]:
+    """The outputs whose formula holds words of the book's language: the check of the
+    funding currency and which year fractions are in force."""
+    message = _text_formula(
+        book.t("msg_funding_in_pair"), {"base": "LEFT(in_pair,3)", "quote": "RIGHT(in_pair,3)"}
+    )
+    dates, holding = book.t("period_dates"), book.t("period_holding")
+    return {
+        "out_pair_check": (
+            f'=IF(OR(LEFT(in_pair,3)=in_funding,RIGHT(in_pair,3)=in_funding),"",{message})'
+        ),
+        "out_period_in_force": f'=IF(out_dates_given,"{dates}","{holding}")',
+    }
+
+
+def guarded(name: str, formula: str) -> str:
+    """``formula`` blank ("") while the funding currency is not one of the pair's (the
+    check says so in one cell instead of #N/A everywhere), and, for the outputs of the
+    dates, while a date is missing."""
+    if name == "out_pair_check":
+        return formula
+    body = formula[1:]
+    if name in _FROM_DATES:
+        body = f'IF(out_dates_given,{body},"")'
+    return f'=IF(out_pair_check="",{body},"")'
 
 
 def _payoff(book: Book, ws: Worksheet) -> None:
@@ -181,12 +232,13 @@ def _payoff(book: Book, ws: Worksheet) -> None:
     for i, step in enumerate(PAYOFF_STEPS):
         row = first + i
         spot = ws.cell(row, 5)
-        spot.value = f"=in_spot_start*(1+{step}/100)"
+        spot.value = guarded("out_payoff_spots", f"=in_spot_start*(1+{step}/100)")
         book.paint(spot, "output", styles.FORMATS["spot"])
         pnl = ws.cell(row, 6)
-        pnl.value = payoff_cell(f"E{row}", book.mode)
+        pnl.value = guarded("out_payoff_pnl", payoff_cell(f"E{row}", book.mode))
         book.paint(pnl, "output", styles.FORMATS["money"])
     last = first + len(PAYOFF_STEPS) - 1
+    book.mark_pnl(ws, f"F{first}:F{last}")
     book.define("out_payoff_spots", ws, f"E{first}", f"E{last}")
     book.define("out_payoff_pnl", ws, f"F{first}", f"F{last}")
 
@@ -206,7 +258,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
     series.smooth = False
     chart.series.append(series)
     chart.height = 9
-    chart.width = 16
+    chart.width = 13  # inside H:O, the print area's last columns
     ws.add_chart(chart, "H4")
     note = put_text(ws.cell(first + len(PAYOFF_STEPS) + 1, 5), book.t("payoff_note"))
     note.font = styles.NOTE_FONT

@@ -101,8 +101,8 @@ def build(book: Book) -> None:
     _text(f, "out_history_range", f"{dates[0]:%Y-%m-%d} – {dates[-1]:%Y-%m-%d}")
 
     f.section("sec_history_results")
-    f.output("out_history_final_pnl", f"=H{last}", "money", _MONEY)
-    f.output("out_history_worst_pnl", "=MIN(out_history_pnl)", "money", _MONEY)
+    f.output("out_history_final_pnl", f"=H{last}", "pnl", _MONEY)
+    f.output("out_history_worst_pnl", "=MIN(out_history_pnl)", "pnl", _MONEY)
     f.output(
         "out_history_worst_date",
         "=INDEX(out_history_dates,MATCH(out_history_worst_pnl,out_history_pnl,0))",
@@ -111,17 +111,17 @@ def build(book: Book) -> None:
     f.output("out_history_max_drawdown", "=MAX(out_history_drawdown)", "percent")
     f.output(
         "out_history_margin_call_date",
-        '=IFERROR(INDEX(out_history_dates,MATCH(TRUE,out_history_margin_calls,0)),"-")',
+        '=IFERROR(INDEX(out_history_dates,MATCH(1,out_history_margin_calls,0)),"-")',
         "date",
     )
     f.output(
         "out_history_stop_out_date",
-        '=IFERROR(INDEX(out_history_dates,MATCH(TRUE,out_history_stopped,0)),"-")',
+        '=IFERROR(INDEX(out_history_dates,MATCH(1,out_history_stopped,0)),"-")',
         "date",
     )
     f.output(
         "out_history_stop_out_spot",
-        '=IFERROR(INDEX(out_history_spots,MATCH(TRUE,out_history_stopped,0)),"-")',
+        '=IFERROR(INDEX(out_history_spots,MATCH(1,out_history_stopped,0)),"-")',
         "spot",
     )
     last_row = f.row - 1
@@ -161,19 +161,21 @@ def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[floa
             8: ("=" + held if i == 0 else f"=IF(L{r - 1},H{r - 1},{held})", "money"),
             9: (f"={margin}+H{r}", "money"),
             10: (f"=1-I{r}/MAX(I${top}:I{r})", "percent"),
-            11: (f"=AND(in_leverage>1,I{r}<in_margin_call_level*{margin})", "general"),
+            # flags as 1/0, shown as words (yes/no) by their number format
+            11: (f"=IF(AND(in_leverage>1,I{r}<in_margin_call_level*{margin}),1,0)", "flag"),
             12: (
-                "=FALSE()"
+                "=0"
                 if i == 0
-                else f"=OR(L{r - 1},AND(in_leverage>1,I{r}<in_stop_out_level*{margin}))",
-                "general",
+                else f"=IF(OR(L{r - 1},AND(in_leverage>1,I{r}<in_stop_out_level*{margin})),1,0)",
+                "flag",
             ),
         }
         for col, (value, kind) in row.items():
             cell = ws.cell(r, col)
             cell.value = value
-            book.paint(cell, "output", styles.FORMATS[kind])
+            book.paint(cell, "output", styles.number_format(kind, book.lang))
     end = top + len(dates) - 1
+    book.mark_pnl(ws, f"H{top}:H{end}")
     for name, letter in (
         ("out_history_dates", "E"),
         ("out_history_spots", "F"),
@@ -203,6 +205,9 @@ def _chart(book: Book, ws: Worksheet, first: int, last: int) -> None:
         Reference(ws, min_col=8, max_col=9, min_row=3, max_row=last), titles_from_data=True
     )
     chart.set_categories(Reference(ws, min_col=5, min_row=first, max_row=last))
+    for series in chart.series:  # straight lines between fixings: nothing invented between
+        series.smooth = False
+        series.marker.symbol = "none"
     chart.height = 10
-    chart.width = 20
+    chart.width = 16  # inside N:W, the print area's last columns
     ws.add_chart(chart, "N4")

@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
@@ -133,20 +135,20 @@ _POSITION_OUTPUTS = (
     ("out_pf_units", "money"),
     ("out_pf_cost", "money"),
     ("out_pf_average_rate", "spot"),
-    ("out_pf_fx", "money"),
-    ("out_pf_swap", "money"),
-    ("out_pf_carry", "money"),
-    ("out_pf_total", "money"),
+    ("out_pf_fx", "pnl"),
+    ("out_pf_swap", "pnl"),
+    ("out_pf_carry", "pnl"),
+    ("out_pf_total", "pnl"),
     ("out_pf_stop_spot", "spot"),
     ("out_pf_stop_distance", "percent_short"),
     ("out_pf_flags", "text"),
     ("out_pf_margin", "money"),
     ("out_pf_exposure", "money"),
-    ("out_pf_total_account", "money"),
-    ("out_pf_interest_account", "money"),
-    ("out_pf_fx_account", "money"),
+    ("out_pf_total_account", "pnl"),
+    ("out_pf_interest_account", "pnl"),
+    ("out_pf_fx_account", "pnl"),
     ("out_pf_tax", "money"),
-    ("out_pf_after_tax", "money"),
+    ("out_pf_after_tax", "pnl"),
     ("out_pf_standalone_var", "money"),
     ("out_pf_marginal", "money"),
     ("out_pf_contribution", "money"),
@@ -158,7 +160,7 @@ _TRANCHE_INPUTS = (
     ("in_tr_rate", "spot"),
     ("in_tr_amount", "money"),
 )
-_TRANCHE_OUTPUTS = (("out_tr_days", "integer"), ("out_tr_pnl", "money"))
+_TRANCHE_OUTPUTS = (("out_tr_days", "integer"), ("out_tr_pnl", "pnl"))
 
 
 def _letter(offset: int) -> str:
@@ -275,7 +277,7 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
         ("in_window_start", "date", None),
         ("in_window_end", "date", None),
         ("in_confidence", "percent_short", None),
-        ("in_horizon_years", "years", "unit_years"),
+        ("in_horizon_years", "years", "unit_trading_days"),
         ("in_tax_interest", "percent_short", None),
         ("in_tax_fx", "percent_short", None),
     ):
@@ -289,10 +291,16 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     last_form_row = f.row - 1
 
     _positions(book, ws, f, seed)
+    for name in ("in_pf_rate_base", "in_pf_rate_quote"):  # plausible rates only
+        f.validate_rate(f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
+    for name, kind in _POSITION_OUTPUTS:  # gains and losses in the book's colours
+        if kind == "pnl":
+            book.mark_pnl(ws, f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
     _correlation(book, ws, seed)
     _currencies(book, ws)
     _tranches(book, ws, f, seed)
     _chart(book, ws)
+    ws.print_title_rows = "1:2"  # the tables below have headings of their own
     ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
     print_setup(ws)
     protect(ws)
@@ -304,7 +312,7 @@ _COMPARED = (
     ("out_cmp_diversification", "out_book_diversification", "number"),
     ("out_cmp_top_funding", "out_book_top_funding", "text"),
     ("out_cmp_top_share", "out_book_top_share", "percent_short"),
-    ("out_cmp_concentrated", "out_book_concentrated", "general"),
+    ("out_cmp_concentrated", "out_book_concentrated", "flag"),
 )
 
 
@@ -327,9 +335,9 @@ def _book_outputs(f: Form) -> None:
     udf = _book_udf() if f.book.mode == "udf" else {}
     t = "SQRT(in_horizon_years)"
     f.section("sec_pf_book")
-    f.output("out_book_total", "=SUM(out_pf_total_account)", "money", money)
+    f.output("out_book_total", "=SUM(out_pf_total_account)", "pnl", money)
     f.output("out_book_tax", "=SUM(out_pf_tax)", "money", money)
-    f.output("out_book_after_tax", "=SUM(out_pf_after_tax)", "money", money)
+    f.output("out_book_after_tax", "=SUM(out_pf_after_tax)", "pnl", money)
     f.output("out_book_margin", "=SUMPRODUCT(out_pf_margin,in_pf_to_account)", "money", money)
     f.output("out_book_gross", "=SUMPRODUCT(ABS(out_pf_exposure))", "money", money)
     f.section("sec_pf_risk")
@@ -356,7 +364,9 @@ def _book_outputs(f: Form) -> None:
         "text",
     )
     f.output("out_book_top_share", "=MAX(out_fx_funding_share)", "percent_short")
-    f.output("out_book_concentrated", "=out_book_top_share>in_concentration_threshold", "general")
+    f.output(
+        "out_book_concentrated", "=IF(out_book_top_share>in_concentration_threshold,1,0)", "flag"
+    )
 
 
 def _book_taxable(basket: str, other: str) -> str:
@@ -550,6 +560,14 @@ def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
     book.paint(ws.cell(SCALED_ROW, 5), "header")
     last = _letter(POSITIONS)
     book.define("in_correlation", ws, f"F{MATRIX_TOP}", f"{last}{MATRIX_TOP + POSITIONS - 1}")
+    # Rows and columns without a position: their 1 and 0 drawn in the cell's own colour
+    ws.conditional_formatting.add(
+        f"F{MATRIX_TOP}:{last}{MATRIX_TOP + POSITIONS - 1}",
+        FormulaRule(
+            formula=[f'OR($E{MATRIX_TOP}="",F${MATRIX_TOP - 1}="")'],
+            font=Font(color=styles.INPUT_FILL.fgColor.rgb[-6:]),
+        ),
+    )
     book.define("out_pf_scaled", ws, f"F{SCALED_ROW}", f"{last}{SCALED_ROW}")
 
 
@@ -573,6 +591,17 @@ def _currencies(book: Book, ws: Worksheet) -> None:
             "/out_book_gross)",
         )  # fmt: skip
         book.paint(share, "output", styles.FORMATS["percent_short"])
+    # A currency of no position: its row drawn in the cell's own colour (the table shows
+    # the book's currencies; the zeros stay for the formulas that read the columns)
+    ws.conditional_formatting.add(
+        f"E{first}:G{last}",
+        FormulaRule(
+            formula=[
+                f"SUMPRODUCT((LEFT(in_pf_pair,3)=$E{first})+(RIGHT(in_pf_pair,3)=$E{first}))=0"
+            ],
+            font=Font(color=styles.OUTPUT_FILL.fgColor.rgb[-6:]),
+        ),
+    )
     book.define("out_fx_currency", ws, f"E{first}", f"E{last}")
     book.define("out_fx_net", ws, f"F{first}", f"F{last}")
     book.define("out_fx_funding_share", ws, f"G{first}", f"G{last}")
@@ -593,7 +622,8 @@ def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
         days = ws.cell(r, 13, f'=IF(I{r}="","",in_valuation_date-J{r})')
         pnl = ws.cell(r, 14, f'=IF(I{r}="","",{sign}*(L{r}*INDEX(in_pf_spot,I{r})-L{r}*K{r}))')
         book.paint(days, "output", styles.FORMATS["integer"])
-        book.paint(pnl, "output", styles.FORMATS["money"])
+        book.paint(pnl, "output", styles.FORMATS["pnl"])
+    book.mark_pnl(ws, f"N{first}:N{last}")
     for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
         letter = get_column_letter(9 + offset)
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")

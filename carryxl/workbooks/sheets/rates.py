@@ -116,6 +116,13 @@ def add_lists(book: Book) -> Worksheet:
         for row, value in enumerate(values, start=2):
             put_text(ws.cell(row, col), value)
         book.define(name, ws, f"{letter}2", f"{letter}{len(values) + 1}")
+    if "in_pair" in book.names:  # the funding currency: one of the pair's two
+        col = len(lists) + 1
+        letter = get_column_letter(col)
+        put_text(ws.cell(1, col), book.t("list_pair_currencies"))
+        ws.cell(2, col).value = "=LEFT(in_pair,3)"
+        ws.cell(3, col).value = "=RIGHT(in_pair,3)"
+        book.define("list_pair_currencies", ws, f"{letter}2", f"{letter}3")
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     return ws
@@ -197,6 +204,11 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     if not live:
         _own_the_examples(book, ws)
     form.validate(f"C{FIRST_ROW}:C{last}", "=list_day_counts")
+    rates = [c[0] for c in columns]
+    for name in ("in_rates_policy", "in_rates_broker"):  # not the live (formula) column
+        if name in rates:
+            letter = get_column_letter(rates.index(name) + 1)
+            form.validate_rate(f"{letter}{FIRST_ROW}:{letter}{last}")
     ws.freeze_panes = f"B{FIRST_ROW}"
     ws.protection.sheet = True
     ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"

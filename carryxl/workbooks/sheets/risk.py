@@ -109,7 +109,7 @@ INPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None, str | None], ...]], .
         "sec_var_inputs",
         (
             ("in_volatility", "percent_short", "unit_per_year", None),
-            ("in_horizon_years", "years", "unit_years", None),
+            ("in_horizon_years", "years", "unit_trading_days", None),
             ("in_confidence", "percent_short", None, None),
             ("in_expected_return", "percent_short", "unit_per_year", None),
             ("in_rate_target", "percent", "unit_per_year", None),
@@ -170,7 +170,7 @@ def build(book: Book) -> None:
         for name, kind, unit in outputs:
             f.output(name, udf.get(name, RISK_NATIVE[name]), kind, unit)
     ws.print_area = f"A1:C{f.row - 1}"
-    print_setup(ws, landscape=False)
+    print_setup(ws)
     protect(ws)
     add_rates(book)
     add_lists(book)

@@ -56,18 +56,20 @@ def build(book: Book) -> None:
     seed = SEED_INPUTS
     f.section("sec_position")
     f.input("in_pair", seed["in_pair"], "text", choices="=list_pairs", strict=False)
-    f.input("in_funding", seed["in_funding"], "text", choices="=in_rates_currency")
+    f.input("in_funding", seed["in_funding"], "text", choices="=list_pair_currencies")
     f.input("in_notional", seed["in_notional"], "money", unit=_MONEY)
     f.input("in_spot_start", seed["in_spot_start"], "spot", unit="unit_pair")
     f.input("in_rate_target", seed["in_rate_target"], "percent", unit="unit_per_year")
     f.input("in_rate_funding", seed["in_rate_funding"], "percent", unit="unit_per_year")
     f.input("in_years", seed["in_years"], "years", unit="unit_years")
-    f.output("out_inverted", CALCULATOR_NATIVE["out_inverted"], "general")
+    f.output("out_inverted", CALCULATOR_NATIVE["out_inverted"], "flag")
 
     top = f.row + 1
     last = _grid(book, ws, top, "years")
     last = _grid(book, ws, last + 2, "rates")
-    put_text(ws.cell(last + 1, 1), book.t("grid_note")).font = styles.NOTE_FONT
+    note = f"grid_note_{book.colors.name}"
+    put_text(ws.cell(last + 1, 1), book.t(note)).font = styles.NOTE_FONT
+    ws.print_title_rows = "1:2"  # each grid's page starts with its own headings
     ws.print_area = f"A1:{get_column_letter(_FIRST_COL + len(RATE_SHIFTS) - 1)}{last + 1}"
     print_setup(ws)
     protect(ws)
@@ -80,7 +82,7 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     by_years = axis == "years"
     columns = YEARS if by_years else RATE_SHIFTS
     suffix = "" if by_years else "_rates"
-    head = top + 1
+    head = top + 2 if by_years else top + 1  # the holding periods get a tenor row above
     first, last = head + 1, head + len(MOVES)
     left = get_column_letter(_FIRST_COL)
     right = get_column_letter(_FIRST_COL + len(columns) - 1)
@@ -95,6 +97,8 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     for j, value in enumerate(columns):
         _input_cell(book, ws, head, _FIRST_COL + j, value, "years" if by_years else "percent_short")
     ws.cell(head, _FIRST_COL).comment = note_comment(book, axis_name)
+    if by_years:
+        _tenors(book, ws, top + 1, head, len(columns))
     book.define(axis_name, ws, f"{left}{head}", f"{right}{head}")
 
     _rows(book, ws, first, head, len(columns), by_years)
@@ -110,8 +114,24 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     book.define(
         f"out_scenario_breakeven_spot{suffix}", ws, f"{left}{spot_row}", f"{right}{spot_row}"
     )
-    _heatmap(ws, f"{left}{first}:{right}{last}")
+    _heatmap(book, ws, f"{left}{first}:{right}{last}")
     return spot_row
+
+
+def _tenors(book: Book, ws: Worksheet, row: int, head: int, width: int) -> None:
+    """Each holding period as a trader writes it (1M, 3M, 6M, 1Y, 2Y; 1个月, 1年 in
+    Chinese), from the years below: whole months as M, whole years as Y, else years."""
+    months, years = book.t("tenor_months"), book.t("tenor_years")
+    put_text(ws.cell(row, 2), book.t("row_tenor")).font = styles.BOLD
+    for j in range(width):
+        cell = ws.cell(row, _FIRST_COL + j)
+        t = f"{get_column_letter(_FIRST_COL + j)}{head}"
+        m = f"ROUND({t}*12,0)"
+        cell.value = (
+            f'=IF(ABS({t}*12-{m})>1E-9,TEXT({t},"0.00")&"{years}",'
+            f'IF(MOD({m},12)=0,{m}/12&"{years}",{m}&"{months}"))'
+        )
+        book.paint(cell, "output_bold", styles.FORMATS["general"])
 
 
 def _rows(book: Book, ws: Worksheet, first: int, head: int, width: int, by_years: bool) -> None:
@@ -165,8 +185,9 @@ def _breakeven_rows(
         _output_cell(book, ws, spot_row, col, spot, "spot", "output_bold")
 
 
-def _heatmap(ws: Worksheet, area: str) -> None:
-    """Red-white-green centred on zero, and a thick border where the P&L changes sign.
+def _heatmap(book: Book, ws: Worksheet, area: str) -> None:
+    """Loss colour-white-gain colour centred on zero (red-white-green in ``green-up``,
+    green-white-red in ``red-up``), and a thick border where the P&L changes sign.
 
     The border rule comes first: LibreOffice applies only the first of overlapping
     conditional formats, Excel applies both.
@@ -188,12 +209,12 @@ def _heatmap(ws: Worksheet, area: str) -> None:
         area,
         ColorScaleRule(
             start_type="min",
-            start_color="F8696B",
+            start_color=book.colors.loss_fill,
             mid_type="num",
             mid_value=0,
             mid_color="FFFFFF",
             end_type="max",
-            end_color="63BE7B",
+            end_color=book.colors.gain_fill,
         ),
     )
 
