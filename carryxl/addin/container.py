@@ -25,6 +25,8 @@ from pyopenvba.cfb import CFB
 __all__ = [
     "BLACK",
     "COOKIE",
+    "ENDOFCHAIN",
+    "NOSTREAM",
     "RED",
     "balanced_directory",
     "cfb_name_key",

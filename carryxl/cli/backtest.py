@@ -25,7 +25,13 @@ from carryxl.history.basket import G10, basket_backtest
 from carryxl.history.rates import RateSchedule
 from carryxl.history.stats import PerformanceStats
 
-__all__ = ["COMMANDS", "run", "run_basket"]
+__all__ = [
+    "COMMANDS",
+    "RATES_CSV",
+    "run",
+    "run_basket",
+    "stop_lines",
+]
 
 RATES_CSV = """date,AUD,JPY
 2005-01-03,5.25%,0.1%

@@ -31,7 +31,19 @@ from carryxl.core.validate import FloatArray
 if TYPE_CHECKING:
     from carryxl.history.valuation import BookRequest, BookValuation
 
-__all__ = ["COMMANDS", "calculate", "read_book", "render", "request_from", "result_of", "run"]
+__all__ = [
+    "BOOK_CSV",
+    "COMMANDS",
+    "DESCRIPTION",
+    "MONEY",
+    "YEN_BOOK_CSV",
+    "calculate",
+    "read_book",
+    "render",
+    "request_from",
+    "result_of",
+    "run",
+]
 
 YEN_BOOK_CSV = """pair,side,funding,stop_loss,leverage,rate_base,rate_quote,date,rate,amount
 AUD/JPY,long,JPY,3%,25,4.35%,0.1%,2024-06-03,,50000

@@ -45,6 +45,7 @@ __all__ = [
     "rates_used",
     "run",
     "series",
+    "side_by_side",
 ]
 
 

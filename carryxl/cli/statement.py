@@ -18,7 +18,14 @@ from carryxl.statements import analyse, read_statement
 from carryxl.statements.conversion import convert_by_ecb
 from carryxl.statements.report import TIMES_NOTE, report
 
-__all__ = ["COMMANDS", "LARGE_FILE", "PROGRESS_FROM", "run"]
+__all__ = [
+    "COMMANDS",
+    "EXAMPLE_REPORT",
+    "LARGE_FILE",
+    "PROGRESS_FROM",
+    "render",
+    "run",
+]
 
 PROGRESS_FROM = 50_000
 """Positions from which the analysis reports its progress on stderr."""

@@ -35,7 +35,13 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history.store import load_policy_rates
 
-__all__ = ["COMMANDS", "run"]
+__all__ = [
+    "COMMANDS",
+    "FAR_FROM_DIFFERENTIAL",
+    "calculate",
+    "render",
+    "run",
+]
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:

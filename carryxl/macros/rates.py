@@ -34,7 +34,15 @@ from carryxl.macros.contract import (
 from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, holds
 
-__all__ = ["CHINESE", "ENGLISH", "Words", "fill_policy_rates", "policy_rate_rows", "words_for"]
+__all__ = [
+    "CHINESE",
+    "ENGLISH",
+    "SOURCE_ZH",
+    "Words",
+    "fill_policy_rates",
+    "policy_rate_rows",
+    "words_for",
+]
 
 SOURCE_ZH = "国际清算银行（BIS）央行政策利率（WS_CBPOL）"
 
@@ -69,11 +77,11 @@ class Words:
             return f"BIS 数据中没有 {code}；请手动输入利率"
         return f"no {code} in the BIS data; type a rate by hand"
 
-    def unknown(self) -> str:
-        """The cell's own code is beside it (and in the summary line): not repeated here."""
+    def unknown(self, text: object) -> str:
+        """The cell's text quoted once (written as text, never a formula)."""
         if self.lang == "zh":
-            return "不是 carryxl 认识的货币代码；请手动输入利率"
-        return "not a currency code carryxl knows; type a rate by hand"
+            return f"{text}：不是 carryxl 认识的货币代码；请手动输入利率"
+        return f"{text}: not a currency code carryxl knows; type a rate by hand"
 
     def note(self, data: PolicyRates, day: np.datetime64) -> str:
         """The note above the table, citing the source and its as-of date."""
@@ -106,7 +114,7 @@ def _row(
     try:
         currency = Currency.parse(str(code).strip(), IN_RATES_CURRENCY)
     except CarryxlError:
-        return [None, None, words.unknown()]
+        return [None, None, words.unknown(code)]
     if currency not in data.series:
         return [None, None, words.missing(currency)]
     value, status = data.read(currency, day, IN_RATES_CURRENCY)
@@ -145,8 +153,8 @@ def fill_policy_rates(book: Book) -> None:
     words = words_for(book.sheet_of(IN_RATES_CURRENCY))
     fill = policy_rate_rows(data, currencies, words)
     writes = [Write(name, rows) for name, rows in fill.items()]
-    marked = [
-        f"{code[0]}: {source[0]}"
+    marked = [  # the code once: an unknown code's message already starts with it
+        str(source[0]) if str(source[0]).startswith(f"{code[0]}") else f"{code[0]}: {source[0]}"
         for code, source in zip(currencies, fill[IN_RATES_POLICY_SOURCE], strict=True)
         if source[0] and source[0] != words.source
     ]

@@ -30,7 +30,12 @@ from carryxl.statements.cells import Row, instrument, number, side, text, time
 from carryxl.statements.layout import Section, incomplete, sections
 from carryxl.statements.records import Account, Platform, Position, Statement
 
-__all__ = ["ACCOUNT", "find_account", "parse_mt5"]
+__all__ = [
+    "ACCOUNT",
+    "find_account",
+    "netting_positions",
+    "parse_mt5",
+]
 
 ACCOUNT = re.compile(
     r"^\s*(\d+)\s*\(\s*([A-Za-z]{3})\s*(?:,\s*([^,()]*?)\s*)?(?:,\s*([^,()]*?)\s*)?(?:,\s*([^,()]*?)\s*)?\)"

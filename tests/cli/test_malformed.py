@@ -31,7 +31,7 @@ FORWARD = (
     "forward --pair USD/JPY --spot 144.5 --rate-base 5.25% --rate-quote 0.1% --tenor 3M "
     "--trade-date 2023-06-28"
 )
-PORTFOLIO = "portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-30"
+PORTFOLIO = "portfolio book.csv --date 2024-08-05 --start 2024-07-01 --end 2024-08-05"
 BASKET = "basket --start 2015-01-02 --end 2015-12-31 --rate USD=5% --rate EUR=3% --rate JPY=0.1%"
 RATES = "rates USD JPY --date 2024-07-31"
 POLICY_IMPORT = "data import policy.csv"

@@ -89,7 +89,7 @@ def test_the_issue_example_ends_on_friday_not_saturday(capsys: pytest.CaptureFix
     [
         (["--tenor", "3X"], "tenor"),
         (["--spot", "-1"], "spot"),
-        (["--trade-date", "2023-02-30"], "trade_date"),
+        (["--trade-date", "2023-02-30"], "--trade-date"),
         (["--holidays", "someday"], "holidays"),
     ],
 )

@@ -43,6 +43,8 @@ class App:
         self.screen_updating = True
         self.status_bar: Any = False
         self.alerts: list[str] = []
+        # Excel's Open dialog, cancelled (it returns False then)
+        self.api = _Api(GetOpenFilename=lambda *_: False)
 
     def alert(self, text: str, title: str = "", style: str = "") -> None:
         self.alerts.append(text)

@@ -77,7 +77,7 @@ def test_a_chinese_workbook_gets_chinese_text(
     codes, levels, _dates, sources = (_column(wb, name) for name in COLUMNS)
     as_of = str(_json(capsys, ["rates", "USD", "--date", "2000-01-03", "--json"])["as_of"])
     cli = _json(capsys, ["rates", *map(str, codes), "--date", as_of, "--json"])
-    assert levels == [cli["rates"][c] for c in codes]  # the same levels as in English
+    assert levels == pytest.approx([cli["rates"][c] for c in codes], rel=1e-15)  # as in English
     english = ("Source", "stale", "last known", "BIS data", "policy rate", "type a rate")
     for code, source in zip(codes, sources, strict=True):
         assert str(source).startswith("国际清算银行（BIS）央行政策利率（WS_CBPOL）"), code

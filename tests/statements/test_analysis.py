@@ -28,13 +28,14 @@ def _policy() -> PolicyRates:
     2025-01-31. EUR 3.15% with data ending 2025-01-13 (later nights are stale)."""
     start = np.datetime64("2025-01-01")
     month = _days("2025-01-01", "2025-01-31")
-    jpy = np.where(np.arange(month) < 11, 0.25, 0.50)  # 01..11 at 0.25, 12.. at 0.50
+    # levels are decimals (0.045 = 4.50%)
+    jpy = np.where(np.arange(month) < 11, 0.0025, 0.0050)  # 01..11 at 0.25%, 12.. at 0.50%
     return PolicyRates(
         {
-            "USD": PolicySeries(start, np.full(month, 4.50)),
+            "USD": PolicySeries(start, np.full(month, 0.0450)),
             "JPY": PolicySeries(start, jpy),
-            "AUD": PolicySeries(start, np.full(month, 4.35)),
-            "EUR": PolicySeries(start, np.full(_days("2025-01-01", "2025-01-13"), 3.15)),
+            "AUD": PolicySeries(start, np.full(month, 0.0435)),
+            "EUR": PolicySeries(start, np.full(_days("2025-01-01", "2025-01-13"), 0.0315)),
         }  # type: ignore[dict-item]
     )
 

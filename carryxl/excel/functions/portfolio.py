@@ -164,6 +164,10 @@ def staged_position(
     )
     every: dict[str, Any] = {"units": sums.units, "cost": sums.cost, "pnl": sums.fx}
     if "swap" in whats:
+        if not np.isfinite(sums.unit_days).all():  # amounts x nights beyond a float
+            k = int(np.argmax(~np.isfinite(sums.unit_days)))
+            shown = cells.Described(f"the swap of position {k + 1}")
+            raise CarryxlError("amounts / nights", shown, Rule.FINITE_RESULT)
         every["swap"] = portfolio.broker_swap(
             _per_label(_swap_column(swap), n, held), sums.unit_days, _lot_size(lot_size)
         )
