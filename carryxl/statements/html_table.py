@@ -12,8 +12,6 @@ import codecs
 import re
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped
-
 from carryxl.core.errors import CarryxlError
 from carryxl.statements.cells import Row
 
@@ -64,6 +62,10 @@ def html_rows(text: str) -> list[Row]:
     ``hidden`` dropped) and each cell's ``title``; rows with no text are left out."""
     if not text.strip():
         return []
+    # imported here: the command line loads this module for every command, and without lxml
+    # carryxl must still start and say in one line why it cannot write a workbook
+    from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415 - no stubs shipped
+
     root = etree.fromstring(text, etree.HTMLParser(remove_comments=True))
     if root is None:
         return []

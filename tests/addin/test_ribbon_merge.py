@@ -44,7 +44,7 @@ def _key(element: ElementTree.Element, prefixes: dict[str, str], document: str) 
     qualified = element.get("idQ")
     if qualified is not None:
         prefix, _, local = qualified.rpartition(":")
-        return ("shared", prefixes[prefix], local)
+        return ("qualified", prefixes[prefix], local)
     return ("private", document, element.get("id") or "")
 
 
