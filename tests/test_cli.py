@@ -9,45 +9,7 @@ import subprocess
 import pytest
 
 from carryxl.cli import main
-
-SEED1 = [
-    "calc",
-    "--pair",
-    "AUD/JPY",
-    "--funding",
-    "JPY",
-    "--notional",
-    "10000000",
-    "--spot-start",
-    "100",
-    "--spot-end",
-    "103",
-    "--rate-target",
-    "4.5%",
-    "--rate-funding",
-    "0.1%",
-    "--tenor",
-    "6M",
-]
-SEED2 = [
-    "calc",
-    "--pair",
-    "USD/TRY",
-    "--funding",
-    "USD",
-    "--notional",
-    "100000",
-    "--spot-start",
-    "30",
-    "--spot-end",
-    "32",
-    "--rate-target",
-    "0.25",
-    "--rate-funding",
-    "5%",
-    "--tenor",
-    "3M",
-]
+from tests.command_lines import SEED1, SEED2
 
 
 def _rows(text: str) -> dict[str, list[str]]:

@@ -10,26 +10,7 @@ from pathlib import Path
 import pytest
 
 from carryxl.cli import main
-
-SEED1 = [
-    "calc",
-    "--pair",
-    "AUD/JPY",
-    "--funding",
-    "JPY",
-    "--notional",
-    "10000000",
-    "--spot-start",
-    "100",
-    "--spot-end",
-    "103",
-    "--rate-target",
-    "4.5%",
-    "--rate-funding",
-    "0.1%",
-    "--tenor",
-    "6M",
-]
+from tests.command_lines import SEED1
 
 
 def _json(capsys, argv):
