@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carryxl.cli.arguments import number
+from carryxl.cli.arguments import number, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import percent, print_report, rate_argument, table
+from carryxl.cli.formatting import percent, print_report, table
 from carryxl.core import (
     CarryxlError,
     MoveConvention,
@@ -22,7 +22,7 @@ __all__ = ["COMMANDS", "run"]
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    change = rate_argument
+    change = rate
     p.add_argument(
         "--asset-return",
         required=True,
@@ -56,7 +56,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--rate-funding",
-        type=rate_argument("rate_funding"),
+        type=rate("rate_funding"),
         default=0.0,
         help="funding rate a year (default 0: the return before funding)",
     )

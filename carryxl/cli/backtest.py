@@ -9,7 +9,7 @@ from typing import Any
 
 from carryxl.cli.arguments import count, date, number, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.cli.levels import add_level_arguments, stop_out_level
 from carryxl.cli.rates import (
@@ -71,8 +71,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
     p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
-    p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
-    p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
+    p.add_argument("--rate-target", type=rate("rate_target"), help="e.g. 4.5%%")
+    p.add_argument("--rate-funding", type=rate("rate_funding"), help="e.g. 0.1%%")
     p.add_argument(
         "--stop-loss", type=rate("stop_loss", at_least=0.0), help="close a trade at -5%%"
     )

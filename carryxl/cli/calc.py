@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carryxl.cli.arguments import date, number
+from carryxl.cli.arguments import date, number, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import money, percent, print_report, rate_argument, table
+from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
     CarryBreakdown,
     Orientation,
@@ -49,13 +49,13 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--rate-target",
         required=True,
-        type=rate_argument("rate_target"),
+        type=rate("rate_target"),
         help="rate earned on the target currency",
     )
     p.add_argument(
         "--rate-funding",
         required=True,
-        type=rate_argument("rate_funding"),
+        type=rate("rate_funding"),
         help="rate paid on the funding currency",
     )
     p.add_argument("--tenor", help="holding period: 90D, 2W, 6M, 1Y, 1Y6M")
@@ -99,13 +99,13 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )
     costs.add_argument(
         "--markup-target",
-        type=rate_argument("markup_target"),
+        type=rate("markup_target"),
         default=0.0,
         help="broker's markup below the target rate (0.5%% earns r_t - 0.5%%)",
     )
     costs.add_argument(
         "--markup-funding",
-        type=rate_argument("markup_funding"),
+        type=rate("markup_funding"),
         default=0.0,
         help="broker's markup above the funding rate",
     )

@@ -8,17 +8,12 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
-from carryxl.cli.arguments import rate
-from carryxl.core.parse import rate_from_text
-
 __all__ = [
     "minor_units",
     "money",
     "percent",
     "print_json",
     "print_report",
-    "rate_argument",
-    "rate_from_argument",
     "table",
 ]
 
@@ -48,17 +43,6 @@ def money(value: float, currency: str) -> str:
 def percent(value: float, places: int = 4) -> str:
     """``0.052675`` -> ``"5.2675%"``."""
     return f"{value * 100:.{places}f}%" if math.isfinite(value) else str(value)
-
-
-def rate_from_argument(argument: str, text: str) -> float:
-    """A rate typed on the command line, read by the core's one rate reader
-    (:func:`carryxl.core.parse.rate_from_text`)."""
-    return rate_from_text(text, argument)
-
-
-def rate_argument(argument: str) -> Callable[[str], float]:
-    """The argparse type for rates: :func:`carryxl.cli.arguments.rate`."""
-    return rate(argument)
 
 
 def table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...] | None = None) -> str:

@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.arguments import count, date, date_list, number
+from carryxl.cli.arguments import count, date, date_list, number, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import percent, print_report, rate_argument, table
+from carryxl.cli.formatting import percent, print_report, table
 from carryxl.core.calendars import CALENDARS
 from carryxl.core.conventions import Pair
 from carryxl.core.dates import business_holidays
@@ -39,10 +39,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--spot", required=True, type=number("spot", above=0), help="spot, as the pair is quoted"
     )
-    p.add_argument("--rate-base", required=True, type=rate_argument("rate_base"), help="e.g. 5%%")
-    p.add_argument(
-        "--rate-quote", required=True, type=rate_argument("rate_quote"), help="e.g. 0.1%%"
-    )
+    p.add_argument("--rate-base", required=True, type=rate("rate_base"), help="e.g. 5%%")
+    p.add_argument("--rate-quote", required=True, type=rate("rate_quote"), help="e.g. 0.1%%")
     tenor = p.add_mutually_exclusive_group(required=True)
     tenor.add_argument("--tenor", help="ON, TN, SN, 1W, 1M, 3M, 6M, 1Y, 90D...")
     tenor.add_argument("--tenors", help="a strip, comma-separated: ON,TN,1W,1M,3M,6M,1Y")

@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.arguments import date
+from carryxl.cli.arguments import date, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import percent, print_json, rate_argument, table
+from carryxl.cli.formatting import percent, print_json, table
 from carryxl.cli.history import add_plot_argument, plot_target
 from carryxl.core.conventions import Currency
 from carryxl.core.dates import parse_date
@@ -265,13 +265,13 @@ def add_policy_arguments(p: argparse.ArgumentParser, spreads: bool = True) -> No
     if spreads:
         p.add_argument(
             "--spread-target",
-            type=rate_argument("spread_target"),
+            type=rate("spread_target"),
             default=0.0,
             help="added to the target's policy rate, e.g. -0.5%% (a broker keeps 0.5%%)",
         )
         p.add_argument(
             "--spread-funding",
-            type=rate_argument("spread_funding"),
+            type=rate("spread_funding"),
             default=0.0,
             help="added to the funding policy rate, e.g. 1.5%% (a broker's margin loan)",
         )

@@ -7,9 +7,9 @@ import argparse
 import math
 from typing import Any
 
-from carryxl.cli.arguments import number
+from carryxl.cli.arguments import number, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import money, percent, print_report, rate_argument, table
+from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
     Pair,
     carry_to_vol,
@@ -54,7 +54,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     size.add_argument(
         "--risk-budget", type=number("risk_budget", above=0), help="money to lose at the stop"
     )
-    size.add_argument("--risk", type=rate_argument("risk"), help="or a fraction of --equity: 1%%")
+    size.add_argument("--risk", type=rate("risk"), help="or a fraction of --equity: 1%%")
     size.add_argument(
         "--stop-pips", type=number("stop_pips", above=0), help="stop distance in pips"
     )
@@ -85,16 +85,16 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )
     margin = p.add_argument_group("margin")
     margin.add_argument("--leverage", type=number("leverage", above=0), help="e.g. 25 for 1:25")
-    margin.add_argument("--margin-rate", type=rate_argument("margin_rate"), help="or e.g. 4%%")
+    margin.add_argument("--margin-rate", type=rate("margin_rate"), help="or e.g. 4%%")
     margin.add_argument(
         "--margin-call",
-        type=rate_argument("margin_call"),
+        type=rate("margin_call"),
         default=MARGIN_CALL_LEVEL,
         help=f"level, {MARGIN_CALL_LEVEL * 100:.0f}%%",
     )
     margin.add_argument(
         "--stop-out",
-        type=rate_argument("stop_out"),
+        type=rate("stop_out"),
         default=STOP_OUT_LEVEL,
         help=f"level, {STOP_OUT_LEVEL * 100:.0f}%%",
     )
@@ -104,7 +104,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="swap a calendar day, account currency (- = cost)",
     )
     market = p.add_argument_group("market")
-    market.add_argument("--vol", type=rate_argument("volatility"), help="annual volatility, 12%%")
+    market.add_argument("--vol", type=rate("volatility"), help="annual volatility, 12%%")
     market.add_argument(
         "--horizon-days",
         type=number("horizon_days", above=0),
@@ -118,10 +118,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="days a year for the horizon (252)",
     )
     market.add_argument(
-        "--confidence", type=rate_argument("confidence"), default=CONFIDENCE, help="VaR level, 99%%"
+        "--confidence", type=rate("confidence"), default=CONFIDENCE, help="VaR level, 99%%"
     )
-    market.add_argument("--rate-base", type=rate_argument("rate_base"), help="base's rate")
-    market.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote's rate")
+    market.add_argument("--rate-base", type=rate("rate_base"), help="base's rate")
+    market.add_argument("--rate-quote", type=rate("rate_quote"), help="quote's rate")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carryxl.cli.arguments import date, number
+from carryxl.cli.arguments import date, number, rate
 from carryxl.cli.command import Command, Example
-from carryxl.cli.formatting import money, percent, print_json, rate_argument, table
+from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.cli.levels import add_level_arguments, stop_out_level
 from carryxl.cli.rates import add_policy_arguments, policy_schedule, rates_lines, rates_used
@@ -32,8 +32,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         default=1_000_000.0,
         help="borrowed, in funding ccy",
     )
-    p.add_argument("--rate-target", type=rate_argument("rate_target"), help="e.g. 4.5%%")
-    p.add_argument("--rate-funding", type=rate_argument("rate_funding"), help="e.g. 0.1%%")
+    p.add_argument("--rate-target", type=rate("rate_target"), help="e.g. 4.5%%")
+    p.add_argument("--rate-funding", type=rate("rate_funding"), help="e.g. 0.1%%")
     p.add_argument("--rates", help="CSV step schedule of rates (date, then a column per ccy)")
     p.add_argument(
         "--leverage",

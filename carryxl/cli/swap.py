@@ -7,14 +7,12 @@ import argparse
 import math
 from typing import Any
 
-from carryxl.cli.arguments import count, date, date_list, number
+from carryxl.cli.arguments import count, date, date_list, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import (
     money,
     percent,
     print_report,
-    rate_argument,
-    rate_from_argument,
     table,
 )
 from carryxl.core import (
@@ -32,6 +30,7 @@ from carryxl.core import (
 )
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
+from carryxl.core.parse import rate_from_text
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history.store import load_policy_rates
 
@@ -112,8 +111,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="account units per quote-currency unit (money-per-lot quotes are in the account's)",
     )
     p.add_argument("--account", help="account currency code (default: the quote currency)")
-    p.add_argument("--rate-base", type=rate_argument("rate_base"), help="base currency's rate")
-    p.add_argument("--rate-quote", type=rate_argument("rate_quote"), help="quote currency's rate")
+    p.add_argument("--rate-base", type=rate("rate_base"), help="base currency's rate")
+    p.add_argument("--rate-quote", type=rate("rate_quote"), help="quote currency's rate")
     p.add_argument("--ledger", action="store_true", help="print the night-by-night ledger")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
 
@@ -122,7 +121,7 @@ def _quote(text: str, form: SwapForm) -> float:
     """The broker's quote: points or money as a number; a percent quote as a rate."""
     value = text.strip()
     if form is SwapForm.PERCENT_A_YEAR:
-        return rate_from_argument("quote", value)
+        return rate_from_text(value, "quote")
     if value.endswith("%"):
         raise CarryxlError("quote", text, f"is a percentage, so give --form percent (not {form})")
     try:
