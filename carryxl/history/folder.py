@@ -14,9 +14,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from carryxl.files import replace_file, replace_files
+from carryxl.files import replace_files
 
-__all__ = ["ENVIRONMENT_VARIABLE", "data_dir", "write_data_file", "write_data_files"]
+__all__ = ["ENVIRONMENT_VARIABLE", "data_dir", "write_data_files"]
 
 ENVIRONMENT_VARIABLE = "CARRYXL_DATA_DIR"
 
@@ -34,13 +34,6 @@ def data_dir() -> Path:
         return home / "Library" / "Application Support" / "carryxl"
     xdg = os.environ.get("XDG_DATA_HOME", "").strip()
     return (Path(xdg) if xdg else home / ".local" / "share") / "carryxl"
-
-
-def write_data_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` in the data folder (made if missing) by temporary file and
-    rename (:func:`carryxl.files.replace_file`): nothing is ever half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return replace_file(path, data)
 
 
 def write_data_files(files: Mapping[Path, bytes]) -> None:

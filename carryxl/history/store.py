@@ -18,7 +18,7 @@ from typing import Any
 
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
-from carryxl.history.folder import data_dir, write_data_file, write_data_files
+from carryxl.history.folder import data_dir, write_data_files
 from carryxl.history.policy import SOURCE, PolicyRates, Revision
 from carryxl.history.policy_files import read_policy_file, read_policy_text, store_text
 
@@ -40,8 +40,6 @@ __all__ = [
     "policy_path",
     "policy_rates",
     "policy_status",
-    "record_source",
-    "save_policy_rates",
     "sources",
     "sources_text",
 ]
@@ -91,11 +89,6 @@ def policy_rates(argument: str = "rates") -> PolicyRates:
     if found is None:
         raise CarryxlError(argument, str(data_dir()), NO_DATA)
     return found
-
-
-def save_policy_rates(rates: PolicyRates) -> Path:
-    """Replace the store with ``rates`` (temporary file + rename)."""
-    return write_data_file(policy_path(), store_text(rates).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -230,11 +223,6 @@ def sources_text(changes: Mapping[str, tuple[str, str]]) -> bytes:
     for key, (how, as_of) in changes.items():
         log[key] = {"how": how, "as_of": as_of, "when": when}
     return json.dumps(log, indent=2).encode("utf-8")
-
-
-def record_source(key: str, how: str, as_of: str) -> None:
-    """Note in ``sources.json`` how and when ``key`` last changed and its as-of date."""
-    write_data_file(log_path(), sources_text({key: (how, as_of)}))
 
 
 def policy_status() -> dict[str, Any]:
