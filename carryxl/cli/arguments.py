@@ -11,6 +11,10 @@ Each type reads one argument's text or refuses it with one line naming the argum
 - :func:`date`: ``YYYY-MM-DD`` through the core's one date parser;
 - :func:`date_list`: comma-separated dates.
 
+Arguments several commands take alike are added by one function each:
+:func:`add_funding_argument` (``--funding``), :func:`add_lot_size_argument` (``--lot-size``)
+and :func:`add_json_argument` (``--json``).
+
 :func:`target_file` checks a file the command is about to write: the right extension, an
 existing folder, not a folder itself, and not an existing file unless ``--force``.
 """
@@ -23,11 +27,22 @@ from pathlib import Path
 from typing import Any
 
 from carryxl.core.dates import parse_date
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import number_from_text, rate_from_text
 from carryxl.files import read_only
 
-__all__ = ["count", "date", "date_list", "number", "rate", "target_file"]
+__all__ = [
+    "add_funding_argument",
+    "add_json_argument",
+    "add_lot_size_argument",
+    "count",
+    "date",
+    "date_list",
+    "number",
+    "rate",
+    "target_file",
+]
 
 
 def _typed(name: str, read: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -111,3 +126,20 @@ def target_file(argument: str, path: str | Path, suffixes: Sequence[str], force:
     if read_only(target):
         raise CarryxlError(argument, str(path), "is read-only; carryxl does not replace it")
     return target
+
+
+def add_funding_argument(p: argparse._ActionsContainer) -> None:
+    """``--funding``, required: the borrowed currency of a carry trade."""
+    p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
+
+
+def add_lot_size_argument(p: argparse._ActionsContainer) -> None:
+    """``--lot-size``: base units a lot (default :data:`~carryxl.core.defaults.LOT_SIZE`)."""
+    p.add_argument(
+        "--lot-size", type=number("lot_size", above=0), default=LOT_SIZE, help="base units a lot"
+    )
+
+
+def add_json_argument(p: argparse._ActionsContainer) -> None:
+    """``--json``: print the result as JSON instead of the text report."""
+    p.add_argument("--json", action="store_true", help="print JSON for machines")

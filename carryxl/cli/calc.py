@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from typing import Any
 
-from carryxl.cli.arguments import date, number, rate
+from carryxl.cli.arguments import (
+    add_funding_argument,
+    add_json_argument,
+    add_lot_size_argument,
+    date,
+    number,
+    rate,
+)
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
     CarryBreakdown,
+    HoldingPeriod,
     Orientation,
     Pair,
+    TradeCosts,
     annualised_return,
     breakeven_move,
     breakeven_spot,
@@ -25,9 +35,10 @@ from carryxl.core import (
 __all__ = ["COMMANDS", "run"]
 
 
-def _arguments(p: argparse.ArgumentParser) -> None:
+def _add_trade_arguments(p: argparse.ArgumentParser) -> None:
+    """The trade: the pair, the borrowed currency, the notional, the two spots, the rates."""
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY or USDTRY")
-    p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
+    add_funding_argument(p)
     p.add_argument(
         "--notional",
         required=True,
@@ -58,6 +69,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=rate("rate_funding"),
         help="rate paid on the funding currency",
     )
+
+
+def _add_period_arguments(p: argparse.ArgumentParser) -> None:
+    """The holding period: a tenor, or dates, and each leg's day count if not its own."""
     p.add_argument("--tenor", help="holding period: 90D, 2W, 6M, 1Y, 1Y6M")
     p.add_argument(
         "--start", type=date("start"), help="start date, YYYY-MM-DD (with --end or --tenor)"
@@ -65,6 +80,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--end", type=date("end"), help="end date, YYYY-MM-DD")
     p.add_argument("--day-count-target", help="override the target leg's day count, e.g. ACT/360")
     p.add_argument("--day-count-funding", help="override the funding leg's day count")
+
+
+def _add_cost_arguments(p: argparse.ArgumentParser) -> None:
+    """The broker's costs, all zero unless given: spread, commission, rate markups."""
     costs = p.add_argument_group("costs (default none)")
     costs.add_argument(
         "--spread-pips",
@@ -94,9 +113,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         default=0.0,
         help="commission per million base units per side, in the funding currency",
     )
-    costs.add_argument(
-        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
-    )
+    add_lot_size_argument(costs)
     costs.add_argument(
         "--markup-target",
         type=rate("markup_target"),
@@ -109,7 +126,13 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         default=0.0,
         help="broker's markup above the funding rate",
     )
-    p.add_argument("--json", action="store_true", help="print JSON for machines")
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    _add_trade_arguments(p)
+    _add_period_arguments(p)
+    _add_cost_arguments(p)
+    add_json_argument(p)
 
 
 def _breakeven_kind(tenor: str | None, years: float) -> str:
@@ -137,8 +160,19 @@ def _block(b: CarryBreakdown, years: float) -> dict[str, float]:
     }
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
-    """The whole result as plain data (what ``--json`` prints)."""
+@dataclass(frozen=True)
+class _Trade:
+    """The command line's trade, read once: the pair, which way it reads, its two currencies
+    (codes) and the holding period."""
+
+    pair: Pair
+    orientation: Orientation
+    funding: str
+    target: str
+    period: HoldingPeriod
+
+
+def _trade(args: argparse.Namespace) -> _Trade:
     pair = Pair.parse(args.pair)
     orientation = pair.orientation(args.funding)
     funding = str(pair.quote if orientation is Orientation.TARGET_FUNDING else pair.base)
@@ -152,24 +186,19 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         args.day_count_target,
         args.day_count_funding,
     )
-    legs = (
-        args.notional,
-        args.spot_start,
-        args.spot_end,
-        args.rate_target,
-        args.rate_funding,
-        period.years_target,
-        orientation,
-        period.years_funding,
-    )
-    years = float(period.holding_years)
-    costs = {
+    return _Trade(pair, orientation, funding, target, period)
+
+
+def _costs(args: argparse.Namespace, trade: _Trade) -> dict[bool, TradeCosts]:
+    """The costs in the funding currency, simple (False) and exact (True)."""
+    period = trade.period
+    return {
         exact: carry_trade_costs(
             args.notional,
             args.spot_start,
             args.spot_end,
-            pair.pip_size(args.pip_size),
-            orientation,
+            trade.pair.pip_size(args.pip_size),
+            trade.orientation,
             args.spread_pips,
             args.spread_exit_pips,
             args.commission_per_lot,
@@ -183,19 +212,81 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         )
         for exact in (False, True)
     }
+
+
+def _breakdowns(args: argparse.Namespace, trade: _Trade) -> dict[str, Any]:
+    """``simple`` and ``exact``: each decomposition with its costs, and ``costs``: each cost
+    with the sign of its effect on the total (a cost is negative)."""
+    period = trade.period
+    legs = (
+        args.notional,
+        args.spot_start,
+        args.spot_end,
+        args.rate_target,
+        args.rate_funding,
+        period.years_target,
+        trade.orientation,
+        period.years_funding,
+    )
+    years = float(period.holding_years)
+    costs = _costs(args, trade)
+    return {
+        "simple": _block(carry_breakdown_simple(*legs, costs[False].total), years),
+        "exact": _block(carry_breakdown(*legs, costs[True].total), years),
+        "costs": {
+            "spread": -float(costs[True].spread),
+            "commission": -float(costs[True].commission),
+            "markup_exact": -float(costs[True].markup),
+            "markup_simple": -float(costs[False].markup),
+        },
+    }
+
+
+def _breakevens(args: argparse.Namespace, trade: _Trade) -> dict[str, Any]:
+    """The break-even end spot (what it is, the spot, the move), and after the costs."""
+    period = trade.period
     rates = (
         args.rate_target,
         args.rate_funding,
         period.years_target,
-        orientation,
+        trade.orientation,
+        period.years_funding,
+    )
+    after_costs = breakeven_spot_after_costs(
+        args.notional,
+        args.spot_start,
+        args.rate_target,
+        args.rate_funding,
+        period.years_target,
+        trade.pair.pip_size(args.pip_size),
+        trade.orientation,
+        args.spread_pips,
+        args.spread_exit_pips,
+        args.commission_per_lot,
+        args.commission_per_million,
+        args.lot_size,
+        args.markup_target,
+        args.markup_funding,
         period.years_funding,
     )
     return {
-        "pair": str(pair),
-        "funding": funding,
-        "target": target,
-        "orientation": str(orientation),
-        "currency": funding,
+        "breakeven_kind": _breakeven_kind(args.tenor, float(period.years_target)),
+        "breakeven_spot": float(breakeven_spot(args.spot_start, *rates)),
+        "breakeven_move": float(breakeven_move(*rates)),
+        "breakeven_spot_after_costs": float(after_costs),
+    }
+
+
+def calculate(args: argparse.Namespace) -> dict[str, Any]:
+    """The whole result as plain data (what ``--json`` prints)."""
+    trade = _trade(args)
+    period = trade.period
+    return {
+        "pair": str(trade.pair),
+        "funding": trade.funding,
+        "target": trade.target,
+        "orientation": str(trade.orientation),
+        "currency": trade.funding,
         "notional": args.notional,
         "spot_start": args.spot_start,
         "spot_end": args.spot_end,
@@ -204,39 +295,11 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "period": period.description,
         "years_target": float(period.years_target),
         "years_funding": float(period.years_funding),
-        "holding_years": years,
+        "holding_years": float(period.holding_years),
         "day_count_target": str(period.day_count_target),
         "day_count_funding": str(period.day_count_funding),
-        "simple": _block(carry_breakdown_simple(*legs, costs[False].total), years),
-        "exact": _block(carry_breakdown(*legs, costs[True].total), years),
-        "costs": {  # each with the sign of its effect on the total (a cost is negative)
-            "spread": -float(costs[True].spread),
-            "commission": -float(costs[True].commission),
-            "markup_exact": -float(costs[True].markup),
-            "markup_simple": -float(costs[False].markup),
-        },
-        "breakeven_kind": _breakeven_kind(args.tenor, float(period.years_target)),
-        "breakeven_spot": float(breakeven_spot(args.spot_start, *rates)),
-        "breakeven_move": float(breakeven_move(*rates)),
-        "breakeven_spot_after_costs": float(
-            breakeven_spot_after_costs(
-                args.notional,
-                args.spot_start,
-                args.rate_target,
-                args.rate_funding,
-                period.years_target,
-                pair.pip_size(args.pip_size),
-                orientation,
-                args.spread_pips,
-                args.spread_exit_pips,
-                args.commission_per_lot,
-                args.commission_per_million,
-                args.lot_size,
-                args.markup_target,
-                args.markup_funding,
-                period.years_funding,
-            )
-        ),
+        **_breakdowns(args, trade),
+        **_breakevens(args, trade),
     }
 
 

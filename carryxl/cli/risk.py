@@ -7,7 +7,7 @@ import argparse
 import math
 from typing import Any
 
-from carryxl.cli.arguments import number, rate
+from carryxl.cli.arguments import add_json_argument, add_lot_size_argument, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
@@ -26,7 +26,6 @@ from carryxl.core import (
 )
 from carryxl.core.defaults import (
     CONFIDENCE,
-    LOT_SIZE,
     LOT_STEP,
     MARGIN_CALL_LEVEL,
     STOP_OUT_LEVEL,
@@ -42,13 +41,18 @@ PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
 __all__ = ["COMMANDS", "run"]
 
 
-def _arguments(p: argparse.ArgumentParser) -> None:
+def _add_position_arguments(p: argparse.ArgumentParser) -> None:
+    """The position: its pair, entry spot and side, and the account's equity."""
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
     p.add_argument("--spot", required=True, type=number("spot", above=0), help="entry spot")
     p.add_argument("--side", default="long", help="long or short the pair's base currency")
     p.add_argument(
         "--equity", type=number("equity", above=0), help="account equity, account currency"
     )
+
+
+def _add_size_arguments(p: argparse.ArgumentParser) -> None:
+    """The size: given in units, or from a risk budget and a stop; pips, lots, lot step."""
     size = p.add_argument_group("size: --units, or a risk budget with --stop-pips")
     size.add_argument("--units", type=number("units", above=0), help="position in base units")
     size.add_argument(
@@ -63,9 +67,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=number("pip_size", above=0),
         help="one pip (default 0.01 JPY, else 0.0001)",
     )
-    size.add_argument(
-        "--lot-size", type=number("lot_size", above=0), default=LOT_SIZE, help="base units a lot"
-    )
+    add_lot_size_argument(size)
     size.add_argument(
         "--lot-step",
         type=number("lot_step", above=0),
@@ -73,6 +75,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help=f"the broker's smallest lot increment (default {LOT_STEP:g} lot): a size from "
         "--risk-budget/--risk is rounded down to it",
     )
+
+
+def _add_account_arguments(p: argparse.ArgumentParser) -> None:
+    """The account currency, and its rate when it is neither of the pair's."""
     p.add_argument(
         "--account",
         default="quote",
@@ -83,6 +89,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=number("to_account", above=0),
         help="account units per quote unit (third-currency account)",
     )
+
+
+def _add_margin_arguments(p: argparse.ArgumentParser) -> None:
+    """Leverage or margin rate, the broker's margin-call and stop-out levels, the swap."""
     margin = p.add_argument_group("margin")
     margin.add_argument("--leverage", type=number("leverage", above=0), help="e.g. 25 for 1:25")
     margin.add_argument("--margin-rate", type=rate("margin_rate"), help="or e.g. 4%%")
@@ -103,6 +113,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=number("swap_per_day"),
         help="swap a calendar day, account currency (- = cost)",
     )
+
+
+def _add_market_arguments(p: argparse.ArgumentParser) -> None:
+    """Volatility, the VaR's horizon and confidence, the two currencies' rates."""
     market = p.add_argument_group("market")
     market.add_argument("--vol", type=rate("volatility"), help="annual volatility, 12%%")
     market.add_argument(
@@ -122,7 +136,15 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )
     market.add_argument("--rate-base", type=rate("rate_base"), help="base's rate")
     market.add_argument("--rate-quote", type=rate("rate_quote"), help="quote's rate")
-    p.add_argument("--json", action="store_true", help="print JSON for machines")
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    _add_position_arguments(p)
+    _add_size_arguments(p)
+    _add_account_arguments(p)
+    _add_margin_arguments(p)
+    _add_market_arguments(p)
+    add_json_argument(p)
 
 
 def _to_account(args: argparse.Namespace, pair: Pair) -> tuple[str, float, str]:
