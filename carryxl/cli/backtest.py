@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import math
+from pathlib import Path
 from typing import Any
 
-from carryxl.cli.arguments import count, date, number, rate
+from carryxl.cli.arguments import add_funding_argument, add_json_argument, count, date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
@@ -63,14 +64,14 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     add_level_arguments(p)
     add_plot_argument(p, "draw equity and drawdown")
-    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    add_json_argument(p)
     p.add_argument("--daily", action="store_true", help="include the daily curve in --json")
     add_data_argument(p)
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
-    p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
+    add_funding_argument(p)
     p.add_argument("--rate-target", type=rate("rate_target"), help="e.g. 4.5%%")
     p.add_argument("--rate-funding", type=rate("rate_funding"), help="e.g. 0.1%%")
     p.add_argument(
@@ -193,20 +194,44 @@ def _daily(result: Any) -> list[dict[str, Any]]:
     ]
 
 
-def run(args: argparse.Namespace) -> int:
-    """Backtest one carry trade and print the statistics (or JSON)."""
-    plot_target(args)
+def _trade_rates(
+    args: argparse.Namespace, pair: Pair, funding: Currency
+) -> tuple[float | RateSchedule, float | RateSchedule]:
+    """(target's, funding's) rates: constants, the --rates schedule, or, for a leg given
+    neither, the policy rates day by day plus the broker's spread."""
     schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     r_t = args.rate_target if args.rate_target is not None else schedule
     r_f = args.rate_funding if args.rate_funding is not None else schedule
-    pair = Pair.parse(args.pair)
-    funding = Currency.parse(args.funding, "funding")
     if r_t is None or r_f is None:  # no rates given: the policy rates, day by day
         target = pair.other(funding)
         spreads = {str(target): args.spread_target, str(funding): args.spread_funding}
         policy = policy_schedule(args, spreads)
         r_t = policy if r_t is None else r_t
         r_f = policy if r_f is None else r_f
+    return r_t, r_f
+
+
+def _print_trade(args: argparse.Namespace, result: Any, data: dict[str, Any]) -> None:
+    """The text report of one trade's backtest."""
+    ccy = data["currency"]
+    print(f"backtest: {result.pair} funded in {ccy}, {args.start} to {args.end}")
+    levels = (result.margin_call_level, result.stop_out_level)
+    print("\n".join(stop_lines(result.stop, levels, result.margin_call_date, ccy)))
+    print(f"notional {money(result.notional, ccy)} {ccy}, margin {money(result.margin, ccy)} {ccy}")
+    print("\n".join(rates_lines(data["rates"])))
+    print(table(_stats_rows(result.stats, ccy)))
+    print(
+        f"trades: {len(result.trades)}"
+        + (f"; chart written to {data['plot']}" if args.plot else "")
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Backtest one carry trade and print the statistics (or JSON)."""
+    plot_target(args)
+    pair = Pair.parse(args.pair)
+    funding = Currency.parse(args.funding, "funding")
+    r_t, r_f = _trade_rates(args, pair, funding)
     result = backtest(
         args.pair,
         args.funding,
@@ -254,17 +279,8 @@ def run(args: argparse.Namespace) -> int:
         data["plot"] = str(plot_backtest(result, args.plot))
     if args.json:
         print_json(data)
-        return 0
-    print(f"backtest: {result.pair} funded in {ccy}, {args.start} to {args.end}")
-    levels = (result.margin_call_level, result.stop_out_level)
-    print("\n".join(stop_lines(result.stop, levels, result.margin_call_date, ccy)))
-    print(f"notional {money(result.notional, ccy)} {ccy}, margin {money(result.margin, ccy)} {ccy}")
-    print("\n".join(rates_lines(data["rates"])))
-    print(table(_stats_rows(result.stats, ccy)))
-    print(
-        f"trades: {len(result.trades)}"
-        + (f"; chart written to {data['plot']}" if args.plot else "")
-    )
+    else:
+        _print_trade(args, result, data)
     return 0
 
 
@@ -310,25 +326,37 @@ def run_basket(args: argparse.Namespace) -> int:
     if args.daily:
         data["daily"] = _daily(result)
     if args.plot:
-        from carryxl.history.plots import plot_equity  # noqa: PLC0415 - matplotlib only when asked
-
-        title = f"carry basket: long top {args.top}, short bottom {args.bottom} vs {ccy}"
-        life = result.dates.size if result.stop is None else result.stop.row + 1
-        picture = plot_equity(
-            result.dates[:life],
-            result.equity[:life],
-            result.carry[:life],
-            result.fx[:life],
-            result.margin,
-            ccy,
-            title,
-            args.plot,
-            stop=result.stop,
-        )
-        data["plot"] = str(picture)
+        data["plot"] = str(_plot_basket(args, result))
     if args.json:
         print_json(data)
-        return 0
+    else:
+        _print_basket(args, result, data)
+    return 0
+
+
+def _plot_basket(args: argparse.Namespace, result: Any) -> Path:
+    """The basket's equity, carry and FX up to its stop-out (if any), drawn to --plot."""
+    from carryxl.history.plots import plot_equity  # noqa: PLC0415 - matplotlib only when asked
+
+    ccy = str(result.base)
+    title = f"carry basket: long top {args.top}, short bottom {args.bottom} vs {ccy}"
+    life = result.dates.size if result.stop is None else result.stop.row + 1
+    return plot_equity(
+        result.dates[:life],
+        result.equity[:life],
+        result.carry[:life],
+        result.fx[:life],
+        result.margin,
+        ccy,
+        title,
+        args.plot,
+        stop=result.stop,
+    )
+
+
+def _print_basket(args: argparse.Namespace, result: Any, data: dict[str, Any]) -> None:
+    """The text report of the basket's backtest."""
+    ccy = data["currency"]
     last = result.rebalances[-1]
     print(f"carry basket vs {ccy}, {args.rebalance}, {args.start} to {args.end}")
     levels = (result.margin_call_level, result.stop_out_level)
@@ -340,7 +368,6 @@ def run_basket(args: argparse.Namespace) -> int:
     print(table(_stats_rows(result.stats, ccy)))
     if args.plot:
         print(f"chart written to {data['plot']}")
-    return 0
 
 
 def _basket_rates(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from carryxl.cli.arguments import date, number, rate
+from carryxl.cli.arguments import add_json_argument, date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
@@ -214,7 +214,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--threshold", type=rate("threshold"), default=0.5, help="funding share flagged (0.5)"
     )
     add_plot_argument(p, "bar chart of each position's VaR and contribution")
-    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    add_json_argument(p)
     add_data_argument(p)
 
 
@@ -282,43 +282,77 @@ def _own_currency_rates(v: BookValuation) -> dict[str, float]:
     return rates
 
 
-def result_of(v: BookValuation) -> dict[str, Any]:
-    """The valuation as plain data (what ``--json`` prints)."""
-    b, risk, exposure = v.positions, v.risk, v.exposure
-    listed = []
-    for j, p in enumerate(v.request.positions):
-        listed.append(
-            {
-                "pair": str(p.pair),
-                "side": "long" if p.side > 0 else "short",
-                "funding": p.funding,
-                "tranches": len(p.tranches),
-                "units": float(b.units[j]),
-                "average_rate": float(b.average_rate[j]),
-                "spot": float(v.spots[j]),
-                "currency": str(p.pair.quote),
-                "carry": float(b.carry[j]),
-                "swap": float(b.swap[j]),
-                "fx": float(b.fx[j]),
-                "total": float(b.total[j]),
-                "margin": float(b.margin[j]),
-                "stop_spot": float(b.stop_spot[j]),
-                "stop_distance": float(b.stop_distance[j]),
-                "stop_hit": bool(b.stop_hit[j]),
-                "loss_over_margin": bool(b.margin_exceeded[j]),
-                "to_account": float(v.to_account[j]),
-                "exposure": float(b.exposure_account[j]),
-                "total_account": float(b.total_account[j]),
-                "tax": float(b.tax.tax[j]),
-                "after_tax": float(b.tax.after_tax[j]),
-                "volatility": float(v.volatilities[j]),
-                "standalone_var": float(risk.standalone_var[j]),
-                "contribution": float(risk.contributions[j]),
-                "share": float(risk.shares[j]),
-            }
-        )
+def _position_result(v: BookValuation, j: int) -> dict[str, Any]:
+    """Position ``j`` of the valued book: money in the pair's quote currency, exposure,
+    total_account, tax, after_tax, VaR and contribution in the account currency."""
+    p, b, risk = v.request.positions[j], v.positions, v.risk
+    return {
+        "pair": str(p.pair),
+        "side": "long" if p.side > 0 else "short",
+        "funding": p.funding,
+        "tranches": len(p.tranches),
+        "units": float(b.units[j]),
+        "average_rate": float(b.average_rate[j]),
+        "spot": float(v.spots[j]),
+        "currency": str(p.pair.quote),
+        "carry": float(b.carry[j]),
+        "swap": float(b.swap[j]),
+        "fx": float(b.fx[j]),
+        "total": float(b.total[j]),
+        "margin": float(b.margin[j]),
+        "stop_spot": float(b.stop_spot[j]),
+        "stop_distance": float(b.stop_distance[j]),
+        "stop_hit": bool(b.stop_hit[j]),
+        "loss_over_margin": bool(b.margin_exceeded[j]),
+        "to_account": float(v.to_account[j]),
+        "exposure": float(b.exposure_account[j]),
+        "total_account": float(b.total_account[j]),
+        "tax": float(b.tax.tax[j]),
+        "after_tax": float(b.tax.after_tax[j]),
+        "volatility": float(v.volatilities[j]),
+        "standalone_var": float(risk.standalone_var[j]),
+        "contribution": float(risk.contributions[j]),
+        "share": float(risk.shares[j]),
+    }
+
+
+def _book_result(v: BookValuation) -> dict[str, Any]:
+    """The book's totals and risk, in the account currency."""
+    b, risk = v.positions, v.risk
+    return {
+        "currency": str(v.account),
+        "total": float(np.sum(b.total_account)),
+        "tax": float(np.sum(b.tax.tax)),
+        "after_tax": float(np.sum(b.tax.after_tax)),
+        "margin": float(np.sum(b.margin_account)),
+        "gross_exposure": float(np.sum(np.abs(b.exposure_account))),
+        "volatility": risk.volatility,
+        "var": risk.var,
+        "es": risk.es,
+        "sum_standalone_var": float(np.sum(risk.standalone_var)),
+        "diversification_ratio": risk.diversification_ratio,
+    }
+
+
+def _exposure_result(v: BookValuation) -> dict[str, Any]:
+    """The net exposure per currency (account currency, and each currency's own), the
+    funding shares and the largest funding currency."""
+    exposure = v.exposure
     own = _own_currency_rates(v)
     nets = dict(zip(exposure.currencies, map(float, exposure.net), strict=True))
+    return {
+        "exposure": nets,
+        "exposure_in_currency": {c: n / own[c] for c, n in nets.items()},
+        "funding_share": dict(
+            zip(exposure.currencies, map(float, exposure.funding_share), strict=True)
+        ),
+        "top_funding": exposure.top_funding,
+        "concentrated": exposure.concentrated,
+    }
+
+
+def result_of(v: BookValuation) -> dict[str, Any]:
+    """The valuation as plain data (what ``--json`` prints)."""
     request = v.request
     return {
         "date": str(v.date),
@@ -330,27 +364,9 @@ def result_of(v: BookValuation) -> dict[str, Any]:
         "confidence": request.confidence,
         "horizon_days": request.horizon_days,
         "money": MONEY,
-        "positions": listed,
-        "book": {
-            "currency": str(v.account),
-            "total": float(np.sum(b.total_account)),
-            "tax": float(np.sum(b.tax.tax)),
-            "after_tax": float(np.sum(b.tax.after_tax)),
-            "margin": float(np.sum(b.margin_account)),
-            "gross_exposure": float(np.sum(np.abs(b.exposure_account))),
-            "volatility": risk.volatility,
-            "var": risk.var,
-            "es": risk.es,
-            "sum_standalone_var": float(np.sum(risk.standalone_var)),
-            "diversification_ratio": risk.diversification_ratio,
-        },
-        "exposure": nets,
-        "exposure_in_currency": {c: n / own[c] for c, n in nets.items()},
-        "funding_share": dict(
-            zip(exposure.currencies, map(float, exposure.funding_share), strict=True)
-        ),
-        "top_funding": exposure.top_funding,
-        "concentrated": exposure.concentrated,
+        "positions": [_position_result(v, j) for j in range(len(request.positions))],
+        "book": _book_result(v),
+        **_exposure_result(v),
         "correlation": {
             "pairs": [str(p.pair) for p in request.positions],
             "matrix": v.correlation.tolist(),
@@ -379,9 +395,8 @@ def _valued_on(r: dict[str, Any]) -> str:
     return f"{r['date']} ({r['source']}: no fixing that day, used the fixing of {r['fixing']})"
 
 
-def render(r: dict[str, Any]) -> str:
-    """The result as text tables: quote-currency money named by its code, account money in
-    columns headed with the account currency."""
+def _positions_table(r: dict[str, Any]) -> str:
+    """A row per position: quote-currency money named by its code, account money bare."""
     ccy = r["account"]
     head = (
         "position",
@@ -421,7 +436,12 @@ def render(r: dict[str, Any]) -> str:
                 percent(p["share"], 1),
             )
         )
-    b = r["book"]
+    return table(rows, head)
+
+
+def _summary_table(r: dict[str, Any]) -> str:
+    """The book's totals, VaR, diversification and largest funding currency; the model."""
+    ccy, b = r["account"], r["book"]
     summary = [
         ("valued on", _valued_on(r)),
         (f"total P&L ({ccy})", money(b["total"], ccy)),
@@ -438,17 +458,23 @@ def render(r: dict[str, Any]) -> str:
             + ("  ← most of the book is one bet" if r["concentrated"] else ""),
         ),
     ]
+    return table(summary) + f"\nrisk model: {r['risk_model']}"
+
+
+def _exposure_table(r: dict[str, Any]) -> str:
+    """The net exposure per currency, in that currency and in the account's."""
+    ccy = r["account"]
     exposure = [
         (c, _coded(r["exposure_in_currency"][c], c), money(v, ccy))
         for c, v in r["exposure"].items()
     ]
-    return "\n\n".join(
-        [
-            table(rows, head),
-            table(summary) + f"\nrisk model: {r['risk_model']}",
-            table(exposure, ("currency", "net (held + / owed -)", f"net ({ccy})")),
-        ]
-    )
+    return table(exposure, ("currency", "net (held + / owed -)", f"net ({ccy})"))
+
+
+def render(r: dict[str, Any]) -> str:
+    """The result as text tables: quote-currency money named by its code, account money in
+    columns headed with the account currency."""
+    return "\n\n".join([_positions_table(r), _summary_table(r), _exposure_table(r)])
 
 
 def run(args: argparse.Namespace) -> int:
