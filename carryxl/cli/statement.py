@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from carryxl.cli.arguments import date_list
+from carryxl.cli.arguments import add_json_argument, date_list
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.cli.history import add_plot_argument, plot_target
@@ -35,7 +35,7 @@ LARGE_FILE = 30_000_000
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="MT5 report (.html, .xlsx) or MT4 statement (.htm)")
-    p.add_argument("--json", action="store_true", help="print JSON for machines")
+    add_json_argument(p)
     p.add_argument(
         "--show-account",
         action="store_true",
@@ -96,52 +96,58 @@ def _groups(rows: list[dict[str, Any]], key: str, ccy: str, rates: bool) -> str:
     return table(body, head)
 
 
-def render(r: dict[str, Any]) -> str:
-    """The text report."""
-    a, t, ccy = r["account"], r["totals"], r["account"]["currency"]
+def _heading(r: dict[str, Any]) -> list[str]:
+    """The file, its layout and the account; what the money is in; a blank line."""
+    a, ccy = r["account"], r["account"]["currency"]
     who = f"account {a['number']} ({a['holder']}), " if "number" in a else ""
-    lines = [
+    return [
         f"{r['source']['file']}: {r['source']['layout']}; {who}{ccy}, "
         f"{a['server'] or 'server not given'}, {a['kind'] or '-'}, {a['margin_mode'] or '-'}",
         f"money in {ccy} unless marked (quote: the pair's quote currency); {TIMES_NOTE}",
         "",
     ]
-    if r["positions"] and r.get("listed"):
-        body = [
-            (
-                p["ticket"],
-                p["symbol"],
-                p["side"],
-                f"{p['lots']:g}",
-                p["open_time"],
-                p["close_time"],
-                "-" if p["nights"] is None else str(p["nights"]),
-                money(p["profit"], ccy),
-                money(p["swap"] + p["financing"], ccy),
-                money(p["commission"] + p["fee"], ccy),
-                _number(p["swap_per_lot_night_quote"]),
-                _rate(p["implied_rate"]),
-                _rate(p["policy_differential"]) + (" stale" if p["stale"] else ""),
-                _number(p["markup_bp"], 0),
-            )
-            for p in r["positions"]
-        ]
-        head = (
-            *("ticket", "symbol", "side", "lots", "open", "close", "nights", "price P&L"),
-            *("swap", "commission", "swap/lot/night (quote)", "implied", "policy diff"),
-            "markup bp",
+
+
+def _positions(r: dict[str, Any]) -> list[str]:
+    """Every position, a row each (with ``--positions``), and a blank line."""
+    ccy = r["account"]["currency"]
+    if not (r["positions"] and r.get("listed")):
+        return []
+    body = [
+        (
+            p["ticket"],
+            p["symbol"],
+            p["side"],
+            f"{p['lots']:g}",
+            p["open_time"],
+            p["close_time"],
+            "-" if p["nights"] is None else str(p["nights"]),
+            money(p["profit"], ccy),
+            money(p["swap"] + p["financing"], ccy),
+            money(p["commission"] + p["fee"], ccy),
+            _number(p["swap_per_lot_night_quote"]),
+            _rate(p["implied_rate"]),
+            _rate(p["policy_differential"]) + (" stale" if p["stale"] else ""),
+            _number(p["markup_bp"], 0),
         )
-        lines += [table(body, head), ""]
-    if r["pairs"]:
-        lines += ["FX pairs (longs and shorts apart):", _groups(r["pairs"], "pair", ccy, True), ""]
-    if r["others"]:
-        lines += ["metals, indices and other CFDs (not priced as FX):"]
-        lines += [_groups(r["others"], "symbol", ccy, False), ""]
-    lines.append(
+        for p in r["positions"]
+    ]
+    head = (
+        *("ticket", "symbol", "side", "lots", "open", "close", "nights", "price P&L"),
+        *("swap", "commission", "swap/lot/night (quote)", "implied", "policy diff"),
+        "markup bp",
+    )
+    return [table(body, head), ""]
+
+
+def _account_totals(r: dict[str, Any]) -> list[str]:
+    """The account's totals, its average implied rate and markup, and what is left out."""
+    t, ccy = r["totals"], r["account"]["currency"]
+    lines = [
         f"account: {t['positions']} closed positions; price P&L {money(t['profit'], ccy)}, "
         f"swap {money(t['swap'], ccy)}, commission {money(t['commission'] + t['fee'], ccy)}, "
         f"net {money(t['net'], ccy)} {ccy}; {t['nights']} position-nights"
-    )
+    ]
     if t["implied_rate"] is not None:
         lines.append(
             f"average implied rate {_rate(t['implied_rate'])}, policy differential "
@@ -156,6 +162,19 @@ def render(r: dict[str, Any]) -> str:
         lines.append(
             f"financing no position was open to take: {money(t['unattributed_financing'], ccy)}"
         )
+    return lines
+
+
+def render(r: dict[str, Any]) -> str:
+    """The text report."""
+    ccy = r["account"]["currency"]
+    lines = _heading(r) + _positions(r)
+    if r["pairs"]:
+        lines += ["FX pairs (longs and shorts apart):", _groups(r["pairs"], "pair", ccy, True), ""]
+    if r["others"]:
+        lines += ["metals, indices and other CFDs (not priced as FX):"]
+        lines += [_groups(r["others"], "symbol", ccy, False), ""]
+    lines += _account_totals(r)
     lines += r["notes"]
     if r["source"]["policy_rates"]:
         lines.append(f"policy rates: {r['source']['policy_rates']}")
