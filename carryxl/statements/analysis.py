@@ -158,16 +158,11 @@ def _none(value: float) -> float | None:
     return float(value) if np.isfinite(value) else None
 
 
-def _pair_results(
-    pair_name: str,
-    rows: list[Position],
-    account: str,
-    policy: PolicyRates | None,
-    triple_day: str | None,
-    convert: Conversion | None,
-    holidays: str | None,
-) -> list[PositionResult]:
-    pair = Pair.parse(pair_name)
+def _nights(
+    pair: Pair, rows: list[Position], holidays: str | None, triple_day: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(open dates, close dates, nights by value dates) of one pair's positions; a position
+    that closes before it opens is refused."""
     opened = _dates([p.open_time for p in rows])
     closed = _dates([p.close_time for p in rows])
     early = np.flatnonzero(closed < opened)
@@ -176,12 +171,17 @@ def _pair_results(
         rule = f"closes ({p.close_time}) before it opens ({p.open_time}): not a statement's row"
         raise CarryxlError("position", Described(p.ticket), rule)
     nights = nights_between(opened, closed, pair, holidays, triple_day=triple_day)
-    side = np.array([p.side for p in rows], dtype=float)
+    return opened, closed, nights
+
+
+def _implied(
+    pair: Pair, rows: list[Position], nights: np.ndarray, per_quote: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(swap per lot per night in the quote currency, implied rate) of each position; NaN
+    where it was not held overnight or has no lots, price or conversion."""
     lots = np.array([p.lots for p in rows], dtype=float)
     spot = np.array([p.open_price for p in rows], dtype=float)
     carry = np.array([p.carry for p in rows], dtype=float)
-    profit = np.array([p.profit for p in rows], dtype=float)
-    per_quote = _account_per_quote(pair, account, rows, convert)
     ok = (nights > 0) & (lots > 0) & (spot > 0) & np.isfinite(per_quote) & (per_quote > 0)
     per_lot = np.full(len(rows), np.nan)
     implied = np.full(len(rows), np.nan)
@@ -196,16 +196,50 @@ def _pair_results(
             nights[ok],
             default_day_count(pair.quote).days_in_year,
         )
+    return per_lot, implied
+
+
+def _policy_differentials(
+    policy: PolicyRates | None,
+    pair: Pair,
+    rows: list[Position],
+    held: tuple[np.ndarray, np.ndarray, np.ndarray],
+    holidays: str | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(side x mean policy differential, stale) of each position over its nights, ``held``
+    being (open dates, close dates, nights); NaN and False where not held or no data."""
+    opened, closed, nights = held
+    side = np.array([p.side for p in rows], dtype=float)
     differential = np.full(len(rows), np.nan)
     stale = np.zeros(len(rows), dtype=bool)
-    held = nights > 0
-    if policy is not None and held.any():
-        v0 = value_date(opened[held], pair, holidays)
-        v1 = value_date(closed[held], pair, holidays)
+    overnight = nights > 0
+    if policy is not None and overnight.any():
+        v0 = value_date(opened[overnight], pair, holidays)
+        v1 = value_date(closed[overnight], pair, holidays)
         mean, was_stale = _differential(policy, pair, v0, v1)
-        differential[held] = side[held] * mean
-        stale[held] = was_stale
+        differential[overnight] = side[overnight] * mean
+        stale[overnight] = was_stale
+    return differential, stale
+
+
+def _pair_results(
+    pair_name: str,
+    rows: list[Position],
+    account: str,
+    policy: PolicyRates | None,
+    triple_day: str | None,
+    convert: Conversion | None,
+    holidays: str | None,
+) -> list[PositionResult]:
+    pair = Pair.parse(pair_name)
+    held = _nights(pair, rows, holidays, triple_day)
+    nights = held[2]
+    per_quote = _account_per_quote(pair, account, rows, convert)
+    per_lot, implied = _implied(pair, rows, nights, per_quote)
+    differential, stale = _policy_differentials(policy, pair, rows, held, holidays)
     markup = (differential - implied) * 1e4
+    carry = np.array([p.carry for p in rows], dtype=float)
+    profit = np.array([p.profit for p in rows], dtype=float)
     magnitude = np.abs(profit) + np.abs(carry)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(magnitude > 0, carry / np.where(magnitude > 0, magnitude, 1), np.nan)
@@ -283,18 +317,16 @@ def _group(name: str, asset: str, side: int, results: list[PositionResult]) -> G
     )
 
 
-def analyse(
+def _results(
     statement: Statement,
-    policy: PolicyRates | None = None,
-    triple_day: str | None = None,
-    convert: Conversion | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    holidays: str | None = None,
-) -> Analysis:
-    """Each position's nights, carry, implied rate, differential and markup; groups and the
-    account's totals (see the module notes for every formula). ``holidays``
-    (``"2025-12-25,2026-01-01"``) are days without settlement, as the broker's calendar has
-    them: value dates skip them, as in :func:`carryxl.core.swaps.value_date`."""
+    policy: PolicyRates | None,
+    triple_day: str | None,
+    convert: Conversion | None,
+    progress: Callable[[int, int], None] | None,
+    holidays: str | None,
+) -> tuple[PositionResult, ...]:
+    """Every position's result in the statement's order: FX positions a pair at a time
+    (``progress`` told after each), the others as they are."""
     account = statement.account.currency
     by_pair: dict[str, list[int]] = {}
     results: list[PositionResult | None] = [None] * len(statement.positions)
@@ -315,25 +347,39 @@ def analyse(
         done += len(indices)
         if progress is not None:
             progress(done, len(statement.positions))
-    final = tuple(r for r in results if r is not None)
+    return tuple(r for r in results if r is not None)
+
+
+def _groups(
+    results: tuple[PositionResult, ...],
+) -> tuple[tuple[GroupResult, ...], tuple[GroupResult, ...]]:
+    """(FX pairs, other instruments): a group per name and side, by name, longs first."""
     pairs: list[GroupResult] = []
     others: list[GroupResult] = []
     keyed: dict[tuple[str, str, int], list[PositionResult]] = {}
-    for r in final:
+    for r in results:
         p = r.position
         key = (p.pair or p.symbol, str(p.asset_class), p.side)
         keyed.setdefault(key, []).append(r)
     for (name, asset, side), members in sorted(keyed.items(), key=lambda kv: (kv[0][0], -kv[0][2])):
         (pairs if asset == AssetClass.FX else others).append(_group(name, asset, side, members))
+    return tuple(pairs), tuple(others)
+
+
+def _notes(
+    results: tuple[PositionResult, ...], policy: PolicyRates | None, account: str
+) -> tuple[str, ...]:
+    """What the reader must know: no policy data, stale levels, swaps without a night or a
+    rate."""
     notes = []
     if policy is None:
         notes.append("no policy-rate data: run `carryxl data update` for the differentials")
-    if any(r.stale for r in final):
+    if any(r.stale for r in results):
         notes.append(
             f"stale: nights after the policy data's last date "
             f"({policy.as_of if policy else ''}) use the last known level"
         )
-    unexplained = [r for r in final if r.nights == 0 and r.position.carry]
+    unexplained = [r for r in results if r.nights == 0 and r.position.carry]
     if unexplained:
         notes.append(
             f"{len(unexplained)} FX position(s) carry swap but no night by value dates (the "
@@ -341,7 +387,7 @@ def analyse(
         )
     missing = [
         r.position.ticket
-        for r in final
+        for r in results
         if r.nights and r.implied_rate is None and r.position.asset_class is AssetClass.FX
     ]
     if missing:
@@ -349,12 +395,29 @@ def analyse(
             f"{len(missing)} position(s) held overnight have no rate: no conversion of "
             f"their quote currency to {account}"
         )
+    return tuple(notes)
+
+
+def analyse(
+    statement: Statement,
+    policy: PolicyRates | None = None,
+    triple_day: str | None = None,
+    convert: Conversion | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    holidays: str | None = None,
+) -> Analysis:
+    """Each position's nights, carry, implied rate, differential and markup; groups and the
+    account's totals (see the module notes for every formula). ``holidays``
+    (``"2025-12-25,2026-01-01"``) are days without settlement, as the broker's calendar has
+    them: value dates skip them, as in :func:`carryxl.core.swaps.value_date`."""
+    final = _results(statement, policy, triple_day, convert, progress, holidays)
+    pairs, others = _groups(final)
     return Analysis(
         statement=statement,
         positions=final,
-        pairs=tuple(pairs),
-        others=tuple(others),
+        pairs=pairs,
+        others=others,
         account=_group("account", "all", 0, list(final)),
         policy_source=policy.citation if policy is not None else None,
-        notes=tuple(notes),
+        notes=_notes(final, policy, statement.account.currency),
     )
