@@ -22,6 +22,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.positions import BookPosition, Tranche
 from carryxl.core.sides import side_sign
 from carryxl.core.tax import LossOffset
+from carryxl.core.validate import FloatArray
 from carryxl.history.data import parse_date_cell
 from carryxl.history.valuation import BookRequest, BookValuation
 from carryxl.macros import contract as c
@@ -51,14 +52,8 @@ def _number_at(name: str, row: int, value: Any, default: float) -> float:
     return default if found is None else found
 
 
-def read_book_request(book: Book) -> BookRequest:
-    """The workbook's positions, tranches, correlations and settings, typed."""
-    pairs = _column(book, c.IN_PF_PAIR)
-    used = [i for i, p in enumerate(pairs) if p is not None]
-    if not used:
-        raise CarryxlError(c.IN_PF_PAIR, None, "holds no pair; enter the positions first")
-    column = {name: _column(book, name) for name in c.PF_POSITION_COLUMNS}
-    lot = number(book, c.IN_LOT_SIZE)
+def _tranches(book: Book, used: list[int]) -> dict[int, list[Tranche]]:
+    """The tranche table's rows, by the row of the position each names (rows in ``used``)."""
     tranches: dict[int, list[Tranche]] = {i: [] for i in used}
     numbers = _column(book, c.IN_TR_POSITION)
     dates, rates = _column(book, c.IN_TR_DATE), _column(book, c.IN_TR_RATE)
@@ -79,40 +74,66 @@ def read_book_request(book: Book) -> BookRequest:
                 rate=_optional_number(c.IN_TR_RATE, k, rates[k]),
             )
         )
-    positions = []
-    for i in used:
-        if not tranches[i]:
-            raise CarryxlError(f"{c.IN_PF_PAIR}[{i + 1}]", pairs[i], "has no tranche")
+    return tranches
 
-        def cell(name: str, i: int = i) -> float | None:
-            return _optional_number(name, i, column[name][i])
 
-        positions.append(
-            BookPosition(
-                pair=Pair.parse(str(pairs[i]), f"{c.IN_PF_PAIR}[{i + 1}]"),
-                side=int(side_sign(column[c.IN_PF_SIDE][i] or "long", c.IN_PF_SIDE)),
-                tranches=tuple(tranches[i]),
-                stop_loss=_number_at(c.IN_PF_STOP_LOSS, i, column[c.IN_PF_STOP_LOSS][i], 0.03),
-                leverage=_number_at(c.IN_PF_LEVERAGE, i, column[c.IN_PF_LEVERAGE][i], 1.0),
-                rate_base=cell(c.IN_PF_RATE_BASE),
-                rate_quote=cell(c.IN_PF_RATE_QUOTE),
-                basis_base=cell(c.IN_PF_BASIS_BASE),
-                basis_quote=cell(c.IN_PF_BASIS_QUOTE),
-                swap=_number_at(c.IN_PF_SWAP_RATE, i, column[c.IN_PF_SWAP_RATE][i], 0.0),
-                lot_size=lot,
-                spot=cell(c.IN_PF_SPOT),
-                to_account=cell(c.IN_PF_TO_ACCOUNT),
-                volatility=cell(c.IN_PF_VOLATILITY),
-            )
-        )
+def _position(
+    column: dict[str, list[Any]], i: int, *, pair: Any, tranches: list[Tranche], lot: float
+) -> BookPosition:
+    """The position on row ``i`` of the positions table (its other cells in ``column``),
+    with its tranches."""
+    if not tranches:
+        raise CarryxlError(f"{c.IN_PF_PAIR}[{i + 1}]", pair, "has no tranche")
+
+    def cell(name: str) -> float | None:
+        return _optional_number(name, i, column[name][i])
+
+    def cell_or(name: str, default: float) -> float:
+        return _number_at(name, i, column[name][i], default)
+
+    return BookPosition(
+        pair=Pair.parse(str(pair), f"{c.IN_PF_PAIR}[{i + 1}]"),
+        side=int(side_sign(column[c.IN_PF_SIDE][i] or "long", c.IN_PF_SIDE)),
+        tranches=tuple(tranches),
+        stop_loss=cell_or(c.IN_PF_STOP_LOSS, 0.03),
+        leverage=cell_or(c.IN_PF_LEVERAGE, 1.0),
+        rate_base=cell(c.IN_PF_RATE_BASE),
+        rate_quote=cell(c.IN_PF_RATE_QUOTE),
+        basis_base=cell(c.IN_PF_BASIS_BASE),
+        basis_quote=cell(c.IN_PF_BASIS_QUOTE),
+        swap=cell_or(c.IN_PF_SWAP_RATE, 0.0),
+        lot_size=lot,
+        spot=cell(c.IN_PF_SPOT),
+        to_account=cell(c.IN_PF_TO_ACCOUNT),
+        volatility=cell(c.IN_PF_VOLATILITY),
+    )
+
+
+def _correlation(book: Book, used: list[int]) -> FloatArray:
+    """The correlation matrix of the positions on rows ``used``."""
     grid = book.read(c.IN_CORRELATION)
     try:
-        matrix = np.array([[float(grid[i][j]) for j in used] for i in used], dtype=np.float64)
+        return np.array([[float(grid[i][j]) for j in used] for i in used], dtype=np.float64)
     except (TypeError, ValueError):
         rule = "must hold a number for every two positions (clear it and run Book risk)"
         raise CarryxlError(c.IN_CORRELATION, None, rule) from None
+
+
+def read_book_request(book: Book) -> BookRequest:
+    """The workbook's positions, tranches, correlations and settings, typed."""
+    pairs = _column(book, c.IN_PF_PAIR)
+    used = [i for i, p in enumerate(pairs) if p is not None]
+    if not used:
+        raise CarryxlError(c.IN_PF_PAIR, None, "holds no pair; enter the positions first")
+    column = {name: _column(book, name) for name in c.PF_POSITION_COLUMNS}
+    lot = number(book, c.IN_LOT_SIZE)
+    tranches = _tranches(book, used)
+    positions = tuple(
+        _position(column, i, pair=pairs[i], tranches=tranches[i], lot=lot) for i in used
+    )
+    matrix = _correlation(book, used)
     return BookRequest(
-        positions=tuple(positions),
+        positions=positions,
         date=parse_date_cell(single_value(book, c.IN_PF_VALUATION_DATE), c.IN_PF_VALUATION_DATE),
         account=Currency.parse(str(single_value(book, c.IN_PF_ACCOUNT)), c.IN_PF_ACCOUNT),
         start=parse_date_cell(single_value(book, c.IN_WINDOW_START), c.IN_WINDOW_START),
