@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 import pyopenvba.vba
 from pyopenvba.cfb import CFB
@@ -128,10 +129,53 @@ def _chain(fat: list[int], start: int) -> list[int]:
     return sectors
 
 
-def balanced_directory(cfb_bytes: bytes) -> bytes:
-    """The compound file with each storage's children rebuilt as a balanced search tree,
-    coloured as a red-black tree ([MS-CFB] 2.6.4); every other byte as it was."""
-    data = bytearray(cfb_bytes)
+@dataclass(frozen=True)
+class _Entries:
+    """A compound file's directory entries: its bytes (changed in place) and where each
+    entry starts; the fields read by [MS-CFB] 2.6.1's offsets."""
+
+    data: bytearray
+    offsets: list[int]
+
+    def field(self, index: int, offset: int) -> int:
+        """The 4-byte field at ``offset`` of entry ``index`` (68 left, 72 right, 76 child)."""
+        value: int = struct.unpack_from("<I", self.data, self.offsets[index] + offset)[0]
+        return value
+
+    def name(self, index: int) -> str:
+        """Entry ``index``'s name (its length field counts the terminating null)."""
+        at = self.offsets[index]
+        length = struct.unpack_from("<H", self.data, at + 64)[0]
+        return bytes(self.data[at : at + max(length - 2, 0)]).decode("utf-16-le")
+
+    def siblings(self, root: int) -> list[int]:
+        """Every entry of the tree under ``root`` (a storage's children)."""
+        found, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            if node == NOSTREAM or node in found:
+                continue
+            found.append(node)
+            stack += [self.field(node, 68), self.field(node, 72)]
+        return found
+
+    def build(self, ordered: list[int], depth: int, depths: dict[int, int]) -> int:
+        """The balanced tree of ``ordered`` written into the entries' left and right fields;
+        its root (NOSTREAM when empty). ``depths`` gets each node's depth."""
+        if not ordered:
+            return NOSTREAM
+        middle = len(ordered) // 2
+        node = ordered[middle]
+        depths[node] = depth
+        left = self.build(ordered[:middle], depth + 1, depths)
+        right = self.build(ordered[middle + 1 :], depth + 1, depths)
+        struct.pack_into("<II", self.data, self.offsets[node] + 68, left, right)
+        return node
+
+
+def _entries(data: bytearray) -> _Entries:
+    """The directory of a compound file without DIFAT sectors (the header's FAT sectors
+    only), followed along its FAT chain."""
     sector_size: int = 1 << struct.unpack_from("<H", data, 0x1E)[0]
     fat_count, first_directory = struct.unpack_from("<II", data, 0x2C)
     difat = list(struct.unpack_from("<109I", data, 0x4C))[:fat_count]
@@ -149,36 +193,33 @@ def balanced_directory(cfb_bytes: bytes) -> bytes:
         for sector in _chain(fat, first_directory)
         for k in range(sector_size // _ENTRY)
     ]
+    return _Entries(data, offsets)
 
-    def field(index: int, offset: int) -> int:
-        value: int = struct.unpack_from("<I", data, offsets[index] + offset)[0]
-        return value
 
-    def name(index: int) -> str:
-        length = struct.unpack_from("<H", data, offsets[index] + 64)[0]
-        return bytes(data[offsets[index] : offsets[index] + max(length - 2, 0)]).decode("utf-16-le")
+def _balance_children(entries: _Entries, storage: int) -> list[int]:
+    """Rebuild ``storage``'s children as a balanced tree coloured red-black; the children
+    that are storages themselves."""
+    data, offsets = entries.data, entries.offsets
+    children = entries.siblings(entries.field(storage, 76))
+    depths: dict[int, int] = {}
+    top = entries.build(sorted(children, key=lambda i: cfb_name_key(entries.name(i))), 0, depths)
+    struct.pack_into("<I", data, offsets[storage] + 76, top)
+    deepest = max(depths.values(), default=0)
+    full = len(children) == 2 ** (deepest + 1) - 1
+    storages = []
+    for child, depth in depths.items():
+        # Every level full but the last: its nodes red, all others black.
+        data[offsets[child] + 67] = RED if depth == deepest and not full else BLACK
+        if data[offsets[child] + 66] in (_STORAGE, _ROOT):
+            storages.append(child)
+    return storages
 
-    def siblings(root: int) -> list[int]:
-        found, stack = [], [root]
-        while stack:
-            node = stack.pop()
-            if node == NOSTREAM or node in found:
-                continue
-            found.append(node)
-            stack += [field(node, 68), field(node, 72)]
-        return found
 
-    def build(ordered: list[int], depth: int, depths: dict[int, int]) -> int:
-        if not ordered:
-            return NOSTREAM
-        middle = len(ordered) // 2
-        node = ordered[middle]
-        depths[node] = depth
-        left = build(ordered[:middle], depth + 1, depths)
-        right = build(ordered[middle + 1 :], depth + 1, depths)
-        struct.pack_into("<II", data, offsets[node] + 68, left, right)
-        return node
-
+def balanced_directory(cfb_bytes: bytes) -> bytes:
+    """The compound file with each storage's children rebuilt as a balanced search tree,
+    coloured as a red-black tree ([MS-CFB] 2.6.4); every other byte as it was."""
+    data = bytearray(cfb_bytes)
+    entries = _entries(data)
     storages = [0]
     seen = set()
     while storages:
@@ -186,16 +227,6 @@ def balanced_directory(cfb_bytes: bytes) -> bytes:
         if storage in seen:
             continue
         seen.add(storage)
-        children = siblings(field(storage, 76))
-        depths: dict[int, int] = {}
-        top = build(sorted(children, key=lambda i: cfb_name_key(name(i))), 0, depths)
-        struct.pack_into("<I", data, offsets[storage] + 76, top)
-        deepest = max(depths.values(), default=0)
-        full = len(children) == 2 ** (deepest + 1) - 1
-        for child, depth in depths.items():
-            # Every level full but the last: its nodes red, all others black.
-            data[offsets[child] + 67] = RED if depth == deepest and not full else BLACK
-            if data[offsets[child] + 66] in (_STORAGE, _ROOT):
-                storages.append(child)
-    data[offsets[0] + 67] = BLACK  # the root entry
+        storages += _balance_children(entries, storage)
+    data[entries.offsets[0] + 67] = BLACK  # the root entry
     return bytes(data)
