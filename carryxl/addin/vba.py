@@ -341,6 +341,76 @@ def _summary(function: Callable[..., Any]) -> str:
     return doc.split("\n\n", 1)[0]
 
 
+_REGISTER_HEAD = (
+    "Option Explicit",
+    "' Function wizard help for carryxl's functions (written by carryxl addin build).",
+    "",
+    "Public Sub RegisterCarryxlFunctions()",
+    "    Dim wasAddin As Boolean",
+    "    Dim d() As Variant",
+    "    On Error Resume Next",
+    "    Application.ScreenUpdating = False",
+    "    wasAddin = ThisWorkbook.IsAddin",
+    "    If wasAddin Then ThisWorkbook.IsAddin = False",
+)
+"""``RegisterCarryxlFunctions`` up to its first function: the add-in made visible for a moment."""
+
+_REGISTER_TAIL = (
+    "    If wasAddin Then ThisWorkbook.IsAddin = True",
+    "    ThisWorkbook.Saved = True",
+    "    Application.ScreenUpdating = True",
+    "End Sub",
+    "",
+    "Private Sub Describe(ByVal name As String, ByVal description As String, _",
+    "        ByVal category As String, Optional ByVal args As Variant)",
+    "    Dim qualified As String",
+    '    qualified = "\'" & ThisWorkbook.Name & "\'!" & name',
+    "    On Error Resume Next",
+    "    Err.Clear",
+    "    If IsMissing(args) Then",
+    "        Application.MacroOptions Macro:=qualified, Description:=description, _",
+    "            Category:=category",
+    "        If Err.Number <> 0 Then",
+    "            Err.Clear",
+    "            Application.MacroOptions Macro:=name, Description:=description, _",
+    "                Category:=category",
+    "        End If",
+    "    Else",
+    "        Application.MacroOptions Macro:=qualified, Description:=description, _",
+    "            Category:=category, ArgumentDescriptions:=args",
+    "        If Err.Number <> 0 Then",
+    "            Err.Clear",
+    "            Application.MacroOptions Macro:=name, Description:=description, _",
+    "                Category:=category, ArgumentDescriptions:=args",
+    "        End If",
+    "    End If",
+    "End Sub",
+)
+"""The end of ``RegisterCarryxlFunctions`` (the add-in hidden again), then ``Describe``: the
+workbook-qualified name first, the bare name if Excel refuses it."""
+
+
+def _describe_lines(function: Callable[..., Any]) -> list[str]:
+    """The lines registering one UDF: its arguments' help in ``d``, then ``Describe``."""
+    xlfunc = function.__xlfunc__  # type: ignore[attr-defined]
+    name = str(xlfunc["name"])
+    args = [a for a in xlfunc["args"] if not a.get("vba")]
+    description = _vba_text(_summary(function))
+    category = xlfunc.get("category")
+    if not isinstance(category, str) or category == "xlwings":
+        category = FUNCTION_CATEGORY
+    call = f'    Describe "{name}", "{description}", "{_vba_text(category)}"'
+    lines = []
+    if args:
+        lines.append(f"    ReDim d(0 To {len(args) - 1})")
+        for i, arg in enumerate(args):
+            doc = str(arg.get("doc") or arg["name"])
+            lines.append(f'    d({i}) = "{_vba_text(doc)}"')
+        call += ", d"
+    lines.append(call)
+    return lines
+
+
 def function_descriptions_module(functions: list[Callable[..., Any]]) -> VbaModule:
     """``RegisterCarryxlFunctions``: each UDF's help for Excel's function wizard.
 
@@ -351,63 +421,9 @@ def function_descriptions_module(functions: list[Callable[..., Any]]) -> VbaModu
     """
     lines = [
         f'Attribute VB_Name = "{FUNCTIONS_MODULE}"',
-        "Option Explicit",
-        "' Function wizard help for carryxl's functions (written by carryxl addin build).",
-        "",
-        "Public Sub RegisterCarryxlFunctions()",
-        "    Dim wasAddin As Boolean",
-        "    Dim d() As Variant",
-        "    On Error Resume Next",
-        "    Application.ScreenUpdating = False",
-        "    wasAddin = ThisWorkbook.IsAddin",
-        "    If wasAddin Then ThisWorkbook.IsAddin = False",
-    ]
-    for function in functions:
-        xlfunc = function.__xlfunc__  # type: ignore[attr-defined]
-        name = str(xlfunc["name"])
-        args = [a for a in xlfunc["args"] if not a.get("vba")]
-        description = _vba_text(_summary(function))
-        category = xlfunc.get("category")
-        if not isinstance(category, str) or category == "xlwings":
-            category = FUNCTION_CATEGORY
-        call = f'    Describe "{name}", "{description}", "{_vba_text(category)}"'
-        if args:
-            lines.append(f"    ReDim d(0 To {len(args) - 1})")
-            for i, arg in enumerate(args):
-                doc = str(arg.get("doc") or arg["name"])
-                lines.append(f'    d({i}) = "{_vba_text(doc)}"')
-            call += ", d"
-        lines.append(call)
-    lines += [
-        "    If wasAddin Then ThisWorkbook.IsAddin = True",
-        "    ThisWorkbook.Saved = True",
-        "    Application.ScreenUpdating = True",
-        "End Sub",
-        "",
-        "Private Sub Describe(ByVal name As String, ByVal description As String, _",
-        "        ByVal category As String, Optional ByVal args As Variant)",
-        "    Dim qualified As String",
-        '    qualified = "\'" & ThisWorkbook.Name & "\'!" & name',
-        "    On Error Resume Next",
-        "    Err.Clear",
-        "    If IsMissing(args) Then",
-        "        Application.MacroOptions Macro:=qualified, Description:=description, _",
-        "            Category:=category",
-        "        If Err.Number <> 0 Then",
-        "            Err.Clear",
-        "            Application.MacroOptions Macro:=name, Description:=description, _",
-        "                Category:=category",
-        "        End If",
-        "    Else",
-        "        Application.MacroOptions Macro:=qualified, Description:=description, _",
-        "            Category:=category, ArgumentDescriptions:=args",
-        "        If Err.Number <> 0 Then",
-        "            Err.Clear",
-        "            Application.MacroOptions Macro:=name, Description:=description, _",
-        "                Category:=category, ArgumentDescriptions:=args",
-        "        End If",
-        "    End If",
-        "End Sub",
+        *_REGISTER_HEAD,
+        *(line for function in functions for line in _describe_lines(function)),
+        *_REGISTER_TAIL,
     ]
     return VbaModule(FUNCTIONS_MODULE, ModuleKind.STANDARD, crlf("\n".join(lines)))
 
