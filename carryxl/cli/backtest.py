@@ -195,11 +195,10 @@ def _daily(result: Any) -> list[dict[str, Any]]:
 
 
 def _trade_rates(
-    args: argparse.Namespace, pair: Pair, funding: Currency
+    args: argparse.Namespace, pair: Pair, funding: Currency, *, schedule: RateSchedule | None
 ) -> tuple[float | RateSchedule, float | RateSchedule]:
-    """(target's, funding's) rates: constants, the --rates schedule, or, for a leg given
+    """(target's, funding's) rates: constants, the --rates ``schedule``, or, for a leg given
     neither, the policy rates day by day plus the broker's spread."""
-    schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     r_t = args.rate_target if args.rate_target is not None else schedule
     r_f = args.rate_funding if args.rate_funding is not None else schedule
     if r_t is None or r_f is None:  # no rates given: the policy rates, day by day
@@ -229,9 +228,10 @@ def _print_trade(args: argparse.Namespace, result: Any, data: dict[str, Any]) ->
 def run(args: argparse.Namespace) -> int:
     """Backtest one carry trade and print the statistics (or JSON)."""
     plot_target(args)
+    schedule = RateSchedule.from_csv(args.rates) if args.rates else None
     pair = Pair.parse(args.pair)
     funding = Currency.parse(args.funding, "funding")
-    r_t, r_f = _trade_rates(args, pair, funding)
+    r_t, r_f = _trade_rates(args, pair, funding, schedule=schedule)
     result = backtest(
         args.pair,
         args.funding,

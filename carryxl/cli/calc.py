@@ -242,6 +242,30 @@ def _breakdowns(args: argparse.Namespace, trade: _Trade) -> dict[str, Any]:
     }
 
 
+def _breakeven_after_costs(args: argparse.Namespace, trade: _Trade) -> float:
+    """The end spot at which the trade breaks even after its costs."""
+    period = trade.period
+    return float(
+        breakeven_spot_after_costs(
+            args.notional,
+            args.spot_start,
+            args.rate_target,
+            args.rate_funding,
+            period.years_target,
+            trade.pair.pip_size(args.pip_size),
+            trade.orientation,
+            args.spread_pips,
+            args.spread_exit_pips,
+            args.commission_per_lot,
+            args.commission_per_million,
+            args.lot_size,
+            args.markup_target,
+            args.markup_funding,
+            period.years_funding,
+        )
+    )
+
+
 def _breakevens(args: argparse.Namespace, trade: _Trade) -> dict[str, Any]:
     """The break-even end spot (what it is, the spot, the move), and after the costs."""
     period = trade.period
@@ -252,28 +276,11 @@ def _breakevens(args: argparse.Namespace, trade: _Trade) -> dict[str, Any]:
         trade.orientation,
         period.years_funding,
     )
-    after_costs = breakeven_spot_after_costs(
-        args.notional,
-        args.spot_start,
-        args.rate_target,
-        args.rate_funding,
-        period.years_target,
-        trade.pair.pip_size(args.pip_size),
-        trade.orientation,
-        args.spread_pips,
-        args.spread_exit_pips,
-        args.commission_per_lot,
-        args.commission_per_million,
-        args.lot_size,
-        args.markup_target,
-        args.markup_funding,
-        period.years_funding,
-    )
     return {
         "breakeven_kind": _breakeven_kind(args.tenor, float(period.years_target)),
         "breakeven_spot": float(breakeven_spot(args.spot_start, *rates)),
         "breakeven_move": float(breakeven_move(*rates)),
-        "breakeven_spot_after_costs": float(after_costs),
+        "breakeven_spot_after_costs": _breakeven_after_costs(args, trade),
     }
 
 
