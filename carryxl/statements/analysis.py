@@ -158,11 +158,18 @@ def _none(value: float) -> float | None:
     return float(value) if np.isfinite(value) else None
 
 
-def _nights(
-    pair: Pair, rows: list[Position], holidays: str | None, triple_day: str | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(open dates, close dates, nights by value dates) of one pair's positions; a position
-    that closes before it opens is refused."""
+@dataclass(frozen=True)
+class _Held:
+    """One pair's positions' open and close dates, and nights held by value dates."""
+
+    opened: np.ndarray
+    closed: np.ndarray
+    nights: np.ndarray
+
+
+def _held(pair: Pair, rows: list[Position], holidays: str | None, triple_day: str | None) -> _Held:
+    """When one pair's positions were held; a position that closes before it opens is
+    refused."""
     opened = _dates([p.open_time for p in rows])
     closed = _dates([p.close_time for p in rows])
     early = np.flatnonzero(closed < opened)
@@ -171,7 +178,7 @@ def _nights(
         rule = f"closes ({p.close_time}) before it opens ({p.open_time}): not a statement's row"
         raise CarryxlError("position", Described(p.ticket), rule)
     nights = nights_between(opened, closed, pair, holidays, triple_day=triple_day)
-    return opened, closed, nights
+    return _Held(opened, closed, nights)
 
 
 def _implied(
@@ -203,12 +210,12 @@ def _policy_differentials(
     policy: PolicyRates | None,
     pair: Pair,
     rows: list[Position],
-    held: tuple[np.ndarray, np.ndarray, np.ndarray],
+    held: _Held,
     holidays: str | None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(side x mean policy differential, stale) of each position over its nights, ``held``
-    being (open dates, close dates, nights); NaN and False where not held or no data."""
-    opened, closed, nights = held
+    """(side x mean policy differential, stale) of each position over the nights it was
+    ``held``; NaN and False where not held overnight or without data."""
+    opened, closed, nights = held.opened, held.closed, held.nights
     side = np.array([p.side for p in rows], dtype=float)
     differential = np.full(len(rows), np.nan)
     stale = np.zeros(len(rows), dtype=bool)
@@ -232,8 +239,8 @@ def _pair_results(
     holidays: str | None,
 ) -> list[PositionResult]:
     pair = Pair.parse(pair_name)
-    held = _nights(pair, rows, holidays, triple_day)
-    nights = held[2]
+    held = _held(pair, rows, holidays, triple_day)
+    nights = held.nights
     per_quote = _account_per_quote(pair, account, rows, convert)
     per_lot, implied = _implied(pair, rows, nights, per_quote)
     differential, stale = _policy_differentials(policy, pair, rows, held, holidays)
