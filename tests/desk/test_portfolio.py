@@ -523,7 +523,7 @@ def test_the_book_is_one_frozen_record_of_named_columns():
     with pytest.raises(dataclasses.FrozenInstanceError):
         columns.spot = 98.0  # type: ignore[misc]
     with pytest.raises(TypeError):
-        BookColumns([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[misc]
+        BookColumns([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         book_positions([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[call-arg, arg-type]
     # 100,000 bought at 100, spot 99: FX -100,000 quote units.
