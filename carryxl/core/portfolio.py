@@ -256,6 +256,8 @@ class _Checked:
 
 def _checked(c: BookColumns) -> _Checked:
     """Each column checked under its name, in the order the user reads them."""
+    if not isinstance(c, BookColumns):
+        raise CarryxlError("columns", repr(c), "must be BookColumns(...), the book's columns")
     index = position_index(c.position)
     n = int(index.max()) + 1
     a = positive("amounts", c.amounts)
