@@ -526,7 +526,7 @@ def test_the_book_is_one_frozen_record_of_named_columns():
         BookColumns([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         book_positions([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[call-arg, arg-type]
-    with pytest.raises(CarryxlError, match="^columns: must be BookColumns"):
+    with pytest.raises(CarryxlError, match=r"^columns: must be BookColumns"):
         book_positions({"position": [0]})  # type: ignore[arg-type]
     # 100,000 bought at 100, spot 99: FX -100,000 quote units.
     assert book_positions(columns).fx.tolist() == [-100_000.0]
