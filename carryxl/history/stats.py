@@ -21,11 +21,21 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.dates import as_dates, year_fraction
+from carryxl.core.dates import DateArray, as_dates, year_fraction
+from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, finite
 
-__all__ = ["PerformanceStats", "drawdown", "max_drawdown", "monthly_returns", "performance_stats"]
+__all__ = [
+    "AccountCurve",
+    "PerformanceStats",
+    "PnlParts",
+    "account_curve",
+    "drawdown",
+    "max_drawdown",
+    "monthly_returns",
+    "performance_stats",
+]
 
 
 def drawdown(equity: Any) -> FloatArray:
@@ -131,7 +141,7 @@ def performance_stats(
     fx: Any,
     cross: Any,
     costs: Any,
-    periods_per_year: float = 252,
+    periods_per_year: float = TRADING_DAYS,
     start_equity: float | None = None,
 ) -> PerformanceStats:
     """The statistics of the module notes; carry/fx/cross/costs are cumulative amounts.
@@ -176,3 +186,61 @@ def performance_stats(
         cross=_last(cross),
         costs=_last(costs),
     )
+
+
+@dataclass(frozen=True)
+class PnlParts:
+    """An account's cumulative P&L per date by source, in the account's currency."""
+
+    carry: FloatArray
+    fx: FloatArray
+    cross: FloatArray
+    costs: FloatArray
+
+    @property
+    def pnl(self) -> FloatArray:
+        """carry + fx + cross - costs."""
+        total: FloatArray = self.carry + self.fx + self.cross - self.costs
+        return total
+
+
+@dataclass(frozen=True)
+class AccountCurve:
+    """An account's P&L and equity per date, its statistics and its margin-call day."""
+
+    pnl: FloatArray
+    equity: FloatArray
+    stats: PerformanceStats
+    margin_call_date: str | None
+
+
+def account_curve(
+    dates: DateArray,
+    parts: PnlParts,
+    *,
+    margin: float,
+    leverage: float,
+    margin_call: float,
+    life: int,
+    periods_per_year: float = TRADING_DAYS,
+) -> AccountCurve:
+    """The account rules a backtest and a basket share: equity = ``margin`` (posted) +
+    P&L; the statistics over the account's ``life`` (its first dates, to the day it
+    stopped trading) from the margin posted; the margin-call day, the first date with
+    equity < ``margin_call`` x margin, for a leveraged account only (no broker margin at
+    ``leverage`` 1)."""
+    pnl = parts.pnl
+    equity = margin + pnl
+    alive = slice(0, life)
+    stats = performance_stats(
+        dates[alive],
+        equity[alive],
+        parts.carry[alive],
+        parts.fx[alive],
+        parts.cross[alive],
+        parts.costs[alive],
+        periods_per_year,
+        margin,
+    )
+    called = np.flatnonzero(equity < margin_call * margin) if leverage > 1.0 else np.empty(0, int)
+    return AccountCurve(pnl, equity, stats, str(dates[called[0]]) if called.size else None)
