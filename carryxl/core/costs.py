@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.conventions import Orientation
-from carryxl.core.trade import checked_legs, checked_spots
+from carryxl.core.trade import Spots, checked_legs, checked_spots
 from carryxl.core.validate import (
     FloatArray,
     common_shape,
@@ -162,12 +162,50 @@ def markup_cost(
     return finite_result(_markup(n, ratio, given), notional=n, **given, spot_ratio_value=ratio)
 
 
-def _spreads(spread_entry_pips: Any, spread_exit_pips: Any) -> dict[str, FloatArray]:
-    """The spreads under their names; the exit's only when given (else the entry's)."""
-    given = {"spread_entry_pips": non_negative("spread_entry_pips", spread_entry_pips)}
+@dataclass(frozen=True)
+class _Charges:
+    """The checked spread and commission inputs of a trade, under the user's argument
+    names (``named``, for one shape check); ``exit`` is the entry spread when not given."""
+
+    pip_size: FloatArray
+    entry: FloatArray
+    exit: FloatArray
+    lots: dict[str, FloatArray]
+    named: dict[str, FloatArray]
+
+
+def _charges(
+    pip_size: Any, *, spread: tuple[Any, Any], commission: tuple[Any, Any, Any]
+) -> _Charges:
+    """Check the pip size, the ``spread`` (entry and exit pips; the exit's only when
+    given) and the ``commission`` (per lot, per million, lot size)."""
+    spread_entry_pips, spread_exit_pips = spread
+    size = positive("pip_size", pip_size)
+    spreads = {"spread_entry_pips": non_negative("spread_entry_pips", spread_entry_pips)}
     if spread_exit_pips is not None:
-        given["spread_exit_pips"] = non_negative("spread_exit_pips", spread_exit_pips)
-    return given
+        spreads["spread_exit_pips"] = non_negative("spread_exit_pips", spread_exit_pips)
+    lots = _commission_inputs(*commission)
+    entry = spreads["spread_entry_pips"]
+    return _Charges(
+        pip_size=size,
+        entry=entry,
+        exit=spreads.get("spread_exit_pips", entry),
+        lots=lots,
+        named={
+            "pip_size": size,
+            **spreads,
+            "commission_per_lot": lots["per_lot"],
+            "commission_per_million": lots["per_million"],
+            "lot_size": lots["lot_size"],
+        },
+    )
+
+
+def _base_units(spots: Spots) -> FloatArray:
+    """Base units traded: N/S0 for a TARGET/FUNDING pair, N for FUNDING/TARGET."""
+    n = spots.size()
+    result: FloatArray = np.where(spots.inverted, n, n / spots.spot_start)
+    return result
 
 
 def carry_trade_costs(
@@ -200,35 +238,26 @@ def carry_trade_costs(
     (a half-spread of 1 pip at entry and at exit) = 2,000 JPY.
     """
     spots = checked_spots(spot_start, spot_end, orientation, notional)
-    size = positive("pip_size", pip_size)
-    spreads = _spreads(spread_entry_pips, spread_exit_pips)
-    entry = spreads["spread_entry_pips"]
-    exit_ = spreads.get("spread_exit_pips", entry)
-    lots = _commission_inputs(commission_per_lot, commission_per_million, lot_size)
+    charges = _charges(
+        pip_size,
+        spread=(spread_entry_pips, spread_exit_pips),
+        commission=(commission_per_lot, commission_per_million, lot_size),
+    )
     markups = _markups(markup_target, markup_funding, years, years_funding)
-    named = {
-        **spots.named(),
-        "pip_size": size,
-        **spreads,
-        "commission_per_lot": lots["per_lot"],
-        "commission_per_million": lots["per_million"],
-        "lot_size": lots["lot_size"],
-        **markups,
-    }
+    named = {**spots.named(), **charges.named, **markups}
     common_shape(**named, **spots.orientations())
-    n, s0, s1, flipped = spots.size(), spots.spot_start, spots.end(), spots.inverted
-    base_units = np.where(flipped, n, n / s0)
+    base_units, flipped = _base_units(spots), spots.inverted
     # The half-spreads are in the quote currency: the funding one when the pair is
     # TARGET/FUNDING, else converted at each side's spot.
-    to_funding_entry = np.where(flipped, 1.0 / s0, 1.0)
-    to_funding_exit = np.where(flipped, 1.0 / s1, 1.0)
+    to_funding_entry = np.where(flipped, 1.0 / spots.spot_start, 1.0)
+    to_funding_exit = np.where(flipped, 1.0 / spots.end(), 1.0)
     spread = (
-        _spread(base_units, entry, size) * to_funding_entry
-        + _spread(base_units, exit_, size) * to_funding_exit
+        _spread(base_units, charges.entry, charges.pip_size) * to_funding_entry
+        + _spread(base_units, charges.exit, charges.pip_size) * to_funding_exit
     )
-    commission = _commission(base_units, lots, 2)
+    commission = _commission(base_units, charges.lots, 2)
     ratio = spots.ratio() if flag("exact", exact) else 1.0
-    markup = _markup(n, ratio, markups)
+    markup = _markup(spots.size(), ratio, markups)
     spread, commission, markup = np.broadcast_arrays(spread, commission, markup)
     total = finite_result(spread + commission + markup, **named)
     return TradeCosts(spread, commission, markup, total)
@@ -263,41 +292,38 @@ def breakeven_spot_after_costs(
     """
     spots = checked_spots(spot_start, None, orientation, notional)
     legs = checked_legs(rate_target, rate_funding, years, years_funding)
-    size = positive("pip_size", pip_size)
-    spreads = _spreads(spread_entry_pips, spread_exit_pips)
-    entry = spreads["spread_entry_pips"]
-    exit_ = spreads.get("spread_exit_pips", entry)
-    lots = _commission_inputs(commission_per_lot, commission_per_million, lot_size)
+    charges = _charges(
+        pip_size,
+        spread=(spread_entry_pips, spread_exit_pips),
+        commission=(commission_per_lot, commission_per_million, lot_size),
+    )
     m_t = non_negative("markup_target", markup_target)
     m_f = non_negative("markup_funding", markup_funding)
-    named = {
-        **spots.named(),
-        **legs.named(),
-        "pip_size": size,
-        **spreads,
-        "commission_per_lot": lots["per_lot"],
-        "commission_per_million": lots["per_million"],
-        "lot_size": lots["lot_size"],
-        "markup_target": m_t,
-        "markup_funding": m_f,
-    }
+    named = {**spots.named(), **legs.named(), **charges.named}
+    named.update(markup_target=m_t, markup_funding=m_f)
     common_shape(**named, **spots.orientations())
     n, s0, flipped = spots.size(), spots.spot_start, spots.inverted
     t_t = legs.years
     t_f = t_t if legs.years_funding is None else legs.years_funding
-    base_units = np.where(flipped, n, n / s0)
-    commission = _commission(base_units, lots, 2)
-    half_entry = n * entry * size / 2.0 / s0
-    half_exit = n * exit_ * size / 2.0 / s0
+    commission = _commission(_base_units(spots), charges.lots, 2)
+    half_entry = n * charges.entry * charges.pip_size / 2.0 / s0
+    half_exit = n * charges.exit * charges.pip_size / 2.0 / s0
     i_t, i_f = legs.interests()
     fixed = n * (1.0 + i_f + m_f * t_f) + half_entry + commission
     slope = n * (1.0 + i_t - m_t * t_t)
     fixed = fixed + np.where(flipped, 0.0, half_exit)
     slope = slope - np.where(flipped, half_exit, 0.0)
+    return _breakeven_spot(fixed, slope, s0, flipped, named)
+
+
+def _breakeven_spot(
+    fixed: FloatArray, slope: FloatArray, s0: FloatArray, flipped: Any, named: dict[str, Any]
+) -> FloatArray:
+    """S0 ρ (TARGET/FUNDING) or S0 / ρ with ρ = fixed / slope; NaN where slope <= 0 (no
+    spot breaks even), anything else must be a number."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = np.where(slope > 0, fixed / slope, np.nan)
         spot = np.where(flipped, s0 / ratio, s0 * ratio)
-    # NaN says "no spot breaks even"; anything else must be a number.
     finite_result(np.where(slope > 0, spot, 0.0), **named)
     result: FloatArray = spot[()] if spot.ndim == 0 else spot
     return result

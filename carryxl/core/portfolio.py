@@ -89,6 +89,7 @@ from carryxl.core.validate import (
 
 __all__ = [
     "NATIVE_FORMULAS",
+    "BookColumns",
     "BookPositions",
     "BookRisk",
     "CurrencyExposure",
@@ -201,73 +202,125 @@ def _sums(index: IntArray, weights: Any, n: int) -> FloatArray:
     return np.asarray(np.bincount(index, weights=weights, minlength=n), dtype=np.float64)
 
 
-def book_positions(
-    position: Any,
-    amounts: Any,
-    rates: Any,
-    days: Any,
-    spot: Any,
-    side: Any,
-    rate_base: Any,
-    rate_quote: Any,
-    basis_base: Any = 365.0,
-    basis_quote: Any = 365.0,
-    stop_loss: Any = 0.03,
-    leverage: Any = 1.0,
-    to_account: Any = 1.0,
-    tax_interest: Any = 0.0,
-    tax_fx: Any = 0.0,
-    offset: LossOffset | str = LossOffset.WITHIN_POSITION,
-    swap: Any = 0.0,
-    lot_size: Any = LOT_SIZE,
-) -> BookPositions:
-    """Every position's average rate, carry, FX P&L, stop, margin and after-tax P&L.
+@dataclass(frozen=True, kw_only=True)
+class BookColumns:
+    """What :func:`book_positions` values, by name (built once where the book's text or
+    cells are read). Tranche columns: ``position`` (0 ... n-1), ``amounts`` (base units),
+    ``rates`` (entry spot, quote per base), ``days`` (calendar days held). Position
+    columns (one value, or one per position): ``spot``, ``side``, ``rate_base`` and
+    ``rate_quote`` (decimals a year) on ``basis_base``/``basis_quote`` days, ``stop_loss``
+    (0.03 for 3%), ``leverage``, ``to_account`` (account units per quote unit), ``swap``
+    (the broker's swap in quote money per lot of ``lot_size`` base units per night, credit
+    positive; nights are the tranches' ``days``). The book's tax: ``tax_interest`` and
+    ``tax_fx`` (decimals) and the loss ``offset`` between the two baskets."""
 
-    Tranche columns: ``position`` (0 ... n-1), ``amounts`` (base units), ``rates``
-    (entry spot), ``days`` (calendar days held). Position columns (one value, or one per
-    position): ``spot``, ``side``, ``rate_base``/``rate_quote`` (decimals a year) on
-    ``basis_base``/``basis_quote`` days, ``stop_loss`` (0.03 for 3%), ``leverage``,
-    ``to_account`` (account units per quote unit), ``swap`` (the broker's swap in quote
-    money per lot of ``lot_size`` base units per night, credit positive; nights are the
-    tranches' ``days``). Tax rates as decimals.
+    position: Any
+    amounts: Any
+    rates: Any
+    days: Any
+    spot: Any
+    side: Any
+    rate_base: Any
+    rate_quote: Any
+    basis_base: Any = 365.0
+    basis_quote: Any = 365.0
+    stop_loss: Any = 0.03
+    leverage: Any = 1.0
+    to_account: Any = 1.0
+    swap: Any = 0.0
+    lot_size: Any = LOT_SIZE
+    tax_interest: Any = 0.0
+    tax_fx: Any = 0.0
+    offset: LossOffset | str = LossOffset.WITHIN_POSITION
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """:class:`BookColumns` checked: tranche columns one per tranche, position columns
+    one per position (``sign`` +1/-1, ``daily`` the differential a day r_b/B_b - r_q/B_q)."""
+
+    index: IntArray
+    n: int
+    amounts: FloatArray
+    rates: FloatArray
+    days: FloatArray
+    spot: FloatArray
+    sign: FloatArray
+    daily: FloatArray
+    stop: FloatArray
+    leverage: FloatArray
+    to_account: FloatArray
+    swap: FloatArray
+    lot_size: FloatArray
+
+
+def _checked(c: BookColumns) -> _Checked:
+    """Each column checked under its name, in the order the user reads them."""
+    if not isinstance(c, BookColumns):
+        raise CarryxlError("columns", repr(c), "must be BookColumns(...), the book's columns")
+    index = position_index(c.position)
+    n = int(index.max()) + 1
+    a = positive("amounts", c.amounts)
+    r = positive("rates", c.rates)
+    d = non_negative("days", c.days)
+    common_shape(position=index, amounts=a, rates=r, days=d)
+    a, r, d = (np.broadcast_to(x, index.shape) for x in (a, r, d))
+
+    def each(name: str, values: FloatArray) -> FloatArray:
+        return _per_position(name, values, n)
+
+    spot = each("spot", positive("spot", c.spot))
+    sign = each("side", side_sign(c.side))
+    r_b = each("rate_base", rate("rate_base", c.rate_base))
+    r_q = each("rate_quote", rate("rate_quote", c.rate_quote))
+    b_b = each("basis_base", positive("basis_base", c.basis_base))
+    b_q = each("basis_quote", positive("basis_quote", c.basis_quote))
+    stop = each("stop_loss", positive("stop_loss", c.stop_loss))
+    if (stop >= 1.0).any():
+        raise CarryxlError("stop_loss", c.stop_loss, "must be a fraction below 1 (0.03 for 3%)")
+    return _Checked(
+        index=index,
+        n=n,
+        amounts=a,
+        rates=r,
+        days=d,
+        spot=spot,
+        sign=sign,
+        daily=r_b / b_b - r_q / b_q,
+        stop=stop,
+        leverage=each("leverage", positive("leverage", c.leverage)),
+        to_account=each("to_account", positive("to_account", c.to_account)),
+        swap=each("swap", finite("swap", c.swap)),
+        lot_size=each("lot_size", positive("lot_size", c.lot_size)),
+    )
+
+
+def book_positions(columns: BookColumns) -> BookPositions:
+    """Every position's average rate, carry, FX P&L, stop, margin and after-tax P&L, for
+    the tranche and position columns of ``columns`` (:class:`BookColumns`).
+
     Example: 100,000 AUD at 100 and 100,000 at 98 held 182 and 91 days, spot 99, AUD 4.5%,
     JPY 0.1% (ACT/365): average 99, FX 0, carry 10,000,000 x 0.044 x 182/365 + 9,800,000 x
     0.044 x 91/365 = 326,901.92 JPY.
     """
-    index = position_index(position)
-    n = int(index.max()) + 1
-    a = positive("amounts", amounts)
-    r = positive("rates", rates)
-    d = non_negative("days", days)
-    common_shape(position=index, amounts=a, rates=r, days=d)
-    a, r, d = (np.broadcast_to(x, index.shape) for x in (a, r, d))
-    s = _per_position("spot", positive("spot", spot), n)
-    sign = _per_position("side", side_sign(side), n)
-    r_b = _per_position("rate_base", rate("rate_base", rate_base), n)
-    r_q = _per_position("rate_quote", rate("rate_quote", rate_quote), n)
-    b_b = _per_position("basis_base", positive("basis_base", basis_base), n)
-    b_q = _per_position("basis_quote", positive("basis_quote", basis_quote), n)
-    stop = _per_position("stop_loss", positive("stop_loss", stop_loss), n)
-    if (stop >= 1.0).any():
-        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.03 for 3%)")
-    lev = _per_position("leverage", positive("leverage", leverage), n)
-    k = _per_position("to_account", positive("to_account", to_account), n)
-    w = _per_position("swap", finite("swap", swap), n)
-    lot = _per_position("lot_size", positive("lot_size", lot_size), n)
-
-    sums = tranche_sums(index, n, a, r, s, sign, d)
+    c = _checked(columns)
+    sign, spot, k = c.sign, c.spot, c.to_account
+    sums = tranche_sums(c.index, c.n, c.amounts, c.rates, spot, sign, c.days)
     average = sums.cost / sums.units
-    carry = carry_accrued(sign, r_b / b_b - r_q / b_q, sums.cost_days)
-    swap_accrued = broker_swap(w, sums.unit_days, lot)
+    carry = carry_accrued(sign, c.daily, sums.cost_days)
+    swap_accrued = broker_swap(c.swap, sums.unit_days, c.lot_size)
     total = carry + swap_accrued + sums.fx
-    stop_spot = stop_loss_spot(average, sums.units, stop * sums.cost, sign, "quote")
-    distance = sign * (s - stop_spot) / s
-    value = sums.units * s
-    margin = margin_required(value, leverage=lev)
-    tax = book_tax((carry + swap_accrued) * k, sums.fx * k, tax_interest, tax_fx, offset)
-    # A long holds U of the base and owes the quote it paid, C; a short the reverse.
-    held = np.where(sign > 0, value, sums.cost) * k
-    owed = np.where(sign > 0, sums.cost, value) * k
+    stop_spot = stop_loss_spot(average, sums.units, c.stop * sums.cost, sign, "quote")
+    distance = sign * (spot - stop_spot) / spot
+    value = sums.units * spot
+    margin = margin_required(value, leverage=c.leverage)
+    tax = book_tax(
+        (carry + swap_accrued) * k,
+        sums.fx * k,
+        columns.tax_interest,
+        columns.tax_fx,
+        columns.offset,
+    )
     return BookPositions(
         units=sums.units,
         cost=sums.cost,
@@ -286,8 +339,9 @@ def book_positions(
         pnl_tranches=sums.pnl_tranches,
         stop_hit=distance <= 0.0,
         margin_exceeded=total < -margin,
-        held_account=held,
-        owed_account=owed,
+        # A long holds U of the base and owes the quote it paid, C; a short the reverse.
+        held_account=np.where(sign > 0, value, sums.cost) * k,
+        owed_account=np.where(sign > 0, sums.cost, value) * k,
     )
 
 

@@ -43,7 +43,7 @@ from carryxl.history.data import RateHistory
 from carryxl.history.ecb import ecb_history
 from carryxl.history.rates import RateSchedule, rates_on
 from carryxl.history.series import spot_series
-from carryxl.history.stats import PerformanceStats, performance_stats
+from carryxl.history.stats import PerformanceStats, PnlParts, account_curve
 
 __all__ = ["G10", "BasketBacktest", "Rebalance", "basket_backtest", "rebalance_rows"]
 
@@ -144,11 +144,11 @@ class _Run:
     base_accrued: FloatArray
 
     def run(
-        self, starts: Any, last: int, choice: tuple[int, int, float, float]
-    ) -> tuple[dict[str, FloatArray], tuple[Rebalance, ...]]:
+        self, starts: Any, last: int, choice: _Choice
+    ) -> tuple[PnlParts, tuple[Rebalance, ...]]:
         """Carry, fx, cross and costs (cumulative) with every leg closed at row ``last``
         (no closing cost when ``last`` is the final date: the basket is still open)."""
-        n_top, n_bottom, amount, fee = choice
+        n_top, n_bottom, amount, fee = choice.top, choice.bottom, choice.notional, choice.fee
         dates, codes, legs = self.dates, self.codes, self.legs
         size = dates.size
         parts = {name: np.zeros(size) for name in ("carry", "fx", "cross", "costs")}
@@ -187,7 +187,116 @@ class _Run:
                 parts[name][z + 1 :] += path[-1]
         if last < size - 1:  # closed early: every leg's closing cost at that fixing
             parts["costs"][last:] += fee * sum(abs(v) for v in held.values())
-        return parts, tuple(rows)
+        return PnlParts(**parts), tuple(rows)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The basket's checked settings: its currencies, base, legs (the currencies besides
+    the base, as indexes), how many long and short, the notional and the account rules."""
+
+    codes: list[Currency]
+    base: Currency
+    legs: list[int]
+    top: int
+    bottom: int
+    notional: float
+    leverage: float
+    fee: float
+    margin_call: float
+    stop_out: float | None  # None: no broker stop-out (held through, or unleveraged)
+
+    @property
+    def margin(self) -> float:
+        """The margin posted, notional / leverage."""
+        return self.notional / self.leverage
+
+
+def _checked(
+    *,
+    currencies: Sequence[str],
+    base: str,
+    top: int,
+    bottom: int,
+    notional: float,
+    leverage: float,
+    cost: float,
+    margin_call: float,
+    stop_out: float | None,
+) -> _Choice:
+    """The currencies (no repeats), the base, how many long and short (at least one long;
+    no more than the legs), then the notional, leverage, cost and account levels."""
+    codes = [Currency.parse(c, "currencies") for c in currencies]
+    if len(set(codes)) != len(codes):
+        raise CarryxlError("currencies", list(currencies), "must not repeat a currency")
+    b = Currency.parse(base, "base")
+    n_top, n_bottom = int(top), int(bottom)
+    legs = [i for i, c in enumerate(codes) if c != b]  # the base is never a leg against itself
+    if n_top < 1 or n_bottom < 0 or n_top + n_bottom > len(legs):
+        raise CarryxlError(
+            "top",
+            (top, bottom),
+            f"top >= 1, bottom >= 0 and top + bottom <= {len(legs)} (the currencies "
+            f"besides the base {b})",
+        )
+    amount = float(positive("notional", notional))
+    lev = float(positive("leverage", leverage))
+    fee = checked_cost(cost)
+    call, out_level = checked_levels(margin_call, stop_out)
+    return _Choice(
+        codes=codes,
+        base=b,
+        legs=legs,
+        top=n_top,
+        bottom=n_bottom,
+        notional=amount,
+        leverage=lev,
+        fee=fee,
+        margin_call=call,
+        stop_out=out_level if lev > 1.0 else None,  # no broker stop-out when unleveraged
+    )
+
+
+def _runner(
+    rates: RateSchedule | Mapping[str, float],
+    choice: _Choice,
+    start: Any,
+    end: Any,
+    history: RateHistory,
+) -> _Run:
+    """The basket's market data from ``start`` to ``end``, ready to run."""
+    dates, prices, rate_table, accrued, base_accrued = _inputs(
+        rates, choice.codes, choice.base, start, end, history
+    )
+    return _Run(dates, choice.codes, choice.legs, prices, rate_table, accrued, base_accrued)
+
+
+def _until_stopped(
+    runner: _Run, starts: Any, choice: _Choice
+) -> tuple[PnlParts, tuple[Rebalance, ...], StopOut | None]:
+    """The basket run to the end, or to the first fixing where equity < stop-out level x
+    margin (at or below 0 without a stop-out), every leg closed there."""
+    parts, rows = runner.run(starts, runner.dates.size - 1, choice)
+    margin, out = choice.margin, choice.stop_out
+    equity = margin + parts.carry + parts.fx + parts.cross - parts.costs
+    below = (equity <= 0.0) if out is None else (equity < out * margin)
+    hit = np.flatnonzero(below[1:])
+    if not hit.size:
+        return parts, rows, None
+    k = int(hit[0]) + 1  # close every leg at that fixing, and trade no more
+    parts, rows = runner.run(starts, k, choice)
+    pnl_k = float(parts.pnl[k])
+    stop = StopOut(
+        date=str(runner.dates[k]),
+        row=k,
+        spot=float("nan"),  # a basket has no single spot
+        level=out,
+        level_spot=None,
+        pnl=pnl_k,
+        equity=margin + pnl_k,
+        wiped_out=margin + pnl_k <= 0.0,
+    )
+    return parts, rows, stop
 
 
 def basket_backtest(
@@ -212,77 +321,53 @@ def basket_backtest(
     "2024-12-31", top=3, bottom=3)``.
     """
     h = ecb_history() if history is None else history
-    codes = [Currency.parse(c, "currencies") for c in currencies]
-    if len(set(codes)) != len(codes):
-        raise CarryxlError("currencies", list(currencies), "must not repeat a currency")
-    b = Currency.parse(base, "base")
-    n_top, n_bottom = int(top), int(bottom)
-    legs = [i for i, c in enumerate(codes) if c != b]  # the base is never a leg against itself
-    if n_top < 1 or n_bottom < 0 or n_top + n_bottom > len(legs):
-        raise CarryxlError(
-            "top",
-            (top, bottom),
-            f"top >= 1, bottom >= 0 and top + bottom <= {len(legs)} (the currencies "
-            f"besides the base {b})",
-        )
-    amount = float(positive("notional", notional))
-    lev = float(positive("leverage", leverage))
-    fee = checked_cost(cost)
-    call, out_level = checked_levels(margin_call, stop_out)
-    dates, prices, rate_table, accrued, base_accrued = _inputs(rates, codes, b, start, end, h)
-    runner = _Run(dates, codes, legs, prices, rate_table, accrued, base_accrued)
-    choice = (n_top, n_bottom, amount, fee)
-    starts = rebalance_rows(dates, rebalance)
-    parts, history_rows = runner.run(starts, dates.size - 1, choice)
-    margin = amount / lev
-    equity = margin + parts["carry"] + parts["fx"] + parts["cross"] - parts["costs"]
-    out = out_level if lev > 1.0 else None  # no broker stop-out on an unleveraged basket
-    below = (equity <= 0.0) if out is None else (equity < out * margin)
-    hit = np.flatnonzero(below[1:])
-    stop = None
-    life = dates.size
-    if hit.size:  # close every leg at that fixing, and trade no more
-        k = int(hit[0]) + 1
-        parts, history_rows = runner.run(starts, k, choice)
-        pnl_k = float(parts["carry"][k] + parts["fx"][k] + parts["cross"][k] - parts["costs"][k])
-        stop = StopOut(
-            date=str(dates[k]),
-            row=k,
-            spot=float("nan"),  # a basket has no single spot
-            level=out,
-            level_spot=None,
-            pnl=pnl_k,
-            equity=margin + pnl_k,
-            wiped_out=margin + pnl_k <= 0.0,
-        )
-        life = k + 1
-    pnl = parts["carry"] + parts["fx"] + parts["cross"] - parts["costs"]
-    equity = margin + pnl
-    stats = performance_stats(
-        dates[:life],
-        equity[:life],
-        parts["carry"][:life],
-        parts["fx"][:life],
-        parts["cross"][:life],
-        parts["costs"][:life],
-        start_equity=margin,
+    choice = _checked(
+        currencies=currencies,
+        base=base,
+        top=top,
+        bottom=bottom,
+        notional=notional,
+        leverage=leverage,
+        cost=cost,
+        margin_call=margin_call,
+        stop_out=stop_out,
     )
-    called = np.flatnonzero(equity < call * margin) if lev > 1.0 else np.empty(0, int)
+    runner = _runner(rates, choice, start, end, h)
+    parts, rows, stop = _until_stopped(runner, rebalance_rows(runner.dates, rebalance), choice)
+    return _result(runner.dates, choice, parts, rows, stop)
+
+
+def _result(
+    dates: DateArray,
+    choice: _Choice,
+    parts: PnlParts,
+    rows: tuple[Rebalance, ...],
+    stop: StopOut | None,
+) -> BasketBacktest:
+    """The basket's account (:func:`carryxl.history.stats.account_curve`) and record."""
+    curve = account_curve(
+        dates,
+        parts,
+        margin=choice.margin,
+        leverage=choice.leverage,
+        margin_call=choice.margin_call,
+        life=dates.size if stop is None else stop.row + 1,
+    )
     return BasketBacktest(
-        base=b,
+        base=choice.base,
         dates=dates,
-        equity=equity,
-        pnl=pnl,
-        carry=parts["carry"],
-        fx=parts["fx"],
-        cross=parts["cross"],
-        costs=parts["costs"],
-        rebalances=history_rows,
-        margin=margin,
-        notional=amount,
-        stats=stats,
-        margin_call_level=call,
-        margin_call_date=str(dates[called[0]]) if called.size else None,
-        stop_out_level=out,
+        equity=curve.equity,
+        pnl=curve.pnl,
+        carry=parts.carry,
+        fx=parts.fx,
+        cross=parts.cross,
+        costs=parts.costs,
+        rebalances=rows,
+        margin=choice.margin,
+        notional=choice.notional,
+        stats=curve.stats,
+        margin_call_level=choice.margin_call,
+        margin_call_date=curve.margin_call_date,
+        stop_out_level=choice.stop_out,
         stop=stop,
     )

@@ -21,11 +21,21 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.dates import as_dates, year_fraction
+from carryxl.core.dates import DateArray, as_dates, year_fraction
+from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, finite
 
-__all__ = ["PerformanceStats", "drawdown", "max_drawdown", "monthly_returns", "performance_stats"]
+__all__ = [
+    "AccountCurve",
+    "PerformanceStats",
+    "PnlParts",
+    "account_curve",
+    "drawdown",
+    "max_drawdown",
+    "monthly_returns",
+    "performance_stats",
+]
 
 
 def drawdown(equity: Any) -> FloatArray:
@@ -96,6 +106,34 @@ class PerformanceStats:
         return dict(self.__dict__)
 
 
+def _daily_returns(curve: FloatArray) -> FloatArray:
+    """E_i / E_(i-1) - 1 for the n - 1 steps of the curve, where E_(i-1) > 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        steps = curve[1:] / curve[:-1] - 1.0
+    daily: FloatArray = steps[(curve[:-1] > 0) & np.isfinite(steps)]
+    return daily
+
+
+def _annualised(total: float, years: float, wiped_out: bool) -> float:
+    """(1 + total)^(1/years) - 1; NaN over no time or once the account is wiped out."""
+    if years <= 0 or wiped_out:
+        return float("nan")
+    with np.errstate(over="ignore"):  # a huge gain over a few days annualises to inf
+        return float(np.power(1.0 + total, 1.0 / years)) - 1.0
+
+
+def _volatility_sharpe(daily: FloatArray, periods_per_year: float) -> tuple[float, float]:
+    """stdev(r) * sqrt(periods) (sample) and mean(r) / stdev(r) * sqrt(periods)."""
+    sd = float(np.std(daily, ddof=1)) if daily.size > 1 else float("nan")
+    scale = float(np.sqrt(periods_per_year))
+    sharpe = float(np.mean(daily)) / sd * scale if sd > 0 else float("nan")
+    return sd * scale, sharpe
+
+
+def _last(value: Any) -> float:
+    return float(np.asarray(value, dtype=np.float64)[-1])
+
+
 def performance_stats(
     dates: Any,
     equity: Any,
@@ -103,7 +141,7 @@ def performance_stats(
     fx: Any,
     cross: Any,
     costs: Any,
-    periods_per_year: float = 252,
+    periods_per_year: float = TRADING_DAYS,
     start_equity: float | None = None,
 ) -> PerformanceStats:
     """The statistics of the module notes; carry/fx/cross/costs are cumulative amounts.
@@ -116,30 +154,16 @@ def performance_stats(
     curve = finite("equity", equity)
     if curve.size < 2:
         raise CarryxlError("equity", curve.size, "needs at least two dates")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        steps = curve[1:] / curve[:-1] - 1.0
-    daily = steps[(curve[:-1] > 0) & np.isfinite(steps)]
+    daily = _daily_returns(curve)
     days = np.concatenate((days[:1], days))
     e = np.concatenate(([curve[0] if start_equity is None else start_equity], curve))
     years = float(year_fraction(days[0], days[-1], "ACT/365F"))
     total = float(e[-1] / e[0] - 1.0)
     gone = np.flatnonzero(curve <= 0.0)
-    with np.errstate(over="ignore"):  # a huge gain over a few days annualises to inf
-        annual = (
-            float(np.power(1.0 + total, 1.0 / years)) - 1.0
-            if years > 0 and not gone.size
-            else float("nan")
-        )
-    sd = float(np.std(daily, ddof=1)) if daily.size > 1 else float("nan")
-    scale = float(np.sqrt(periods_per_year))
-    sharpe = float(np.mean(daily)) / sd * scale if sd > 0 else float("nan")
+    volatility, sharpe = _volatility_sharpe(daily, periods_per_year)
     dd, amount, peak, trough = max_drawdown(e)
     months, monthly = monthly_returns(days, e)
     worst = int(np.nanargmin(monthly)) if np.isfinite(monthly).any() else 0
-
-    def last(value: Any) -> float:
-        return float(np.asarray(value, dtype=np.float64)[-1])
-
     return PerformanceStats(
         start_equity=float(e[0]),
         end_equity=float(e[-1]),
@@ -148,8 +172,8 @@ def performance_stats(
         wiped_out_date=str(days[1 + int(gone[0])]) if gone.size else None,
         years=years,
         total_return=total,
-        annualised_return=annual,
-        volatility=sd * scale,
+        annualised_return=_annualised(total, years, wiped_out=bool(gone.size)),
+        volatility=volatility,
         sharpe=sharpe,
         max_drawdown=dd,
         max_drawdown_amount=amount,
@@ -157,8 +181,66 @@ def performance_stats(
         max_drawdown_trough=str(days[trough]),
         worst_month=months[worst],
         worst_month_return=float(monthly[worst]),
-        carry=last(carry),
-        fx=last(fx),
-        cross=last(cross),
-        costs=last(costs),
+        carry=_last(carry),
+        fx=_last(fx),
+        cross=_last(cross),
+        costs=_last(costs),
     )
+
+
+@dataclass(frozen=True)
+class PnlParts:
+    """An account's cumulative P&L per date by source, in the account's currency."""
+
+    carry: FloatArray
+    fx: FloatArray
+    cross: FloatArray
+    costs: FloatArray
+
+    @property
+    def pnl(self) -> FloatArray:
+        """carry + fx + cross - costs."""
+        total: FloatArray = self.carry + self.fx + self.cross - self.costs
+        return total
+
+
+@dataclass(frozen=True)
+class AccountCurve:
+    """An account's P&L and equity per date, its statistics and its margin-call day."""
+
+    pnl: FloatArray
+    equity: FloatArray
+    stats: PerformanceStats
+    margin_call_date: str | None
+
+
+def account_curve(
+    dates: DateArray,
+    parts: PnlParts,
+    *,
+    margin: float,
+    leverage: float,
+    margin_call: float,
+    life: int,
+    periods_per_year: float = TRADING_DAYS,
+) -> AccountCurve:
+    """The account rules a backtest and a basket share: equity = ``margin`` (posted) +
+    P&L; the statistics over the account's ``life`` (its first dates, to the day it
+    stopped trading) from the margin posted; the margin-call day, the first date with
+    equity < ``margin_call`` x margin, for a leveraged account only (no broker margin at
+    ``leverage`` 1)."""
+    pnl = parts.pnl
+    equity = margin + pnl
+    alive = slice(0, life)
+    stats = performance_stats(
+        dates[alive],
+        equity[alive],
+        parts.carry[alive],
+        parts.fx[alive],
+        parts.cross[alive],
+        parts.costs[alive],
+        periods_per_year,
+        margin,
+    )
+    called = np.flatnonzero(equity < margin_call * margin) if leverage > 1.0 else np.empty(0, int)
+    return AccountCurve(pnl, equity, stats, str(dates[called[0]]) if called.size else None)

@@ -40,7 +40,7 @@ from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
-from carryxl.history.backtest import backtest_spots, checked_levels
+from carryxl.history.backtest import Backtest, backtest_spots, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.rates import RateSchedule, rates_on
 from carryxl.history.series import spot_series
@@ -211,34 +211,70 @@ def stress_replay(
         close_on_bust=False,
         stop_out=out_level,
     )
-    move = spot_ratio(run.spots[0], run.spots, p.orientation(fund)) - 1.0  # X_i/X_0 - 1
-    margin = run.margin
-    pnl, equity = run.pnl, run.equity
-    stop = run.stop
+    legs = _Legs(r_t, r_f, dc_t, dc_f)
+    return _replay(run, p, fund, legs)
+
+
+@dataclass(frozen=True)
+class _Legs:
+    """Each leg's rate in force on the first date (decimal) and its day count."""
+
+    rate_target: float
+    rate_funding: float
+    day_count_target: DayCount
+    day_count_funding: DayCount
+
+    def carry_per_day(self, notional: float) -> float:
+        """One day's textbook carry: N (r_t / B_t - r_f / B_f) in the funding currency."""
+        return notional * (
+            self.rate_target / self.day_count_target.days_in_year
+            - self.rate_funding / self.day_count_funding.days_in_year
+        )
+
+    def days_to_offset(self, move: float) -> float:
+        """Days of exact carry that absorb the target's ``move`` (0 for a gain)."""
+        return float(
+            carry_days_to_offset(
+                min(move, 0.0),
+                self.rate_target,
+                self.rate_funding,
+                self.day_count_target,
+                self.day_count_funding,
+            )
+        )
+
+
+def _loss_days(worst_pnl: float, per_day: float) -> float:
+    """Days of carry the worst P&L equals: 0 without a loss, NaN when carry earns nothing."""
+    if worst_pnl >= 0:
+        return 0.0
+    return -worst_pnl / per_day if per_day > 0 else float("nan")
+
+
+def _replay(run: Backtest, pair: Pair, funding: Currency, legs: _Legs) -> StressReplay:
+    """The replay's figures from the held (or stopped-out) run."""
+    move = spot_ratio(run.spots[0], run.spots, pair.orientation(funding)) - 1.0  # X_i/X_0 - 1
+    pnl, equity, stop = run.pnl, run.equity, run.stop
     worst_move_row = int(np.argmin(move))  # the market's, whether held or not
     worst_row = int(np.argmin(pnl))
     dd, dd_amount, _, _ = max_drawdown(equity)
     wiped = np.flatnonzero(equity <= 0)
-    per_day = run.notional * (r_t / dc_t.days_in_year - r_f / dc_f.days_in_year)
-    worst_pnl = float(pnl[worst_row])
-    loss_days = -worst_pnl / per_day if per_day > 0 and worst_pnl < 0 else float("nan")
-    if worst_pnl >= 0:
-        loss_days = 0.0
+    per_day = legs.carry_per_day(run.notional)
     return StressReplay(
-        pair=p,
-        funding=fund,
+        pair=pair,
+        funding=funding,
         dates=run.dates,
         spots=run.spots,
         pnl=pnl,
         equity=equity,
         notional=run.notional,
-        margin=margin,
+        margin=run.margin,
         spot_start=float(run.spots[0]),
         spot_end=float(run.spots[-1]),
         spot_move=float(move[-1]),
         worst_move=float(move[worst_move_row]),
         worst_move_date=str(run.dates[worst_move_row]),
-        worst_pnl=worst_pnl,
+        worst_pnl=float(pnl[worst_row]),
         worst_pnl_date=str(run.dates[worst_row]),
         max_drawdown=dd,
         max_drawdown_amount=dd_amount,
@@ -249,11 +285,9 @@ def stress_replay(
         stop_out_spot=None if stop is None else stop.spot,
         stop_out_level_spot=None if stop is None else stop.level_spot,
         stop_out_pnl=None if stop is None else stop.pnl,
-        rate_target=r_t,
-        rate_funding=r_f,
+        rate_target=legs.rate_target,
+        rate_funding=legs.rate_funding,
         carry_per_day=per_day,
-        carry_days_of_loss=loss_days,
-        carry_days_to_offset=float(
-            carry_days_to_offset(min(float(move[worst_move_row]), 0.0), r_t, r_f, dc_t, dc_f)
-        ),
+        carry_days_of_loss=_loss_days(float(pnl[worst_row]), per_day),
+        carry_days_to_offset=legs.days_to_offset(float(move[worst_move_row])),
     )

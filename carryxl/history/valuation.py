@@ -26,6 +26,7 @@ from carryxl.core.conventions import Currency, Pair, default_day_count
 from carryxl.core.defaults import CONFIDENCE, TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.portfolio import (
+    BookColumns,
     BookPositions,
     BookRisk,
     CurrencyExposure,
@@ -192,20 +193,23 @@ def _given(
     return np.array(out, dtype=np.float64)
 
 
-def value_book(
-    request: BookRequest,
-    history: RateHistory | None = None,
-    policy: PolicyRates | None = None,
-) -> BookValuation:
-    """Value ``request``'s book on its date with ``history`` (default: the ECB's fixings)
-    and ``policy`` rates (needed only for positions without their interest rates)."""
-    if not request.positions:
-        raise CarryxlError("positions", 0, "the book holds no position")
-    h = ecb_history() if history is None else history
-    day = _day(h.dates[-1] if request.date is None else request.date)
-    positions = request.positions
-    pairs = [p.pair for p in positions]
-    account = request.account or pairs[0].quote
+@dataclass(frozen=True)
+class _Inputs:
+    """Each position's spot, account rate and interest rates: its own or the market's."""
+
+    spots: FloatArray
+    to_account: FloatArray
+    rates_base: FloatArray
+    rates_quote: FloatArray
+    fixing: np.datetime64
+
+
+def _valuation_dates(
+    request: BookRequest, history: RateHistory
+) -> tuple[np.datetime64, np.datetime64, np.datetime64]:
+    """The valuation date and the risk window's start and end, checked: the window ends
+    on or before the date (no look-ahead), and no tranche is after the date."""
+    day = _day(history.dates[-1] if request.date is None else request.date)
     end = _day(day if request.end is None else request.end)
     start = _day(end - _YEAR if request.start is None else request.start)
     if end > day:
@@ -216,37 +220,57 @@ def value_book(
         )
     if start >= end:
         raise CarryxlError("start", str(start), f"must be before the window's end {end}")
-    for p in positions:
+    for p in request.positions:
         for t in p.tranches:
             if t.date > day:
                 raise CarryxlError("date", str(t.date), f"is after the valuation date {day}")
+    return day, start, end
+
+
+def _market_inputs(
+    positions: Sequence[BookPosition],
+    day: np.datetime64,
+    account: Currency,
+    history: RateHistory,
+    policy: PolicyRates | None,
+) -> _Inputs:
+    """What each position gives, else the market's figure on ``day`` (:func:`market_on`);
+    policy rates are read only when a position leaves a rate out."""
+    pairs = [p.pair for p in positions]
     need_rates = any(p.rate_base is None or p.rate_quote is None for p in positions)
-    market = market_on(pairs, day, account, h, policy if need_rates else None)
+    market = market_on(pairs, day, account, history, policy if need_rates else None)
     if need_rates and policy is None:
         raise CarryxlError(
             "rates",
             None,
             "give each position's rates, or import policy rates (carryxl data update)",
         )
-    spots = _given([p.spot for p in positions], market.spots, "spot", pairs, market.missing)
-    k = _given(
-        [p.to_account for p in positions],
-        market.to_account,
-        f"{account} per quote unit",
-        pairs,
-        market.missing,
+
+    def given(values: list[float | None], fallback: list[float | None], what: str) -> FloatArray:
+        return _given(values, fallback, what, pairs, market.missing)
+
+    return _Inputs(
+        spots=given([p.spot for p in positions], market.spots, "spot"),
+        to_account=given(
+            [p.to_account for p in positions], market.to_account, f"{account} per quote unit"
+        ),
+        rates_base=given([p.rate_base for p in positions], market.rates_base, "base rate"),
+        rates_quote=given([p.rate_quote for p in positions], market.rates_quote, "quote rate"),
+        fixing=market.fixing,
     )
-    r_b = _given(
-        [p.rate_base for p in positions], market.rates_base, "base rate", pairs, market.missing
-    )
-    r_q = _given(
-        [p.rate_quote for p in positions], market.rates_quote, "quote rate", pairs, market.missing
-    )
-    labels = tuple(dict.fromkeys(str(p) for p in pairs))
-    rows = [labels.index(str(p)) for p in pairs]
+
+
+def _risk_inputs(
+    request: BookRequest, start: np.datetime64, end: np.datetime64, history: RateHistory
+) -> tuple[FloatArray, FloatArray]:
+    """Each position's volatility and the positions' correlation matrix: the request's,
+    else the window's (computed only when something is left out)."""
+    positions = request.positions
+    labels = tuple(dict.fromkeys(str(p.pair) for p in positions))
+    rows = [labels.index(str(p.pair)) for p in positions]
     needs_window = request.correlation is None or any(p.volatility is None for p in positions)
     if needs_window:
-        window_vols, window_matrix = window_risk(labels, start, end, h)
+        window_vols, window_matrix = window_risk(labels, start, end, history)
     else:
         window_vols, window_matrix = np.full(len(labels), np.nan), np.eye(len(labels))
     vols = np.array(
@@ -256,50 +280,73 @@ def value_book(
         ]
     )
     if request.correlation is not None:
-        correlation = check_correlation(request.correlation, len(positions))
-    else:
-        correlation = window_matrix[np.ix_(rows, rows)]
-    index = [j for j, p in enumerate(positions) for _t in p.tranches]
-    entry = np.array(
+        return vols, check_correlation(request.correlation, len(positions))
+    return vols, window_matrix[np.ix_(rows, rows)]
+
+
+def _entry_rates(positions: Sequence[BookPosition], history: RateHistory) -> FloatArray:
+    """Each tranche's entry rate: its own, else the fixing of its date."""
+    return np.array(
         [
-            t.rate if t.rate is not None else float(spot_on(p.pair, t.date, h))
+            t.rate if t.rate is not None else float(spot_on(p.pair, t.date, history))
             for p in positions
             for t in p.tranches
         ]
     )
-    days = np.array(
-        [(day - t.date) / np.timedelta64(1, "D") for p in positions for t in p.tranches],
-        dtype=np.float64,
-    )
-    book = book_positions(
-        position=index,
+
+
+def _book_columns(
+    request: BookRequest, day: np.datetime64, inputs: _Inputs, entry: FloatArray
+) -> BookColumns:
+    """The core's columns: one row per tranche (held from its date to ``day``), one per
+    position (day-count bases: the position's, else each currency's default)."""
+    positions = request.positions
+    return BookColumns(
+        position=[j for j, p in enumerate(positions) for _t in p.tranches],
         amounts=[t.amount for p in positions for t in p.tranches],
         rates=entry,
-        days=days,
-        spot=spots,
+        days=np.array(
+            [(day - t.date) / np.timedelta64(1, "D") for p in positions for t in p.tranches],
+            dtype=np.float64,
+        ),
+        spot=inputs.spots,
         side=[float(p.side) for p in positions],
-        rate_base=r_b,
-        rate_quote=r_q,
+        rate_base=inputs.rates_base,
+        rate_quote=inputs.rates_quote,
         basis_base=[p.basis_base or default_day_count(p.pair.base).days_in_year for p in positions],
         basis_quote=[
             p.basis_quote or default_day_count(p.pair.quote).days_in_year for p in positions
         ],
         stop_loss=[p.stop_loss for p in positions],
         leverage=[p.leverage for p in positions],
-        to_account=k,
+        to_account=inputs.to_account,
+        swap=[p.swap for p in positions],
+        lot_size=[p.lot_size for p in positions],
         tax_interest=request.tax_interest,
         tax_fx=request.tax_fx,
         offset=request.offset,
-        swap=[p.swap for p in positions],
-        lot_size=[p.lot_size for p in positions],
     )
-    risk = book_risk(
-        book.exposure_account,
-        vols,
-        correlation,
-        request.horizon_days / TRADING_DAYS,
-        request.confidence,
-    )
+
+
+def value_book(
+    request: BookRequest,
+    history: RateHistory | None = None,
+    policy: PolicyRates | None = None,
+) -> BookValuation:
+    """Value ``request``'s book on its date with ``history`` (default: the ECB's fixings)
+    and ``policy`` rates (needed only for positions without their interest rates)."""
+    if not request.positions:
+        raise CarryxlError("positions", 0, "the book holds no position")
+    h = ecb_history() if history is None else history
+    day, start, end = _valuation_dates(request, h)
+    pairs = [p.pair for p in request.positions]
+    account = request.account or pairs[0].quote
+    inputs = _market_inputs(request.positions, day, account, h, policy)
+    vols, correlation = _risk_inputs(request, start, end, h)
+    entry = _entry_rates(request.positions, h)
+    book = book_positions(_book_columns(request, day, inputs, entry))
+    years = request.horizon_days / TRADING_DAYS
+    risk = book_risk(book.exposure_account, vols, correlation, years, request.confidence)
     exposure = currency_exposure(
         [str(p) for p in pairs],
         book.exposure_account,
@@ -310,15 +357,15 @@ def value_book(
     return BookValuation(
         request=request,
         date=day,
-        fixing=market.fixing,
+        fixing=inputs.fixing,
         account=account,
         start=start,
         end=end,
         source=h.source,
-        spots=spots,
-        to_account=k,
-        rates_base=r_b,
-        rates_quote=r_q,
+        spots=inputs.spots,
+        to_account=inputs.to_account,
+        rates_base=inputs.rates_base,
+        rates_quote=inputs.rates_quote,
         volatilities=vols,
         correlation=correlation,
         entry_rates=entry,

@@ -202,7 +202,7 @@ def _plausible(name: str) -> st.SearchStrategy[Any]:
 
 def _finite(value: Any) -> bool:
     """No NaN or inf anywhere in ``value`` (text, dates and the like count as finite)."""
-    if isinstance(value, CarryBreakdown):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a record
         return all(_finite(getattr(value, f.name)) for f in dataclasses.fields(value))
     if isinstance(value, dict):
         return all(_finite(v) for v in value.values())
@@ -229,6 +229,34 @@ def _numbers(result: Any) -> list[np.ndarray]:
     return []
 
 
+def _draw(name: str, data: st.DataObject) -> Any:
+    # ``argument``/``name``: the caller's name for the value, used in messages.
+    if name in ("argument", "name"):
+        return "x"
+    return data.draw(st.one_of(_plausible(name), _plausible(name), anything), label=name)
+
+
+def _request(function: Callable[..., Any], parameter: inspect.Parameter) -> type | None:
+    """The parameter's request record: a dataclass of keyword-only fields that stand for
+    the function's arguments (the function checks each field), else None."""
+    record = function.__globals__.get(str(parameter.annotation))
+    if not (dataclasses.is_dataclass(record) and isinstance(record, type)):
+        return None
+    return record if all(f.kw_only for f in dataclasses.fields(record)) else None
+
+
+def _record(record: type, data: st.DataObject) -> Any:
+    """A request record with its fields drawn as arguments are: every field without a
+    default, and each one with a default or not."""
+    given = {
+        f.name: _draw(f.name, data)
+        for f in dataclasses.fields(record)
+        if (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        or data.draw(st.booleans(), label=f"{f.name} given")
+    }
+    return record(**given)
+
+
 def _arguments(function: Callable[..., Any], data: st.DataObject) -> list[Any]:
     parameters = [  # keyword-only parameters (a caller's options) are left at their defaults
         p
@@ -238,10 +266,7 @@ def _arguments(function: Callable[..., Any], data: st.DataObject) -> list[Any]:
     required = sum(p.default is inspect.Parameter.empty for p in parameters)
     count = data.draw(st.integers(required, len(parameters)), label="count")
     return [
-        # ``argument``/``name``: the caller's name for the value, used in messages.
-        "x"
-        if p.name in ("argument", "name")
-        else data.draw(st.one_of(_plausible(p.name), _plausible(p.name), anything), label=p.name)
+        _draw(p.name, data) if (record := _request(function, p)) is None else _record(record, data)
         for p in parameters[:count]
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from statistics import NormalDist
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
 from carryxl.core.portfolio import (
+    BookColumns,
     book_positions,
     book_risk,
     book_tax,
@@ -30,8 +32,20 @@ Z99 = NormalDist().inv_cdf(0.99)
 
 def test_two_tranches_by_hand():
     # 100,000 AUD at 100 (182 days ago) and 100,000 at 98 (91 days ago), spot 99.
-    book = book_positions([0, 0], [100_000, 100_000], [100, 98], [182, 91], 99, "long",
-                          0.045, 0.001, stop_loss=0.03, leverage=25)  # fmt: skip
+    book = book_positions(
+        BookColumns(
+            position=[0, 0],
+            amounts=[100_000, 100_000],
+            rates=[100, 98],
+            days=[182, 91],
+            spot=99,
+            side="long",
+            rate_base=0.045,
+            rate_quote=0.001,
+            stop_loss=0.03,
+            leverage=25,
+        )
+    )
     assert book.average_rate[0] == pytest.approx(99.0)
     assert book.fx[0] == pytest.approx(0.0, abs=1e-6)
     carry = 0.044 / 365 * (10_000_000 * 182 + 9_800_000 * 91)
@@ -48,7 +62,18 @@ def test_positions_match_staged_position_one_by_one():
     rates = [100.0, 1.1, 97.0, 1.12, 1.09, 18.0]
     spots = [99.0, 1.105, 17.5]
     sides = ["long", "short", "long"]
-    book = book_positions(position, amounts, rates, 0, spots, sides, 0.01, 0.02)
+    book = book_positions(
+        BookColumns(
+            position=position,
+            amounts=amounts,
+            rates=rates,
+            days=0,
+            spot=spots,
+            side=sides,
+            rate_base=0.01,
+            rate_quote=0.02,
+        )
+    )
     for j in range(3):
         mine = [k for k, p in enumerate(position) if p == j]
         one = staged_position([amounts[k] for k in mine], [rates[k] for k in mine],
@@ -59,8 +84,19 @@ def test_positions_match_staged_position_one_by_one():
 
 
 def test_short_position_stop_is_above_the_average_and_carry_is_reversed():
-    book = book_positions([0], [100_000], [30.0], [365], 31.0, "short", 0.05, 0.45,
-                          stop_loss=0.05)  # fmt: skip
+    book = book_positions(
+        BookColumns(
+            position=[0],
+            amounts=[100_000],
+            rates=[30.0],
+            days=[365],
+            spot=31.0,
+            side="short",
+            rate_base=0.05,
+            rate_quote=0.45,
+            stop_loss=0.05,
+        )
+    )
     assert book.stop_spot[0] == pytest.approx(31.5)
     assert book.stop_distance[0] == pytest.approx(-(31 - 31.5) / 31)
     assert book.carry[0] == pytest.approx(3_000_000 * 0.40)  # short USD/TRY earns TRY - USD
@@ -70,9 +106,22 @@ def test_short_position_stop_is_above_the_average_and_carry_is_reversed():
 def test_tax_is_the_books_losses_offsetting_gains_of_the_same_kind():
     """Issue 19: the book pays tax on its baskets, not each position on its own."""
     k = np.array([0.05, 0.047])
-    book = book_positions([0, 1], [1e5, 1e5], [100, 150], [180, 30], [97, 152], "long",
-                          [0.045, 0.05], 0.001, to_account=k,
-                          tax_interest=0.2, tax_fx=0.1, offset="separate")  # fmt: skip
+    book = book_positions(
+        BookColumns(
+            position=[0, 1],
+            amounts=[1e5, 1e5],
+            rates=[100, 150],
+            days=[180, 30],
+            spot=[97, 152],
+            side="long",
+            rate_base=[0.045, 0.05],
+            rate_quote=0.001,
+            to_account=k,
+            tax_interest=0.2,
+            tax_fx=0.1,
+            offset="separate",
+        )
+    )
     interest = np.array([1e7 * 0.044 * 180 / 365, 1.5e7 * 0.049 * 30 / 365]) * k
     fx = np.array([-300_000.0, 200_000.0]) * k  # -15,000 and +9,400 in the account
     # The FX basket nets to -5,600: no FX tax although the second position gained.
@@ -97,10 +146,34 @@ def test_broker_swap_per_lot_per_night_enters_the_total_and_the_interest_basket(
     # 150,000 AUD held 30 nights and 50,000 held 10, the broker credits 8.5 JPY per lot
     # of 10,000 AUD a night (long side); rates left at 0: the swap is the carry.
     kwargs = {"to_account": 0.047, "tax_interest": 0.2, "tax_fx": 0.1, "offset": "separate"}
-    plain = book_positions([0, 0], [150_000, 50_000], [100, 98], [30, 10], 97, "long", 0, 0,
-                           **kwargs)  # fmt: skip
-    book = book_positions([0, 0], [150_000, 50_000], [100, 98], [30, 10], 97, "long", 0, 0,
-                          swap=8.5, lot_size=10_000, **kwargs)  # fmt: skip
+    plain = book_positions(
+        BookColumns(
+            position=[0, 0],
+            amounts=[150_000, 50_000],
+            rates=[100, 98],
+            days=[30, 10],
+            spot=97,
+            side="long",
+            rate_base=0,
+            rate_quote=0,
+            **kwargs,
+        )
+    )
+    book = book_positions(
+        BookColumns(
+            position=[0, 0],
+            amounts=[150_000, 50_000],
+            rates=[100, 98],
+            days=[30, 10],
+            spot=97,
+            side="long",
+            rate_base=0,
+            rate_quote=0,
+            swap=8.5,
+            lot_size=10_000,
+            **kwargs,
+        )
+    )
     swap = 8.5 * (15 * 30 + 5 * 10)  # lots x nights, tranche by tranche
     assert book.swap[0] == pytest.approx(swap, rel=1e-14)
     assert plain.swap[0] == 0.0
@@ -109,11 +182,35 @@ def test_broker_swap_per_lot_per_night_enters_the_total_and_the_interest_basket(
     direct = after_tax((book.carry + swap) * 0.047, book.fx * 0.047, 0.2, 0.1, "separate")
     np.testing.assert_allclose(book.tax.tax, direct.tax, rtol=1e-14)
     # a charge (negative swap) on one position of two, the default lot of 100,000
-    two = book_positions([0, 1], [200_000, 100_000], [100, 1.1], [5, 7], [97, 1.09],
-                         ["long", "short"], 0, 0, swap=[0, -12.0])  # fmt: skip
+    two = book_positions(
+        BookColumns(
+            position=[0, 1],
+            amounts=[200_000, 100_000],
+            rates=[100, 1.1],
+            days=[5, 7],
+            spot=[97, 1.09],
+            side=["long", "short"],
+            rate_base=0,
+            rate_quote=0,
+            swap=[0, -12.0],
+        )
+    )
     assert list(two.swap) == [0.0, pytest.approx(-12.0 * 1 * 7)]
     with pytest.raises(CarryxlError, match="lot_size"):
-        book_positions([0], [1e5], [100], [3], 99, "long", 0, 0, swap=1, lot_size=0)
+        book_positions(
+            BookColumns(
+                position=[0],
+                amounts=[1e5],
+                rates=[100],
+                days=[3],
+                spot=99,
+                side="long",
+                rate_base=0,
+                rate_quote=0,
+                swap=1,
+                lot_size=0,
+            )
+        )
 
 
 def test_bad_tranches_name_the_argument():
@@ -122,11 +219,45 @@ def test_bad_tranches_name_the_argument():
     with pytest.raises(CarryxlError, match="position"):
         position_index([0, 0.5])
     with pytest.raises(CarryxlError, match="amounts"):
-        book_positions([0], [-1], [100], [0], 99, "long", 0.01, 0.0)
+        book_positions(
+            BookColumns(
+                position=[0],
+                amounts=[-1],
+                rates=[100],
+                days=[0],
+                spot=99,
+                side="long",
+                rate_base=0.01,
+                rate_quote=0.0,
+            )
+        )
     with pytest.raises(CarryxlError, match="spot"):
-        book_positions([0, 1], [1, 1], [100, 100], [0, 0], [99, 98, 97], "long", 0.01, 0.0)
+        book_positions(
+            BookColumns(
+                position=[0, 1],
+                amounts=[1, 1],
+                rates=[100, 100],
+                days=[0, 0],
+                spot=[99, 98, 97],
+                side="long",
+                rate_base=0.01,
+                rate_quote=0.0,
+            )
+        )
     with pytest.raises(CarryxlError, match="stop_loss"):
-        book_positions([0], [1], [100], [0], 99, "long", 0.01, 0.0, stop_loss=1.5)
+        book_positions(
+            BookColumns(
+                position=[0],
+                amounts=[1],
+                rates=[100],
+                days=[0],
+                spot=99,
+                side="long",
+                rate_base=0.01,
+                rate_quote=0.0,
+                stop_loss=1.5,
+            )
+        )
 
 
 # --- the book's risk ----------------------------------------------------------------------
@@ -251,7 +382,18 @@ def test_broker_swap_is_per_lot_per_night_times_unit_nights_over_the_lot():
     assert float(broker_swap(85.0, 50_000 * 63, 10_000)) == pytest.approx(26_775.0, rel=1e-15)
     # The book's swap column is that kernel over each position's tranches.
     book = book_positions(
-        [0, 0], [50_000, 50_000], [100, 101], [63, 42], 99, "long", 0, 0, swap=85.0, lot_size=10_000
+        BookColumns(
+            position=[0, 0],
+            amounts=[50_000, 50_000],
+            rates=[100, 101],
+            days=[63, 42],
+            spot=99,
+            side="long",
+            rate_base=0,
+            rate_quote=0,
+            swap=85.0,
+            lot_size=10_000,
+        )
     )
     assert float(book.swap[0]) == pytest.approx(85 * (5 * 63 + 5 * 42), rel=1e-15)
 
@@ -276,21 +418,68 @@ def test_tranche_sums_group_by_position():
 def test_stop_hit_and_a_loss_larger_than_the_margin_are_flagged():
     # Long 100,000 at 100, 3% stop at 97. Spot 96: through the stop; loss 400,000 on
     # 96 x 100,000 / 25 = 384,000 of margin. Spot 98: neither.
-    hit = book_positions([0], [100_000], [100], [0], 96, "long", 0, 0, leverage=25)
+    hit = book_positions(
+        BookColumns(
+            position=[0],
+            amounts=[100_000],
+            rates=[100],
+            days=[0],
+            spot=96,
+            side="long",
+            rate_base=0,
+            rate_quote=0,
+            leverage=25,
+        )
+    )
     assert hit.stop_hit.tolist() == [True]
     assert hit.margin_exceeded.tolist() == [True]
-    fine = book_positions([0], [100_000], [100], [0], 98, "long", 0, 0, leverage=25)
+    fine = book_positions(
+        BookColumns(
+            position=[0],
+            amounts=[100_000],
+            rates=[100],
+            days=[0],
+            spot=98,
+            side="long",
+            rate_base=0,
+            rate_quote=0,
+            leverage=25,
+        )
+    )
     assert fine.stop_hit.tolist() == [False]
     assert fine.margin_exceeded.tolist() == [False]
     # A short's stop is above: short at 100, spot 103.5 is through a 3% stop.
-    short = book_positions([0], [100_000], [100], [0], 103.5, "short", 0, 0)
+    short = book_positions(
+        BookColumns(
+            position=[0],
+            amounts=[100_000],
+            rates=[100],
+            days=[0],
+            spot=103.5,
+            side="short",
+            rate_base=0,
+            rate_quote=0,
+        )
+    )
     assert short.stop_hit.tolist() == [True]
 
 
 def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
     # Long 1,000 AUD/JPY bought at 110 (110,000 JPY borrowed), now 100, 1 CNY per 20 JPY:
     # AUD held 100,000 JPY = 5,000 CNY; JPY owed 110,000 JPY = 5,500 CNY.
-    book = book_positions([0], [1_000], [110], [0], 100, "long", 0, 0, to_account=0.05)
+    book = book_positions(
+        BookColumns(
+            position=[0],
+            amounts=[1_000],
+            rates=[110],
+            days=[0],
+            spot=100,
+            side="long",
+            rate_base=0,
+            rate_quote=0,
+            to_account=0.05,
+        )
+    )
     e = currency_exposure(
         ["AUD/JPY"], book.exposure_account, held=book.held_account, owed=book.owed_account
     )
@@ -298,10 +487,46 @@ def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
         {"AUD": 5_000.0, "JPY": -5_500.0}
     )
     # Short 1,000 EUR/MXN sold at 20 (20,000 MXN held), now 19 (1,000 EUR owed = 19,000 MXN).
-    short = book_positions([0], [1_000], [20], [0], 19, "short", 0, 0, to_account=1.0)
+    short = book_positions(
+        BookColumns(
+            position=[0],
+            amounts=[1_000],
+            rates=[20],
+            days=[0],
+            spot=19,
+            side="short",
+            rate_base=0,
+            rate_quote=0,
+            to_account=1.0,
+        )
+    )
     e = currency_exposure(
         ["EUR/MXN"], short.exposure_account, held=short.held_account, owed=short.owed_account
     )
     assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
         {"EUR": -19_000.0, "MXN": 20_000.0}
     )
+
+
+def test_the_book_is_one_frozen_record_of_named_columns():
+    """Issue 23: book_positions takes one record (no 18 positional arguments), by name."""
+    columns = BookColumns(
+        position=[0],
+        amounts=[1e5],
+        rates=[100.0],
+        days=[0],
+        spot=99.0,
+        side="long",
+        rate_base=0.0,
+        rate_quote=0.0,
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        columns.spot = 98.0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        BookColumns([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        book_positions([0], [1e5], [100.0], [0], 99.0, "long", 0.0, 0.0)  # type: ignore[call-arg, arg-type]
+    with pytest.raises(CarryxlError, match=r"^columns: must be BookColumns"):
+        book_positions({"position": [0]})  # type: ignore[arg-type]
+    # 100,000 bought at 100, spot 99: FX -100,000 quote units.
+    assert book_positions(columns).fx.tolist() == [-100_000.0]

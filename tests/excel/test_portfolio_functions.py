@@ -9,7 +9,7 @@ from statistics import NormalDist
 import numpy as np
 import pytest
 
-from carryxl.core.portfolio import book_positions, book_risk
+from carryxl.core.portfolio import BookColumns, book_positions, book_risk
 from tests.excel.cases import MISSING
 from tests.excel.harness import Excel, column
 
@@ -34,9 +34,18 @@ def test_staged_position_whole_columns_by_label(xl: Excel) -> None:
     of = column("AUD/JPY", "EUR/USD", "GBP/USD")
     spots, sides = column(99.0, 1.105, 1.3), column("long", "short", "long")
     average = xl.call("STAGED_POSITION", amounts, rates, spots, sides, "average", labels, of)
-    core = book_positions([0, 1, 0, 1, 1], [1e5, 2e4, 3e5, 1e4, 5e4],
-                          [100.0, 1.1, 97.0, 1.12, 1.09], 0, [99.0, 1.105], ["long", "short"],
-                          0.0, 0.0)  # fmt: skip
+    core = book_positions(
+        BookColumns(
+            position=[0, 1, 0, 1, 1],
+            amounts=[1e5, 2e4, 3e5, 1e4, 5e4],
+            rates=[100.0, 1.1, 97.0, 1.12, 1.09],
+            days=0,
+            spot=[99.0, 1.105],
+            side=["long", "short"],
+            rate_base=0.0,
+            rate_quote=0.0,
+        )
+    )
     assert [r[0] for r in average[:2]] == pytest.approx(list(core.average_rate), rel=1e-14)
     assert average[2][0] == ""  # no tranche of GBP/USD
     pnl = xl.call("STAGED_POSITION", amounts, rates, spots, sides, "pnl", labels, of)
@@ -68,9 +77,20 @@ def test_staged_position_swap_per_lot_per_night(xl: Excel) -> None:
     swaps = column(8.5, -4.0, 1.0)
     got = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, (("units", "swap"),),
                   labels, of, nights, swaps, 10_000.0)  # fmt: skip
-    core = book_positions([0, 1, 0, 1], [1e5, 2e4, 3e5, 1e4], [100.0, 1.1, 97.0, 1.12],
-                          [30, 12, 5, 3], [99.0, 1.1], "long", 0.0, 0.0, swap=[8.5, -4.0],
-                          lot_size=10_000)  # fmt: skip
+    core = book_positions(
+        BookColumns(
+            position=[0, 1, 0, 1],
+            amounts=[1e5, 2e4, 3e5, 1e4],
+            rates=[100.0, 1.1, 97.0, 1.12],
+            days=[30, 12, 5, 3],
+            spot=[99.0, 1.1],
+            side="long",
+            rate_base=0.0,
+            rate_quote=0.0,
+            swap=[8.5, -4.0],
+            lot_size=10_000,
+        )
+    )
     assert [row[1] for row in got[:2]] == pytest.approx(list(core.swap), rel=1e-14)
     assert got[0][1] == pytest.approx(8.5 * (10 * 30 + 30 * 5))
     assert got[2] == ["", ""]  # no tranche of GBP/USD

@@ -55,7 +55,7 @@ from carryxl.core import (
     year_fraction,
 )
 from carryxl.core.period import holding_period
-from carryxl.core.portfolio import book_positions, book_risk, currency_exposure
+from carryxl.core.portfolio import BookColumns, book_positions, book_risk, currency_exposure
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history import drawdown
 from carryxl.history.stress import stress_replay
@@ -433,13 +433,27 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
 
     days = [(v["in_valuation_date"] - v["in_tr_date"][i]).days for i in rows]
     book = book_positions(
-        [v["in_tr_position"][i] - 1 for i in rows], [v["in_tr_amount"][i] for i in rows],
-        [v["in_tr_rate"][i] for i in rows], days, col("in_pf_spot"), col("in_pf_side"),
-        col("in_pf_rate_base"), col("in_pf_rate_quote"), col("in_pf_basis_base"),
-        col("in_pf_basis_quote"), col("in_pf_stop_loss"), col("in_pf_leverage"),
-        col("in_pf_to_account"), v["in_tax_interest"], v["in_tax_fx"], v["in_tax_offset"],
-        [0.0 if x is None else x for x in col("in_pf_swap_rate")], v["in_lot_size"],
-    )  # fmt: skip
+        BookColumns(
+            position=[v["in_tr_position"][i] - 1 for i in rows],
+            amounts=[v["in_tr_amount"][i] for i in rows],
+            rates=[v["in_tr_rate"][i] for i in rows],
+            days=days,
+            spot=col("in_pf_spot"),
+            side=col("in_pf_side"),
+            rate_base=col("in_pf_rate_base"),
+            rate_quote=col("in_pf_rate_quote"),
+            basis_base=col("in_pf_basis_base"),
+            basis_quote=col("in_pf_basis_quote"),
+            stop_loss=col("in_pf_stop_loss"),
+            leverage=col("in_pf_leverage"),
+            to_account=col("in_pf_to_account"),
+            tax_interest=v["in_tax_interest"],
+            tax_fx=v["in_tax_fx"],
+            offset=v["in_tax_offset"],
+            swap=[0.0 if x is None else x for x in col("in_pf_swap_rate")],
+            lot_size=v["in_lot_size"],
+        )
+    )
     vol = np.array(col("in_pf_volatility"), dtype=float)
     corr = np.array(v["in_correlation"], dtype=float).reshape(POSITIONS, POSITIONS)[:n, :n]
     w = book.exposure_account
