@@ -8,8 +8,11 @@ Each type reads one argument's text or refuses it with one line naming the argum
 - :func:`rate`: ``4.5%``, ``0.045`` or ``2bp`` through the core's one rate reader
   (:func:`carryxl.core.parse.rate_from_text`); a bare number above 1 is refused (``2`` is
   not 200%);
-- :func:`date`: ``YYYY-MM-DD`` through the core's one date parser;
-- :func:`date_list`: comma-separated dates.
+- :func:`date`: ``YYYY-MM-DD`` through the core's one date parser, as a ``datetime64[D]``;
+- :func:`date_list`: comma-separated dates;
+- :func:`pair`, :func:`currency`, :func:`currency_list`: ``AUD/JPY``, ``JPY``, ``AUD,JPY``
+  as :class:`~carryxl.core.conventions.Pair` / :class:`~carryxl.core.conventions.Currency`,
+  read here once (the commands and the core take them typed).
 
 :func:`target_file` checks a file the command is about to write: the right extension, an
 existing folder, not a folder itself, and not an existing file unless ``--force``.
@@ -22,12 +25,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import number_from_text, rate_from_text
 from carryxl.files import read_only
 
-__all__ = ["count", "date", "date_list", "number", "rate", "target_file"]
+__all__ = [
+    "count",
+    "currency",
+    "currency_list",
+    "date",
+    "date_list",
+    "number",
+    "pair",
+    "rate",
+    "target_file",
+]
 
 
 def _typed(name: str, read: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -76,6 +90,24 @@ def rate(
     ``at_least=0`` refuses a negative one (a cost), ``below=1`` one of 100% or more."""
     return _typed(
         "rate", lambda text: rate_from_text(text, argument, at_least=at_least, below=below)
+    )
+
+
+def pair(argument: str) -> Callable[[str], Pair]:
+    """A currency pair: ``AUD/JPY``, ``AUDJPY`` or ``aud-jpy``."""
+    return _typed("pair", lambda text: Pair.parse(text, argument))
+
+
+def currency(argument: str) -> Callable[[str], Currency]:
+    """A currency code carryxl knows: ``JPY`` (case and spaces free)."""
+    return _typed("currency", lambda text: Currency.parse(text, argument))
+
+
+def currency_list(argument: str) -> Callable[[str], tuple[Currency, ...]]:
+    """Comma-separated currency codes (``AUD,JPY,USD``), each read as :func:`currency`."""
+    one = currency(argument)
+    return _typed(
+        "currencies", lambda text: tuple(one(part) for part in text.split(",") if part.strip())
     )
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carryxl.cli.arguments import date, number, rate
+from carryxl.cli.arguments import currency, date, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
     CarryBreakdown,
-    Orientation,
+    Currency,
     Pair,
     annualised_return,
     breakeven_move,
@@ -26,8 +26,15 @@ __all__ = ["COMMANDS", "run"]
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY or USDTRY")
-    p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
+    p.add_argument(
+        "--pair", required=True, type=pair("pair"), help="currency pair, e.g. AUD/JPY or USDTRY"
+    )
+    p.add_argument(
+        "--funding",
+        required=True,
+        type=currency("funding"),
+        help="the borrowed currency, one of the pair's",
+    )
     p.add_argument(
         "--notional",
         required=True,
@@ -139,10 +146,10 @@ def _block(b: CarryBreakdown, years: float) -> dict[str, float]:
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
-    pair = Pair.parse(args.pair)
-    orientation = pair.orientation(args.funding)
-    funding = str(pair.quote if orientation is Orientation.TARGET_FUNDING else pair.base)
-    target = str(pair.other(funding))
+    pair: Pair = args.pair
+    funding: Currency = args.funding
+    orientation = pair.orientation(funding)
+    target = pair.other(funding)
     period = holding_period(
         target,
         funding,

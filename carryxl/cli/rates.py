@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.arguments import date, rate
+from carryxl.cli.arguments import currency, date, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, table
 from carryxl.cli.history import add_plot_argument, plot_target
@@ -50,7 +50,9 @@ __all__ = [
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("currencies", nargs="+", metavar="CCY", help="e.g. USD JPY")
+    p.add_argument(
+        "currencies", nargs="+", type=currency("CCY"), metavar="CCY", help="e.g. USD JPY"
+    )
     p.add_argument(
         "--date", type=date("date"), help="the day, YYYY-MM-DD (default: the data's last)"
     )
@@ -68,8 +70,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (rates as decimals)")
 
 
-def _codes(names: list[str]) -> list[Currency]:
-    return list(dict.fromkeys(Currency.parse(n, "CCY") for n in names))
+def _codes(names: list[Currency]) -> list[Currency]:
+    return list(dict.fromkeys(names))
 
 
 def on_date(data: PolicyRates, codes: list[Currency], day: np.datetime64) -> dict[str, Any]:
@@ -277,23 +279,23 @@ def add_policy_arguments(p: argparse.ArgumentParser, spreads: bool = True) -> No
         )
 
 
-def rate_pairs(items: list[str], argument: str) -> dict[str, float]:
-    """``["JPY=0.05%"]`` as ``{"JPY": 0.0005}`` (the core's one rate reader); a bad item is
-    named once, as typed."""
-    found: dict[str, float] = {}
+def rate_pairs(items: list[str], argument: str) -> dict[Currency, float]:
+    """``["JPY=0.05%"]`` as ``{Currency.JPY: 0.0005}`` (the core's one rate reader); a bad
+    item is named once, as typed."""
+    found: dict[Currency, float] = {}
     for item in items:
         code, sep, value = item.partition("=")
         if not sep:
             raise CarryxlError(argument, item, "must be CCY=RATE, e.g. JPY=0.05%")
         try:
-            found[str(Currency.parse(code, argument))] = rate_from_text(value, argument)
+            found[Currency.parse(code, argument)] = rate_from_text(value, argument)
         except CarryxlError as error:
             raise CarryxlError(argument, item, error.rule) from None
     return found
 
 
 def policy_schedule(
-    args: argparse.Namespace, spreads: dict[str, float] | None = None
+    args: argparse.Namespace, spreads: dict[Currency, float] | None = None
 ) -> PolicySchedule:
     """The stored policy rates as a schedule with the user's fills and spreads; with no data,
     the one-line error naming the three ways out."""

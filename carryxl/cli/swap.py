@@ -7,7 +7,7 @@ import argparse
 import math
 from typing import Any
 
-from carryxl.cli.arguments import count, date, date_list, number, rate
+from carryxl.cli.arguments import count, date, date_list, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import (
     money,
@@ -44,7 +44,7 @@ __all__ = [
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pair", required=True, help="currency pair, e.g. USD/JPY")
+    p.add_argument("--pair", required=True, type=pair("pair"), help="currency pair, e.g. USD/JPY")
     p.add_argument(
         "--open",
         required=True,
@@ -190,7 +190,7 @@ def _differential_check(
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
-    pair = Pair.parse(args.pair)
+    pair: Pair = args.pair
     lag = pair.spot_lag if args.spot_lag is None else args.spot_lag
     holidays = args.holidays or None
     triple = (

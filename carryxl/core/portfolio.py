@@ -498,7 +498,7 @@ def book_risk(
 
 
 def currency_exposure(
-    pairs: Sequence[Pair | str],
+    pairs: Sequence[Pair],
     exposures: Any,
     threshold: float = 0.5,
     held: Any = None,
@@ -517,7 +517,7 @@ def currency_exposure(
     w = finite("exposures", exposures)
     if isinstance(pairs, str) or not isinstance(pairs, Sequence | np.ndarray):
         raise CarryxlError("pairs", pairs, "must be a list of pairs such as AUD/JPY")
-    parsed = [Pair.parse(p, "pairs") for p in pairs]
+    parsed = list(pairs)
     if w.ndim != 1 or w.size != len(parsed) or w.size == 0:
         raise CarryxlError("exposures", w.shape, f"must be one value per pair ({len(parsed)})")
     bound = float(finite("threshold", threshold))

@@ -47,7 +47,12 @@ from carryxl.history.stats import PerformanceStats, performance_stats
 
 __all__ = ["G10", "BasketBacktest", "Rebalance", "basket_backtest", "rebalance_rows"]
 
-G10: tuple[str, ...] = ("USD", "EUR", "JPY", "GBP", "CHF", "AUD", "NZD", "CAD", "SEK", "NOK")
+Rates = RateSchedule | Mapping[Currency, float]
+"""A basket's rates: a schedule, or one constant decimal rate per currency."""
+
+G10: tuple[Currency, ...] = tuple(
+    Currency(c) for c in ("USD", "EUR", "JPY", "GBP", "CHF", "AUD", "NZD", "CAD", "SEK", "NOK")
+)
 
 
 @dataclass(frozen=True)
@@ -92,17 +97,17 @@ def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype
     return np.flatnonzero(np.concatenate(([True], months[1:] != months[:-1])))
 
 
-def _rate_on(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
+def _rate_on(rates: Rates, code: Currency, dates: DateArray) -> Any:
     if isinstance(rates, RateSchedule):
         return rates_on(rates, code, dates, "rates")
-    table = {Currency.parse(k, "rates"): v for k, v in rates.items()}
+    table = rates
     if code not in table:
         raise CarryxlError("rates", str(code), "no rate given for this currency")
     return rates_on(float(table[code]), code, dates, f"rates[{code}]")
 
 
 def _inputs(
-    rates: RateSchedule | Mapping[str, float],
+    rates: Rates,
     codes: list[Currency],
     base: Currency,
     start: Any,
@@ -123,7 +128,7 @@ def _inputs(
     return dates, prices, rate_table, accrued, _nightly(rates, base, dates)
 
 
-def _nightly(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
+def _nightly(rates: Rates, code: Currency, dates: DateArray) -> Any:
     """Interest per unit accrued night by night on ``code`` from the first date."""
     if isinstance(rates, RateSchedule):
         return accrued_nightly(dates, rates, code, default_day_count(code))
@@ -191,11 +196,11 @@ class _Run:
 
 
 def basket_backtest(
-    rates: RateSchedule | Mapping[str, float],
+    rates: Rates,
     start: Any,
     end: Any,
-    currencies: Sequence[str] = G10,
-    base: str = "USD",
+    currencies: Sequence[Currency] = G10,
+    base: Currency = Currency.USD,
     top: int = 3,
     bottom: int = 3,
     rebalance: str = "monthly",
@@ -208,14 +213,14 @@ def basket_backtest(
 ) -> BasketBacktest:
     """Backtest the top-N / bottom-N carry basket; rules in the module notes.
 
-    Example: ``basket_backtest({"AUD": 0.0435, "JPY": 0.001, ...}, "2015-01-02",
+    Example: ``basket_backtest({Currency.AUD: 0.0435, Currency.JPY: 0.001, ...}, "2015-01-02",
     "2024-12-31", top=3, bottom=3)``.
     """
     h = ecb_history() if history is None else history
-    codes = [Currency.parse(c, "currencies") for c in currencies]
+    codes = list(currencies)
     if len(set(codes)) != len(codes):
         raise CarryxlError("currencies", list(currencies), "must not repeat a currency")
-    b = Currency.parse(base, "base")
+    b = base
     n_top, n_bottom = int(top), int(bottom)
     legs = [i for i, c in enumerate(codes) if c != b]  # the base is never a leg against itself
     if n_top < 1 or n_bottom < 0 or n_top + n_bottom > len(legs):

@@ -154,7 +154,7 @@ def market_on(
         else look(
             f"{account} per quote unit",
             p,
-            lambda p=p: spot_on(f"{p.quote}/{account}", day, history),
+            lambda p=p: spot_on(Pair(p.quote, account), day, history),
         )
         for p in pairs
     ]
@@ -246,7 +246,7 @@ def value_book(
     rows = [labels.index(str(p)) for p in pairs]
     needs_window = request.correlation is None or any(p.volatility is None for p in positions)
     if needs_window:
-        window_vols, window_matrix = window_risk(labels, start, end, h)
+        window_vols, window_matrix = window_risk(tuple(dict.fromkeys(pairs)), start, end, h)
     else:
         window_vols, window_matrix = np.full(len(labels), np.nan), np.eye(len(labels))
     vols = np.array(
@@ -301,7 +301,7 @@ def value_book(
         request.confidence,
     )
     exposure = currency_exposure(
-        [str(p) for p in pairs],
+        pairs,
         book.exposure_account,
         request.threshold,
         held=book.held_account,
