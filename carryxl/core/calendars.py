@@ -32,7 +32,7 @@ import numpy as np
 
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import DateArray, Tenor, add_tenor, as_dates, business_holidays
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 
 __all__ = [
     "CALENDARS",
@@ -107,6 +107,8 @@ def pair_calendars(
 
     ``calendars=False``: only the ``extra`` dates (the typed list), for both sets."""
     p = pair
+    if not isinstance(calendars, bool | np.bool_):
+        raise CarryxlError("calendars", calendars, Rule.FLAG)
     given = business_holidays(extra)
     if not calendars:
         return PairCalendars(given, given)

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import carryxl.core
-from carryxl.core import CarryBreakdown, CarryxlError, carry_breakdown
+from carryxl.core import CarryBreakdown, CarryxlError, Currency, Pair, carry_breakdown
 from tests.strategies import account_currencies, finite_floats, move_conventions, orientations
 
 # Plumbing that the maths modules call with checked arguments: tested through them.
@@ -193,6 +193,18 @@ numbers = st.one_of(
 )
 
 
+# Parameters typed Pair / Currency take only those (the edges parse text into them, and
+# Pair.parse / Currency.parse are fuzzed with anything as functions of their own).
+pairs = st.sampled_from(["AUD/JPY", "USD/TRY", "EUR/USD", "USD/CAD", "JPY/CNY"]).map(Pair.parse)
+currencies = st.sampled_from(list(Currency))
+_TYPED: dict[str, st.SearchStrategy[Any]] = {
+    "Pair": pairs,
+    "Pair | None": st.one_of(st.none(), pairs),
+    "Sequence[Pair]": st.lists(pairs, min_size=1, max_size=3),
+    "Currency": currencies,
+}
+
+
 def _plausible(name: str) -> st.SearchStrategy[Any]:
     for keys, strategy in _PLAUSIBLE:
         if any(key in name for key in keys):
@@ -241,6 +253,8 @@ def _arguments(function: Callable[..., Any], data: st.DataObject) -> list[Any]:
         # ``argument``/``name``: the caller's name for the value, used in messages.
         "x"
         if p.name in ("argument", "name")
+        else data.draw(_TYPED[p.annotation], label=p.name)
+        if p.annotation in _TYPED
         else data.draw(st.one_of(_plausible(p.name), _plausible(p.name), anything), label=p.name)
         for p in parameters[:count]
     ]
