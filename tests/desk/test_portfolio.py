@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
+from carryxl.core.conventions import Pair
 from carryxl.core.portfolio import (
     book_positions,
     book_risk,
@@ -215,7 +216,7 @@ def test_bad_correlation_says_why(matrix, rule):
 
 
 def test_yen_funded_book_is_flagged():
-    e = currency_exposure(["AUD/JPY", "USD/JPY"], [1_000, 3_000])
+    e = currency_exposure([Pair.parse("AUD/JPY"), Pair.parse("USD/JPY")], [1_000, 3_000])
     assert dict(zip(e.currencies, e.net, strict=True)) == {"AUD": 1_000, "JPY": -4_000,
                                                           "USD": 3_000}  # fmt: skip
     assert e.top_funding == "JPY"
@@ -223,7 +224,10 @@ def test_yen_funded_book_is_flagged():
 
 
 def test_mixed_funding_is_not_flagged_and_shorts_are_funded_in_the_base():
-    e = currency_exposure(["AUD/JPY", "USD/TRY", "EUR/CHF"], [1_000, -1_000, 1_000])
+    e = currency_exposure(
+        [Pair.parse("AUD/JPY"), Pair.parse("USD/TRY"), Pair.parse("EUR/CHF")],
+        [1_000, -1_000, 1_000],
+    )
     shares = dict(zip(e.currencies, e.funding_share, strict=True))
     assert shares["USD"] == pytest.approx(1 / 3)  # short USD/TRY: holds TRY, owes USD
     assert shares["JPY"] == pytest.approx(1 / 3)
@@ -238,7 +242,7 @@ def test_overflowing_books_are_one_message_not_inf():
     with pytest.raises(CarryxlError, match="exposures"):
         book_risk([1e300, 1e300], [0.1, 0.1], np.eye(2), 1.0)
     with pytest.raises(CarryxlError, match="exposures"):
-        currency_exposure(["AUD/JPY", "USD/JPY"], [-1.7e308, -1.7e308])
+        currency_exposure([Pair.parse("AUD/JPY"), Pair.parse("USD/JPY")], [-1.7e308, -1.7e308])
     with pytest.raises(CarryxlError, match="amounts"):  # the tranches' sum overflows
         staged_position([[1e300, 1e300]], [[1e300, 1e300]], [1.0])
 
@@ -292,7 +296,10 @@ def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
     # AUD held 100,000 JPY = 5,000 CNY; JPY owed 110,000 JPY = 5,500 CNY.
     book = book_positions([0], [1_000], [110], [0], 100, "long", 0, 0, to_account=0.05)
     e = currency_exposure(
-        ["AUD/JPY"], book.exposure_account, held=book.held_account, owed=book.owed_account
+        [Pair.parse("AUD/JPY")],
+        book.exposure_account,
+        held=book.held_account,
+        owed=book.owed_account,
     )
     assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
         {"AUD": 5_000.0, "JPY": -5_500.0}
@@ -300,7 +307,10 @@ def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
     # Short 1,000 EUR/MXN sold at 20 (20,000 MXN held), now 19 (1,000 EUR owed = 19,000 MXN).
     short = book_positions([0], [1_000], [20], [0], 19, "short", 0, 0, to_account=1.0)
     e = currency_exposure(
-        ["EUR/MXN"], short.exposure_account, held=short.held_account, owed=short.owed_account
+        [Pair.parse("EUR/MXN")],
+        short.exposure_account,
+        held=short.held_account,
+        owed=short.owed_account,
     )
     assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
         {"EUR": -19_000.0, "MXN": 20_000.0}
