@@ -304,7 +304,9 @@ CASES = [
         vary=1,
         values=lambda n: 45670.0 + np.arange(n, dtype=float),
         core=lambda close: swaps.nights_between(
-            np.datetime64("2025-01-06"), dates.from_excel_serial("close", close), "USD/JPY"
+            np.datetime64("2025-01-06"),
+            dates.from_excel_serial("close", close),
+            Pair.parse("USD/JPY"),
         ),
         other=0,
         setting=(2, "USD/GOLD"),

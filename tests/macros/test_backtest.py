@@ -11,7 +11,7 @@ import pytest
 from openpyxl.workbook.defined_name import DefinedName
 
 from carryxl.cli import main
-from carryxl.core.conventions import Pair
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import ecb_history
 from carryxl.history.backtest import backtest
@@ -60,7 +60,7 @@ def test_default_window_is_the_last_five_years_of_ecb_data(tmp_path: Path) -> No
     last = history.dates[quote.last].astype(dt.date)
     first = last.replace(year=last.year - 5)
     expected = backtest(
-        Pair.parse("AUD/JPY"), "JPY", first, last, 10_000_000, 0.045, 0.001, history=history
+        Pair.parse("AUD/JPY"), Currency.JPY, first, last, 10_000_000, 0.045, 0.001, history=history
     )
     s = expected.stats
     assert stats["To"] == last.isoformat()
@@ -141,7 +141,14 @@ def test_the_workbooks_own_window_and_leverage(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(path)[title]
     stats = _statistics(sheet)
     expected = backtest(
-        "AUD/JPY", "JPY", "2024-01-02", "2024-12-31", 10_000_000, 0.045, 0.001, leverage=10
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        "2024-01-02",
+        "2024-12-31",
+        10_000_000,
+        0.045,
+        0.001,
+        leverage=10,
     )
     assert (stats["From"], stats["To"]) == ("2024-01-02", "2024-12-31")
     assert stats["Start equity (JPY)"] == pytest.approx(1_000_000.0)  # N / leverage
