@@ -55,11 +55,33 @@ CALENDARS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "CNH": ("country", "HK", {}),
 }
 _COUNTRY = {
-    "NZD": "NZ", "SEK": "SE", "NOK": "NO", "DKK": "DK", "HKD": "HK", "SGD": "SG", "ZAR": "ZA",
-    "MXN": "MX", "TRY": "TR", "CNY": "CN", "BRL": "BR", "RUB": "RU", "INR": "IN", "KRW": "KR",
-    "PLN": "PL", "HUF": "HU", "CZK": "CZ", "ILS": "IL", "THB": "TH", "IDR": "ID", "MYR": "MY",
-    "PHP": "PH", "ISK": "IS", "RON": "RO", "BGN": "BG", "HRK": "HR",
-}  # fmt: skip
+    "NZD": "NZ",
+    "SEK": "SE",
+    "NOK": "NO",
+    "DKK": "DK",
+    "HKD": "HK",
+    "SGD": "SG",
+    "ZAR": "ZA",
+    "MXN": "MX",
+    "TRY": "TR",
+    "CNY": "CN",
+    "BRL": "BR",
+    "RUB": "RU",
+    "INR": "IN",
+    "KRW": "KR",
+    "PLN": "PL",
+    "HUF": "HU",
+    "CZK": "CZ",
+    "ILS": "IL",
+    "THB": "TH",
+    "IDR": "ID",
+    "MYR": "MY",
+    "PHP": "PH",
+    "ISK": "IS",
+    "RON": "RO",
+    "BGN": "BG",
+    "HRK": "HR",
+}
 CALENDARS.update({code: ("country", country, {}) for code, country in _COUNTRY.items()})
 _FIRST_YEAR, _LAST_YEAR = 1990, 2100
 
