@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
@@ -111,9 +113,9 @@ def currency_list(argument: str) -> Callable[[str], tuple[Currency, ...]]:
     )
 
 
-def date(argument: str) -> Callable[[str], str]:
-    """A date ``YYYY-MM-DD``, as the same text (the core's one date parser checks it)."""
-    return _typed("date", lambda text: str(parse_date(argument, text)))
+def date(argument: str) -> Callable[[str], np.datetime64]:
+    """A date ``YYYY-MM-DD`` as a ``datetime64[D]``, read by the core's one date parser."""
+    return _typed("date", lambda text: parse_date(argument, text))
 
 
 def date_list(argument: str) -> Callable[[str], str]:

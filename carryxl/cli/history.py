@@ -117,12 +117,12 @@ def run_spot(args: argparse.Namespace) -> int:
     days = np.array(args.dates, dtype="datetime64[D]")
     values = spot_on(pair, days, h)
     fixed = [str(d) for d in fixing_dates(pair, days, h)]
-    spots = {d: float(v) for d, v in zip(args.dates, values, strict=True)}
+    spots = {str(d): float(v) for d, v in zip(args.dates, values, strict=True)}
     result = {
         "pair": str(pair),
         "source": h.source,
         "spots": spots,
-        "fixing_dates": dict(zip(args.dates, fixed, strict=True)),
+        "fixing_dates": dict(zip(spots, fixed, strict=True)),
     }
     if args.json:
         print_json(result)

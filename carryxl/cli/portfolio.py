@@ -255,10 +255,10 @@ def request_from(args: argparse.Namespace) -> BookRequest:
         correlation = _read_correlation(args.correlation, pairs)
     return BookRequest(
         positions=positions,
-        date=parse_date("date", args.date) if args.date else None,
+        date=args.date,
         account=args.account,
-        start=parse_date("start", args.start) if args.start else None,
-        end=parse_date("end", args.end) if args.end else None,
+        start=args.start,
+        end=args.end,
         confidence=args.confidence,
         horizon_days=args.horizon_days,
         tax_interest=args.tax_interest,

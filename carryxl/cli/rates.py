@@ -207,23 +207,24 @@ def _render_series(r: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the rates on a date, or the changes over a range (JSON with ``--json``)."""
     codes = _codes(args.currencies)
-    if args.date and (args.start or args.end):
+    given = args.date is not None
+    if given and (args.start is not None or args.end is not None):
         raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
     plot_target(args)
     data = load_policy_rates()
     if data is None:
         raise CarryxlError("rates", str(data_dir()), NO_DATA_TO_SHOW)
-    latest = not (args.date or args.start or args.end or args.plot)
-    if args.date or latest:
-        when = parse_date("date", args.date) if args.date else data.as_of
+    latest = not (given or args.start is not None or args.end is not None or args.plot)
+    if given or latest:
+        when = args.date if given else data.as_of
         result = on_date(data, codes, when)
         if latest:
             result["latest"] = True
         render = _render_date
     else:
         first = min(data.get(c, "CCY").start for c in codes)
-        start = parse_date("start", args.start) if args.start else first
-        end = parse_date("end", args.end) if args.end else data.as_of
+        start = args.start if args.start is not None else first
+        end = args.end if args.end is not None else data.as_of
         if end < start:
             raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
         result = series(data, codes, start, end)
@@ -233,7 +234,7 @@ def run(args: argparse.Namespace) -> int:
     if args.plot:
         from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
 
-        day = parse_date("date", args.date) if args.date else None
+        day = args.date
         first = min(data.get(c).start for c in codes)
         a = day if day is not None else parse_date("start", result["start"])
         b = day if day is not None else parse_date("end", result["end"])

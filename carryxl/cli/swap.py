@@ -28,7 +28,6 @@ from carryxl.core import (
     value_date,
     weekday_from_text,
 )
-from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import rate_from_text
 from carryxl.core.swaps import WEEKDAYS
@@ -169,7 +168,7 @@ def _differential_check(
         if data is None:
             return {}
         try:
-            day = parse_date("open", args.open)
+            day = args.open
             r_base, _ = data.read(pair.base, day)
             r_quote, _ = data.read(pair.quote, day)
         except CarryxlError:  # a currency the data does not hold
