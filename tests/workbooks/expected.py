@@ -104,8 +104,8 @@ def calculator_period(v: dict[str, Any], target: str) -> tuple[float, float, flo
         t = v["in_years"]
         return t, t, t
     period = holding_period(
-        target,
-        v["in_funding"],
+        Currency.parse(target),
+        Currency.parse(v["in_funding"]),
         start=v["in_start_date"].date(),
         end=v["in_end_date"].date(),
         day_count_target=_day_count(v, target),
@@ -446,7 +446,7 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
     w = book.exposure_account
     risk = book_risk(w, vol, corr, v["in_horizon_years"], v["in_confidence"])
     fx = currency_exposure(
-        col("in_pf_pair"),
+        [Pair.parse(p) for p in col("in_pf_pair")],
         w,
         v["in_concentration_threshold"],
         held=book.held_account,
