@@ -45,9 +45,9 @@ from carryxl.history.rates import RateSchedule, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import PerformanceStats, performance_stats
 
-__all__ = ["G10", "BasketBacktest", "Rebalance", "basket_backtest", "rebalance_rows"]
+__all__ = ["G10", "BasketBacktest", "BasketRates", "Rebalance", "basket_backtest", "rebalance_rows"]
 
-Rates = RateSchedule | Mapping[Currency, float]
+BasketRates = RateSchedule | Mapping[Currency, float]
 """A basket's rates: a schedule, or one constant decimal rate per currency."""
 
 G10: tuple[Currency, ...] = tuple(
@@ -97,7 +97,7 @@ def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype
     return np.flatnonzero(np.concatenate(([True], months[1:] != months[:-1])))
 
 
-def _rate_on(rates: Rates, code: Currency, dates: DateArray) -> Any:
+def _rate_on(rates: BasketRates, code: Currency, dates: DateArray) -> Any:
     if isinstance(rates, RateSchedule):
         return rates_on(rates, code, dates, "rates")
     table = rates
@@ -107,7 +107,7 @@ def _rate_on(rates: Rates, code: Currency, dates: DateArray) -> Any:
 
 
 def _inputs(
-    rates: Rates,
+    rates: BasketRates,
     codes: list[Currency],
     base: Currency,
     start: Any,
@@ -128,7 +128,7 @@ def _inputs(
     return dates, prices, rate_table, accrued, _nightly(rates, base, dates)
 
 
-def _nightly(rates: Rates, code: Currency, dates: DateArray) -> Any:
+def _nightly(rates: BasketRates, code: Currency, dates: DateArray) -> Any:
     """Interest per unit accrued night by night on ``code`` from the first date."""
     if isinstance(rates, RateSchedule):
         return accrued_nightly(dates, rates, code, default_day_count(code))
@@ -196,7 +196,7 @@ class _Run:
 
 
 def basket_backtest(
-    rates: Rates,
+    rates: BasketRates,
     start: Any,
     end: Any,
     currencies: Sequence[Currency] = G10,
