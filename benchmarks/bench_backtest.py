@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.timing import at_most, interleaved, ratio_of, time_of
+from carryxl.core import Currency, Pair
 from carryxl.history import backtest
 from carryxl.history.ecb import _load, ecb_history, ecb_zip_path
 from carryxl.history.policy import PolicyRates
@@ -50,9 +51,15 @@ def main() -> None:
     def run_all() -> None:
         for base, quote in pairs:
             backtest(
-                f"{base}/{quote}", quote, first, last, 1_000_000.0, RATES[base], RATES[quote],
+                Pair(Currency(base), Currency(quote)),
+                Currency(quote),
+                first,
+                last,
+                1_000_000.0,
+                RATES[base],
+                RATES[quote],
                 history=history,
-            )  # fmt: skip
+            )
 
     ours, loading = interleaved(run_all, load, pairs=7)
     time_of(
@@ -68,14 +75,20 @@ def main() -> None:
         labels=("45 backtests", "loading"),
     )
 
-    policy = _policy_rates().schedule(fills={"JPY": 0.0005})
+    policy = _policy_rates().schedule(fills={Currency.JPY: 0.0005})
 
     def run_policy() -> None:
         for base, quote in pairs:
             backtest(
-                f"{base}/{quote}", quote, first, last, 1_000_000.0, policy, policy,
+                Pair(Currency(base), Currency(quote)),
+                Currency(quote),
+                first,
+                last,
+                1_000_000.0,
+                policy,
+                policy,
                 history=history,
-            )  # fmt: skip
+            )
 
     daily, constant = interleaved(run_policy, run_all, pairs=7)
     ratio_of(

@@ -19,7 +19,16 @@ from unittest import mock
 import numpy as np
 
 from benchmarks.timing import at_most, ratio
-from carryxl.core import nights_between, normal_cdf, probability_of_loss, risk, swap_per_night
+from carryxl.core import (
+    Pair,
+    nights_between,
+    normal_cdf,
+    probability_of_loss,
+    risk,
+    swap_per_night,
+)
+
+USDJPY = Pair.parse("USD/JPY")
 
 N = 1_000_000
 
@@ -41,10 +50,10 @@ def main() -> None:
         v1 = np.busday_offset(closes, 2, roll="forward", holidays=holidays)
         return (v1 - v0).astype(np.int64)
 
-    np.testing.assert_array_equal(nights_between(opens, closes, "USD/JPY", holidays), bare_nights())
+    np.testing.assert_array_equal(nights_between(opens, closes, USDJPY, holidays), bare_nights())
     ratio(
         f"desk: swap nights, {N:,} positions vs bare numpy",
-        lambda: nights_between(opens, closes, "USD/JPY", holidays),
+        lambda: nights_between(opens, closes, USDJPY, holidays),
         bare_nights,
         at_most(2.0),
     )
@@ -55,10 +64,10 @@ def main() -> None:
     def bare_swap() -> object:
         return quote * (lots * 100_000.0 * 0.01)
 
-    np.testing.assert_allclose(swap_per_night(quote, "points", lots, "USD/JPY"), bare_swap())
+    np.testing.assert_allclose(swap_per_night(quote, "points", lots, USDJPY), bare_swap())
     ratio(
         f"desk: swap points -> money a night, {N:,} positions vs bare numpy",
-        lambda: swap_per_night(quote, "points", lots, "USD/JPY"),
+        lambda: swap_per_night(quote, "points", lots, USDJPY),
         bare_swap,
         at_most(2.0),
     )

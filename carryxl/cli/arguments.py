@@ -8,8 +8,11 @@ Each type reads one argument's text or refuses it with one line naming the argum
 - :func:`rate`: ``4.5%``, ``0.045`` or ``2bp`` through the core's one rate reader
   (:func:`carryxl.core.parse.rate_from_text`); a bare number above 1 is refused (``2`` is
   not 200%);
-- :func:`date`: ``YYYY-MM-DD`` through the core's one date parser;
-- :func:`date_list`: comma-separated dates.
+- :func:`date`: ``YYYY-MM-DD`` through the core's one date parser, as a ``datetime64[D]``;
+- :func:`date_list`: comma-separated dates;
+- :func:`pair`, :func:`currency`, :func:`currency_list`: ``AUD/JPY``, ``JPY``, ``AUD,JPY``
+  as :class:`~carryxl.core.conventions.Pair` / :class:`~carryxl.core.conventions.Currency`,
+  read here once (the commands and the core take them typed).
 
 Arguments several commands take alike are added by one function each:
 :func:`add_funding_argument` (``--funding``), :func:`add_lot_size_argument` (``--lot-size``)
@@ -26,6 +29,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import parse_date
 from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError
@@ -37,9 +43,12 @@ __all__ = [
     "add_json_argument",
     "add_lot_size_argument",
     "count",
+    "currency",
+    "currency_list",
     "date",
     "date_list",
     "number",
+    "pair",
     "rate",
     "target_file",
 ]
@@ -94,9 +103,27 @@ def rate(
     )
 
 
-def date(argument: str) -> Callable[[str], str]:
-    """A date ``YYYY-MM-DD``, as the same text (the core's one date parser checks it)."""
-    return _typed("date", lambda text: str(parse_date(argument, text)))
+def pair(argument: str) -> Callable[[str], Pair]:
+    """A currency pair: ``AUD/JPY``, ``AUDJPY`` or ``aud-jpy``."""
+    return _typed("pair", lambda text: Pair.parse(text, argument))
+
+
+def currency(argument: str) -> Callable[[str], Currency]:
+    """A currency code carryxl knows: ``JPY`` (case and spaces free)."""
+    return _typed("currency", lambda text: Currency.parse(text, argument))
+
+
+def currency_list(argument: str) -> Callable[[str], tuple[Currency, ...]]:
+    """Comma-separated currency codes (``AUD,JPY,USD``), each read as :func:`currency`."""
+    one = currency(argument)
+    return _typed(
+        "currencies", lambda text: tuple(one(part) for part in text.split(",") if part.strip())
+    )
+
+
+def date(argument: str) -> Callable[[str], np.datetime64]:
+    """A date ``YYYY-MM-DD`` as a ``datetime64[D]``, read by the core's one date parser."""
+    return _typed("date", lambda text: parse_date(argument, text))
 
 
 def date_list(argument: str) -> Callable[[str], str]:
@@ -130,7 +157,12 @@ def target_file(argument: str, path: str | Path, suffixes: Sequence[str], force:
 
 def add_funding_argument(p: argparse._ActionsContainer) -> None:
     """``--funding``, required: the borrowed currency of a carry trade."""
-    p.add_argument("--funding", required=True, help="the borrowed currency, one of the pair's")
+    p.add_argument(
+        "--funding",
+        required=True,
+        type=currency("funding"),
+        help="the borrowed currency, one of the pair's",
+    )
 
 
 def add_lot_size_argument(p: argparse._ActionsContainer) -> None:

@@ -8,7 +8,17 @@ import math
 from pathlib import Path
 from typing import Any
 
-from carryxl.cli.arguments import add_funding_argument, add_json_argument, count, date, number, rate
+from carryxl.cli.arguments import (
+    add_funding_argument,
+    add_json_argument,
+    count,
+    currency,
+    currency_list,
+    date,
+    number,
+    pair,
+    rate,
+)
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
@@ -70,7 +80,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
+    p.add_argument("--pair", required=True, type=pair("pair"), help="currency pair, e.g. AUD/JPY")
     add_funding_argument(p)
     p.add_argument("--rate-target", type=rate("rate_target"), help="e.g. 4.5%%")
     p.add_argument("--rate-funding", type=rate("rate_funding"), help="e.g. 0.1%%")
@@ -84,8 +94,18 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 def _basket_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--rate", action="append", default=[], metavar="CCY=RATE", help="AUD=4.35%%")
-    b.add_argument("--currencies", default=",".join(G10), help="comma-separated (G10)")
-    b.add_argument("--base", default="USD", help="currency the basket is measured in (USD)")
+    b.add_argument(
+        "--currencies",
+        type=currency_list("currencies"),
+        default=",".join(G10),
+        help="comma-separated (G10)",
+    )
+    b.add_argument(
+        "--base",
+        type=currency("base"),
+        default="USD",
+        help="currency the basket is measured in (USD)",
+    )
     b.add_argument(
         "--top", type=count("top", at_least=0), default=3, help="how many to hold long (3)"
     )
@@ -203,7 +223,7 @@ def _trade_rates(
     r_f = args.rate_funding if args.rate_funding is not None else schedule
     if r_t is None or r_f is None:  # no rates given: the policy rates, day by day
         target = pair.other(funding)
-        spreads = {str(target): args.spread_target, str(funding): args.spread_funding}
+        spreads = {target: args.spread_target, funding: args.spread_funding}
         policy = policy_schedule(args, spreads)
         r_t = policy if r_t is None else r_t
         r_f = policy if r_f is None else r_f
@@ -229,12 +249,12 @@ def run(args: argparse.Namespace) -> int:
     """Backtest one carry trade and print the statistics (or JSON)."""
     plot_target(args)
     schedule = RateSchedule.from_csv(args.rates) if args.rates else None
-    pair = Pair.parse(args.pair)
-    funding = Currency.parse(args.funding, "funding")
+    pair: Pair = args.pair
+    funding: Currency = args.funding
     r_t, r_f = _trade_rates(args, pair, funding, schedule=schedule)
     result = backtest(
-        args.pair,
-        args.funding,
+        pair,
+        funding,
         args.start,
         args.end,
         args.notional,
@@ -284,7 +304,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rates(args: argparse.Namespace) -> RateSchedule | dict[str, float]:
+def _rates(args: argparse.Namespace) -> RateSchedule | dict[Currency, float]:
     if args.rates:
         return RateSchedule.from_csv(args.rates)
     if not args.rate:  # no rates given: the policy rates in force at each rebalance
@@ -300,7 +320,7 @@ def run_basket(args: argparse.Namespace) -> int:
         rates,
         args.start,
         args.end,
-        [c for c in args.currencies.split(",") if c],
+        args.currencies,
         args.base,
         top=args.top,
         bottom=args.bottom,
@@ -371,11 +391,10 @@ def _print_basket(args: argparse.Namespace, result: Any, data: dict[str, Any]) -
 
 
 def _basket_rates(
-    rates: RateSchedule | dict[str, float], args: argparse.Namespace, dates: Any
+    rates: RateSchedule | dict[Currency, float], args: argparse.Namespace, dates: Any
 ) -> dict[str, Any]:
     """Which rates ranked and accrued the basket's currencies."""
-    codes = [Currency.parse(c, "currencies") for c in args.currencies.split(",") if c]
-    codes.append(Currency.parse(args.base, "base"))
+    codes = [*args.currencies, args.base]
     if isinstance(rates, dict):
         return {"each": "given, constant (--rate)", "source": "rates given by hand"}
     legs = {str(c): (c, rates) for c in dict.fromkeys(codes)}

@@ -12,12 +12,14 @@ from carryxl.cli.arguments import (
     add_lot_size_argument,
     date,
     number,
+    pair,
     rate,
 )
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
     CarryBreakdown,
+    Currency,
     HoldingPeriod,
     Orientation,
     Pair,
@@ -37,7 +39,9 @@ __all__ = ["COMMANDS", "run"]
 
 def _add_trade_arguments(p: argparse.ArgumentParser) -> None:
     """The trade: the pair, the borrowed currency, the notional, the two spots, the rates."""
-    p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY or USDTRY")
+    p.add_argument(
+        "--pair", required=True, type=pair("pair"), help="currency pair, e.g. AUD/JPY or USDTRY"
+    )
     add_funding_argument(p)
     p.add_argument(
         "--notional",
@@ -163,20 +167,20 @@ def _block(b: CarryBreakdown, years: float) -> dict[str, float]:
 @dataclass(frozen=True)
 class _Trade:
     """The command line's trade, read once: the pair, which way it reads, its two currencies
-    (codes) and the holding period."""
+    and the holding period."""
 
     pair: Pair
     orientation: Orientation
-    funding: str
-    target: str
+    funding: Currency
+    target: Currency
     period: HoldingPeriod
 
 
 def _trade(args: argparse.Namespace) -> _Trade:
-    pair = Pair.parse(args.pair)
-    orientation = pair.orientation(args.funding)
-    funding = str(pair.quote if orientation is Orientation.TARGET_FUNDING else pair.base)
-    target = str(pair.other(funding))
+    pair: Pair = args.pair
+    funding: Currency = args.funding
+    orientation = pair.orientation(funding)
+    target = pair.other(funding)
     period = holding_period(
         target,
         funding,

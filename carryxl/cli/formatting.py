@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
+import numpy as np
+
 __all__ = [
     "minor_units",
     "money",
@@ -70,6 +72,8 @@ def print_json(data: Mapping[str, Any]) -> None:
             return None
         if isinstance(value, float) and value == 0.0:
             return 0.0  # never -0.0
+        if isinstance(value, np.datetime64):
+            return str(value)  # a typed date argument, as YYYY-MM-DD
         return value
 
     print(json.dumps(clean(data), indent=2, ensure_ascii=False))

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.arguments import count, date, date_list, number, rate
+from carryxl.cli.arguments import count, date, date_list, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_report, table
 from carryxl.core.calendars import CALENDARS
@@ -35,7 +35,7 @@ WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pair", required=True, help="currency pair, e.g. USD/JPY")
+    p.add_argument("--pair", required=True, type=pair("pair"), help="currency pair, e.g. USD/JPY")
     p.add_argument(
         "--spot", required=True, type=number("spot", above=0), help="spot, as the pair is quoted"
     )

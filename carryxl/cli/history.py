@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.arguments import count, date, target_file
+from carryxl.cli.arguments import count, currency, date, pair, target_file
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, print_report, table
 from carryxl.core.conventions import Pair
@@ -41,7 +41,12 @@ def add_data_argument(p: argparse.ArgumentParser) -> None:
         help="CSV of your own spots: a date column, then pair columns (USD/JPY) or currency "
         "columns per --anchor; blanks take the last known rate (default: ECB data)",
     )
-    p.add_argument("--anchor", default="EUR", help="what bare currency columns are per (EUR)")
+    p.add_argument(
+        "--anchor",
+        type=currency("anchor"),
+        default="EUR",
+        help="what bare currency columns are per (EUR)",
+    )
 
 
 def add_plot_argument(p: argparse.ArgumentParser, what: str) -> None:
@@ -65,7 +70,13 @@ def load_history(args: argparse.Namespace) -> RateHistory:
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("pairs", nargs="+", metavar="PAIR", help="e.g. AUD/JPY; several for correlation")
+    p.add_argument(
+        "pairs",
+        nargs="+",
+        type=pair("pair"),
+        metavar="PAIR",
+        help="e.g. AUD/JPY; several for correlation",
+    )
     p.add_argument(
         "--start",
         type=date("start"),
@@ -93,7 +104,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _spot_arguments(s: argparse.ArgumentParser) -> None:
-    s.add_argument("pair", help="e.g. AUD/JPY")
+    s.add_argument("pair", type=pair("pair"), help="e.g. AUD/JPY")
     s.add_argument("dates", nargs="+", type=date("date"), metavar="DATE", help="YYYY-MM-DD")
     s.add_argument("--json", action="store_true", help="print JSON for machines")
     add_data_argument(s)
@@ -102,16 +113,16 @@ def _spot_arguments(s: argparse.ArgumentParser) -> None:
 def run_spot(args: argparse.Namespace) -> int:
     """Print the pair's spot on each date."""
     h = load_history(args)
-    pair = Pair.parse(args.pair)
+    pair: Pair = args.pair
     days = np.array(args.dates, dtype="datetime64[D]")
     values = spot_on(pair, days, h)
     fixed = [str(d) for d in fixing_dates(pair, days, h)]
-    spots = {d: float(v) for d, v in zip(args.dates, values, strict=True)}
+    spots = {str(d): float(v) for d, v in zip(args.dates, values, strict=True)}
     result = {
         "pair": str(pair),
         "source": h.source,
         "spots": spots,
-        "fixing_dates": dict(zip(args.dates, fixed, strict=True)),
+        "fixing_dates": dict(zip(spots, fixed, strict=True)),
     }
     if args.json:
         print_json(result)

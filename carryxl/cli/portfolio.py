@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from carryxl.cli.arguments import add_json_argument, date, number, rate
+from carryxl.cli.arguments import add_json_argument, currency, date, number, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
@@ -197,7 +197,11 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="last date of the correlation window, on or before --date (--date)",
     )
     p.add_argument("--correlation", metavar="FILE.csv", help="correlations: header of pairs")
-    p.add_argument("--account", help="account currency (default: the first pair's quote)")
+    p.add_argument(
+        "--account",
+        type=currency("account"),
+        help="account currency (default: the first pair's quote)",
+    )
     p.add_argument(
         "--confidence", type=rate("confidence"), default=CONFIDENCE, help="VaR confidence (0.99)"
     )
@@ -251,10 +255,10 @@ def request_from(args: argparse.Namespace) -> BookRequest:
         correlation = _read_correlation(args.correlation, pairs)
     return BookRequest(
         positions=positions,
-        date=parse_date("date", args.date) if args.date else None,
-        account=Currency.parse(args.account, "account") if args.account else None,
-        start=parse_date("start", args.start) if args.start else None,
-        end=parse_date("end", args.end) if args.end else None,
+        date=args.date,
+        account=args.account,
+        start=args.start,
+        end=args.end,
         confidence=args.confidence,
         horizon_days=args.horizon_days,
         tax_interest=args.tax_interest,

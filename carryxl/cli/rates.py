@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.cli.arguments import date, rate
+from carryxl.cli.arguments import currency, date, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_json, table
 from carryxl.cli.history import add_plot_argument, plot_target
@@ -50,7 +50,9 @@ __all__ = [
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("currencies", nargs="+", metavar="CCY", help="e.g. USD JPY")
+    p.add_argument(
+        "currencies", nargs="+", type=currency("CCY"), metavar="CCY", help="e.g. USD JPY"
+    )
     p.add_argument(
         "--date", type=date("date"), help="the day, YYYY-MM-DD (default: the data's last)"
     )
@@ -68,8 +70,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (rates as decimals)")
 
 
-def _codes(names: list[str]) -> list[Currency]:
-    return list(dict.fromkeys(Currency.parse(n, "CCY") for n in names))
+def _codes(names: list[Currency]) -> list[Currency]:
+    return list(dict.fromkeys(names))
 
 
 def on_date(data: PolicyRates, codes: list[Currency], day: np.datetime64) -> dict[str, Any]:
@@ -205,23 +207,24 @@ def _render_series(r: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the rates on a date, or the changes over a range (JSON with ``--json``)."""
     codes = _codes(args.currencies)
-    if args.date and (args.start or args.end):
+    given = args.date is not None
+    if given and (args.start is not None or args.end is not None):
         raise CarryxlError("date", args.date, "give --date, or --start/--end, not both")
     plot_target(args)
     data = load_policy_rates()
     if data is None:
         raise CarryxlError("rates", str(data_dir()), NO_DATA_TO_SHOW)
-    latest = not (args.date or args.start or args.end or args.plot)
-    if args.date or latest:
-        when = parse_date("date", args.date) if args.date else data.as_of
+    latest = not (given or args.start is not None or args.end is not None or args.plot)
+    if given or latest:
+        when = args.date if given else data.as_of
         result = on_date(data, codes, when)
         if latest:
             result["latest"] = True
         render = _render_date
     else:
         first = min(data.get(c, "CCY").start for c in codes)
-        start = parse_date("start", args.start) if args.start else first
-        end = parse_date("end", args.end) if args.end else data.as_of
+        start = args.start if args.start is not None else first
+        end = args.end if args.end is not None else data.as_of
         if end < start:
             raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
         result = series(data, codes, start, end)
@@ -231,7 +234,7 @@ def run(args: argparse.Namespace) -> int:
     if args.plot:
         from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
 
-        day = parse_date("date", args.date) if args.date else None
+        day = args.date
         first = min(data.get(c).start for c in codes)
         a = day if day is not None else parse_date("start", result["start"])
         b = day if day is not None else parse_date("end", result["end"])
@@ -277,23 +280,23 @@ def add_policy_arguments(p: argparse.ArgumentParser, spreads: bool = True) -> No
         )
 
 
-def rate_pairs(items: list[str], argument: str) -> dict[str, float]:
-    """``["JPY=0.05%"]`` as ``{"JPY": 0.0005}`` (the core's one rate reader); a bad item is
-    named once, as typed."""
-    found: dict[str, float] = {}
+def rate_pairs(items: list[str], argument: str) -> dict[Currency, float]:
+    """``["JPY=0.05%"]`` as ``{Currency.JPY: 0.0005}`` (the core's one rate reader); a bad
+    item is named once, as typed."""
+    found: dict[Currency, float] = {}
     for item in items:
         code, sep, value = item.partition("=")
         if not sep:
             raise CarryxlError(argument, item, "must be CCY=RATE, e.g. JPY=0.05%")
         try:
-            found[str(Currency.parse(code, argument))] = rate_from_text(value, argument)
+            found[Currency.parse(code, argument)] = rate_from_text(value, argument)
         except CarryxlError as error:
             raise CarryxlError(argument, item, error.rule) from None
     return found
 
 
 def policy_schedule(
-    args: argparse.Namespace, spreads: dict[str, float] | None = None
+    args: argparse.Namespace, spreads: dict[Currency, float] | None = None
 ) -> PolicySchedule:
     """The stored policy rates as a schedule with the user's fills and spreads; with no data,
     the one-line error naming the three ways out."""

@@ -7,7 +7,7 @@ import argparse
 import math
 from typing import Any
 
-from carryxl.cli.arguments import add_json_argument, add_lot_size_argument, number, rate
+from carryxl.cli.arguments import add_json_argument, add_lot_size_argument, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_report, table
 from carryxl.core import (
@@ -43,7 +43,7 @@ __all__ = ["COMMANDS", "run"]
 
 def _add_position_arguments(p: argparse.ArgumentParser) -> None:
     """The position: its pair, entry spot and side, and the account's equity."""
-    p.add_argument("--pair", required=True, help="currency pair, e.g. AUD/JPY")
+    p.add_argument("--pair", required=True, type=pair("pair"), help="currency pair, e.g. AUD/JPY")
     p.add_argument("--spot", required=True, type=number("spot", above=0), help="entry spot")
     p.add_argument("--side", default="long", help="long or short the pair's base currency")
     p.add_argument(
@@ -165,7 +165,7 @@ def _to_account(args: argparse.Namespace, pair: Pair) -> tuple[str, float, str]:
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
-    pair = Pair.parse(args.pair)
+    pair: Pair = args.pair
     side = float(side_sign(args.side))
     pip = pair.pip_size(args.pip_size)
     account, k, maths = _to_account(args, pair)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carryxl.cli.arguments import date, number, rate
+from carryxl.cli.arguments import currency, date, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.cli.levels import add_level_arguments, stop_out_level
 from carryxl.cli.rates import add_policy_arguments, policy_schedule, rates_lines, rates_used
-from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.rates import RateSchedule
 from carryxl.history.stress import EPISODES, episode, stress_replay
@@ -22,8 +21,10 @@ __all__ = ["COMMANDS", "run"]
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list", action="store_true", help="list the named episodes")
     p.add_argument("--episode", help=f"a named episode: {', '.join(EPISODES)}")
-    p.add_argument("--pair", help="currency pair (overrides the episode's)")
-    p.add_argument("--funding", help="the borrowed currency, one of the pair's")
+    p.add_argument("--pair", type=pair("pair"), help="currency pair (overrides the episode's)")
+    p.add_argument(
+        "--funding", type=currency("funding"), help="the borrowed currency, one of the pair's"
+    )
     p.add_argument("--start", type=date("start"), help="first date, YYYY-MM-DD")
     p.add_argument("--end", type=date("end"), help="last date, YYYY-MM-DD")
     p.add_argument(
@@ -71,9 +72,9 @@ def _inputs(args: argparse.Namespace) -> dict[str, Any]:
             raise CarryxlError(key.replace("_", "-"), None, "give it, or name an --episode")
     if base.get("rate_target") is None or base.get("rate_funding") is None:
         # No rates given: the pair's policy rates day by day (plus any broker spreads).
-        funding = Currency.parse(base["funding"], "funding")
-        target = Pair.parse(base["pair"]).other(funding)
-        spreads = {str(target): args.spread_target, str(funding): args.spread_funding}
+        funding = base["funding"]
+        target = base["pair"].other(funding)
+        spreads = {target: args.spread_target, funding: args.spread_funding}
         policy = policy_schedule(args, spreads)
         for key in ("rate_target", "rate_funding"):
             if base.get(key) is None:
@@ -97,9 +98,9 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         load_history(args),
         stop_out=stop_out_level(args),
     )
-    funding = Currency.parse(chosen["funding"], "funding")
+    funding = chosen["funding"]
     legs = {
-        "target": (Pair.parse(chosen["pair"]).other(funding), chosen["rate_target"]),
+        "target": (chosen["pair"].other(funding), chosen["rate_target"]),
         "funding": (funding, chosen["rate_funding"]),
     }
     used = rates_used(legs, replay.dates[0], replay.dates[-1])
@@ -133,6 +134,12 @@ def _stop_out(r: dict[str, Any], ccy: str) -> list[tuple[str, str]]:
     ]
 
 
+def _target(pair: str, funding: str) -> str:
+    """The held currency of a result's ``pair`` label (``BASE/QUOTE``, as carryxl writes it)."""
+    base, quote = pair.split("/")
+    return base if quote == funding else quote
+
+
 def render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     ccy = r["funding"]
@@ -140,7 +147,7 @@ def render(r: dict[str, Any]) -> str:
     lines = [
         f"stress replay: {title}",
         f"position: borrow {money(r['notional'], ccy)} {ccy} at {percent(r['rate_funding'])}, "
-        f"hold {Pair.parse(r['pair']).other(ccy)} at {percent(r['rate_target'])}; "
+        f"hold {_target(r['pair'], ccy)} at {percent(r['rate_target'])}; "
         f"leverage {r['leverage']:g} (margin {money(r['margin'], ccy)} {ccy})",
     ]
     lines += rates_lines(r["rates"])

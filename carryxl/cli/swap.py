@@ -7,7 +7,7 @@ import argparse
 import math
 from typing import Any
 
-from carryxl.cli.arguments import count, date, date_list, number, rate
+from carryxl.cli.arguments import count, date, date_list, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import (
     money,
@@ -28,7 +28,6 @@ from carryxl.core import (
     value_date,
     weekday_from_text,
 )
-from carryxl.core.dates import parse_date
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import rate_from_text
 from carryxl.core.swaps import WEEKDAYS
@@ -44,7 +43,7 @@ __all__ = [
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pair", required=True, help="currency pair, e.g. USD/JPY")
+    p.add_argument("--pair", required=True, type=pair("pair"), help="currency pair, e.g. USD/JPY")
     p.add_argument(
         "--open",
         required=True,
@@ -169,7 +168,7 @@ def _differential_check(
         if data is None:
             return {}
         try:
-            day = parse_date("open", args.open)
+            day = args.open
             r_base, _ = data.read(pair.base, day)
             r_quote, _ = data.read(pair.quote, day)
         except CarryxlError:  # a currency the data does not hold
@@ -190,7 +189,7 @@ def _differential_check(
 
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
-    pair = Pair.parse(args.pair)
+    pair: Pair = args.pair
     lag = pair.spot_lag if args.spot_lag is None else args.spot_lag
     holidays = args.holidays or None
     triple = (

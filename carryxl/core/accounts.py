@@ -26,19 +26,17 @@ __all__ = ["breakdown_in_account", "convert_money", "cross_rate"]
 
 def convert_money(
     amount: Any,
-    from_currency: Currency | str,
-    to_currency: Currency | str,
+    from_currency: Currency,
+    to_currency: Currency,
     rate: Any,
-    pair: Pair | str,
+    pair: Pair,
 ) -> FloatArray:
     """``amount`` of ``from_currency`` in ``to_currency``, at ``rate`` quoted as ``pair``.
 
     850,000 JPY to CNY at CNY/JPY 21.5278 (JPY per CNY): 850,000 / 21.5278 = 39,483.8 CNY;
     at JPY/CNY 0.0464516: 850,000 * 0.0464516.
     """
-    p = Pair.parse(pair, "pair")
-    source = Currency.parse(from_currency, "from_currency")
-    target = Currency.parse(to_currency, "to_currency")
+    p, source, target = pair, from_currency, to_currency
     money = finite("amount", amount)
     r = positive("rate", rate)
     common_shape(amount=money, rate=r)
@@ -51,16 +49,12 @@ def convert_money(
     raise CarryxlError("pair", str(p), f"must be {source}/{target} or {target}/{source}")
 
 
-def cross_rate(
-    wanted: Pair | str, pair_a: Pair | str, rate_a: Any, pair_b: Pair | str, rate_b: Any
-) -> FloatArray:
+def cross_rate(wanted: Pair, pair_a: Pair, rate_a: Any, pair_b: Pair, rate_b: Any) -> FloatArray:
     """The rate of ``wanted`` from two rates that share a currency.
 
     JPY/CNY from USD/CNY 7.2 and USD/JPY 155: 7.2 / 155 = 0.0464516 CNY per JPY.
     """
-    w = Pair.parse(wanted, "wanted")
-    a = Pair.parse(pair_a, "pair_a")
-    b = Pair.parse(pair_b, "pair_b")
+    w, a, b = wanted, pair_a, pair_b
     ra = positive("rate_a", rate_a)
     rb = positive("rate_b", rate_b)
     common_shape(rate_a=ra, rate_b=rb)

@@ -32,7 +32,7 @@ import numpy as np
 
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import DateArray, Tenor, add_tenor, as_dates, business_holidays
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 
 __all__ = [
     "CALENDARS",
@@ -55,11 +55,33 @@ CALENDARS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "CNH": ("country", "HK", {}),
 }
 _COUNTRY = {
-    "NZD": "NZ", "SEK": "SE", "NOK": "NO", "DKK": "DK", "HKD": "HK", "SGD": "SG", "ZAR": "ZA",
-    "MXN": "MX", "TRY": "TR", "CNY": "CN", "BRL": "BR", "RUB": "RU", "INR": "IN", "KRW": "KR",
-    "PLN": "PL", "HUF": "HU", "CZK": "CZ", "ILS": "IL", "THB": "TH", "IDR": "ID", "MYR": "MY",
-    "PHP": "PH", "ISK": "IS", "RON": "RO", "BGN": "BG", "HRK": "HR",
-}  # fmt: skip
+    "NZD": "NZ",
+    "SEK": "SE",
+    "NOK": "NO",
+    "DKK": "DK",
+    "HKD": "HK",
+    "SGD": "SG",
+    "ZAR": "ZA",
+    "MXN": "MX",
+    "TRY": "TR",
+    "CNY": "CN",
+    "BRL": "BR",
+    "RUB": "RU",
+    "INR": "IN",
+    "KRW": "KR",
+    "PLN": "PL",
+    "HUF": "HU",
+    "CZK": "CZ",
+    "ILS": "IL",
+    "THB": "TH",
+    "IDR": "ID",
+    "MYR": "MY",
+    "PHP": "PH",
+    "ISK": "IS",
+    "RON": "RO",
+    "BGN": "BG",
+    "HRK": "HR",
+}
 CALENDARS.update({code: ("country", country, {}) for code, country in _COUNTRY.items()})
 _FIRST_YEAR, _LAST_YEAR = 1990, 2100
 
@@ -76,9 +98,9 @@ def _year(currency: str, year: int) -> tuple[np.datetime64, ...]:
     return tuple(np.datetime64(day, "D") for day in sorted(found) if day.year == year)
 
 
-def currency_holidays(currency: Currency | str, first: Any, last: Any) -> DateArray:
+def currency_holidays(currency: Currency, first: Any, last: Any) -> DateArray:
     """The settlement holidays of ``currency`` from ``first`` to ``last`` (weekends aside)."""
-    code = str(Currency.parse(currency))
+    code = str(currency)
     if code not in CALENDARS:
         raise CarryxlError("currency", code, "has no settlement calendar in carryxl")
     y0 = max(int(str(as_dates("first", first).min())[:4]), _FIRST_YEAR)
@@ -97,7 +119,7 @@ class PairCalendars:
 
 
 def pair_calendars(
-    pair: Pair | str,
+    pair: Pair,
     first: Any,
     last: Any,
     extra: Iterable[Any] | str | None = None,
@@ -106,7 +128,9 @@ def pair_calendars(
     """The pair's holiday sets over ``first`` .. ``last`` plus ``extra`` dates.
 
     ``calendars=False``: only the ``extra`` dates (the typed list), for both sets."""
-    p = Pair.parse(pair)
+    p = pair
+    if not isinstance(calendars, bool | np.bool_):
+        raise CarryxlError("calendars", calendars, Rule.FLAG)
     given = business_holidays(extra)
     if not calendars:
         return PairCalendars(given, given)
@@ -151,7 +175,7 @@ class FxDates:
 
 def fx_dates(
     trade_date: Any,
-    pair: Pair | str,
+    pair: Pair,
     tenor: str,
     extra: Iterable[Any] | str | None = None,
     spot_lag: int | None = None,
@@ -161,7 +185,7 @@ def fx_dates(
 
     USD/JPY traded 2024-11-27, 1M: spot 2024-11-29, end 2024-12-30 (29 December is a
     Sunday; modified following)."""
-    p = Pair.parse(pair)
+    p = pair
     if spot_lag is not None and (
         isinstance(spot_lag, bool) or not isinstance(spot_lag, int) or not 0 <= spot_lag <= 5
     ):

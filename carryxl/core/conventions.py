@@ -203,15 +203,14 @@ _NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def default_day_count(currency: Currency | str) -> DayCount:
+def default_day_count(currency: Currency) -> DayCount:
     """The money-market day count of ``currency`` (ACT/360 or ACT/365F; JPY: ACT/365F)."""
-    code = Currency.parse(currency)
-    return DayCount.ACT_360 if code in _ACT_360 else DayCount.ACT_365F
+    return DayCount.ACT_360 if currency in _ACT_360 else DayCount.ACT_365F
 
 
-def currency_name(currency: Currency | str, lang: str = "en") -> str:
+def currency_name(currency: Currency, lang: str = "en") -> str:
     """The currency's name in English (``lang="en"``) or Simplified Chinese (``"zh"``)."""
-    english, chinese = _NAMES[Currency.parse(currency)]
+    english, chinese = _NAMES[currency]
     if not isinstance(lang, str) or lang not in ("en", "zh"):
         raise CarryxlError("lang", lang, "must be 'en' or 'zh'")
     return chinese if lang == "zh" else english
@@ -281,16 +280,15 @@ class Pair:
         """The same two currencies quoted the other way round."""
         return Pair(self.quote, self.base)
 
-    def orientation(self, funding: Currency | str, argument: str = "funding") -> Orientation:
+    def orientation(self, funding: Currency, argument: str = "funding") -> Orientation:
         """TARGET_FUNDING if ``funding`` is the quote currency, FUNDING_TARGET if the base."""
-        code = Currency.parse(funding, argument)
-        if code == self.quote:
+        if funding == self.quote:
             return Orientation.TARGET_FUNDING
-        if code == self.base:
+        if funding == self.base:
             return Orientation.FUNDING_TARGET
         raise CarryxlError(argument, funding, f"must be one of the pair's currencies ({self})")
 
-    def other(self, currency: Currency | str, argument: str = "funding") -> Currency:
+    def other(self, currency: Currency, argument: str = "funding") -> Currency:
         """The pair's other currency: the target when given the funding one."""
         orientation = self.orientation(currency, argument)
         return self.base if orientation is Orientation.TARGET_FUNDING else self.quote
@@ -328,13 +326,12 @@ class Pair:
         return spot_lag_days(self)
 
 
-def spot_lag_days(pair: Pair | str) -> int:
+def spot_lag_days(pair: Pair) -> int:
     """Spot lag in business days: T+1 for USD/CAD, USD/TRY, USD/RUB, USD/PHP; else T+2."""
-    p = Pair.parse(pair)
-    key = (str(p.base), str(p.quote))
+    key = (str(pair.base), str(pair.quote))
     return 1 if key in _T_PLUS_1 or key[::-1] in _T_PLUS_1 else 2
 
 
-def points_scale(pair: Pair | str, pip_size: float | None = None) -> float:
+def points_scale(pair: Pair, pip_size: float | None = None) -> float:
     """Forward points per unit of price: 100 for JPY-quoted pairs, 10,000 otherwise."""
-    return 1.0 / Pair.parse(pair).pip_size(pip_size)
+    return 1.0 / pair.pip_size(pip_size)

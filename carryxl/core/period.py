@@ -32,8 +32,8 @@ class HoldingPeriod:
 
 
 def holding_period(
-    target: Currency | str,
-    funding: Currency | str,
+    target: Currency,
+    funding: Currency,
     tenor: Tenor | str | None = None,
     start: Any = None,
     end: Any = None,
@@ -42,12 +42,12 @@ def holding_period(
 ) -> HoldingPeriod:
     """Each leg's year fraction from a tenor, from start + tenor, or from start and end."""
     dc_t = (
-        default_day_count(Currency.parse(target, "target"))
+        default_day_count(target)
         if day_count_target is None
         else DayCount.parse(day_count_target, "day_count_target")
     )
     dc_f = (
-        default_day_count(Currency.parse(funding, "funding"))
+        default_day_count(funding)
         if day_count_funding is None
         else DayCount.parse(day_count_funding, "day_count_funding")
     )

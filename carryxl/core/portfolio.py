@@ -70,7 +70,7 @@ import numpy.typing as npt
 
 from carryxl.core.conventions import Pair
 from carryxl.core.defaults import CONFIDENCE, LOT_SIZE
-from carryxl.core.errors import CarryxlError
+from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.margin import margin_required
 from carryxl.core.risk import _quantile, stop_loss_spot, value_at_risk
 from carryxl.core.sides import side_sign
@@ -552,7 +552,7 @@ def book_risk(
 
 
 def currency_exposure(
-    pairs: Sequence[Pair | str],
+    pairs: Sequence[Pair],
     exposures: Any,
     threshold: float = 0.5,
     held: Any = None,
@@ -571,10 +571,13 @@ def currency_exposure(
     w = finite("exposures", exposures)
     if isinstance(pairs, str) or not isinstance(pairs, Sequence | np.ndarray):
         raise CarryxlError("pairs", pairs, "must be a list of pairs such as AUD/JPY")
-    parsed = [Pair.parse(p, "pairs") for p in pairs]
+    parsed = list(pairs)
     if w.ndim != 1 or w.size != len(parsed) or w.size == 0:
         raise CarryxlError("exposures", w.shape, f"must be one value per pair ({len(parsed)})")
-    bound = float(finite("threshold", threshold))
+    checked = finite("threshold", threshold)
+    if checked.ndim:
+        raise CarryxlError("threshold", threshold, Rule.ONE_NUMBER)
+    bound = float(checked)
     if not 0.0 < bound < 1.0:
         raise CarryxlError("threshold", threshold, "must be a fraction between 0 and 1 (0.5)")
     held_leg = np.abs(w) if held is None else non_negative("held", held)

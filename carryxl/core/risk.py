@@ -183,9 +183,13 @@ def value_at_risk(
     z = _quantile(confidence)
     common_shape(position_value=v, confidence=z, volatility=spread)
     return finite_result(
-        v * (z * spread - drift), position_value=v, volatility=volatility, years=years,
-        confidence=confidence, expected_return=expected_return,
-    )  # fmt: skip
+        v * (z * spread - drift),
+        position_value=v,
+        volatility=volatility,
+        years=years,
+        confidence=confidence,
+        expected_return=expected_return,
+    )
 
 
 def expected_shortfall(
@@ -206,9 +210,13 @@ def expected_shortfall(
     density = np.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi)
     common_shape(position_value=v, confidence=z, volatility=spread)
     return finite_result(
-        v * (spread * density / (1.0 - c) - drift), position_value=v, volatility=volatility,
-        years=years, confidence=c, expected_return=expected_return,
-    )  # fmt: skip
+        v * (spread * density / (1.0 - c) - drift),
+        position_value=v,
+        volatility=volatility,
+        years=years,
+        confidence=c,
+        expected_return=expected_return,
+    )
 
 
 def probability_of_loss(
@@ -238,8 +246,8 @@ def probability_of_loss(
     named["costs"] = c = non_negative("costs", costs)
     common_shape(**named)
     funding_years = named.get("years_funding", t)
-    i_f = interest("rate_funding", "years_funding" if years_funding is not None else "years",
-                   r_f, funding_years)  # fmt: skip
+    funding_name = "years_funding" if years_funding is not None else "years"
+    i_f = interest("rate_funding", funding_name, r_f, funding_years)
     threshold = np.log((1.0 + i_f + c) / (1.0 + interest("rate_target", "years", r_t, t)))
     spread = vol * np.sqrt(t)
     z = finite_result((threshold - (mu - 0.5 * vol * vol) * t) / spread, **named)

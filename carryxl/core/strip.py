@@ -64,7 +64,7 @@ class ForwardTerms:
     @classmethod
     def of(
         cls,
-        pair: Pair | str,
+        pair: Pair,
         spot: float,
         rate_base: float,
         rate_quote: float,
@@ -73,7 +73,7 @@ class ForwardTerms:
         pip_size: float | None = None,
     ) -> ForwardTerms:
         """Terms with the pair's default day counts and pip unless given."""
-        p = Pair.parse(pair)
+        p = pair
         checked = {
             "spot": positive("spot", spot),
             "rate_base": rate("rate_base", rate_base),
@@ -160,7 +160,7 @@ def dated_outright(
     rate_quote: Any,
     trade_date: Any,
     tenor: str,
-    pair: Pair | str,
+    pair: Pair,
     holidays: Iterable[Any] | str | None = None,
 ) -> Any:
     """The dated outright of ``tenor`` for each row (spots, rates, trade dates broadcast)."""
@@ -172,7 +172,6 @@ def dated_outright(
     days = as_dates("trade_date", trade_date)
     common_shape(**named, trade_date=days)
     tenor = fx_tenor(tenor)
-    pair = Pair.parse(pair)
     rows = np.broadcast_arrays(named["spot"], named["rate_base"], named["rate_quote"], days)
     out = np.empty(rows[0].shape)
     for index in np.ndindex(out.shape):

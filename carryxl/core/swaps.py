@@ -132,7 +132,7 @@ def _holidays(holidays: Iterable[Any] | None) -> DateArray:
     return np.unique(days.ravel())
 
 
-def _lag(pair: Pair | str | None, spot_lag: int | None) -> int:
+def _lag(pair: Pair | None, spot_lag: int | None) -> int:
     if spot_lag is not None:
         if isinstance(spot_lag, bool) or not isinstance(spot_lag, int | np.integer):
             raise CarryxlError("spot_lag", spot_lag, Rule.SPOT_LAG)
@@ -141,7 +141,7 @@ def _lag(pair: Pair | str | None, spot_lag: int | None) -> int:
         return int(spot_lag)
     if pair is None:
         raise CarryxlError("pair", None, "give the pair (e.g. USD/JPY) or spot_lag")
-    return Pair.parse(pair).spot_lag
+    return pair.spot_lag
 
 
 def _weekday(dates: DateArray) -> IntArray:
@@ -162,7 +162,7 @@ def business_days(start: Any, end: Any, holidays: Iterable[Any] | None = None) -
 
 def value_date(
     trade_date: Any,
-    pair: Pair | str | None = None,
+    pair: Pair | None = None,
     holidays: Iterable[Any] | None = None,
     spot_lag: int | None = None,
 ) -> DateArray:
@@ -180,7 +180,7 @@ def value_date(
     return result
 
 
-def triple_rollover_weekday(pair: Pair | str | None = None, spot_lag: int | None = None) -> int:
+def triple_rollover_weekday(pair: Pair | None = None, spot_lag: int | None = None) -> int:
     """The weekday (0 = Monday) whose rollover spans the weekend: 4 - spot lag.
 
     T+2 -> 2 (Wednesday), T+1 -> 3 (Thursday), T+0 -> 4 (Friday).
@@ -196,7 +196,7 @@ def _weekend_days(start: DateArray, end: DateArray) -> IntArray:
 
 def rollover_nights(
     trade_date: Any,
-    pair: Pair | str | None = None,
+    pair: Pair | None = None,
     holidays: Iterable[Any] | None = None,
     triple_day: Any = None,
     spot_lag: int | None = None,
@@ -225,7 +225,7 @@ def rollover_nights(
 def nights_between(
     open_date: Any,
     close_date: Any,
-    pair: Pair | str | None = None,
+    pair: Pair | None = None,
     holidays: Iterable[Any] | None = None,
     triple_day: Any = None,
     spot_lag: int | None = None,
@@ -314,7 +314,7 @@ def _quote(
     value_name: str,
     value: Any,
     lots: Any,
-    pair: Pair | str | None,
+    pair: Pair | None,
     spot: Any,
     point_size: float | None,
     lot_size: Any,
@@ -344,9 +344,9 @@ def _quote(
                 raise CarryxlError("point_size", point_size, Rule.ONE_NUMBER)
             size = float(checked.reshape(()))
         elif pair is not None and shape_form is SwapForm.POINTS:
-            size = Pair.parse(pair).point_size(digits)
+            size = pair.point_size(digits)
         elif pair is not None:
-            size = Pair.parse(pair).pip_size()
+            size = pair.pip_size()
         else:
             raise CarryxlError("pair", None, f"give the pair or point_size for a quote in {form}")
     elif shape_form is SwapForm.PERCENT_A_YEAR:
@@ -362,7 +362,7 @@ def swap_per_night(
     quote: Any,
     form: SwapForm | str,
     lots: Any,
-    pair: Pair | str | None = None,
+    pair: Pair | None = None,
     spot: Any = None,
     point_size: float | None = None,
     lot_size: Any = 100_000.0,
@@ -393,7 +393,7 @@ def swap_quote_from_money(
     money_per_night: Any,
     form: SwapForm | str,
     lots: Any,
-    pair: Pair | str | None = None,
+    pair: Pair | None = None,
     spot: Any = None,
     point_size: float | None = None,
     lot_size: Any = 100_000.0,
@@ -423,7 +423,7 @@ def swap_quote_from_money(
 
 
 def benchmark_swap(
-    pair: Pair | str,
+    pair: Pair,
     units: Any,
     spot: Any,
     rate_base: Any,
@@ -439,7 +439,7 @@ def benchmark_swap(
     money-market day count. Long 100,000 USD/JPY at 150, USD 5% (ACT/360), JPY 0.1%
     (ACT/365F), 1 night: 100,000 * (150 - F) = 2,041.95 JPY earned.
     """
-    p = Pair.parse(pair)
+    p = pair
     u = positive("units", units)
     s = positive("spot", spot)
     n = positive("nights", nights)
@@ -476,7 +476,7 @@ def swap_implied_rate(
 
 
 def swap_markup(
-    pair: Pair | str,
+    pair: Pair,
     broker_money: Any,
     units: Any,
     spot: Any,
@@ -512,7 +512,7 @@ def swap_ledger(
     open_date: Any,
     close_date: Any,
     money_per_night: Any,
-    pair: Pair | str | None = None,
+    pair: Pair | None = None,
     holidays: Iterable[Any] | None = None,
     triple_day: Any = None,
     spot_lag: int | None = None,

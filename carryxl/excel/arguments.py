@@ -192,7 +192,7 @@ def _holidays(cell: Cell) -> Read:
 
 def pair(cell: Any) -> Pair:
     """A pair such as USD/JPY."""
-    return Pair.parse(cells.text("pair", cell), "pair")
+    return cells.pair_of("pair", cell)
 
 
 def _optional_pair(cell: Any) -> Pair | None:

@@ -55,6 +55,7 @@ __all__ = [
     "TextReader",
     "WholeCall",
     "choice",
+    "currency_of",
     "date_set",
     "dates",
     "day_count",
@@ -67,6 +68,7 @@ __all__ = [
     "numbers",
     "optional_numbers",
     "orientation",
+    "pair_of",
     "points_scale_of",
     "setting_value",
     "shown",
@@ -385,6 +387,16 @@ def text(name: str, cell: Any) -> str:
     return cell
 
 
+def pair_of(name: str, cell: Any) -> Pair:
+    """A pair cell such as USD/JPY, read once; errors name ``name`` and the cell as typed."""
+    return Pair.parse(text(name, cell), name)
+
+
+def currency_of(name: str, cell: Any) -> Currency:
+    """A currency cell such as JPY, read once; errors name ``name`` and the cell as typed."""
+    return Currency.parse(text(name, cell), name)
+
+
 def _orientation(value: Any, funding: Any) -> Orientation:
     if value is None:
         if funding is None:
@@ -400,12 +412,12 @@ def _orientation(value: Any, funding: Any) -> Orientation:
     except CarryxlError:
         pass
     try:
-        pair = Pair.parse(value, "orientation")
+        pair = pair_of("orientation", value)
     except CarryxlError:
         raise CarryxlError("orientation", value, rule) from None
     if funding is None:
         raise CarryxlError("funding", None, f"must be the borrowed currency of {pair}")
-    return pair.orientation(text("funding", funding))
+    return pair.orientation(currency_of("funding", funding))
 
 
 def orientation(value: Any, funding: Any = None) -> Input:
@@ -424,7 +436,7 @@ def _day_count(name: str, default: DayCount) -> Callable[[Any], DayCount]:
         except CarryxlError:
             pass
         try:
-            return default_day_count(Currency.parse(word, name))
+            return default_day_count(currency_of(name, word))
         except CarryxlError:
             names = ", ".join(DayCount)
             raise CarryxlError(
@@ -481,7 +493,7 @@ def points_scale_of(name: str, value: Any) -> Input:
             return 10_000.0
         if isinstance(cell, int | float) and not isinstance(cell, bool) and cell > 0:
             return float(cell)
-        return points_scale(Pair.parse(text(name, cell), name))
+        return points_scale(pair_of(name, cell))
 
     return choice("scale", parse, value)
 

@@ -434,8 +434,8 @@ def _trade(
 def backtest_spots(
     dates: Any,
     spots: Any,
-    pair: Pair | str,
-    funding: Currency | str,
+    pair: Pair,
+    funding: Currency,
     notional: float,
     rate_target: float | RateSchedule,
     rate_funding: float | RateSchedule,
@@ -458,9 +458,8 @@ def backtest_spots(
     N * (X_i / X_0 - 1). ``close_on_bust=False`` with ``stop_out=None`` keeps the position
     through a wiped-out account (a textbook replay).
     """
-    p = Pair.parse(pair)
-    orientation = p.orientation(funding)
-    fund = Currency.parse(funding, "funding")
+    p, fund = pair, funding
+    orientation = p.orientation(fund)
     target = p.other(fund)
     days, s = _fixings(dates, spots)
     n_amount = float(positive("notional", notional))
@@ -519,8 +518,8 @@ def backtest_spots(
 
 
 def backtest(
-    pair: Pair | str,
-    funding: Currency | str,
+    pair: Pair,
+    funding: Currency,
     start: Any,
     end: Any,
     notional: float,
@@ -541,9 +540,10 @@ def backtest(
     ``trend`` (``"sma:50"``, ``"ema:20"``, ``"macd"``, ``"rsi:14"``) is computed on the
     pair's whole history, so it is warmed up on the first date. Example::
 
-        backtest("AUD/JPY", "JPY", "2007-01-02", "2008-12-31", 10_000_000, 0.0675, 0.005)
+        backtest(Pair(Currency.AUD, Currency.JPY), Currency.JPY, "2007-01-02", "2008-12-31",
+                 10_000_000, 0.0675, 0.005)
     """
-    p = Pair.parse(pair)
+    p = pair
     orientation = p.orientation(funding)
     window = spot_series(p, start, end, history)
     signal = None

@@ -45,9 +45,14 @@ from carryxl.history.rates import RateSchedule, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import PerformanceStats, PnlParts, account_curve
 
-__all__ = ["G10", "BasketBacktest", "Rebalance", "basket_backtest", "rebalance_rows"]
+__all__ = ["G10", "BasketBacktest", "BasketRates", "Rebalance", "basket_backtest", "rebalance_rows"]
 
-G10: tuple[str, ...] = ("USD", "EUR", "JPY", "GBP", "CHF", "AUD", "NZD", "CAD", "SEK", "NOK")
+BasketRates = RateSchedule | Mapping[Currency, float]
+"""A basket's rates: a schedule, or one constant decimal rate per currency."""
+
+G10: tuple[Currency, ...] = tuple(
+    Currency(c) for c in ("USD", "EUR", "JPY", "GBP", "CHF", "AUD", "NZD", "CAD", "SEK", "NOK")
+)
 
 
 @dataclass(frozen=True)
@@ -92,17 +97,17 @@ def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype
     return np.flatnonzero(np.concatenate(([True], months[1:] != months[:-1])))
 
 
-def _rate_on(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
+def _rate_on(rates: BasketRates, code: Currency, dates: DateArray) -> Any:
     if isinstance(rates, RateSchedule):
         return rates_on(rates, code, dates, "rates")
-    table = {Currency.parse(k, "rates"): v for k, v in rates.items()}
+    table = rates
     if code not in table:
         raise CarryxlError("rates", str(code), "no rate given for this currency")
     return rates_on(float(table[code]), code, dates, f"rates[{code}]")
 
 
 def _inputs(
-    rates: RateSchedule | Mapping[str, float],
+    rates: BasketRates,
     codes: list[Currency],
     base: Currency,
     start: Any,
@@ -123,7 +128,7 @@ def _inputs(
     return dates, prices, rate_table, accrued, _nightly(rates, base, dates)
 
 
-def _nightly(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
+def _nightly(rates: BasketRates, code: Currency, dates: DateArray) -> Any:
     """Interest per unit accrued night by night on ``code`` from the first date."""
     if isinstance(rates, RateSchedule):
         return accrued_nightly(dates, rates, code, default_day_count(code))
@@ -214,8 +219,8 @@ class _Choice:
 
 def _checked(
     *,
-    currencies: Sequence[str],
-    base: str,
+    currencies: Sequence[Currency],
+    base: Currency,
     top: int,
     bottom: int,
     notional: float,
@@ -226,10 +231,10 @@ def _checked(
 ) -> _Choice:
     """The currencies (no repeats), the base, how many long and short (at least one long;
     no more than the legs), then the notional, leverage, cost and account levels."""
-    codes = [Currency.parse(c, "currencies") for c in currencies]
+    codes = list(currencies)
     if len(set(codes)) != len(codes):
         raise CarryxlError("currencies", list(currencies), "must not repeat a currency")
-    b = Currency.parse(base, "base")
+    b = base
     n_top, n_bottom = int(top), int(bottom)
     legs = [i for i, c in enumerate(codes) if c != b]  # the base is never a leg against itself
     if n_top < 1 or n_bottom < 0 or n_top + n_bottom > len(legs):
@@ -258,7 +263,7 @@ def _checked(
 
 
 def _runner(
-    rates: RateSchedule | Mapping[str, float],
+    rates: BasketRates,
     choice: _Choice,
     start: Any,
     end: Any,
@@ -300,11 +305,11 @@ def _until_stopped(
 
 
 def basket_backtest(
-    rates: RateSchedule | Mapping[str, float],
+    rates: BasketRates,
     start: Any,
     end: Any,
-    currencies: Sequence[str] = G10,
-    base: str = "USD",
+    currencies: Sequence[Currency] = G10,
+    base: Currency = Currency.USD,
     top: int = 3,
     bottom: int = 3,
     rebalance: str = "monthly",
@@ -317,7 +322,7 @@ def basket_backtest(
 ) -> BasketBacktest:
     """Backtest the top-N / bottom-N carry basket; rules in the module notes.
 
-    Example: ``basket_backtest({"AUD": 0.0435, "JPY": 0.001, ...}, "2015-01-02",
+    Example: ``basket_backtest({Currency.AUD: 0.0435, Currency.JPY: 0.001, ...}, "2015-01-02",
     "2024-12-31", top=3, bottom=3)``.
     """
     h = ecb_history() if history is None else history

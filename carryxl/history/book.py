@@ -38,7 +38,7 @@ class BookMarket:
 
 
 def window_risk(
-    pairs: Sequence[Pair | str], start: Any, end: Any, history: RateHistory | None = None
+    pairs: Sequence[Pair], start: Any, end: Any, history: RateHistory | None = None
 ) -> tuple[FloatArray, FloatArray]:
     """Annual realised volatility of each pair and their correlation matrix, ``start`` to
     ``end`` (one pair: a 1 x 1 matrix)."""
@@ -54,27 +54,24 @@ def window_risk(
 
 
 def book_market(
-    pairs: Sequence[Pair | str],
+    pairs: Sequence[Pair],
     date: Any,
     start: Any,
     end: Any,
-    account: Currency | str,
+    account: Currency,
     history: RateHistory | None = None,
 ) -> BookMarket:
     """Spots on ``date``, quote-to-``account`` rates on ``date``, vols and correlations
     over ``start`` to ``end``, for each distinct pair of a book."""
     h = ecb_history() if history is None else history
-    parsed = [Pair.parse(p, "pair") for p in pairs]
-    labels = tuple(dict.fromkeys(str(p) for p in parsed))
-    code = Currency.parse(account, "account")
-    spots = np.array([float(spot_on(p, date, h)) for p in labels])
+    distinct = tuple(dict.fromkeys(pairs))
+    spots = np.array([float(spot_on(p, date, h)) for p in distinct])
     to_account = np.array(
         [
-            1.0
-            if Pair.parse(p).quote == code
-            else float(spot_on(f"{Pair.parse(p).quote}/{code}", date, h))
-            for p in labels
+            1.0 if p.quote == account else float(spot_on(Pair(p.quote, account), date, h))
+            for p in distinct
         ]
     )
-    vols, matrix = window_risk(labels, start, end, h)
+    vols, matrix = window_risk(distinct, start, end, h)
+    labels = tuple(str(p) for p in distinct)
     return BookMarket(labels, spots, to_account, vols, matrix, h.source)

@@ -155,13 +155,13 @@ class RateHistory:
         """Every currency the table can price (sorted)."""
         return tuple(sorted(self._by_currency))
 
-    def quote(self, pair: Pair | str, argument: str = "pair") -> Quote:
+    def quote(self, pair: Pair, argument: str = "pair") -> Quote:
         """The pair's daily spot: its own column, the inverse of one, or a cross.
 
         A cross goes through a currency quoted against both legs (EUR in the ECB file):
         BASE/QUOTE = (QUOTE per V) / (BASE per V). Where either leg is missing it is NaN.
         """
-        p = Pair.parse(pair, argument)
+        p = pair
         for currency in (p.base, p.quote):
             if currency not in self._by_currency:
                 known = ", ".join(self.currencies)
@@ -238,7 +238,7 @@ def _column_pair(header: Any, anchor: Currency, column: int) -> Pair:
 
 
 def history_from_rows(
-    rows: Sequence[Sequence[Any]], anchor: Currency | str = "EUR", source: str = "table"
+    rows: Sequence[Sequence[Any]], anchor: Currency = Currency.EUR, source: str = "table"
 ) -> RateHistory:
     """A history from a table with a header row (e.g. an Excel range or a parsed CSV).
 
@@ -256,8 +256,7 @@ def history_from_rows(
     if len(rows) < 2:
         raise CarryxlError(source, len(rows), "needs a header row and at least one data row")
     header = list(rows[0])
-    base = Currency.parse(anchor, "anchor")
-    pairs = [_column_pair(h, base, j) for j, h in enumerate(header[1:], start=1)]
+    pairs = [_column_pair(h, anchor, j) for j, h in enumerate(header[1:], start=1)]
     if not pairs:
         raise CarryxlError(source, header, "needs a date column and at least one quote column")
     twice = [p for p in dict.fromkeys(pairs) if pairs.count(p) > 1]
@@ -280,7 +279,7 @@ def history_from_rows(
     return RateHistory.build(dates, columns, source)
 
 
-def history_from_csv(path: str | Path, anchor: Currency | str = "EUR") -> RateHistory:
+def history_from_csv(path: str | Path, anchor: Currency = Currency.EUR) -> RateHistory:
     """A history from a CSV file laid out as :func:`history_from_rows` describes."""
     file = Path(path)
     try:

@@ -162,9 +162,9 @@ class PolicyRates:
         """``Source: BIS, Central bank policy rates (WS_CBPOL), as of 2024-12-31``."""
         return f"Source: {self.source}, as of {self.as_of}"
 
-    def get(self, currency: Currency | str, argument: str = "currency") -> PolicySeries:
+    def get(self, currency: Currency, argument: str = "currency") -> PolicySeries:
         """The currency's series, or an error naming the currencies held."""
-        code = Currency.parse(currency, argument)
+        code = currency
         if code not in self.series:
             have = ", ".join(self.currencies)
             rule = f"the BIS policy-rate data has no {code} ({have})"
@@ -172,7 +172,7 @@ class PolicyRates:
         return self.series[code]
 
     def read(
-        self, currency: Currency | str, dates: Any, argument: str = "currency"
+        self, currency: Currency, dates: Any, argument: str = "currency"
     ) -> tuple[FloatArray, StatusArray]:
         """Rates as decimals on each date and the answer for each (``LEVEL``, ``STALE``,
         ``GAP``, ``BEFORE``). Stale days carry the last known level; gap and before-start
@@ -192,10 +192,10 @@ class PolicyRates:
         status[inside & np.isnan(levels)] = GAP
         return levels, status
 
-    def refusal(self, currency: Currency | str, day: np.datetime64, status: int) -> str:
+    def refusal(self, currency: Currency, day: np.datetime64, status: int) -> str:
         """Why a day has no rate: the rule a message gives (gap span, or where data starts)."""
         s = self.get(currency)
-        code = Currency.parse(currency)
+        code = currency
         if status == BEFORE:
             return f"the BIS policy-rate data for {code} starts on {s.start}"
         for first, last in s.gaps():
@@ -252,14 +252,14 @@ class PolicyRates:
 
     def schedule(
         self,
-        fills: Mapping[str, float] | None = None,
-        spreads: Mapping[str, float] | None = None,
+        fills: Mapping[Currency, float] | None = None,
+        spreads: Mapping[Currency, float] | None = None,
     ) -> PolicySchedule:
         """A rate schedule for backtests and replays: the level in force each day, plus
         ``spreads[c]`` (a broker's margin on that leg, a decimal); ``fills[c]`` (a decimal)
         on the days a currency has no published level, labelled as a fill in every note."""
-        parsed_fills = {Currency.parse(k, "fill"): float(v) for k, v in (fills or {}).items()}
-        parsed_spreads = {Currency.parse(k, "spread"): float(v) for k, v in (spreads or {}).items()}
+        parsed_fills = {k: float(v) for k, v in (fills or {}).items()}
+        parsed_spreads = {k: float(v) for k, v in (spreads or {}).items()}
         return PolicySchedule(
             np.array([], dtype="datetime64[D]"),
             {},
@@ -292,9 +292,9 @@ class PolicySchedule(RateSchedule):
         """The currencies the data gives rates for."""
         return self.data.currencies
 
-    def rate_on(self, currency: Currency | str, dates: Any, argument: str = "rates") -> FloatArray:
+    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
         """The policy rate (decimal) of ``currency`` in force on each date, plus its spread."""
-        code = Currency.parse(currency, "currency")
+        code = currency
         rates, status = self.data.read(code, dates, argument)
         if code in self.fills:
             rates = np.where(status == GAP, self.fills[code], rates)
@@ -309,12 +309,12 @@ class PolicySchedule(RateSchedule):
         result: FloatArray = rates + self.spreads.get(code, 0.0)
         return result
 
-    def notes(self, currencies: Iterable[Currency | str], first: Any, last: Any) -> list[str]:
+    def notes(self, currencies: Iterable[Currency], first: Any, last: Any) -> list[str]:
         """What a run from ``first`` to ``last`` used besides published levels: fills over
         gaps, stale days after the data's end, and spreads."""
         lines: list[str] = []
         start, end = as_dates("start", first), as_dates("end", last)
-        for code in dict.fromkeys(Currency.parse(c, "currency") for c in currencies):
+        for code in dict.fromkeys(currencies):
             s = self.data.get(code)
             for a, b in s.gaps():
                 if a <= end and b >= start and code in self.fills:

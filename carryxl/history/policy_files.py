@@ -51,15 +51,39 @@ _NOTES = ("", "end", "no published level")  # the store's note column
 
 # BIS reference areas and the currency of their policy rate (XM: the euro area).
 AREAS: dict[str, Currency] = {
-    "AU": Currency.AUD, "BR": Currency.BRL, "CA": Currency.CAD, "CH": Currency.CHF,
-    "CN": Currency.CNY, "CZ": Currency.CZK, "DK": Currency.DKK, "XM": Currency.EUR,
-    "GB": Currency.GBP, "HK": Currency.HKD, "HU": Currency.HUF, "ID": Currency.IDR,
-    "IL": Currency.ILS, "IN": Currency.INR, "IS": Currency.ISK, "JP": Currency.JPY,
-    "KR": Currency.KRW, "MX": Currency.MXN, "MY": Currency.MYR, "NO": Currency.NOK,
-    "NZ": Currency.NZD, "PH": Currency.PHP, "PL": Currency.PLN, "RO": Currency.RON,
-    "RU": Currency.RUB, "SE": Currency.SEK, "TH": Currency.THB, "TR": Currency.TRY,
-    "US": Currency.USD, "ZA": Currency.ZAR, "HR": Currency.HRK, "BG": Currency.BGN,
-}  # fmt: skip
+    "AU": Currency.AUD,
+    "BR": Currency.BRL,
+    "CA": Currency.CAD,
+    "CH": Currency.CHF,
+    "CN": Currency.CNY,
+    "CZ": Currency.CZK,
+    "DK": Currency.DKK,
+    "XM": Currency.EUR,
+    "GB": Currency.GBP,
+    "HK": Currency.HKD,
+    "HU": Currency.HUF,
+    "ID": Currency.IDR,
+    "IL": Currency.ILS,
+    "IN": Currency.INR,
+    "IS": Currency.ISK,
+    "JP": Currency.JPY,
+    "KR": Currency.KRW,
+    "MX": Currency.MXN,
+    "MY": Currency.MYR,
+    "NO": Currency.NOK,
+    "NZ": Currency.NZD,
+    "PH": Currency.PHP,
+    "PL": Currency.PLN,
+    "RO": Currency.RON,
+    "RU": Currency.RUB,
+    "SE": Currency.SEK,
+    "TH": Currency.THB,
+    "TR": Currency.TRY,
+    "US": Currency.USD,
+    "ZA": Currency.ZAR,
+    "HR": Currency.HRK,
+    "BG": Currency.BGN,
+}
 
 
 @dataclass(frozen=True)

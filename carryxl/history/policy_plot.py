@@ -33,7 +33,7 @@ def _steps(days: DateArray, values: FloatArray) -> tuple[Any, FloatArray]:
 
 def plot_policy_rates(
     rates: PolicyRates,
-    currencies: Sequence[Currency | str],
+    currencies: Sequence[Currency],
     start: np.datetime64,
     end: np.datetime64,
     path: str | Path,
@@ -42,7 +42,7 @@ def plot_policy_rates(
     the second (the carry of holding the first funded in the second). Days with no published
     level are left blank; days after the data's end are drawn dashed and labelled stale."""
     days = np.arange(start, end + np.timedelta64(1, "D"), dtype="datetime64[D]")
-    codes = [Currency.parse(c) for c in currencies]
+    codes = list(currencies)
     pair = len(codes) >= 2
     fig, axes = plt.subplots(2 if pair else 1, 1, figsize=(10, 6.5 if pair else 4), sharex=True)
     top = axes[0] if pair else axes

@@ -46,9 +46,9 @@ class RateSchedule:
         """The currencies the schedule gives rates for."""
         return tuple(self.levels)
 
-    def rate_on(self, currency: Currency | str, dates: Any, argument: str = "rates") -> FloatArray:
+    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
         """The rate of ``currency`` in force on each date (the last change on or before it)."""
-        code = Currency.parse(currency, "currency")
+        code = currency
         if code not in self.levels:
             have = ", ".join(self.levels)
             raise CarryxlError(argument, str(code), f"{self.source} has no column for it ({have})")
@@ -120,7 +120,7 @@ class RateSchedule:
 
 
 def rates_on(
-    value: float | RateSchedule, currency: Currency | str, dates: Any, argument: str
+    value: float | RateSchedule, currency: Currency, dates: Any, argument: str
 ) -> FloatArray:
     """The rate on each date: a constant (broadcast) or the schedule's step value."""
     if isinstance(value, RateSchedule):

@@ -96,11 +96,12 @@ def _crossed(quote: Quote, history: RateHistory, lo: int, hi: int) -> Hole | Non
     return None
 
 
-def spot_on(pair: Pair | str, dates: Any, history: RateHistory | None = None) -> FloatArray:
+def spot_on(pair: Pair, dates: Any, history: RateHistory | None = None) -> FloatArray:
     """The pair's spot on each date: the fixing of that day, or the last one before it.
 
-    ``dates`` may be one date or an array. Example: ``spot_on("AUD/JPY", "2008-10-24")``
-    is the ECB's JPY per EUR / AUD per EUR of that day (the FX_SPOT function).
+    ``dates`` may be one date or an array. Example:
+    ``spot_on(Pair(Currency.AUD, Currency.JPY), "2008-10-24")`` is the ECB's JPY per EUR /
+    AUD per EUR of that day (the FX_SPOT function).
     A Saturday gets Friday's fixing; a date before the pair's first or after its last
     fixing is an error naming ``date``.
     """
@@ -111,7 +112,7 @@ def spot_on(pair: Pair | str, dates: Any, history: RateHistory | None = None) ->
     return result
 
 
-def fixing_dates(pair: Pair | str, dates: Any, history: RateHistory | None = None) -> DateArray:
+def fixing_dates(pair: Pair, dates: Any, history: RateHistory | None = None) -> DateArray:
     """The date of the fixing :func:`spot_on` uses for each date (Friday's for a Saturday).
 
     For a cross, the older of its two legs' fixings.
@@ -124,7 +125,7 @@ def fixing_dates(pair: Pair | str, dates: Any, history: RateHistory | None = Non
 
 
 def spot_series(
-    pair: Pair | str,
+    pair: Pair,
     start: Any = None,
     end: Any = None,
     history: RateHistory | None = None,
@@ -170,7 +171,7 @@ def spot_series(
 
 
 def history_table(
-    pair: Pair | str, start: Any, end: Any, history: RateHistory | None = None
+    pair: Pair, start: Any, end: Any, history: RateHistory | None = None
 ) -> list[list[Any]]:
     """Rows ``[date, spot]`` under a header ``["date", "AUD/JPY"]``: what FX_HISTORY spills."""
     series = spot_series(pair, start, end, history)
@@ -216,7 +217,7 @@ def realised_volatility(
 
 
 def correlation_matrix(
-    pairs: Sequence[Pair | str],
+    pairs: Sequence[Pair],
     start: Any = None,
     end: Any = None,
     history: RateHistory | None = None,

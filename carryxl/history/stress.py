@@ -55,8 +55,8 @@ class Episode:
 
     key: str
     title: str
-    pair: str
-    funding: str
+    pair: Pair
+    funding: Currency
     start: str
     end: str
     note: str
@@ -68,8 +68,8 @@ EPISODES: dict[str, Episode] = {
         Episode(
             "gfc2008",
             "2008 crisis: AUD/JPY, July-October 2008",
-            "AUD/JPY",
-            "JPY",
+            Pair(Currency.AUD, Currency.JPY),
+            Currency.JPY,
             "2008-07-01",
             "2008-10-31",
             "the RBA cut from 7.25% to 6% in October; the BoJ from 0.5% to 0.3%",
@@ -77,8 +77,8 @@ EPISODES: dict[str, Episode] = {
         Episode(
             "snb2015",
             "SNB removes the EUR/CHF floor, January 2015",
-            "EUR/CHF",
-            "CHF",
+            Pair(Currency.EUR, Currency.CHF),
+            Currency.CHF,
             "2015-01-02",
             "2015-01-30",
             "the SNB ended the 1.20 floor on 15 January and cut its rate below zero",
@@ -86,8 +86,8 @@ EPISODES: dict[str, Episode] = {
         Episode(
             "try2018",
             "Turkish lira crisis, 2018 (USD-funded lira)",
-            "USD/TRY",
-            "USD",
+            Pair(Currency.USD, Currency.TRY),
+            Currency.USD,
             "2018-01-02",
             "2018-12-31",
             "the lira halved against the dollar; the CBRT raised rates in June and September",
@@ -95,8 +95,8 @@ EPISODES: dict[str, Episode] = {
         Episode(
             "yen2024",
             "Yen-carry unwind, July-August 2024 (USD/JPY)",
-            "USD/JPY",
-            "JPY",
+            Pair(Currency.USD, Currency.JPY),
+            Currency.JPY,
             "2024-07-01",
             "2024-08-30",
             "the BoJ raised its rate on 31 July; USD/JPY fell from 161 to 142 by 5 August",
@@ -162,8 +162,8 @@ class StressReplay:
 
 
 def stress_replay(
-    pair: Pair | str,
-    funding: Currency | str,
+    pair: Pair,
+    funding: Currency,
     start: Any,
     end: Any,
     notional: float,
@@ -180,11 +180,10 @@ def stress_replay(
 
     Example (the seeds' yen-funded dollar position, 10x leverage)::
 
-        stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-05", 10_000_000, 0.0533,
-                      0.001, leverage=10)
+        stress_replay(Pair(Currency.USD, Currency.JPY), Currency.JPY, "2024-07-01", "2024-08-05",
+                      10_000_000, 0.0533, 0.001, leverage=10)
     """
-    p = Pair.parse(pair)
-    fund = Currency.parse(funding, "funding")
+    p, fund = pair, funding
     target = p.other(fund)
     lev = float(positive("leverage", leverage))
     level, out_level = checked_levels(margin_call, stop_out)

@@ -155,7 +155,7 @@ def market_on(
         else look(
             f"{account} per quote unit",
             p,
-            lambda p=p: spot_on(f"{p.quote}/{account}", day, history),
+            lambda p=p: spot_on(Pair(p.quote, account), day, history),
         )
         for p in pairs
     ]
@@ -270,7 +270,8 @@ def _risk_inputs(
     rows = [labels.index(str(p.pair)) for p in positions]
     needs_window = request.correlation is None or any(p.volatility is None for p in positions)
     if needs_window:
-        window_vols, window_matrix = window_risk(labels, start, end, history)
+        pairs = tuple(dict.fromkeys(p.pair for p in positions))
+        window_vols, window_matrix = window_risk(pairs, start, end, history)
     else:
         window_vols, window_matrix = np.full(len(labels), np.nan), np.eye(len(labels))
     vols = np.array(
@@ -348,7 +349,7 @@ def value_book(
     years = request.horizon_days / TRADING_DAYS
     risk = book_risk(book.exposure_account, vols, correlation, years, request.confidence)
     exposure = currency_exposure(
-        [str(p) for p in pairs],
+        pairs,
         book.exposure_account,
         request.threshold,
         held=book.held_account,

@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.conventions import Currency, Pair
 from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.positions import BookPosition, Tranche
@@ -27,7 +26,7 @@ from carryxl.history.data import parse_date_cell
 from carryxl.history.valuation import BookRequest, BookValuation
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell
-from carryxl.macros.inputs import number, single_value
+from carryxl.macros.inputs import currency_of, number, pair_of, single_value
 
 __all__ = ["BOOK_RISK_TITLE", "POSITION_HEADER", "book_risk_cells", "read_book_request"]
 
@@ -92,7 +91,7 @@ def _position(
         return _number_at(name, i, column[name][i], default)
 
     return BookPosition(
-        pair=Pair.parse(str(pair), f"{c.IN_PF_PAIR}[{i + 1}]"),
+        pair=pair_of(pair, f"{c.IN_PF_PAIR}[{i + 1}]"),
         side=int(side_sign(column[c.IN_PF_SIDE][i] or "long", c.IN_PF_SIDE)),
         tranches=tuple(tranches),
         stop_loss=cell_or(c.IN_PF_STOP_LOSS, 0.03),
@@ -135,7 +134,7 @@ def read_book_request(book: Book) -> BookRequest:
     return BookRequest(
         positions=positions,
         date=parse_date_cell(single_value(book, c.IN_PF_VALUATION_DATE), c.IN_PF_VALUATION_DATE),
-        account=Currency.parse(str(single_value(book, c.IN_PF_ACCOUNT)), c.IN_PF_ACCOUNT),
+        account=currency_of(single_value(book, c.IN_PF_ACCOUNT), c.IN_PF_ACCOUNT),
         start=parse_date_cell(single_value(book, c.IN_WINDOW_START), c.IN_WINDOW_START),
         end=parse_date_cell(single_value(book, c.IN_WINDOW_END), c.IN_WINDOW_END),
         confidence=number(book, c.IN_CONFIDENCE),

@@ -1,19 +1,32 @@
-"""Reading the workbook's ``in_*`` names: one value, a number, an axis, an optional value,
-and the held trade the history macros replay."""
+"""Reading the workbook's ``in_*`` names: one value, a number, a pair or a currency, an
+axis, an optional value, and the held trade the history macros replay.
+
+A pair or currency cell is read here once (:func:`pair_of`, :func:`currency_of`); the
+macros hand the typed :class:`~carryxl.core.conventions.Pair` /
+:class:`~carryxl.core.conventions.Currency` on."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from carryxl.core.conventions import Pair
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError, not_defined
 from carryxl.core.validate import positive, rate
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book
 
-__all__ = ["HeldTrade", "axis", "number", "optional_value", "read_held_trade", "single_value"]
+__all__ = [
+    "HeldTrade",
+    "axis",
+    "currency_of",
+    "number",
+    "optional_value",
+    "pair_of",
+    "read_held_trade",
+    "single_value",
+]
 
 
 def _undefined(name: str) -> CarryxlError:
@@ -51,6 +64,16 @@ def number(book: Book, name: str) -> float:
     return _as_number(name, single_value(book, name))
 
 
+def pair_of(value: object, name: str) -> Pair:
+    """A pair cell's value (``AUD/JPY``) as a Pair; errors name ``name`` and the cell."""
+    return Pair.parse(str(value), name)
+
+
+def currency_of(value: object, name: str) -> Currency:
+    """A currency cell's value (``JPY``) as a Currency; errors name ``name`` and the cell."""
+    return Currency.parse(str(value), name)
+
+
 def axis(book: Book, name: str) -> list[float]:
     """The numbers of a one-row or one-column range."""
     if not book.has_name(name):
@@ -68,7 +91,7 @@ class HeldTrade:
     left empty: None) at the policy rates day by day."""
 
     pair: Pair
-    funding: str
+    funding: Currency
     notional: float
     rate_target: float | None
     rate_funding: float | None
@@ -88,8 +111,8 @@ def read_held_trade(book: Book) -> HeldTrade:
     """The trade from ``in_pair``, ``in_funding``, ``in_notional``, both rates (an empty
     rate cell: the policy rates), the optional ``in_leverage`` (default 1) and the optional
     ``in_margin_call_level`` / ``in_stop_out_level`` (default 100% / 50%), validated."""
-    pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
-    funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
+    pair = pair_of(single_value(book, c.IN_PAIR), c.IN_PAIR)
+    funding = currency_of(single_value(book, c.IN_FUNDING), c.IN_FUNDING)
     pair.orientation(funding, c.IN_FUNDING)
     leverage = 1.0
     if optional_value(book, c.IN_LEVERAGE) is not None:

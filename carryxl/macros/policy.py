@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from carryxl.core.conventions import Currency
 from carryxl.history.policy import PolicySchedule
 from carryxl.history.store import policy_rates
 from carryxl.macros.inputs import HeldTrade
@@ -26,7 +25,7 @@ def held_rates(
 
 def rates_text(trade: HeldTrade, schedule: PolicySchedule | None, first: str, last: str) -> str:
     """How the rates were held, for the sheet's heading: constants, or the BIS citation."""
-    funding = Currency.parse(trade.funding, "in_funding")
+    funding = trade.funding
     target = trade.pair.other(funding)
     legs = []
     for code, value in ((target, trade.rate_target), (funding, trade.rate_funding)):

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.book import window_risk
 from carryxl.history.data import parse_date_cell
@@ -40,7 +39,7 @@ from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Grid, free_title
 from carryxl.macros.book_request import BOOK_RISK_TITLE, book_risk_cells, read_book_request
 from carryxl.macros.contract import fingerprint_name
-from carryxl.macros.inputs import single_value
+from carryxl.macros.inputs import currency_of, pair_of, single_value
 from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, is_empty, matches, require_unprotected
 
@@ -65,10 +64,10 @@ def market_fills(pairs: list[object], valuation: object, account: object) -> Mar
     """Each row's spot, quote-to-account rate and policy rates on the valuation date
     (:func:`carryxl.history.valuation.market_on`, the lookups ``value_book`` makes)."""
     day = parse_date_cell(valuation, c.IN_PF_VALUATION_DATE)
-    code = Currency.parse(str(account), c.IN_PF_ACCOUNT)
+    code = currency_of(account, c.IN_PF_ACCOUNT)
     history = ecb_history()
     rows = [i for i, cell in enumerate(pairs) if cell not in (None, "")]
-    parsed = [Pair.parse(str(pairs[i]), c.IN_PF_PAIR) for i in rows]
+    parsed = [pair_of(pairs[i], c.IN_PF_PAIR) for i in rows]
     policy = load_policy_rates()
     market = market_on(parsed, day, code, history, policy)
 
@@ -122,7 +121,7 @@ def portfolio_risk_rows(pairs: list[object], start: object, end: object) -> tupl
     rows = [i for i, p in enumerate(pairs) if p not in (None, "")]
     if not rows:
         raise CarryxlError(c.IN_PF_PAIR, None, "holds no pair; enter the positions first")
-    parsed = [str(Pair.parse(str(pairs[i]), f"{c.IN_PF_PAIR}[{i}]")) for i in rows]
+    parsed = [pair_of(pairs[i], f"{c.IN_PF_PAIR}[{i}]") for i in rows]
     labels = list(dict.fromkeys(parsed))
     first = parse_date_cell(start, c.IN_WINDOW_START)
     last = parse_date_cell(end, c.IN_WINDOW_END)

@@ -31,6 +31,7 @@ from carryxl.macros.contract import (
     IN_RATES_POLICY_DATE,
     IN_RATES_POLICY_SOURCE,
 )
+from carryxl.macros.inputs import currency_of
 from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, holds
 
@@ -112,7 +113,7 @@ def _row(
     if code is None or str(code).strip() == "":
         return [None, None, None]
     try:
-        currency = Currency.parse(str(code).strip(), IN_RATES_CURRENCY)
+        currency = currency_of(str(code).strip(), IN_RATES_CURRENCY)
     except CarryxlError:
         return [None, None, words.unknown(code)]
     if currency not in data.series:

@@ -20,12 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core import Orientation, Pair, carry_pnl
+from carryxl.core import Currency, Orientation, Pair, carry_pnl
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, fraction_change, non_negative, positive, rate
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Grid
-from carryxl.macros.inputs import axis, number, single_value
+from carryxl.macros.inputs import axis, currency_of, number, pair_of, single_value
 from carryxl.macros.ownership import Write, apply_writes
 
 __all__ = [
@@ -43,7 +43,7 @@ class ScenarioInputs:
     """The trade and the scenario axes, as read from the workbook."""
 
     pair: Pair
-    funding: str
+    funding: Currency
     notional: float
     spot_start: float
     rate_target: float
@@ -64,8 +64,8 @@ class ScenarioInputs:
 
 def read_scenario_inputs(book: Book) -> ScenarioInputs:
     """The trade and axes from the workbook's ``in_*`` names, validated."""
-    pair = Pair.parse(str(single_value(book, c.IN_PAIR)), c.IN_PAIR)
-    funding = str(single_value(book, c.IN_FUNDING)).strip().upper()
+    pair = pair_of(single_value(book, c.IN_PAIR), c.IN_PAIR)
+    funding = currency_of(single_value(book, c.IN_FUNDING), c.IN_FUNDING)
     pair.orientation(funding, c.IN_FUNDING)
     return ScenarioInputs(
         pair=pair,

@@ -18,6 +18,7 @@ import pytest
 
 from carryxl import core
 from carryxl.core import CarryxlError
+from carryxl.core.conventions import Currency, Pair
 
 SEED = {
     "notional": 1e7,
@@ -36,7 +37,13 @@ COSTS = {
     "markup_target": 0.005,
     "markup_funding": 0.01,
 }
-SWAP = {"pair": "USD/JPY", "units": 1e5, "spot": 150.0, "rate_base": 0.05, "rate_quote": 0.001}
+SWAP = {
+    "pair": Pair.parse("USD/JPY"),
+    "units": 1e5,
+    "spot": 150.0,
+    "rate_base": 0.05,
+    "rate_quote": 0.001,
+}
 
 VALID: dict[str, dict[str, Any]] = {
     "spot_ratio": {"spot_start": 100.0, "spot_end": 103.0},
@@ -118,23 +125,23 @@ VALID: dict[str, dict[str, Any]] = {
         "money_per_night": 3000.0,
         "form": "points",
         "lots": 2.0,
-        "pair": "USD/JPY",
+        "pair": Pair.parse("USD/JPY"),
     },
     "benchmark_swap": SWAP,
     "swap_implied_rate": {"money": 3000.0, "units": 2e5, "spot": 150.0, "nights": 1.0},
     "swap_markup": {**SWAP, "broker_money": 1500.0},
     "convert_money": {
         "amount": 850_000.0,
-        "from_currency": "JPY",
-        "to_currency": "CNY",
+        "from_currency": Currency.JPY,
+        "to_currency": Currency.CNY,
         "rate": 21.5278,
-        "pair": "CNY/JPY",
+        "pair": Pair.parse("CNY/JPY"),
     },
     "cross_rate": {
-        "wanted": "JPY/CNY",
-        "pair_a": "USD/CNY",
+        "wanted": Pair.parse("JPY/CNY"),
+        "pair_a": Pair.parse("USD/CNY"),
         "rate_a": 7.2,
-        "pair_b": "USD/JPY",
+        "pair_b": Pair.parse("USD/JPY"),
         "rate_b": 155.0,
     },
     "after_tax": {"interest": 220_000.0, "fx": -50_000.0, "rate_interest": 0.2, "rate_fx": 0.1},
@@ -282,11 +289,11 @@ def test_a_column_with_one_bad_deposit_names_its_row() -> None:
             "start: must be an Excel date on or before 9999-12-31",
         ),
         (
-            lambda: core.points_scale("EUR/USD", pip_size=""),
+            lambda: core.points_scale(Pair.parse("EUR/USD"), pip_size=""),
             "pip_size: must be a number or an array of numbers (got '')",
         ),
         (
-            lambda: core.points_scale("EUR/USD", pip_size=[0.0001, 0.01]),
+            lambda: core.points_scale(Pair.parse("EUR/USD"), pip_size=[0.0001, 0.01]),
             "pip_size: must be one number",
         ),
         (
@@ -309,7 +316,7 @@ def test_a_column_with_one_bad_deposit_names_its_row() -> None:
         (lambda: core.annualised_return(0.05, 0.5, compound="yes"), "compound: must be TRUE"),
         (lambda: core.rate_from_text("1e999%"), "rate: must be a rate such as 4.5% or 0.045"),
         (
-            lambda: core.value_date("2025-01-09", "USD/JPY", holidays=1.5),
+            lambda: core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays=1.5),
             "holidays: must be a date written YYYY-MM-DD, such as 2024-11-28",
         ),
     ],
@@ -321,10 +328,12 @@ def test_odd_values_are_refused_in_words(call: Callable[[], Any], message: str) 
 
 
 def test_one_holiday_needs_no_list() -> None:
-    one = core.value_date("2025-01-09", "USD/JPY", holidays="2025-01-10")
-    listed = core.value_date("2025-01-09", "USD/JPY", holidays=[dt.date(2025, 1, 10)])
+    one = core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays="2025-01-10")
+    listed = core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays=[dt.date(2025, 1, 10)])
     assert one == listed == np.datetime64("2025-01-14")
-    assert core.value_date("2025-01-09", "USD/JPY", holidays=dt.date(2025, 1, 10)) == one
+    assert (
+        core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays=dt.date(2025, 1, 10)) == one
+    )
 
 
 def test_the_probability_of_loss_names_the_users_arguments() -> None:

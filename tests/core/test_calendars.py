@@ -12,6 +12,7 @@ import pytest
 import QuantLib as ql
 
 from carryxl.core.calendars import currency_holidays, fx_dates
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.core.strip import ForwardTerms, forward_strip
 
@@ -74,9 +75,9 @@ def test_the_strips_dates_are_quantlibs_with_the_same_holiday_sets(pair, lag):
             expected = _quantlib_dates(pair, trade, tenor, lag)
             if expected is None:
                 with pytest.raises(CarryxlError):
-                    fx_dates(trade, pair, tenor)
+                    fx_dates(trade, Pair.parse(pair), tenor)
                 continue
-            d = fx_dates(trade, pair, tenor)
+            d = fx_dates(trade, Pair.parse(pair), tenor)
             assert (str(d.start), str(d.end)) == expected, (pair, trade, tenor)
             checked += 1
     assert checked > 300
@@ -84,25 +85,33 @@ def test_the_strips_dates_are_quantlibs_with_the_same_holiday_sets(pair, lag):
 
 def test_the_usd_rule_a_usd_only_holiday_on_t_plus_1_does_not_delay_spot():
     # Thursday 2024-11-28 is Thanksgiving (USD only): dealt Wednesday, spot is Friday 29.
-    d = fx_dates("2024-11-27", "USD/JPY", "1M")
+    d = fx_dates("2024-11-27", Pair.parse("USD/JPY"), "1M")
     assert (str(d.spot), str(d.end)) == ("2024-11-29", "2024-12-30")
     # Dealt Tuesday, the spot date would be the holiday itself: Friday 29 too.
-    assert str(fx_dates("2024-11-26", "USD/JPY", "1W").spot) == "2024-11-29"
+    assert str(fx_dates("2024-11-26", Pair.parse("USD/JPY"), "1W").spot) == "2024-11-29"
     # Without the calendars (weekends and typed holidays only), as before: Thursday 28.
-    assert str(fx_dates("2024-11-26", "USD/JPY", "1W", calendars=False).spot) == "2024-11-28"
+    assert (
+        str(fx_dates("2024-11-26", Pair.parse("USD/JPY"), "1W", calendars=False).spot)
+        == "2024-11-28"
+    )
     # A typed holiday list on top of the calendars still counts.
-    assert str(fx_dates("2024-11-26", "USD/JPY", "1W", ["2024-11-29"]).spot) == "2024-12-02"
+    assert (
+        str(fx_dates("2024-11-26", Pair.parse("USD/JPY"), "1W", ["2024-11-29"]).spot)
+        == "2024-12-02"
+    )
 
 
 def test_on_and_tn_are_overnight_and_tom_next_or_refused():
-    on = fx_dates("2024-11-26", "USD/JPY", "ON")  # Tue -> Wed, value today
+    on = fx_dates("2024-11-26", Pair.parse("USD/JPY"), "ON")  # Tue -> Wed, value today
     assert (str(on.start), str(on.end), str(on.value)) == ("2024-11-26", "2024-11-27", "2024-11-26")
-    tn = fx_dates("2024-11-26", "USD/JPY", "TN")  # Wed -> spot Fri (Thu is Thanksgiving)
+    tn = fx_dates(
+        "2024-11-26", Pair.parse("USD/JPY"), "TN"
+    )  # Wed -> spot Fri (Thu is Thanksgiving)
     assert (str(tn.start), str(tn.end), str(tn.value)) == ("2024-11-27", "2024-11-29", "2024-11-27")
     with pytest.raises(CarryxlError, match="no days before spot"):
-        fx_dates("2024-11-27", "USD/JPY", "TN")  # tomorrow (Friday) is the spot date
+        fx_dates("2024-11-27", Pair.parse("USD/JPY"), "TN")  # tomorrow (Friday) is the spot date
     with pytest.raises(CarryxlError) as error:
-        fx_dates("2025-01-08", "USD/CAD", "TN")  # T+1: tomorrow is spot
+        fx_dates("2025-01-08", Pair.parse("USD/CAD"), "TN")  # T+1: tomorrow is spot
     assert error.value.argument == "tenor"
 
 
@@ -114,12 +123,12 @@ def test_tokyo_banks_close_31_december_to_3_january():
     assert {"2024-12-31", "2025-01-01", "2025-01-02", "2025-01-03"} <= days
     # EUR/JPY dealt Monday 30 December 2024: T+1 and T+2 skip 31 Dec to 3 Jan (JPY)
     # and 1 January (TARGET): spot Tuesday 7 January 2025.
-    assert str(fx_dates("2024-12-30", "EUR/JPY", "1M").spot) == "2025-01-07"
+    assert str(fx_dates("2024-12-30", Pair.parse("EUR/JPY"), "1M").spot) == "2025-01-07"
 
 
 def test_points_use_the_pairs_pip_and_the_strip_is_consistent():
     # EUR/HUF at 400: a pip is 0.01 forint, points x100 (not x10,000).
-    terms = ForwardTerms.of("EUR/HUF", 400.0, 0.03, 0.065)
+    terms = ForwardTerms.of(Pair.parse("EUR/HUF"), 400.0, 0.03, 0.065)
     (row,) = forward_strip(terms, "2025-03-03", ["3M"])
     assert row.points == pytest.approx((row.outright - 400.0) * 100)
     # by hand: spot Wed 5 March, 3M ends Thu 5 June (92 days); EUR and HUF both ACT/360
@@ -127,10 +136,10 @@ def test_points_use_the_pairs_pip_and_the_strip_is_consistent():
     by_hand = 400 * (1 + 0.065 * 92 / 360) / (1 + 0.03 * 92 / 360)
     assert row.outright == pytest.approx(by_hand, rel=1e-12)
     # ON + TN points add up to today's forward against spot, on USD/JPY.
-    usd = ForwardTerms.of("USD/JPY", 150.0, 0.05, 0.001)
+    usd = ForwardTerms.of(Pair.parse("USD/JPY"), 150.0, 0.05, 0.001)
     on, tn = forward_strip(usd, "2025-03-03", ["ON", "TN"])
     assert (on.points + tn.points) / 100 == pytest.approx(150.0 - on.outright, rel=1e-9)
-    override = ForwardTerms.of("EUR/HUF", 400.0, 0.03, 0.065, pip_size=0.0001)
+    override = ForwardTerms.of(Pair.parse("EUR/HUF"), 400.0, 0.03, 0.065, pip_size=0.0001)
     assert forward_strip(override, "2025-03-03", ["3M"])[0].points == pytest.approx(
         row.points * 100
     )

@@ -43,11 +43,11 @@ def test_bad_pairs_name_the_argument_and_rule(text: str, argument: str, rule: st
 
 def test_orientation_and_target() -> None:
     pair = Pair.parse("USD/TRY")
-    assert pair.orientation("USD") is Orientation.FUNDING_TARGET
-    assert pair.orientation("TRY") is Orientation.TARGET_FUNDING
-    assert pair.other("USD") is Currency.TRY
+    assert pair.orientation(Currency.USD) is Orientation.FUNDING_TARGET
+    assert pair.orientation(Currency.TRY) is Orientation.TARGET_FUNDING
+    assert pair.other(Currency.USD) is Currency.TRY
     with pytest.raises(CarryxlError, match=r"funding: must be one of the pair's currencies"):
-        pair.orientation("JPY")
+        pair.orientation(Currency.JPY)
 
 
 @pytest.mark.parametrize(
@@ -68,11 +68,11 @@ def test_orientation_unknown() -> None:
 
 def test_pip_size_and_points_scale() -> None:
     assert Pair.parse("AUD/JPY").pip_size() == 0.01
-    assert points_scale("USD/JPY") == 100.0
+    assert points_scale(Pair.parse("USD/JPY")) == 100.0
     assert Pair.parse("EUR/USD").pip_size() == 0.0001
-    assert points_scale("EURUSD") == pytest.approx(10_000.0)
+    assert points_scale(Pair.parse("EURUSD")) == pytest.approx(10_000.0)
     assert Pair.parse("USD/TRY").pip_size(0.001) == 0.001  # explicit override
-    assert points_scale("USD/TRY", 0.001) == pytest.approx(1_000.0)
+    assert points_scale(Pair.parse("USD/TRY"), 0.001) == pytest.approx(1_000.0)
     with pytest.raises(CarryxlError, match="pip_size"):
         Pair.parse("EUR/USD").pip_size(-1)
 
@@ -119,9 +119,9 @@ def test_unknown_currency() -> None:
 
 
 def test_spot_lag() -> None:
-    assert spot_lag_days("USD/CAD") == 1
-    assert spot_lag_days("CAD/USD") == 1
-    assert spot_lag_days("USD/JPY") == 2
+    assert spot_lag_days(Pair.parse("USD/CAD")) == 1
+    assert spot_lag_days(Pair.parse("CAD/USD")) == 1
+    assert spot_lag_days(Pair.parse("USD/JPY")) == 2
     assert Pair.parse("AUDJPY").spot_lag == 2
 
 
@@ -148,9 +148,9 @@ def test_bad_rate_text(text: str) -> None:
 
 
 def test_currency_names_in_both_languages() -> None:
-    assert currency_name("JPY") == "Japanese yen"
-    assert currency_name("JPY", "zh") == "日元"
-    assert currency_name("aud", "zh") == "澳元"
+    assert currency_name(Currency.JPY) == "Japanese yen"
+    assert currency_name(Currency.JPY, "zh") == "日元"
+    assert currency_name(Currency.parse("aud"), "zh") == "澳元"
     assert all(currency_name(c, "zh") for c in Currency)
 
 
@@ -158,4 +158,4 @@ def test_currency_name_refuses_a_language_it_does_not_have() -> None:
     # an array as lang raised numpy's "truth value is ambiguous" (found by the fuzz test)
     for lang in ("fr", ["en", "zh"], None):
         with pytest.raises(CarryxlError, match="lang: must be 'en' or 'zh'"):
-            currency_name("JPY", lang)  # type: ignore[arg-type]
+            currency_name(Currency.JPY, lang)  # type: ignore[arg-type]

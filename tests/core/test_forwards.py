@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from carryxl.core import (
     CarryxlError,
+    Currency,
     Pair,
     default_day_count,
     forward_from_points,
@@ -35,15 +36,15 @@ def test_usd_jpy_worked_example() -> None:
     got = forward_outright(150.0, 0.05, 0.001, t_usd, t_jpy)
     assert got == pytest.approx(expected, rel=1e-15)
     assert got == pytest.approx(146.3748, abs=1e-4)
-    points = forward_points(150.0, 0.05, 0.001, t_usd, points_scale("USD/JPY"), t_jpy)
+    points = forward_points(150.0, 0.05, 0.001, t_usd, points_scale(Pair.parse("USD/JPY")), t_jpy)
     assert points == pytest.approx((expected - 150) * 100)  # JPY pair: x100
 
 
 def test_eur_usd_points_are_times_10000() -> None:
     f = forward_outright(1.10, 0.03, 0.05, 0.5)
-    assert forward_points(1.10, 0.03, 0.05, 0.5, points_scale("EUR/USD")) == pytest.approx(
-        (f - 1.10) * 10_000
-    )
+    assert forward_points(
+        1.10, 0.03, 0.05, 0.5, points_scale(Pair.parse("EUR/USD"))
+    ) == pytest.approx((f - 1.10) * 10_000)
     assert forward_from_points(1.10, (f - 1.10) * 10_000, 10_000) == pytest.approx(f)
 
 
@@ -53,11 +54,17 @@ def test_eur_usd_points_are_times_10000() -> None:
     r_quote=rates,
     start=dates,
     days=st.integers(1, 3 * 365),
-    base=st.sampled_from(["USD", "EUR", "AUD", "GBP", "CHF"]),
-    quote=st.sampled_from(["JPY", "TRY", "MXN", "ZAR", "NZD"]),
+    base=st.sampled_from(["USD", "EUR", "AUD", "GBP", "CHF"]).map(Currency),
+    quote=st.sampled_from(["JPY", "TRY", "MXN", "ZAR", "NZD"]).map(Currency),
 )
 def test_outright_matches_quantlib_discount_factors(
-    spot: float, r_base: float, r_quote: float, start: dt.date, days: int, base: str, quote: str
+    spot: float,
+    r_base: float,
+    r_quote: float,
+    start: dt.date,
+    days: int,
+    base: Currency,
+    quote: Currency,
 ) -> None:
     end = start + dt.timedelta(days=days)
     dc_b, dc_q = default_day_count(base), default_day_count(quote)

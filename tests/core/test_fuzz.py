@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import carryxl.core
-from carryxl.core import CarryBreakdown, CarryxlError, carry_breakdown
+from carryxl.core import CarryBreakdown, CarryxlError, Currency, Pair, carry_breakdown
 from tests.strategies import account_currencies, finite_floats, move_conventions, orientations
 
 # Plumbing that the maths modules call with checked arguments: tested through them.
@@ -193,6 +193,18 @@ numbers = st.one_of(
 )
 
 
+# Parameters typed Pair / Currency take only those (the edges parse text into them, and
+# Pair.parse / Currency.parse are fuzzed with anything as functions of their own).
+pairs = st.sampled_from(["AUD/JPY", "USD/TRY", "EUR/USD", "USD/CAD", "JPY/CNY"]).map(Pair.parse)
+currencies = st.sampled_from(list(Currency))
+_TYPED: dict[str, st.SearchStrategy[Any]] = {
+    "Pair": pairs,
+    "Pair | None": st.one_of(st.none(), pairs),
+    "Sequence[Pair]": st.lists(pairs, min_size=1, max_size=3),
+    "Currency": currencies,
+}
+
+
 def _plausible(name: str) -> st.SearchStrategy[Any]:
     for keys, strategy in _PLAUSIBLE:
         if any(key in name for key in keys):
@@ -229,10 +241,12 @@ def _numbers(result: Any) -> list[np.ndarray]:
     return []
 
 
-def _draw(name: str, data: st.DataObject) -> Any:
+def _draw(name: str, annotation: Any, data: st.DataObject) -> Any:
     # ``argument``/``name``: the caller's name for the value, used in messages.
     if name in ("argument", "name"):
         return "x"
+    if annotation in _TYPED:  # a typed value: the core takes it parsed
+        return data.draw(_TYPED[annotation], label=name)
     return data.draw(st.one_of(_plausible(name), _plausible(name), anything), label=name)
 
 
@@ -249,7 +263,7 @@ def _record(record: type, data: st.DataObject) -> Any:
     """A request record with its fields drawn as arguments are: every field without a
     default, and each one with a default or not."""
     given = {
-        f.name: _draw(f.name, data)
+        f.name: _draw(f.name, f.type, data)
         for f in dataclasses.fields(record)
         if (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
         or data.draw(st.booleans(), label=f"{f.name} given")
@@ -266,7 +280,9 @@ def _arguments(function: Callable[..., Any], data: st.DataObject) -> list[Any]:
     required = sum(p.default is inspect.Parameter.empty for p in parameters)
     count = data.draw(st.integers(required, len(parameters)), label="count")
     return [
-        _draw(p.name, data) if (record := _request(function, p)) is None else _record(record, data)
+        _draw(p.name, p.annotation, data)
+        if (record := _request(function, p)) is None
+        else _record(record, data)
         for p in parameters[:count]
     ]
 

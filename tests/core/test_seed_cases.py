@@ -23,6 +23,7 @@ from carryxl.core import (
     fx_pnl,
     fx_return,
 )
+from carryxl.core.conventions import Currency
 
 # Seed 1: AUD/JPY funded in JPY, 10,000,000 JPY, 100 -> 103, AUD 4.5%, JPY 0.1%, 6 months.
 S1 = {
@@ -107,8 +108,8 @@ class TestSeed2UsdTry:
         assert b.total == pytest.approx(-1_640.625)
 
     def test_orientation_inferred_from_pair_and_funding(self) -> None:
-        assert Pair.parse("USD/TRY").orientation("USD") is Orientation.FUNDING_TARGET
-        assert Pair.parse("AUDJPY").orientation("jpy") is Orientation.TARGET_FUNDING
+        assert Pair.parse("USD/TRY").orientation(Currency.USD) is Orientation.FUNDING_TARGET
+        assert Pair.parse("AUDJPY").orientation(Currency.parse("jpy")) is Orientation.TARGET_FUNDING
         # the same trade quoted TRY/USD (target/funding) gives the same P&L
         inverted = {
             **S2,

@@ -30,6 +30,7 @@ from carryxl.core import (
     stop_loss_spot,
     value_at_risk,
 )
+from carryxl.core.conventions import Pair
 from tests.strategies import account_currencies, desk_spots, position_sides, to_account
 
 # --- margin ---------------------------------------------------------------------------------
@@ -113,7 +114,7 @@ def test_long_usd_try_funded_in_try_erodes_to_the_margin_call():
     # Long 100,000 USD/TRY at 32 (hold USD at 5%, pay TRY at 45%, both ACT/360): one night
     # by interest parity = 100,000 * (32 - 32 * (1 + 0.45/360) / (1 + 0.05/360))
     #   = -100,000 * 32 * (0.40/360) / (1 + 0.05/360) = -3,555.06 TRY a night.
-    per_night = float(benchmark_swap("USD/TRY", 100_000, 32, 0.05, 0.45))
+    per_night = float(benchmark_swap(Pair.parse("USD/TRY"), 100_000, 32, 0.05, 0.45))
     assert per_night == pytest.approx(-100_000 * 32 * (0.40 / 360) / (1 + 0.05 / 360))
     assert per_night == pytest.approx(-3_555.06, abs=0.01)
     # 1:10 -> margin 320,000 TRY; equity 400,000 TRY: 80,000 / 3,555.06 = 22.5 days.

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carryxl.core import CarryxlError, after_tax, staged_position, value_at_risk
+from carryxl.core.conventions import Pair
 from carryxl.core.portfolio import (
     BookColumns,
     book_positions,
@@ -346,7 +347,7 @@ def test_bad_correlation_says_why(matrix, rule):
 
 
 def test_yen_funded_book_is_flagged():
-    e = currency_exposure(["AUD/JPY", "USD/JPY"], [1_000, 3_000])
+    e = currency_exposure([Pair.parse("AUD/JPY"), Pair.parse("USD/JPY")], [1_000, 3_000])
     assert dict(zip(e.currencies, e.net, strict=True)) == {"AUD": 1_000, "JPY": -4_000,
                                                           "USD": 3_000}  # fmt: skip
     assert e.top_funding == "JPY"
@@ -354,7 +355,10 @@ def test_yen_funded_book_is_flagged():
 
 
 def test_mixed_funding_is_not_flagged_and_shorts_are_funded_in_the_base():
-    e = currency_exposure(["AUD/JPY", "USD/TRY", "EUR/CHF"], [1_000, -1_000, 1_000])
+    e = currency_exposure(
+        [Pair.parse("AUD/JPY"), Pair.parse("USD/TRY"), Pair.parse("EUR/CHF")],
+        [1_000, -1_000, 1_000],
+    )
     shares = dict(zip(e.currencies, e.funding_share, strict=True))
     assert shares["USD"] == pytest.approx(1 / 3)  # short USD/TRY: holds TRY, owes USD
     assert shares["JPY"] == pytest.approx(1 / 3)
@@ -369,7 +373,7 @@ def test_overflowing_books_are_one_message_not_inf():
     with pytest.raises(CarryxlError, match="exposures"):
         book_risk([1e300, 1e300], [0.1, 0.1], np.eye(2), 1.0)
     with pytest.raises(CarryxlError, match="exposures"):
-        currency_exposure(["AUD/JPY", "USD/JPY"], [-1.7e308, -1.7e308])
+        currency_exposure([Pair.parse("AUD/JPY"), Pair.parse("USD/JPY")], [-1.7e308, -1.7e308])
     with pytest.raises(CarryxlError, match="amounts"):  # the tranches' sum overflows
         staged_position([[1e300, 1e300]], [[1e300, 1e300]], [1.0])
 
@@ -481,7 +485,10 @@ def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
         )
     )
     e = currency_exposure(
-        ["AUD/JPY"], book.exposure_account, held=book.held_account, owed=book.owed_account
+        [Pair.parse("AUD/JPY")],
+        book.exposure_account,
+        held=book.held_account,
+        owed=book.owed_account,
     )
     assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
         {"AUD": 5_000.0, "JPY": -5_500.0}
@@ -501,7 +508,10 @@ def test_net_exposure_books_the_funding_leg_at_the_amount_borrowed():
         )
     )
     e = currency_exposure(
-        ["EUR/MXN"], short.exposure_account, held=short.held_account, owed=short.owed_account
+        [Pair.parse("EUR/MXN")],
+        short.exposure_account,
+        held=short.held_account,
+        owed=short.owed_account,
     )
     assert dict(zip(e.currencies, e.net.tolist(), strict=True)) == pytest.approx(
         {"EUR": -19_000.0, "MXN": 20_000.0}

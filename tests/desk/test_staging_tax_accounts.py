@@ -19,6 +19,7 @@ from carryxl.core import (
     cross_rate,
     staged_position,
 )
+from carryxl.core.conventions import Currency, Pair
 from tests.strategies import desk_moves, desk_notionals, desk_rates, desk_spots, money, to_account
 
 # --- staged entry (分批建仓) --------------------------------------------------------------
@@ -151,28 +152,34 @@ def test_account_in_cny_funded_in_jpy_holding_usd():
     assert float(b.total) == pytest.approx(850_000)
     # USD/CNY 7.2 at the end: JPY/CNY = 7.2 / 155 = 0.04645161 CNY per JPY;
     # 850,000 * 7.2 / 155 = 39,483.87 CNY.
-    k = cross_rate("JPY/CNY", "USD/CNY", 7.2, "USD/JPY", 155)
+    k = cross_rate(Pair.parse("JPY/CNY"), Pair.parse("USD/CNY"), 7.2, Pair.parse("USD/JPY"), 155)
     assert float(k) == pytest.approx(7.2 / 155)
     cny = breakdown_in_account(b, k)
     assert float(cny.total) == pytest.approx(39_483.870967742)
     assert float(cny.carry + cny.fx + cny.cross - cny.costs) == pytest.approx(float(cny.total))
     assert float(cny.total_return) == float(b.total_return)
     # The same with the rate quoted CNY/JPY (21.5278 JPY per CNY): divide.
-    assert float(convert_money(850_000, "JPY", "CNY", 155 / 7.2, "CNY/JPY")) == pytest.approx(
-        39_483.870967742
-    )
-    assert float(convert_money(850_000, "JPY", "CNY", 7.2 / 155, "JPY/CNY")) == pytest.approx(
-        39_483.870967742
-    )
+    assert float(
+        convert_money(850_000, Currency.JPY, Currency.CNY, 155 / 7.2, Pair.parse("CNY/JPY"))
+    ) == pytest.approx(39_483.870967742)
+    assert float(
+        convert_money(850_000, Currency.JPY, Currency.CNY, 7.2 / 155, Pair.parse("JPY/CNY"))
+    ) == pytest.approx(39_483.870967742)
 
 
 def test_cross_rate_cases():
     # EUR/JPY from EUR/USD 1.08 and USD/JPY 150: 162.
-    assert float(cross_rate("EUR/JPY", "EUR/USD", 1.08, "USD/JPY", 150)) == pytest.approx(162.0)
+    assert float(
+        cross_rate(Pair.parse("EUR/JPY"), Pair.parse("EUR/USD"), 1.08, Pair.parse("USD/JPY"), 150)
+    ) == pytest.approx(162.0)
     # AUD/NZD from AUD/USD 0.66 and NZD/USD 0.60: 1.1.
-    assert float(cross_rate("AUD/NZD", "AUD/USD", 0.66, "NZD/USD", 0.60)) == pytest.approx(1.1)
+    assert float(
+        cross_rate(Pair.parse("AUD/NZD"), Pair.parse("AUD/USD"), 0.66, Pair.parse("NZD/USD"), 0.60)
+    ) == pytest.approx(1.1)
     # Asking for one of the given pairs returns it.
-    assert float(cross_rate("USD/JPY", "EUR/USD", 1.08, "USD/JPY", 150)) == pytest.approx(150.0)
+    assert float(
+        cross_rate(Pair.parse("USD/JPY"), Pair.parse("EUR/USD"), 1.08, Pair.parse("USD/JPY"), 150)
+    ) == pytest.approx(150.0)
 
 
 @given(
@@ -180,8 +187,8 @@ def test_cross_rate_cases():
     rate=to_account,
 )
 def test_convert_there_and_back(amount, rate):
-    there = convert_money(amount, "JPY", "CNY", rate, "CNY/JPY")
-    back = convert_money(there, "CNY", "JPY", rate, "CNY/JPY")
+    there = convert_money(amount, Currency.JPY, Currency.CNY, rate, Pair.parse("CNY/JPY"))
+    back = convert_money(there, Currency.CNY, Currency.JPY, rate, Pair.parse("CNY/JPY"))
     assert float(back) == pytest.approx(amount, rel=1e-12, abs=1e-9)
 
 
@@ -195,10 +202,20 @@ def test_convert_there_and_back(amount, rate):
         (lambda: after_tax(1, 1, 1.5, 0.1), "rate_interest"),
         (lambda: after_tax(1, 1, 0.1, -0.1), "rate_fx"),
         (lambda: after_tax(1, 1, 0.1, 0.1, "sometimes"), "offset"),
-        (lambda: convert_money(1, "JPY", "CNY", 7.2, "USD/CNY"), "pair"),
-        (lambda: convert_money(1, "JPY", "CNY", 0, "CNY/JPY"), "rate"),
-        (lambda: cross_rate("EUR/GBP", "USD/JPY", 150, "AUD/NZD", 1.1), "pair_b"),
-        (lambda: cross_rate("EUR/GBP", "USD/JPY", 150, "USD/CNY", 7.2), "wanted"),
+        (lambda: convert_money(1, Currency.JPY, Currency.CNY, 7.2, Pair.parse("USD/CNY")), "pair"),
+        (lambda: convert_money(1, Currency.JPY, Currency.CNY, 0, Pair.parse("CNY/JPY")), "rate"),
+        (
+            lambda: cross_rate(
+                Pair.parse("EUR/GBP"), Pair.parse("USD/JPY"), 150, Pair.parse("AUD/NZD"), 1.1
+            ),
+            "pair_b",
+        ),
+        (
+            lambda: cross_rate(
+                Pair.parse("EUR/GBP"), Pair.parse("USD/JPY"), 150, Pair.parse("USD/CNY"), 7.2
+            ),
+            "wanted",
+        ),
         (lambda: breakdown_in_account(carry_breakdown(1, 1, 1, 0, 0, 1), -1), "rate_to_account"),
     ],
 )

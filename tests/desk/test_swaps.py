@@ -25,6 +25,7 @@ from carryxl.core import (
     value_date,
     weekday_from_text,
 )
+from carryxl.core.conventions import Pair
 from tests.strategies import desk_spots
 
 # --- value dates and nights: worked examples (January 2025: Mon 6, Wed 8, Mon 13) ----------
@@ -32,25 +33,25 @@ from tests.strategies import desk_spots
 
 def test_value_dates_t_plus_2_and_t_plus_1():
     # USD/JPY Wed 8 Jan + 2 business days = Fri 10; Thu 9 + 2 = Mon 13 (weekend skipped).
-    assert str(value_date("2025-01-08", "USD/JPY")) == "2025-01-10"
-    assert str(value_date("2025-01-09", "USD/JPY")) == "2025-01-13"
+    assert str(value_date("2025-01-08", Pair.parse("USD/JPY"))) == "2025-01-10"
+    assert str(value_date("2025-01-09", Pair.parse("USD/JPY"))) == "2025-01-13"
     # USD/CAD is T+1: Thu 9 -> Fri 10, Fri 10 -> Mon 13.
-    assert str(value_date("2025-01-09", "USD/CAD")) == "2025-01-10"
-    assert str(value_date("2025-01-10", "CAD/USD")) == "2025-01-13"
+    assert str(value_date("2025-01-09", Pair.parse("USD/CAD"))) == "2025-01-10"
+    assert str(value_date("2025-01-10", Pair.parse("CAD/USD"))) == "2025-01-13"
     # A holiday on Fri 10 pushes USD/JPY traded Wed 8 to Mon 13.
-    assert str(value_date("2025-01-08", "USD/JPY", ["2025-01-10"])) == "2025-01-13"
+    assert str(value_date("2025-01-08", Pair.parse("USD/JPY"), ["2025-01-10"])) == "2025-01-13"
     # A Saturday trade is booked on Monday: Mon 13 + 2 = Wed 15.
-    assert str(value_date("2025-01-11", "USD/JPY")) == "2025-01-15"
+    assert str(value_date("2025-01-11", Pair.parse("USD/JPY"))) == "2025-01-15"
 
 
 def test_triple_rollover_is_wednesday_for_t2_and_thursday_for_t1():
     week = np.arange(np.datetime64("2025-01-06"), np.datetime64("2025-01-13"))
     # Mon..Sun. T+2: Wed rolls value Fri 10 -> Mon 13 = 3 nights; weekends roll nothing.
-    assert rollover_nights(week, "AUD/JPY").tolist() == [1, 1, 3, 1, 1, 0, 0]
+    assert rollover_nights(week, Pair.parse("AUD/JPY")).tolist() == [1, 1, 3, 1, 1, 0, 0]
     # T+1: Thu rolls value Fri 10 -> Mon 13.
-    assert rollover_nights(week, "USD/CAD").tolist() == [1, 1, 1, 3, 1, 0, 0]
-    assert triple_rollover_weekday("AUD/JPY") == 2
-    assert triple_rollover_weekday("USD/TRY") == 3
+    assert rollover_nights(week, Pair.parse("USD/CAD")).tolist() == [1, 1, 1, 3, 1, 0, 0]
+    assert triple_rollover_weekday(Pair.parse("AUD/JPY")) == 2
+    assert triple_rollover_weekday(Pair.parse("USD/TRY")) == 3
     assert triple_rollover_weekday(spot_lag=0) == 4
 
 
@@ -61,10 +62,10 @@ def test_holiday_adds_nights_where_the_value_dates_span_it():
     # Fri 27: Tue 31 -> Thu 2 Jan (1 Jan a holiday) = 2. Mon 30: Thu 2 -> Fri 3 = 1.
     # Tue 31: Fri 3 -> Mon 6 = 3. Thu 2: Mon 6 -> Tue 7 = 1. Fri 3: Tue 7 -> Wed 8 = 1.
     hols = ["2024-12-25", "2025-01-01"]
-    ledger = swap_ledger("2024-12-23", "2025-01-06", 1000.0, "USD/JPY", hols)
+    ledger = swap_ledger("2024-12-23", "2025-01-06", 1000.0, Pair.parse("USD/JPY"), hols)
     assert ledger["nights"].tolist() == [1, 3, 1, 2, 1, 3, 1, 1]
     # value(6 Jan) - value(23 Dec) = 8 Jan - 26 Dec = 13 nights.
-    assert int(nights_between("2024-12-23", "2025-01-06", "USD/JPY", hols)) == 13
+    assert int(nights_between("2024-12-23", "2025-01-06", Pair.parse("USD/JPY"), hols)) == 13
     assert ledger["nights"].sum() == 13
     assert ledger["swap"].tolist() == [1000.0 * n for n in [1, 3, 1, 2, 1, 3, 1, 1]]
     assert ledger["cumulative"].iloc[-1] == 13_000.0
@@ -77,13 +78,28 @@ def test_triple_day_override_moves_the_weekend_nights():
     week = np.arange(np.datetime64("2025-01-06"), np.datetime64("2025-01-11"))
     # USD/CAD settles T+1 (triple Thursday); a broker charging Wednesday for all pairs:
     # Wed = 1 + 2 weekend nights, Thu = 3 - 2 weekend nights.
-    assert rollover_nights(week, "USD/CAD", triple_day="Wed").tolist() == [1, 1, 3, 1, 1]
+    assert rollover_nights(week, Pair.parse("USD/CAD"), triple_day="Wed").tolist() == [
+        1,
+        1,
+        3,
+        1,
+        1,
+    ]
     # With the settlement rule's own day the override changes nothing.
-    assert rollover_nights(week, "USD/JPY", triple_day="周三").tolist() == [1, 1, 3, 1, 1]
+    assert rollover_nights(week, Pair.parse("USD/JPY"), triple_day="周三").tolist() == [
+        1,
+        1,
+        3,
+        1,
+        1,
+    ]
     # Open Mon 6, close Thu 9 (rollovers Mon, Tue, Wed): T+1 rule gives 1 + 1 + 1 = 3,
     # Wednesday override 1 + 1 + 3 = 5.
-    assert int(nights_between("2025-01-06", "2025-01-09", "USD/CAD")) == 3
-    assert int(nights_between("2025-01-06", "2025-01-09", "USD/CAD", triple_day="Wed")) == 5
+    assert int(nights_between("2025-01-06", "2025-01-09", Pair.parse("USD/CAD"))) == 3
+    assert (
+        int(nights_between("2025-01-06", "2025-01-09", Pair.parse("USD/CAD"), triple_day="Wed"))
+        == 5
+    )
 
 
 def test_weekday_text():
@@ -123,12 +139,12 @@ _calls = iter(range(10**9))
 @given(
     offsets=st.lists(st.integers(0, 700), min_size=2, max_size=12),
     holiday_offsets=st.lists(st.integers(0, 720), max_size=15, unique=True),
-    pair=st.sampled_from(["USD/JPY", "AUD/JPY", "USD/CAD", "USD/TRY", "EUR/USD"]),
+    pair=st.sampled_from(["USD/JPY", "AUD/JPY", "USD/CAD", "USD/TRY", "EUR/USD"]).map(Pair.parse),
 )
 def test_nights_match_quantlib(offsets, holiday_offsets, pair):
     holidays = [_BASE + dt.timedelta(days=d) for d in holiday_offsets]
     calendar = _ql_calendar(holidays, f"carryxl-test-{next(_calls)}")
-    lag = 1 if pair in ("USD/CAD", "USD/TRY") else 2
+    lag = 1 if str(pair) in ("USD/CAD", "USD/TRY") else 2
     trades = sorted(_BASE + dt.timedelta(days=d) for d in offsets)
     opens, closes = trades[:-1], trades[1:]
     # Vectorized over all pairs of (open, close) at once.
@@ -159,7 +175,7 @@ def test_rollover_nights_match_quantlib_day_by_day(start, holiday_offsets):
         following = calendar.advance(q, ql.Period(1, ql.Days))
         nxt = dt.date(following.year(), following.month(), following.dayOfMonth())
         expected.append((_ql_value(calendar, nxt, 2) - _ql_value(calendar, day, 2)).days)
-    assert rollover_nights(days, "GBP/JPY", holidays).tolist() == expected
+    assert rollover_nights(days, Pair.parse("GBP/JPY"), holidays).tolist() == expected
 
 
 @given(
@@ -167,7 +183,7 @@ def test_rollover_nights_match_quantlib_day_by_day(start, holiday_offsets):
     length=st.integers(0, 60),
     holiday_offsets=st.lists(st.integers(0, 400), max_size=10, unique=True),
     triple=st.sampled_from([None, "Mon", "Wed", "Thu", "Fri"]),
-    pair=st.sampled_from(["USD/JPY", "USD/CAD"]),
+    pair=st.sampled_from(["USD/JPY", "USD/CAD"]).map(Pair.parse),
 )
 def test_ledger_nights_add_up_to_nights_between(open_offset, length, holiday_offsets, triple, pair):
     holidays = [_BASE + dt.timedelta(days=d) for d in holiday_offsets]
@@ -185,12 +201,16 @@ def test_ledger_nights_add_up_to_nights_between(open_offset, length, holiday_off
 
 def test_swap_points_money_per_lot_and_percent():
     # Pips: 1.5 pips (0.01 on USD/JPY) * 2 lots * 100,000 = 3,000 JPY a night.
-    assert float(swap_per_night(1.5, "pips", 2, "USD/JPY")) == pytest.approx(3000.0, abs=1e-9)
+    assert float(swap_per_night(1.5, "pips", 2, Pair.parse("USD/JPY"))) == pytest.approx(
+        3000.0, abs=1e-9
+    )
     # Points are the platform's (0.001 on 3-digit USD/JPY): 15 * 0.001 * 200,000 = 3,000.
-    assert float(swap_per_night(15, "points", 2, "USD/JPY")) == pytest.approx(3000.0)
+    assert float(swap_per_night(15, "points", 2, Pair.parse("USD/JPY"))) == pytest.approx(3000.0)
     assert float(swap_per_night(15, "points", 2, point_size=0.001)) == pytest.approx(3000.0)
     # In a USD account at 150 JPY per USD: 3,000 / 150 = 20 USD.
-    assert float(swap_per_night(15, "pts", 2, "USD/JPY", to_account=1 / 150)) == pytest.approx(20.0)
+    assert float(
+        swap_per_night(15, "pts", 2, Pair.parse("USD/JPY"), to_account=1 / 150)
+    ) == pytest.approx(20.0)
     # Money per lot: -7.25 a lot, 3 lots = -21.75.
     assert float(swap_per_night(-7.25, SwapForm.MONEY_PER_LOT, 3)) == pytest.approx(-21.75)
     # Percent a year: -2% on 1 lot of USD/TRY at 32 over 360 days = -0.02 * 3,200,000 / 360.
@@ -209,15 +229,19 @@ def test_swap_points_money_per_lot_and_percent():
     basis=st.sampled_from([360.0, 365.0]),
 )
 def test_swap_quote_round_trips(quote, lots, spot, to_account, form, basis):
-    money = swap_per_night(quote, form, lots, "EUR/USD", spot, None, 100_000, basis, to_account)
+    money = swap_per_night(
+        quote, form, lots, Pair.parse("EUR/USD"), spot, None, 100_000, basis, to_account
+    )
     back = swap_quote_from_money(
-        money, form, lots, "EUR/USD", spot, None, 100_000, basis, to_account
+        money, form, lots, Pair.parse("EUR/USD"), spot, None, 100_000, basis, to_account
     )
     assert float(back) == pytest.approx(quote, rel=1e-12, abs=1e-12)
 
 
 def test_swap_per_night_is_vectorized():
-    money = swap_per_night(np.array([1.0, -2.0, 0.5]), "pips", np.array([1.0, 2.0, 4.0]), "AUD/JPY")
+    money = swap_per_night(
+        np.array([1.0, -2.0, 0.5]), "pips", np.array([1.0, 2.0, 4.0]), Pair.parse("AUD/JPY")
+    )
     # quote * 0.01 * lots * 100,000 = quote * lots * 1,000.
     np.testing.assert_allclose(money, [1000.0, -4000.0, 2000.0])
 
@@ -231,15 +255,17 @@ def test_benchmark_swap_by_interest_parity():
     forward = 150 * (1 + 0.001 / 365) / (1 + 0.05 / 360)
     expected = 100_000 * (150 - forward)
     assert expected == pytest.approx(2041.95, abs=0.01)
-    assert float(benchmark_swap("USD/JPY", 100_000, 150, 0.05, 0.001)) == pytest.approx(expected)
+    assert float(benchmark_swap(Pair.parse("USD/JPY"), 100_000, 150, 0.05, 0.001)) == pytest.approx(
+        expected
+    )
     # Short pays it; three nights over a weekend use t = 3/360 and 3/365.
-    assert float(benchmark_swap("USD/JPY", 100_000, 150, 0.05, 0.001, side="short")) == (
-        pytest.approx(-expected)
-    )
+    assert float(
+        benchmark_swap(Pair.parse("USD/JPY"), 100_000, 150, 0.05, 0.001, side="short")
+    ) == (pytest.approx(-expected))
     f3 = 150 * (1 + 0.001 * 3 / 365) / (1 + 0.05 * 3 / 360)
-    assert float(benchmark_swap("USD/JPY", 100_000, 150, 0.05, 0.001, 3)) == pytest.approx(
-        100_000 * (150 - f3)
-    )
+    assert float(
+        benchmark_swap(Pair.parse("USD/JPY"), 100_000, 150, 0.05, 0.001, 3)
+    ) == pytest.approx(100_000 * (150 - f3))
 
 
 def test_implied_rate_and_markup():
@@ -248,7 +274,7 @@ def test_implied_rate_and_markup():
     # Benchmark over 1 night for 200,000: 2 * 2041.95 = 4083.91; the broker pays 3,000:
     # markup 1083.91 JPY = 1083.91 / 30,000,000 * 360 = 1.3007% a year.
     bench = 200_000 * (150 - 150 * (1 + 0.001 / 365) / (1 + 0.05 / 360))
-    kept, kept_rate = swap_markup("USD/JPY", 3000, 200_000, 150, 0.05, 0.001)
+    kept, kept_rate = swap_markup(Pair.parse("USD/JPY"), 3000, 200_000, 150, 0.05, 0.001)
     assert float(kept) == pytest.approx(bench - 3000)
     assert float(kept_rate) == pytest.approx((bench - 3000) / 30_000_000 * 360)
     assert float(kept_rate) == pytest.approx(0.013007, abs=1e-6)
@@ -260,20 +286,23 @@ def test_implied_rate_and_markup():
 @pytest.mark.parametrize(
     ("call", "argument"),
     [
-        (lambda: value_date("not a date", "USD/JPY"), "trade_date"),
-        (lambda: value_date("2025-01-06", "USD/XXX"), "pair"),
+        (lambda: value_date("not a date", Pair.parse("USD/JPY")), "trade_date"),
+        (lambda: Pair.parse("USD/XXX"), "pair"),
         (lambda: value_date("2025-01-06"), "pair"),
         (lambda: value_date("2025-01-06", spot_lag=-1), "spot_lag"),
-        (lambda: nights_between("2025-01-10", "2025-01-06", "USD/JPY"), "close_date"),
-        (lambda: rollover_nights("2025-01-06", "USD/JPY", ["nope"]), "holidays"),
-        (lambda: swap_per_night(1.0, "bananas", 1, "USD/JPY"), "form"),
-        (lambda: swap_per_night(1.0, "points", 0, "USD/JPY"), "lots"),
+        (lambda: nights_between("2025-01-10", "2025-01-06", Pair.parse("USD/JPY")), "close_date"),
+        (lambda: rollover_nights("2025-01-06", Pair.parse("USD/JPY"), ["nope"]), "holidays"),
+        (lambda: swap_per_night(1.0, "bananas", 1, Pair.parse("USD/JPY")), "form"),
+        (lambda: swap_per_night(1.0, "points", 0, Pair.parse("USD/JPY")), "lots"),
         (lambda: swap_per_night(1.0, "points", 1), "pair"),
         (lambda: swap_per_night(0.02, "percent", 1), "spot"),
-        (lambda: swap_per_night(float("nan"), "points", 1, "USD/JPY"), "quote"),
-        (lambda: benchmark_swap("USD/JPY", 1e5, 150, 0.05, 0.001, side="up"), "side"),
-        (lambda: benchmark_swap("USD/JPY", 1e5, -150, 0.05, 0.001), "spot"),
-        (lambda: swap_ledger("2025-01-06", "2025-01-10", [1.0, 2.0], "USD/JPY"), "money_per_night"),
+        (lambda: swap_per_night(float("nan"), "points", 1, Pair.parse("USD/JPY")), "quote"),
+        (lambda: benchmark_swap(Pair.parse("USD/JPY"), 1e5, 150, 0.05, 0.001, side="up"), "side"),
+        (lambda: benchmark_swap(Pair.parse("USD/JPY"), 1e5, -150, 0.05, 0.001), "spot"),
+        (
+            lambda: swap_ledger("2025-01-06", "2025-01-10", [1.0, 2.0], Pair.parse("USD/JPY")),
+            "money_per_night",
+        ),
     ],
 )
 def test_bad_input_names_the_argument(call, argument):
@@ -295,18 +324,20 @@ def test_points_are_the_platforms_by_their_definition(pair, digits, points, lots
     # currency; a pip is 10 points. Written from the definition, not from carryxl.
     contract = 100_000
     by_definition = points * 10.0**-digits * contract * lots
-    assert float(swap_per_night(points, "points", lots, pair)) == pytest.approx(
+    assert float(swap_per_night(points, "points", lots, Pair.parse(pair))) == pytest.approx(
         by_definition, rel=1e-12, abs=1e-9
     )
-    as_pips = float(swap_per_night(points / 10, "pips", lots, pair))
+    as_pips = float(swap_per_night(points / 10, "pips", lots, Pair.parse(pair)))
     assert as_pips == pytest.approx(by_definition, rel=1e-12, abs=1e-9)
 
 
 def test_the_issues_usd_jpy_quote_is_1530_jpy_a_lot_a_night():
     # 15.3 points on 3-digit USD/JPY: 15.3 x 0.001 x 100,000 = 1,530 JPY (not 15,300).
-    assert float(swap_per_night(15.3, "points", 1, "USD/JPY")) == pytest.approx(1530.0)
+    assert float(swap_per_night(15.3, "points", 1, Pair.parse("USD/JPY"))) == pytest.approx(1530.0)
     # A broker's 2-digit symbol: override the digits.
-    assert float(swap_per_night(15.3, "points", 1, "USD/JPY", digits=2)) == pytest.approx(15_300)
+    assert float(
+        swap_per_night(15.3, "points", 1, Pair.parse("USD/JPY"), digits=2)
+    ) == pytest.approx(15_300)
     with pytest.raises(CarryxlError) as error:
-        swap_per_night(1.0, "points", 1, "USD/JPY", digits=11)
+        swap_per_night(1.0, "points", 1, Pair.parse("USD/JPY"), digits=11)
     assert error.value.argument == "digits"

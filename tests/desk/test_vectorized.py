@@ -30,6 +30,7 @@ from carryxl.core import (
     tax,
     value_at_risk,
 )
+from carryxl.core.conventions import Pair
 from tests.strategies import position_sides
 
 ROWS = 6
@@ -76,18 +77,23 @@ def test_swap_columns():
     opens = np.array(["2025-01-06", "2025-01-08", "2024-12-23"], dtype="datetime64[D]")
     closes = np.array(["2025-01-13", "2025-01-09", "2025-01-06"], dtype="datetime64[D]")
     hols = ["2024-12-25", "2025-01-01"]
-    column = nights_between(opens, closes, "USD/JPY", hols)
+    column = nights_between(opens, closes, Pair.parse("USD/JPY"), hols)
     # 8 Jan -> 15 Jan = 7; Wed 8 -> Thu 9 is the triple: 10 Jan -> 13 Jan = 3; 26 Dec -> 8 Jan = 13.
     assert column.tolist() == [7, 3, 13]
     assert column.tolist() == [
-        int(nights_between(o, c, "USD/JPY", hols)) for o, c in zip(opens, closes, strict=True)
+        int(nights_between(o, c, Pair.parse("USD/JPY"), hols))
+        for o, c in zip(opens, closes, strict=True)
     ]
     quotes, lots, spots = [1.5, -0.8], [2.0, 0.5], [150.0, 148.0]
-    np.testing.assert_allclose(swap_per_night(quotes, "pips", lots, "USD/JPY"), [3_000.0, -400.0])
-    column = benchmark_swap("USD/JPY", [1e5, 2e5], spots, 0.05, 0.001, 3, ["long", "short"])
+    np.testing.assert_allclose(
+        swap_per_night(quotes, "pips", lots, Pair.parse("USD/JPY")), [3_000.0, -400.0]
+    )
+    column = benchmark_swap(
+        Pair.parse("USD/JPY"), [1e5, 2e5], spots, 0.05, 0.001, 3, ["long", "short"]
+    )
     rows = [
-        benchmark_swap("USD/JPY", 1e5, 150.0, 0.05, 0.001, 3, "long"),
-        benchmark_swap("USD/JPY", 2e5, 148.0, 0.05, 0.001, 3, "short"),
+        benchmark_swap(Pair.parse("USD/JPY"), 1e5, 150.0, 0.05, 0.001, 3, "long"),
+        benchmark_swap(Pair.parse("USD/JPY"), 2e5, 148.0, 0.05, 0.001, 3, "short"),
     ]
     np.testing.assert_allclose(column, np.array(rows, dtype=float), rtol=1e-15)
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from carryxl import core
 from carryxl.core import asset, carry, costs, dates, forwards, margin, risk, swaps, tax
+from carryxl.core.conventions import Pair
 from tests import policy_data
 from tests.excel import ecb_raw
 
@@ -303,7 +304,9 @@ CASES = [
         vary=1,
         values=lambda n: 45670.0 + np.arange(n, dtype=float),
         core=lambda close: swaps.nights_between(
-            np.datetime64("2025-01-06"), dates.from_excel_serial("close", close), "USD/JPY"
+            np.datetime64("2025-01-06"),
+            dates.from_excel_serial("close", close),
+            Pair.parse("USD/JPY"),
         ),
         other=0,
         setting=(2, "USD/GOLD"),
@@ -314,7 +317,7 @@ CASES = [
         15 * 0.001 * 2 * 100_000,  # MetaTrader points (3-digit USD/JPY): 3,000 JPY a night
         vary=0,
         values=lambda n: np.linspace(-5.0, 5.0, n),
-        core=lambda q: swaps.swap_per_night(q, "points", 2.0, "USD/JPY"),
+        core=lambda q: swaps.swap_per_night(q, "points", 2.0, Pair.parse("USD/JPY")),
         other=2,
         spot=2,
         setting=(1, "bananas"),

@@ -140,11 +140,14 @@ def test_costs_breakdown_and_break_even_after_costs(xl: Excel) -> None:
 
 def test_fx_forward_dated_over_a_column_of_tenors_is_the_strip(xl: Excel) -> None:
     # USD/JPY dealt Tuesday 2024-11-26 (Excel 45622): spot Friday 29 (Thanksgiving on 28).
+    from carryxl.core.conventions import Pair  # noqa: PLC0415
     from carryxl.core.strip import ForwardTerms, forward_strip  # noqa: PLC0415
 
     tenors = ("ON", "TN", "1W", "1M", "3M", "6M", "1Y")
     got = xl.call("FX_FORWARD_DATED", 150.0, 0.04625, 0.0025, 45622.0, column(*tenors), "USD/JPY")
-    strip = forward_strip(ForwardTerms.of("USD/JPY", 150.0, 0.04625, 0.0025), "2024-11-26", tenors)
+    strip = forward_strip(
+        ForwardTerms.of(Pair.parse("USD/JPY"), 150.0, 0.04625, 0.0025), "2024-11-26", tenors
+    )
     assert [row[0] for row in got] == pytest.approx([r.outright for r in strip], rel=1e-14)
     # ON by hand: value today, 26 Nov -> spot 29 Nov is 3 days: S (1 + r_b 3/360) / (1 + r_q 3/365)
     assert got[0][0] == pytest.approx(150 * (1 + 0.04625 * 3 / 360) / (1 + 0.0025 * 3 / 365))

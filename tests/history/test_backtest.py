@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carryxl.core import carry_pnl
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import RateSchedule, accrued_interest, backtest, backtest_spots
 from carryxl.history.backtest import trend_signal
@@ -34,7 +35,9 @@ def _dates(gaps):
 def test_zero_rates_equity_follows_spot_exactly(spots, data, inverted, leverage):
     gaps = data.draw(st.lists(st.integers(1, 5), min_size=len(spots) - 1, max_size=len(spots) - 1))
     s = np.array(spots)
-    pair, funding = ("USD/TRY", "USD") if inverted else ("AUD/JPY", "JPY")
+    pair, funding = (
+        (Pair.parse("USD/TRY"), Currency.USD) if inverted else (Pair.parse("AUD/JPY"), Currency.JPY)
+    )
     price = s[0] / s if inverted else s / s[0]  # the target's price relative to entry
     expected = N / leverage + N * (price - 1.0)
     # Held through a wiped-out account (the bust rule off), equity is spot alone;
@@ -68,7 +71,11 @@ def test_constant_rates_match_the_core_carry_pnl_on_every_date(spots, r_t, r_f, 
     dates = _dates(np.full(len(s) - 1, 3))
     days = (dates - dates[0]).astype(float)
     # USD/TRY funded in USD: both legs ACT/360. AUD/JPY funded in JPY: both ACT/365F.
-    pair, funding, basis = ("USD/TRY", "USD", 360) if inverted else ("AUD/JPY", "JPY", 365)
+    pair, funding, basis = (
+        (Pair.parse("USD/TRY"), Currency.USD, 360)
+        if inverted
+        else (Pair.parse("AUD/JPY"), Currency.JPY, 365)
+    )
     orientation = "funding/target" if inverted else "target/funding"
     result = backtest_spots(dates, s, pair, funding, N, r_t, r_f)
     expected = carry_pnl(N, s[0], s, r_t, r_f, days / basis, orientation)
@@ -82,7 +89,9 @@ def test_constant_rates_match_the_core_carry_pnl_on_every_date(spots, r_t, r_f, 
 def test_weekend_accrues_three_days_under_each_leg_day_count():
     # USD/JPY funded in JPY: USD leg ACT/360, JPY leg ACT/365F. Fri 2 Aug -> Mon 5 Aug 2024.
     dates = np.array(["2024-08-02", "2024-08-05"], dtype="datetime64[D]")
-    result = backtest_spots(dates, [150.0, 150.0], "USD/JPY", "JPY", N, 0.05, 0.001)
+    result = backtest_spots(
+        dates, [150.0, 150.0], Pair.parse("USD/JPY"), Currency.JPY, N, 0.05, 0.001
+    )
     assert result.carry[-1] == pytest.approx(N * (0.05 * 3 / 360 - 0.001 * 3 / 365))
 
 
@@ -94,13 +103,17 @@ def test_step_schedule_accrual_by_hand():
     aud = accrued_interest(dates, schedule.rate_on("AUD", dates), "ACT/365F")
     # 1 day at 7.25%, 1 day at 7.25% (rate of 2 Sep applies to 2->3 Sep), 1 day at 7%.
     np.testing.assert_allclose(aud, [0, 0.0725 / 365, 0.145 / 365, (0.145 + 0.07) / 365])
-    result = backtest_spots(dates, [80.0] * 4, "AUD/JPY", "JPY", N, schedule, schedule)
+    result = backtest_spots(
+        dates, [80.0] * 4, Pair.parse("AUD/JPY"), Currency.JPY, N, schedule, schedule
+    )
     assert result.carry[-1] == pytest.approx(N * ((0.145 + 0.07) / 365 - 3 * 0.005 / 365))
 
 
 def test_stop_loss_closes_at_the_first_fixing_past_the_limit_and_stays_out():
     spots = [100.0, 99.0, 96.0, 94.0, 100.0, 110.0]
-    result = backtest_spots(_dates([1] * 5), spots, "AUD/JPY", "JPY", N, 0, 0, stop_loss=0.05)
+    result = backtest_spots(
+        _dates([1] * 5), spots, Pair.parse("AUD/JPY"), Currency.JPY, N, 0, 0, stop_loss=0.05
+    )
     assert [(t.entry, t.exit, t.reason) for t in result.trades] == [(0, 3, "stop-loss")]
     np.testing.assert_allclose(result.pnl, N * np.array([0, -0.01, -0.04, -0.06, -0.06, -0.06]))
     assert result.holding.tolist() == [False, True, True, True, False, False]
@@ -111,7 +124,15 @@ def test_trend_filter_opens_and_closes_trades_with_costs():
     signal = [False, True, True, False, True, True]
     cost = 0.001
     result = backtest_spots(
-        _dates([1] * 5), spots, "AUD/JPY", "JPY", N, 0, 0, signal=signal, cost=cost
+        _dates([1] * 5),
+        spots,
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        N,
+        0,
+        0,
+        signal=signal,
+        cost=cost,
     )
     assert [(t.entry, t.exit, t.reason) for t in result.trades] == [
         (1, 3, "signal"),
@@ -129,7 +150,15 @@ def test_after_a_stop_a_new_trade_waits_for_the_filter_to_turn_on_again():
     spots = [100.0, 94.0, 95.0, 96.0, 97.0, 98.0]
     signal = [True, True, True, False, True, True]
     result = backtest_spots(
-        _dates([1] * 5), spots, "AUD/JPY", "JPY", N, 0, 0, stop_loss=0.05, signal=signal
+        _dates([1] * 5),
+        spots,
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        N,
+        0,
+        0,
+        stop_loss=0.05,
+        signal=signal,
     )
     assert [(t.entry, t.exit, t.reason) for t in result.trades] == [
         (0, 1, "stop-loss"),
@@ -141,7 +170,9 @@ def test_margin_call_stop_out_and_bust():
     spots = [100.0, 97.0, 94.0, 90.0]
     # Leverage 10: margin 0.1 N. At 97 equity 0.07 N < 0.1 N: margin call (100%, reported);
     # still >= 0.05 N (the 50% stop-out); at 94 equity 0.04 N: stopped out at that fixing.
-    called = backtest_spots(_dates([1] * 3), spots, "AUD/JPY", "JPY", N, 0, 0, leverage=10)
+    called = backtest_spots(
+        _dates([1] * 3), spots, Pair.parse("AUD/JPY"), Currency.JPY, N, 0, 0, leverage=10
+    )
     assert [(t.exit, t.reason) for t in called.trades] == [(2, "stop-out")]
     assert called.equity[-1] == pytest.approx(0.04 * N)
     assert called.margin_call_date == "2024-01-02"
@@ -153,7 +184,9 @@ def test_margin_call_stop_out_and_bust():
     # Leverage 20: margin 0.05 N; at 99 equity 0.04 N is above the stop-out (0.025 N); the
     # fixing of 94 gaps through it to -0.01 N: stopped out there, the account wiped out.
     gap = [100.0, 99.0, 94.0, 90.0]
-    bust = backtest_spots(_dates([1] * 3), gap, "AUD/JPY", "JPY", N, 0, 0, leverage=20)
+    bust = backtest_spots(
+        _dates([1] * 3), gap, Pair.parse("AUD/JPY"), Currency.JPY, N, 0, 0, leverage=20
+    )
     assert [(t.exit, t.reason) for t in bust.trades] == [(2, "bust")]
     assert bust.equity[-1] == pytest.approx(-0.01 * N)
     assert bust.stop is not None
@@ -163,19 +196,36 @@ def test_margin_call_stop_out_and_bust():
     assert bust.stats.end_date == "2024-01-03"  # the statistics end with the account
     # Held through (no stop-out): the position runs to the end.
     held = backtest_spots(
-        _dates([1] * 3), spots, "AUD/JPY", "JPY", N, 0, 0, leverage=10, stop_out=None
+        _dates([1] * 3),
+        spots,
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        N,
+        0,
+        0,
+        leverage=10,
+        stop_out=None,
     )
     assert [(t.exit, t.reason) for t in held.trades] == [(3, "open")]
 
 
 def test_real_history_zero_rates_reproduces_the_raw_spot_move():
-    result = backtest("AUD/JPY", "JPY", "2008-07-01", "2008-10-24", N, 0.0, 0.0)
+    result = backtest(Pair.parse("AUD/JPY"), Currency.JPY, "2008-07-01", "2008-10-24", N, 0.0, 0.0)
     move = cross("2008-10-24", "AUD", "JPY") / cross("2008-07-01", "AUD", "JPY") - 1
     assert result.pnl[-1] == pytest.approx(N * move, rel=1e-12)
 
 
 def test_statistics_against_an_independent_computation():
-    r = backtest("AUD/JPY", "JPY", "2007-01-02", "2009-12-31", N, 0.0675, 0.005, cost=0.0002)
+    r = backtest(
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        "2007-01-02",
+        "2009-12-31",
+        N,
+        0.0675,
+        0.005,
+        cost=0.0002,
+    )
     equity = pd.Series(np.concatenate(([N], r.equity)))  # the account before the entry cost
     daily = pd.Series(r.equity).pct_change().dropna()  # the n - 1 returns of the window
     years = (r.dates[-1] - r.dates[0]).astype(int) / 365
@@ -209,7 +259,16 @@ def test_trend_signal_sma_is_spot_above_its_average():
 
 
 def test_backtest_with_a_trend_filter_on_real_data_runs_without_lookahead():
-    r = backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", N, 0.07, 0.005, trend="sma:50")
+    r = backtest(
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        "2008-01-02",
+        "2008-12-31",
+        N,
+        0.07,
+        0.005,
+        trend="sma:50",
+    )
     assert len(r.trades) >= 2
     assert not r.holding[0]
     assert r.stats.max_drawdown < 0.2  # the filter sidesteps most of the autumn 2008 crash
@@ -226,7 +285,7 @@ def test_backtest_with_a_trend_filter_on_real_data_runs_without_lookahead():
         ({"stop_loss": 0.0}, "stop_loss"),
         ({"stop_loss": 5.0}, "stop_loss"),  # 5 meant as 5% would never trigger
         ({"rate_target": -2.0}, "rate_target"),
-        ({"funding": "USD"}, "funding"),
+        ({"funding": Currency.USD}, "funding"),
         ({"signal": [True]}, "signal"),
     ],
 )
@@ -234,8 +293,8 @@ def test_bad_input(kwargs, argument):
     args = {
         "dates": np.array(["2024-01-01", "2024-01-02"], "datetime64[D]"),
         "spots": [100.0, 101.0],
-        "pair": "AUD/JPY",
-        "funding": "JPY",
+        "pair": Pair.parse("AUD/JPY"),
+        "funding": Currency.JPY,
         "notional": N,
         "rate_target": 0.04,
         "rate_funding": 0.0,
@@ -248,10 +307,21 @@ def test_bad_input(kwargs, argument):
 
 def test_bad_trend_rule_and_missing_schedule_column():
     with pytest.raises(CarryxlError, match="sma:N"):
-        backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", N, 0.07, 0.0, trend="wave")
+        backtest(
+            Pair.parse("AUD/JPY"),
+            Currency.JPY,
+            "2008-01-02",
+            "2008-12-31",
+            N,
+            0.07,
+            0.0,
+            trend="wave",
+        )
     schedule = RateSchedule.from_rows([["date", "AUD"], ["2000-01-01", "5%"]])
     with pytest.raises(CarryxlError, match="no column") as error:
-        backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", N, schedule, schedule)
+        backtest(
+            Pair.parse("AUD/JPY"), Currency.JPY, "2008-01-02", "2008-12-31", N, schedule, schedule
+        )
     assert error.value.argument == "rate_funding"
 
 
@@ -267,7 +337,18 @@ def test_any_path_of_signals_and_stops_keeps_the_books_straight(spots, data, sto
     signal = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
     dates = _dates([1] * (n - 1))
     r = backtest_spots(
-        dates, spots, "AUD/JPY", "JPY", N, 0.05, 0.01, leverage, stop, signal, cost, 0.3
+        dates,
+        spots,
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        N,
+        0.05,
+        0.01,
+        leverage,
+        stop,
+        signal,
+        cost,
+        0.3,
     )
     np.testing.assert_allclose(r.carry + r.fx + r.cross - r.costs, r.pnl, atol=1e-6)
     np.testing.assert_allclose(r.equity, N / leverage + r.pnl, atol=1e-6)

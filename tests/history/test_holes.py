@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from carryxl.cli import main
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import backtest, spot_on, spot_series
 from carryxl.history.data import MAX_HOLIDAY_GAP, history_from_rows
@@ -28,7 +29,7 @@ def _isk_hole() -> tuple[str, str]:
 def test_a_date_inside_the_isk_hole_is_an_error_naming_the_currency_and_span():
     last, nxt = _isk_hole()
     with pytest.raises(CarryxlError) as caught:
-        spot_on("EUR/ISK", "2010-06-01")
+        spot_on(Pair.parse("EUR/ISK"), "2010-06-01")
     message = str(caught.value)
     assert "ISK" in message
     assert last in message
@@ -38,16 +39,16 @@ def test_a_date_inside_the_isk_hole_is_an_error_naming_the_currency_and_span():
 
 def test_a_cross_through_the_hole_is_an_error_too():
     with pytest.raises(CarryxlError, match="EUR/ISK"):
-        spot_on("USD/ISK", "2012-03-01")
+        spot_on(Pair.parse("USD/ISK"), "2012-03-01")
 
 
 def test_a_series_across_the_hole_is_an_error_and_the_default_starts_after_it():
     last, nxt = _isk_hole()
     with pytest.raises(CarryxlError, match=f"start on or after {nxt}"):
-        spot_series("EUR/ISK", "2008-01-01", "2019-01-01")
-    whole = spot_series("EUR/ISK")
+        spot_series(Pair.parse("EUR/ISK"), "2008-01-01", "2019-01-01")
+    whole = spot_series(Pair.parse("EUR/ISK"))
     assert str(whole.dates[0]) == nxt
-    before = spot_series("EUR/ISK", "2008-01-01", last)
+    before = spot_series(Pair.parse("EUR/ISK"), "2008-01-01", last)
     assert str(before.dates[-1]) == last
 
 
@@ -64,12 +65,12 @@ def test_history_volatility_is_not_computed_across_the_hole(capsys):
 
 def test_a_backtest_does_not_run_across_the_hole():
     with pytest.raises(CarryxlError, match="hole"):
-        backtest("EUR/ISK", "EUR", "2008-01-02", "2019-12-31", 1_000_000, 0.05, 0.0)
+        backtest(Pair.parse("EUR/ISK"), "EUR", "2008-01-02", "2019-12-31", 1_000_000, 0.05, 0.0)
 
 
 def test_rub_after_its_fixings_stop_is_an_error_saying_so():
     with pytest.raises(CarryxlError, match="stop on 2022-03-01"):
-        spot_on("EUR/RUB", "2023-01-02")
+        spot_on(Pair.parse("EUR/RUB"), "2023-01-02")
 
 
 def _table(dates: list[str], values: list[float | str]) -> list[list[object]]:
@@ -79,7 +80,7 @@ def _table(dates: list[str], values: list[float | str]) -> list[list[object]]:
 def test_a_market_holiday_is_filled_and_a_longer_gap_in_a_users_table_is_not():
     # Thu 2024-03-28 -> Tue 2024-04-02 is Easter: 3 business days apart, filled.
     easter = history_from_rows(_table(["2024-03-28", "2024-04-02"], [151.0, 151.5]))
-    assert spot_on("USD/JPY", "2024-04-01", easter) == pytest.approx(151.0)
+    assert spot_on(Pair.parse("USD/JPY"), "2024-04-01", easter) == pytest.approx(151.0)
     # Fixings 6 business days apart: a hole, whether the rows are missing or blank.
     apart = ["2024-03-01", "2024-03-11"]
     assert np.busday_count(*apart) == MAX_HOLIDAY_GAP + 1
@@ -89,13 +90,13 @@ def test_a_market_holiday_is_filled_and_a_longer_gap_in_a_users_table_is_not():
     ):
         history = history_from_rows(table)
         with pytest.raises(CarryxlError, match="between 2024-03-01 and 2024-03-11"):
-            spot_on("USD/JPY", "2024-03-06", history)
+            spot_on(Pair.parse("USD/JPY"), "2024-03-06", history)
         with pytest.raises(CarryxlError, match="spans a hole"):
-            spot_series("USD/JPY", "2024-03-01", "2024-03-11", history)
+            spot_series(Pair.parse("USD/JPY"), "2024-03-01", "2024-03-11", history)
 
 
 def test_spot_on_a_weekend_says_which_fixing_it_used(capsys):
-    assert list(fixing_dates("AUD/JPY", ["2024-08-03", "2024-08-05"]).astype(str)) == [
+    assert list(fixing_dates(Pair.parse("AUD/JPY"), ["2024-08-03", "2024-08-05"]).astype(str)) == [
         "2024-08-02",
         "2024-08-05",
     ]

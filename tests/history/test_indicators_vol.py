@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import (
     correlation_matrix,
@@ -22,7 +23,7 @@ from carryxl.history import (
 )
 from tests.history.raw_ecb import cross, raw_rows
 
-AUDJPY = spot_series("AUD/JPY", "2007-01-02", "2009-12-31").values
+AUDJPY = spot_series(Pair.parse("AUD/JPY"), "2007-01-02", "2009-12-31").values
 
 
 def test_sma_by_hand_and_against_pandas_rolling():
@@ -137,13 +138,17 @@ def test_correlation_matrix_against_pandas():
         {p: [cross(d, *p.split("/")) for d in dates] for p in ("AUD/JPY", "NZD/JPY", "USD/EUR")}
     )
     expected = np.log(frame).diff().dropna().corr().to_numpy()
-    labels, got = correlation_matrix(list(frame.columns), "2020-01-01", "2024-12-31")
+    labels, got = correlation_matrix(
+        [Pair.parse(p) for p in frame.columns], "2020-01-01", "2024-12-31"
+    )
     assert labels == ["AUD/JPY", "NZD/JPY", "USD/EUR"]
     np.testing.assert_allclose(got, expected, rtol=1e-10)
 
 
 def test_a_pair_and_its_inverse_correlate_at_minus_one():
-    _, got = correlation_matrix(["EUR/USD", "USD/EUR"], "2020-01-01", "2020-12-31")
+    _, got = correlation_matrix(
+        [Pair.parse("EUR/USD"), Pair.parse("USD/EUR")], "2020-01-01", "2020-12-31"
+    )
     assert got[0, 1] == pytest.approx(-1.0)
 
 
@@ -155,4 +160,4 @@ def test_volatility_bad_input():
     with pytest.raises(CarryxlError, match="> 0"):
         realised_volatility([1, -2, 3])
     with pytest.raises(CarryxlError, match="at least two"):
-        correlation_matrix(["EUR/USD"])
+        correlation_matrix([Pair.parse("EUR/USD")])

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from carryxl.core.conventions import Pair
 from carryxl.history import plots
 from carryxl.history.ecb import ecb_history
 from carryxl.history.stress import stress_replay
@@ -55,7 +56,7 @@ def test_var_bars_read_in_full_with_thousands_separators(drawn: list[Any]) -> No
 
 def test_stress_chart_labels_the_stop_out_and_marks_where_it_happened(drawn: list[Any]) -> None:
     replay = stress_replay(
-        "USD/JPY",
+        Pair.parse("USD/JPY"),
         "JPY",
         "2024-07-01",
         "2024-08-30",

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from carryxl.cli import main
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.backtest import backtest
 from carryxl.history.basket import G10, basket_backtest
@@ -54,11 +55,15 @@ def test_a_backtest_with_no_rates_runs_on_the_policy_rates_day_by_day(with_rates
     assert out["rates"]["target"] == "AUD policy rate day by day (BIS)"
     assert out["rates"]["notes"] == []
     schedule = _schedule(["AUD", "JPY"], "2007-01-02", "2009-12-31")
-    expected = backtest("AUD/JPY", "JPY", "2007-01-02", "2009-12-31", 1e7, schedule, schedule)
+    expected = backtest(
+        Pair.parse("AUD/JPY"), Currency.JPY, "2007-01-02", "2009-12-31", 1e7, schedule, schedule
+    )
     np.testing.assert_allclose([d["equity"] for d in out["daily"]], expected.equity, rtol=1e-13)
     assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-13)
     # The carry changes with the RBA's steps: not one constant rate's carry.
-    flat = backtest("AUD/JPY", "JPY", "2007-01-02", "2009-12-31", 1e7, 0.0625, 0.005)
+    flat = backtest(
+        Pair.parse("AUD/JPY"), Currency.JPY, "2007-01-02", "2009-12-31", 1e7, 0.0625, 0.005
+    )
     assert abs(out["carry"] - flat.stats.carry) > 1e4
     # The text report cites the source and the as-of date.
     assert main(argv) == 0
@@ -71,7 +76,9 @@ def test_broker_spreads_are_added_to_each_leg(with_rates, capsys):
             "--spread-target", "-0.5%"]  # fmt: skip
     out = _json(capsys, argv)
     schedule = _schedule(["USD", "JPY"], "2023-01-03", "2023-12-29", {"JPY": 1.518, "USD": -0.5})
-    expected = backtest("USD/JPY", "JPY", "2023-01-03", "2023-12-29", 1e7, schedule, schedule)
+    expected = backtest(
+        Pair.parse("USD/JPY"), Currency.JPY, "2023-01-03", "2023-12-29", 1e7, schedule, schedule
+    )
     assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-12)
     assert "JPY: policy rate +1.5180% broker spread" in out["rates"]["notes"]
 
@@ -81,7 +88,9 @@ def test_user_rates_override_and_say_so(with_rates, capsys):
                          "2008-01-02", "--end", "2008-12-31", "--rate-target", "7%",
                          "--rate-funding", "0.5%"])  # fmt: skip
     assert out["rates"]["source"] == "rates given by hand"
-    expected = backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", 1e6, 0.07, 0.005)
+    expected = backtest(
+        Pair.parse("AUD/JPY"), Currency.JPY, "2008-01-02", "2008-12-31", 1e6, 0.07, 0.005
+    )
     assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-13)
     # one leg by hand, the other from the data
     out = _json(capsys, ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start",
@@ -149,7 +158,7 @@ def test_each_stress_episode_runs_on_its_pairs_real_rates(with_rates, capsys, ke
     out = _json(capsys, ["stress", "--episode", key, "--leverage", "5"])
     e = EPISODES[key]
     funding = e.funding
-    target = next(c for c in e.pair.split("/") if c != funding)
+    target = e.pair.other(funding)
     first = out["path"][0]["date"]
     assert out["rate_target"] == pytest.approx(merged_levels(target, [first])[0] / 100)
     assert out["rate_funding"] == pytest.approx(merged_levels(funding, [first])[0] / 100)

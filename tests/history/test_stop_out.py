@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from carryxl.cli import main
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import RateSchedule, accrued_interest, backtest, backtest_spots
 from carryxl.history.backtest import accrued_nightly
@@ -51,7 +52,9 @@ def _hand_rolled(start: str, end: str, leverage: float) -> dict[str, object]:
 
 def test_the_stop_out_date_is_the_hand_rolled_loops_in_backtest_and_stress():
     hand = _hand_rolled("2024-07-01", "2024-08-30", 10)
-    bt = backtest("USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, SCHEDULE, SCHEDULE, 10)
+    bt = backtest(
+        Pair.parse("USD/JPY"), "JPY", "2024-07-01", "2024-08-30", N, SCHEDULE, SCHEDULE, 10
+    )
     assert bt.stop is not None
     assert bt.stop.date == hand["date"]
     assert bt.stop.spot == pytest.approx(hand["spot"], rel=1e-12)  # filled at that fixing
@@ -68,7 +71,9 @@ def test_the_stop_out_date_is_the_hand_rolled_loops_in_backtest_and_stress():
     assert np.all(bt.equity[row:] == bt.equity[row])
     assert bt.ended == hand["date"] == bt.stats.end_date
     # The stress replay stops the same trade out the same day, at the same P&L.
-    st = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, SCHEDULE, SCHEDULE, 10)
+    st = stress_replay(
+        Pair.parse("USD/JPY"), "JPY", "2024-07-01", "2024-08-30", N, SCHEDULE, SCHEDULE, 10
+    )
     assert (st.stop_out_date, st.margin_call_date) == (hand["date"], hand["call"])
     assert st.stop_out_pnl == pytest.approx(hand["pnl"], rel=1e-9)
     assert st.stop_out_level_spot == pytest.approx(level_spot, rel=1e-9)
@@ -85,7 +90,9 @@ def test_a_rate_change_on_a_night_without_a_fixing_counts_from_that_night():
     expected = (0.01 + 3 * 0.02) / 365
     nightly = accrued_nightly(dates, schedule, "AUD", "ACT/365F")
     assert nightly[-1] == pytest.approx(expected, rel=1e-14)
-    result = backtest_spots(dates, [80.0, 80.0], "AUD/JPY", "JPY", N, schedule, schedule)
+    result = backtest_spots(
+        dates, [80.0, 80.0], Pair.parse("AUD/JPY"), "JPY", N, schedule, schedule
+    )
     assert result.carry[-1] == pytest.approx(N * expected, rel=1e-12)
     # the fixing-to-fixing sum at the rate of the earlier fixing would say 4 nights at 1%
     fixing_rate = accrued_interest(dates, schedule.rate_on("AUD", dates), "ACT/365F")
@@ -105,7 +112,7 @@ def test_volatility_and_sharpe_use_the_n_minus_1_returns_of_the_window():
 
 def test_no_annualised_figure_over_a_wiped_out_account():
     # EUR/CHF at 20x over the SNB's 15 January 2015: the fixing gaps through the stop-out.
-    r = backtest("EUR/CHF", "CHF", "2015-01-02", "2015-12-31", N, 0.0005, -0.0025, 20)
+    r = backtest(Pair.parse("EUR/CHF"), "CHF", "2015-01-02", "2015-12-31", N, 0.0005, -0.0025, 20)
     drop = cross("2015-01-15", "EUR", "CHF")
     assert r.stop is not None
     assert r.stop.wiped_out
@@ -177,7 +184,7 @@ def test_a_cost_of_100_percent_or_more_is_refused(cost, capsys, tmp_path, monkey
     assert len(err.strip().splitlines()) == 1
     assert "cost" in err
     with pytest.raises(CarryxlError) as error:
-        backtest("AUD/JPY", "JPY", "2008-01-02", "2008-12-31", N, 0.07, 0.005, cost=1.0)
+        backtest(Pair.parse("AUD/JPY"), "JPY", "2008-01-02", "2008-12-31", N, 0.07, 0.005, cost=1.0)
     assert error.value.argument == "cost"
 
 

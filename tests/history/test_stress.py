@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from carryxl.core import carry_days_to_offset
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import RateSchedule
 from carryxl.history.stress import EPISODES, episode, stress_replay
@@ -17,7 +18,15 @@ N = 10_000_000.0
 def test_the_seeds_yen_funded_position_reproduces_the_2024_unwind():
     # The talk: USD/JPY near 161 in early July 2024 and near 142 on 5 August 2024.
     r = stress_replay(
-        "USD/JPY", "JPY", "2024-07-01", "2024-08-05", N, 0.0533, 0.001, leverage=10, stop_out=None
+        Pair.parse("USD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-05",
+        N,
+        0.0533,
+        0.001,
+        leverage=10,
+        stop_out=None,
     )
     start, low = cross("2024-07-01", "USD", "JPY"), cross("2024-08-05", "USD", "JPY")
     assert 160 < start < 162
@@ -36,7 +45,15 @@ def test_the_seeds_yen_funded_position_reproduces_the_2024_unwind():
 
 def test_margin_call_day_is_the_first_fixing_below_the_level():
     r = stress_replay(
-        "USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10, stop_out=None
+        Pair.parse("USD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-30",
+        N,
+        0.0533,
+        0.001,
+        leverage=10,
+        stop_out=None,
     )
     dates = [d for d in sorted(raw_rows()) if "2024-07-01" <= d <= "2024-08-30"]
     start = cross(dates[0], "USD", "JPY")
@@ -50,7 +67,16 @@ def test_margin_call_day_is_the_first_fixing_below_the_level():
     first_call = next(d for d, e in zip(dates, equity, strict=True) if e < 1.0 * N / 10)
     assert r.margin_call_date == first_call
     half = stress_replay(
-        "USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, 10, 0.5, stop_out=None
+        Pair.parse("USD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-30",
+        N,
+        0.0533,
+        0.001,
+        10,
+        0.5,
+        stop_out=None,
     )
     assert half.margin_call_date == next(
         d for d, e in zip(dates, equity, strict=True) if e < 0.5 * N / 10
@@ -98,7 +124,7 @@ def test_snb_2015_floor_removal_day():
 def test_every_named_episode_runs_on_the_shipped_data():
     for e in EPISODES.values():
         r = stress_replay(e.pair, e.funding, e.start, e.end, N, 0.03, 0.01)
-        assert r.spot_start == pytest.approx(cross(str(r.dates[0]), *e.pair.split("/")))
+        assert r.spot_start == pytest.approx(cross(str(r.dates[0]), *str(e.pair).split("/")))
         assert r.max_drawdown > 0
 
 
@@ -107,13 +133,22 @@ def test_stress_bad_input():
         episode("dotcom")
     assert error.value.argument == "episode"
     with pytest.raises(CarryxlError, match="no fixing") as error:
-        stress_replay("USD/JPY", "JPY", "2024-08-03", "2024-08-04", N, 0.05, 0.0)
+        stress_replay(Pair.parse("USD/JPY"), Currency.JPY, "2024-08-03", "2024-08-04", N, 0.05, 0.0)
     assert error.value.argument == "end"
     with pytest.raises(CarryxlError) as error:
-        stress_replay("USD/JPY", "EUR", "2024-07-01", "2024-08-01", N, 0.05, 0.0)
+        stress_replay(Pair.parse("USD/JPY"), Currency.EUR, "2024-07-01", "2024-08-01", N, 0.05, 0.0)
     assert error.value.argument == "funding"
     with pytest.raises(CarryxlError) as error:
-        stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-01", N, 0.05, 0.0, leverage=-1)
+        stress_replay(
+            Pair.parse("USD/JPY"),
+            Currency.JPY,
+            "2024-07-01",
+            "2024-08-01",
+            N,
+            0.05,
+            0.0,
+            leverage=-1,
+        )
     assert error.value.argument == "leverage"
 
 
@@ -122,7 +157,9 @@ def test_stress_with_a_rate_schedule_accrues_each_step():
         [["date", "TRY", "USD"], ["2018-01-01", "8%", "1.5%"], ["2018-06-07", "17.75%", ""]]
     )
     assert "2018-06-07" in raw_rows()  # a fixing date, so the step splits the accrual there
-    r = stress_replay("USD/TRY", "USD", "2018-01-02", "2018-12-31", N, schedule, schedule)
+    r = stress_replay(
+        Pair.parse("USD/TRY"), Currency.USD, "2018-01-02", "2018-12-31", N, schedule, schedule
+    )
     d1 = (np.datetime64("2018-06-07") - np.datetime64("2018-01-02")).astype(int)
     d2 = (np.datetime64("2018-12-31") - np.datetime64("2018-06-07")).astype(int)
     a_try = 0.08 * d1 / 360 + 0.1775 * d2 / 360  # TRY and USD are both ACT/360
@@ -135,10 +172,27 @@ def test_stress_with_a_rate_schedule_accrues_each_step():
 def test_a_leveraged_position_is_stopped_out_and_never_loses_195_percent_of_peak():
     # Held through, 10x in the 2024 unwind loses more than the whole margin.
     held = stress_replay(
-        "USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10, stop_out=None
+        Pair.parse("USD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-30",
+        N,
+        0.0533,
+        0.001,
+        leverage=10,
+        stop_out=None,
     )
     assert held.max_drawdown > 1.0
-    r = stress_replay("USD/JPY", "JPY", "2024-07-01", "2024-08-30", N, 0.0533, 0.001, leverage=10)
+    r = stress_replay(
+        Pair.parse("USD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-30",
+        N,
+        0.0533,
+        0.001,
+        leverage=10,
+    )
     assert r.stop_out_level == 0.5
     # The stop-out day is the first fixing where the held position's equity < 50% of margin.
     first = next(i for i, e in enumerate(held.equity) if e < 0.5 * N / 10)

@@ -7,6 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import RateSchedule, history_from_csv, history_from_rows, spot_on, spot_series
 
@@ -20,14 +21,14 @@ ROWS = [
 
 def test_pairs_and_crosses_through_a_shared_currency():
     h = history_from_rows(ROWS)
-    assert spot_on("USD/JPY", "2024-08-05", h) == 142.0
-    assert spot_on("JPY/USD", "2024-08-05", h) == pytest.approx(1 / 142.0)
+    assert spot_on(Pair.parse("USD/JPY"), "2024-08-05", h) == 142.0
+    assert spot_on(Pair.parse("JPY/USD"), "2024-08-05", h) == pytest.approx(1 / 142.0)
     # AUD/JPY = (JPY per USD) / (AUD per USD) = 142.0 * 0.6485
-    assert spot_on("AUD/JPY", "2024-08-05", h) == pytest.approx(142.0 * 0.6485)
+    assert spot_on(Pair.parse("AUD/JPY"), "2024-08-05", h) == pytest.approx(142.0 * 0.6485)
     # The blank on 2024-08-02 takes the last known AUD/USD, 0.6540.
-    assert spot_on("AUD/JPY", "2024-08-02", h) == pytest.approx(146.5 * 0.6540)
+    assert spot_on(Pair.parse("AUD/JPY"), "2024-08-02", h) == pytest.approx(146.5 * 0.6540)
     # A Sunday takes Friday's values.
-    assert spot_on("AUD/JPY", "2024-08-04", h) == pytest.approx(146.5 * 0.6540)
+    assert spot_on(Pair.parse("AUD/JPY"), "2024-08-04", h) == pytest.approx(146.5 * 0.6540)
 
 
 def test_bare_currency_columns_are_per_anchor(tmp_path):
@@ -36,15 +37,17 @@ def test_bare_currency_columns_are_per_anchor(tmp_path):
         "date,JPY,AUD\n2024-08-05,155.98,1.7008\n2024-08-06,157.0,N/A\n2024-08-07,158,1.70\n"
     )
     h = history_from_csv(path, anchor="EUR")
-    assert spot_on("AUD/JPY", "2024-08-05", h) == pytest.approx(155.98 / 1.7008)
-    assert spot_on("AUD/JPY", "2024-08-06", h) == pytest.approx(157.0 / 1.7008)  # gap filled
+    assert spot_on(Pair.parse("AUD/JPY"), "2024-08-05", h) == pytest.approx(155.98 / 1.7008)
+    assert spot_on(Pair.parse("AUD/JPY"), "2024-08-06", h) == pytest.approx(
+        157.0 / 1.7008
+    )  # gap filled
     assert h.source == "mine.csv"
 
 
 def test_a_trailing_blank_is_after_the_data_not_a_gap():
     h = history_from_rows([["date", "EUR/AUD"], ["2024-08-05", "1.7"], ["2024-08-06", ""]])
     with pytest.raises(CarryxlError, match="to 2024-08-05"):
-        spot_on("EUR/AUD", "2024-08-06", h)
+        spot_on(Pair.parse("EUR/AUD"), "2024-08-06", h)
 
 
 def test_excel_serials_and_date_objects_and_unsorted_rows():
@@ -53,7 +56,7 @@ def test_excel_serials_and_date_objects_and_unsorted_rows():
         [45509.0, 1.0966],  # Excel serial of 2024-08-05
         [dt.date(2024, 8, 2), 1.0900],
     ]
-    s = spot_series("EUR/USD", history=history_from_rows(rows))
+    s = spot_series(Pair.parse("EUR/USD"), history=history_from_rows(rows))
     assert [str(d) for d in s.dates] == ["2024-08-02", "2024-08-05"]
     np.testing.assert_array_equal(s.values, [1.09, 1.0966])
 
@@ -61,10 +64,10 @@ def test_excel_serials_and_date_objects_and_unsorted_rows():
 def test_dates_outside_a_users_table():
     h = history_from_rows(ROWS)
     with pytest.raises(CarryxlError, match="outside the data") as error:
-        spot_on("USD/JPY", "2024-08-06", h)
+        spot_on(Pair.parse("USD/JPY"), "2024-08-06", h)
     assert error.value.argument == "date"
     with pytest.raises(CarryxlError, match="has no GBP"):
-        spot_on("GBP/JPY", "2024-08-05", h)
+        spot_on(Pair.parse("GBP/JPY"), "2024-08-05", h)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 from openpyxl.workbook.defined_name import DefinedName
 
 from carryxl.cli import main
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import ecb_history
 from carryxl.history.backtest import backtest
@@ -55,10 +56,12 @@ def test_default_window_is_the_last_five_years_of_ecb_data(tmp_path: Path) -> No
     sheet = openpyxl.load_workbook(path)["Carry backtest"]
     stats = _statistics(sheet)
     history = ecb_history()
-    quote = history.quote("AUD/JPY")
+    quote = history.quote(Pair.parse("AUD/JPY"))
     last = history.dates[quote.last].astype(dt.date)
     first = last.replace(year=last.year - 5)
-    expected = backtest("AUD/JPY", "JPY", first, last, 10_000_000, 0.045, 0.001, history=history)
+    expected = backtest(
+        Pair.parse("AUD/JPY"), Currency.JPY, first, last, 10_000_000, 0.045, 0.001, history=history
+    )
     s = expected.stats
     assert stats["To"] == last.isoformat()
     # the first fixing on or after the same day five years earlier
@@ -138,7 +141,14 @@ def test_the_workbooks_own_window_and_leverage(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(path)[title]
     stats = _statistics(sheet)
     expected = backtest(
-        "AUD/JPY", "JPY", "2024-01-02", "2024-12-31", 10_000_000, 0.045, 0.001, leverage=10
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        "2024-01-02",
+        "2024-12-31",
+        10_000_000,
+        0.045,
+        0.001,
+        leverage=10,
     )
     assert (stats["From"], stats["To"]) == ("2024-01-02", "2024-12-31")
     assert stats["Start equity (JPY)"] == pytest.approx(1_000_000.0)  # N / leverage
@@ -153,7 +163,7 @@ def test_only_a_start_runs_to_the_last_fixing(tmp_path: Path) -> None:
     title = _run(path)
     stats = _statistics(openpyxl.load_workbook(path)[title])
     history = ecb_history()
-    last = history.dates[history.quote("AUD/JPY").last]
+    last = history.dates[history.quote(Pair.parse("AUD/JPY")).last]
     assert (stats["From"], stats["To"]) == ("2025-06-02", str(last))
 
 

@@ -10,6 +10,7 @@ import pytest
 from currency_converter import CurrencyConverter
 from openpyxl.workbook.defined_name import DefinedName
 
+from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history import ecb_history
 from carryxl.history.stress import EPISODES, stress_replay
@@ -39,7 +40,14 @@ def test_every_episode_replayed_on_a_new_sheet(tmp_path: Path) -> None:
     history = ecb_history()
     for row, e in zip(rows, EPISODES.values(), strict=True):
         replay = stress_replay(
-            "AUD/JPY", "JPY", e.start, e.end, 10_000_000, 0.045, 0.001, history=history
+            Pair.parse("AUD/JPY"),
+            Currency.JPY,
+            e.start,
+            e.end,
+            10_000_000,
+            0.045,
+            0.001,
+            history=history,
         )
         assert row[1:3] == (e.start, e.end)
         assert row[3] == pytest.approx(replay.spot_start)
@@ -64,7 +72,14 @@ def test_the_workbooks_own_window(tmp_path: Path) -> None:
     title = _stress(path)
     (row,) = _rows(path, title)
     replay = stress_replay(
-        "AUD/JPY", "JPY", "2024-07-01", "2024-08-05", 10_000_000, 0.045, 0.001, leverage=10
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-05",
+        10_000_000,
+        0.045,
+        0.001,
+        leverage=10,
     )
     assert row[0] == "2024-07-01 to 2024-08-05"
     assert row[6] == pytest.approx(replay.worst_pnl)
@@ -112,7 +127,15 @@ def test_the_workbooks_own_stop_out_level(tmp_path: Path) -> None:
         wb.defined_names[name] = DefinedName(name, attr_text=f"Trade!$B${cell}")
     wb.save(path)
     (row,) = _rows(path, _stress(path))
-    args = ("AUD/JPY", "JPY", "2024-07-01", "2024-08-30", 10_000_000, 0.045, 0.001)
+    args = (
+        Pair.parse("AUD/JPY"),
+        Currency.JPY,
+        "2024-07-01",
+        "2024-08-30",
+        10_000_000,
+        0.045,
+        0.001,
+    )
     at_20 = stress_replay(*args, leverage=10, stop_out=0.2)
     at_50 = stress_replay(*args, leverage=10)
     assert at_20.stop_out_date is not None

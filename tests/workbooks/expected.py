@@ -54,6 +54,7 @@ from carryxl.core import (
     value_date,
     year_fraction,
 )
+from carryxl.core.conventions import Currency
 from carryxl.core.period import holding_period
 from carryxl.core.portfolio import BookColumns, book_positions, book_risk, currency_exposure
 from carryxl.core.swaps import WEEKDAYS
@@ -75,7 +76,7 @@ CODES = [code for code, *_ in RATE_EXAMPLES]
 def _day_count(v: dict[str, Any], currency: str) -> str:
     """The Rates sheet's day count for ``currency``: as written in, or the core default."""
     written = v.get("in_rates_day_count")
-    return written[CODES.index(currency)] if written else str(default_day_count(currency))
+    return written[CODES.index(currency)] if written else str(default_day_count(Currency(currency)))
 
 
 def _f(value: Any) -> Any:
@@ -103,8 +104,8 @@ def calculator_period(v: dict[str, Any], target: str) -> tuple[float, float, flo
         t = v["in_years"]
         return t, t, t
     period = holding_period(
-        target,
-        v["in_funding"],
+        Currency.parse(target),
+        Currency.parse(v["in_funding"]),
         start=v["in_start_date"].date(),
         end=v["in_end_date"].date(),
         day_count_target=_day_count(v, target),
@@ -120,8 +121,8 @@ def calculator_period(v: dict[str, Any], target: str) -> tuple[float, float, flo
 def expect_calculator(v: dict[str, Any]) -> dict[str, Any]:
     """Calculator outputs from the core; stop-loss spot is checked separately (inverse)."""
     pair = Pair.parse(v["in_pair"])
-    orientation = pair.orientation(v["in_funding"])
-    target = str(pair.other(v["in_funding"]))
+    orientation = pair.orientation(Currency.parse(v["in_funding"]))
+    target = str(pair.other(Currency.parse(v["in_funding"])))
     n, s0, s1 = v["in_notional"], v["in_spot_start"], v["in_spot_end"]
     rt, rf = v["in_rate_target"], v["in_rate_funding"]
     t, tf, held = calculator_period(v, target)
@@ -223,7 +224,7 @@ def expect_asset(v: dict[str, Any]) -> dict[str, Any]:
 def expect_scenarios(v: dict[str, Any]) -> dict[str, Any]:
     """Scenario grids from :func:`carryxl.core.carry_pnl` with X1/X0 = 1 + g."""
     pair = Pair.parse(v["in_pair"])
-    orientation = pair.orientation(v["in_funding"])
+    orientation = pair.orientation(Currency.parse(v["in_funding"]))
     n, s0 = v["in_notional"], v["in_spot_start"]
     rt, rf, t = v["in_rate_target"], v["in_rate_funding"], v["in_years"]
     moves = np.array(v["in_scenario_moves"])[:, None]
@@ -247,7 +248,7 @@ def _margin_call_calculator(v: dict[str, Any]) -> Any:
     """The calculator's margin-call spot by :func:`carryxl.core.margin_call_spot`."""
     pair = Pair.parse(v["in_pair"])
     n, s0 = v["in_notional"], v["in_spot_start"]
-    if pair.orientation(v["in_funding"]) is Orientation.TARGET_FUNDING:
+    if pair.orientation(Currency.parse(v["in_funding"])) is Orientation.TARGET_FUNDING:
         units, side, account = n / s0, "long", "quote"
     else:
         units, side, account = n, "short", "base"
@@ -459,7 +460,7 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
     w = book.exposure_account
     risk = book_risk(w, vol, corr, v["in_horizon_years"], v["in_confidence"])
     fx = currency_exposure(
-        col("in_pf_pair"),
+        [Pair.parse(p) for p in col("in_pf_pair")],
         w,
         v["in_concentration_threshold"],
         held=book.held_account,

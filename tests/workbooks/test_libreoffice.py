@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
-from carryxl.core import CarryxlError, Pair, carry_pnl, fx_return
+from carryxl.core import CarryxlError, Currency, Pair, carry_pnl, fx_return
 from carryxl.templates import TEMPLATES
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
@@ -388,7 +388,7 @@ def _check(kind: str, inputs: dict[str, Any], wb: Any, sheet: str | None = None)
 def _check_stop(inputs: dict[str, Any], wb: Any) -> None:
     """The stop-loss spot is where the core's FX return is minus the stop."""
     pair = Pair.parse(inputs["in_pair"])
-    orientation = pair.orientation(inputs["in_funding"])
+    orientation = pair.orientation(Currency.parse(inputs["in_funding"]))
     s0, stop_spot = inputs["in_spot_start"], values(wb, "out_stop_spot")
     assert close(float(fx_return(s0, stop_spot, orientation)), -inputs["in_stop_loss"], 1.0)
     pips = (stop_spot - s0) / pair.pip_size()
@@ -398,7 +398,7 @@ def _check_stop(inputs: dict[str, Any], wb: Any) -> None:
 def _check_breakeven_after_costs(inputs: dict[str, Any], wb: Any) -> None:
     """At the break-even end spot after costs, the core's P&L less costs is zero."""
     pair = Pair.parse(inputs["in_pair"])
-    orientation = pair.orientation(inputs["in_funding"])
+    orientation = pair.orientation(Currency.parse(inputs["in_funding"]))
     t, tf, _held = calculator_period(inputs, str(pair.other(inputs["in_funding"])))
     pnl = carry_pnl(
         inputs["in_notional"], inputs["in_spot_start"], values(wb, "out_breakeven_spot_net"),
@@ -410,7 +410,7 @@ def _check_breakeven_after_costs(inputs: dict[str, Any], wb: Any) -> None:
 
 def _check_end_spots(inputs: dict[str, Any], wb: Any) -> None:
     """Each scenario row's end spot moves the target by that row's FX move (core)."""
-    orientation = Pair.parse(inputs["in_pair"]).orientation(inputs["in_funding"])
+    orientation = Pair.parse(inputs["in_pair"]).orientation(Currency.parse(inputs["in_funding"]))
     spots = values(wb, "out_scenario_end_spots")
     moves = fx_return(inputs["in_spot_start"], np.array(spots), orientation)
     assert close([float(m) for m in moves], list(inputs["in_scenario_moves"]), 1.0)

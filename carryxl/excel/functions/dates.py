@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from carryxl.core import dates
-from carryxl.core.conventions import Currency, default_day_count
+from carryxl.core.conventions import default_day_count
 from carryxl.excel import cells
 from carryxl.excel.arguments import (
     CURRENCY_CODE,
@@ -34,8 +34,7 @@ def day_count(currency_code: Any) -> Any:
     """DAY_COUNT: the day count's name in each cell (text, not a number)."""
 
     def parse(cell: Any) -> str:
-        code = Currency.parse(cells.text("currency_code", cell), "currency_code")
-        return str(default_day_count(code))
+        return str(default_day_count(cells.currency_of("currency_code", cell)))
 
     return cells.to_excel(cells.shown(cells.choice("currency_code", parse, currency_code)))
 

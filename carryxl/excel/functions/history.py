@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core import dates
+from carryxl.core.conventions import Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.excel import cells
 from carryxl.excel.arguments import cells_only
@@ -26,18 +27,20 @@ END_HELP = "Last date (an Excel date), on or after start, within the data"
 def _pair_in_data(name: str) -> Any:
     """Parse a pair cell and check that the ECB data can price it: its label, e.g. AUD/JPY."""
 
-    def parse(cell: Any) -> str:
+    def parse(cell: Any) -> Pair:
         if not isinstance(cell, str) or cell.strip().upper() in cells.EXCEL_ERRORS:
             raise CarryxlError(name, cell, "must be a currency pair such as AUD/JPY")
-        return str(ecb_history().quote(cell.strip(), name).pair)
+        pair = cells.pair_of(name, cell.strip())
+        ecb_history().quote(pair, name)
+        return pair
 
     return parse
 
 
-def _one_pair(name: str, value: Any) -> str:
+def _one_pair(name: str, value: Any) -> Pair:
     item = cells.choice(name, _pair_in_data(name), value)
     cells.single(item)
-    pair: str = cells.setting_value(item)
+    pair: Pair = cells.setting_value(item)
     return pair
 
 
@@ -89,14 +92,14 @@ def fx_spot(pair: Any, on_date: Any) -> Any:
     return cells.to_excel(_outside_the_data(grid, days, pairs))
 
 
-def _covered(pair: str) -> tuple[np.datetime64, np.datetime64]:
+def _covered(pair: Pair) -> tuple[np.datetime64, np.datetime64]:
     """First and last date on which the ECB data has the pair."""
     history = ecb_history()
     quote = history.quote(pair)
     return history.dates[quote.first], history.dates[quote.last]
 
 
-def _spot_inside_the_data(on_date: Any, pair: str) -> Any:
+def _spot_inside_the_data(on_date: Any, pair: Pair) -> Any:
     """The core's spot on each date inside the pair's data, NaN outside it.
 
     Dates outside are common (a whole column a year too late): marking them here, rather
@@ -123,7 +126,7 @@ def _outside_the_data(grid: Any, days: cells.Input, pairs: cells.Input) -> Any:
     marked = grid.astype(object)
     on = np.broadcast_to(days.values, grid.shape).reshape(-1)
     code = np.broadcast_to(pairs.values, grid.shape).reshape(-1)
-    rules: dict[str, str] = {}
+    rules: dict[Pair, str] = {}
     for index in np.flatnonzero(missing).tolist():
         day, pair = on[index], code[index]
         if pair not in rules:  # the core's own words, once per pair
@@ -132,7 +135,7 @@ def _outside_the_data(grid: Any, days: cells.Input, pairs: cells.Input) -> Any:
     return marked
 
 
-def _outside_rule(pair: str, day: np.datetime64) -> str:
+def _outside_rule(pair: Pair, day: np.datetime64) -> str:
     """What the core says of a date outside the pair's data (naming the range covered)."""
     try:
         series.spot_on(pair, day)
@@ -170,7 +173,7 @@ def fx_correl(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
     """FX_CORREL."""
     first, last = _one_date("start_date", start_date), _one_date("end_date", end_date)
 
-    def kernel(pair1: str, pair2: str) -> float:
+    def kernel(pair1: Pair, pair2: Pair) -> float:
         try:
             matrix = series.correlation_matrix([pair1, pair2], first, last)[1]
         except CarryxlError as error:

@@ -356,7 +356,7 @@ def currency_exposure(
         raise cells.WholeCall(problem)
     given = cells.single(cells.optional_numbers("threshold", threshold, text=rate_from_text))
     bound = 0.5 if given is None else cells.setting_value(given)
-    chosen = [str(p) for p in labels.values[used, 0]]
+    chosen = list(labels.values[used, 0])
     if not chosen:
         raise CarryxlError("pairs", None, "give at least one position")
     result = portfolio.currency_exposure(chosen, w.values[used, 0], bound)

@@ -34,16 +34,16 @@ def policy_rate_as_of() -> Any:
     return float(dates.to_excel_serial(policy_rates("POLICY_RATE_AS_OF").as_of))
 
 
-def _code_cell(data: PolicyRates, cell: Any) -> str:
+def _code_cell(data: PolicyRates, cell: Any) -> Currency:
     """A currency cell the policy-rate data has: its code."""
     if not isinstance(cell, str) or cell.strip().upper() in cells.EXCEL_ERRORS:
         raise CarryxlError("ccy", cell, "must be a currency code such as JPY")
-    code = Currency.parse(cell, "ccy")
+    code = cells.currency_of("ccy", cell)
     data.get(code, "ccy")
-    return str(code)
+    return code
 
 
-def _policy_rate_or_nan(on_date: Any, ccy: str) -> Any:
+def _policy_rate_or_nan(on_date: Any, ccy: Currency) -> Any:
     """The published level on each date; NaN where it is refused (gap, before, stale)."""
     rates, status = policy_rates().read(ccy, on_date)
     return np.where(status == LEVEL, rates, np.nan)
@@ -62,7 +62,7 @@ def _policy_refusals(grid: Any, days: cells.Input, codes: cells.Input) -> Any:
         day, currency = on[index], code[index]
         level, status = data.read(currency, day)
         if int(status) == STALE:
-            end = data.series[Currency(currency)].end
+            end = data.series[currency].end
             rule = (
                 f"is after the BIS data's last date ({stale_note(end)}: "
                 f"{float(level):.4%}; carryxl data update)"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from openpyxl.chart import LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.conventions import Currency, Pair
 from carryxl.history.series import spot_on
 from carryxl.workbooks import styles
 from carryxl.workbooks.formulas import ASSET_UDF, asset_chart_cell, asset_pnl_at
@@ -61,7 +62,7 @@ ASSET_NATIVE: dict[str, str] = {
     ),
 }
 
-ECB_MONTH = ("USD/JPY", "2025-10-31", "2025-11-28")
+ECB_MONTH = (Pair(Currency.USD, Currency.JPY), "2025-10-31", "2025-11-28")
 """The talk's month on the ECB's fixings: the last fixing of October to the last of November."""
 
 

@@ -24,7 +24,7 @@ import datetime as dt
 from openpyxl.chart import LineChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from carryxl.core.conventions import Currency, Pair, default_day_count
+from carryxl.core.conventions import default_day_count
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.history.series import spot_series
 from carryxl.history.stress import episode
@@ -77,8 +77,7 @@ def build(book: Book) -> None:
     sheet_head(book, ws, "history_title", (40, 18, 12, 3, 12, 11, 8, 18, 18, 12, 10, 10))
     f = Form(book, ws)
     seed = SEED_INPUTS
-    pair = Pair.parse(EPISODE.pair)
-    funding = Currency.parse(EPISODE.funding)
+    pair, funding = EPISODE.pair, EPISODE.funding
     target = pair.other(funding)
     dates, spots = fixings()
     first, last = TABLE_FIRST_ROW, TABLE_FIRST_ROW + len(dates) - 1

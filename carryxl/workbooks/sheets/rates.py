@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from carryxl.core import currency_name, default_day_count, spot_lag_days
+from carryxl.core import Currency, Pair, currency_name, default_day_count, spot_lag_days
 from carryxl.core.swaps import SwapForm
 from carryxl.history.policy import SOURCE
 from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
@@ -172,11 +172,13 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     for row, (code, policy, source, broker, broker_source) in enumerate(
         RATE_EXAMPLES, start=FIRST_ROW
     ):
-        usd_pair = "EUR/USD" if code == "USD" else f"USD/{code}"
+        currency = Currency(code)  # the table's own codes
+        usd = Currency.USD
+        usd_pair = Pair(Currency.EUR, usd) if currency is usd else Pair(usd, currency)
         values = (
             code,
-            currency_name(code, lang),
-            str(default_day_count(code)),
+            currency_name(currency, lang),
+            str(default_day_count(currency)),
             spot_lag_days(usd_pair),
             policy,
             AS_OF,
