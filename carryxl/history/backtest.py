@@ -68,6 +68,7 @@ from carryxl.history.stats import PerformanceStats, performance_stats
 
 __all__ = [
     "Backtest",
+    "LegAccrual",
     "StopOut",
     "Trade",
     "accrued_interest",
@@ -137,7 +138,7 @@ def accrued_nightly(
 
 
 @dataclass(frozen=True)
-class _Leg:
+class LegAccrual:
     """One leg's accrual (:func:`accrued_nightly`) over the whole window, the nights with no
     rate counted as 0 and counted in ``unknown`` (nights with no rate up to each fixing),
     so that a trade open over one can be refused and one that is not can run."""
@@ -154,18 +155,21 @@ class _Leg:
         days: DateArray,
         currency: Currency,
         level: float | RateSchedule,
-        day_count: DayCount | str | None,
-        leg: str,
-    ) -> _Leg:
-        """The leg under its (default) day count."""
+        day_count: DayCount | str | None = None,
+        *,
+        leg: str = "",
+        argument: str = "",
+    ) -> LegAccrual:
+        """The leg under its (default) day count; errors name ``rate_{leg}`` and
+        ``day_count_{leg}``, or ``argument`` when given."""
         convention = DayCount.parse(day_count or default_day_count(currency), f"day_count_{leg}")
         nights, weights = _night_weights(days, convention)
-        argument = f"rate_{leg}"
-        rates = known_rates_on(level, currency, nights, argument)
+        name = argument or f"rate_{leg}"
+        rates = known_rates_on(level, currency, nights, name)
         missing = np.isnan(rates)
         accrued = _at_fixings(days, np.where(missing, 0.0, rates) * weights)
         unknown = np.rint(_at_fixings(days, missing.astype(np.float64))).astype(np.int64)
-        return cls(accrued, unknown, level, currency, argument)
+        return cls(accrued, unknown, level, currency, name)
 
     def check_held(self, days: DateArray, entry: int, exit: int) -> None:
         """Refuse, in the schedule's words, a trade held over a night with no rate."""
@@ -417,8 +421,8 @@ class _Path:
     days: DateArray
     spots: FloatArray
     orientation: Orientation
-    target: _Leg
-    funding: _Leg
+    target: LegAccrual
+    funding: LegAccrual
     allowed: np.ndarray[Any, np.dtype[np.bool_]]
 
 
@@ -535,8 +539,8 @@ def backtest_spots(
         days,
         s,
         orientation,
-        _Leg.of(days, p.other(fund), rate_target, day_count_target, "target"),
-        _Leg.of(days, fund, rate_funding, day_count_funding, "funding"),
+        LegAccrual.of(days, p.other(fund), rate_target, day_count_target, leg="target"),
+        LegAccrual.of(days, fund, rate_funding, day_count_funding, leg="funding"),
         np.ones(days.shape, dtype=bool) if signal is None else _signal(signal, days),
     )
     limits = _Limits(n_amount, n_amount / lev, out_level, stop, close_on_bust)

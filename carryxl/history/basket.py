@@ -22,6 +22,11 @@ holds through); at any leverage it is closed when equity reaches 0 (wiped out). 
 account then stops trading, and the statistics cover its life (first date to the stop).
 The first fixing where equity < ``margin_call`` * margin (default 100%, leverage > 1) is
 reported.
+
+Rates are needed only while the basket is open (as for one trade): every leg's rate at each
+rebalance it makes, and each held leg's and the base's every night it holds them. A basket
+stopped out before a gap in the data runs; one that would rank or hold over it is refused
+in the schedule's words (a labelled ``--fill`` or rates by hand).
 """
 
 from __future__ import annotations
@@ -38,10 +43,10 @@ from carryxl.core.dates import DateArray
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
-from carryxl.history.backtest import StopOut, accrued_nightly, checked_cost, checked_levels
+from carryxl.history.backtest import LegAccrual, StopOut, checked_cost, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.ecb import ecb_history
-from carryxl.history.rates import RateSchedule, rates_on
+from carryxl.history.rates import RateSchedule, known_rates_on, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import PerformanceStats, performance_stats
 
@@ -92,13 +97,16 @@ def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype
     return np.flatnonzero(np.concatenate(([True], months[1:] != months[:-1])))
 
 
-def _rate_on(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
+def _given(
+    rates: RateSchedule | Mapping[str, float], code: Currency
+) -> tuple[float | RateSchedule, str]:
+    """What gives ``code``'s rate (the schedule, or its constant) and the argument to name."""
     if isinstance(rates, RateSchedule):
-        return rates_on(rates, code, dates, "rates")
+        return rates, "rates"
     table = {Currency.parse(k, "rates"): v for k, v in rates.items()}
     if code not in table:
         raise CarryxlError("rates", str(code), "no rate given for this currency")
-    return rates_on(float(table[code]), code, dates, f"rates[{code}]")
+    return float(table[code]), f"rates[{code}]"
 
 
 def _inputs(
@@ -108,8 +116,9 @@ def _inputs(
     start: Any,
     end: Any,
     history: RateHistory,
-) -> tuple[DateArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Dates, prices in base (base per 1 unit), rates, and accrued interest per currency."""
+) -> tuple[DateArray, FloatArray, FloatArray, list[LegAccrual], LegAccrual]:
+    """Dates, prices in base (base per 1 unit), the rates for the ranking (NaN where there
+    is none: needed only at a rebalance the basket makes) and each currency's accrual."""
     others = [c for c in codes if c != base]
     if not others:
         raise CarryxlError("currencies", [str(c) for c in codes], f"need one besides {base}")
@@ -118,17 +127,15 @@ def _inputs(
     for j, code in enumerate(codes):
         if code != base:
             prices[:, j] = spot_series(Pair(code, base), start, end, history).values
-    rate_table = np.column_stack([_rate_on(rates, c, dates) for c in codes])
-    accrued = np.column_stack([_nightly(rates, c, dates) for c in codes])
-    return dates, prices, rate_table, accrued, _nightly(rates, base, dates)
-
-
-def _nightly(rates: RateSchedule | Mapping[str, float], code: Currency, dates: DateArray) -> Any:
-    """Interest per unit accrued night by night on ``code`` from the first date."""
-    if isinstance(rates, RateSchedule):
-        return accrued_nightly(dates, rates, code, default_day_count(code))
-    level = float(_rate_on(rates, code, dates[:1])[0])
-    return accrued_nightly(dates, level, code, default_day_count(code), f"rates[{code}]")
+    given = {c: _given(rates, c) for c in dict.fromkeys([*codes, base])}
+    rate_table = np.column_stack(
+        [known_rates_on(*given[c][:1], c, dates, given[c][1]) for c in codes]
+    )
+    accruals = {
+        c: LegAccrual.of(dates, c, level, default_day_count(c), argument=name)
+        for c, (level, name) in given.items()
+    }
+    return dates, prices, rate_table, [accruals[c] for c in codes], accruals[base]
 
 
 @dataclass
@@ -140,16 +147,39 @@ class _Run:
     legs: list[int]
     prices: FloatArray
     rate_table: FloatArray
-    accrued: FloatArray
-    base_accrued: FloatArray
+    accruals: list[LegAccrual]
+    base: LegAccrual
+
+    @property
+    def accrued(self) -> FloatArray:
+        """Interest accrued per unit, a column per currency."""
+        return np.column_stack([leg.accrued for leg in self.accruals])
+
+    def check(self, a: int, z: int, held: Mapping[Currency, float]) -> None:
+        """Refuse, in the schedule's words, a rebalance on row ``a`` without every leg's
+        rate to rank, or a holding to row ``z`` over a night with no rate."""
+        missing = [k for k in self.legs if np.isnan(self.rate_table[a, k])]
+        if missing:
+            leg = self.accruals[missing[0]]
+            rates_on(leg.level, leg.currency, self.dates[a], leg.argument)
+        if z <= a or not any(held.values()):
+            return
+        for leg in self.accruals:
+            if held.get(leg.currency, 0.0):
+                leg.check_held(self.dates, a, z)
+        self.base.check_held(self.dates, a, z)
 
     def run(
-        self, starts: Any, last: int, choice: tuple[int, int, float, float]
+        self, starts: Any, last: int, choice: tuple[int, int, float, float], checked: bool = True
     ) -> tuple[dict[str, FloatArray], tuple[Rebalance, ...]]:
         """Carry, fx, cross and costs (cumulative) with every leg closed at row ``last``
-        (no closing cost when ``last`` is the final date: the basket is still open)."""
+        (no closing cost when ``last`` is the final date: the basket is still open).
+
+        ``checked=False`` runs over nights with no rate as if they paid nothing (to find
+        where the basket is stopped out: every row before the first such night is exact)."""
         n_top, n_bottom, amount, fee = choice
         dates, codes, legs = self.dates, self.codes, self.legs
+        accrued, base_accrued = self.accrued, self.base.accrued
         size = dates.size
         parts = {name: np.zeros(size) for name in ("carry", "fx", "cross", "costs")}
         if last < size - 1:  # stopped out at ``last``: no rebalance from that fixing on
@@ -158,6 +188,8 @@ class _Run:
         held: dict[Currency, float] = {}
         rows: list[Rebalance] = []
         for a, z in zip(starts, stops, strict=True):
+            if checked:
+                self.check(a, z, {})  # every leg's rate, to rank them
             order = [legs[k] for k in np.argsort(-self.rate_table[a, legs], kind="stable")]
             longs = [codes[i] for i in order[: int(n_top)]]
             shorts = [codes[i] for i in order[len(order) - int(n_bottom) :]] if n_bottom else []
@@ -170,13 +202,15 @@ class _Run:
             )
             parts["costs"][a:] += fee * traded
             held = weights
+            if checked:
+                self.check(a, z, held)
             rows.append(Rebalance(str(dates[a]), tuple(map(str, longs)), tuple(map(str, shorts))))
             if z <= a:
                 continue
             w = np.array([weights.get(c, 0.0) for c in codes])
             ratio = self.prices[a : z + 1] / self.prices[a]
-            d_c = self.accrued[a : z + 1] - self.accrued[a]
-            d_b = (self.base_accrued[a : z + 1] - self.base_accrued[a])[:, None]
+            d_c = accrued[a : z + 1] - accrued[a]
+            d_b = (base_accrued[a : z + 1] - base_accrued[a])[:, None]
             value = carry_pnl(1.0, 1.0, ratio, d_c, d_b, 1.0)  # per unit, each currency long
             total = value @ w
             fx_path = (ratio - 1.0) @ w
@@ -229,11 +263,13 @@ def basket_backtest(
     lev = float(positive("leverage", leverage))
     fee = checked_cost(cost)
     call, out_level = checked_levels(margin_call, stop_out)
-    dates, prices, rate_table, accrued, base_accrued = _inputs(rates, codes, b, start, end, h)
-    runner = _Run(dates, codes, legs, prices, rate_table, accrued, base_accrued)
+    dates, prices, rate_table, accruals, base_leg = _inputs(rates, codes, b, start, end, h)
+    runner = _Run(dates, codes, legs, prices, rate_table, accruals, base_leg)
     choice = (n_top, n_bottom, amount, fee)
     starts = rebalance_rows(dates, rebalance)
-    parts, history_rows = runner.run(starts, dates.size - 1, choice)
+    # First where the basket is stopped out, then the run to there, refused only if it
+    # needs a rate the data lacks (rates are needed only while the basket is open).
+    parts, history_rows = runner.run(starts, dates.size - 1, choice, checked=False)
     margin = amount / lev
     equity = margin + parts["carry"] + parts["fx"] + parts["cross"] - parts["costs"]
     out = out_level if lev > 1.0 else None  # no broker stop-out on an unleveraged basket
@@ -256,6 +292,8 @@ def basket_backtest(
             wiped_out=margin + pnl_k <= 0.0,
         )
         life = k + 1
+    else:
+        parts, history_rows = runner.run(starts, dates.size - 1, choice)
     pnl = parts["carry"] + parts["fx"] + parts["cross"] - parts["costs"]
     equity = margin + pnl
     stats = performance_stats(

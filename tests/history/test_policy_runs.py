@@ -142,6 +142,25 @@ def test_rates_are_needed_only_while_a_position_is_open(with_rates, capsys):
     assert "--fill JPY=RATE" in err
 
 
+def test_a_basket_needs_rates_only_while_it_is_open(with_rates, capsys):
+    # The G10 basket at 10x is stopped out in 2008: it runs past the yen gap and says so,
+    # and its stop is the one a window ending before the gap gives.
+    argv = ["basket", "--start", "2008-01-02", "--leverage", "10"]
+    out = _json(capsys, [*argv, "--end", "2017-12-29"])
+    stop = out["stop"]
+    assert stop is not None
+    assert stop["date"] < JPY_GAPS[1][0]
+    assert f"JPY {JPY_GAPS[1][0]} to {JPY_GAPS[1][1]}: no BIS level; not needed" in " ".join(
+        out["rates"]["notes"]
+    )
+    assert _json(capsys, [*argv, "--end", "2011-12-30"])["stop"] == stop
+    # Unleveraged it is open (and ranks the yen) across the gap: refused, naming it.
+    assert main([*argv[:-2], "--end", "2017-12-29"]) == 2
+    err = capsys.readouterr().err
+    assert GAP in err
+    assert "--fill JPY=RATE" in err
+
+
 def test_dates_after_the_data_are_marked_stale(with_rates, capsys):
     as_of = load_policy_rates().as_of
     out = _json(capsys, ["backtest", "--pair", "USD/JPY", "--funding", "JPY", "--start",
