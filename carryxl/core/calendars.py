@@ -132,6 +132,9 @@ def _next(day: Any, holidays: DateArray) -> np.datetime64:
 def spot_dates(trade_dates: Any, lag: int, cal: PairCalendars) -> DateArray:
     """T + lag under the USD rule (module notes), for each trade date: the pair's value
     dates, used by the forward, the strip and the swap's rollover nights alike."""
+    if cal.counted is cal.settled:  # one holiday set (no USD rule): T + lag business days
+        same: DateArray = np.busday_offset(trade_dates, lag, roll="forward", holidays=cal.counted)
+        return same
     days = np.busday_offset(trade_dates, 0, roll="forward", holidays=cal.counted)
     if lag == 0:
         spot: DateArray = np.busday_offset(days, 0, roll="forward", holidays=cal.settled)
