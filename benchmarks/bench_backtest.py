@@ -108,9 +108,12 @@ def _policy_rates() -> PolicyRates:
     if found is not None:
         return found
     os.environ["CARRYXL_DATA_DIR"] = tempfile.mkdtemp(prefix="carryxl-bench-")
-    files = ("bis_cbpol_1999_2022.csv", "bis_cbpol_gaps_1999_2022.csv",
-             "bis_cbpol_2008_2024.csv", "bis_cbpol_gaps_2008_2024.csv")  # fmt: skip
-    rates, _ = import_policy_files([SHARED / name for name in files])
+    import_policy_files(
+        [SHARED / "bis_cbpol_1999_2022.csv", SHARED / "bis_cbpol_gaps_1999_2022.csv"]
+    )
+    # the later extract runs to 2024-12-31 (its README), past its last change point
+    later = [SHARED / "bis_cbpol_2008_2024.csv", SHARED / "bis_cbpol_gaps_2008_2024.csv"]
+    rates, _ = import_policy_files(later, through="2024-12-31")
     return rates
 
 

@@ -226,12 +226,14 @@ def level_on(rows: list[tuple[str, str, float]], currency: str, day: str) -> flo
 
 @pytest.fixture(scope="session")
 def imported_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder with both BIS files and their gaps imported (in that order)."""
+    """A data folder with both BIS files and their gaps imported (in that order), the later
+    table with the end of its data (``--through``): a change-point table cannot tell it."""
     folder = tmp_path_factory.mktemp("policy-rates")
     saved = os.environ.get("CARRYXL_DATA_DIR")
     os.environ["CARRYXL_DATA_DIR"] = str(folder)
     try:
-        import_policy_files(ALL_FILES)
+        import_policy_files(ALL_FILES[:2])
+        import_policy_files(ALL_FILES[2:], through=LATER_SPAN[1])
     finally:
         if saved is not None:
             os.environ["CARRYXL_DATA_DIR"] = saved

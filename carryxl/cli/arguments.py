@@ -126,12 +126,12 @@ def date(argument: str) -> Callable[[str], np.datetime64]:
     return _typed("date", lambda text: parse_date(argument, text))
 
 
-def date_list(argument: str) -> Callable[[str], str]:
-    """Comma-separated dates (``2025-01-07,2025-01-08``), as the same text."""
+def date_list(argument: str) -> Callable[[str], tuple[np.datetime64, ...]]:
+    """Comma-separated dates (``2025-01-07,2025-01-08``) as ``datetime64[D]`` values."""
 
-    def read(text: str) -> str:
+    def read(text: str) -> tuple[np.datetime64, ...]:
         days = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-        return ",".join(str(parse_date(argument, day)) for day in days)
+        return tuple(parse_date(argument, day) for day in days)
 
     return _typed("dates", read)
 

@@ -11,8 +11,7 @@ import numpy as np
 from carryxl.cli.arguments import count, date, date_list, number, pair, rate
 from carryxl.cli.command import Command, Example
 from carryxl.cli.formatting import percent, print_report, table
-from carryxl.core.calendars import CALENDARS
-from carryxl.core.conventions import Pair
+from carryxl.core.calendars import calendars_note
 from carryxl.core.dates import business_holidays
 from carryxl.core.errors import CarryxlError
 from carryxl.core.strip import ForwardTerms, StripRow, forward_strip
@@ -100,14 +99,6 @@ def _row(r: StripRow) -> dict[str, Any]:
     }
 
 
-def _calendars_note(pair: Pair, args: argparse.Namespace) -> str:
-    if args.no_calendars:
-        return "weekends and --holidays only"
-    codes = dict.fromkeys([str(pair.base), str(pair.quote), "USD"])
-    names = ", ".join(f"{c} {CALENDARS[c][1]}" for c in codes)
-    return f"settlement calendars ({names}; holidays package) and the USD rule"
-
-
 def calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The forward (or the strip) and its dates as plain data."""
     terms = _terms(args)
@@ -125,7 +116,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
         "trade_date": str(first.trade),
         "spot_date": str(first.spot),
         "spot_lag": pair.spot_lag if args.spot_lag is None else args.spot_lag,
-        "calendars": _calendars_note(pair, args),
+        "calendars": calendars_note(pair, not args.no_calendars),
         "holidays": [str(h) for h in business_holidays(args.holidays)],
         "rate_base": args.rate_base,
         "rate_quote": args.rate_quote,

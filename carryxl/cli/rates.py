@@ -30,6 +30,8 @@ from carryxl.history.rates import RateSchedule
 from carryxl.history.store import (
     GAPS_UNKNOWN,
     NO_DATA_TO_SHOW,
+    as_of_words,
+    end_known,
     gaps_known,
     load_policy_rates,
     policy_rates,
@@ -163,13 +165,20 @@ def _shown(value: float | None) -> str:
     return "no published level" if value is None else percent(value, 4)
 
 
+def _source(r: dict[str, Any]) -> str:
+    """The citation line with the as-of date (and what it is, where the end is unknown)."""
+    when = r.get("as_of_note", f"as of {r['as_of']}")
+    return f"Source: {r['source']}, {when}. BIS does not endorse carryxl."
+
+
 def _render_date(r: dict[str, Any]) -> str:
     rows = [(code, _shown(v), r.get("notes", {}).get(code, "")) for code, v in r["rates"].items()]
-    when = f"on {r['date']}" if not r.get("latest") else f"latest: the data's last date {r['date']}"
+    last = "the data's last date" if "as_of_note" not in r else "the data's last change"
+    when = f"on {r['date']}" if not r.get("latest") else f"latest: {last} {r['date']}"
     lines = [f"policy rates in force {when}", table(rows)]
     if "gaps" in r:
         lines.append(f"gaps: {r['gaps']}")
-    lines.append(f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl.")
+    lines.append(_source(r))
     return "\n".join(lines)
 
 
@@ -192,7 +201,7 @@ def _render_series(r: dict[str, Any]) -> str:
                 lines.append(f"{code}: {r['notes'][code]}")
         if "gaps" in r:
             lines.append(f"gaps: {r['gaps']}")
-        lines += ["", f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl."]
+        lines += ["", _source(r)]
         return "\n".join(lines)
     for code, rows in r["changes"].items():
         lines += ["", table([(row["date"], _shown(row["rate"])) for row in rows], ("date", code))]
@@ -200,8 +209,16 @@ def _render_series(r: dict[str, Any]) -> str:
             lines.append(f"{code}: {r['notes'][code]}")
     if "gaps" in r:
         lines.append(f"gaps: {r['gaps']}")
-    lines += ["", f"Source: {r['source']}, as of {r['as_of']}. BIS does not endorse carryxl."]
+    lines += ["", _source(r)]
     return "\n".join(lines)
+
+
+def _unknowns(data: PolicyRates) -> dict[str, str]:
+    """What the stored data cannot tell: its gaps, its end (each with how to say more)."""
+    found = {} if gaps_known() else {"gaps": GAPS_UNKNOWN}
+    if not end_known():
+        found["as_of_note"] = as_of_words(data.as_of)
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -229,8 +246,7 @@ def run(args: argparse.Namespace) -> int:
             raise CarryxlError("end", args.end, f"must be on or after the start ({start})")
         result = series(data, codes, start, end)
         render = _render_series
-    if not gaps_known():
-        result["gaps"] = GAPS_UNKNOWN
+    result |= _unknowns(data)
     if args.plot:
         from carryxl.history.policy_plot import plot_policy_rates  # noqa: PLC0415 - matplotlib only when asked
 

@@ -28,6 +28,8 @@ from carryxl.core import (
     value_date,
     weekday_from_text,
 )
+from carryxl.core.calendars import calendars_note
+from carryxl.core.dates import business_holidays
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import rate_from_text
 from carryxl.core.swaps import WEEKDAYS
@@ -42,7 +44,8 @@ __all__ = [
 ]
 
 
-def _arguments(p: argparse.ArgumentParser) -> None:
+def _date_arguments(p: argparse.ArgumentParser) -> None:
+    """The pair, the dates and the calendar they settle on."""
     p.add_argument("--pair", required=True, type=pair("pair"), help="currency pair, e.g. USD/JPY")
     p.add_argument(
         "--open",
@@ -57,7 +60,12 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--holidays",
         default="",
         type=date_list("holidays"),
-        help="holidays, comma-separated YYYY-MM-DD",
+        help="extra holidays, comma-separated YYYY-MM-DD (added to the settlement calendars)",
+    )
+    p.add_argument(
+        "--no-calendars",
+        action="store_true",
+        help="weekends and --holidays only (no settlement calendars, no USD rule)",
     )
     p.add_argument("--triple-day", help="broker's fixed triple-swap weekday, e.g. Wed")
     p.add_argument(
@@ -65,6 +73,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=count("spot_lag", at_least=0),
         help="override the settlement lag (business days)",
     )
+
+
+def _quote_arguments(p: argparse.ArgumentParser) -> None:
+    """The broker's quote and the position it is for."""
     p.add_argument("--side", default="long", help="long or short the pair's base currency")
     p.add_argument(
         "--quote",
@@ -92,6 +104,11 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         type=number("point_size", above=0),
         help="price of one point or pip (overrides --digits)",
     )
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    _date_arguments(p)
+    _quote_arguments(p)
     p.add_argument(
         "--spot",
         type=number("spot", above=0),
@@ -187,37 +204,67 @@ def _differential_check(
     return found
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
-    """The whole result as plain data (what ``--json`` prints)."""
-    pair: Pair = args.pair
+def _dates(pair: Pair, args: argparse.Namespace) -> dict[str, Any]:
+    """The value dates, the triple day and the nights, on the pair's settlement calendar."""
     lag = pair.spot_lag if args.spot_lag is None else args.spot_lag
-    holidays = args.holidays or None
+    dated = {
+        "pair": pair,
+        "holidays": args.holidays or None,
+        "spot_lag": args.spot_lag,
+        "calendars": not args.no_calendars,
+    }
     triple = (
         weekday_from_text(args.triple_day)
         if args.triple_day is not None
         else triple_rollover_weekday(spot_lag=lag)
     )
-    nights = int(
-        nights_between(args.open, args.close, pair, holidays, args.triple_day, args.spot_lag)
-    )
-    account = args.account or str(pair.quote)
-    result: dict[str, Any] = {
+    return {
         "pair": str(pair),
         "spot_lag": lag,
         "open": args.open,
         "close": args.close,
-        "value_open": str(value_date(args.open, pair, holidays, args.spot_lag)),
-        "value_close": str(value_date(args.close, pair, holidays, args.spot_lag)),
+        "value_open": str(value_date(args.open, **dated)),
+        "value_close": str(value_date(args.close, **dated)),
         "triple_day": WEEKDAYS[triple],
         "triple_day_source": "override" if args.triple_day is not None else "settlement rule",
-        "holidays": [h for h in args.holidays.replace(";", ",").split(",") if h.strip()],
-        "nights": nights,
-        "account": account,
+        "calendars": calendars_note(pair, not args.no_calendars),
+        "holidays": [str(h) for h in business_holidays(args.holidays)],
+        "nights": int(nights_between(args.open, args.close, triple_day=args.triple_day, **dated)),
     }
-    if args.quote is None:
-        if args.ledger:
-            raise CarryxlError("ledger", True, "needs --quote (the swap of each night)")
-        return result
+
+
+def _ledger(args: argparse.Namespace, pair: Pair, per_night: float) -> list[dict[str, Any]]:
+    """One row a rollover day: its value dates, nights, swap and running total."""
+    frame = swap_ledger(
+        args.open,
+        args.close,
+        per_night,
+        pair,
+        args.holidays or None,
+        args.triple_day,
+        args.spot_lag,
+        calendars=not args.no_calendars,
+    )
+    dates = {
+        key: frame[key].to_numpy().astype("datetime64[D]").astype(str)
+        for key in ("trade_date", "value_date", "next_value_date")
+    }
+    return [
+        {
+            "trade_date": str(dates["trade_date"][i]),
+            "weekday": str(frame["weekday"].iloc[i]),
+            "value_date": str(dates["value_date"][i]),
+            "next_value_date": str(dates["next_value_date"][i]),
+            "nights": int(frame["nights"].iloc[i]),
+            "swap": float(frame["swap"].iloc[i]),
+            "cumulative": float(frame["cumulative"].iloc[i]),
+        }
+        for i in range(len(frame))
+    ]
+
+
+def _money(pair: Pair, args: argparse.Namespace, nights: int) -> dict[str, Any]:
+    """The quote as money a night and over the nights held."""
     form = SwapForm.parse(args.form)
     quote = _quote(args.quote, form)
     side = float(side_sign(args.side))
@@ -236,54 +283,54 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
             digits=args.digits,
         )
     )
-    units = args.lots * args.lot_size
-    result |= {
+    return {
         "side": "long" if side > 0 else "short",
         "form": str(form),
         **_unit(pair, form, args),
         "quote": quote,
         "lots": args.lots,
-        "units": units,
+        "units": args.lots * args.lot_size,
         "swap_per_night": per_night,
         "swap_total": per_night * nights,
     }
-    if args.ledger:
-        frame = swap_ledger(
-            args.open, args.close, per_night, pair, holidays, args.triple_day, args.spot_lag
-        )
-        dates = {
-            key: frame[key].to_numpy().astype("datetime64[D]").astype(str)
-            for key in ("trade_date", "value_date", "next_value_date")
-        }
-        result["ledger"] = [
-            {
-                "trade_date": str(dates["trade_date"][i]),
-                "weekday": str(frame["weekday"].iloc[i]),
-                "value_date": str(dates["value_date"][i]),
-                "next_value_date": str(dates["next_value_date"][i]),
-                "nights": int(frame["nights"].iloc[i]),
-                "swap": float(frame["swap"].iloc[i]),
-                "cumulative": float(frame["cumulative"].iloc[i]),
-            }
-            for i in range(len(frame))
-        ]
-    if args.spot is None:
-        return result
-    # The implied rate and markup are on the position value in the quote currency.
-    quote_money = per_night / args.to_account
-    result["implied_rate"] = float(swap_implied_rate(quote_money, units, args.spot, 1, args.basis))
-    result |= _differential_check(pair, side, result["implied_rate"], args)
+
+
+def _rates(pair: Pair, args: argparse.Namespace, result: dict[str, Any]) -> dict[str, Any]:
+    """The implied rate, the differential check and the markup over interest parity (all on
+    the position value in the quote currency)."""
+    units, nights = result["units"], result["nights"]
+    side = 1.0 if result["side"] == "long" else -1.0
+    quote_money = result["swap_per_night"] / args.to_account
+    implied = float(swap_implied_rate(quote_money, units, args.spot, 1, args.basis))
+    found = {"implied_rate": implied, **_differential_check(pair, side, implied, args)}
     if args.rate_base is not None and args.rate_quote is not None and nights > 0:
         bench = float(
             benchmark_swap(pair, units, args.spot, args.rate_base, args.rate_quote, nights, side)
         )
         kept = bench - quote_money * nights
-        result |= {
+        found |= {
             "benchmark_total": bench * args.to_account,
             "benchmark_per_night": bench / nights * args.to_account,
             "markup_total": kept * args.to_account,
             "markup_rate": float(swap_implied_rate(kept, units, args.spot, nights, args.basis)),
         }
+    return found
+
+
+def calculate(args: argparse.Namespace) -> dict[str, Any]:
+    """The whole result as plain data (what ``--json`` prints)."""
+    pair: Pair = args.pair
+    result = _dates(pair, args)
+    result["account"] = args.account or str(pair.quote)
+    if args.quote is None:
+        if args.ledger:
+            raise CarryxlError("ledger", True, "needs --quote (the swap of each night)")
+        return result
+    result |= _money(pair, args, result["nights"])
+    if args.ledger:
+        result["ledger"] = _ledger(args, pair, result["swap_per_night"])
+    if args.spot is not None:
+        result |= _rates(pair, args, result)
     return result
 
 
@@ -295,7 +342,8 @@ def render(r: dict[str, Any]) -> str:
         f" ({r['triple_day_source']})",
         f"open {r['open']} (value {r['value_open']}) -> close {r['close']}"
         f" (value {r['value_close']})",
-        f"holidays: {', '.join(r['holidays']) or 'none'}",
+        f"calendar: {r['calendars']}",
+        f"extra holidays: {', '.join(r['holidays']) or 'none'}",
         f"nights: {r['nights']}",
     ]
     if "swap_per_night" in r:

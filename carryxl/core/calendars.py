@@ -33,14 +33,17 @@ import numpy as np
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import DateArray, Tenor, add_tenor, as_dates, business_holidays
 from carryxl.core.errors import CarryxlError, Rule
+from carryxl.core.validate import flag
 
 __all__ = [
     "CALENDARS",
     "FxDates",
     "PairCalendars",
+    "calendars_note",
     "currency_holidays",
     "fx_dates",
     "pair_calendars",
+    "spot_dates",
 ]
 
 # currency -> (kind, code, options): "financial" calendars and country calendars.
@@ -151,13 +154,37 @@ def _next(day: Any, holidays: DateArray) -> np.datetime64:
     return _day(np.busday_offset(after, 0, roll="forward", holidays=holidays))
 
 
+def spot_dates(trade_dates: Any, lag: int, cal: PairCalendars) -> DateArray:
+    """T + lag under the USD rule (module notes), for each trade date: the pair's value
+    dates, used by the forward, the strip and the swap's rollover nights alike."""
+    if isinstance(lag, bool) or not isinstance(lag, int | np.integer) or not 0 <= lag <= 5:
+        raise CarryxlError("spot_lag", lag, Rule.SPOT_LAG)
+    trade_dates = as_dates("trade_date", trade_dates)
+    if cal.counted is cal.settled:  # one holiday set (no USD rule): T + lag business days
+        same: DateArray = np.busday_offset(trade_dates, lag, roll="forward", holidays=cal.counted)
+        return same
+    days = np.busday_offset(trade_dates, 0, roll="forward", holidays=cal.counted)
+    if lag == 0:
+        spot: DateArray = np.busday_offset(days, 0, roll="forward", holidays=cal.settled)
+        return spot
+    before = np.busday_offset(days, lag - 1, roll="forward", holidays=cal.counted)
+    after = before + np.timedelta64(1, "D")
+    following: DateArray = np.busday_offset(after, 0, roll="forward", holidays=cal.settled)
+    return following
+
+
 def _spot_date(trade: Any, lag: int, cal: PairCalendars) -> np.datetime64:
     """T + lag under the USD rule (module notes)."""
-    day = np.busday_offset(_day(trade), 0, roll="forward", holidays=cal.counted)
-    if lag == 0:
-        return _day(np.busday_offset(day, 0, roll="forward", holidays=cal.settled))
-    before = np.busday_offset(day, lag - 1, roll="forward", holidays=cal.counted)
-    return _next(before, cal.settled)
+    return _day(spot_dates(_day(trade), lag, cal))
+
+
+def calendars_note(pair: Pair, calendars: bool = True) -> str:
+    """Which calendar a pair's dates use, in words (for text reports and JSON)."""
+    if not flag("calendars", calendars):
+        return "weekends and --holidays only"
+    codes = dict.fromkeys([str(pair.base), str(pair.quote), "USD"])
+    names = ", ".join(f"{c} {CALENDARS[c][1]}" for c in codes)
+    return f"settlement calendars ({names}; holidays package) and the USD rule"
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,22 @@
 """Overnight swap (rollover, 隔夜利息): value dates, nights, broker quotes, ledger.
 
-**Value dates.** A trade on date d settles on its value date: d + spot lag business
-days (T+2; T+1 for USD/CAD, USD/TRY, USD/RUB, USD/PHP, see
-:attr:`~carryxl.core.conventions.Pair.spot_lag`). Business days are Monday to Friday
-minus the user's ``holidays`` (one combined list for both currencies of the pair). A
-trade date that is not a business day is first moved to the next business day (the
-next trading session), as QuantLib's ``adjust(d, Following)``.
+**Value dates.** A trade on date d settles on its value date, the pair's spot date
+(:func:`carryxl.core.calendars.spot_dates`, the one definition the forward and its strip
+use): d + spot lag business days (T+2; T+1 for USD/CAD, USD/TRY, USD/RUB, USD/PHP, see
+:attr:`~carryxl.core.conventions.Pair.spot_lag`) on each currency's settlement calendar
+(the ``holidays`` package: USD the Federal Reserve's, EUR TARGET, JPY Japan's and the
+banks' 31 Dec-3 Jan...) with the market's USD rule (a USD-only holiday before the spot
+date does not delay spot against USD); the user's ``holidays`` are added to every
+calendar. ``calendars=False`` (or no pair, only ``spot_lag``): weekends and ``holidays``
+only. The rollover days are the business days of the pair's non-USD currencies (FX
+trades on a USD holiday); a trade date that is not one is first moved to the next.
 
-**Nights.** Holding a position from trade date d to the next business day d' rolls it
+**Nights.** Holding a position from trade date d to the next rollover day d' rolls it
 from value(d) to value(d'): it accrues value(d') - value(d) calendar nights. Over a
 weekend that is 3 nights on the day whose value dates span it: **Wednesday** for T+2
 pairs (value Friday -> Monday), **Thursday** for T+1 pairs. Holidays add nights the
-same way. From open to close a position accrues value(close) - value(open) nights.
+same way (and a day whose value date is the next day's too rolls 0 nights). From open
+to close a position accrues value(close) - value(open) nights.
 
 **Triple-day override.** Some brokers charge the weekend on a fixed weekday whatever
 the settlement rule (e.g. Wednesday for every pair). With ``triple_day`` given, the
@@ -55,6 +60,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from carryxl.core.calendars import PairCalendars, pair_calendars, spot_dates
 from carryxl.core.conventions import DayCount, Pair, default_day_count
 from carryxl.core.dates import LAST_DATE, DateArray, as_dates
 from carryxl.core.errors import CarryxlError, Rule
@@ -144,6 +150,23 @@ def _lag(pair: Pair | None, spot_lag: int | None) -> int:
     return pair.spot_lag
 
 
+def _calendar(
+    pair: Pair | None, holidays: Iterable[Any] | None, calendars: bool, *dates: DateArray
+) -> PairCalendars:
+    """The pair's settlement calendar over ``dates`` (module notes), the user's ``holidays``
+    added; weekends and ``holidays`` only with ``calendars=False`` or no pair."""
+    given = _holidays(holidays)
+    if pair is None or not calendars:
+        return PairCalendars(given, given)
+    known = np.concatenate([d.ravel() for d in dates])
+    known = known[~np.isnat(known)]
+    if not known.size:
+        return PairCalendars(given, given)
+    first = known.min() - np.timedelta64(10, "D")
+    last = min(known.max() + np.timedelta64(60, "D"), LAST_DATE)
+    return pair_calendars(pair, first, last, given)
+
+
 def _weekday(dates: DateArray) -> IntArray:
     """0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday)."""
     result: IntArray = (dates.astype(np.int64) + 3) % 7
@@ -165,16 +188,19 @@ def value_date(
     pair: Pair | None = None,
     holidays: Iterable[Any] | None = None,
     spot_lag: int | None = None,
+    *,
+    calendars: bool = True,
 ) -> DateArray:
-    """Spot value date: trade date (moved to a business day) + spot lag business days.
+    """Spot value date: trade date + spot lag business days (module notes).
 
     USD/JPY (T+2) traded Wednesday 2025-01-08 settles Friday 2025-01-10; traded Thursday
-    it settles Monday 2025-01-13. USD/CAD (T+1) traded Thursday settles Friday.
+    it settles Monday 2025-01-13. USD/CAD (T+1) traded Thursday settles Friday. USD/JPY
+    traded Wednesday 2024-11-27 settles Friday 2024-11-29 (Thanksgiving, USD only, on
+    Thursday does not delay it).
     """
     days = as_dates("trade_date", trade_date)
-    result: DateArray = np.busday_offset(
-        days, _lag(pair, spot_lag), roll="forward", holidays=_holidays(holidays)
-    )
+    lag = _lag(pair, spot_lag)
+    result: DateArray = spot_dates(days, lag, _calendar(pair, holidays, calendars, days))
     if (result > LAST_DATE).any():
         raise CarryxlError("trade_date", trade_date, "settles after 9999-12-31, the last date")
     return result
@@ -194,32 +220,40 @@ def _weekend_days(start: DateArray, end: DateArray) -> IntArray:
     return result
 
 
+def _rollover(
+    days: DateArray, lag: int, cal: PairCalendars, triple_day: Any
+) -> tuple[IntArray, DateArray, DateArray]:
+    """Each trade date's nights (0 off the rollover days) and its two value dates."""
+    open_day = np.is_busday(days, holidays=cal.counted)
+    following = np.busday_offset(days, 1, roll="forward", holidays=cal.counted)
+    v0 = spot_dates(days, lag, cal)
+    v1 = spot_dates(following, lag, cal)
+    nights = (v1 - v0).astype(np.int64)
+    if triple_day is not None:
+        triple = weekday_from_text(triple_day)
+        nights = nights - _weekend_days(v0, v1) + 2 * (_weekday(days) == triple)
+    result: IntArray = np.where(open_day, nights, 0)
+    return result, v0, v1
+
+
 def rollover_nights(
     trade_date: Any,
     pair: Pair | None = None,
     holidays: Iterable[Any] | None = None,
     triple_day: Any = None,
     spot_lag: int | None = None,
+    *,
+    calendars: bool = True,
 ) -> IntArray:
-    """Nights accrued by the rollover on trade date d (0 when d is not a business day).
+    """Nights accrued by the rollover on trade date d (0 when d is not a rollover day).
 
-    value(d') - value(d), d' the next business day: 1 on most days, 3 on Wednesday for
-    T+2 pairs (Thursday for T+1), more around holidays. ``triple_day`` (e.g. ``"Wed"``)
-    moves the two weekend nights to that weekday instead.
+    value(d') - value(d), d' the next rollover day: 1 on most days, 3 on Wednesday for
+    T+2 pairs (Thursday for T+1), more or 0 around holidays. ``triple_day`` (e.g.
+    ``"Wed"``) moves the two weekend nights to that weekday instead.
     """
     days = as_dates("trade_date", trade_date)
-    hols = _holidays(holidays)
-    lag = _lag(pair, spot_lag)
-    open_day = np.is_busday(days, holidays=hols)
-    following = np.busday_offset(days, 1, roll="forward", holidays=hols)
-    v0 = np.busday_offset(days, lag, roll="forward", holidays=hols)
-    v1 = np.busday_offset(following, lag, roll="forward", holidays=hols)
-    nights = (v1 - v0).astype(np.int64)
-    if triple_day is not None:
-        triple = weekday_from_text(triple_day)
-        nights = nights - _weekend_days(v0, v1) + 2 * (_weekday(days) == triple)
-    result: IntArray = np.where(open_day, nights, 0)
-    return result
+    cal = _calendar(pair, holidays, calendars, days)
+    return _rollover(days, _lag(pair, spot_lag), cal, triple_day)[0]
 
 
 def nights_between(
@@ -229,12 +263,15 @@ def nights_between(
     holidays: Iterable[Any] | None = None,
     triple_day: Any = None,
     spot_lag: int | None = None,
+    *,
+    calendars: bool = True,
 ) -> IntArray:
     """Nights of swap from opening on ``open_date`` to closing on ``close_date``.
 
     value(close) - value(open), or with ``triple_day`` the sum of :func:`rollover_nights`
-    over the business days open <= d < close. USD/JPY opened Monday 2025-01-06 and
-    closed Monday 2025-01-13: value 2025-01-08 -> 2025-01-15 = 7 nights.
+    over the rollover days open <= d < close. USD/JPY opened Monday 2025-01-06 and
+    closed Monday 2025-01-13 (a Japanese holiday): value 2025-01-08 -> 2025-01-16 =
+    8 nights.
     """
     d0 = as_dates("open_date", open_date)
     d1 = as_dates("close_date", close_date)
@@ -243,15 +280,15 @@ def nights_between(
     if early.any():
         bad = np.broadcast_to(d1, early.shape)[tuple(np.argwhere(early)[0])]
         raise CarryxlError("close_date", str(bad), Rule.AFTER_OPEN)
-    hols = _holidays(holidays)
+    cal = _calendar(pair, holidays, calendars, d0, d1)
     lag = _lag(pair, spot_lag)
-    v0 = np.busday_offset(d0, lag, roll="forward", holidays=hols)
-    v1 = np.busday_offset(d1, lag, roll="forward", holidays=hols)
+    v0 = spot_dates(d0, lag, cal)
+    v1 = spot_dates(d1, lag, cal)
     nights: IntArray = (v1 - v0).astype(np.int64)
     if triple_day is not None:
         mask = [0] * 7
         mask[weekday_from_text(triple_day)] = 1
-        triples = np.busday_count(d0, d1, weekmask=mask, holidays=hols)
+        triples = np.busday_count(d0, d1, weekmask=mask, holidays=cal.counted)
         nights = nights - _weekend_days(v0, v1) + 2 * triples
     return nights
 
@@ -516,6 +553,8 @@ def swap_ledger(
     holidays: Iterable[Any] | None = None,
     triple_day: Any = None,
     spot_lag: int | None = None,
+    *,
+    calendars: bool = True,
 ) -> pd.DataFrame:
     """Night-by-night swap accrual from ``open_date`` to ``close_date``, one row a rollover.
 
@@ -526,19 +565,17 @@ def swap_ledger(
     """
     import pandas as pd  # noqa: PLC0415 - only the ledger needs pandas; keep imports light
 
-    days = business_days(open_date, close_date, holidays)
-    if (as_dates("close_date", close_date) < as_dates("open_date", open_date)).any():
+    d0, d1 = as_dates("open_date", open_date), as_dates("close_date", close_date)
+    cal = _calendar(pair, holidays, calendars, d0, d1)
+    days = business_days(open_date, close_date, cal.counted)
+    if (d1 < d0).any():
         raise CarryxlError("close_date", str(close_date), Rule.AFTER_OPEN)
     money = finite("money_per_night", money_per_night)
     if money.ndim and money.shape != days.shape:
         raise CarryxlError(
             "money_per_night", money.shape, f"must be one number or {days.size} (one a rollover)"
         )
-    hols = _holidays(holidays)
-    lag = _lag(pair, spot_lag)
-    nights = rollover_nights(days, None, hols, triple_day, lag)
-    v0 = np.busday_offset(days, lag, roll="forward", holidays=hols)
-    v1 = np.busday_offset(np.busday_offset(days, 1, holidays=hols), lag, holidays=hols)
+    nights, v0, v1 = _rollover(days, _lag(pair, spot_lag), cal, triple_day)
     swap = nights * money
     return pd.DataFrame(
         {

@@ -25,6 +25,7 @@ __all__ = [
     "ASSET_RETURN",
     "BASIS",
     "BOOK_MEASURE",
+    "CALENDARS",
     "CLOSE_DATE",
     "COMMISSION_PER_LOT",
     "COMMISSION_PER_MILLION",
@@ -176,6 +177,11 @@ def _method(cell: Cell) -> Read:
 def flag(cell: Cell) -> Read:
     """TRUE or FALSE (1/0 and the text TRUE/FALSE too); left out: FALSE."""
     return cells.flag(cell.name, cell.value)
+
+
+def _flag_on(cell: Cell) -> Read:
+    """TRUE or FALSE (1/0 and the text TRUE/FALSE too); left out: TRUE."""
+    return cells.flag(cell.name, cell.value, default=True)
 
 
 def _day_count(cell: Cell) -> Read:
@@ -392,6 +398,12 @@ TRIPLE_DAY = Arg(
     "triple_day", "Optional: the broker's fixed triple-swap weekday, e.g. Wed", _setting(_weekday)
 )
 HOLIDAYS = Arg("holidays", "Optional: a range of holiday dates (either currency)", _holidays)
+CALENDARS = Arg(
+    "calendars",
+    "Optional: TRUE (default) the currencies' settlement calendars and the USD rule, the"
+    " holidays added; FALSE weekends and the holidays given only",
+    _flag_on,
+)
 QUOTE = Arg("quote", "The broker's swap quote for one night (+ = credit), e.g. -1.5", rate)
 FORM = Arg(
     "form",

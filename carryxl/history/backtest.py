@@ -41,6 +41,10 @@ Account rules (documented, deliberately small):
 - **Costs**: ``cost`` * N at each opening and each closing (0.0002 = 2 bp a side; below
   100%); the position still open at the end is marked at the fixing without an exit cost.
 - Fills are at the day's fixing (the ECB's 14:15 CET rate): no intraday path.
+- **Rates are needed only while a position is open**: a night with no rate (a gap in the
+  policy-rate data, or before a schedule starts) with no position open is not used; a
+  trade open over one is refused in the schedule's words (a labelled ``--fill`` or rates by
+  hand). A position stopped out in 2008 runs past the 2013-2016 yen gap.
 """
 
 from __future__ import annotations
@@ -58,12 +62,13 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, non_negative, positive
 from carryxl.history.data import RateHistory
 from carryxl.history.indicators import ema, macd, rsi, sma
-from carryxl.history.rates import RateSchedule, rates_on
+from carryxl.history.rates import RateSchedule, known_rates_on, rates_on
 from carryxl.history.series import TRADING_DAYS, spot_series
 from carryxl.history.stats import PerformanceStats, performance_stats
 
 __all__ = [
     "Backtest",
+    "LegAccrual",
     "StopOut",
     "Trade",
     "accrued_interest",
@@ -95,6 +100,22 @@ def accrued_interest(
     return result
 
 
+def _night_weights(days: DateArray, day_count: DayCount | str) -> tuple[DateArray, FloatArray]:
+    """Each calendar night from ``days[0]`` to ``days[-1]`` and its year fraction."""
+    if days.ndim != 1 or days.size == 0:
+        raise CarryxlError("dates", days.shape, "must be a single column of dates")
+    nights = np.arange(days[0], days[-1], dtype="datetime64[D]")
+    marks = np.append(nights, days[-1])
+    return nights, np.diff(year_fraction(days[0], marks, day_count))
+
+
+def _at_fixings(days: DateArray, per_night: FloatArray) -> FloatArray:
+    """The running sum of ``per_night`` from ``days[0]`` to each date."""
+    total = np.concatenate(([0.0], np.cumsum(per_night)))
+    result: FloatArray = total[(days - days[0]).astype(np.int64)]
+    return result
+
+
 def accrued_nightly(
     dates: Any,
     level: float | RateSchedule,
@@ -112,15 +133,53 @@ def accrued_nightly(
     (0.05 + 0.06 + 0.06) / 360.
     """
     days = as_dates("dates", dates)
-    if days.ndim != 1 or days.size == 0:
-        raise CarryxlError("dates", days.shape, "must be a single column of dates")
-    nights = np.arange(days[0], days[-1], dtype="datetime64[D]")
-    marks = np.append(nights, days[-1])
-    weights = np.diff(year_fraction(days[0], marks, day_count))
-    per_night = rates_on(level, currency, nights, argument) * weights
-    total = np.concatenate(([0.0], np.cumsum(per_night)))
-    result: FloatArray = total[(days - days[0]).astype(np.int64)]
-    return result
+    nights, weights = _night_weights(days, day_count)
+    return _at_fixings(days, rates_on(level, currency, nights, argument) * weights)
+
+
+@dataclass(frozen=True)
+class LegAccrual:
+    """One leg's accrual (:func:`accrued_nightly`) over the whole window, the nights with no
+    rate counted as 0 and counted in ``unknown`` (nights with no rate up to each fixing),
+    so that a trade open over one can be refused and one that is not can run."""
+
+    accrued: FloatArray
+    unknown: np.ndarray[Any, np.dtype[np.int64]]
+    level: float | RateSchedule
+    currency: Currency
+    argument: str
+
+    @classmethod
+    def of(
+        cls,
+        days: DateArray,
+        currency: Currency,
+        level: float | RateSchedule,
+        day_count: DayCount | str | None = None,
+        *,
+        leg: str = "",
+        argument: str = "",
+    ) -> LegAccrual:
+        """The leg under its (default) day count; errors name ``rate_{leg}`` and
+        ``day_count_{leg}``, or ``argument`` when given."""
+        convention = DayCount.parse(day_count or default_day_count(currency), f"day_count_{leg}")
+        nights, weights = _night_weights(days, convention)
+        name = argument or f"rate_{leg}"
+        rates = known_rates_on(level, currency, nights, name)
+        missing = np.isnan(rates)
+        accrued = _at_fixings(days, np.where(missing, 0.0, rates) * weights)
+        unknown = np.rint(_at_fixings(days, missing.astype(np.float64))).astype(np.int64)
+        return cls(accrued, unknown, level, currency, name)
+
+    def check_held(self, days: DateArray, entry: int, exit: int) -> None:
+        """Refuse, in the schedule's words, a trade held over a night with no rate."""
+        if self.unknown[exit] > self.unknown[entry]:
+            nights = np.arange(days[entry], days[exit], dtype="datetime64[D]")
+            try:
+                rates_on(self.level, self.currency, nights, self.argument)
+            except CarryxlError as error:
+                rule = f"{error.rule} (a position is open from {days[entry]} to {days[exit]})"
+                raise CarryxlError(error.argument, error.value, rule) from None
 
 
 @dataclass(frozen=True)
@@ -273,6 +332,7 @@ class _Row:
     d_t: float
     d_f: float
     banked: float
+    realised: float = 0.0  # the book's realised P&L less costs after the trade closed
 
 
 class _Book:
@@ -313,18 +373,6 @@ class _Book:
         self.banked = float(self.carry[end] + self.fx[end] + self.cross[end] - self.costs[end])
 
 
-def _accrued(
-    days: DateArray,
-    currency: Currency,
-    level: float | RateSchedule,
-    day_count: DayCount | str | None,
-    leg: str,
-) -> FloatArray:
-    """Accrued interest per unit on one leg, night by night under its (default) day count."""
-    convention = DayCount.parse(day_count or default_day_count(currency), f"day_count_{leg}")
-    return accrued_nightly(days, level, currency, convention, f"rate_{leg}")
-
-
 def checked_cost(cost: Any) -> float:
     """A cost a side as a fraction of the notional: >= 0 and below 1 (100%)."""
     fee = float(non_negative("cost", cost))
@@ -347,6 +395,14 @@ def _signal(signal: Any, days: DateArray) -> np.ndarray[Any, np.dtype[np.bool_]]
     return flags
 
 
+def _stop_loss(stop_loss: Any) -> float | None:
+    """The stop-loss as a fraction of the notional, below 1 (or None)."""
+    stop = None if stop_loss is None else float(positive("stop_loss", stop_loss))
+    if stop is not None and stop >= 1.0:
+        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.05 for 5%)")
+    return stop
+
+
 def _fixings(dates: Any, spots: Any) -> tuple[DateArray, FloatArray]:
     """Dates (strictly increasing, at least two) and one spot > 0 for each."""
     days = as_dates("dates", dates)
@@ -365,9 +421,31 @@ class _Path:
     days: DateArray
     spots: FloatArray
     orientation: Orientation
-    acc_t: FloatArray
-    acc_f: FloatArray
+    target: LegAccrual
+    funding: LegAccrual
     allowed: np.ndarray[Any, np.dtype[np.bool_]]
+
+
+def _stop_out(
+    path: _Path, limits: _Limits, held: tuple[int, int], row: _Row, *, wiped_out: bool
+) -> StopOut:
+    """The stop-out of the trade held from row ``held[0]`` to ``held[1]``, with what it had
+    accrued and banked there (``row``); ``row.realised`` is the P&L realised at the fill,
+    exit cost included."""
+    a, end = held
+    level = limits.stop_out
+    return StopOut(
+        date=str(path.days[end]),
+        row=end,
+        spot=float(path.spots[end]),
+        level=level,
+        level_spot=None
+        if level is None
+        else limits.level_spot(float(path.spots[a]), path.orientation, row),
+        pnl=row.realised,
+        equity=limits.margin + row.realised,
+        wiped_out=wiped_out,
+    )
 
 
 def _trade(
@@ -396,8 +474,8 @@ def _trade(
         end = days.size - 1 if off is None else a + 1 + off
         # The trade's value per unit of notional on each fixing until its last possible exit.
         ratio = spot_ratio(s[a], s[a : end + 1], path.orientation)
-        d_t = path.acc_t[a : end + 1] - path.acc_t[a]
-        d_f = path.acc_f[a : end + 1] - path.acc_f[a]
+        d_t = path.target.accrued[a : end + 1] - path.target.accrued[a]
+        d_f = path.funding.accrued[a : end + 1] - path.funding.accrued[a]
         value = carry_pnl(1.0, 1.0, ratio, d_t, d_f, 1.0)
         banked = book.banked - fee * n_amount
         cut, reason = limits.first_breach(value, banked)
@@ -405,24 +483,13 @@ def _trade(
             reason = "signal" if off is not None else "open"
         else:
             end = a + cut
+        path.target.check_held(days, a, end)
+        path.funding.check_held(days, a, end)
         book.add(a, end, ratio, d_t, d_f, n_amount, fee, closed=reason != "open")
         book.trades.append(Trade(a, end, reason))
         if reason in ("stop-out", "bust") and first_stop is None:
-            row = _Row(float(d_t[end - a]), float(d_f[end - a]), banked)
-            level = limits.stop_out
-            pnl = book.banked  # realised at the fill, exit cost included
-            first_stop = StopOut(
-                date=str(days[end]),
-                row=end,
-                spot=float(s[end]),
-                level=level,
-                level_spot=None
-                if level is None
-                else limits.level_spot(float(s[a]), path.orientation, row),
-                pnl=pnl,
-                equity=limits.margin + pnl,
-                wiped_out=reason == "bust",
-            )
+            row = _Row(float(d_t[end - a]), float(d_f[end - a]), banked, book.banked)
+            first_stop = _stop_out(path, limits, (a, end), row, wiped_out=reason == "bust")
         if reason == "bust" or (reason == "stop-out" and stop_after):
             ended = end  # wiped out, or stopped out with no signal to trade again
             break
@@ -460,58 +527,85 @@ def backtest_spots(
     """
     p, fund = pair, funding
     orientation = p.orientation(fund)
-    target = p.other(fund)
     days, s = _fixings(dates, spots)
     n_amount = float(positive("notional", notional))
     lev = float(positive("leverage", leverage))
     fee = checked_cost(cost)
-    stop = None if stop_loss is None else float(positive("stop_loss", stop_loss))
-    if stop is not None and stop >= 1.0:
-        raise CarryxlError("stop_loss", stop_loss, "must be a fraction below 1 (0.05 for 5%)")
+    stop = _stop_loss(stop_loss)
     call, out_level = checked_levels(margin_call, stop_out)
     out_level = out_level if lev > 1.0 else None  # no broker stop-out on an unleveraged trade
-    acc_t = _accrued(days, target, rate_target, day_count_target, "target")
-    acc_f = _accrued(days, fund, rate_funding, day_count_funding, "funding")
-    allowed = np.ones(days.shape, dtype=bool) if signal is None else _signal(signal, days)
-
-    margin = n_amount / lev
-    limits = _Limits(n_amount, margin, out_level, stop, close_on_bust)
-    path = _Path(days, s, orientation, acc_t, acc_f, allowed)
+    path = _Path(
+        days,
+        s,
+        orientation,
+        LegAccrual.of(days, p.other(fund), rate_target, day_count_target, leg="target"),
+        LegAccrual.of(days, fund, rate_funding, day_count_funding, leg="funding"),
+        np.ones(days.shape, dtype=bool) if signal is None else _signal(signal, days),
+    )
+    limits = _Limits(n_amount, n_amount / lev, out_level, stop, close_on_bust)
     book, first_stop, ended = _trade(path, limits, fee, stop_after=signal is None)
-    carry, fx, cross, costs = book.carry, book.fx, book.cross, book.costs
-    pnl = carry + fx + cross - costs
+    return _result(
+        pair=p,
+        funding=fund,
+        path=path,
+        limits=limits,
+        book=book,
+        first_stop=first_stop,
+        ended=ended,
+        call=call,
+        leveraged=lev > 1.0,
+        periods_per_year=periods_per_year,
+    )
+
+
+def _result(
+    *,
+    pair: Pair,
+    funding: Currency,
+    path: _Path,
+    limits: _Limits,
+    book: _Book,
+    first_stop: StopOut | None,
+    ended: int | None,
+    call: float,
+    leveraged: bool,
+    periods_per_year: float,
+) -> Backtest:
+    """The equity curve, its statistics over the position's life, the margin call."""
+    days, margin = path.days, limits.margin
+    pnl = book.carry + book.fx + book.cross - book.costs
     equity = margin + pnl
     life = slice(0, days.size if ended is None else ended + 1)  # the statistics' window
     stats = performance_stats(
         days[life],
         equity[life],
-        carry[life],
-        fx[life],
-        cross[life],
-        costs[life],
+        book.carry[life],
+        book.fx[life],
+        book.cross[life],
+        book.costs[life],
         periods_per_year,
         margin,
     )
-    called = _first(equity < call * margin) if lev > 1.0 else None  # no broker margin at 1x
+    called = _first(equity < call * margin) if leveraged else None  # no broker margin at 1x
     return Backtest(
-        pair=p,
-        funding=fund,
+        pair=pair,
+        funding=funding,
         dates=days,
-        spots=s,
+        spots=path.spots,
         equity=equity,
         pnl=pnl,
-        carry=carry,
-        fx=fx,
-        cross=cross,
-        costs=costs,
+        carry=book.carry,
+        fx=book.fx,
+        cross=book.cross,
+        costs=book.costs,
         holding=book.holding,
         trades=tuple(book.trades),
         margin=margin,
-        notional=n_amount,
+        notional=limits.notional,
         stats=stats,
         margin_call_level=call,
         margin_call_date=None if called is None else str(days[called]),
-        stop_out_level=out_level,
+        stop_out_level=limits.stop_out,
         stop=first_stop,
         ended=None if ended is None else str(days[ended]),
     )

@@ -22,6 +22,11 @@ holds through); at any leverage it is closed when equity reaches 0 (wiped out). 
 account then stops trading, and the statistics cover its life (first date to the stop).
 The first fixing where equity < ``margin_call`` * margin (default 100%, leverage > 1) is
 reported.
+
+Rates are needed only while the basket is open (as for one trade): every leg's rate at each
+rebalance it makes, and each held leg's and the base's every night it holds them. A basket
+stopped out before a gap in the data runs; one that would rank or hold over it is refused
+in the schedule's words (a labelled ``--fill`` or rates by hand).
 """
 
 from __future__ import annotations
@@ -38,10 +43,10 @@ from carryxl.core.dates import DateArray
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
-from carryxl.history.backtest import StopOut, accrued_nightly, checked_cost, checked_levels
+from carryxl.history.backtest import LegAccrual, StopOut, checked_cost, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.ecb import ecb_history
-from carryxl.history.rates import RateSchedule, rates_on
+from carryxl.history.rates import RateSchedule, known_rates_on, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import PerformanceStats, PnlParts, account_curve
 
@@ -97,13 +102,14 @@ def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype
     return np.flatnonzero(np.concatenate(([True], months[1:] != months[:-1])))
 
 
-def _rate_on(rates: BasketRates, code: Currency, dates: DateArray) -> Any:
+def _given(rates: BasketRates, code: Currency) -> tuple[float | RateSchedule, str]:
+    """What gives ``code``'s rate (the schedule, or its constant) and the argument to name."""
     if isinstance(rates, RateSchedule):
-        return rates_on(rates, code, dates, "rates")
+        return rates, "rates"
     table = rates
     if code not in table:
         raise CarryxlError("rates", str(code), "no rate given for this currency")
-    return rates_on(float(table[code]), code, dates, f"rates[{code}]")
+    return float(table[code]), f"rates[{code}]"
 
 
 def _inputs(
@@ -113,8 +119,9 @@ def _inputs(
     start: Any,
     end: Any,
     history: RateHistory,
-) -> tuple[DateArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Dates, prices in base (base per 1 unit), rates, and accrued interest per currency."""
+) -> tuple[DateArray, FloatArray, FloatArray, list[LegAccrual], LegAccrual]:
+    """Dates, prices in base (base per 1 unit), the rates for the ranking (NaN where there
+    is none: needed only at a rebalance the basket makes) and each currency's accrual."""
     others = [c for c in codes if c != base]
     if not others:
         raise CarryxlError("currencies", [str(c) for c in codes], f"need one besides {base}")
@@ -123,17 +130,15 @@ def _inputs(
     for j, code in enumerate(codes):
         if code != base:
             prices[:, j] = spot_series(Pair(code, base), start, end, history).values
-    rate_table = np.column_stack([_rate_on(rates, c, dates) for c in codes])
-    accrued = np.column_stack([_nightly(rates, c, dates) for c in codes])
-    return dates, prices, rate_table, accrued, _nightly(rates, base, dates)
-
-
-def _nightly(rates: BasketRates, code: Currency, dates: DateArray) -> Any:
-    """Interest per unit accrued night by night on ``code`` from the first date."""
-    if isinstance(rates, RateSchedule):
-        return accrued_nightly(dates, rates, code, default_day_count(code))
-    level = float(_rate_on(rates, code, dates[:1])[0])
-    return accrued_nightly(dates, level, code, default_day_count(code), f"rates[{code}]")
+    given = {c: _given(rates, c) for c in dict.fromkeys([*codes, base])}
+    rate_table = np.column_stack(
+        [known_rates_on(*given[c][:1], c, dates, given[c][1]) for c in codes]
+    )
+    accruals = {
+        c: LegAccrual.of(dates, c, level, default_day_count(c), argument=name)
+        for c, (level, name) in given.items()
+    }
+    return dates, prices, rate_table, [accruals[c] for c in codes], accruals[base]
 
 
 @dataclass
@@ -145,16 +150,39 @@ class _Run:
     legs: list[int]
     prices: FloatArray
     rate_table: FloatArray
-    accrued: FloatArray
-    base_accrued: FloatArray
+    accruals: list[LegAccrual]
+    base: LegAccrual
+
+    @property
+    def accrued(self) -> FloatArray:
+        """Interest accrued per unit, a column per currency."""
+        return np.column_stack([leg.accrued for leg in self.accruals])
+
+    def check(self, a: int, z: int, held: Mapping[Currency, float]) -> None:
+        """Refuse, in the schedule's words, a rebalance on row ``a`` without every leg's
+        rate to rank, or a holding to row ``z`` over a night with no rate."""
+        missing = [k for k in self.legs if np.isnan(self.rate_table[a, k])]
+        if missing:
+            leg = self.accruals[missing[0]]
+            rates_on(leg.level, leg.currency, self.dates[a], leg.argument)
+        if z <= a or not any(held.values()):
+            return
+        for leg in self.accruals:
+            if held.get(leg.currency, 0.0):
+                leg.check_held(self.dates, a, z)
+        self.base.check_held(self.dates, a, z)
 
     def run(
-        self, starts: Any, last: int, choice: _Choice
+        self, starts: Any, last: int, choice: _Choice, checked: bool = True
     ) -> tuple[PnlParts, tuple[Rebalance, ...]]:
         """Carry, fx, cross and costs (cumulative) with every leg closed at row ``last``
-        (no closing cost when ``last`` is the final date: the basket is still open)."""
+        (no closing cost when ``last`` is the final date: the basket is still open).
+
+        ``checked=False`` runs over nights with no rate as if they paid nothing (to find
+        where the basket is stopped out: every row before the first such night is exact)."""
         n_top, n_bottom, amount, fee = choice.top, choice.bottom, choice.notional, choice.fee
         dates, codes, legs = self.dates, self.codes, self.legs
+        accrued, base_accrued = self.accrued, self.base.accrued
         size = dates.size
         parts = {name: np.zeros(size) for name in ("carry", "fx", "cross", "costs")}
         if last < size - 1:  # stopped out at ``last``: no rebalance from that fixing on
@@ -163,6 +191,8 @@ class _Run:
         held: dict[Currency, float] = {}
         rows: list[Rebalance] = []
         for a, z in zip(starts, stops, strict=True):
+            if checked:
+                self.check(a, z, {})  # every leg's rate, to rank them
             order = [legs[k] for k in np.argsort(-self.rate_table[a, legs], kind="stable")]
             longs = [codes[i] for i in order[: int(n_top)]]
             shorts = [codes[i] for i in order[len(order) - int(n_bottom) :]] if n_bottom else []
@@ -175,13 +205,15 @@ class _Run:
             )
             parts["costs"][a:] += fee * traded
             held = weights
+            if checked:
+                self.check(a, z, held)
             rows.append(Rebalance(str(dates[a]), tuple(map(str, longs)), tuple(map(str, shorts))))
             if z <= a:
                 continue
             w = np.array([weights.get(c, 0.0) for c in codes])
             ratio = self.prices[a : z + 1] / self.prices[a]
-            d_c = self.accrued[a : z + 1] - self.accrued[a]
-            d_b = (self.base_accrued[a : z + 1] - self.base_accrued[a])[:, None]
+            d_c = accrued[a : z + 1] - accrued[a]
+            d_b = (base_accrued[a : z + 1] - base_accrued[a])[:, None]
             value = carry_pnl(1.0, 1.0, ratio, d_c, d_b, 1.0)  # per unit, each currency long
             total = value @ w
             fx_path = (ratio - 1.0) @ w
@@ -270,23 +302,27 @@ def _runner(
     history: RateHistory,
 ) -> _Run:
     """The basket's market data from ``start`` to ``end``, ready to run."""
-    dates, prices, rate_table, accrued, base_accrued = _inputs(
+    dates, prices, rate_table, accruals, base_leg = _inputs(
         rates, choice.codes, choice.base, start, end, history
     )
-    return _Run(dates, choice.codes, choice.legs, prices, rate_table, accrued, base_accrued)
+    return _Run(dates, choice.codes, choice.legs, prices, rate_table, accruals, base_leg)
 
 
 def _until_stopped(
     runner: _Run, starts: Any, choice: _Choice
 ) -> tuple[PnlParts, tuple[Rebalance, ...], StopOut | None]:
     """The basket run to the end, or to the first fixing where equity < stop-out level x
-    margin (at or below 0 without a stop-out), every leg closed there."""
-    parts, rows = runner.run(starts, runner.dates.size - 1, choice)
+    margin (at or below 0 without a stop-out), every leg closed there.
+
+    First where it is stopped out, then the run to there, refused only if it needs a rate
+    the data lacks (rates are needed only while the basket is open)."""
+    parts, rows = runner.run(starts, runner.dates.size - 1, choice, checked=False)
     margin, out = choice.margin, choice.stop_out
     equity = margin + parts.carry + parts.fx + parts.cross - parts.costs
     below = (equity <= 0.0) if out is None else (equity < out * margin)
     hit = np.flatnonzero(below[1:])
     if not hit.size:
+        parts, rows = runner.run(starts, runner.dates.size - 1, choice)
         return parts, rows, None
     k = int(hit[0]) + 1  # close every leg at that fixing, and trade no more
     parts, rows = runner.run(starts, k, choice)

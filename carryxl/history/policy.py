@@ -292,13 +292,26 @@ class PolicySchedule(RateSchedule):
         """The currencies the data gives rates for."""
         return self.data.currencies
 
-    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
-        """The policy rate (decimal) of ``currency`` in force on each date, plus its spread."""
+    def _read(
+        self, currency: Currency, dates: Any, argument: str
+    ) -> tuple[Currency, FloatArray, StatusArray]:
+        """The levels with the user's fills over gaps, and each day's status."""
         code = currency
         rates, status = self.data.read(code, dates, argument)
         if code in self.fills:
             rates = np.where(status == GAP, self.fills[code], rates)
             status = np.where(status == GAP, LEVEL, status).astype(np.int8)
+        return code, rates, status
+
+    def known_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
+        """As :meth:`rate_on`, NaN on a gap (not filled) or before the data starts."""
+        code, rates, _status = self._read(currency, dates, argument)
+        result: FloatArray = rates + self.spreads.get(code, 0.0)
+        return result
+
+    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
+        """The policy rate (decimal) of ``currency`` in force on each date, plus its spread."""
+        code, rates, status = self._read(currency, dates, argument)
         refused = (status == GAP) | (status == BEFORE)
         if refused.any():
             day = np.broadcast_to(as_dates("date", dates), refused.shape)[refused].ravel()[0]
@@ -311,7 +324,8 @@ class PolicySchedule(RateSchedule):
 
     def notes(self, currencies: Iterable[Currency], first: Any, last: Any) -> list[str]:
         """What a run from ``first`` to ``last`` used besides published levels: fills over
-        gaps, stale days after the data's end, and spreads."""
+        gaps, stale days after the data's end, and spreads; and the gaps it ran across with
+        no position open (a run that needed a rate there was refused)."""
         lines: list[str] = []
         start, end = as_dates("start", first), as_dates("end", last)
         for code in dict.fromkeys(currencies):
@@ -321,6 +335,11 @@ class PolicySchedule(RateSchedule):
                     lines.append(
                         f"{code} {max(a, start)} to {min(b, end)}: no BIS level; "
                         f"filled with {self.fills[code]:.4%} (a fill you gave, not BIS data)"
+                    )
+                elif a <= end and b >= start:
+                    lines.append(
+                        f"{code} {max(a, start)} to {min(b, end)}: no BIS level; not needed "
+                        "(no position open then: rates are needed only while one is)"
                     )
             if end > s.end:
                 level = f"{100 * s.last_level():g}%"

@@ -30,7 +30,7 @@ from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import FloatArray, rate
 from carryxl.history.data import MISSING, parse_date_cell
 
-__all__ = ["RateSchedule", "rates_on"]
+__all__ = ["RateSchedule", "known_rates_on", "rates_on"]
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,9 @@ class RateSchedule:
         """The currencies the schedule gives rates for."""
         return tuple(self.levels)
 
-    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
-        """The rate of ``currency`` in force on each date (the last change on or before it)."""
+    def known_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
+        """The rate of ``currency`` in force on each date, NaN where the schedule has none
+        (before the currency's first row); :meth:`rate_on` refuses those days."""
         code = currency
         if code not in self.levels:
             have = ", ".join(self.levels)
@@ -55,11 +56,18 @@ class RateSchedule:
         days = as_dates("date", dates)
         column = self.levels[code]
         index = np.searchsorted(self.dates, days, side="right") - 1
-        result: FloatArray = column[np.maximum(index, 0)]
-        early = (index < 0) | np.isnan(result)
+        result: FloatArray = np.where(index < 0, np.nan, column[np.maximum(index, 0)])
+        return result
+
+    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
+        """The rate of ``currency`` in force on each date (the last change on or before it)."""
+        code = currency
+        result = self.known_on(code, dates, argument)
+        early = np.isnan(result)
         if early.any():
+            column = self.levels[code]
             first = self.dates[int(np.flatnonzero(np.isfinite(column))[0])]
-            bad = np.broadcast_to(days, early.shape)[early].ravel()[0]
+            bad = np.broadcast_to(as_dates("date", dates), early.shape)[early].ravel()[0]
             raise CarryxlError(
                 argument, f"{code} on {bad}", f"the {code} schedule starts on {first}"
             )
@@ -130,3 +138,14 @@ def rates_on(
         raise CarryxlError(argument, value, "must be one rate or a schedule")
     days = as_dates("date", dates)
     return np.full(days.shape, float(level))
+
+
+def known_rates_on(
+    value: float | RateSchedule, currency: Currency, dates: Any, argument: str
+) -> FloatArray:
+    """As :func:`rates_on`, but NaN on the days a schedule has no rate (a gap, or before it
+    starts) instead of an error: for a run that needs rates only while a position is open
+    (it calls :func:`rates_on` on such a day to refuse it in the schedule's own words)."""
+    if isinstance(value, RateSchedule):
+        return value.known_on(currency, dates, argument)
+    return rates_on(value, currency, dates, argument)

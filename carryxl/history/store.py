@@ -24,6 +24,8 @@ from carryxl.history.policy_files import read_policy_file, read_policy_text, sto
 
 __all__ = [
     "ECB_FILE",
+    "END_KEY",
+    "END_UNKNOWN",
     "GAPS_KEY",
     "GAPS_UNKNOWN",
     "LOG_FILE",
@@ -31,6 +33,8 @@ __all__ = [
     "NO_DATA_TO_SHOW",
     "POLICY_FILE",
     "ImportReport",
+    "as_of_words",
+    "end_known",
     "gaps_known",
     "import_policy_files",
     "load_policy_rates",
@@ -170,6 +174,9 @@ def import_policy_files(
         changes[GAPS_KEY] = ("known: " + ", ".join(r.file for r in reports), as_of)
     elif "change points" in kinds and GAPS_KEY not in sources():
         changes[GAPS_KEY] = (GAPS_UNKNOWN, as_of)
+    end = _end(reports, as_of, through)
+    if end is not None:
+        changes[END_KEY] = (end, as_of)
     write_data_files(
         {
             policy_path(): store_text(current).encode("utf-8"),
@@ -184,6 +191,40 @@ GAPS_UNKNOWN = (
     "unknown: change points imported without their gaps table; a span with no published "
     "level reads as the level before it (import the gaps file too, or run carryxl data update)"
 )
+
+
+END_KEY = "policy_end"
+END_UNKNOWN = "unknown: a change-point table ends at its last change"
+
+
+def _end(reports: Sequence[ImportReport], as_of: str, through: object) -> str | None:
+    """How the as-of date is known after an import (None: a gaps table changes nothing).
+
+    A change-point table cannot tell its own end: without ``--through`` its last row is the
+    last change, not the end of the data (BIS's 2008-2024 table's last row is 2024-12-27,
+    its data runs to 2024-12-31). A daily file (BIS's bulk file) or ``--through`` tells it."""
+    levels = [r for r in reports if r.kind != "gaps"]
+    if not levels:
+        return None
+    if through is None and any(r.kind == "change points" and r.last == as_of for r in levels):
+        return END_UNKNOWN
+    return "known: " + ", ".join(r.file for r in levels)
+
+
+def end_known() -> bool:
+    """False when the as-of date is only the last change of a change-point table."""
+    how = str(sources().get(END_KEY, {}).get("how", "known"))
+    return not how.startswith("unknown")
+
+
+def as_of_words(as_of: object) -> str:
+    """``as of D``, or where the data's end is unknown, what D is and how to say more."""
+    if end_known():
+        return f"as of {as_of}"
+    return (
+        f"as of the last change, {as_of} (a change-point table does not say how far it runs: "
+        "give --through at import if the data runs later)"
+    )
 
 
 def gaps_known() -> bool:
@@ -244,6 +285,7 @@ def policy_status() -> dict[str, Any]:
         "present": True,
         "source": SOURCE,
         "as_of": str(rates.as_of),
+        **({} if end_known() else {"as_of_note": as_of_words(rates.as_of)}),
         "currencies": rows,
         "note": "BIS does not endorse carryxl.",
     }

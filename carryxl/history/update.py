@@ -36,6 +36,7 @@ from carryxl.history.policy import PolicyRates, Revision
 from carryxl.history.policy_files import decoded, read_policy_text, store_text
 from carryxl.history.store import (
     ECB_FILE,
+    END_KEY,
     GAPS_KEY,
     load_policy_rates,
     log_path,
@@ -251,6 +252,7 @@ def update_data(
         how = f"carryxl data update from {url_for('bis', bis_url)}"
         changes["policy_rates"] = (how, str(rates.as_of))
         changes[GAPS_KEY] = ("known: BIS's daily file shows its gaps", str(rates.as_of))
+        changes[END_KEY] = ("known: BIS's daily file runs to its last day", str(rates.as_of))
         bis_report = {
             "as_of": str(rates.as_of),
             "currencies": [str(c) for c in rates.currencies],

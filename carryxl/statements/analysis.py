@@ -3,9 +3,11 @@ against the central banks.
 
 For each FX position (metals and CFDs are totalled apart, never priced as FX):
 
-- **nights**: value(close date) - value(open date) on the broker's server calendar
-  (:func:`carryxl.core.swaps.nights_between`: T+2, T+1 for USD/CAD...; the weekend on the
-  triple day, Wednesday for T+2 pairs, unless ``triple_day`` moves it);
+- **nights**: value(close date) - value(open date) on the broker's server calendar, which
+  rolls every weekday: weekends and the ``holidays`` given only, not the currencies'
+  settlement calendars (:func:`carryxl.core.swaps.nights_between` with ``calendars=False``:
+  T+2, T+1 for USD/CAD...; the weekend on the triple day, Wednesday for T+2 pairs, unless
+  ``triple_day`` moves it);
 - **carry** = swap + attributed financing (account currency); **carry share** =
   carry / (|price P&L| + |carry|), from -1 to 1 (None when both are 0);
 - **swap per lot per night** in the quote currency = carry / nights / lots / a, with
@@ -177,7 +179,7 @@ def _held(pair: Pair, rows: list[Position], holidays: str | None, triple_day: st
         p = rows[int(early[0])]
         rule = f"closes ({p.close_time}) before it opens ({p.open_time}): not a statement's row"
         raise CarryxlError("position", Described(p.ticket), rule)
-    nights = nights_between(opened, closed, pair, holidays, triple_day=triple_day)
+    nights = nights_between(opened, closed, pair, holidays, triple_day=triple_day, calendars=False)
     return _Held(opened, closed, nights)
 
 
@@ -221,8 +223,8 @@ def _policy_differentials(
     stale = np.zeros(len(rows), dtype=bool)
     overnight = nights > 0
     if policy is not None and overnight.any():
-        v0 = value_date(opened[overnight], pair, holidays)
-        v1 = value_date(closed[overnight], pair, holidays)
+        v0 = value_date(opened[overnight], pair, holidays, calendars=False)
+        v1 = value_date(closed[overnight], pair, holidays, calendars=False)
         mean, was_stale = _differential(policy, pair, v0, v1)
         differential[overnight] = side[overnight] * mean
         stale[overnight] = was_stale

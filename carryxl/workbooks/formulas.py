@@ -265,8 +265,10 @@ SWAP_UDF: dict[str, str] = {
         "=SWAP_IMPLIED_RATE(out_swap_per_night_quote,out_units,in_spot,1,in_basis)"
     ),
     "out_nights_total": (
-        '=IF(in_triple_day="auto",SWAP_NIGHTS(in_open_date,in_close_date,in_pair,,in_holidays),'
-        "SWAP_NIGHTS(in_open_date,in_close_date,in_pair,in_triple_day,in_holidays))"
+        # FALSE: weekends and the sheet's holidays only, as the native formulas count
+        '=IF(in_triple_day="auto",'
+        "SWAP_NIGHTS(in_open_date,in_close_date,in_pair,,in_holidays,FALSE),"
+        "SWAP_NIGHTS(in_open_date,in_close_date,in_pair,in_triple_day,in_holidays,FALSE))"
     ),
     "out_swap_total": f"=SWAP_VALUE({_SWAP_QUOTE},out_nights_total,{_SWAP_REST})",
     "out_markup_rate": "=SWAP_IMPLIED_RATE(out_markup,out_units,in_spot,out_nights_total,in_basis)",

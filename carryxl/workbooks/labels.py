@@ -914,8 +914,11 @@ NOTES: dict[str, tuple[str, str]] = {
         "报价货币利率，用于利率平价基准。",
     ),
     "in_holidays": (
-        "Holiday dates of both currencies, one a cell; blank cells are ignored.",
-        "两种货币的假日日期，每格一个；空格忽略。",
+        "Holiday dates of both currencies, one a cell; blank cells are ignored. This sheet"
+        " counts value dates on weekends and these dates only (no USD rule); carryxl swap and"
+        " SWAP_NIGHTS use each currency's settlement calendar.",
+        "两种货币的假日日期，每格一个；空格忽略。本表的起息日只按周末和这些日期计算（不含美元规则）；"
+        "carryxl swap 与 SWAP_NIGHTS 按各货币的结算日历计算。",
     ),
     "in_scenario_moves": (
         "Each row is a move of the target currency against the funding currency (-0.03 ="

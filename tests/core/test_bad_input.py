@@ -328,12 +328,18 @@ def test_odd_values_are_refused_in_words(call: Callable[[], Any], message: str) 
 
 
 def test_one_holiday_needs_no_list() -> None:
-    one = core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays="2025-01-10")
-    listed = core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays=[dt.date(2025, 1, 10)])
-    assert one == listed == np.datetime64("2025-01-14")
-    assert (
-        core.value_date("2025-01-09", Pair.parse("USD/JPY"), holidays=dt.date(2025, 1, 10)) == one
+    # weekends and the typed day only (calendars=False): Thu 9 + 2 days skipping Fri 10
+    one = core.value_date(
+        "2025-01-09", Pair.parse("USD/JPY"), holidays="2025-01-10", calendars=False
     )
+    listed = core.value_date(
+        "2025-01-09", Pair.parse("USD/JPY"), holidays=[dt.date(2025, 1, 10)], calendars=False
+    )
+    assert one == listed == np.datetime64("2025-01-14")
+    single = core.value_date(
+        "2025-01-09", Pair.parse("USD/JPY"), holidays=dt.date(2025, 1, 10), calendars=False
+    )
+    assert single == one
 
 
 def test_the_probability_of_loss_names_the_users_arguments() -> None:

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import carryxl.core
 from carryxl.core import CarryBreakdown, CarryxlError, Currency, Pair, carry_breakdown
+from carryxl.core.calendars import pair_calendars
 from tests.strategies import account_currencies, finite_floats, move_conventions, orientations
 
 # Plumbing that the maths modules call with checked arguments: tested through them.
@@ -202,6 +203,12 @@ _TYPED: dict[str, st.SearchStrategy[Any]] = {
     "Pair | None": st.one_of(st.none(), pairs),
     "Sequence[Pair]": st.lists(pairs, min_size=1, max_size=3),
     "Currency": currencies,
+    # a pair's holiday sets, as pair_calendars builds them for a run's dates
+    "PairCalendars": st.builds(
+        lambda pair, calendars: pair_calendars(pair, "2024-01-01", "2025-12-31", None, calendars),
+        pairs,
+        st.booleans(),
+    ),
 }
 
 

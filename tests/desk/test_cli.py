@@ -120,14 +120,25 @@ def test_swap_points_with_benchmark_and_ledger(capsys):
     assert r["benchmark_total"] == pytest.approx(bench)
     assert r["markup_total"] == pytest.approx(bench - 42_000)
     assert r["markup_rate"] == pytest.approx((bench - 42_000) / 30_000_000 * 360 / 14)
+    # On the settlement calendars (worked by hand): Mon 13 is Coming of Age Day (JPY), so it
+    # has no rollover and Thu 9 settles Tue 14; Mon 20 is Martin Luther King Day (USD only),
+    # so Thu 16 (T+1 Fri 17) and Fri 17 (T+1 Mon 20, a JPY day) both settle Tue 21.
+    # Value dates 8, 9, 10, 14, 15, 16, 17, 21, 21, then 22 for the close: 14 nights.
     nights = [row["nights"] for row in r["ledger"]]
-    assert nights == [1, 1, 3, 1, 1, 1, 1, 3, 1, 1]
+    days = [int(row["trade_date"][-2:]) for row in r["ledger"]]
+    assert days == [6, 7, 8, 9, 10, 14, 15, 16, 17]
+    assert nights == [1, 1, 4, 1, 1, 1, 4, 0, 1]
+    assert r["calendars"].startswith("settlement calendars (USD XFED, JPY JP")
     assert r["ledger"][-1]["cumulative"] == pytest.approx(42_000)
     assert main(argv) == 0
     text = capsys.readouterr().out
     assert "nights: 14" in text
     assert "swap per night (JPY): 3,000" in text
-    assert "2025-01-08  Wed  2025-01-10       3       9,000      15,000" in text
+    assert "2025-01-08  Wed  2025-01-10       4      12,000      18,000" in text
+    # weekends only (--no-calendars): the plain T+2 week, Wednesday's triple
+    r = _json(capsys, [*argv, "--no-calendars"])
+    assert [row["nights"] for row in r["ledger"]] == [1, 1, 3, 1, 1, 1, 1, 3, 1, 1]
+    assert r["calendars"] == "weekends and --holidays only"
 
 
 def test_swap_percent_quote_with_holiday_and_override(capsys):

@@ -28,28 +28,47 @@ from carryxl.core import (
 from carryxl.core.conventions import Pair
 from tests.strategies import desk_spots
 
-# --- value dates and nights: worked examples (January 2025: Mon 6, Wed 8, Mon 13) ----------
+# --- value dates and nights, weekends and the holidays given only (calendars=False) -------
 
 
 def test_value_dates_t_plus_2_and_t_plus_1():
     # USD/JPY Wed 8 Jan + 2 business days = Fri 10; Thu 9 + 2 = Mon 13 (weekend skipped).
-    assert str(value_date("2025-01-08", Pair.parse("USD/JPY"))) == "2025-01-10"
-    assert str(value_date("2025-01-09", Pair.parse("USD/JPY"))) == "2025-01-13"
+    assert str(value_date("2025-01-08", Pair.parse("USD/JPY"), calendars=False)) == "2025-01-10"
+    assert str(value_date("2025-01-09", Pair.parse("USD/JPY"), calendars=False)) == "2025-01-13"
     # USD/CAD is T+1: Thu 9 -> Fri 10, Fri 10 -> Mon 13.
-    assert str(value_date("2025-01-09", Pair.parse("USD/CAD"))) == "2025-01-10"
-    assert str(value_date("2025-01-10", Pair.parse("CAD/USD"))) == "2025-01-13"
+    assert str(value_date("2025-01-09", Pair.parse("USD/CAD"), calendars=False)) == "2025-01-10"
+    assert str(value_date("2025-01-10", Pair.parse("CAD/USD"), calendars=False)) == "2025-01-13"
     # A holiday on Fri 10 pushes USD/JPY traded Wed 8 to Mon 13.
-    assert str(value_date("2025-01-08", Pair.parse("USD/JPY"), ["2025-01-10"])) == "2025-01-13"
+    assert (
+        str(value_date("2025-01-08", Pair.parse("USD/JPY"), ["2025-01-10"], calendars=False))
+        == "2025-01-13"
+    )
     # A Saturday trade is booked on Monday: Mon 13 + 2 = Wed 15.
-    assert str(value_date("2025-01-11", Pair.parse("USD/JPY"))) == "2025-01-15"
+    assert str(value_date("2025-01-11", Pair.parse("USD/JPY"), calendars=False)) == "2025-01-15"
 
 
 def test_triple_rollover_is_wednesday_for_t2_and_thursday_for_t1():
     week = np.arange(np.datetime64("2025-01-06"), np.datetime64("2025-01-13"))
     # Mon..Sun. T+2: Wed rolls value Fri 10 -> Mon 13 = 3 nights; weekends roll nothing.
-    assert rollover_nights(week, Pair.parse("AUD/JPY")).tolist() == [1, 1, 3, 1, 1, 0, 0]
+    assert rollover_nights(week, Pair.parse("AUD/JPY"), calendars=False).tolist() == [
+        1,
+        1,
+        3,
+        1,
+        1,
+        0,
+        0,
+    ]
     # T+1: Thu rolls value Fri 10 -> Mon 13.
-    assert rollover_nights(week, Pair.parse("USD/CAD")).tolist() == [1, 1, 1, 3, 1, 0, 0]
+    assert rollover_nights(week, Pair.parse("USD/CAD"), calendars=False).tolist() == [
+        1,
+        1,
+        1,
+        3,
+        1,
+        0,
+        0,
+    ]
     assert triple_rollover_weekday(Pair.parse("AUD/JPY")) == 2
     assert triple_rollover_weekday(Pair.parse("USD/TRY")) == 3
     assert triple_rollover_weekday(spot_lag=0) == 4
@@ -62,10 +81,17 @@ def test_holiday_adds_nights_where_the_value_dates_span_it():
     # Fri 27: Tue 31 -> Thu 2 Jan (1 Jan a holiday) = 2. Mon 30: Thu 2 -> Fri 3 = 1.
     # Tue 31: Fri 3 -> Mon 6 = 3. Thu 2: Mon 6 -> Tue 7 = 1. Fri 3: Tue 7 -> Wed 8 = 1.
     hols = ["2024-12-25", "2025-01-01"]
-    ledger = swap_ledger("2024-12-23", "2025-01-06", 1000.0, Pair.parse("USD/JPY"), hols)
+    ledger = swap_ledger(
+        "2024-12-23", "2025-01-06", 1000.0, Pair.parse("USD/JPY"), hols, calendars=False
+    )
     assert ledger["nights"].tolist() == [1, 3, 1, 2, 1, 3, 1, 1]
     # value(6 Jan) - value(23 Dec) = 8 Jan - 26 Dec = 13 nights.
-    assert int(nights_between("2024-12-23", "2025-01-06", Pair.parse("USD/JPY"), hols)) == 13
+    assert (
+        int(
+            nights_between("2024-12-23", "2025-01-06", Pair.parse("USD/JPY"), hols, calendars=False)
+        )
+        == 13
+    )
     assert ledger["nights"].sum() == 13
     assert ledger["swap"].tolist() == [1000.0 * n for n in [1, 3, 1, 2, 1, 3, 1, 1]]
     assert ledger["cumulative"].iloc[-1] == 13_000.0
@@ -78,7 +104,9 @@ def test_triple_day_override_moves_the_weekend_nights():
     week = np.arange(np.datetime64("2025-01-06"), np.datetime64("2025-01-11"))
     # USD/CAD settles T+1 (triple Thursday); a broker charging Wednesday for all pairs:
     # Wed = 1 + 2 weekend nights, Thu = 3 - 2 weekend nights.
-    assert rollover_nights(week, Pair.parse("USD/CAD"), triple_day="Wed").tolist() == [
+    assert rollover_nights(
+        week, Pair.parse("USD/CAD"), triple_day="Wed", calendars=False
+    ).tolist() == [
         1,
         1,
         3,
@@ -86,7 +114,9 @@ def test_triple_day_override_moves_the_weekend_nights():
         1,
     ]
     # With the settlement rule's own day the override changes nothing.
-    assert rollover_nights(week, Pair.parse("USD/JPY"), triple_day="周三").tolist() == [
+    assert rollover_nights(
+        week, Pair.parse("USD/JPY"), triple_day="周三", calendars=False
+    ).tolist() == [
         1,
         1,
         3,
@@ -95,9 +125,15 @@ def test_triple_day_override_moves_the_weekend_nights():
     ]
     # Open Mon 6, close Thu 9 (rollovers Mon, Tue, Wed): T+1 rule gives 1 + 1 + 1 = 3,
     # Wednesday override 1 + 1 + 3 = 5.
-    assert int(nights_between("2025-01-06", "2025-01-09", Pair.parse("USD/CAD"))) == 3
     assert (
-        int(nights_between("2025-01-06", "2025-01-09", Pair.parse("USD/CAD"), triple_day="Wed"))
+        int(nights_between("2025-01-06", "2025-01-09", Pair.parse("USD/CAD"), calendars=False)) == 3
+    )
+    assert (
+        int(
+            nights_between(
+                "2025-01-06", "2025-01-09", Pair.parse("USD/CAD"), triple_day="Wed", calendars=False
+            )
+        )
         == 5
     )
 
@@ -148,13 +184,13 @@ def test_nights_match_quantlib(offsets, holiday_offsets, pair):
     trades = sorted(_BASE + dt.timedelta(days=d) for d in offsets)
     opens, closes = trades[:-1], trades[1:]
     # Vectorized over all pairs of (open, close) at once.
-    ours = nights_between(opens, closes, pair, holidays)
+    ours = nights_between(opens, closes, pair, holidays, calendars=False)
     theirs = [
         (_ql_value(calendar, c, lag) - _ql_value(calendar, o, lag)).days
         for o, c in zip(opens, closes, strict=True)
     ]
     assert ours.tolist() == theirs
-    values = value_date(trades, pair, holidays)
+    values = value_date(trades, pair, holidays, calendars=False)
     assert [str(v) for v in values] == [str(_ql_value(calendar, d, lag)) for d in trades]
 
 
@@ -175,7 +211,9 @@ def test_rollover_nights_match_quantlib_day_by_day(start, holiday_offsets):
         following = calendar.advance(q, ql.Period(1, ql.Days))
         nxt = dt.date(following.year(), following.month(), following.dayOfMonth())
         expected.append((_ql_value(calendar, nxt, 2) - _ql_value(calendar, day, 2)).days)
-    assert rollover_nights(days, Pair.parse("GBP/JPY"), holidays).tolist() == expected
+    assert (
+        rollover_nights(days, Pair.parse("GBP/JPY"), holidays, calendars=False).tolist() == expected
+    )
 
 
 @given(
@@ -189,8 +227,10 @@ def test_ledger_nights_add_up_to_nights_between(open_offset, length, holiday_off
     holidays = [_BASE + dt.timedelta(days=d) for d in holiday_offsets]
     d0 = _BASE + dt.timedelta(days=open_offset)
     d1 = d0 + dt.timedelta(days=length)
-    ledger = swap_ledger(d0, d1, 1.0, pair, holidays, triple)
-    assert ledger["nights"].sum() == int(nights_between(d0, d1, pair, holidays, triple))
+    ledger = swap_ledger(d0, d1, 1.0, pair, holidays, triple, calendars=False)
+    assert ledger["nights"].sum() == int(
+        nights_between(d0, d1, pair, holidays, triple, calendars=False)
+    )
     # Without holidays every rollover is 1 night or the triple 3.
     if not holidays:
         assert set(ledger["nights"]) <= {1, 3}

@@ -77,11 +77,18 @@ def test_swap_columns():
     opens = np.array(["2025-01-06", "2025-01-08", "2024-12-23"], dtype="datetime64[D]")
     closes = np.array(["2025-01-13", "2025-01-09", "2025-01-06"], dtype="datetime64[D]")
     hols = ["2024-12-25", "2025-01-01"]
-    column = nights_between(opens, closes, Pair.parse("USD/JPY"), hols)
-    # 8 Jan -> 15 Jan = 7; Wed 8 -> Thu 9 is the triple: 10 Jan -> 13 Jan = 3; 26 Dec -> 8 Jan = 13.
+    column = nights_between(opens, closes, Pair.parse("USD/JPY"), hols, calendars=False)
+    # weekends and the typed holidays only: 8 Jan -> 15 Jan = 7; Wed 8 -> Thu 9 is the
+    # triple: 10 Jan -> 13 Jan = 3; 26 Dec -> 8 Jan = 13.
     assert column.tolist() == [7, 3, 13]
-    assert column.tolist() == [
+    # on the settlement calendars (Coming of Age Day, Mon 13 Jan, and Tokyo's year-end)
+    on_calendars = nights_between(opens, closes, Pair.parse("USD/JPY"), hols)
+    assert on_calendars.tolist() == [
         int(nights_between(o, c, Pair.parse("USD/JPY"), hols))
+        for o, c in zip(opens, closes, strict=True)
+    ]
+    assert column.tolist() == [
+        int(nights_between(o, c, Pair.parse("USD/JPY"), hols, calendars=False))
         for o, c in zip(opens, closes, strict=True)
     ]
     quotes, lots, spots = [1.5, -0.8], [2.0, 0.5], [150.0, 148.0]

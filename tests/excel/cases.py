@@ -300,7 +300,9 @@ CASES = [
     Case(
         "SWAP_NIGHTS",
         (45663.0, 45670.0, "USD/JPY"),  # Mon 2025-01-06 to Mon 2025-01-13
-        7.0,  # value Wed 01-08 -> Wed 01-15
+        # value Wed 01-08 -> Thu 01-16: Mon 13 is Coming of Age Day in Japan, so the close
+        # trades as Tue 14, whose spot is two JPY days on (Wed 15) then a USD day (Thu 16)
+        8.0,
         vary=1,
         values=lambda n: 45670.0 + np.arange(n, dtype=float),
         core=lambda close: swaps.nights_between(

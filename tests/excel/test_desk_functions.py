@@ -8,7 +8,8 @@ import pytest
 from tests.excel.cases import MISSING
 from tests.excel.harness import Excel, column
 
-WED, THU, FRI, MON = 45665.0, 45666.0, 45667.0, 45670.0  # 8, 9, 10, 13 January 2025
+WED, THU, FRI, MON = 45721.0, 45722.0, 45723.0, 45726.0  # 5, 6, 7, 10 March 2025, no holiday
+JAN_WED, JAN_THU = 45665.0, 45666.0  # 8, 9 January 2025, before Coming of Age Day (Mon 13)
 
 
 def test_swap_nights_over_weekends_and_holidays(xl: Excel) -> None:
@@ -23,7 +24,7 @@ def test_swap_nights_over_weekends_and_holidays(xl: Excel) -> None:
     # a broker that charges the weekend on Friday whatever the pair
     assert xl.call("SWAP_NIGHTS", FRI, MON, "USD/JPY", "Fri") == 3.0
     assert xl.call("SWAP_NIGHTS", FRI, MON, "USD/JPY", 4.0) == 3.0  # Friday as 0-4
-    # a holiday on Monday 13 January: Friday's value date moves on a day
+    # a holiday given on Monday 10 March: Friday's value date moves on a day
     holidays = column(MON, None)
     assert xl.call("SWAP_NIGHTS", THU, FRI, "USD/JPY", MISSING, holidays) == 1.0
     assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY", MISSING, holidays) == 4.0
@@ -32,6 +33,19 @@ def test_swap_nights_over_weekends_and_holidays(xl: Excel) -> None:
     )
     assert xl.call("SWAP_NIGHTS", WED, THU, "USD/JPY", MISSING, column(MON, "soon")) == (
         'holidays: must be a date written YYYY-MM-DD, such as 2024-11-28 (got text "soon")'
+    )
+
+
+def test_swap_nights_follow_the_settlement_calendar(xl: Excel) -> None:
+    # Japan's Coming of Age Day, Monday 13 January 2025, is in the JPY calendar without being
+    # given: Thursday 9 settles on Tuesday 14 (T+2 JPY days: Fri 10, Tue 14), so Wednesday's
+    # rollover (value Fri 10 -> Tue 14) is 4 nights; USD/CAD (T+1, no holiday) stays at 1.
+    assert xl.call("SWAP_NIGHTS", JAN_WED, JAN_THU, "USD/JPY") == 4.0
+    assert xl.call("SWAP_NIGHTS", JAN_WED, JAN_THU, "USD/CAD") == 1.0
+    # calendars FALSE: weekends and the holidays given only (the native template's count)
+    assert xl.call("SWAP_NIGHTS", JAN_WED, JAN_THU, "USD/JPY", MISSING, MISSING, False) == 3.0
+    assert xl.call("SWAP_NIGHTS", JAN_WED, JAN_THU, "USD/JPY", MISSING, MISSING, "maybe") == (
+        'calendars: must be TRUE or FALSE (got text "maybe")'
     )
 
 

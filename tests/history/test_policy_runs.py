@@ -106,11 +106,68 @@ def test_a_gap_is_refused_unless_filled_and_a_fill_is_labelled(with_rates, capsy
     err = capsys.readouterr().err
     assert GAP in err
     assert "--fill JPY=RATE" in err
+    assert "(a position is open from 2012-01-03 to " in err
     out = _json(capsys, [*argv, "--fill", "JPY=0.05%"])
     assert out["rates"]["notes"] == [
         f"JPY {JPY_GAPS[1][0]} to {JPY_GAPS[1][1]}: no BIS level; filled with 0.0500% "
         "(a fill you gave, not BIS data)"
     ]
+
+
+def test_rates_are_needed_only_while_a_position_is_open(with_rates, capsys):
+    # The command: AUD/JPY at 5x with a 1.5% funding spread from 2008 is stopped out
+    # in 2008, years before the yen gap; it runs, and says the gap was not needed.
+    argv = [
+        "backtest",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2008-01-02",
+        "--leverage",
+        "5",
+        "--spread-funding",
+        "1.5%",
+    ]
+    out = _json(capsys, [*argv, "--end", "2017-12-29"])
+    stop = out["stop"]
+    assert stop is not None
+    assert stop["date"] < JPY_GAPS[1][0]
+    assert [t["exit"] for t in out["trades"]] == [stop["date"]]
+    assert (
+        f"JPY {JPY_GAPS[1][0]} to {JPY_GAPS[1][1]}: no BIS level; not needed (no position open "
+        "then: rates are needed only while one is)"
+    ) in out["rates"]["notes"]
+    # Independently: the same trade on a window that ends before the gap, where every day
+    # has a rate, stops out on the same day at the same P&L (nothing after the stop counts).
+    short = _json(capsys, [*argv, "--end", "2011-12-30"])
+    assert short["stop"] == stop
+    assert short["total_return"] == pytest.approx(out["total_return"], abs=1e-12)
+    # The same run unleveraged holds across the gap and is still refused, naming it.
+    assert main([*argv[:-4], "--end", "2017-12-29"]) == 2
+    err = capsys.readouterr().err
+    assert GAP in err
+    assert "--fill JPY=RATE" in err
+
+
+def test_a_basket_needs_rates_only_while_it_is_open(with_rates, capsys):
+    # The G10 basket at 10x is stopped out in 2008: it runs past the yen gap and says so,
+    # and its stop is the one a window ending before the gap gives.
+    argv = ["basket", "--start", "2008-01-02", "--leverage", "10"]
+    out = _json(capsys, [*argv, "--end", "2017-12-29"])
+    stop = out["stop"]
+    assert stop is not None
+    assert stop["date"] < JPY_GAPS[1][0]
+    assert f"JPY {JPY_GAPS[1][0]} to {JPY_GAPS[1][1]}: no BIS level; not needed" in " ".join(
+        out["rates"]["notes"]
+    )
+    assert _json(capsys, [*argv, "--end", "2011-12-30"])["stop"] == stop
+    # Unleveraged it is open (and ranks the yen) across the gap: refused, naming it.
+    assert main([*argv[:-2], "--end", "2017-12-29"]) == 2
+    err = capsys.readouterr().err
+    assert GAP in err
+    assert "--fill JPY=RATE" in err
 
 
 def test_dates_after_the_data_are_marked_stale(with_rates, capsys):

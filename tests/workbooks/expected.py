@@ -317,8 +317,8 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
     )  # fmt: skip
     per_night_quote = per_night / v["in_to_account"]
     open_, close = v["in_open_date"].date(), v["in_close_date"].date()
-    nights = int(nights_between(open_, close, pair, holidays, triple))
-    ledger = swap_ledger(open_, close, per_night, pair, holidays, triple)
+    nights = int(nights_between(open_, close, pair, holidays, triple, calendars=False))
+    ledger = swap_ledger(open_, close, per_night, pair, holidays, triple, calendars=False)
     rows = len(ledger)
     pad = [None] * (LEDGER_ROWS - rows)
     lag = spot_lag_days(pair)
@@ -356,8 +356,8 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
         "out_swap_implied_rate": _f(
             swap_implied_rate(per_night_quote, units, spot, 1, v["in_basis"])
         ),
-        "out_value_open": _dt(value_date(open_, pair, holidays)),
-        "out_value_close": _dt(value_date(close, pair, holidays)),
+        "out_value_open": _dt(value_date(open_, pair, holidays, calendars=False)),
+        "out_value_close": _dt(value_date(close, pair, holidays, calendars=False)),
         "out_nights_total": nights,
         "out_swap_total": nights * per_night,
         "out_ledger_total": float(ledger["swap"].sum()),

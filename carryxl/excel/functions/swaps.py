@@ -7,6 +7,7 @@ from typing import Any
 from carryxl.core import swaps, validate
 from carryxl.excel.arguments import (
     BASIS,
+    CALENDARS,
     CLOSE_DATE,
     DIGITS,
     FORM,
@@ -45,11 +46,11 @@ FUNCTIONS = (
     ExcelFunction(
         "SWAP_NIGHTS",
         GROUP,
-        """Nights of overnight swap from opening to closing: value date at close minus value date at
-        open (the weekend counts on Wednesday for T+2 pairs). USD/JPY Mon 2025-01-06 to Mon
-        2025-01-13: 7 nights.""",
+        """Nights of swap from opening to closing: value date at close minus at open, on the
+        settlement calendars with the USD rule (as FX_FORWARD_DATED), holidays added. USD/JPY
+        Mon 2025-01-06 to Mon 2025-01-13 (a Japanese holiday): 8 nights.""",
         (OPEN_DATE, CLOSE_DATE, PAIR_FOR_SPOT_LAG),
-        (TRIPLE_DAY, HOLIDAYS),
+        (TRIPLE_DAY, HOLIDAYS, CALENDARS),
         kernel=_nights,
     ),
     ExcelFunction(

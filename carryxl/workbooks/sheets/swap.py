@@ -4,10 +4,12 @@ interest-parity benchmark and the broker's markup, and a night-by-night rollover
 Mirrors :mod:`carryxl.core.swaps`:
 
 - value date = WORKDAY(trade date, spot lag, holidays); T+1 for USD/CAD, USD/TRY,
-  USD/RUB, USD/PHP, else T+2. Each business day d from the open to before the close
-  rolls value(d) -> value(next business day): 1 night, 3 over the weekend (Wednesday for
-  T+2, Thursday for T+1), more around holidays. A fixed triple day moves the two weekend
-  nights to that weekday instead.
+  USD/RUB, USD/PHP, else T+2: weekends and the sheet's holiday list only (the core with
+  ``calendars=False``; the holidays note says so), not the settlement calendars with the
+  USD rule that ``carryxl swap`` and SWAP_NIGHTS use. Each business day d from the open
+  to before the close rolls value(d) -> value(next business day): 1 night, 3 over the
+  weekend (Wednesday for T+2, Thursday for T+1), more around holidays. A fixed triple
+  day moves the two weekend nights to that weekday instead.
 - money per night: points x pip x lots x lot size; money per lot x lots; or percent a
   year x lots x lot size x spot / basis; times ``to_account``.
 - benchmark over the nights held = side x units x (S - F), F the CIP forward over them on
