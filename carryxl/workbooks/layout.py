@@ -15,15 +15,18 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Font
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.conventions import NO_MINOR_UNIT
 from carryxl.core.defaults import TRADING_DAYS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
@@ -89,22 +92,55 @@ class Book:
         self.local: Worksheet | None = None  # while set, names on this sheet are its own
         self._painted: dict[tuple[str, str | None], StyleArray] = {}
         self.pnl: dict[str, list[str]] = {}  # sheet title -> cells coloured as gain/loss
+        # sheet title -> the currency (a formula, e.g. in_funding) -> its money cells
+        self.money: dict[str, dict[str, list[str]]] = {}
 
     def mark_pnl(self, ws: Worksheet, area: str) -> None:
         """Colour the gain or loss in ``area`` (``B20`` or ``F4:F24``) by :attr:`colors`."""
         self.pnl.setdefault(ws.title, []).append(area)
 
+    def mark_money(self, ws: Worksheet, area: str, currency: str) -> None:
+        """Show the money in ``area`` in the minor unit of ``currency`` (a formula of the
+        currency code, relative to ``area``'s first cell: ``in_funding``, ``RIGHT($F4,3)``):
+        whole units for JPY, KRW... (:data:`carryxl.core.conventions.NO_MINOR_UNIT`), the
+        cell's own two decimals otherwise. A conditional number format, so that it follows
+        the currency a user chooses (Excel and LibreOffice both apply it)."""
+        self.money.setdefault(ws.title, {}).setdefault(currency, []).append(area)
+
     def finish(self) -> None:
-        """Last touches once every sheet is written: gains and losses coloured, every font
-        the language's (:func:`carryxl.workbooks.styles.localise_fonts`)."""
-        for title, areas in self.pnl.items():
+        """Last touches once every sheet is written: money in its minor unit, gains and
+        losses coloured, every font the language's
+        (:func:`carryxl.workbooks.styles.localise_fonts`)."""
+        for title in sorted(set(self.pnl) | set(self.money), key=self.wb.sheetnames.index):
             ws = self.wb[title]
-            sqref = " ".join(areas)
-            rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
-            for operator, color in rules:
-                rule = CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
-                ws.conditional_formatting.add(sqref, rule)
+            pnl = self.pnl.get(title, [])
+            # LibreOffice applies only the first rule that holds: the whole-unit rules of
+            # gains and losses carry their colour too, and come before the colour rules.
+            for currency, areas in self.money.get(title, {}).items():
+                self._whole_units(ws, currency, [a for a in areas if a in pnl], pnl=True)
+                self._whole_units(ws, currency, [a for a in areas if a not in pnl], pnl=False)
+            if pnl:
+                sqref = " ".join(pnl)
+                rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
+                for operator, color in rules:
+                    rule = CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
+                    ws.conditional_formatting.add(sqref, rule)
         styles.localise_fonts(self.wb, self.lang)
+
+    def _whole_units(self, ws: Worksheet, currency: str, areas: list[str], pnl: bool) -> None:
+        """The conditional formats of :meth:`mark_money` on ``areas`` (one currency)."""
+        if not areas:
+            return
+        codes = ",".join(f'"{code}"' for code in sorted(NO_MINOR_UNIT))
+        whole = f"ISNUMBER(MATCH({currency},{{{codes}}},0))"
+        first = areas[0].split(":")[0]
+        number = NumberFormat(numFmtId=styles.WHOLE_MONEY_ID, formatCode=styles.WHOLE_MONEY)
+        colors = ((">0", self.colors.gain), ("<0", self.colors.loss)) if pnl else ()
+        rules = [(f"AND({whole},{first}{sign})", Font(color=c)) for sign, c in colors]
+        for formula, font in [*rules, (whole, None)]:
+            dxf = DifferentialStyle(numFmt=number, font=font)
+            rule = Rule(type="expression", dxf=dxf, formula=[formula])
+            ws.conditional_formatting.add(" ".join(areas), rule)
 
     def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
         """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
@@ -202,6 +238,7 @@ class Form:
         else:
             cell.value = value
         self.book.paint(cell, "input", styles.number_format(kind, self.book.lang))
+        self._money(cell.coordinate, kind, unit)
         cell.comment = note_comment(self.book, name)
         if choices is not None:
             self.validate(cell.coordinate, choices, strict)
@@ -211,6 +248,12 @@ class Form:
         self.row += 1
         coordinate: str = cell.coordinate
         return coordinate
+
+    def _money(self, coordinate: str, kind: str, unit: str | None) -> None:
+        """Money whose unit cell names its currency (``=in_funding``) in that currency's
+        minor unit (:meth:`Book.mark_money`)."""
+        if kind in ("money", "pnl") and unit is not None and unit.startswith("="):
+            self.book.mark_money(self.ws, coordinate, unit.removeprefix("="))
 
     def validate(self, coordinate: str, choices: str, strict: bool = True) -> None:
         """Add ``coordinate`` to the list validation for ``choices`` (made on first use).
@@ -267,6 +310,7 @@ class Form:
         self.book.paint(cell, "output", styles.number_format(kind, self.book.lang))
         if kind == "pnl":
             self.book.mark_pnl(self.ws, cell.coordinate)
+        self._money(cell.coordinate, kind, unit)
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate

@@ -239,6 +239,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
         book.paint(pnl, "output", styles.FORMATS["money"])
     last = first + len(PAYOFF_STEPS) - 1
     book.mark_pnl(ws, f"F{first}:F{last}")
+    book.mark_money(ws, f"F{first}:F{last}", _MONEY.removeprefix("="))
     book.define("out_payoff_spots", ws, f"E{first}", f"E{last}")
     book.define("out_payoff_pnl", ws, f"F{first}", f"F{last}")
 

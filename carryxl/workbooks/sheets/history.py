@@ -176,6 +176,8 @@ def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[floa
             book.paint(cell, "output", styles.number_format(kind, book.lang))
     end = top + len(dates) - 1
     book.mark_pnl(ws, f"H{top}:H{end}")
+    for money in (f"H{top}:H{end}", f"I{top}:I{end}"):
+        book.mark_money(ws, money, _MONEY.removeprefix("="))
     for name, letter in (
         ("out_history_dates", "E"),
         ("out_history_spots", "F"),

@@ -162,6 +162,8 @@ def _rows(book: Book, ws: Worksheet, first: int, head: int, width: int, by_years
             cell = ws.cell(row, _FIRST_COL + j)
             cell.value = formula
             book.paint(cell, "plain", styles.FORMATS["money"])
+        last = get_column_letter(_FIRST_COL + width - 1)
+        book.mark_money(ws, f"{get_column_letter(_FIRST_COL)}{row}:{last}{row}", _MONEY[1:])
 
 
 def _breakeven_rows(
