@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import NO_MINOR_UNIT
 from carryxl.core.defaults import TRADING_DAYS
+from carryxl.core.sides import SIDE_WORDS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import fit_sheet
@@ -48,6 +49,8 @@ __all__ = [
     "put_text",
     "reference",
     "sheet_head",
+    "whole_unit_rules",
+    "whole_units",
 ]
 
 
@@ -56,6 +59,41 @@ RATE_RANGE = (-0.1, 2.0)
 and EUR) to 200% (above any inflation-era policy rate of the currencies listed)."""
 RATE_INPUTS = frozenset({"in_rate_target", "in_rate_funding"})
 """Single-cell inputs validated to :data:`RATE_RANGE` wherever a template has them."""
+
+
+def whole_units(currency: str) -> str:
+    """A condition that holds where ``currency`` (a formula of a code) has no minor unit."""
+    codes = ",".join(f'"{code}"' for code in sorted(NO_MINOR_UNIT))
+    return f"ISNUMBER(MATCH({currency},{{{codes}}},0))"
+
+
+def whole_unit_rules(
+    currency: str,
+    area: str,
+    colors: styles.ColorConvention | None = None,
+    first: Sequence[tuple[str, DifferentialStyle]] = (),
+    blank: str | None = None,
+) -> list[Rule]:
+    """The rules that show the money in ``area`` in whole units where ``currency`` has no
+    minor unit: after nothing shown where ``blank`` holds, and after the conditions
+    ``first`` (each also in whole units where it holds, then as it is), with the gain and
+    loss colours when ``colors`` is given."""
+    whole = whole_units(currency)
+    number = NumberFormat(numFmtId=styles.WHOLE_MONEY_ID, formatCode=styles.WHOLE_MONEY)
+    cell = area.split(":", maxsplit=1)[0]
+    rules: list[tuple[str, DifferentialStyle]] = []
+    if blank is not None:
+        hidden = NumberFormat(numFmtId=styles.HIDDEN_ID, formatCode=styles.HIDDEN)
+        rules.append((blank, DifferentialStyle(numFmt=hidden)))
+    for condition, style in first:
+        both = DifferentialStyle(font=style.font, border=style.border, numFmt=number)
+        rules += [(f"AND({whole},{condition})", both), (condition, style)]
+    if colors is not None:
+        for sign, color in ((">0", colors.gain), ("<0", colors.loss)):
+            style = DifferentialStyle(font=Font(color=color), numFmt=number)
+            rules.append((f"AND({whole},{cell}{sign})", style))
+    rules.append((whole, DifferentialStyle(numFmt=number)))
+    return [Rule(type="expression", dxf=dxf, formula=[formula]) for formula, dxf in rules]
 
 
 def note_comment(book: Book, key: str) -> Comment:
@@ -93,54 +131,55 @@ class Book:
         self._painted: dict[tuple[str, str | None], StyleArray] = {}
         self.pnl: dict[str, list[str]] = {}  # sheet title -> cells coloured as gain/loss
         # sheet title -> the currency (a formula, e.g. in_funding) -> its money cells
-        self.money: dict[str, dict[str, list[str]]] = {}
+        # sheet title -> money area -> (its currency, a formula; where it is blank or None)
+        self.money: dict[str, dict[str, tuple[str, str | None]]] = {}
 
     def mark_pnl(self, ws: Worksheet, area: str) -> None:
         """Colour the gain or loss in ``area`` (``B20`` or ``F4:F24``) by :attr:`colors`."""
         self.pnl.setdefault(ws.title, []).append(area)
 
-    def mark_money(self, ws: Worksheet, area: str, currency: str) -> None:
+    def mark_money(self, ws: Worksheet, area: str, currency: str, blank: str | None = None) -> None:
         """Show the money in ``area`` in the minor unit of ``currency`` (a formula of the
         currency code, relative to ``area``'s first cell: ``in_funding``, ``RIGHT($F4,3)``):
         whole units for JPY, KRW... (:data:`carryxl.core.conventions.NO_MINOR_UNIT`), the
         cell's own two decimals otherwise. A conditional number format, so that it follows
-        the currency a user chooses (Excel and LibreOffice both apply it)."""
-        self.money.setdefault(ws.title, {}).setdefault(currency, []).append(area)
+        the currency a user chooses (Excel and LibreOffice both apply it). ``blank``: a
+        condition (relative to the first cell too) under which the cell shows nothing, such
+        as a row without a position whose 0 the book's sums read."""
+        self.money.setdefault(ws.title, {})[area] = (currency, blank)
 
     def finish(self) -> None:
         """Last touches once every sheet is written: money in its minor unit, gains and
         losses coloured, every font the language's
-        (:func:`carryxl.workbooks.styles.localise_fonts`)."""
+        (:func:`carryxl.workbooks.styles.localise_fonts`).
+
+        LibreOffice applies one conditional format to a cell (the first range's), and of
+        its rules the first that holds (and a colour scale): each money range gets one
+        format whose whole-unit rules carry the gain or loss colour too.
+        """
         for title in sorted(set(self.pnl) | set(self.money), key=self.wb.sheetnames.index):
             ws = self.wb[title]
             pnl = self.pnl.get(title, [])
-            # LibreOffice applies only the first rule that holds: the whole-unit rules of
-            # gains and losses carry their colour too, and come before the colour rules.
-            for currency, areas in self.money.get(title, {}).items():
-                self._whole_units(ws, currency, [a for a in areas if a in pnl], pnl=True)
-                self._whole_units(ws, currency, [a for a in areas if a not in pnl], pnl=False)
-            if pnl:
-                sqref = " ".join(pnl)
-                rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
-                for operator, color in rules:
-                    rule = CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
-                    ws.conditional_formatting.add(sqref, rule)
+            money = self.money.get(title, {})
+            for area, (currency, blank) in money.items():
+                colors = self.colors if area in pnl else None
+                for rule in whole_unit_rules(currency, area, colors, blank=blank):
+                    ws.conditional_formatting.add(area, rule)
+                if area in pnl:
+                    for rule in self._pnl_rules():
+                        ws.conditional_formatting.add(area, rule)
+            others = [area for area in pnl if area not in money]
+            if others:
+                for rule in self._pnl_rules():
+                    ws.conditional_formatting.add(" ".join(others), rule)
         styles.localise_fonts(self.wb, self.lang)
 
-    def _whole_units(self, ws: Worksheet, currency: str, areas: list[str], pnl: bool) -> None:
-        """The conditional formats of :meth:`mark_money` on ``areas`` (one currency)."""
-        if not areas:
-            return
-        codes = ",".join(f'"{code}"' for code in sorted(NO_MINOR_UNIT))
-        whole = f"ISNUMBER(MATCH({currency},{{{codes}}},0))"
-        first = areas[0].split(":")[0]
-        number = NumberFormat(numFmtId=styles.WHOLE_MONEY_ID, formatCode=styles.WHOLE_MONEY)
-        colors = ((">0", self.colors.gain), ("<0", self.colors.loss)) if pnl else ()
-        rules = [(f"AND({whole},{first}{sign})", Font(color=c)) for sign, c in colors]
-        for formula, font in [*rules, (whole, None)]:
-            dxf = DifferentialStyle(numFmt=number, font=font)
-            rule = Rule(type="expression", dxf=dxf, formula=[formula])
-            ws.conditional_formatting.add(" ".join(areas), rule)
+    def _pnl_rules(self) -> list[CellIsRule]:
+        rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
+        return [
+            CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
+            for operator, color in rules
+        ]
 
     def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
         """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
@@ -233,6 +272,8 @@ class Form:
         """An editable input named ``name``; ``choices`` is a list formula for validation."""
         self._label(name, unit)
         cell = self._cell(1)
+        if choices == "=list_sides" and value in SIDE_WORDS["en"]:  # in the book's words
+            value = SIDE_WORDS[self.book.lang][SIDE_WORDS["en"].index(value)]
         if isinstance(value, str):
             put_text(cell, value)
         else:

@@ -31,6 +31,8 @@ __all__ = [
     "FORMATS",
     "HEADER_FILL",
     "HEADER_FONT",
+    "HIDDEN",
+    "HIDDEN_ID",
     "INPUT_FILL",
     "INPUT_FONT",
     "LOCKED",
@@ -135,6 +137,10 @@ WHOLE_MONEY = "#,##0;-#,##0"
 WHOLE_MONEY_ID = 200
 """The number-format id the conditional :data:`WHOLE_MONEY` format is stored under (a
 custom format: 164 and above)."""
+
+HIDDEN = ";;;"
+"""A number shown as nothing (a 0 that the sheet's sums read, on a row without data)."""
+HIDDEN_ID = 201
 
 _PIPS = {"en": '#,##0.0 "pips"', "zh": '#,##0.0 "点"'}
 # A yes/no flag held as 1/0 (a format cannot turn TRUE/FALSE into words).

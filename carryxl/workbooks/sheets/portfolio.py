@@ -416,6 +416,8 @@ def _settings(f: Form, seed: dict[str, Any]) -> None:
     f.input("in_lot_size", seed["in_lot_size"], "integer")
 
 
+_SUMMED = frozenset({"out_pf_exposure", "out_pf_standalone_var", "out_pf_marginal"})
+"""Position columns the book's sums read: 0 on a row without a pair (shown blank)."""
 _QUOTE_MONEY = frozenset(name for name, kind in _POSITION_OUTPUTS if kind in ("money", "pnl"))
 """Position columns of money in the pair's quote currency (the others: units of the base,
 or the account currency)."""
@@ -442,7 +444,9 @@ def _position_money(book: Book, ws: Worksheet) -> None:
         area = f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}"
         if kind == "pnl":
             book.mark_pnl(ws, area)
-        if name in _ACCOUNT_MONEY:
+        if name in _SUMMED:  # a row without a pair holds 0 for the sums, shown blank
+            book.mark_money(ws, area, "in_account", blank=f'{pair}=""')
+        elif name in _ACCOUNT_MONEY:
             book.mark_money(ws, area, "in_account")
         elif name == "out_pf_units":
             book.mark_money(ws, area, f"LEFT({pair},3)")
@@ -532,10 +536,9 @@ def _position_formulas(r: int, words: _Words) -> dict[str, str]:
         **_risk_formulas(c, r),
     }
     # Rows without a pair: 0 where the column is summed into the book, "" elsewhere.
-    summed = {"out_pf_exposure", "out_pf_standalone_var", "out_pf_marginal"}
     empty = f'{c["in_pf_pair"]}=""'
     return {
-        name: f"=IF({empty},{0 if name in summed else chr(34) * 2},{body[name]})"
+        name: f"=IF({empty},{0 if name in _SUMMED else chr(34) * 2},{body[name]})"
         for name, _kind in _POSITION_OUTPUTS
     }
 
@@ -733,6 +736,8 @@ def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
         ),
     )
     book.define("out_pf_scaled", ws, f"F{SCALED_ROW}", f"{last}{SCALED_ROW}")
+    blank = f'F${MATRIX_TOP - 1}=""'  # no position in the column: its 0 shown blank
+    book.mark_money(ws, f"F{SCALED_ROW}:{last}{SCALED_ROW}", "in_account", blank=blank)
 
 
 def _currencies(book: Book, ws: Worksheet) -> None:
@@ -789,7 +794,8 @@ def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
         pnl = ws.cell(r, 14, f'=IF(I{r}="","",{sign}*(L{r}*INDEX(in_pf_spot,I{r})-L{r}*K{r}))')
         book.paint(days, "output", styles.FORMATS["integer"])
         book.paint(pnl, "output", styles.FORMATS["pnl"])
-    book.mark_pnl(ws, f"N{first}:N{last}")
+    book.mark_pnl(ws, f"N{first}:N{last}")  # in the quote currency of the tranche's pair
+    book.mark_money(ws, f"N{first}:N{last}", f"RIGHT(INDEX(in_pf_pair,$I{first}),3)")
     for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
         letter = get_column_letter(9 + offset)
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")

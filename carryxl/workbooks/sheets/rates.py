@@ -17,6 +17,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import currency_name, default_day_count, spot_lag_days
+from carryxl.core.sides import SIDE_WORDS
 from carryxl.core.swaps import SwapForm
 from carryxl.history.policy import SOURCE
 from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
@@ -78,7 +79,7 @@ PAIRS: tuple[str, ...] = (
 
 DAY_COUNTS = day_count_names()  # ACT/360, ACT/365F, ACT/ACT, 30/360, 30E/360
 MOVE_CONVENTIONS = ("quote", "value")
-SIDES = ("long", "short")
+SIDES = SIDE_WORDS["en"]  # a workbook lists its own language's (list_sides)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps
 TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
 SWAP_FORMS = tuple(str(form) for form in SwapForm)  # points, pips, money per lot, percent
@@ -105,7 +106,7 @@ def add_lists(book: Book) -> Worksheet:
         ("list_pairs", PAIRS),
         ("list_day_counts", DAY_COUNTS),
         ("list_move_conventions", MOVE_CONVENTIONS),
-        ("list_sides", SIDES),
+        ("list_sides", SIDE_WORDS[book.lang]),
         ("list_weekdays", WEEKDAYS),
         ("list_triple_days", TRIPLE_DAYS),
         ("list_swap_forms", SWAP_FORMS),

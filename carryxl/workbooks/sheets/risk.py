@@ -46,7 +46,7 @@ SEED_INPUTS: dict[str, object] = {
 }
 
 _QUOTE = "=RIGHT(in_pair,3)"
-_SIDE = 'IF(in_side="long",1,-1)'
+_SIDE = "IF(in_side=INDEX(list_sides,1),1,-1)"  # the first word of the list: long
 _SIGMA_T = "(in_volatility*SQRT(in_horizon_years))"
 # NORMSINV/NORMSDIST rather than NORM.S.INV/NORM.S.DIST: the same maths, and every
 # spreadsheet reads them without the _xlfn. prefix newer Excel functions need in a file.

@@ -120,7 +120,9 @@ SWAP_NATIVE: dict[str, str] = {
         "=in_spot*(1+in_rate_quote*(out_nights_total/out_basis_quote))"
         "/(1+in_rate_base*(out_nights_total/out_basis_base))"
     ),
-    "out_benchmark_swap": '=IF(in_side="long",1,-1)*out_units*(in_spot-out_forward_held)',
+    "out_benchmark_swap": (  # the first word of the side list is the book's "long"
+        "=IF(in_side=INDEX(list_sides,1),1,-1)*out_units*(in_spot-out_forward_held)"
+    ),
     "out_markup": "=out_benchmark_swap-out_swap_per_night_quote*out_nights_total",
     "out_markup_rate": (
         '=IF(out_nights_total=0,"-",out_markup/(out_units*in_spot)*in_basis/out_nights_total)'
