@@ -39,13 +39,14 @@ def test_a_short_position_gains_when_the_spot_falls() -> None:
 
 
 def test_an_unknown_measure_is_refused() -> None:
-    with pytest.raises(CarryxlError, match="measure.*'carry'"):
+    with pytest.raises(CarryxlError, match=r"measure.*'carry'"):
         position_measures([0], 1, [1.0], [1.0], [1.0], [1.0], ("carry",))
 
 
 def test_a_measure_beyond_a_float_names_its_position() -> None:
     """Two tranches of 1e308 units at 1 each fit a float; their cost together does not."""
     amounts = [1.0, 1e308, 1e308]
-    assert math.isfinite(amounts[1]) and not math.isfinite(amounts[1] + amounts[2])
+    assert math.isfinite(amounts[1])
+    assert not math.isfinite(amounts[1] + amounts[2])
     with pytest.raises(CarryxlError, match="the cost of position 2"):
         position_measures([0, 1, 1], 2, amounts, [1.0] * 3, [1.0, 1.0], [1, 1], ("cost",))
