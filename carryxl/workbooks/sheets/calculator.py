@@ -252,6 +252,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
     chart.x_axis.delete = False
     chart.x_axis.tickLblPos = "low"  # labels below the plot, not on the zero line
     chart.y_axis.delete = False
+    chart.y_axis.number_format = "#,##0"  # money on an axis: whole units, in any currency
     xs = Reference(ws, min_col=5, min_row=first, max_row=last)
     ys = Reference(ws, min_col=6, min_row=first, max_row=last)
     series = Series(ys, xs, title=book.t("col_total_pnl"))
