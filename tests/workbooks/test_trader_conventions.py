@@ -183,3 +183,15 @@ def test_the_currency_table_is_the_books_and_hides_nothing(lang: str) -> None:
     assert len(codes) == 24  # every position's two legs at most
     assert all("in_pf_pair" in str(getattr(c.value, "text", c.value)) for c in codes)
     assert not any(c.value == "EUR" for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "flags"), [("en", "STOP HIT LOSS > MARGIN"), ("zh", "已触及止损 亏损超过保证金")]
+)
+def test_both_flags_fit_their_column(lang: str, flags: str) -> None:
+    """A formula's words are not measured by the fit rule: the flags column is sized for
+    the two flags together (one unit a character, two for a CJK one, 1.5 of margin)."""
+    wb = _load("portfolio", lang)
+    (cell, *_) = cells(wb, "out_pf_flags")
+    units = sum(2 if ord(c) > 0x2E80 else 1 for c in flags) + 1.5
+    assert wb.worksheets[0].column_dimensions[cell.column_letter].width >= units

@@ -50,6 +50,7 @@ from carryxl.core.sides import SIDE_WORDS
 from carryxl.core.tax import OFFSET_WORDS
 from carryxl.history.valuation import BookRequest, BookValuation, value_book
 from carryxl.workbooks import styles
+from carryxl.workbooks.fit import text_width
 from carryxl.workbooks.layout import (
     Book,
     Form,
@@ -703,6 +704,9 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
     f.validate(f"{_COL['in_pf_side']}{TOP}:{_COL['in_pf_side']}{last}", "=list_sides")
     for offset in range(len(names) + 1):
         ws.column_dimensions[_letter(offset)].width = 12
+    words = _words(book)  # both flags fit their column (a CJK character counts two)
+    both = text_width(f"{words.stop_hit} {words.over_margin}") + 1.5
+    ws.column_dimensions[_COL["out_pf_flags"]].width = max(12, both)
 
 
 def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
