@@ -111,7 +111,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit_per_year": ("per year", "年利率"),
     "unit_years": ("years", "年"),
     "unit_days": ("days", "天"),
-    "unit_trading_days": ("trading days", "个交易日"),
     "unit_horizon_days": ("trading days", "个交易日"),
     # history sheet
     "sheet_history": ("History replay", "历史重演"),
@@ -354,7 +353,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_stop_out_level": ("Stop-out level (equity / margin)", "强制平仓水平（净值/保证金）"),
     "in_swap_per_day": ("Swap per day (+ credit, - debit)", "每日隔夜利息（正为收入，负为支出）"),
     "in_volatility": ("FX volatility (annual)", "汇率年化波动率"),
-    "in_horizon_years": ("VaR horizon (years)", "风险价值期限（年）"),
     "in_horizon_days": ("VaR horizon (trading days)", "风险价值期限（交易日）"),
     "out_horizon_years": ("VaR horizon in years (days / 252)", "折合年数（交易日 / 252）"),
     "pf_flag_stop": ("STOP HIT", "已触及止损"),
@@ -848,10 +846,6 @@ NOTES: dict[str, tuple[str, str]] = {
     "in_volatility": (
         "How much the exchange rate typically moves in a year (12% = 0.12).",
         "汇率一年的典型波动幅度（12% 即 0.12）。",
-    ),
-    "in_horizon_years": (
-        "The period the VaR covers, in years: 10 trading days = 10/252.",
-        "风险价值覆盖的期限（年）：10个交易日 = 10/252。",
     ),
     "in_confidence": (
         "How sure the VaR is: 99% means a worse loss happens 1 time in 100.",

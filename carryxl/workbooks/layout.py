@@ -37,6 +37,7 @@ from carryxl.workbooks.pages import paginate
 
 __all__ = [
     "FORMULA_MODES",
+    "HORIZON_YEARS",
     "LANGS",
     "RATE_INPUTS",
     "RATE_RANGE",
@@ -57,6 +58,8 @@ __all__ = [
 RATE_RANGE = (-0.1, 2.0)
 """Plausible yearly rates, as decimals: -10% (below the negative policy rates of JPY, CHF
 and EUR) to 200% (above any inflation-era policy rate of the currencies listed)."""
+HORIZON_YEARS = f"(in_horizon_days/{TRADING_DAYS})"
+"""A VaR horizon input in trading days (``in_horizon_days``) in years: the 252-day year."""
 RATE_INPUTS = frozenset({"in_rate_target", "in_rate_funding"})
 """Single-cell inputs validated to :data:`RATE_RANGE` wherever a template has them."""
 
@@ -253,9 +256,6 @@ class Form:
             cell = self._cell(2)
             if unit.startswith("="):
                 cell.value = unit  # a formula such as =in_funding, written by us
-            elif unit == "unit_trading_days":  # a horizon in years, said in trading days
-                words = self.book.t(unit)
-                cell.value = f'="= "&ROUND({key}*{TRADING_DAYS},1)&" {words}"'
             else:
                 put_text(cell, self.book.t(unit))
             self.book.paint(cell, "note")

@@ -271,7 +271,8 @@ def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
     units = _f(position_size(budget, v["in_stop_pips"], pip))
     value = units * s0
     margin = _f(margin_required(value, v["in_leverage"]))
-    vol, horizon, conf = v["in_volatility"], v["in_horizon_years"], v["in_confidence"]
+    vol, conf = v["in_volatility"], v["in_confidence"]
+    horizon = v["in_horizon_days"] / TRADING_DAYS
     mu = v["in_expected_return"]
 
     def call(level: float) -> Any:
@@ -290,6 +291,7 @@ def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
         "out_margin_call_spot": call(v["in_margin_call_level"]),
         "out_stop_out_spot": call(v["in_stop_out_level"]),
         "out_days_to_margin_call": "-" if days == float("inf") else days,
+        "out_horizon_years": horizon,
         "out_z": float(NormalDist().inv_cdf(conf)),
         "out_var": _f(value_at_risk(value, vol, horizon, conf, mu)),
         "out_es": _f(expected_shortfall(value, vol, horizon, conf, mu)),

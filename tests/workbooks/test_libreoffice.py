@@ -247,7 +247,7 @@ def random_risk(rng: np.random.Generator) -> dict[str, Any]:
             "in_stop_out_level": call * float(rng.uniform(0.2, 0.9)),
             "in_swap_per_day": float(rng.uniform(-500, 500)),
             "in_volatility": float(rng.uniform(0.03, 0.4)),
-            "in_horizon_years": float(rng.uniform(1 / 252, 1)),
+            "in_horizon_days": float(rng.uniform(1, 252)),
             "in_confidence": float(rng.uniform(0.9, 0.999)),
             "in_expected_return": float(rng.uniform(-0.05, 0.1)),
             "in_rate_target": float(rng.uniform(-0.005, 0.5)),

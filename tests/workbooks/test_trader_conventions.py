@@ -98,18 +98,19 @@ def test_portfolio_money_follows_each_rows_currency(lang: str) -> None:
             assert currency in whole[(cell.row, cell.column)], name
 
 
+@pytest.mark.parametrize("kind", ["portfolio", "risk"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("mode", ["native", "udf"])
-def test_portfolio_var_horizon_is_in_trading_days(lang: str, mode: str) -> None:
+def test_var_horizon_is_in_trading_days(kind: str, lang: str, mode: str) -> None:
     """The input is 10 (trading days); one cell turns it into years over the 252-day year,
     and every VaR formula reads that cell."""
-    wb = _load("portfolio", lang, mode)
+    wb = _load(kind, lang, mode)
     assert values(wb, "in_horizon_days") == 10
     assert "in_horizon_years" not in wb.defined_names
     (years,) = cells(wb, "out_horizon_years")
     assert years.value == "=(in_horizon_days/252)"
     formulas = [str(c.value) for ws in wb.worksheets[:2] for row in ws.iter_rows() for c in row]
-    var = [f for f in formulas if "out_book_z" in f or "PORTFOLIO_VAR" in f]
+    var = [f for f in formulas if "out_book_z" in f or "out_z*" in f or "_VAR(" in f]
     assert var
     assert all("out_horizon_years" in f for f in var if "SQRT" in f or "VAR(" in f)
     assert not [f for f in formulas if "in_horizon_years" in f]

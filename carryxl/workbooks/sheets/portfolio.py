@@ -43,7 +43,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import Currency, Pair, default_day_count
-from carryxl.core.defaults import CONFIDENCE, LOT_SIZE, TRADING_DAYS
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE
 from carryxl.core.portfolio import NATIVE_FORMULAS
 from carryxl.core.positions import BookPosition, Tranche
 from carryxl.core.sides import SIDE_WORDS
@@ -52,6 +52,7 @@ from carryxl.history.valuation import BookRequest, BookValuation, value_book
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import text_width
 from carryxl.workbooks.layout import (
+    HORIZON_YEARS,
     Book,
     Form,
     header_row,
@@ -66,7 +67,6 @@ __all__ = [
     "BOOKS",
     "CURRENCIES",
     "CURRENCY_ROWS",
-    "HORIZON",
     "POSITIONS",
     "TRANCHES",
     "book_request",
@@ -83,8 +83,6 @@ LOWER = SCALED_ROW + 3  # first row of the currency and tranche tables
 CURRENCY_ROWS = 2 * POSITIONS  # rows of the currency table: every position's two legs
 CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)  # the account currencies offered
 OFFSETS = OFFSET_WORDS["en"]
-HORIZON = f"(in_horizon_days/{TRADING_DAYS})"
-"""The VaR horizon in years, from the input in trading days (the 252-day year)."""
 
 VALUATION = "2024-08-05"
 ACCOUNT = "CNY"
@@ -407,7 +405,7 @@ def _settings(f: Form, seed: dict[str, Any]) -> None:
         ("in_horizon_days", "number", "unit_horizon_days"),
     ):
         f.input(name, seed[name], kind, unit)
-    f.output("out_horizon_years", f"={HORIZON}", "years", "unit_years")
+    f.output("out_horizon_years", f"={HORIZON_YEARS}", "years", "unit_years")
     for name in ("in_tax_interest", "in_tax_fx"):
         f.input(name, seed[name], "percent_short")
     offset = _in_language(f.book, "in_tax_offset", seed["in_tax_offset"])
