@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from carryxl.core.conventions import minor_units
+
 __all__ = [
     "minor_units",
     "money",
@@ -19,14 +21,7 @@ __all__ = [
     "table",
 ]
 
-# Currencies whose minor unit is the unit itself (ISO 4217: no cents).
-_NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
 _EVERY_DIGIT = Context(prec=400)  # a float's 309 integer digits and its minor units
-
-
-def minor_units(currency: str) -> int:
-    """Decimals of the currency's minor unit: 0 for JPY, KRW, ISK...; 2 for the others."""
-    return 0 if str(currency).upper() in _NO_MINOR_UNIT else 2
 
 
 def money(value: float, currency: str) -> str:

@@ -1,6 +1,8 @@
 """Market conventions, parsed once at the edge into enums.
 
-- :class:`Currency`: ISO codes carryxl knows, each with its money-market day count.
+- :class:`Currency`: ISO codes carryxl knows, each with its money-market day count and
+  the decimals of its minor unit (:func:`minor_units`: ISO 4217's exponent, 0 for JPY,
+  KRW and ISK, 2 for the others carryxl knows).
 - :class:`DayCount`: ACT/360, ACT/365F, ACT/ACT (ISDA), 30/360, 30E/360.
 - :class:`Pair`: a currency pair ``BASE/QUOTE``; its spot is QUOTE units per 1 BASE.
 - :class:`Orientation`: whether the pair reads TARGET/FUNDING (AUD/JPY funded in JPY)
@@ -30,12 +32,14 @@ from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import positive
 
 __all__ = [
+    "NO_MINOR_UNIT",
     "Currency",
     "DayCount",
     "Orientation",
     "Pair",
     "currency_name",
     "default_day_count",
+    "minor_units",
     "points_scale",
     "rate_from_text",
     "spot_lag_days",
@@ -206,6 +210,19 @@ _NAMES: dict[str, tuple[str, str]] = {
 def default_day_count(currency: Currency) -> DayCount:
     """The money-market day count of ``currency`` (ACT/360 or ACT/365F; JPY: ACT/365F)."""
     return DayCount.ACT_360 if currency in _ACT_360 else DayCount.ACT_365F
+
+
+# ISO 4217 currencies whose minor unit is the unit itself (exponent 0: no cents), those
+# carryxl knows and a few a trader's statement may hold; every other code has 2 decimals.
+# (HUF's ISO exponent is 2, though forint coins stopped at 1: shown with 2 decimals.)
+NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
+
+
+def minor_units(currency: Currency | str) -> int:
+    """Decimals of the currency's minor unit (ISO 4217): 0 for JPY, KRW, ISK...; 2 for the
+    others. Any text is accepted (a statement's currency may be one carryxl does not know).
+    """
+    return 0 if str(currency).strip().upper() in NO_MINOR_UNIT else 2
 
 
 def currency_name(currency: Currency, lang: str = "en") -> str:

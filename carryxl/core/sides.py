@@ -9,7 +9,11 @@ import numpy as np
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, finite
 
-__all__ = ["side_sign"]
+__all__ = ["SIDE_WORDS", "side_sign"]
+
+SIDE_WORDS: dict[str, tuple[str, str]] = {"en": ("long", "short"), "zh": ("做多", "做空")}
+"""The words a workbook in each language writes for (long, short); :func:`side_sign` reads
+every language's words (and 多/空, buy/sell, 买入/卖出, +1/-1)."""
 
 
 def _word(text: str, argument: str) -> float:
@@ -21,8 +25,8 @@ def _word(text: str, argument: str) -> float:
     raise CarryxlError(argument, text, Rule.SIDE)
 
 
-_LONG = frozenset({"long", "buy", "+1", "1", "多", "做多", "买入"})
-_SHORT = frozenset({"short", "sell", "-1", "空", "做空", "卖出"})
+_LONG = frozenset({"buy", "+1", "1", "多", "买入", *(w for w, _s in SIDE_WORDS.values())})
+_SHORT = frozenset({"sell", "-1", "空", "卖出", *(w for _l, w in SIDE_WORDS.values())})
 
 
 def side_sign(side: Any, argument: str = "side") -> FloatArray:

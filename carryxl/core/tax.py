@@ -32,7 +32,7 @@ from carryxl.core.carry import CarryBreakdown
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray, common_shape, finite, finite_result, non_negative
 
-__all__ = ["LossOffset", "TaxResult", "after_tax", "after_tax_breakdown"]
+__all__ = ["OFFSET_WORDS", "LossOffset", "TaxResult", "after_tax", "after_tax_breakdown"]
 
 
 class LossOffset(StrEnum):
@@ -43,15 +43,24 @@ class LossOffset(StrEnum):
 
     @classmethod
     def parse(cls, value: LossOffset | str, argument: str = "offset") -> LossOffset:
-        """``"within position"``/``"within"``/``"net"`` or ``"separate"``/``"none"``."""
+        """``"within position"``/``"within"``/``"net"``/``"仓位内互抵"`` or
+        ``"separate"``/``"none"``/``"分别计税"``."""
         if isinstance(value, LossOffset):
             return value
         key = str(value).strip().lower().replace("_", " ").replace("-", " ")
-        if key in ("within position", "within", "net", "position"):
+        if key in ("within", "net", "position", *(w for w, _s in OFFSET_WORDS.values())):
             return cls.WITHIN_POSITION
-        if key in ("separate", "none", "baskets"):
+        if key in ("none", "baskets", *(s for _w, s in OFFSET_WORDS.values())):
             return cls.SEPARATE
         raise CarryxlError(argument, value, "must be 'within position' or 'separate'")
+
+
+OFFSET_WORDS: dict[str, tuple[str, str]] = {
+    "en": ("within position", "separate"),
+    "zh": ("仓位内互抵", "分别计税"),
+}
+"""The words a workbook in each language writes for (within position, separate);
+:meth:`LossOffset.parse` reads every language's words."""
 
 
 @dataclass(frozen=True)

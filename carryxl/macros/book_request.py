@@ -7,7 +7,7 @@ the tranche table (``in_tr_position`` 1, 2 ... the position's row, ``in_tr_date`
 ``in_tr_rate`` (empty: the fixing of its date), ``in_tr_amount``), the correlation matrix
 and the settings. An empty spot, account rate, interest rate, day-count basis or
 volatility cell is taken from the market data, as ``carryxl portfolio`` does; the
-horizon in years is x 252 trading days.
+VaR horizon is in trading days (``in_horizon_days``), as ``carryxl portfolio --horizon-days``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.positions import BookPosition, Tranche
 from carryxl.core.sides import side_sign
@@ -138,7 +137,7 @@ def read_book_request(book: Book) -> BookRequest:
         start=parse_date_cell(single_value(book, c.IN_WINDOW_START), c.IN_WINDOW_START),
         end=parse_date_cell(single_value(book, c.IN_WINDOW_END), c.IN_WINDOW_END),
         confidence=number(book, c.IN_CONFIDENCE),
-        horizon_days=number(book, c.IN_HORIZON_YEARS) * TRADING_DAYS,
+        horizon_days=number(book, c.IN_HORIZON_DAYS),
         tax_interest=number(book, c.IN_TAX_INTEREST),
         tax_fx=number(book, c.IN_TAX_FX),
         offset=LossOffset.parse(str(single_value(book, c.IN_TAX_OFFSET)), c.IN_TAX_OFFSET),

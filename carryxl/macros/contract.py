@@ -18,7 +18,7 @@ __all__ = [
     "IN_CONFIDENCE",
     "IN_CORRELATION",
     "IN_FUNDING",
-    "IN_HORIZON_YEARS",
+    "IN_HORIZON_DAYS",
     "IN_LEVERAGE",
     "IN_LOT_SIZE",
     "IN_MARGIN_CALL_LEVEL",
@@ -128,7 +128,7 @@ IN_TR_DATE = "in_tr_date"
 IN_TR_RATE = "in_tr_rate"
 IN_TR_AMOUNT = "in_tr_amount"
 IN_CONFIDENCE = "in_confidence"
-IN_HORIZON_YEARS = "in_horizon_years"
+IN_HORIZON_DAYS = "in_horizon_days"
 IN_TAX_INTEREST = "in_tax_interest"
 IN_TAX_FX = "in_tax_fx"
 IN_TAX_OFFSET = "in_tax_offset"

@@ -244,11 +244,11 @@ RISK_UDF: dict[str, str] = {
         "in_stop_out_level)"
     ),
     "out_var": (
-        "=CARRY_VAR(out_position_value,in_volatility,in_horizon_years,in_confidence,"
+        "=CARRY_VAR(out_position_value,in_volatility,out_horizon_years,in_confidence,"
         "in_expected_return)"
     ),
     "out_es": (
-        "=CARRY_VAR(out_position_value,in_volatility,in_horizon_years,in_confidence,"
+        "=CARRY_VAR(out_position_value,in_volatility,out_horizon_years,in_confidence,"
         'in_expected_return,"ES")'
     ),
     "out_carry_to_vol": "=CARRY_TO_VOL(in_rate_target,in_rate_funding,in_volatility,in_years)",

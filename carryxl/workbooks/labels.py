@@ -111,7 +111,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit_per_year": ("per year", "年利率"),
     "unit_years": ("years", "年"),
     "unit_days": ("days", "天"),
-    "unit_trading_days": ("trading days", "个交易日"),
+    "unit_horizon_days": ("trading days", "个交易日"),
     # history sheet
     "sheet_history": ("History replay", "历史重演"),
     "history_title": (
@@ -353,7 +353,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_stop_out_level": ("Stop-out level (equity / margin)", "强制平仓水平（净值/保证金）"),
     "in_swap_per_day": ("Swap per day (+ credit, - debit)", "每日隔夜利息（正为收入，负为支出）"),
     "in_volatility": ("FX volatility (annual)", "汇率年化波动率"),
-    "in_horizon_years": ("VaR horizon (years)", "风险价值期限（年）"),
+    "in_horizon_days": ("VaR horizon (trading days)", "风险价值期限（交易日）"),
+    "out_horizon_years": ("VaR horizon in years (days / 252)", "折合年数（交易日 / 252）"),
+    "pf_flag_stop": ("STOP HIT", "已触及止损"),
+    "pf_flag_over": ("LOSS > MARGIN", "亏损超过保证金"),
     "in_confidence": ("Confidence level", "置信水平"),
     "in_expected_return": ("Expected return a year (e.g. the carry)", "预期年收益率（如利差）"),
     "in_drift": ("Expected spot drift a year (0 = unchanged)", "汇率预期年漂移（0 为不变）"),
@@ -813,7 +816,7 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "in_side": (
         "long: you bought the pair's base currency (AUD in AUD/JPY); short: you sold it.",
-        "long（做多）：买入基础货币（AUD/JPY 中的澳元）；short（做空）：卖出基础货币。",
+        "做多：买入基础货币（AUD/JPY 中的澳元）；做空：卖出基础货币。",
     ),
     "in_equity": (
         "Money in the trading account: in the pair's quote currency on the Risk sheet (JPY"
@@ -843,10 +846,6 @@ NOTES: dict[str, tuple[str, str]] = {
     "in_volatility": (
         "How much the exchange rate typically moves in a year (12% = 0.12).",
         "汇率一年的典型波动幅度（12% 即 0.12）。",
-    ),
-    "in_horizon_years": (
-        "The period the VaR covers, in years: 10 trading days = 10/252.",
-        "风险价值覆盖的期限（年）：10个交易日 = 10/252。",
     ),
     "in_confidence": (
         "How sure the VaR is: 99% means a worse loss happens 1 time in 100.",
@@ -1011,7 +1010,11 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "in_tax_offset": (
         "within position: a loss in one basket reduces the other's gain; separate: never.",
-        "within position：一类亏损可抵扣另一类收益；separate：互不抵扣。",
+        "仓位内互抵：一类亏损可抵扣另一类收益；分别计税：互不抵扣。",
+    ),
+    "in_horizon_days": (
+        "The period the VaR covers, in trading days (10 = two weeks); 252 make a year.",
+        "风险价值覆盖的期限，以交易日计（10 即两周）；一年按252个交易日计。",
     ),
     "in_concentration_threshold": (
         "The book is flagged when one currency funds more than this share of it (0.5 = half).",

@@ -15,16 +15,20 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Font
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.conventions import NO_MINOR_UNIT
 from carryxl.core.defaults import TRADING_DAYS
+from carryxl.core.sides import SIDE_WORDS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import fit_sheet
@@ -33,6 +37,7 @@ from carryxl.workbooks.pages import paginate
 
 __all__ = [
     "FORMULA_MODES",
+    "HORIZON_YEARS",
     "LANGS",
     "RATE_INPUTS",
     "RATE_RANGE",
@@ -45,14 +50,53 @@ __all__ = [
     "put_text",
     "reference",
     "sheet_head",
+    "whole_unit_rules",
+    "whole_units",
 ]
 
 
 RATE_RANGE = (-0.1, 2.0)
 """Plausible yearly rates, as decimals: -10% (below the negative policy rates of JPY, CHF
 and EUR) to 200% (above any inflation-era policy rate of the currencies listed)."""
+HORIZON_YEARS = f"(in_horizon_days/{TRADING_DAYS})"
+"""A VaR horizon input in trading days (``in_horizon_days``) in years: the 252-day year."""
 RATE_INPUTS = frozenset({"in_rate_target", "in_rate_funding"})
 """Single-cell inputs validated to :data:`RATE_RANGE` wherever a template has them."""
+
+
+def whole_units(currency: str) -> str:
+    """A condition that holds where ``currency`` (a formula of a code) has no minor unit."""
+    codes = ",".join(f'"{code}"' for code in sorted(NO_MINOR_UNIT))
+    return f"ISNUMBER(MATCH({currency},{{{codes}}},0))"
+
+
+def whole_unit_rules(
+    currency: str,
+    area: str,
+    colors: styles.ColorConvention | None = None,
+    first: Sequence[tuple[str, DifferentialStyle]] = (),
+    blank: str | None = None,
+) -> list[Rule]:
+    """The rules that show the money in ``area`` in whole units where ``currency`` has no
+    minor unit: after nothing shown where ``blank`` holds, and after the conditions
+    ``first`` (each also in whole units where it holds, then as it is), with the gain and
+    loss colours when ``colors`` is given."""
+    whole = whole_units(currency)
+    number = NumberFormat(numFmtId=styles.WHOLE_MONEY_ID, formatCode=styles.WHOLE_MONEY)
+    cell = area.split(":", maxsplit=1)[0]
+    rules: list[tuple[str, DifferentialStyle]] = []
+    if blank is not None:
+        hidden = NumberFormat(numFmtId=styles.HIDDEN_ID, formatCode=styles.HIDDEN)
+        rules.append((blank, DifferentialStyle(numFmt=hidden)))
+    for condition, style in first:
+        both = DifferentialStyle(font=style.font, border=style.border, numFmt=number)
+        rules += [(f"AND({whole},{condition})", both), (condition, style)]
+    if colors is not None:
+        for sign, color in ((">0", colors.gain), ("<0", colors.loss)):
+            style = DifferentialStyle(font=Font(color=color), numFmt=number)
+            rules.append((f"AND({whole},{cell}{sign})", style))
+    rules.append((whole, DifferentialStyle(numFmt=number)))
+    return [Rule(type="expression", dxf=dxf, formula=[formula]) for formula, dxf in rules]
 
 
 def note_comment(book: Book, key: str) -> Comment:
@@ -89,22 +133,56 @@ class Book:
         self.local: Worksheet | None = None  # while set, names on this sheet are its own
         self._painted: dict[tuple[str, str | None], StyleArray] = {}
         self.pnl: dict[str, list[str]] = {}  # sheet title -> cells coloured as gain/loss
+        # sheet title -> the currency (a formula, e.g. in_funding) -> its money cells
+        # sheet title -> money area -> (its currency, a formula; where it is blank or None)
+        self.money: dict[str, dict[str, tuple[str, str | None]]] = {}
 
     def mark_pnl(self, ws: Worksheet, area: str) -> None:
         """Colour the gain or loss in ``area`` (``B20`` or ``F4:F24``) by :attr:`colors`."""
         self.pnl.setdefault(ws.title, []).append(area)
 
+    def mark_money(self, ws: Worksheet, area: str, currency: str, blank: str | None = None) -> None:
+        """Show the money in ``area`` in the minor unit of ``currency`` (a formula of the
+        currency code, relative to ``area``'s first cell: ``in_funding``, ``RIGHT($F4,3)``):
+        whole units for JPY, KRW... (:data:`carryxl.core.conventions.NO_MINOR_UNIT`), the
+        cell's own two decimals otherwise. A conditional number format, so that it follows
+        the currency a user chooses (Excel and LibreOffice both apply it). ``blank``: a
+        condition (relative to the first cell too) under which the cell shows nothing, such
+        as a row without a position whose 0 the book's sums read."""
+        self.money.setdefault(ws.title, {})[area] = (currency, blank)
+
     def finish(self) -> None:
-        """Last touches once every sheet is written: gains and losses coloured, every font
-        the language's (:func:`carryxl.workbooks.styles.localise_fonts`)."""
-        for title, areas in self.pnl.items():
+        """Last touches once every sheet is written: money in its minor unit, gains and
+        losses coloured, every font the language's
+        (:func:`carryxl.workbooks.styles.localise_fonts`).
+
+        LibreOffice applies one conditional format to a cell (the first range's), and of
+        its rules the first that holds (and a colour scale): each money range gets one
+        format whose whole-unit rules carry the gain or loss colour too.
+        """
+        for title in sorted(set(self.pnl) | set(self.money), key=self.wb.sheetnames.index):
             ws = self.wb[title]
-            sqref = " ".join(areas)
-            rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
-            for operator, color in rules:
-                rule = CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
-                ws.conditional_formatting.add(sqref, rule)
+            pnl = self.pnl.get(title, [])
+            money = self.money.get(title, {})
+            for area, (currency, blank) in money.items():
+                colors = self.colors if area in pnl else None
+                for rule in whole_unit_rules(currency, area, colors, blank=blank):
+                    ws.conditional_formatting.add(area, rule)
+                if area in pnl:
+                    for rule in self._pnl_rules():
+                        ws.conditional_formatting.add(area, rule)
+            others = [area for area in pnl if area not in money]
+            if others:
+                for rule in self._pnl_rules():
+                    ws.conditional_formatting.add(" ".join(others), rule)
         styles.localise_fonts(self.wb, self.lang)
+
+    def _pnl_rules(self) -> list[CellIsRule]:
+        rules = (("greaterThan", self.colors.gain), ("lessThan", self.colors.loss))
+        return [
+            CellIsRule(operator=operator, formula=["0"], font=Font(color=color))
+            for operator, color in rules
+        ]
 
     def paint(self, cell: Cell, role: str, number_format: str | None = None) -> Cell:
         """Style ``cell`` as ``role`` (input, output, header, note, bold, title, plain).
@@ -178,9 +256,6 @@ class Form:
             cell = self._cell(2)
             if unit.startswith("="):
                 cell.value = unit  # a formula such as =in_funding, written by us
-            elif unit == "unit_trading_days":  # a horizon in years, said in trading days
-                words = self.book.t(unit)
-                cell.value = f'="= "&ROUND({key}*{TRADING_DAYS},1)&" {words}"'
             else:
                 put_text(cell, self.book.t(unit))
             self.book.paint(cell, "note")
@@ -197,11 +272,14 @@ class Form:
         """An editable input named ``name``; ``choices`` is a list formula for validation."""
         self._label(name, unit)
         cell = self._cell(1)
+        if choices == "=list_sides" and value in SIDE_WORDS["en"]:  # in the book's words
+            value = SIDE_WORDS[self.book.lang][SIDE_WORDS["en"].index(value)]
         if isinstance(value, str):
             put_text(cell, value)
         else:
             cell.value = value
         self.book.paint(cell, "input", styles.number_format(kind, self.book.lang))
+        self._money(cell.coordinate, kind, unit)
         cell.comment = note_comment(self.book, name)
         if choices is not None:
             self.validate(cell.coordinate, choices, strict)
@@ -211,6 +289,12 @@ class Form:
         self.row += 1
         coordinate: str = cell.coordinate
         return coordinate
+
+    def _money(self, coordinate: str, kind: str, unit: str | None) -> None:
+        """Money whose unit cell names its currency (``=in_funding``) in that currency's
+        minor unit (:meth:`Book.mark_money`)."""
+        if kind in ("money", "pnl") and unit is not None and unit.startswith("="):
+            self.book.mark_money(self.ws, coordinate, unit.removeprefix("="))
 
     def validate(self, coordinate: str, choices: str, strict: bool = True) -> None:
         """Add ``coordinate`` to the list validation for ``choices`` (made on first use).
@@ -267,6 +351,7 @@ class Form:
         self.book.paint(cell, "output", styles.number_format(kind, self.book.lang))
         if kind == "pnl":
             self.book.mark_pnl(self.ws, cell.coordinate)
+        self._money(cell.coordinate, kind, unit)
         self.book.define(name, self.ws, cell.coordinate)
         self.row += 1
         coordinate: str = cell.coordinate

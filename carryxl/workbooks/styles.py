@@ -31,6 +31,8 @@ __all__ = [
     "FORMATS",
     "HEADER_FILL",
     "HEADER_FONT",
+    "HIDDEN",
+    "HIDDEN_ID",
     "INPUT_FILL",
     "INPUT_FONT",
     "LOCKED",
@@ -41,6 +43,8 @@ __all__ = [
     "ROLES",
     "TITLE_FONT",
     "UNLOCKED",
+    "WHOLE_MONEY",
+    "WHOLE_MONEY_ID",
     "WRAP",
     "ColorConvention",
     "color_convention",
@@ -109,8 +113,9 @@ def color_convention(name: str | None, lang: str) -> ColorConvention:
     return COLOR_CONVENTIONS[key]
 
 
-# Number formats by kind of value. Money shows cents; JPY users simply see .00. A gain
-# or loss ("pnl") has the money format and is coloured by the workbook's convention
+# Number formats by kind of value. Money shows cents, and whole units where its currency
+# has no minor unit (JPY: a conditional format on the currency, see Book.mark_money). A
+# gain or loss ("pnl") has the money format and is coloured by the workbook's convention
 # (conditional formats, see Book.mark_pnl).
 FORMATS: dict[str, str] = {
     "money": "#,##0.00;-#,##0.00",
@@ -126,6 +131,16 @@ FORMATS: dict[str, str] = {
     "text": "@",
     "general": "General",  # TRUE/FALSE show as words, not as 0/1
 }
+
+WHOLE_MONEY = "#,##0;-#,##0"
+"""Money in a currency without a minor unit (JPY, KRW...): whole units."""
+WHOLE_MONEY_ID = 200
+"""The number-format id the conditional :data:`WHOLE_MONEY` format is stored under (a
+custom format: 164 and above)."""
+
+HIDDEN = ";;;"
+"""A number shown as nothing (a 0 that the sheet's sums read, on a row without data)."""
+HIDDEN_ID = 201
 
 _PIPS = {"en": '#,##0.0 "pips"', "zh": '#,##0.0 "点"'}
 # A yes/no flag held as 1/0 (a format cannot turn TRUE/FALSE into words).

@@ -281,3 +281,20 @@ def test_a_chinese_book_gets_its_figures_in_chinese(
     assert "已触及止损" in text  # every yen position was through its stop
     english = ("Total", "Tax", "STOP HIT", "LOSS", "Position", "long ", "Risk model", "Net")
     assert not [t for t in text if any(word in t for word in english)]
+
+
+def test_run_portfolio_reads_the_horizon_in_trading_days(tmp_path: Path) -> None:
+    """The template's VaR horizon is in trading days: 40 days instead of 10 scale the
+    book's VaR by sqrt(40 / 10) = 2 (square-root-of-time, zero drift), and the Book risk
+    sheet says 40 days."""
+    var = {}
+    for days in (10, 40):
+        path = _template(tmp_path / f"book_{days}.xlsx")
+        wb = openpyxl.load_workbook(path)
+        cells(wb, "in_horizon_days")[0].value = days
+        wb.save(path)
+        assert main(["run", "portfolio", str(path), "--quiet"]) == 0
+        sheet = openpyxl.load_workbook(path)["Book risk"]
+        book = {sheet[f"A{r}"].value: sheet[f"B{r}"].value for r in range(4, 13)}
+        var[days] = book[f"VaR 99.0%, {days} days"]
+    assert var[40] == pytest.approx(2 * var[10], rel=1e-12)

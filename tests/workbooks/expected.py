@@ -55,15 +55,18 @@ from carryxl.core import (
     year_fraction,
 )
 from carryxl.core.conventions import Currency
+from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.period import holding_period
 from carryxl.core.portfolio import BookColumns, book_positions, book_risk, currency_exposure
+from carryxl.core.sides import side_sign
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history import drawdown
 from carryxl.history.stress import stress_replay
+from carryxl.workbooks.labels import label
 from carryxl.workbooks.sheets import history
 from carryxl.workbooks.sheets.asset_carry import CHART_MOVES
 from carryxl.workbooks.sheets.calculator import PAYOFF_STEPS
-from carryxl.workbooks.sheets.portfolio import CURRENCIES, POSITIONS, TRANCHES
+from carryxl.workbooks.sheets.portfolio import CURRENCY_ROWS, POSITIONS, TRANCHES
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES
 from carryxl.workbooks.sheets.swap import LEDGER_ROWS
 from tests.history.raw_ecb import cross
@@ -269,7 +272,8 @@ def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
     units = _f(position_size(budget, v["in_stop_pips"], pip))
     value = units * s0
     margin = _f(margin_required(value, v["in_leverage"]))
-    vol, horizon, conf = v["in_volatility"], v["in_horizon_years"], v["in_confidence"]
+    vol, conf = v["in_volatility"], v["in_confidence"]
+    horizon = v["in_horizon_days"] / TRADING_DAYS
     mu = v["in_expected_return"]
 
     def call(level: float) -> Any:
@@ -288,6 +292,7 @@ def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
         "out_margin_call_spot": call(v["in_margin_call_level"]),
         "out_stop_out_spot": call(v["in_stop_out_level"]),
         "out_days_to_margin_call": "-" if days == float("inf") else days,
+        "out_horizon_years": horizon,
         "out_z": float(NormalDist().inv_cdf(conf)),
         "out_var": _f(value_at_risk(value, vol, horizon, conf, mu)),
         "out_es": _f(expected_shortfall(value, vol, horizon, conf, mu)),
@@ -423,9 +428,16 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
+def _book_currencies(pairs: list[Pair]) -> list[str]:
+    """The currency table's codes: the positions' bases in order, then their quotes, each
+    once."""
+    legs = [str(p.base) for p in pairs] + [str(p.quote) for p in pairs]
+    return list(dict.fromkeys(legs))
+
+
+def expect_portfolio(v: dict[str, Any], lang: str = "en") -> dict[str, Any]:
     """The book from :mod:`carryxl.core.portfolio`; blank position rows are None (0 where
-    the sheet sums the column)."""
+    the sheet sums the column); the flags in ``lang``'s words."""
     n = sum(p is not None for p in v["in_pf_pair"])
     rows = [i for i, p in enumerate(v["in_tr_position"]) if p is not None]
 
@@ -458,7 +470,7 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
     vol = np.array(col("in_pf_volatility"), dtype=float)
     corr = np.array(v["in_correlation"], dtype=float).reshape(POSITIONS, POSITIONS)[:n, :n]
     w = book.exposure_account
-    risk = book_risk(w, vol, corr, v["in_horizon_years"], v["in_confidence"])
+    risk = book_risk(w, vol, corr, v["in_horizon_days"] / TRADING_DAYS, v["in_confidence"])
     fx = currency_exposure(
         [Pair.parse(p) for p in col("in_pf_pair")],
         w,
@@ -474,12 +486,16 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
 
     sides = col("in_pf_side")
     pairs = [Pair.parse(p) for p in col("in_pf_pair")]
-    funding = [str(p.base if s == "short" else p.quote) for p, s in zip(pairs, sides, strict=True)]
+    short = [float(side_sign(s)) < 0 for s in sides]
+    funding = [str(p.base if s else p.quote) for p, s in zip(pairs, short, strict=True)]
     k = np.array(col("in_pf_to_account"), dtype=float)
+    words = (label("pf_flag_stop", lang), label("pf_flag_over", lang))
     flags = [
-        " ".join(f for f, on in (("STOP HIT", hit), ("LOSS > MARGIN", over)) if on) or None
+        " ".join(f for f, on in zip(words, (hit, over), strict=True) if on) or None
         for hit, over in zip(book.stop_hit, book.margin_exceeded, strict=True)
     ]
+    codes = _book_currencies(pairs)
+    blank = [None] * (CURRENCY_ROWS - len(codes))
     return {
         "out_pf_currency": [str(p.quote) for p in pairs] + [None] * (POSITIONS - n),
         "out_pf_flags": flags + [None] * (POSITIONS - n),
@@ -521,7 +537,7 @@ def expect_portfolio(v: dict[str, Any]) -> dict[str, Any]:
         "out_book_top_funding": fx.top_funding,
         "out_book_top_share": float(max(fx.funding_share)),
         "out_book_concentrated": fx.concentrated,
-        "out_fx_currency": list(CURRENCIES),
-        "out_fx_net": [float(net.get(c, 0.0)) for c in CURRENCIES],
-        "out_fx_funding_share": [float(share.get(c, 0.0)) for c in CURRENCIES],
+        "out_fx_currency": codes + blank,
+        "out_fx_net": [float(net[c]) for c in codes] + blank,
+        "out_fx_funding_share": [float(share.get(c, 0.0)) for c in codes] + blank,
     }

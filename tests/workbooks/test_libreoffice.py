@@ -247,7 +247,7 @@ def random_risk(rng: np.random.Generator) -> dict[str, Any]:
             "in_stop_out_level": call * float(rng.uniform(0.2, 0.9)),
             "in_swap_per_day": float(rng.uniform(-500, 500)),
             "in_volatility": float(rng.uniform(0.03, 0.4)),
-            "in_horizon_years": float(rng.uniform(1 / 252, 1)),
+            "in_horizon_days": float(rng.uniform(1, 252)),
             "in_confidence": float(rng.uniform(0.9, 0.999)),
             "in_expected_return": float(rng.uniform(-0.05, 0.1)),
             "in_rate_target": float(rng.uniform(-0.005, 0.5)),
@@ -295,7 +295,7 @@ def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
         "in_window_start": value - dt.timedelta(days=365),
         "in_window_end": value,
         "in_confidence": float(rng.uniform(0.9, 0.999)),
-        "in_horizon_years": float(rng.uniform(1 / 252, 1)),
+        "in_horizon_days": float(rng.uniform(1, 252)),
         "in_tax_interest": float(rng.uniform(0, 0.45)),
         "in_tax_fx": float(rng.uniform(0, 0.45)),
         "in_tax_offset": str(rng.choice(portfolio.OFFSETS)),
@@ -339,13 +339,15 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         templates[(kind, lang, mode)] = path
     rng = np.random.default_rng(20241128)
     cases: list[tuple[str, dict[str, Any], Path]] = []
+    langs: dict[Path, str] = {}
     for kind, make in RANDOM.items():
         for i in range(RANDOM_SETS):
-            inputs = make(rng)
             lang = "zh" if i % 4 == 3 else "en"
+            inputs = in_language(make(rng), lang)
             path = src / f"{kind}_random_{i:02d}.xlsx"
             write_inputs(templates[(kind, lang, "native")], inputs, path)
             cases.append((kind, inputs, path))
+            langs[path] = lang
     injection = src / "injection.xlsx"
     wb = openpyxl.Workbook()
     for row, text in enumerate(INJECTION, start=1):
@@ -363,6 +365,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "injection": injection,
         "foreign": foreign,
         "out": targets,
+        "langs": langs,
     }
 
 
@@ -370,8 +373,31 @@ def _load(converted: dict[str, Any], source: Path) -> Any:
     return openpyxl.load_workbook(converted["out"][source], data_only=True)
 
 
-def _check(kind: str, inputs: dict[str, Any], wb: Any, sheet: str | None = None) -> None:
-    expected = EXPECT[kind](inputs)
+def in_language(inputs: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``inputs`` with the sides and the tax offset in the words of a ``lang`` workbook
+    (its drop-downs offer only those)."""
+    words = {
+        "long": {"en": "long", "zh": "做多"},
+        "short": {"en": "short", "zh": "做空"},
+        "within position": {"en": "within position", "zh": "仓位内互抵"},
+        "separate": {"en": "separate", "zh": "分别计税"},
+    }
+
+    def word(value: Any) -> Any:
+        return words[value][lang] if isinstance(value, str) and value in words else value
+
+    translated = dict(inputs)
+    for name in ("in_side", "in_pf_side", "in_tax_offset"):
+        if name in inputs:
+            value = inputs[name]
+            translated[name] = [word(v) for v in value] if isinstance(value, list) else word(value)
+    return translated
+
+
+def _check(
+    kind: str, inputs: dict[str, Any], wb: Any, sheet: str | None = None, lang: str = "en"
+) -> None:
+    expected = expect_portfolio(inputs, lang) if kind == "portfolio" else EXPECT[kind](inputs)
     for name, value in expected.items():
         actual = values(wb, name, sheet)
         scale = _book_scale(name, inputs) if "in_pf_pair" in inputs else _scale(name, inputs)
@@ -444,7 +470,7 @@ def test_preloaded_inputs_recalculate_to_the_core(
     converted: dict[str, Any], kind: str, lang: str
 ) -> None:
     wb = _load(converted, converted["templates"][(kind, lang, "native")])
-    _check(kind, dict(SEEDS[kind]), wb)
+    _check(kind, in_language(dict(SEEDS[kind]), lang), wb, lang=lang)
 
 
 def test_preloaded_calculator_is_seed_case_1(converted: dict[str, Any]) -> None:
@@ -472,7 +498,7 @@ def test_random_inputs_recalculate_to_the_core(converted: dict[str, Any], kind: 
     cases = [(inputs, path) for k, inputs, path in converted["cases"] if k == kind]
     assert len(cases) == RANDOM_SETS
     for inputs, path in cases:
-        _check(kind, inputs, _load(converted, path))
+        _check(kind, inputs, _load(converted, path), lang=converted["langs"][path])
 
 
 @pytest.mark.parametrize(
@@ -651,9 +677,9 @@ def test_diversified_book_beside_recalculates_to_the_core(
     ratio and concentration beside the yen book's."""
     wb = _load(converted, converted["templates"][("portfolio", lang, "native")])
     sheet = wb.sheetnames[1]
-    seed = dict(portfolio.seed_inputs("diversified"))
-    _check("portfolio", seed, wb, sheet)
-    expected = expect_portfolio(seed)
+    seed = in_language(dict(portfolio.seed_inputs("diversified")), lang)
+    _check("portfolio", seed, wb, sheet, lang)
+    expected = expect_portfolio(seed, lang)
     for mine, theirs in (
         ("out_cmp_var", "out_book_var"),
         ("out_cmp_sum_standalone", "out_book_sum_standalone"),

@@ -211,7 +211,8 @@ def _pnl_colours(wb: Workbook, name: str) -> dict[str, str]:
     for rules in ws.conditional_formatting:
         if cell.coordinate in rules.sqref:
             for rule in rules.rules:
-                found[rule.operator] = rule.dxf.font.color.rgb[-6:]
+                if rule.type == "cellIs":  # the whole-unit rules of JPY money: their own test
+                    found[rule.operator] = rule.dxf.font.color.rgb[-6:]
     return found
 
 

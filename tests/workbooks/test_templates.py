@@ -191,8 +191,8 @@ def test_scenario_grids_have_heatmap_and_breakeven_marks() -> None:
     for _ref, rule in scales:
         mid = rule.colorScale.cfvo[1]
         assert (mid.type, float(mid.val)) == ("num", 0.0)  # white at break-even
-    marks = [rule for _ref, rule in rules if rule.type == "expression"]
-    assert len(marks) == 2
+    marks = [rule for _ref, rule in rules if rule.dxf is not None and rule.dxf.border]
+    assert len(marks) == 4  # each grid: the mark in whole units (JPY...), and as it is
     assert all(">=0" in rule.formula[0] and "<0" in rule.formula[0] for rule in marks)
 
 
@@ -288,7 +288,9 @@ def test_portfolio_risk_contribution_is_a_native_bar_chart(lang: str) -> None:
         for name in ("out_pf_standalone_var", "out_pf_contribution", "in_pf_pair"):
             first = cells(wb, name, None if sheet == wb.sheetnames[0] else sheet)[0]
             column = "".join(ch for ch in first.coordinate if ch.isalpha())
-            assert f"${column}$4:${column}$15" in chart, name  # the 12 position rows
+            # the rows of the book's four positions, not the table's twelve
+            assert f"${column}$4:${column}$7" in chart, name
+            assert f"${column}$15" not in chart, name
             assert sheet in chart, sheet
 
 

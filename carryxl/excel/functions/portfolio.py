@@ -9,7 +9,7 @@ from typing import Any, cast
 import numpy as np
 import numpy.typing as npt
 
-from carryxl.core import defaults, portfolio, staging
+from carryxl.core import defaults, measures, portfolio, staging
 from carryxl.core.conventions import rate_from_text
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.validate import FloatArray
@@ -42,7 +42,7 @@ __all__ = ["BOOK_MEASURES", "FUNCTIONS", "STAGED_MEASURES"]
 
 GROUP = "portfolio"
 
-STAGED_MEASURES = ("average", "units", "cost", "pnl", "return", "swap")
+STAGED_MEASURES = measures.STAGED_MEASURES
 BOOK_MEASURES = ("var", "es", "volatility", "diversification", "contributions", "standalone")
 _MISSING_ARG = -2147352572  # what Excel passes for an argument left out
 
@@ -64,10 +64,8 @@ def _book_measure(cell: Any) -> str:
         return "var"
     word = cells.text("measure", cell).strip().lower()
     if word not in BOOK_MEASURES:
-        raise CarryxlError(
-            "measure", cell, "must be VaR, ES, volatility, diversification, contributions or "
-            "standalone",
-        )  # fmt: skip
+        rule = "must be VaR, ES, volatility, diversification, contributions or standalone"
+        raise CarryxlError("measure", cell, rule)
     return word
 
 
@@ -149,38 +147,25 @@ def staged_position(
     if problem is not None:
         raise cells.WholeCall(problem)
     mine = group >= 0
-    need_spot = bool({"pnl", "return"} & set(whats))
     held = np.bincount(group[mine], minlength=n) > 0
-    spots = _per_label(cells.numbers("spot", spot), n, held) if need_spot else np.ones(n)
+    spots = np.ones(n)
+    if {"pnl", "return"} & set(whats):
+        spots = _per_label(cells.numbers("spot", spot), n, held)
     signs = _per_label(_sides(side), n, held)
-    picked = group[mine]
-    nights_held = np.zeros(picked.size)
-    if "swap" in whats:
-        nights_held = _nights(a, r, mine, nights)
+    swapped = "swap" in whats
     # A label without tranches takes no part: its spot and side are not read.
-    spots, signs = np.where(held, spots, 1.0), np.where(held, signs, 1.0)
-    sums = portfolio.tranche_sums(
-        picked, n, a.values[mine, 0], r.values[mine, 0], spots, signs, nights_held
+    result = measures.position_measures(
+        index=group[mine],
+        n=n,
+        amounts=a.values[mine, 0],
+        rates=r.values[mine, 0],
+        spot=np.where(held, spots, 1.0),
+        sign=np.where(held, signs, 1.0),
+        measures=whats,
+        nights=_nights(a, r, mine, nights) if swapped else None,
+        swap=_per_label(_swap_column(swap), n, held) if swapped else None,
+        lot_size=_lot_size(lot_size) if swapped else defaults.LOT_SIZE,
     )
-    every: dict[str, Any] = {"units": sums.units, "cost": sums.cost, "pnl": sums.fx}
-    if "swap" in whats:
-        if not np.isfinite(sums.unit_days).all():  # amounts x nights beyond a float
-            k = int(np.argmax(~np.isfinite(sums.unit_days)))
-            shown = cells.Described(f"the swap of position {k + 1}")
-            raise CarryxlError("amounts / nights", shown, Rule.FINITE_RESULT)
-        every["swap"] = portfolio.broker_swap(
-            _per_label(_swap_column(swap), n, held), sums.unit_days, _lot_size(lot_size)
-        )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        every["average"] = sums.cost / sums.units
-        every["return"] = sums.fx / sums.cost
-    result = np.column_stack([every[w] for w in whats]).astype(np.float64)
-    overflow = held[:, None] & ~np.isfinite(result)
-    if overflow.any():
-        k, j = (int(i) for i in np.argwhere(overflow)[0])
-        inputs = "amounts / rates" + (" / nights / swap / lot_size" if whats[j] == "swap" else "")
-        shown = cells.Described(f"the {whats[j]} of position {k + 1}")
-        raise CarryxlError(inputs, shown, Rule.FINITE_RESULT)
     if held.all():  # a grid of numbers: the fast way back to the sheet
         return cells.to_excel(result)
     answer: npt.NDArray[Any] = result.astype(object)
@@ -363,8 +348,8 @@ def currency_exposure(
     grid: npt.NDArray[Any] = np.empty((len(result.currencies), 4), dtype=object)
     for i, code in enumerate(result.currencies):
         flagged = code == result.top_funding and result.concentrated
-        grid[i] = [code, float(result.net[i]), float(result.funding_share[i]),
-                   "concentrated" if flagged else ""]  # fmt: skip
+        mark = "concentrated" if flagged else ""
+        grid[i] = [code, float(result.net[i]), float(result.funding_share[i]), mark]
     if cells.setting_value(cells.flag("headers", headers)):
         grid = cells.with_header(("currency", "net", "funding_share", "flag"), grid)
     return cells.to_excel(grid)

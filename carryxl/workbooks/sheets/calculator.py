@@ -239,6 +239,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
         book.paint(pnl, "output", styles.FORMATS["money"])
     last = first + len(PAYOFF_STEPS) - 1
     book.mark_pnl(ws, f"F{first}:F{last}")
+    book.mark_money(ws, f"F{first}:F{last}", _MONEY.removeprefix("="))
     book.define("out_payoff_spots", ws, f"E{first}", f"E{last}")
     book.define("out_payoff_pnl", ws, f"F{first}", f"F{last}")
 
@@ -251,6 +252,7 @@ def _payoff(book: Book, ws: Worksheet) -> None:
     chart.x_axis.delete = False
     chart.x_axis.tickLblPos = "low"  # labels below the plot, not on the zero line
     chart.y_axis.delete = False
+    chart.y_axis.number_format = "#,##0"  # money on an axis: whole units, in any currency
     xs = Reference(ws, min_col=5, min_row=first, max_row=last)
     ys = Reference(ws, min_col=6, min_row=first, max_row=last)
     series = Series(ys, xs, title=book.t("col_total_pnl"))

@@ -76,53 +76,11 @@ def build(book: Book) -> None:
     ws = book.sheet("sheet_history")
     sheet_head(book, ws, "history_title", (40, 18, 12, 3, 12, 11, 8, 18, 18, 12, 10, 10))
     f = Form(book, ws)
-    seed = SEED_INPUTS
-    pair, funding = EPISODE.pair, EPISODE.funding
-    target = pair.other(funding)
     dates, spots = fixings()
     first, last = TABLE_FIRST_ROW, TABLE_FIRST_ROW + len(dates) - 1
-
-    f.section("sec_history_inputs")
-    f.input("in_notional", seed["in_notional"], "money", unit=_MONEY)
-    f.input("in_rate_target", seed["in_rate_target"], "percent", unit="unit_per_year")
-    f.input("in_rate_funding", seed["in_rate_funding"], "percent", unit="unit_per_year")
-    f.input("in_leverage", seed["in_leverage"], "multiple")
-    f.input("in_margin_call_level", seed["in_margin_call_level"], "percent_short")
-    f.input("in_stop_out_level", seed["in_stop_out_level"], "percent_short")
-
-    f.section("sec_history_position")
-    _text(f, "out_history_pair", str(pair))
-    _text(f, "out_history_target", str(target))
-    _text(f, "out_history_funding", str(funding))
-    f.output("out_history_basis_target", f"={default_day_count(target).days_in_year}", "integer")
-    f.output("out_history_basis_funding", f"={default_day_count(funding).days_in_year}", "integer")
-    _text(f, "out_history_source", SOURCE[1] if book.lang == "zh" else SOURCE[0])
-    _text(f, "out_history_range", f"{dates[0]:%Y-%m-%d} – {dates[-1]:%Y-%m-%d}")
-
-    f.section("sec_history_results")
-    f.output("out_history_final_pnl", f"=H{last}", "pnl", _MONEY)
-    f.output("out_history_worst_pnl", "=MIN(out_history_pnl)", "pnl", _MONEY)
-    f.output(
-        "out_history_worst_date",
-        "=INDEX(out_history_dates,MATCH(out_history_worst_pnl,out_history_pnl,0))",
-        "date",
-    )
-    f.output("out_history_max_drawdown", "=MAX(out_history_drawdown)", "percent")
-    f.output(
-        "out_history_margin_call_date",
-        '=IFERROR(INDEX(out_history_dates,MATCH(1,out_history_margin_calls,0)),"-")',
-        "date",
-    )
-    f.output(
-        "out_history_stop_out_date",
-        '=IFERROR(INDEX(out_history_dates,MATCH(1,out_history_stopped,0)),"-")',
-        "date",
-    )
-    f.output(
-        "out_history_stop_out_spot",
-        '=IFERROR(INDEX(out_history_spots,MATCH(1,out_history_stopped,0)),"-")',
-        "spot",
-    )
+    _inputs(f)
+    _position(f, dates)
+    _results(f, last)
     last_row = f.row - 1
 
     _table(book, ws, dates, spots)
@@ -132,6 +90,56 @@ def build(book: Book) -> None:
     protect(ws)
     add_rates(book)  # every template carries the example rates, for reference
     add_lists(book)
+
+
+def _inputs(f: Form) -> None:
+    """The position's size, rates and margin levels (inputs)."""
+    seed = SEED_INPUTS
+    f.section("sec_history_inputs")
+    f.input("in_notional", seed["in_notional"], "money", unit=_MONEY)
+    f.input("in_rate_target", seed["in_rate_target"], "percent", unit="unit_per_year")
+    f.input("in_rate_funding", seed["in_rate_funding"], "percent", unit="unit_per_year")
+    f.input("in_leverage", seed["in_leverage"], "multiple")
+    f.input("in_margin_call_level", seed["in_margin_call_level"], "percent_short")
+    f.input("in_stop_out_level", seed["in_stop_out_level"], "percent_short")
+
+
+def _position(f: Form, dates: list[dt.datetime]) -> None:
+    """The episode's pair, currencies, day-count bases, data source and date range."""
+    pair, funding = EPISODE.pair, EPISODE.funding
+    target = pair.other(funding)
+    f.section("sec_history_position")
+    _text(f, "out_history_pair", str(pair))
+    _text(f, "out_history_target", str(target))
+    _text(f, "out_history_funding", str(funding))
+    f.output("out_history_basis_target", f"={default_day_count(target).days_in_year}", "integer")
+    f.output("out_history_basis_funding", f"={default_day_count(funding).days_in_year}", "integer")
+    _text(f, "out_history_source", SOURCE[1] if f.book.lang == "zh" else SOURCE[0])
+    _text(f, "out_history_range", f"{dates[0]:%Y-%m-%d} – {dates[-1]:%Y-%m-%d}")
+
+
+def _results(f: Form, last: int) -> None:
+    """The P&L at the end and at its worst, the drawdown, the margin call and stop-out
+    (``last``: the table's last row)."""
+    f.section("sec_history_results")
+    f.output("out_history_final_pnl", f"=H{last}", "pnl", _MONEY)
+    f.output("out_history_worst_pnl", "=MIN(out_history_pnl)", "pnl", _MONEY)
+    f.output(
+        "out_history_worst_date",
+        "=INDEX(out_history_dates,MATCH(out_history_worst_pnl,out_history_pnl,0))",
+        "date",
+    )
+    f.output("out_history_max_drawdown", "=MAX(out_history_drawdown)", "percent")
+    for name, column, kind in (
+        ("out_history_margin_call_date", "out_history_margin_calls", "date"),
+        ("out_history_stop_out_date", "out_history_stopped", "date"),
+    ):
+        f.output(name, f'=IFERROR(INDEX(out_history_dates,MATCH(1,{column},0)),"-")', kind)
+    f.output(
+        "out_history_stop_out_spot",
+        '=IFERROR(INDEX(out_history_spots,MATCH(1,out_history_stopped,0)),"-")',
+        "spot",
+    )
 
 
 def _text(f: Form, name: str, text: str) -> None:
@@ -175,6 +183,8 @@ def _table(book: Book, ws: Worksheet, dates: list[dt.datetime], spots: list[floa
             book.paint(cell, "output", styles.number_format(kind, book.lang))
     end = top + len(dates) - 1
     book.mark_pnl(ws, f"H{top}:H{end}")
+    for money in (f"H{top}:H{end}", f"I{top}:I{end}"):
+        book.mark_money(ws, money, _MONEY.removeprefix("="))
     for name, letter in (
         ("out_history_dates", "E"),
         ("out_history_spots", "F"),

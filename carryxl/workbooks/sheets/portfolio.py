@@ -30,6 +30,7 @@ stand-alone VaRs, diversification ratio and funding concentration side by side.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -42,12 +43,16 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import Currency, Pair, default_day_count
-from carryxl.core.defaults import CONFIDENCE, LOT_SIZE, TRADING_DAYS
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE
 from carryxl.core.portfolio import NATIVE_FORMULAS
 from carryxl.core.positions import BookPosition, Tranche
+from carryxl.core.sides import SIDE_WORDS
+from carryxl.core.tax import OFFSET_WORDS
 from carryxl.history.valuation import BookRequest, BookValuation, value_book
 from carryxl.workbooks import styles
+from carryxl.workbooks.fit import text_width
 from carryxl.workbooks.layout import (
+    HORIZON_YEARS,
     Book,
     Form,
     header_row,
@@ -61,6 +66,7 @@ from carryxl.workbooks.sheets.rates import RATE_EXAMPLES, add_lists, add_rates
 __all__ = [
     "BOOKS",
     "CURRENCIES",
+    "CURRENCY_ROWS",
     "POSITIONS",
     "TRANCHES",
     "book_request",
@@ -74,31 +80,98 @@ TOP = 4  # first row of the positions table
 MATRIX_TOP = TOP + POSITIONS + 3  # first row of the correlation matrix
 SCALED_ROW = MATRIX_TOP + POSITIONS  # the row of w x σ under the matrix
 LOWER = SCALED_ROW + 3  # first row of the currency and tranche tables
-CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)
-OFFSETS = ("within position", "separate")
+CURRENCY_ROWS = 2 * POSITIONS  # rows of the currency table: every position's two legs
+CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)  # the account currencies offered
+OFFSETS = OFFSET_WORDS["en"]
 
 VALUATION = "2024-08-05"
 ACCOUNT = "CNY"
-# (pair, side, rate of the base, rate of the quote, stop-loss, leverage, tranches as
-# (date, base units)); entry rates are the ECB fixings of those dates.
-_Entry = tuple[str, str, float, float, float, float, tuple[tuple[str, float], ...]]
-_BOOK: tuple[_Entry, ...] = (
-    ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
-     (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
-    ("NZD/JPY", "long", 0.055, 0.001, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
-    ("MXN/JPY", "long", 0.11, 0.001, 0.05, 10,
-     (("2024-06-03", 500_000), ("2024-06-17", 500_000), ("2024-07-15", 500_000))),
-    ("USD/JPY", "long", 0.0533, 0.001, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
-)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One preloaded position: the rates are typed (policy rates of the time), the entry
+    rates are the ECB fixings of the tranches' dates (base units bought on each)."""
+
+    pair: str
+    side: str
+    rate_base: float
+    rate_quote: float
+    stop_loss: float
+    leverage: float
+    tranches: tuple[tuple[str, float], ...]
+
+
+_AUD_JPY = _Entry(
+    pair="AUD/JPY",
+    side="long",
+    rate_base=0.0435,
+    rate_quote=0.001,
+    stop_loss=0.03,
+    leverage=25,
+    tranches=(("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000)),
+)
+_BOOK = (
+    _AUD_JPY,
+    _Entry(
+        pair="NZD/JPY",
+        side="long",
+        rate_base=0.055,
+        rate_quote=0.001,
+        stop_loss=0.03,
+        leverage=25,
+        tranches=(("2024-06-10", 80_000), ("2024-07-01", 80_000)),
+    ),
+    _Entry(
+        pair="MXN/JPY",
+        side="long",
+        rate_base=0.11,
+        rate_quote=0.001,
+        stop_loss=0.05,
+        leverage=10,
+        tranches=(("2024-06-03", 500_000), ("2024-06-17", 500_000), ("2024-07-15", 500_000)),
+    ),
+    _Entry(
+        pair="USD/JPY",
+        side="long",
+        rate_base=0.0533,
+        rate_quote=0.001,
+        stop_loss=0.05,
+        leverage=25,
+        tranches=(("2024-07-01", 30_000), ("2024-07-10", 30_000)),
+    ),
+)
 # The same money across four funding currencies (JPY, CHF, EUR, USD).
-_DIVERSIFIED: tuple[_Entry, ...] = (
-    ("AUD/JPY", "long", 0.0435, 0.001, 0.03, 25,
-     (("2024-06-03", 50_000), ("2024-06-24", 50_000), ("2024-07-10", 50_000))),
-    ("NZD/CHF", "long", 0.055, 0.0125, 0.03, 25, (("2024-06-10", 80_000), ("2024-07-01", 80_000))),
-    ("EUR/MXN", "short", 0.0375, 0.11, 0.05, 10,
-     (("2024-06-03", 25_000), ("2024-06-17", 25_000), ("2024-07-15", 25_000))),
-    ("GBP/USD", "long", 0.0525, 0.0533, 0.05, 25, (("2024-07-01", 30_000), ("2024-07-10", 30_000))),
-)  # fmt: skip
+_DIVERSIFIED = (
+    _AUD_JPY,
+    _Entry(
+        pair="NZD/CHF",
+        side="long",
+        rate_base=0.055,
+        rate_quote=0.0125,
+        stop_loss=0.03,
+        leverage=25,
+        tranches=(("2024-06-10", 80_000), ("2024-07-01", 80_000)),
+    ),
+    _Entry(
+        pair="EUR/MXN",
+        side="short",
+        rate_base=0.0375,
+        rate_quote=0.11,
+        stop_loss=0.05,
+        leverage=10,
+        tranches=(("2024-06-03", 25_000), ("2024-06-17", 25_000), ("2024-07-15", 25_000)),
+    ),
+    _Entry(
+        pair="GBP/USD",
+        side="long",
+        rate_base=0.0525,
+        rate_quote=0.0533,
+        stop_loss=0.05,
+        leverage=25,
+        tranches=(("2024-07-01", 30_000), ("2024-07-10", 30_000)),
+    ),
+)
 BOOKS = {"yen": _BOOK, "diversified": _DIVERSIFIED}
 """The preloaded books: the yen book on the first sheet, the diversified one beside it."""
 
@@ -106,7 +179,7 @@ _SETTINGS: dict[str, object] = {
     "in_account": ACCOUNT,
     "in_valuation_date": dt.datetime.fromisoformat(VALUATION),
     "in_confidence": CONFIDENCE,
-    "in_horizon_years": 10 / TRADING_DAYS,
+    "in_horizon_days": 10.0,
     "in_tax_interest": 0.2,
     "in_tax_fx": 0.2,
     "in_tax_offset": "within position",
@@ -184,18 +257,18 @@ def book_request(which: str = "yen") -> BookRequest:
     return BookRequest(
         positions=tuple(
             BookPosition(
-                pair=Pair.parse(pair),
-                side=1 if side == "long" else -1,
+                pair=Pair.parse(entry.pair),
+                side=1 if entry.side == "long" else -1,
                 tranches=tuple(
                     Tranche(date=np.datetime64(day, "D"), amount=float(units))
-                    for day, units in tranches
+                    for day, units in entry.tranches
                 ),
-                stop_loss=stop,
-                leverage=float(leverage),
-                rate_base=rate_base,
-                rate_quote=rate_quote,
+                stop_loss=entry.stop_loss,
+                leverage=float(entry.leverage),
+                rate_base=entry.rate_base,
+                rate_quote=entry.rate_quote,
             )
-            for pair, side, rate_base, rate_quote, stop, leverage, tranches in BOOKS[which]
+            for entry in BOOKS[which]
         ),
         date=np.datetime64(VALUATION, "D"),
         account=Currency.parse(ACCOUNT),
@@ -226,14 +299,14 @@ def seed_inputs(which: str = "yen") -> dict[str, Any]:
     seed.update(
         {
             "in_pf_pair": [str(p) for p in parsed] + blank,
-            "in_pf_side": [b[1] for b in entries] + blank,
+            "in_pf_side": [e.side for e in entries] + blank,
             "in_pf_spot": column(valued.spots),
             "in_pf_rate_base": column(valued.rates_base),
             "in_pf_rate_quote": column(valued.rates_quote),
             "in_pf_basis_base": [default_day_count(p.base).days_in_year for p in parsed] + blank,
             "in_pf_basis_quote": [default_day_count(p.quote).days_in_year for p in parsed] + blank,
-            "in_pf_stop_loss": [b[4] for b in entries] + blank,
-            "in_pf_leverage": [b[5] for b in entries] + blank,
+            "in_pf_stop_loss": [e.stop_loss for e in entries] + blank,
+            "in_pf_leverage": [e.leverage for e in entries] + blank,
             "in_pf_to_account": column(valued.to_account),
             "in_pf_volatility": column(valued.volatilities),
             "in_pf_swap_rate": [0.0] * n + blank,
@@ -242,13 +315,42 @@ def seed_inputs(which: str = "yen") -> dict[str, Any]:
     matrix = np.eye(POSITIONS)
     matrix[:n, :n] = valued.correlation
     seed["in_correlation"] = [float(x) for x in matrix.ravel()]
-    rows = [(j + 1, day, u) for j, (*_e, tr) in enumerate(entries) for day, u in tr]
+    rows = [(j + 1, day, u) for j, e in enumerate(entries) for day, u in e.tranches]
     empty = [None] * (TRANCHES - len(rows))
     seed["in_tr_position"] = [r[0] for r in rows] + empty
     seed["in_tr_date"] = [dt.datetime.fromisoformat(r[1]) for r in rows] + empty
     seed["in_tr_rate"] = [float(x) for x in valued.entry_rates] + empty
     seed["in_tr_amount"] = [r[2] for r in rows] + empty
     return seed
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words a book's cells hold and its formulas compare, in the book's language:
+    the short side (:data:`carryxl.core.sides.SIDE_WORDS`), the separate tax baskets
+    (:data:`carryxl.core.tax.OFFSET_WORDS`) and the two flags."""
+
+    short: str
+    separate: str
+    stop_hit: str
+    over_margin: str
+
+
+def _words(book: Book) -> _Words:
+    return _Words(
+        short=SIDE_WORDS[book.lang][1],
+        separate=OFFSET_WORDS[book.lang][1],
+        stop_hit=book.t("pf_flag_stop"),
+        over_margin=book.t("pf_flag_over"),
+    )
+
+
+def _in_language(book: Book, name: str, value: Any) -> Any:
+    """A seed value as the book's language writes it (sides and the tax offset)."""
+    for words in (SIDE_WORDS, OFFSET_WORDS):
+        if isinstance(value, str) and value in words["en"]:
+            return words[book.lang][words["en"].index(value)]
+    return value
 
 
 def build(book: Book) -> None:
@@ -270,21 +372,7 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     tranches; the risk-contribution chart. ``beside``: the sheet whose book is compared."""
     sheet_head(book, ws, "portfolio_title", (40, 18, 12, 3, 6))
     f = Form(book, ws)
-    f.section("sec_pf_settings")
-    f.input("in_account", seed["in_account"], "text", None, "=in_rates_currency")
-    for name, kind, unit in (
-        ("in_valuation_date", "date", None),
-        ("in_window_start", "date", None),
-        ("in_window_end", "date", None),
-        ("in_confidence", "percent_short", None),
-        ("in_horizon_years", "years", "unit_trading_days"),
-        ("in_tax_interest", "percent_short", None),
-        ("in_tax_fx", "percent_short", None),
-    ):
-        f.input(name, seed[name], kind, unit)
-    f.input("in_tax_offset", seed["in_tax_offset"], "text", None, f'"{",".join(OFFSETS)}"')
-    f.input("in_concentration_threshold", seed["in_concentration_threshold"], "percent_short")
-    f.input("in_lot_size", seed["in_lot_size"], "integer")
+    _settings(f, seed)
     _book_outputs(f)
     if beside is not None:
         _comparison(f, beside)
@@ -293,17 +381,76 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     _positions(book, ws, f, seed)
     for name in ("in_pf_rate_base", "in_pf_rate_quote"):  # plausible rates only
         f.validate_rate(f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
-    for name, kind in _POSITION_OUTPUTS:  # gains and losses in the book's colours
-        if kind == "pnl":
-            book.mark_pnl(ws, f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}")
+    _position_money(book, ws)
     _correlation(book, ws, seed)
     _currencies(book, ws)
     _tranches(book, ws, f, seed)
-    _chart(book, ws)
+    _chart(book, ws, sum(p is not None for p in seed["in_pf_pair"]))
     ws.print_title_rows = "1:2"  # the tables below have headings of their own
     ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
     print_setup(ws)
     protect(ws)
+
+
+def _settings(f: Form, seed: dict[str, Any]) -> None:
+    """The book's settings: account, dates, VaR confidence and horizon (trading days, and
+    the years they make), tax, concentration threshold, lot size."""
+    f.section("sec_pf_settings")
+    f.input("in_account", seed["in_account"], "text", None, "=in_rates_currency")
+    for name, kind, unit in (
+        ("in_valuation_date", "date", None),
+        ("in_window_start", "date", None),
+        ("in_window_end", "date", None),
+        ("in_confidence", "percent_short", None),
+        ("in_horizon_days", "number", "unit_horizon_days"),
+    ):
+        f.input(name, seed[name], kind, unit)
+    f.output("out_horizon_years", f"={HORIZON_YEARS}", "years", "unit_years")
+    for name in ("in_tax_interest", "in_tax_fx"):
+        f.input(name, seed[name], "percent_short")
+    offset = _in_language(f.book, "in_tax_offset", seed["in_tax_offset"])
+    words = OFFSET_WORDS[f.book.lang]
+    f.input("in_tax_offset", offset, "text", None, f'"{",".join(words)}"')
+    f.input("in_concentration_threshold", seed["in_concentration_threshold"], "percent_short")
+    f.input("in_lot_size", seed["in_lot_size"], "integer")
+
+
+_SUMMED = frozenset({"out_pf_exposure", "out_pf_standalone_var", "out_pf_marginal"})
+"""Position columns the book's sums read: 0 on a row without a pair (shown blank)."""
+_QUOTE_MONEY = frozenset(name for name, kind in _POSITION_OUTPUTS if kind in ("money", "pnl"))
+"""Position columns of money in the pair's quote currency (the others: units of the base,
+or the account currency)."""
+_ACCOUNT_MONEY = frozenset(
+    {
+        "out_pf_exposure",
+        "out_pf_total_account",
+        "out_pf_interest_account",
+        "out_pf_fx_account",
+        "out_pf_tax",
+        "out_pf_after_tax",
+        "out_pf_standalone_var",
+        "out_pf_marginal",
+        "out_pf_contribution",
+    }
+)
+
+
+def _position_money(book: Book, ws: Worksheet) -> None:
+    """Gains and losses in the book's colours; money in its currency's minor unit: the
+    pair's quote currency, the account's, or the base currency's units."""
+    pair = f"${_COL['in_pf_pair']}{TOP}"
+    for name, kind in _POSITION_OUTPUTS:
+        area = f"{_COL[name]}{TOP}:{_COL[name]}{TOP + POSITIONS - 1}"
+        if kind == "pnl":
+            book.mark_pnl(ws, area)
+        if name in _SUMMED:  # a row without a pair holds 0 for the sums, shown blank
+            book.mark_money(ws, area, "in_account", blank=f'{pair}=""')
+        elif name in _ACCOUNT_MONEY:
+            book.mark_money(ws, area, "in_account")
+        elif name == "out_pf_units":
+            book.mark_money(ws, area, f"LEFT({pair},3)")
+        elif name in _QUOTE_MONEY:
+            book.mark_money(ws, area, f"RIGHT({pair},3)")
 
 
 _COMPARED = (
@@ -333,7 +480,7 @@ def _comparison(f: Form, other: str) -> None:
 def _book_outputs(f: Form) -> None:
     money = "=in_account"
     udf = _book_udf() if f.book.mode == "udf" else {}
-    t = "SQRT(in_horizon_years)"
+    t = "SQRT(out_horizon_years)"
     f.section("sec_pf_book")
     f.output("out_book_total", "=SUM(out_pf_total_account)", "pnl", money)
     f.output("out_book_tax", "=SUM(out_pf_tax)", "money", money)
@@ -355,9 +502,10 @@ def _book_outputs(f: Form) -> None:
         "out_book_diversification": "=out_book_sum_standalone/out_book_var",
     }
     for name, formula in native.items():
-        number = name == "out_book_diversification"
-        f.output(name, udf.get(name, formula), "number" if number else "money",
-                 None if number else money)  # fmt: skip
+        if name == "out_book_diversification":
+            f.output(name, udf.get(name, formula), "number")
+        else:
+            f.output(name, udf.get(name, formula), "money", money)
     f.output(
         "out_book_top_funding",
         "=INDEX(out_fx_currency,MATCH(MAX(out_fx_funding_share),out_fx_funding_share,0))",
@@ -369,24 +517,36 @@ def _book_outputs(f: Form) -> None:
     )
 
 
-def _book_taxable(basket: str, other: str) -> str:
+def _book_taxable(basket: str, other: str, separate: str) -> str:
     """The book's taxable amount of one basket (account money): its sum, less the other
-    basket's net loss when losses offset within (:func:`carryxl.core.portfolio.book_tax`)."""
+    basket's net loss when losses offset within (:func:`carryxl.core.portfolio.book_tax`);
+    ``separate``: the word of separate baskets."""
     mine, theirs = f"SUM({basket})", f"SUM({other})"
-    return f'IF(in_tax_offset="separate",MAX({mine},0),MAX({mine}+MIN({theirs},0),0))'
+    return f'IF(in_tax_offset="{separate}",MAX({mine},0),MAX({mine}+MIN({theirs},0),0))'
 
 
-def _position_formulas(r: int) -> dict[str, str]:
-    """Each output column's formula on row ``r`` (blank rows give "" or 0 where summed).
-    Units, cost, FX P&L, carry and swap are :data:`carryxl.core.portfolio.NATIVE_FORMULAS`
-    filled with this row's cells."""
+def _position_formulas(r: int, words: _Words) -> dict[str, str]:
+    """Each output column's formula on row ``r`` (blank rows give "" or 0 where summed)."""
     c = {k: f"{v}{r}" for k, v in _COL.items()}
-    sign = f'IF({c["in_pf_side"]}="short",-1,1)'
-    units, cost, avg = c["out_pf_units"], c["out_pf_cost"], c["out_pf_average_rate"]
-    spot, k = c["in_pf_spot"], c["in_pf_to_account"]
-    carry, fx, tax = c["out_pf_carry"], c["out_pf_fx"], c["out_pf_tax"]
-    swap = c["out_pf_swap"]
-    interest, gain = c["out_pf_interest_account"], c["out_pf_fx_account"]
+    sign = f'IF({c["in_pf_side"]}="{words.short}",-1,1)'
+    body = {
+        **_trade_formulas(c, r, sign, words),
+        **_account_formulas(c, words),
+        **_risk_formulas(c, r),
+    }
+    # Rows without a pair: 0 where the column is summed into the book, "" elsewhere.
+    empty = f'{c["in_pf_pair"]}=""'
+    return {
+        name: f"=IF({empty},{0 if name in _SUMMED else chr(34) * 2},{body[name]})"
+        for name, _kind in _POSITION_OUTPUTS
+    }
+
+
+def _trade_formulas(c: dict[str, str], r: int, sign: str, words: _Words) -> dict[str, str]:
+    """The position in its pair's money: units, cost, average, P&L, stop and margin. Units,
+    cost, FX P&L, carry and swap are :data:`carryxl.core.portfolio.NATIVE_FORMULAS`
+    filled with this row's cells (``c``: each column's cell on row ``r``)."""
+    units, cost, spot = c["out_pf_units"], c["out_pf_cost"], c["in_pf_spot"]
     core = {
         name: formula.format(
             position="in_tr_position",
@@ -408,53 +568,59 @@ def _position_formulas(r: int) -> dict[str, str]:
         )
         for name, formula in NATIVE_FORMULAS.items()
     }
-    exposure, vol = c["out_pf_exposure"], c["in_pf_volatility"]
-    root_t = "SQRT(in_horizon_years)"
-    taxed_i = _book_taxable("out_pf_interest_account", "out_pf_fx_account")
-    taxed_f = _book_taxable("out_pf_fx_account", "out_pf_interest_account")
-    body = {
-        "out_pf_currency": f"RIGHT({c['in_pf_pair']},3)",
-        "out_pf_funding": f'IF({c["in_pf_side"]}="short",LEFT({c["in_pf_pair"]},3),'
-        f"RIGHT({c['in_pf_pair']},3))",
+    side, pair = c["in_pf_side"], c["in_pf_pair"]
+    flags = (
+        f'TRIM(IF({c["out_pf_stop_distance"]}<=0,"{words.stop_hit}","")&" "'
+        f'&IF({c["out_pf_total"]}<-{c["out_pf_margin"]},"{words.over_margin}",""))'
+    )
+    return {
+        "out_pf_currency": f"RIGHT({pair},3)",
+        "out_pf_funding": f'IF({side}="{words.short}",LEFT({pair},3),RIGHT({pair},3))',
         "out_pf_units": core["units"],
         "out_pf_cost": core["cost"],
         "out_pf_average_rate": f"{cost}/{units}",
         "out_pf_carry": core["carry"],
         "out_pf_swap": core["swap"],
         "out_pf_fx": core["fx"],
-        "out_pf_total": f"{carry}+{swap}+{fx}",
-        "out_pf_stop_spot": f"{avg}*(1-{sign}*{c['in_pf_stop_loss']})",
+        "out_pf_total": f"{c['out_pf_carry']}+{c['out_pf_swap']}+{c['out_pf_fx']}",
+        "out_pf_stop_spot": f"{c['out_pf_average_rate']}*(1-{sign}*{c['in_pf_stop_loss']})",
         "out_pf_stop_distance": f"{sign}*({spot}-{c['out_pf_stop_spot']})/{spot}",
-        "out_pf_flags": (
-            f'TRIM(IF({c["out_pf_stop_distance"]}<=0,"STOP HIT","")&" "'
-            f'&IF({c["out_pf_total"]}<-{c["out_pf_margin"]},"LOSS > MARGIN",""))'
-        ),
+        "out_pf_flags": flags,
         "out_pf_margin": f"{units}*{spot}/{c['in_pf_leverage']}",
-        "out_pf_exposure": f"{sign}*{units}*{spot}*{k}",
+        "out_pf_exposure": f"{sign}*{units}*{spot}*{c['in_pf_to_account']}",
+    }
+
+
+def _account_formulas(c: dict[str, str], words: _Words) -> dict[str, str]:
+    """The position in the account currency: total, interest and FX, its share of the
+    book's tax (:func:`carryxl.core.portfolio.book_tax`) and what is left after it."""
+    k, interest, gain = c["in_pf_to_account"], c["out_pf_interest_account"], c["out_pf_fx_account"]
+    taxed_i = _book_taxable("out_pf_interest_account", "out_pf_fx_account", words.separate)
+    taxed_f = _book_taxable("out_pf_fx_account", "out_pf_interest_account", words.separate)
+    share_i = f'IF({interest}>0,{interest}/SUMIF(out_pf_interest_account,">0"),0)'
+    share_f = f'IF({gain}>0,{gain}/SUMIF(out_pf_fx_account,">0"),0)'
+    return {
         "out_pf_total_account": f"{c['out_pf_total']}*{k}",
-        "out_pf_interest_account": f"({carry}+{swap})*{k}",
-        "out_pf_fx_account": f"{fx}*{k}",
-        "out_pf_tax": (
-            f'in_tax_interest*{taxed_i}*IF({interest}>0,{interest}/SUMIF(out_pf_interest_account,">0"),0)'
-            f'+in_tax_fx*{taxed_f}*IF({gain}>0,{gain}/SUMIF(out_pf_fx_account,">0"),0)'
-        ),
-        "out_pf_after_tax": f"{interest}+{gain}-{tax}",
+        "out_pf_interest_account": f"({c['out_pf_carry']}+{c['out_pf_swap']})*{k}",
+        "out_pf_fx_account": f"{c['out_pf_fx']}*{k}",
+        "out_pf_tax": f"in_tax_interest*{taxed_i}*{share_i}+in_tax_fx*{taxed_f}*{share_f}",
+        "out_pf_after_tax": f"{interest}+{gain}-{c['out_pf_tax']}",
+    }
+
+
+def _risk_formulas(c: dict[str, str], r: int) -> dict[str, str]:
+    """The position's VaR alone, its row of the correlation matrix times w x σ, and its
+    contribution to the book's VaR (:func:`carryxl.core.portfolio.book_risk`)."""
+    exposure, vol = c["out_pf_exposure"], c["in_pf_volatility"]
+    root_t = "SQRT(out_horizon_years)"
+    row = MATRIX_TOP + r - TOP
+    return {
         "out_pf_standalone_var": f"out_book_z*ABS({exposure})*{vol}*{root_t}",
-        "out_pf_marginal": (
-            f"SUMPRODUCT($F${MATRIX_TOP + r - TOP}:${_letter(POSITIONS)}${MATRIX_TOP + r - TOP},"
-            f"out_pf_scaled)"
-        ),
+        "out_pf_marginal": f"SUMPRODUCT($F${row}:${_letter(POSITIONS)}${row},out_pf_scaled)",
         "out_pf_contribution": (
             f"out_book_z*{root_t}*{exposure}*{vol}*{c['out_pf_marginal']}/out_book_volatility"
         ),
         "out_pf_share": f"{c['out_pf_contribution']}/out_book_var",
-    }
-    # Rows without a pair: 0 where the column is summed into the book, "" elsewhere.
-    summed = {"out_pf_exposure", "out_pf_standalone_var", "out_pf_marginal"}
-    empty = f'{c["in_pf_pair"]}=""'
-    return {
-        name: f"=IF({empty},{0 if name in summed else chr(34) * 2},{formula})"
-        for name, formula in body.items()
     }
 
 
@@ -483,7 +649,7 @@ def _staged_block() -> tuple[str, str]:
 
 def _book_udf() -> dict[str, str]:
     """The udf-mode formulas of the book's risk: PORTFOLIO_VAR."""
-    call = "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,in_horizon_years,"
+    call = "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,out_horizon_years,"
     return {
         "out_book_volatility": call + 'in_confidence,"volatility")',
         "out_book_var": call + "in_confidence)",
@@ -503,13 +669,13 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
         book.paint(number, "output", styles.FORMATS["integer"])
         for name, kind in _POSITION_INPUTS:
             cell = ws[f"{_COL[name]}{r}"]
-            value = seed[name][i]
+            value = _in_language(book, name, seed[name][i])
             if isinstance(value, str):
                 put_text(cell, value)
             else:
                 cell.value = value
             book.paint(cell, "input", styles.number_format(kind, book.lang))
-        for name, formula in _position_formulas(r).items():
+        for name, formula in _position_formulas(r, _words(book)).items():
             cell = ws[f"{_COL[name]}{r}"]
             cell.value = formula
             kind = dict(_POSITION_OUTPUTS)[name]
@@ -529,13 +695,16 @@ def _positions(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None
             cell_row[0].value = None
         ws[f"{_COL['out_pf_contribution']}{TOP}"].value = ArrayFormula(
             area,
-            "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,in_horizon_years,"
+            "=PORTFOLIO_VAR(out_pf_exposure,in_pf_volatility,in_correlation,out_horizon_years,"
             'in_confidence,"contributions")',
         )
     f.validate(f"{_COL['in_pf_pair']}{TOP}:{_COL['in_pf_pair']}{last}", "=list_pairs", False)
     f.validate(f"{_COL['in_pf_side']}{TOP}:{_COL['in_pf_side']}{last}", "=list_sides")
     for offset in range(len(names) + 1):
         ws.column_dimensions[_letter(offset)].width = 12
+    words = _words(book)  # both flags fit their column (a CJK character counts two)
+    both = text_width(f"{words.stop_hit} {words.over_margin}") + 1.5
+    ws.column_dimensions[_COL["out_pf_flags"]].width = max(12, both)
 
 
 def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
@@ -553,8 +722,8 @@ def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
         for j in range(POSITIONS):
             cell = ws.cell(MATRIX_TOP + i, 6 + j, values[i * POSITIONS + j])
             book.paint(cell, "input", "0.0000")
-        scaled = ws.cell(SCALED_ROW, 6 + i, f"=INDEX(out_pf_exposure,{i + 1})"
-                         f"*N(INDEX(in_pf_volatility,{i + 1}))")  # fmt: skip
+        scaled = ws.cell(SCALED_ROW, 6 + i)
+        scaled.value = f"=INDEX(out_pf_exposure,{i + 1})*N(INDEX(in_pf_volatility,{i + 1}))"
         book.paint(scaled, "output", styles.FORMATS["money"])
     put_text(ws.cell(SCALED_ROW, 5), book.t("col_pf_scaled"))
     book.paint(ws.cell(SCALED_ROW, 5), "header")
@@ -569,42 +738,45 @@ def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
         ),
     )
     book.define("out_pf_scaled", ws, f"F{SCALED_ROW}", f"{last}{SCALED_ROW}")
+    blank = f'F${MATRIX_TOP - 1}=""'  # no position in the column: its 0 shown blank
+    book.mark_money(ws, f"F{SCALED_ROW}:{last}{SCALED_ROW}", "in_account", blank=blank)
 
 
 def _currencies(book: Book, ws: Worksheet) -> None:
-    """Net exposure and funding share per currency of the Rates sheet."""
+    """The book's currencies (each position's base, then each quote, once, in the order of
+    the positions; the rows below blank), with the net exposure and the funding share of
+    each. Formulas, so that the table follows the positions a user enters."""
     header_row(book, ws, LOWER - 1, 5, ["col_currency", "col_fx_net", "col_fx_funding_share"])
-    first, last = LOWER, LOWER + len(CURRENCIES) - 1
-    for i, code in enumerate(CURRENCIES):
-        r = LOWER + i
-        book.paint(put_text(ws.cell(r, 5), code), "output", styles.FORMATS["text"])
-        net = ws.cell(
-            r, 6,
-            f"=SUMPRODUCT((LEFT(in_pf_pair,3)=E{r})*out_pf_exposure)"
-            f'-SUMPRODUCT((RIGHT(in_pf_pair,3)=E{r})*(1-2*(in_pf_side="short")),out_pf_cost,'
-            "in_pf_to_account)",
-        )  # fmt: skip
+    first, last = LOWER, LOWER + CURRENCY_ROWS - 1
+    for r in range(first, last + 1):
+        code = f"E{r}"
+        ws[code] = ArrayFormula(code, _distinct_leg(f"E${LOWER - 1}:E{r - 1}"))
+        book.paint(ws[code], "output", styles.FORMATS["text"])
+        held = f"SUMPRODUCT((LEFT(in_pf_pair,3)={code})*out_pf_exposure)"
+        owed = (
+            f'SUMPRODUCT((RIGHT(in_pf_pair,3)={code})*(1-2*(in_pf_side="{_words(book).short}")),'
+            "out_pf_cost,in_pf_to_account)"
+        )
+        net = ws.cell(r, 6, f'=IF({code}="","",{held}-{owed})')
         book.paint(net, "output", styles.FORMATS["money"])
-        share = ws.cell(
-            r, 7,
-            f"=IF(out_book_gross=0,0,SUMPRODUCT((out_pf_funding=E{r})*ABS(out_pf_exposure))"
-            "/out_book_gross)",
-        )  # fmt: skip
+        funded = f"SUMPRODUCT((out_pf_funding={code})*ABS(out_pf_exposure))"
+        share = ws.cell(r, 7, f'=IF({code}="","",IF(out_book_gross=0,0,{funded}/out_book_gross))')
         book.paint(share, "output", styles.FORMATS["percent_short"])
-    # A currency of no position: its row drawn in the cell's own colour (the table shows
-    # the book's currencies; the zeros stay for the formulas that read the columns)
-    ws.conditional_formatting.add(
-        f"E{first}:G{last}",
-        FormulaRule(
-            formula=[
-                f"SUMPRODUCT((LEFT(in_pf_pair,3)=$E{first})+(RIGHT(in_pf_pair,3)=$E{first}))=0"
-            ],
-            font=Font(color=styles.OUTPUT_FILL.fgColor.rgb[-6:]),
-        ),
-    )
+    book.mark_money(ws, f"F{first}:F{last}", "in_account")
     book.define("out_fx_currency", ws, f"E{first}", f"E{last}")
     book.define("out_fx_net", ws, f"F{first}", f"F{last}")
     book.define("out_fx_funding_share", ws, f"G{first}", f"G{last}")
+
+
+def _distinct_leg(above: str) -> str:
+    """The first currency of the book not yet in ``above`` (the table's cells above this
+    one): a position's base currency, else a quote currency, else "" (an array formula)."""
+
+    def first_new(leg: str) -> str:
+        codes = f"{leg}(in_pf_pair,3)"
+        return f'INDEX({codes},MATCH(0,COUNTIF({above},{codes})+(in_pf_pair=""),0))'
+
+    return f'=IFERROR({first_new("LEFT")},IFERROR({first_new("RIGHT")},""))'
 
 
 def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
@@ -612,26 +784,29 @@ def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
     keys = [_column_key(n) for n, _k in _TRANCHE_INPUTS + _TRANCHE_OUTPUTS]
     header_row(book, ws, LOWER - 1, 9, keys)
     first, last = LOWER, LOWER + TRANCHES - 1
+    short = _words(book).short
     for i in range(TRANCHES):
         r = first + i
         for offset, (name, kind) in enumerate(_TRANCHE_INPUTS):
             value = seed[name][i]
             cell = ws.cell(r, 9 + offset, value)
             book.paint(cell, "input", styles.number_format(kind, book.lang))
-        sign = f'IF(INDEX(in_pf_side,I{r})="short",-1,1)'
+        sign = f'IF(INDEX(in_pf_side,I{r})="{short}",-1,1)'
         days = ws.cell(r, 13, f'=IF(I{r}="","",in_valuation_date-J{r})')
         pnl = ws.cell(r, 14, f'=IF(I{r}="","",{sign}*(L{r}*INDEX(in_pf_spot,I{r})-L{r}*K{r}))')
         book.paint(days, "output", styles.FORMATS["integer"])
         book.paint(pnl, "output", styles.FORMATS["pnl"])
-    book.mark_pnl(ws, f"N{first}:N{last}")
+    book.mark_pnl(ws, f"N{first}:N{last}")  # in the quote currency of the tranche's pair
+    book.mark_money(ws, f"N{first}:N{last}", f"RIGHT(INDEX(in_pf_pair,$I{first}),3)")
     for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
         letter = get_column_letter(9 + offset)
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")
     f.validate(f"I{first}:I{last}", f'"{",".join(str(i) for i in range(1, POSITIONS + 1))}"')
 
 
-def _chart(book: Book, ws: Worksheet) -> None:
-    """Stand-alone VaR and contribution to the book's VaR per position: native bars."""
+def _chart(book: Book, ws: Worksheet, positions: int) -> None:
+    """Stand-alone VaR and contribution to the book's VaR per position: native bars, one
+    pair for each of the book's ``positions`` (the rows the preloaded book fills)."""
     chart = BarChart()
     chart.type = "bar"
     chart.title = book.t("chart_portfolio")
@@ -640,7 +815,7 @@ def _chart(book: Book, ws: Worksheet) -> None:
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.number_format = "#,##0"
-    last = TOP + POSITIONS - 1
+    last = TOP + positions - 1
     for name in ("out_pf_standalone_var", "out_pf_contribution"):
         col = 5 + list(_COL).index(name) + 1
         chart.add_data(

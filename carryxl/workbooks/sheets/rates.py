@@ -17,6 +17,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import Currency, Pair, currency_name, default_day_count, spot_lag_days
+from carryxl.core.sides import SIDE_WORDS
 from carryxl.core.swaps import SwapForm
 from carryxl.history.policy import SOURCE
 from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
@@ -78,7 +79,7 @@ PAIRS: tuple[str, ...] = (
 
 DAY_COUNTS = day_count_names()  # ACT/360, ACT/365F, ACT/ACT, 30/360, 30E/360
 MOVE_CONVENTIONS = ("quote", "value")
-SIDES = ("long", "short")
+SIDES = SIDE_WORDS["en"]  # a workbook lists its own language's (list_sides)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps
 TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
 SWAP_FORMS = tuple(str(form) for form in SwapForm)  # points, pips, money per lot, percent
@@ -105,7 +106,7 @@ def add_lists(book: Book) -> Worksheet:
         ("list_pairs", PAIRS),
         ("list_day_counts", DAY_COUNTS),
         ("list_move_conventions", MOVE_CONVENTIONS),
-        ("list_sides", SIDES),
+        ("list_sides", SIDE_WORDS[book.lang]),
         ("list_weekdays", WEEKDAYS),
         ("list_triple_days", TRIPLE_DAYS),
         ("list_swap_forms", SWAP_FORMS),
@@ -155,56 +156,19 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     examples (the rates template in udf mode).
     """
     ws = book.sheet("sheet_rates")
-    lang = book.lang
     columns = [(_LIVE.get(name, name) if live else name, k, w) for name, k, w in _COLUMNS]
-    put_text(ws["A1"], book.t("rates_title")).font = styles.TITLE_FONT
-    banner_text = book.t("rates_banner_live" if live else "rates_banner")
-    banner = book.paint(put_text(ws["A2"], banner_text), "input")
-    banner.font = styles.BOLD
-    banner.comment = note_comment(book, "in_rates_note_live" if live else "in_rates_note")
-    book.define("in_rates_note", ws, "A2")
-    put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
-    header_row(book, ws, FIRST_ROW - 1, 1, [c[0] for c in columns])
-    for offset, (name, _kind, width) in enumerate(columns):
+    _rates_head(book, ws, live, [name for name, _k, _w in columns])
+    for offset, (_name, _kind, width) in enumerate(columns):
         ws.column_dimensions[get_column_letter(offset + 1)].width = width
-        ws.cell(FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
-    form = Form(book, ws)
-    for row, (code, policy, source, broker, broker_source) in enumerate(
-        RATE_EXAMPLES, start=FIRST_ROW
-    ):
-        currency = Currency(code)  # the table's own codes
-        usd = Currency.USD
-        usd_pair = Pair(Currency.EUR, usd) if currency is usd else Pair(usd, currency)
-        values = (
-            code,
-            currency_name(currency, lang),
-            str(default_day_count(currency)),
-            spot_lag_days(usd_pair),
-            policy,
-            AS_OF,
-            book.t(source),
-            broker,
-            book.t(broker_source) if broker_source else None,
-        )
-        for offset, ((name, kind, _w), value) in enumerate(zip(columns, values, strict=True)):
-            cell = ws.cell(row, offset + 1)
-            role = "output" if name.startswith("out_") else "input"
-            formula = _live_formula(name, row)
-            if formula is not None:
-                cell.value = formula
-            elif name == "out_rates_policy_source":
-                put_text(cell, SOURCE)
-            elif isinstance(value, str):
-                put_text(cell, value)
-            elif value is not None:
-                cell.value = value
-            book.paint(cell, role, styles.number_format(kind, lang))
+    for row, example in enumerate(RATE_EXAMPLES, start=FIRST_ROW):
+        _rate_row(book, ws, row, columns, example)
     last = FIRST_ROW + len(RATE_EXAMPLES) - 1
     for offset, (name, _kind, _w) in enumerate(columns):
         letter = get_column_letter(offset + 1)
         book.define(name, ws, f"{letter}{FIRST_ROW}", f"{letter}{last}")
     if not live:
         _own_the_examples(book, ws)
+    form = Form(book, ws)
     form.validate(f"C{FIRST_ROW}:C{last}", "=list_day_counts")
     rates = [c[0] for c in columns]
     for name in ("in_rates_policy", "in_rates_broker"):  # not the live (formula) column
@@ -217,6 +181,60 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     ws.print_area = f"A1:{get_column_letter(len(_COLUMNS))}{last}"
     print_setup(ws)
     return ws
+
+
+def _rates_head(book: Book, ws: Worksheet, live: bool, names: list[str]) -> None:
+    """The title, the banner saying where the rates come from, the help line, the headers
+    (each with its note)."""
+    put_text(ws["A1"], book.t("rates_title")).font = styles.TITLE_FONT
+    banner_text = book.t("rates_banner_live" if live else "rates_banner")
+    banner = book.paint(put_text(ws["A2"], banner_text), "input")
+    banner.font = styles.BOLD
+    banner.comment = note_comment(book, "in_rates_note_live" if live else "in_rates_note")
+    book.define("in_rates_note", ws, "A2")
+    put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
+    header_row(book, ws, FIRST_ROW - 1, 1, names)
+    for offset, name in enumerate(names):
+        ws.cell(FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
+
+
+def _rate_row(
+    book: Book,
+    ws: Worksheet,
+    row: int,
+    columns: list[tuple[str, str, int]],
+    example: tuple[str, float, str, float | None, str | None],
+) -> None:
+    """One currency's row: code, name, day count, spot lag, policy rate, its date and
+    source (or the live formulas), the broker's rate and its source."""
+    code, policy, source, broker, broker_source = example
+    currency = Currency(code)  # the table's own codes
+    usd = Currency.USD
+    usd_pair = Pair(Currency.EUR, usd) if currency is usd else Pair(usd, currency)
+    values = (
+        code,
+        currency_name(currency, book.lang),
+        str(default_day_count(currency)),
+        spot_lag_days(usd_pair),
+        policy,
+        AS_OF,
+        book.t(source),
+        broker,
+        book.t(broker_source) if broker_source else None,
+    )
+    for offset, ((name, kind, _w), value) in enumerate(zip(columns, values, strict=True)):
+        cell = ws.cell(row, offset + 1)
+        role = "output" if name.startswith("out_") else "input"
+        formula = _live_formula(name, row)
+        if formula is not None:
+            cell.value = formula
+        elif name == "out_rates_policy_source":
+            put_text(cell, SOURCE)
+        elif isinstance(value, str):
+            put_text(cell, value)
+        elif value is not None:
+            cell.value = value
+        book.paint(cell, role, styles.number_format(kind, book.lang))
 
 
 def _own_the_examples(book: Book, ws: Worksheet) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.workbooks.conventions import pip_size_formula
 from carryxl.workbooks.formulas import RISK_UDF, spot_or_dash
-from carryxl.workbooks.layout import Book, Form, print_setup, protect, sheet_head
+from carryxl.workbooks.layout import HORIZON_YEARS, Book, Form, print_setup, protect, sheet_head
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
 __all__ = ["INPUTS", "OUTPUTS", "RISK_NATIVE", "SEED_INPUTS", "build"]
@@ -36,7 +36,7 @@ SEED_INPUTS: dict[str, object] = {
     "in_stop_out_level": STOP_OUT_LEVEL,
     "in_swap_per_day": 60,
     "in_volatility": 0.12,
-    "in_horizon_years": 10 / 252,
+    "in_horizon_days": 10,
     "in_confidence": 0.99,
     "in_expected_return": 0.0,
     "in_rate_target": 0.045,
@@ -46,8 +46,8 @@ SEED_INPUTS: dict[str, object] = {
 }
 
 _QUOTE = "=RIGHT(in_pair,3)"
-_SIDE = 'IF(in_side="long",1,-1)'
-_SIGMA_T = "(in_volatility*SQRT(in_horizon_years))"
+_SIDE = "IF(in_side=INDEX(list_sides,1),1,-1)"  # the first word of the list: long
+_SIGMA_T = "(in_volatility*SQRT(out_horizon_years))"
 # NORMSINV/NORMSDIST rather than NORM.S.INV/NORM.S.DIST: the same maths, and every
 # spreadsheet reads them without the _xlfn. prefix newer Excel functions need in a file.
 
@@ -74,11 +74,12 @@ RISK_NATIVE: dict[str, str] = {
         '=IF(in_swap_per_day>=0,"-",'
         "(in_equity-in_margin_call_level*out_risk_margin)/-in_swap_per_day)"
     ),
+    "out_horizon_years": f"={HORIZON_YEARS}",
     "out_z": "=NORMSINV(in_confidence)",
-    "out_var": f"=out_position_value*(out_z*{_SIGMA_T}-in_expected_return*in_horizon_years)",
+    "out_var": f"=out_position_value*(out_z*{_SIGMA_T}-in_expected_return*out_horizon_years)",
     "out_es": (
         f"=out_position_value*({_SIGMA_T}*(EXP(-0.5*out_z*out_z)/SQRT(2*PI()))"
-        "/(1-in_confidence)-in_expected_return*in_horizon_years)"
+        "/(1-in_confidence)-in_expected_return*out_horizon_years)"
     ),
     "out_carry_to_vol": "=(in_rate_target-in_rate_funding)*SQRT(in_years)/in_volatility",
     "out_probability_of_loss": (
@@ -109,7 +110,7 @@ INPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None, str | None], ...]], .
         "sec_var_inputs",
         (
             ("in_volatility", "percent_short", "unit_per_year", None),
-            ("in_horizon_years", "years", "unit_trading_days", None),
+            ("in_horizon_days", "number", "unit_horizon_days", None),
             ("in_confidence", "percent_short", None, None),
             ("in_expected_return", "percent_short", "unit_per_year", None),
             ("in_rate_target", "percent", "unit_per_year", None),
@@ -145,6 +146,7 @@ OUTPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None], ...]], ...] = (
     (
         "sec_var",
         (
+            ("out_horizon_years", "years", "unit_years"),
             ("out_z", "number", None),
             ("out_var", "money", _QUOTE),
             ("out_es", "money", _QUOTE),

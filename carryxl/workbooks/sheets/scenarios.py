@@ -11,8 +11,9 @@ changes sign, so the break-even is visible at a glance.
 from __future__ import annotations
 
 from openpyxl.cell.cell import Cell
-from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Font
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,6 +27,7 @@ from carryxl.workbooks.layout import (
     protect,
     put_text,
     sheet_head,
+    whole_unit_rules,
 )
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
@@ -187,24 +189,21 @@ def _breakeven_rows(
 
 def _heatmap(book: Book, ws: Worksheet, area: str) -> None:
     """Loss colour-white-gain colour centred on zero (red-white-green in ``green-up``,
-    green-white-red in ``red-up``), and a thick border where the P&L changes sign.
+    green-white-red in ``red-up``), a thick border where the P&L changes sign, and the
+    money in whole units where the funding currency has none (JPY).
 
-    The border rule comes first: LibreOffice applies only the first of overlapping
-    conditional formats, Excel applies both.
+    One conditional format on the grid: LibreOffice applies only the first of overlapping
+    ones and, of a format's rules, the first that holds (and the colour scale); Excel
+    applies them all. The border's rule is also written with the whole-unit format.
     """
-    top_left, bottom_right = area.split(":")
+    top_left = area.split(":", maxsplit=1)[0]
     letter = top_left.rstrip("0123456789")
     first = int(top_left[len(letter) :])
-    below, above = f"{letter}{first + 1}", f"{letter}{first}"
-    ws.conditional_formatting.add(
-        f"{letter}{first + 1}:{bottom_right}",
-        FormulaRule(
-            formula=[f"OR(AND({below}>=0,{above}<0),AND({below}<0,{above}>=0))"],
-            border=styles.MARK_BORDER,
-            font=Font(bold=True),
-            stopIfTrue=False,
-        ),
-    )
+    here, above = top_left, f"{letter}{first - 1}"
+    sign_change = f"AND(ROW({here})>{first},OR(AND({here}>=0,{above}<0),AND({here}<0,{above}>=0)))"
+    mark = DifferentialStyle(border=styles.MARK_BORDER, font=Font(bold=True))
+    for rule in whole_unit_rules(_MONEY.removeprefix("="), area, first=[(sign_change, mark)]):
+        ws.conditional_formatting.add(area, rule)
     ws.conditional_formatting.add(
         area,
         ColorScaleRule(

@@ -139,6 +139,10 @@ def _table(book: Book, ws: Worksheet) -> None:
     for r in range(first, end + 1):
         for offset, (_, kind) in enumerate(COLUMNS):
             book.paint(ws.cell(r, TABLE_FIRST_COLUMN + offset), "input", styles.FORMATS[kind])
+    for offset, (_, kind) in enumerate(COLUMNS):  # the account's money in its minor unit
+        if kind == "money":
+            letter = get_column_letter(TABLE_FIRST_COLUMN + offset)
+            book.mark_money(ws, f"{letter}{first}:{letter}{end}", _MONEY.removeprefix("="))
     top_left = get_column_letter(TABLE_FIRST_COLUMN)
     bottom_right = get_column_letter(TABLE_FIRST_COLUMN + len(COLUMNS) - 1)
     book.define("in_st_table", ws, f"{top_left}{first}", f"{bottom_right}{end}")

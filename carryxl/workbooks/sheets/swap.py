@@ -122,7 +122,9 @@ SWAP_NATIVE: dict[str, str] = {
         "=in_spot*(1+in_rate_quote*(out_nights_total/out_basis_quote))"
         "/(1+in_rate_base*(out_nights_total/out_basis_base))"
     ),
-    "out_benchmark_swap": '=IF(in_side="long",1,-1)*out_units*(in_spot-out_forward_held)',
+    "out_benchmark_swap": (  # the first word of the side list is the book's "long"
+        "=IF(in_side=INDEX(list_sides,1),1,-1)*out_units*(in_spot-out_forward_held)"
+    ),
     "out_markup": "=out_benchmark_swap-out_swap_per_night_quote*out_nights_total",
     "out_markup_rate": (
         '=IF(out_nights_total=0,"-",out_markup/(out_units*in_spot)*in_basis/out_nights_total)'
@@ -222,6 +224,41 @@ def _holidays(book: Book, ws: Worksheet) -> None:
     book.define("in_holidays", ws, f"{letter}4", f"{letter}{3 + HOLIDAY_ROWS}")
 
 
+_LEDGER_FORMATS = ("date", "text", "date", "date", "integer", "money", "money")
+"""The ledger's columns' formats: trade date, weekday, value date, next value date,
+nights, swap, cumulative swap."""
+
+
+def _ledger_row(letters: list[str], r: int, first: int) -> dict[str, str]:
+    """The formulas of the ledger's row ``r`` by column letter (``first``: its first row):
+    the next business day before the close, its weekday, value dates, nights (the broker's
+    triple day when one is chosen) and swap."""
+    day, weekday, value, following, nights, swap, total = letters
+    triple = (
+        f"-(({following}{r}-{value}{r})-NETWORKDAYS({value}{r},{following}{r}-1))"
+        f"+2*(INDEX(list_weekdays,WEEKDAY({day}{r},2))=in_triple_day)"
+    )
+    previous = "in_open_date-1" if r == first else f"{day}{r - 1}"
+    # Later rows stay blank once a row is blank (the close has been reached).
+    guard, closing = ("", "") if r == first else (f'IF({day}{r - 1}="","",', ")")
+    return {
+        day: (
+            f'={guard}IF(WORKDAY({previous},1,in_holidays)>=in_close_date,"",'
+            f"WORKDAY({previous},1,in_holidays)){closing}"
+        ),
+        weekday: f'=IF({day}{r}="","",INDEX(list_weekdays,WEEKDAY({day}{r},2)))',
+        value: f'=IF({day}{r}="","",WORKDAY({day}{r},out_spot_lag,in_holidays))',
+        following: (
+            f'=IF({day}{r}="","",WORKDAY(WORKDAY({day}{r},1,in_holidays),out_spot_lag,in_holidays))'
+        ),
+        nights: (
+            f'=IF({day}{r}="","",{following}{r}-{value}{r}+IF(in_triple_day="auto",0,{triple}))'
+        ),
+        swap: f'=IF({day}{r}="","",{nights}{r}*out_swap_per_night)',
+        total: f'=IF({day}{r}="","",SUM({swap}${first}:{swap}{r}))',
+    }
+
+
 def _ledger(book: Book, ws: Worksheet) -> None:
     """One row per business day from the open to before the close; blank rows after."""
     keys = [
@@ -236,44 +273,10 @@ def _ledger(book: Book, ws: Worksheet) -> None:
     header_row(book, ws, 3, _LEDGER_COL, keys)
     first = 4
     letters = [get_column_letter(_LEDGER_COL + k) for k in range(len(keys))]
-    day, weekday, value, following, nights, swap, total = letters
-    triple = (
-        f"-(({following}{{r}}-{value}{{r}})-NETWORKDAYS({value}{{r}},{following}{{r}}-1))"
-        f"+2*(INDEX(list_weekdays,WEEKDAY({day}{{r}},2))=in_triple_day)"
-    )
-    for i in range(LEDGER_ROWS):
-        r = first + i
-        previous = "in_open_date-1" if i == 0 else f"{day}{r - 1}"
-        # Later rows stay blank once a row is blank (the close has been reached).
-        guard, closing = ("", "") if i == 0 else (f'IF({day}{r - 1}="","",', ")")
-        cells = {
-            day: (
-                f'={guard}IF(WORKDAY({previous},1,in_holidays)>=in_close_date,"",'
-                f"WORKDAY({previous},1,in_holidays)){closing}"
-            ),
-            weekday: f'=IF({day}{r}="","",INDEX(list_weekdays,WEEKDAY({day}{r},2)))',
-            value: f'=IF({day}{r}="","",WORKDAY({day}{r},out_spot_lag,in_holidays))',
-            following: (
-                f'=IF({day}{r}="","",'
-                f"WORKDAY(WORKDAY({day}{r},1,in_holidays),out_spot_lag,in_holidays))"
-            ),
-            nights: (
-                f'=IF({day}{r}="","",{following}{r}-{value}{r}'
-                f'+IF(in_triple_day="auto",0,{triple.format(r=r)}))'
-            ),
-            swap: f'=IF({day}{r}="","",{nights}{r}*out_swap_per_night)',
-            total: f'=IF({day}{r}="","",SUM({swap}${first}:{swap}{r}))',
-        }
-        formats = {
-            day: "date",
-            weekday: "text",
-            value: "date",
-            following: "date",
-            nights: "integer",
-            swap: "money",
-            total: "money",
-        }
-        for letter, formula in cells.items():
+    day, weekday, value, _following, nights, swap, total = letters
+    formats = dict(zip(letters, _LEDGER_FORMATS, strict=True))
+    for r in range(first, first + LEDGER_ROWS):
+        for letter, formula in _ledger_row(letters, r, first).items():
             cell = ws[f"{letter}{r}"]
             cell.value = formula
             book.paint(cell, "output", styles.FORMATS[formats[letter]])

@@ -1,0 +1,198 @@
+"""Values as a trader writes them, in every template kind, language and mode: money in its
+currency's minor unit, the VaR horizon in trading days, the book's own words for sides and
+tax baskets in Chinese, the currency table and the risk chart sized to the book.
+
+Read from the generated files with openpyxl (no LibreOffice here; the pages as printed are
+checked in test_trader_pages.py)."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+import openpyxl
+import pytest
+from openpyxl.utils import range_boundaries
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from carryxl.core.conventions import minor_units
+from carryxl.core.sides import side_sign
+from carryxl.core.tax import LossOffset
+from carryxl.workbooks import every_template, workbook_bytes
+from tests.workbooks.named import cells, values
+
+WHOLE = "#,##0;-#,##0"  # JPY money: no decimals
+MONEY = "#,##0.00;-#,##0.00"
+
+
+@cache
+def _load(kind: str, lang: str = "en", mode: str = "native") -> Workbook:
+    return openpyxl.load_workbook(io.BytesIO(workbook_bytes(kind, lang, mode)))
+
+
+def _whole_unit_cells(ws: Worksheet) -> dict[tuple[int, int], str]:
+    """(row, column) -> the condition under which the cell shows whole units."""
+    found: dict[tuple[int, int], str] = {}
+    for rules in ws.conditional_formatting:
+        for rule in rules.rules:
+            number = rule.dxf.numFmt if rule.dxf is not None else None
+            if number is None or number.formatCode != WHOLE:
+                continue
+            for area in str(rules.sqref).split():
+                left, top, right, bottom = range_boundaries(area)
+                for row in range(top, bottom + 1):
+                    for col in range(left, right + 1):
+                        found.setdefault((row, col), rule.formula[0])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("currency", "places"),
+    [("JPY", 0), ("KRW", 0), ("ISK", 0), ("jpy ", 0), ("USD", 2), ("CNY", 2), ("HUF", 2)],
+)
+def test_minor_units_are_iso_4217s(currency: str, places: int) -> None:
+    """ISO 4217: yen, won and krona have no minor unit; the forint's exponent is 2."""
+    assert minor_units(currency) == places
+
+
+@pytest.mark.parametrize(("kind", "lang", "mode"), every_template())
+def test_money_beside_a_currency_shows_in_its_minor_unit(kind: str, lang: str, mode: str) -> None:
+    """Every money cell of a form whose unit cell names the currency (=in_funding...) has
+    the whole-unit format under a condition on that same currency."""
+    wb = _load(kind, lang, mode)
+    checked = 0
+    for ws in wb.worksheets:
+        whole = _whole_unit_cells(ws)
+        for row in ws.iter_rows(min_col=2, max_col=2):
+            cell = row[0]
+            unit = ws.cell(cell.row, 3).value
+            if cell.number_format != MONEY or not isinstance(unit, str):
+                continue
+            if not unit.startswith("="):
+                continue  # money of no named currency (units, "account currency")
+            condition = whole.get((cell.row, cell.column))
+            assert condition is not None, f"{kind} {lang} {mode} {ws.title}!{cell.coordinate}"
+            assert unit.removeprefix("=") in condition, (cell.coordinate, condition)
+            checked += 1
+    if kind not in ("rates", "swap"):  # their money is in units or the account's currency
+        assert checked > 0, kind
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_portfolio_money_follows_each_rows_currency(lang: str) -> None:
+    """Quote-currency columns read the row's pair, account columns the account currency,
+    the tranches' P&L its position's pair: JPY whole, CNY and the others to the cent."""
+    wb = _load("portfolio", lang)
+    ws = wb.worksheets[0]
+    whole = _whole_unit_cells(ws)
+    for name, currency in (
+        ("out_pf_fx", "RIGHT($F4,3)"),
+        ("out_pf_cost", "RIGHT($F4,3)"),
+        ("out_pf_total_account", "in_account"),
+        ("out_pf_exposure", "in_account"),
+        ("out_tr_pnl", "INDEX(in_pf_pair,$I"),
+        ("out_fx_net", "in_account"),
+    ):
+        for cell in cells(wb, name):
+            assert currency in whole[(cell.row, cell.column)], name
+
+
+@pytest.mark.parametrize("kind", ["portfolio", "risk"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("mode", ["native", "udf"])
+def test_var_horizon_is_in_trading_days(kind: str, lang: str, mode: str) -> None:
+    """The input is 10 (trading days); one cell turns it into years over the 252-day year,
+    and every VaR formula reads that cell."""
+    wb = _load(kind, lang, mode)
+    assert values(wb, "in_horizon_days") == 10
+    assert "in_horizon_years" not in wb.defined_names
+    (years,) = cells(wb, "out_horizon_years")
+    assert years.value == "=(in_horizon_days/252)"
+    formulas = [str(c.value) for ws in wb.worksheets[:2] for row in ws.iter_rows() for c in row]
+    var = [f for f in formulas if "out_book_z" in f or "out_z*" in f or "_VAR(" in f]
+    assert var
+    assert all("out_horizon_years" in f for f in var if "SQRT" in f or "VAR(" in f)
+    assert not [f for f in formulas if "in_horizon_years" in f]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sides", "offsets", "flag"),
+    [
+        ("en", ["long", "short"], "within position,separate", "STOP HIT"),
+        ("zh", ["做多", "做空"], "仓位内互抵,分别计税", "已触及止损"),
+    ],
+)
+def test_sides_offsets_and_flags_are_in_the_books_language(
+    lang: str, sides: list[str], offsets: str, flag: str
+) -> None:
+    """The drop-downs, the seed rows and the formulas' words are the workbook's language."""
+    wb = _load("portfolio", lang)
+    assert values(wb, "list_sides") == sides
+    assert values(wb, "in_pf_side")[:4] == [sides[0]] * 4
+    assert values(wb, "in_tax_offset") == offsets.split(",", maxsplit=1)[0]
+    ws = wb.worksheets[0]
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert f'"{offsets}"' in lists
+    (flags, *_) = cells(wb, "out_pf_flags")
+    assert f'"{flag}"' in flags.value
+    (side, *_) = cells(wb, "out_pf_funding")
+    assert f'="{sides[1]}"' in side.value
+    if lang == "zh":  # no English word left for a formula to compare
+        text = " ".join(str(c.value) for row in ws.iter_rows() for c in row)
+        for word in ('"long"', '"short"', '"separate"', "within position", "STOP HIT"):
+            assert word not in text
+
+
+@pytest.mark.parametrize("kind", ["risk", "swap"])
+@pytest.mark.parametrize(("lang", "long"), [("en", "long"), ("zh", "做多")])
+def test_single_position_sides_are_in_the_books_language(kind: str, lang: str, long: str) -> None:
+    wb = _load(kind, lang)
+    assert values(wb, "in_side") == long
+    formulas = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row]
+    assert not [f for f in formulas if '"long"' in f or '"short"' in f]
+
+
+@pytest.mark.parametrize(
+    ("word", "sign"), [("做多", 1.0), ("做空", -1.0), ("多", 1.0), ("空", -1.0), ("long", 1.0)]
+)
+def test_the_core_reads_either_languages_side(word: str, sign: float) -> None:
+    assert float(side_sign(word)) == sign
+
+
+@pytest.mark.parametrize(
+    ("word", "offset"),
+    [
+        ("仓位内互抵", LossOffset.WITHIN_POSITION),
+        ("分别计税", LossOffset.SEPARATE),
+        ("within position", LossOffset.WITHIN_POSITION),
+        ("separate", LossOffset.SEPARATE),
+    ],
+)
+def test_the_core_reads_either_languages_offset(word: str, offset: LossOffset) -> None:
+    assert LossOffset.parse(word) is offset
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_currency_table_is_the_books_and_hides_nothing(lang: str) -> None:
+    """Formulas that list the positions' currencies (no fixed list of 17), and no hidden
+    rows or conditional formats that paint unused rows invisible."""
+    wb = _load("portfolio", lang)
+    for ws in wb.worksheets[:2]:
+        assert not [r for r, dim in ws.row_dimensions.items() if dim.hidden]
+    codes = cells(wb, "out_fx_currency")
+    assert len(codes) == 24  # every position's two legs at most
+    assert all("in_pf_pair" in str(getattr(c.value, "text", c.value)) for c in codes)
+    assert not any(c.value == "EUR" for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "flags"), [("en", "STOP HIT LOSS > MARGIN"), ("zh", "已触及止损 亏损超过保证金")]
+)
+def test_both_flags_fit_their_column(lang: str, flags: str) -> None:
+    """A formula's words are not measured by the fit rule: the flags column is sized for
+    the two flags together (one unit a character, two for a CJK one, 1.5 of margin)."""
+    wb = _load("portfolio", lang)
+    (cell, *_) = cells(wb, "out_pf_flags")
+    units = sum(2 if ord(c) > 0x2E80 else 1 for c in flags) + 1.5
+    assert wb.worksheets[0].column_dimensions[cell.column_letter].width >= units

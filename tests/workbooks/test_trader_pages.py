@@ -1,0 +1,92 @@
+"""The printed pages show money as a trader writes it: LibreOffice prints the templates to
+PDF and the text on the pages is read back (``pdftotext``, poppler-utils).
+
+The calculator's seed (10,000,000 JPY into AUD/JPY) shows whole yen; the same workbook
+with a EUR/USD position funded in USD shows cents, because the conditional format follows
+the funding currency; the portfolio's yen columns are whole and its CNY columns in fen,
+in both languages, and the Chinese one prints Chinese sides, baskets and flags."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carryxl.workbooks import workbook_bytes
+from carryxl.workbooks.sheets import portfolio
+from tests.libreoffice import convert_many
+from tests.workbooks.named import write_inputs
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Each file's printed text, by name."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    src = tmp_path_factory.mktemp("src")
+    files: dict[str, Path] = {}
+    for name, kind, lang in (
+        ("calculator", "calculator", "en"),
+        ("portfolio", "portfolio", "en"),
+        ("portfolio_zh", "portfolio", "zh"),
+    ):
+        files[name] = src / f"{name}.xlsx"
+        files[name].write_bytes(workbook_bytes(kind, lang))
+    dollars: dict[str, Any] = {
+        "in_pair": "EUR/USD",
+        "in_funding": "USD",
+        "in_notional": 1_000_000.25,
+        "in_spot_start": 1.1,
+        "in_spot_end": 1.12,
+        "in_equity": 200_000.5,
+    }
+    files["calculator_usd"] = src / "calculator_usd.xlsx"
+    write_inputs(files["calculator"], dollars, files["calculator_usd"])
+    pdfs = convert_many(list(files.values()), "pdf", tmp_path_factory.mktemp("pdf"))
+    text = {}
+    for name, path in files.items():
+        done = subprocess.run(  # noqa: S603 - fixed argv
+            [pdftotext, "-layout", str(pdfs[path]), "-"], capture_output=True, check=True
+        )
+        text[name] = done.stdout.decode()
+    return text
+
+
+def test_yen_shows_whole_units(pages: dict[str, str]) -> None:
+    calculator = pages["calculator"]
+    assert "10,000,000 JPY" in calculator
+    assert "526,750" in calculator  # the seed's exact total
+    assert not re.search(r"\d,\d{3}\.\d{2} JPY", calculator)
+    assert "526,750.00" not in calculator
+
+
+def test_dollars_show_cents_when_the_funding_currency_changes(pages: dict[str, str]) -> None:
+    usd = pages["calculator_usd"]
+    assert "1,000,000.25 USD" in usd
+    assert "200,000.50 USD" in usd
+
+
+@pytest.mark.parametrize("name", ["portfolio", "portfolio_zh"])
+def test_the_books_columns_follow_their_currencies(pages: dict[str, str], name: str) -> None:
+    """The AUD/JPY position's cost, Σ units x entry rate over its tranches (the seed's
+    inputs), in whole yen; the book's figures in CNY to the fen."""
+    seed = portfolio.seed_inputs("yen")
+    mine = [i for i, p in enumerate(seed["in_tr_position"]) if p == 1]
+    cost = sum(seed["in_tr_amount"][i] * seed["in_tr_rate"][i] for i in mine)
+    text = pages[name]
+    assert f"{round(cost):,}" in text
+    assert f"{cost:,.2f}" not in text
+    assert re.search(r"\d,\d{3}\.\d{2} CNY", text)
+
+
+def test_the_chinese_book_prints_chinese_words(pages: dict[str, str]) -> None:
+    text = pages["portfolio_zh"]
+    for word in ("做多", "仓位内互抵", "已触及止损", "10 个交易日"):
+        assert word in text
+    for word in (" long ", "within position", "STOP HIT"):
+        assert word not in text
