@@ -33,7 +33,7 @@ from carryxl.cli.rates import (
 from carryxl.core.conventions import Currency, Pair
 from carryxl.history.backtest import StopOut, backtest
 from carryxl.history.basket import G10, basket_backtest
-from carryxl.history.rates import RateSchedule
+from carryxl.history.rates import RateSchedule, Schedule
 from carryxl.history.stats import PerformanceStats
 
 __all__ = [
@@ -215,8 +215,8 @@ def _daily(result: Any) -> list[dict[str, Any]]:
 
 
 def _trade_rates(
-    args: argparse.Namespace, pair: Pair, funding: Currency, *, schedule: RateSchedule | None
-) -> tuple[float | RateSchedule, float | RateSchedule]:
+    args: argparse.Namespace, pair: Pair, funding: Currency, *, schedule: Schedule | None
+) -> tuple[float | Schedule, float | Schedule]:
     """(target's, funding's) rates: constants, the --rates ``schedule``, or, for a leg given
     neither, the policy rates day by day plus the broker's spread."""
     r_t = args.rate_target if args.rate_target is not None else schedule
@@ -304,7 +304,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rates(args: argparse.Namespace) -> RateSchedule | dict[Currency, float]:
+def _rates(args: argparse.Namespace) -> Schedule | dict[Currency, float]:
     if args.rates:
         return RateSchedule.from_csv(args.rates)
     if not args.rate:  # no rates given: the policy rates in force at each rebalance
@@ -391,7 +391,7 @@ def _print_basket(args: argparse.Namespace, result: Any, data: dict[str, Any]) -
 
 
 def _basket_rates(
-    rates: RateSchedule | dict[Currency, float], args: argparse.Namespace, dates: Any
+    rates: Schedule | dict[Currency, float], args: argparse.Namespace, dates: Any
 ) -> dict[str, Any]:
     """Which rates ranked and accrued the basket's currencies."""
     codes = [*args.currencies, args.base]
@@ -401,7 +401,7 @@ def _basket_rates(
     used = rates_used(legs, dates[0], dates[-1])
     kept = {k: v for k, v in used.items() if k in ("source", "as_of", "notes")}
     each = "policy rates in force at each rebalance, accrued day by day (BIS)"
-    if isinstance(rates, RateSchedule) and "as_of" not in used:
+    if isinstance(rates, Schedule) and "as_of" not in used:
         each = f"the step schedule {rates.source}"
     return {"each": each, **kept}
 

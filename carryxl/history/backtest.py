@@ -62,7 +62,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, non_negative, positive
 from carryxl.history.data import RateHistory
 from carryxl.history.indicators import ema, macd, rsi, sma
-from carryxl.history.rates import RateSchedule, known_rates_on, rates_on
+from carryxl.history.rates import Schedule, known_rates_on, rates_on
 from carryxl.history.series import TRADING_DAYS, spot_series
 from carryxl.history.stats import PerformanceStats, performance_stats
 
@@ -118,7 +118,7 @@ def _at_fixings(days: DateArray, per_night: FloatArray) -> FloatArray:
 
 def accrued_nightly(
     dates: Any,
-    level: float | RateSchedule,
+    level: float | Schedule,
     currency: Currency,
     day_count: DayCount | str,
     argument: str = "rates",
@@ -145,7 +145,7 @@ class LegAccrual:
 
     accrued: FloatArray
     unknown: np.ndarray[Any, np.dtype[np.int64]]
-    level: float | RateSchedule
+    level: float | Schedule
     currency: Currency
     argument: str
 
@@ -154,7 +154,7 @@ class LegAccrual:
         cls,
         days: DateArray,
         currency: Currency,
-        level: float | RateSchedule,
+        level: float | Schedule,
         day_count: DayCount | str | None = None,
         *,
         leg: str = "",
@@ -504,8 +504,8 @@ def backtest_spots(
     pair: Pair,
     funding: Currency,
     notional: float,
-    rate_target: float | RateSchedule,
-    rate_funding: float | RateSchedule,
+    rate_target: float | Schedule,
+    rate_funding: float | Schedule,
     leverage: float = 1.0,
     stop_loss: float | None = None,
     signal: Any = None,
@@ -519,7 +519,7 @@ def backtest_spots(
 ) -> Backtest:
     """Backtest a carry trade on given fixings (oldest first); rules in the module notes.
 
-    ``rate_target`` / ``rate_funding``: a constant decimal, or a :class:`RateSchedule`
+    ``rate_target`` / ``rate_funding``: a constant decimal, or a rate :class:`Schedule`
     read for the target / funding currency. With zero rates, no costs and no stop-out
     (``stop_out=None``), equity moves exactly with spot: equity_i = N/leverage +
     N * (X_i / X_0 - 1). ``close_on_bust=False`` with ``stop_out=None`` keeps the position
@@ -617,8 +617,8 @@ def backtest(
     start: Any,
     end: Any,
     notional: float,
-    rate_target: float | RateSchedule,
-    rate_funding: float | RateSchedule,
+    rate_target: float | Schedule,
+    rate_funding: float | Schedule,
     leverage: float = 1.0,
     stop_loss: float | None = None,
     trend: str | None = None,

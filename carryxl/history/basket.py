@@ -46,13 +46,13 @@ from carryxl.core.validate import FloatArray, positive
 from carryxl.history.backtest import LegAccrual, StopOut, checked_cost, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.ecb import ecb_history
-from carryxl.history.rates import RateSchedule, known_rates_on, rates_on
+from carryxl.history.rates import Schedule, known_rates_on, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import PerformanceStats, PnlParts, account_curve
 
 __all__ = ["G10", "BasketBacktest", "BasketRates", "Rebalance", "basket_backtest", "rebalance_rows"]
 
-BasketRates = RateSchedule | Mapping[Currency, float]
+BasketRates = Schedule | Mapping[Currency, float]
 """A basket's rates: a schedule, or one constant decimal rate per currency."""
 
 G10: tuple[Currency, ...] = tuple(
@@ -102,9 +102,9 @@ def rebalance_rows(dates: DateArray, frequency: str) -> np.ndarray[Any, np.dtype
     return np.flatnonzero(np.concatenate(([True], months[1:] != months[:-1])))
 
 
-def _given(rates: BasketRates, code: Currency) -> tuple[float | RateSchedule, str]:
+def _given(rates: BasketRates, code: Currency) -> tuple[float | Schedule, str]:
     """What gives ``code``'s rate (the schedule, or its constant) and the argument to name."""
-    if isinstance(rates, RateSchedule):
+    if isinstance(rates, Schedule):
         return rates, "rates"
     table = rates
     if code not in table:

@@ -27,7 +27,6 @@ from carryxl.core.conventions import Currency
 from carryxl.core.dates import as_dates
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray
-from carryxl.history.rates import RateSchedule
 
 __all__ = [
     "BEFORE",
@@ -261,31 +260,21 @@ class PolicyRates:
         parsed_fills = {k: float(v) for k, v in (fills or {}).items()}
         parsed_spreads = {k: float(v) for k, v in (spreads or {}).items()}
         return PolicySchedule(
-            np.array([], dtype="datetime64[D]"),
-            {},
-            f"{self.source}, as of {self.as_of}",
-            policy=self,
-            fills=parsed_fills,
-            spreads=parsed_spreads,
+            self, f"{self.source}, as of {self.as_of}", parsed_fills, parsed_spreads
         )
 
 
 @dataclass(frozen=True)
-class PolicySchedule(RateSchedule):
-    """The policy-rate data read as a :class:`RateSchedule`: ``rate_on`` gives the level in
+class PolicySchedule:
+    """The policy-rate data read as a rate :class:`~carryxl.history.rates.Schedule`:
+    ``rate_on`` gives the level in
     force each day (plus the leg's spread); a gap takes the user's fill or is an error; a day
     after the data's last date takes the last known level and is noted as stale."""
 
-    policy: PolicyRates | None = None
+    data: PolicyRates
+    source: str
     fills: Mapping[Currency, float] = field(default_factory=dict)
     spreads: Mapping[Currency, float] = field(default_factory=dict)
-
-    @property
-    def data(self) -> PolicyRates:
-        """The policy rates behind the schedule."""
-        if self.policy is None:  # pragma: no cover - always set by PolicyRates.schedule
-            raise CarryxlError("rates", None, "a policy schedule needs policy-rate data")
-        return self.policy
 
     @property
     def currencies(self) -> tuple[Currency, ...]:

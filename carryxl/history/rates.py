@@ -11,6 +11,10 @@ cell leaves that currency's rate unchanged. Rates are decimals or percentages
     2008-10-08,6.0%,
 
 The rate on a date before a currency's first row is an error naming ``rates``.
+
+:class:`Schedule` is what a backtest, a replay or a basket reads rates from: a
+:class:`RateSchedule` (a table) or a :class:`~carryxl.history.policy.PolicySchedule`
+(BIS policy rates with the user's fills and spreads).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -30,7 +34,31 @@ from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import FloatArray, rate
 from carryxl.history.data import MISSING, parse_date_cell
 
-__all__ = ["RateSchedule", "known_rates_on", "rates_on"]
+__all__ = ["RateSchedule", "Schedule", "known_rates_on", "rates_on"]
+
+
+@runtime_checkable
+class Schedule(Protocol):
+    """Rates by currency over time, each a decimal in force on a date."""
+
+    @property
+    def source(self) -> str:
+        """Where the rates come from, in words (a file name, or the data and its as-of)."""
+        ...
+
+    @property
+    def currencies(self) -> tuple[Currency, ...]:
+        """The currencies it gives rates for."""
+        ...
+
+    def known_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
+        """The rate on each date, NaN where there is none (a gap, or before the start)."""
+        ...
+
+    def rate_on(self, currency: Currency, dates: Any, argument: str = "rates") -> FloatArray:
+        """The rate on each date; a day without one is a :class:`CarryxlError` naming
+        ``argument``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -127,11 +155,9 @@ class RateSchedule:
         return cls.from_rows(rows, source=file.name)
 
 
-def rates_on(
-    value: float | RateSchedule, currency: Currency, dates: Any, argument: str
-) -> FloatArray:
+def rates_on(value: float | Schedule, currency: Currency, dates: Any, argument: str) -> FloatArray:
     """The rate on each date: a constant (broadcast) or the schedule's step value."""
-    if isinstance(value, RateSchedule):
+    if isinstance(value, Schedule):
         return value.rate_on(currency, dates, argument)
     level = rate(argument, value)
     if level.ndim:
@@ -141,11 +167,11 @@ def rates_on(
 
 
 def known_rates_on(
-    value: float | RateSchedule, currency: Currency, dates: Any, argument: str
+    value: float | Schedule, currency: Currency, dates: Any, argument: str
 ) -> FloatArray:
     """As :func:`rates_on`, but NaN on the days a schedule has no rate (a gap, or before it
     starts) instead of an error: for a run that needs rates only while a position is open
     (it calls :func:`rates_on` on such a day to refuse it in the schedule's own words)."""
-    if isinstance(value, RateSchedule):
+    if isinstance(value, Schedule):
         return value.known_on(currency, dates, argument)
     return rates_on(value, currency, dates, argument)

@@ -42,7 +42,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
 from carryxl.history.backtest import Backtest, backtest_spots, checked_levels
 from carryxl.history.data import RateHistory
-from carryxl.history.rates import RateSchedule, rates_on
+from carryxl.history.rates import Schedule, rates_on
 from carryxl.history.series import spot_series
 from carryxl.history.stats import max_drawdown
 
@@ -167,8 +167,8 @@ def stress_replay(
     start: Any,
     end: Any,
     notional: float,
-    rate_target: float | RateSchedule,
-    rate_funding: float | RateSchedule,
+    rate_target: float | Schedule,
+    rate_funding: float | Schedule,
     leverage: float = 1.0,
     margin_call: float = MARGIN_CALL_LEVEL,
     history: RateHistory | None = None,

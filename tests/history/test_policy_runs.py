@@ -15,7 +15,7 @@ from carryxl.core.conventions import Currency, Pair
 from carryxl.core.errors import CarryxlError
 from carryxl.history.backtest import backtest
 from carryxl.history.basket import G10, basket_backtest
-from carryxl.history.rates import RateSchedule
+from carryxl.history.rates import RateSchedule, Schedule
 from carryxl.history.store import load_policy_rates
 from carryxl.history.stress import EPISODES
 from carryxl.macros import FileBook, run_macro
@@ -274,3 +274,17 @@ def test_a_basket_spread_is_added_to_that_currencys_rate_and_noted(with_rates, c
     expected = basket_backtest(schedule, "2018-01-02", "2019-12-31", ["USD", "JPY", "AUD", "EUR"],
                                "USD", 1, 1, notional=1e6)  # fmt: skip
     assert spread["carry"] == pytest.approx(expected.stats.carry, rel=1e-12)
+
+
+def test_both_schedules_are_read_through_one_protocol(with_rates):
+    # a table and the policy data are both rate Schedules; neither is the other's subclass
+    table = RateSchedule.from_rows([["date", "JPY"], ["2020-01-02", "0.1%"]])
+    policy = load_policy_rates().schedule()
+    assert isinstance(table, Schedule)
+    assert isinstance(policy, Schedule)
+    assert not isinstance(policy, RateSchedule)
+    day = np.datetime64("2023-06-30")
+    assert float(table.rate_on(Currency.JPY, day)) == pytest.approx(0.001)
+    published = merged_levels("JPY", [str(day)])[0] / 100  # percent in the file
+    assert float(policy.rate_on(Currency.JPY, day)) == pytest.approx(published)
+    assert policy.currencies == load_policy_rates().currencies
