@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from babel.numbers import get_currency_precision
+
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.parse import rate_from_text
 from carryxl.core.validate import positive
@@ -212,17 +214,16 @@ def default_day_count(currency: Currency) -> DayCount:
     return DayCount.ACT_360 if currency in _ACT_360 else DayCount.ACT_365F
 
 
-# ISO 4217 currencies whose minor unit is the unit itself (exponent 0: no cents), those
-# carryxl knows and a few a trader's statement may hold; every other code has 2 decimals.
-# (HUF's ISO exponent is 2, though forint coins stopped at 1: shown with 2 decimals.)
-NO_MINOR_UNIT = frozenset({"JPY", "KRW", "ISK", "CLP", "VND", "PYG", "UGX"})
-
-
 def minor_units(currency: Currency | str) -> int:
-    """Decimals of the currency's minor unit (ISO 4217): 0 for JPY, KRW, ISK...; 2 for the
-    others. Any text is accepted (a statement's currency may be one carryxl does not know).
-    """
-    return 0 if str(currency).strip().upper() in NO_MINOR_UNIT else 2
+    """Decimals a money amount in ``currency`` is shown with: the Unicode CLDR's currency
+    digits (via Babel; what ICU and most platforms display): 0 for JPY, KRW, HUF, IDR...,
+    3 for KWD, BHD, 2 for the others and for any code the data does not know (a statement
+    may hold a currency carryxl has no conventions for)."""
+    return int(get_currency_precision(str(currency).strip().upper()))
+
+
+NO_MINOR_UNIT = frozenset(c.value for c in Currency if minor_units(c) == 0)
+"""carryxl's currencies shown in whole units (the workbooks' money formats list them)."""
 
 
 def currency_name(currency: Currency, lang: str = "en") -> str:

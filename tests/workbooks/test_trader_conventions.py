@@ -49,10 +49,21 @@ def _whole_unit_cells(ws: Worksheet) -> dict[tuple[int, int], str]:
 
 @pytest.mark.parametrize(
     ("currency", "places"),
-    [("JPY", 0), ("KRW", 0), ("ISK", 0), ("jpy ", 0), ("USD", 2), ("CNY", 2), ("HUF", 2)],
+    [
+        ("JPY", 0),
+        ("KRW", 0),
+        ("ISK", 0),
+        ("jpy ", 0),
+        ("HUF", 0),
+        ("USD", 2),
+        ("CNY", 2),
+        ("KWD", 3),
+        ("XYZ", 2),
+    ],
 )
-def test_minor_units_are_iso_4217s(currency: str, places: int) -> None:
-    """ISO 4217: yen, won and krona have no minor unit; the forint's exponent is 2."""
+def test_minor_units_are_cldrs_currency_digits(currency: str, places: int) -> None:
+    """CLDR (what ICU and most platforms display): yen, won, krona and forint whole, the
+    Kuwaiti dinar to the fils (3), two decimals for the others and for unknown codes."""
     assert minor_units(currency) == places
 
 
