@@ -91,7 +91,7 @@ from carryxl.core.risk import (
     stop_loss_spot,
     value_at_risk,
 )
-from carryxl.core.sides import side_sign
+from carryxl.core.sides import SIDE_WORDS, side_sign
 from carryxl.core.staging import StagedPosition, staged_position
 from carryxl.core.swaps import (
     SwapForm,
@@ -108,9 +108,11 @@ from carryxl.core.swaps import (
     value_date,
     weekday_from_text,
 )
-from carryxl.core.tax import LossOffset, TaxResult, after_tax, after_tax_breakdown
+from carryxl.core.tax import OFFSET_WORDS, LossOffset, TaxResult, after_tax, after_tax_breakdown
 
 __all__ = [
+    "OFFSET_WORDS",
+    "SIDE_WORDS",
     "VAR_MODEL",
     "CarryBreakdown",
     "CarryxlError",

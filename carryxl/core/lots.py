@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.defaults import LOT_SIZE, LOT_STEP
-from carryxl.core.validate import FloatArray, common_shape, non_negative, positive
+from carryxl.core.validate import FloatArray, common_shape, finite_result, non_negative, positive
 
 __all__ = ["lots_in_steps"]
 
@@ -32,6 +32,8 @@ def lots_in_steps(
     size = positive("lot_size", lot_size)
     step = positive("lot_step", lot_step)
     common_shape(units=u, lot_size=size, lot_step=step)
-    steps = np.floor(u / size / step + 1e-9)
+    with np.errstate(over="ignore"):  # an overflow is refused just below, naming the inputs
+        raw = np.floor(u / size / step + 1e-9)
+    steps = finite_result(raw, units=u, lot_size=size, lot_step=step)
     lots: FloatArray = steps * step
     return lots, lots * size

@@ -45,8 +45,10 @@ def position_measures(
     module doc): tranches grouped by ``index``, ``spot``/``sign``/``swap`` one per position,
     ``nights`` one per tranche (needed for ``swap`` only). A position without tranches gives
     NaN; a measure beyond a float for a position with tranches is refused, naming it."""
+    if isinstance(measures, str) or not isinstance(measures, Sequence) or not measures:
+        raise CarryxlError("measures", measures, f"must list some of {', '.join(STAGED_MEASURES)}")
     for measure in measures:
-        if measure not in STAGED_MEASURES:
+        if not isinstance(measure, str) or measure not in STAGED_MEASURES:
             raise CarryxlError("measure", measure, f"must be {', '.join(STAGED_MEASURES)}")
     days = np.zeros(np.shape(index)) if nights is None else nights
     sums = tranche_sums(index, n, amounts, rates, spot, sign, days)

@@ -447,7 +447,7 @@ def book_tax(
         gains = np.maximum(values, 0.0)
         total = float(np.sum(gains))
         if total > 0.0:
-            result: FloatArray = float(taxed) * gains / total
+            result: FloatArray = float(taxed) * (gains / total)  # no overflow on the product
             return result
         return np.zeros_like(values)
 
