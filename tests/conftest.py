@@ -19,8 +19,14 @@ os.environ["CARRYXL_DATA_DIR"] = tempfile.mkdtemp(prefix="carryxl-test-data-")
 
 pytest_plugins = ["tests.policy_data"]  # with_rates, empty_folder: policy-rate data folders
 
+# CI draws the same examples every run (a pass or a failure that repeats); a developer's
+# runs draw new ones each time, to keep finding what CI would not.
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

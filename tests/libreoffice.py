@@ -71,10 +71,15 @@ def convert(source: Path, fmt: str, outdir: Path, timeout: float = 180.0) -> Pat
 
 
 def convert_many(
-    sources: list[Path], fmt: str, outdir: Path, timeout: float = 600.0
+    sources: list[Path],
+    fmt: str,
+    outdir: Path,
+    timeout: float = 600.0,
+    env: dict[str, str] | None = None,
 ) -> dict[Path, Path]:
     """Convert many files in one ``soffice`` call (much faster than one call each).
 
+    ``env``: variables added to the environment (such as a font configuration).
     Returns each source's converted file; raises if any is missing. Sources must have
     distinct stems, since the converted files share ``outdir``.
     """
@@ -100,6 +105,7 @@ def convert_many(
             text=True,
             timeout=timeout,
             check=False,
+            env={**os.environ, **(env or {})},
         )
     extension = fmt.split(":", maxsplit=1)[0]
     targets = {s: outdir / (s.stem + "." + extension) for s in sources}

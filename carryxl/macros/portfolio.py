@@ -4,9 +4,10 @@ the positions' correlation matrix over the workbook's window, from the ECB fixin
 Reads ``in_pf_pair`` (a column; blank rows hold no position), ``in_window_start`` and
 ``in_window_end``; writes ``in_pf_volatility`` (annualised realised volatility of each
 row's pair, blank rows left empty) and ``in_correlation`` (the pairs' correlations of
-daily log returns on the window's common dates, 1 on the diagonal, 0 between unused
-rows), as :func:`carryxl.history.book.window_risk` computes them. The book's VaR,
-contributions and diversification ratio then follow by the workbook's own formulas.
+daily log returns on the window's common dates, 1 on the diagonal, rows and columns
+without a position left empty), as :func:`carryxl.history.book.window_risk` computes
+them. The book's VaR, contributions and diversification ratio then follow by the
+workbook's own formulas.
 
 Like every carryxl macro it writes only what it owns: both ranges must be empty or hold
 what carryxl last wrote there (see :mod:`carryxl.macros.ownership`); otherwise nothing is
@@ -26,8 +27,6 @@ message says how to get the data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
 
 from carryxl.core.errors import CarryxlError
 from carryxl.history.book import window_risk
@@ -131,12 +130,12 @@ def portfolio_risk_rows(pairs: list[object], start: object, end: object) -> tupl
     at = [labels.index(p) for p in parsed]
     n = len(pairs)
     volatility: Grid = [[None] for _ in range(n)]
-    correlation = np.eye(n)
+    correlation: Grid = [[None] * n for _ in range(n)]  # rows without a position: empty
     for i, a in zip(rows, at, strict=True):
         volatility[i] = [float(vols[a])]
         for j, b in zip(rows, at, strict=True):
-            correlation[i, j] = 1.0 if i == j else float(matrix[a, b])
-    return volatility, [[float(x) for x in row] for row in correlation]
+            correlation[i][j] = 1.0 if i == j else float(matrix[a, b])
+    return volatility, correlation
 
 
 def refresh_portfolio_risk(book: Book) -> None:

@@ -520,7 +520,7 @@ def expect_portfolio(v: dict[str, Any], lang: str = "en") -> dict[str, Any]:
         "out_pf_marginal": pad(corr @ (w * vol), 0.0),
         "out_pf_contribution": pad(risk.contributions),
         "out_pf_share": pad(risk.shares),
-        "out_pf_scaled": pad(w * vol, 0.0),
+        "out_pf_scaled": pad(w * vol, None),  # "" without a position
         "out_tr_days": pad(days, None, TRANCHES),
         "out_tr_pnl": pad(book.pnl_tranches, None, TRANCHES),
         "out_book_total": float(np.sum(book.total_account)),

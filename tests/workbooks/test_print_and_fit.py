@@ -288,3 +288,44 @@ def test_flags_are_words(lang: str, yes: str, no: str) -> None:
         assert cell.number_format == f'"{yes}";"{yes}";"{no}"', (kind, name)
         assert "TRUE" not in str(cell.value)
         assert "FALSE" not in str(cell.value)
+
+
+def _hides_by_colour(ws: Worksheet) -> list[str]:
+    """Conditional formats whose font colour is the fill of a cell they cover: text drawn
+    in the colour of its background, there but unseen."""
+    found = []
+    for rules in ws.conditional_formatting:
+        for rule in rules.rules:
+            font = rule.dxf.font if rule.dxf is not None else None
+            if font is None or font.color is None or font.color.rgb is None:
+                continue
+            colour = str(font.color.rgb)[-6:]
+            for ref in str(rules.sqref).split():
+                min_col, min_row, _c, _r = range_boundaries(ref)
+                fill = ws.cell(int(min_row or 1), int(min_col or 1)).fill
+                if fill is not None and str(fill.fgColor.rgb)[-6:] == colour:
+                    found.append(f"{ws.title}!{ref}")
+    return found
+
+
+@pytest.mark.parametrize("template", FLAVOURS, ids=_ids)
+def test_nothing_is_hidden_by_its_colour(template: tuple[str, str, str, str]) -> None:
+    """Unused rows are blank (a formula giving "" or an empty cell), never a value drawn
+    in the colour of its cell."""
+    wb = _load(*template)
+    for ws in _visible(wb):
+        assert not _hides_by_colour(ws), ws.title
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_unused_correlations_are_empty(lang: str) -> None:
+    """The preloaded book has four positions: the matrix's other rows and columns hold
+    nothing, and its w x σ row gives "" there."""
+    wb = _load("portfolio", lang)
+    grid = [c.value for c in cells(wb, "in_correlation")]
+    rows = [grid[i * 12 : (i + 1) * 12] for i in range(12)]
+    assert all(v is not None for row in rows[:4] for v in row[:4])
+    assert all(v is None for row in rows for v in row[4:])
+    assert all(v is None for row in rows[4:] for v in row)
+    scaled = cells(wb, "out_pf_scaled")
+    assert all(str(c.value).startswith("=IF(INDEX(in_pf_pair,") for c in scaled)

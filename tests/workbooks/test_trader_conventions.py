@@ -102,7 +102,7 @@ def test_portfolio_money_follows_each_rows_currency(lang: str) -> None:
         ("out_pf_cost", "RIGHT($F4,3)"),
         ("out_pf_total_account", "in_account"),
         ("out_pf_exposure", "in_account"),
-        ("out_tr_pnl", "INDEX(in_pf_pair,$I"),
+        ("out_tr_pnl", f"INDEX(in_pf_pair,${cells(wb, 'in_tr_position')[0].column_letter}"),
         ("out_fx_net", "in_account"),
     ):
         for cell in cells(wb, name):

@@ -47,8 +47,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     }
     files["calculator_usd"] = src / "calculator_usd.xlsx"
     write_inputs(files["calculator"], dollars, files["calculator_usd"])
-    pdfs = convert_many(list(files.values()), "pdf", tmp_path_factory.mktemp("pdf"))
-    text = {}
+    fonts = _font_fallback(tmp_path_factory.mktemp("fonts"))
+    pdfs = convert_many(list(files.values()), "pdf", tmp_path_factory.mktemp("pdf"), env=fonts)
+    text = {}  # pages separated by form feeds, as pdftotext writes them
     for name, path in files.items():
         done = subprocess.run(  # noqa: S603 - fixed argv
             [pdftotext, "-layout", str(pdfs[path]), "-"], capture_output=True, check=True
@@ -90,3 +91,33 @@ def test_the_chinese_book_prints_chinese_words(pages: dict[str, str]) -> None:
         assert word in text
     for word in (" long ", "within position", "STOP HIT"):
         assert word not in text
+
+
+# The pages each preloaded book needs: per book sheet, the form with the positions' first
+# columns, the rest of the positions with the chart, the P&L in the account currency with
+# the tranches, the currencies (and, on the first sheet, the comparison); then the rates.
+PAGES = 9
+
+
+def _font_fallback(tmp: Path) -> dict[str, str]:
+    """Print with a Calibri-wide face for DengXian (Carlito, Chinese glyphs from the CJK
+    fallback), as Excel measures it, when DengXian is not installed."""
+    conf = tmp / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        '<alias binding="same"><family>DengXian</family><prefer><family>Carlito</family>'
+        "</prefer></alias></fontconfig>"
+    )
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+@pytest.mark.parametrize("name", ["portfolio", "portfolio_zh"])
+def test_the_book_prints_on_the_pages_it_needs(pages: dict[str, str], name: str) -> None:
+    """As many pages as the content needs, none empty or only the repeated headings: each
+    page holds at least eight lines beside the title, the help line and the headings."""
+    printed = [p for p in pages[name].split("\f") if p.strip()]
+    assert len(printed) <= PAGES, len(printed)
+    for number, page in enumerate(printed, 1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert len(lines) >= 8, f"page {number}: {lines}"

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
@@ -75,12 +75,14 @@ __all__ = [
 ]
 
 POSITIONS = 12  # rows of the positions table (and of the correlation matrix)
-TRANCHES = 60  # rows of the tranche table
-TOP = 4  # first row of the positions table
+TRANCHES = 36  # rows of the tranche table: with the headings, one printed page tall
+TOP = 4  # first row of the positions, tranche and currency tables (headings on row 3)
 MATRIX_TOP = TOP + POSITIONS + 3  # first row of the correlation matrix
 SCALED_ROW = MATRIX_TOP + POSITIONS  # the row of w x σ under the matrix
-LOWER = SCALED_ROW + 3  # first row of the currency and tranche tables
 CURRENCY_ROWS = 2 * POSITIONS  # rows of the currency table: every position's two legs
+TRANCHE_COL = 5 + 35 + 2  # first column of the tranche table: right of the positions, a gap
+CURRENCY_COL = TRANCHE_COL + 6 + 1  # first column of the currency table, right of the tranches
+COMPARE_COL = CURRENCY_COL + 3 + 1  # the first sheet's comparison, right of the currencies
 CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)  # the account currencies offered
 OFFSETS = OFFSET_WORDS["en"]
 
@@ -312,9 +314,11 @@ def seed_inputs(which: str = "yen") -> dict[str, Any]:
             "in_pf_swap_rate": [0.0] * n + blank,
         }
     )
-    matrix = np.eye(POSITIONS)
-    matrix[:n, :n] = valued.correlation
-    seed["in_correlation"] = [float(x) for x in matrix.ravel()]
+    seed["in_correlation"] = [  # rows and columns without a position left empty
+        float(valued.correlation[i, j]) if i < n and j < n else None
+        for i in range(POSITIONS)
+        for j in range(POSITIONS)
+    ]
     rows = [(j + 1, day, u) for j, e in enumerate(entries) for day, u in e.tranches]
     empty = [None] * (TRANCHES - len(rows))
     seed["in_tr_position"] = [r[0] for r in rows] + empty
@@ -374,9 +378,14 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     f = Form(book, ws)
     _settings(f, seed)
     _book_outputs(f)
-    if beside is not None:
-        _comparison(f, beside)
     last_form_row = f.row - 1
+    last_column = get_column_letter(CURRENCY_COL + 2)
+    if beside is not None:  # beside the last table, so the sheet prints one page tall
+        header_row(book, ws, TOP - 1, COMPARE_COL, ["col_item", "col_value", "col_unit"])
+        for offset, width in enumerate((40, 18, 12)):
+            ws.column_dimensions[get_column_letter(COMPARE_COL + offset)].width = width
+        _comparison(Form(book, ws, TOP, COMPARE_COL), beside)
+        last_column = get_column_letter(COMPARE_COL + 2)
 
     _positions(book, ws, f, seed)
     for name in ("in_pf_rate_base", "in_pf_rate_quote"):  # plausible rates only
@@ -386,8 +395,9 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     _currencies(book, ws)
     _tranches(book, ws, f, seed)
     _chart(book, ws, sum(p is not None for p in seed["in_pf_pair"]))
-    ws.print_title_rows = "1:2"  # the tables below have headings of their own
-    ws.print_area = f"A1:{_COL['out_pf_share']}{max(last_form_row, LOWER + TRANCHES)}"
+    # Every table's headings on row 3, repeated on every page (sheet_head sets 1:3).
+    chart_end = MATRIX_TOP + 16  # the chart's last row (9 cm tall from MATRIX_TOP - 2)
+    ws.print_area = f"A1:{last_column}{max(last_form_row, TOP + TRANCHES - 1, chart_end)}"
     print_setup(ws)
     protect(ws)
 
@@ -719,53 +729,63 @@ def _correlation(book: Book, ws: Worksheet, seed: dict[str, Any]) -> None:
         side = ws.cell(MATRIX_TOP + i, 5, label)
         for cell in (top, side):
             book.paint(cell, "header")
-        for j in range(POSITIONS):
+        for j in range(POSITIONS):  # rows and columns without a position left empty
             cell = ws.cell(MATRIX_TOP + i, 6 + j, values[i * POSITIONS + j])
             book.paint(cell, "input", "0.0000")
         scaled = ws.cell(SCALED_ROW, 6 + i)
-        scaled.value = f"=INDEX(out_pf_exposure,{i + 1})*N(INDEX(in_pf_volatility,{i + 1}))"
+        pair = f"INDEX(in_pf_pair,{i + 1})"
+        w_sigma = f"INDEX(out_pf_exposure,{i + 1})*N(INDEX(in_pf_volatility,{i + 1}))"
+        scaled.value = f'=IF({pair}="","",{w_sigma})'
         book.paint(scaled, "output", styles.FORMATS["money"])
     put_text(ws.cell(SCALED_ROW, 5), book.t("col_pf_scaled"))
     book.paint(ws.cell(SCALED_ROW, 5), "header")
     last = _letter(POSITIONS)
-    book.define("in_correlation", ws, f"F{MATRIX_TOP}", f"{last}{MATRIX_TOP + POSITIONS - 1}")
-    # Rows and columns without a position: their 1 and 0 drawn in the cell's own colour
+    first_cell, last_cell = f"F{MATRIX_TOP}", f"{last}{MATRIX_TOP + POSITIONS - 1}"
+    area = f"{first_cell}:{last_cell}"
+    book.define("in_correlation", ws, first_cell, last_cell)
+    # A correlation two positions need and nobody entered: marked, as a missing input is
+    needed = f'AND($E{MATRIX_TOP}<>"",F${MATRIX_TOP - 1}<>"",ISBLANK(F{MATRIX_TOP}))'
     ws.conditional_formatting.add(
-        f"F{MATRIX_TOP}:{last}{MATRIX_TOP + POSITIONS - 1}",
-        FormulaRule(
-            formula=[f'OR($E{MATRIX_TOP}="",F${MATRIX_TOP - 1}="")'],
-            font=Font(color=styles.INPUT_FILL.fgColor.rgb[-6:]),
-        ),
+        area, FormulaRule(formula=[needed], fill=PatternFill("solid", bgColor=_MISSING))
     )
     book.define("out_pf_scaled", ws, f"F{SCALED_ROW}", f"{last}{SCALED_ROW}")
-    blank = f'F${MATRIX_TOP - 1}=""'  # no position in the column: its 0 shown blank
-    book.mark_money(ws, f"F{SCALED_ROW}:{last}{SCALED_ROW}", "in_account", blank=blank)
+    book.mark_money(ws, f"F{SCALED_ROW}:{last}{SCALED_ROW}", "in_account")
+
+
+_MISSING = "F8CBAD"
+"""The fill of a correlation cell that two positions need and that is empty."""
 
 
 def _currencies(book: Book, ws: Worksheet) -> None:
     """The book's currencies (each position's base, then each quote, once, in the order of
     the positions; the rows below blank), with the net exposure and the funding share of
     each. Formulas, so that the table follows the positions a user enters."""
-    header_row(book, ws, LOWER - 1, 5, ["col_currency", "col_fx_net", "col_fx_funding_share"])
-    first, last = LOWER, LOWER + CURRENCY_ROWS - 1
+    header_row(
+        book, ws, TOP - 1, CURRENCY_COL, ["col_currency", "col_fx_net", "col_fx_funding_share"]
+    )
+    letters = [get_column_letter(CURRENCY_COL + k) for k in range(3)]
+    first, last = TOP, TOP + CURRENCY_ROWS - 1
     for r in range(first, last + 1):
-        code = f"E{r}"
-        ws[code] = ArrayFormula(code, _distinct_leg(f"E${LOWER - 1}:E{r - 1}"))
+        code = f"{letters[0]}{r}"
+        ws[code] = ArrayFormula(code, _distinct_leg(f"{letters[0]}${TOP - 1}:{letters[0]}{r - 1}"))
         book.paint(ws[code], "output", styles.FORMATS["text"])
         held = f"SUMPRODUCT((LEFT(in_pf_pair,3)={code})*out_pf_exposure)"
         owed = (
             f'SUMPRODUCT((RIGHT(in_pf_pair,3)={code})*(1-2*(in_pf_side="{_words(book).short}")),'
             "out_pf_cost,in_pf_to_account)"
         )
-        net = ws.cell(r, 6, f'=IF({code}="","",{held}-{owed})')
+        net = ws.cell(r, CURRENCY_COL + 1, f'=IF({code}="","",{held}-{owed})')
         book.paint(net, "output", styles.FORMATS["money"])
         funded = f"SUMPRODUCT((out_pf_funding={code})*ABS(out_pf_exposure))"
-        share = ws.cell(r, 7, f'=IF({code}="","",IF(out_book_gross=0,0,{funded}/out_book_gross))')
-        book.paint(share, "output", styles.FORMATS["percent_short"])
-    book.mark_money(ws, f"F{first}:F{last}", "in_account")
-    book.define("out_fx_currency", ws, f"E{first}", f"E{last}")
-    book.define("out_fx_net", ws, f"F{first}", f"F{last}")
-    book.define("out_fx_funding_share", ws, f"G{first}", f"G{last}")
+        share = f'=IF({code}="","",IF(out_book_gross=0,0,{funded}/out_book_gross))'
+        book.paint(ws.cell(r, CURRENCY_COL + 2, share), "output", styles.FORMATS["percent_short"])
+    book.mark_money(ws, f"{letters[1]}{first}:{letters[1]}{last}", "in_account")
+    for name, letter in zip(
+        ("out_fx_currency", "out_fx_net", "out_fx_funding_share"), letters, strict=True
+    ):
+        book.define(name, ws, f"{letter}{first}", f"{letter}{last}")
+    for letter in letters:
+        ws.column_dimensions[letter].width = 12
 
 
 def _distinct_leg(above: str) -> str:
@@ -782,26 +802,32 @@ def _distinct_leg(above: str) -> str:
 def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
     """The tranche table (position number, date, rate, amount) and each tranche's P&L."""
     keys = [_column_key(n) for n, _k in _TRANCHE_INPUTS + _TRANCHE_OUTPUTS]
-    header_row(book, ws, LOWER - 1, 9, keys)
-    first, last = LOWER, LOWER + TRANCHES - 1
+    header_row(book, ws, TOP - 1, TRANCHE_COL, keys)
+    number, day, rate, amount = (get_column_letter(TRANCHE_COL + k) for k in range(4))
+    first, last = TOP, TOP + TRANCHES - 1
     short = _words(book).short
     for i in range(TRANCHES):
         r = first + i
         for offset, (name, kind) in enumerate(_TRANCHE_INPUTS):
             value = seed[name][i]
-            cell = ws.cell(r, 9 + offset, value)
+            cell = ws.cell(r, TRANCHE_COL + offset, value)
             book.paint(cell, "input", styles.number_format(kind, book.lang))
-        sign = f'IF(INDEX(in_pf_side,I{r})="{short}",-1,1)'
-        days = ws.cell(r, 13, f'=IF(I{r}="","",in_valuation_date-J{r})')
-        pnl = ws.cell(r, 14, f'=IF(I{r}="","",{sign}*(L{r}*INDEX(in_pf_spot,I{r})-L{r}*K{r}))')
-        book.paint(days, "output", styles.FORMATS["integer"])
-        book.paint(pnl, "output", styles.FORMATS["pnl"])
-    book.mark_pnl(ws, f"N{first}:N{last}")  # in the quote currency of the tranche's pair
-    book.mark_money(ws, f"N{first}:N{last}", f"RIGHT(INDEX(in_pf_pair,$I{first}),3)")
+        sign = f'IF(INDEX(in_pf_side,{number}{r})="{short}",-1,1)'
+        spot = f"INDEX(in_pf_spot,{number}{r})"
+        days = f'=IF({number}{r}="","",in_valuation_date-{day}{r})'
+        pnl = f'=IF({number}{r}="","",{sign}*({amount}{r}*{spot}-{amount}{r}*{rate}{r}))'
+        book.paint(ws.cell(r, TRANCHE_COL + 4, days), "output", styles.FORMATS["integer"])
+        book.paint(ws.cell(r, TRANCHE_COL + 5, pnl), "output", styles.FORMATS["pnl"])
+    result = get_column_letter(TRANCHE_COL + 5)
+    book.mark_pnl(ws, f"{result}{first}:{result}{last}")  # in the tranche pair's quote currency
+    quote = f"RIGHT(INDEX(in_pf_pair,${number}{first}),3)"
+    book.mark_money(ws, f"{result}{first}:{result}{last}", quote)
     for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
-        letter = get_column_letter(9 + offset)
+        letter = get_column_letter(TRANCHE_COL + offset)
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")
-    f.validate(f"I{first}:I{last}", f'"{",".join(str(i) for i in range(1, POSITIONS + 1))}"')
+        ws.column_dimensions[letter].width = 12
+    positions = ",".join(str(i) for i in range(1, POSITIONS + 1))
+    f.validate(f"{number}{first}:{number}{last}", f'"{positions}"')
 
 
 def _chart(book: Book, ws: Worksheet, positions: int) -> None:
