@@ -34,20 +34,20 @@ def _either_or(test: Iterable[str], special: float, usual: float) -> str:
     return f"IF({condition},{_number(special)},{_number(usual)})"
 
 
-def t_plus_1_pairs() -> tuple[str, ...]:
+def t_plus_1_pairs() -> tuple[Pair, ...]:
     """Every pair that settles T+1 (each way round), e.g. USD/CAD, CAD/USD, ..."""
     codes = list(Currency)
-    pairs: list[str] = []
+    pairs: list[Pair] = []
     for i, base in enumerate(codes):
         for quote in codes[i + 1 :]:
             if spot_lag_days(Pair(base, quote)) == 1:
-                pairs += [f"{base}/{quote}", f"{quote}/{base}"]
+                pairs += [Pair(base, quote), Pair(quote, base)]
     return tuple(pairs)
 
 
 def spot_lag_formula(pair: str = "in_pair") -> str:
     """``=IF(OR(in_pair="USD/CAD",...),1,2)``: business days from trade to spot value."""
-    lags = {spot_lag_days(Pair.parse(p)) for p in t_plus_1_pairs()}
+    lags = {spot_lag_days(p) for p in t_plus_1_pairs()}
     usual = spot_lag_days(Pair(Currency.EUR, Currency.USD))
     if lags != {1} or usual != 2:
         raise ValueError(f"the core's spot lags changed ({lags}, {usual}): update this formula")
