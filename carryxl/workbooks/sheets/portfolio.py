@@ -80,9 +80,9 @@ TOP = 4  # first row of the positions, tranche and currency tables (headings on 
 MATRIX_TOP = TOP + POSITIONS + 3  # first row of the correlation matrix
 SCALED_ROW = MATRIX_TOP + POSITIONS  # the row of w x σ under the matrix
 CURRENCY_ROWS = 2 * POSITIONS  # rows of the currency table: every position's two legs
-TRANCHE_COL = 5 + 35 + 2  # first column of the tranche table: right of the positions, a gap
-CURRENCY_COL = TRANCHE_COL + 6 + 1  # first column of the currency table, right of the tranches
-COMPARE_COL = CURRENCY_COL + 3 + 1  # the first sheet's comparison, right of the currencies
+_TRANCHE_COL = 5 + 35 + 2  # first column of the tranche table: right of the positions, a gap
+_CURRENCY_COL = _TRANCHE_COL + 6 + 1  # first column of the currency table, right of the tranches
+_COMPARE_COL = _CURRENCY_COL + 3 + 1  # the first sheet's comparison, right of the currencies
 CURRENCIES = tuple(code for code, *_ in RATE_EXAMPLES)  # the account currencies offered
 OFFSETS = OFFSET_WORDS["en"]
 
@@ -379,13 +379,13 @@ def _book_sheet(book: Book, ws: Worksheet, seed: dict[str, Any], beside: str | N
     _settings(f, seed)
     _book_outputs(f)
     last_form_row = f.row - 1
-    last_column = get_column_letter(CURRENCY_COL + 2)
+    last_column = get_column_letter(_CURRENCY_COL + 2)
     if beside is not None:  # beside the last table, so the sheet prints one page tall
-        header_row(book, ws, TOP - 1, COMPARE_COL, ["col_item", "col_value", "col_unit"])
+        header_row(book, ws, TOP - 1, _COMPARE_COL, ["col_item", "col_value", "col_unit"])
         for offset, width in enumerate((40, 18, 12)):
-            ws.column_dimensions[get_column_letter(COMPARE_COL + offset)].width = width
-        _comparison(Form(book, ws, TOP, COMPARE_COL), beside)
-        last_column = get_column_letter(COMPARE_COL + 2)
+            ws.column_dimensions[get_column_letter(_COMPARE_COL + offset)].width = width
+        _comparison(Form(book, ws, TOP, _COMPARE_COL), beside)
+        last_column = get_column_letter(_COMPARE_COL + 2)
 
     _positions(book, ws, f, seed)
     for name in ("in_pf_rate_base", "in_pf_rate_quote"):  # plausible rates only
@@ -761,9 +761,9 @@ def _currencies(book: Book, ws: Worksheet) -> None:
     the positions; the rows below blank), with the net exposure and the funding share of
     each. Formulas, so that the table follows the positions a user enters."""
     header_row(
-        book, ws, TOP - 1, CURRENCY_COL, ["col_currency", "col_fx_net", "col_fx_funding_share"]
+        book, ws, TOP - 1, _CURRENCY_COL, ["col_currency", "col_fx_net", "col_fx_funding_share"]
     )
-    letters = [get_column_letter(CURRENCY_COL + k) for k in range(3)]
+    letters = [get_column_letter(_CURRENCY_COL + k) for k in range(3)]
     first, last = TOP, TOP + CURRENCY_ROWS - 1
     for r in range(first, last + 1):
         code = f"{letters[0]}{r}"
@@ -774,11 +774,11 @@ def _currencies(book: Book, ws: Worksheet) -> None:
             f'SUMPRODUCT((RIGHT(in_pf_pair,3)={code})*(1-2*(in_pf_side="{_words(book).short}")),'
             "out_pf_cost,in_pf_to_account)"
         )
-        net = ws.cell(r, CURRENCY_COL + 1, f'=IF({code}="","",{held}-{owed})')
+        net = ws.cell(r, _CURRENCY_COL + 1, f'=IF({code}="","",{held}-{owed})')
         book.paint(net, "output", styles.FORMATS["money"])
         funded = f"SUMPRODUCT((out_pf_funding={code})*ABS(out_pf_exposure))"
         share = f'=IF({code}="","",IF(out_book_gross=0,0,{funded}/out_book_gross))'
-        book.paint(ws.cell(r, CURRENCY_COL + 2, share), "output", styles.FORMATS["percent_short"])
+        book.paint(ws.cell(r, _CURRENCY_COL + 2, share), "output", styles.FORMATS["percent_short"])
     book.mark_money(ws, f"{letters[1]}{first}:{letters[1]}{last}", "in_account")
     for name, letter in zip(
         ("out_fx_currency", "out_fx_net", "out_fx_funding_share"), letters, strict=True
@@ -802,28 +802,28 @@ def _distinct_leg(above: str) -> str:
 def _tranches(book: Book, ws: Worksheet, f: Form, seed: dict[str, Any]) -> None:
     """The tranche table (position number, date, rate, amount) and each tranche's P&L."""
     keys = [_column_key(n) for n, _k in _TRANCHE_INPUTS + _TRANCHE_OUTPUTS]
-    header_row(book, ws, TOP - 1, TRANCHE_COL, keys)
-    number, day, rate, amount = (get_column_letter(TRANCHE_COL + k) for k in range(4))
+    header_row(book, ws, TOP - 1, _TRANCHE_COL, keys)
+    number, day, rate, amount = (get_column_letter(_TRANCHE_COL + k) for k in range(4))
     first, last = TOP, TOP + TRANCHES - 1
     short = _words(book).short
     for i in range(TRANCHES):
         r = first + i
         for offset, (name, kind) in enumerate(_TRANCHE_INPUTS):
             value = seed[name][i]
-            cell = ws.cell(r, TRANCHE_COL + offset, value)
+            cell = ws.cell(r, _TRANCHE_COL + offset, value)
             book.paint(cell, "input", styles.number_format(kind, book.lang))
         sign = f'IF(INDEX(in_pf_side,{number}{r})="{short}",-1,1)'
         spot = f"INDEX(in_pf_spot,{number}{r})"
         days = f'=IF({number}{r}="","",in_valuation_date-{day}{r})'
         pnl = f'=IF({number}{r}="","",{sign}*({amount}{r}*{spot}-{amount}{r}*{rate}{r}))'
-        book.paint(ws.cell(r, TRANCHE_COL + 4, days), "output", styles.FORMATS["integer"])
-        book.paint(ws.cell(r, TRANCHE_COL + 5, pnl), "output", styles.FORMATS["pnl"])
-    result = get_column_letter(TRANCHE_COL + 5)
+        book.paint(ws.cell(r, _TRANCHE_COL + 4, days), "output", styles.FORMATS["integer"])
+        book.paint(ws.cell(r, _TRANCHE_COL + 5, pnl), "output", styles.FORMATS["pnl"])
+    result = get_column_letter(_TRANCHE_COL + 5)
     book.mark_pnl(ws, f"{result}{first}:{result}{last}")  # in the tranche pair's quote currency
     quote = f"RIGHT(INDEX(in_pf_pair,${number}{first}),3)"
     book.mark_money(ws, f"{result}{first}:{result}{last}", quote)
     for offset, (name, _kind) in enumerate(_TRANCHE_INPUTS + _TRANCHE_OUTPUTS):
-        letter = get_column_letter(TRANCHE_COL + offset)
+        letter = get_column_letter(_TRANCHE_COL + offset)
         book.define(name, ws, f"{letter}{first}", f"{letter}{last}")
         ws.column_dimensions[letter].width = 12
     positions = ",".join(str(i) for i in range(1, POSITIONS + 1))
