@@ -35,6 +35,7 @@ from carryxl.core import (
     value_at_risk,
 )
 from carryxl.core.conventions import Pair
+from carryxl.workbooks.sheets.risk import RISK_NATIVE
 from tests.strategies import account_currencies, desk_spots, position_sides, to_account
 
 # --- margin ---------------------------------------------------------------------------------
