@@ -72,6 +72,7 @@ from carryxl.core.forwards import (
     implied_rate_differential_simple,
 )
 from carryxl.core.margin import (
+    MARGIN_FORMULAS,
     days_to_margin_call,
     margin_call_spot,
     margin_fraction,
@@ -81,6 +82,7 @@ from carryxl.core.margin import (
 )
 from carryxl.core.period import HoldingPeriod, holding_period
 from carryxl.core.risk import (
+    RISK_FORMULAS,
     VAR_MODEL,
     carry_to_vol,
     expected_shortfall,
@@ -111,7 +113,9 @@ from carryxl.core.swaps import (
 from carryxl.core.tax import OFFSET_WORDS, LossOffset, TaxResult, after_tax, after_tax_breakdown
 
 __all__ = [
+    "MARGIN_FORMULAS",
     "OFFSET_WORDS",
+    "RISK_FORMULAS",
     "SIDE_WORDS",
     "VAR_MODEL",
     "CarryBreakdown",

@@ -36,6 +36,7 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "MARGIN_FORMULAS",
     "days_to_margin_call",
     "margin_call_spot",
     "margin_fraction",
@@ -156,3 +157,18 @@ def days_to_margin_call(
     finite_result(np.where(swap < 0, days, 0.0), **named)
     result: FloatArray = np.where(swap < 0, days, np.inf)
     return result
+
+
+MARGIN_FORMULAS = {
+    "margin_required": "{position_value}*(1/{leverage})",
+    "margin_level": "{equity}/{margin}",
+    "margin_call_spot": (
+        "({side}*{units}*{spot_entry}-{equity})/({units}*({side}-{level}/{leverage}))"
+    ),
+    "days_to_margin_call": 'IF({swap_per_day}>=0,"-",({equity}-{level}*{margin})/-{swap_per_day})',
+}
+"""Spreadsheet formulas of :func:`margin_required`, :func:`margin_level`,
+:func:`margin_call_spot` (account in the quote currency) and :func:`days_to_margin_call`
+("-" where the core gives ``inf``: the swap is a credit), in the functions' argument
+names; ``side`` is +1/-1. The risk template's native cells are these (LibreOffice proves
+them against the functions above)."""

@@ -40,6 +40,7 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "RISK_FORMULAS",
     "VAR_MODEL",
     "carry_to_vol",
     "expected_shortfall",
@@ -252,3 +253,32 @@ def probability_of_loss(
     spread = vol * np.sqrt(t)
     z = finite_result((threshold - (mu - 0.5 * vol * vol) * t) / spread, **named)
     return _cdf(z)
+
+
+RISK_FORMULAS = {
+    "pip_value": "{units}*{pip_size}",
+    "position_size": "{risk_budget}/({stop_pips}*{pip_size})",
+    "stop_loss_spot": "{spot_entry}-{side}*{max_loss}/{units}",
+    "quantile": "NORMSINV({confidence})",
+    "value_at_risk": (
+        "{position_value}*({z}*({volatility}*SQRT({years}))-{expected_return}*{years})"
+    ),
+    "expected_shortfall": (
+        "{position_value}*(({volatility}*SQRT({years}))*(EXP(-0.5*{z}*{z})/SQRT(2*PI()))"
+        "/(1-{confidence})-{expected_return}*{years})"
+    ),
+    "carry_to_vol": "({rate_target}-{rate_funding})*SQRT({years})/{volatility}",
+    "probability_of_loss": (
+        "NORMSDIST((LN((1+{rate_funding}*{years})/(1+{rate_target}*{years}))"
+        "-({drift}-0.5*{volatility}*{volatility})*{years})"
+        "/({volatility}*SQRT({years})))"
+    ),
+}
+"""Spreadsheet formulas of :func:`pip_value`, :func:`position_size`,
+:func:`stop_loss_spot` (account in the quote currency), the normal quantile z,
+:func:`value_at_risk`, :func:`expected_shortfall`, :func:`carry_to_vol` and
+:func:`probability_of_loss` (one horizon for both legs, no costs), in the functions'
+argument names; ``side`` is +1/-1 and ``z`` the quantile's cell. The risk template's
+native cells are these, filled with its cell references (LibreOffice proves them against
+the functions above). NORMSINV/NORMSDIST rather than NORM.S.INV/NORM.S.DIST: the same
+maths, read by every spreadsheet without the ``_xlfn.`` prefix newer functions need."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import math
+import string
 from statistics import NormalDist
 
 import numpy as np
@@ -11,6 +14,7 @@ import QuantLib as ql
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from carryxl import core
 from carryxl.core import (
     CarryxlError,
     benchmark_swap,
@@ -31,6 +35,7 @@ from carryxl.core import (
     value_at_risk,
 )
 from carryxl.core.conventions import Pair
+from carryxl.workbooks.sheets.risk import RISK_NATIVE
 from tests.strategies import account_currencies, desk_spots, position_sides, to_account
 
 # --- margin ---------------------------------------------------------------------------------
@@ -273,3 +278,39 @@ def test_bad_input_names_the_argument(call, argument):
     with pytest.raises(CarryxlError) as info:
         call()
     assert info.value.argument.startswith(argument)
+
+
+@pytest.mark.parametrize(
+    ("table", "module"),
+    [(core.RISK_FORMULAS, "carryxl.core.risk"), (core.MARGIN_FORMULAS, "carryxl.core.margin")],
+)
+def test_the_native_formulas_speak_their_functions_arguments(table, module) -> None:
+    """Each spreadsheet formula is named for a core function and uses its argument names
+    (plus ``side``, +1/-1, and ``z``, the quantile's cell)."""
+    functions = importlib.import_module(module)
+    for name, formula in table.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(formula) if f}
+        if name == "quantile":
+            assert fields == {"confidence"}
+            continue
+        arguments = set(inspect.signature(getattr(functions, name)).parameters)
+        assert fields <= arguments | {"side", "z"}, (name, fields - arguments)
+
+
+def test_the_risk_template_is_the_tables_on_its_cells() -> None:
+    assert RISK_NATIVE["out_var"] == "=" + core.RISK_FORMULAS["value_at_risk"].format(
+        position_value="out_position_value",
+        z="out_z",
+        volatility="in_volatility",
+        years="out_horizon_years",
+        expected_return="in_expected_return",
+    )
+    stop_out = core.MARGIN_FORMULAS["margin_call_spot"].format(
+        side="IF(in_side=INDEX(list_sides,1),1,-1)",
+        units="out_units",
+        spot_entry="in_spot_start",
+        equity="in_equity",
+        level="in_stop_out_level",
+        leverage="in_leverage",
+    )
+    assert stop_out in RISK_NATIVE["out_stop_out_spot"]

@@ -1,7 +1,8 @@
 """Risk: position sizing, stop-loss, margin call and stop-out, VaR and expected shortfall,
 carry-to-vol and the probability of a loss. Account in the pair's quote currency.
 
-Mirrors :mod:`carryxl.core.risk` and :mod:`carryxl.core.margin`:
+The native formulas are :data:`carryxl.core.risk.RISK_FORMULAS` and
+:data:`carryxl.core.margin.MARGIN_FORMULAS` on the sheet's cells:
 
 - units = budget / (stop pips x pip size); stop spot = S0 - side x budget / units
 - margin = units x S0 / leverage; margin-call spot at level k with margin rate m = 1/L:
@@ -17,6 +18,8 @@ Preloaded: long AUD/JPY at 100, 1,000,000 JPY equity risking 1% with a 50-pip st
 from __future__ import annotations
 
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
+from carryxl.core.margin import MARGIN_FORMULAS
+from carryxl.core.risk import RISK_FORMULAS
 from carryxl.workbooks.conventions import pip_size_formula
 from carryxl.workbooks.formulas import RISK_UDF, spot_or_dash
 from carryxl.workbooks.layout import HORIZON_YEARS, Book, Form, print_setup, protect, sheet_head
@@ -47,47 +50,90 @@ SEED_INPUTS: dict[str, object] = {
 
 _QUOTE = "=RIGHT(in_pair,3)"
 _SIDE = "IF(in_side=INDEX(list_sides,1),1,-1)"  # the first word of the list: long
-_SIGMA_T = "(in_volatility*SQRT(out_horizon_years))"
-# NORMSINV/NORMSDIST rather than NORM.S.INV/NORM.S.DIST: the same maths, and every
-# spreadsheet reads them without the _xlfn. prefix newer Excel functions need in a file.
+
+
+def _risk(name: str, **cells: str) -> str:
+    """:data:`carryxl.core.risk.RISK_FORMULAS` ``name`` on this sheet's cells."""
+    return RISK_FORMULAS[name].format(**cells)
+
+
+def _margin(name: str, **cells: str) -> str:
+    """:data:`carryxl.core.margin.MARGIN_FORMULAS` ``name`` on this sheet's cells."""
+    return MARGIN_FORMULAS[name].format(**cells)
 
 
 def _margin_call(level: str) -> str:
-    """carryxl.core.margin_call_spot, account in the quote currency; "-" where none."""
-    side = _SIDE
-    spot = f"({side}*out_units*in_spot_start-in_equity)/(out_units*({side}-{level}/in_leverage))"
+    """The spot where equity / margin falls to ``level``; "-" where none (the core's NaN)."""
+    spot = _margin(
+        "margin_call_spot",
+        side=_SIDE,
+        units="out_units",
+        spot_entry="in_spot_start",
+        equity="in_equity",
+        level=level,
+        leverage="in_leverage",
+    )
     return "=" + spot_or_dash(spot)
 
+
+_VAR_CELLS = {
+    "position_value": "out_position_value",
+    "z": "out_z",
+    "volatility": "in_volatility",
+    "years": "out_horizon_years",
+    "expected_return": "in_expected_return",
+    "confidence": "in_confidence",
+}
+_CARRY_CELLS = {
+    "rate_target": "in_rate_target",
+    "rate_funding": "in_rate_funding",
+    "volatility": "in_volatility",
+    "years": "in_years",
+}
 
 RISK_NATIVE: dict[str, str] = {
     "out_pip_size": pip_size_formula(),
     "out_risk_budget": "=in_equity*in_risk_fraction",
-    "out_units": "=out_risk_budget/(in_stop_pips*out_pip_size)",
-    "out_pip_value": "=out_units*out_pip_size",
-    "out_risk_stop_spot": "=" + spot_or_dash(f"in_spot_start-{_SIDE}*out_risk_budget/out_units"),
+    "out_units": "="
+    + _risk(
+        "position_size",
+        risk_budget="out_risk_budget",
+        stop_pips="in_stop_pips",
+        pip_size="out_pip_size",
+    ),
+    "out_pip_value": "=" + _risk("pip_value", units="out_units", pip_size="out_pip_size"),
+    "out_risk_stop_spot": "="
+    + spot_or_dash(
+        _risk(
+            "stop_loss_spot",
+            spot_entry="in_spot_start",
+            side=_SIDE,
+            max_loss="out_risk_budget",
+            units="out_units",
+        )
+    ),
     "out_position_value": "=out_units*in_spot_start",
-    "out_risk_margin": "=out_position_value*(1/in_leverage)",
-    "out_margin_level": "=in_equity/out_risk_margin",
+    "out_risk_margin": "="
+    + _margin("margin_required", position_value="out_position_value", leverage="in_leverage"),
+    "out_margin_level": "=" + _margin("margin_level", equity="in_equity", margin="out_risk_margin"),
     "out_margin_call_spot": _margin_call("in_margin_call_level"),
     "out_stop_out_spot": _margin_call("in_stop_out_level"),
-    "out_days_to_margin_call": (
-        '=IF(in_swap_per_day>=0,"-",'
-        "(in_equity-in_margin_call_level*out_risk_margin)/-in_swap_per_day)"
+    "out_days_to_margin_call": "="
+    + _margin(
+        "days_to_margin_call",
+        swap_per_day="in_swap_per_day",
+        equity="in_equity",
+        level="in_margin_call_level",
+        margin="out_risk_margin",
     ),
     "out_horizon_years": f"={HORIZON_YEARS}",
-    "out_z": "=NORMSINV(in_confidence)",
-    "out_var": f"=out_position_value*(out_z*{_SIGMA_T}-in_expected_return*out_horizon_years)",
-    "out_es": (
-        f"=out_position_value*({_SIGMA_T}*(EXP(-0.5*out_z*out_z)/SQRT(2*PI()))"
-        "/(1-in_confidence)-in_expected_return*out_horizon_years)"
-    ),
-    "out_carry_to_vol": "=(in_rate_target-in_rate_funding)*SQRT(in_years)/in_volatility",
-    "out_probability_of_loss": (
-        "=NORMSDIST((LN((1+in_rate_funding*in_years)/(1+in_rate_target*in_years))"
-        "-(in_drift-0.5*in_volatility*in_volatility)*in_years)"
-        "/(in_volatility*SQRT(in_years)))"
-    ),
+    "out_z": "=" + _risk("quantile", confidence="in_confidence"),
+    "out_var": "=" + _risk("value_at_risk", **_VAR_CELLS),
+    "out_es": "=" + _risk("expected_shortfall", **_VAR_CELLS),
+    "out_carry_to_vol": "=" + _risk("carry_to_vol", **_CARRY_CELLS),
+    "out_probability_of_loss": "=" + _risk("probability_of_loss", drift="in_drift", **_CARRY_CELLS),
 }
+"""The template's native formulas: the core's tables filled with the sheet's names."""
 
 # (name, format kind, unit, validation list)
 INPUTS: tuple[tuple[str, tuple[tuple[str, str, str | None, str | None], ...]], ...] = (
