@@ -28,6 +28,9 @@ MISSING = -2147352572  # what Excel passes for an argument left out
 
 # CIP forward of seed case 1: AUD/JPY 100, AUD 4.5%, JPY 0.1%, 6 months.
 FORWARD_SEED_1 = 100 * (1 + 0.001 * 0.5) / (1 + 0.045 * 0.5)
+# USD/JPY 150 for spot Fri 2024-11-29, USD 4.625% ACT/360, JPY 0.25% ACT/365F: 7 and 31 days.
+FORWARD_1W = 150 * (1 + 0.0025 * 7 / 365) / (1 + 0.04625 * 7 / 360)
+FORWARD_1M = 150 * (1 + 0.0025 * 31 / 365) / (1 + 0.04625 * 31 / 360)
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,17 @@ CASES = [
         # USD ACT/360, JPY ACT/365F
         150 * (1 + 0.0025 * 31 / 365) / (1 + 0.04625 * 31 / 360),
         spot=0,
+        setting=(4, "1Q"),
+    ),
+    Case(
+        "FX_FORWARD_STRIP",
+        (150.0, 0.04625, 0.0025, 45623.0, (("1W",), ("1M",)), "USD/JPY"),  # as FX_FORWARD_DATED
+        # spot Fri 29 Nov 2024 (outright 150): 1W to Fri 6 Dec (45632), 1M to Mon 30 Dec
+        # (45656); points from spot, in JPY pips (x100)
+        (
+            (45632.0, 7.0, FORWARD_1W, (FORWARD_1W - 150) * 100),
+            (45656.0, 31.0, FORWARD_1M, (FORWARD_1M - 150) * 100),
+        ),
         setting=(4, "1Q"),
     ),
     Case("DAY_COUNT", ("USD",), "ACT/360"),

@@ -1,12 +1,17 @@
 """Swaps, margin, risk and tax in the sheet: weekends and holidays, quote forms, leverage
-as text, sides and accounts, VaR and ES, the tax baskets."""
+as text, sides and accounts, VaR and ES, the tax baskets; the dated forward and its strip."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
-from tests.excel.cases import MISSING
-from tests.excel.harness import Excel, column
+from carryxl.cli import main
+from carryxl.core import dates
+from tests.excel.cases import MISSING, with_arg
+from tests.excel.harness import Excel, column, row
 
 WED, THU, FRI, MON = 45721.0, 45722.0, 45723.0, 45726.0  # 5, 6, 7, 10 March 2025, no holiday
 JAN_WED, JAN_THU = 45665.0, 45666.0  # 8, 9 January 2025, before Coming of Age Day (Mon 13)
@@ -167,3 +172,112 @@ def test_fx_forward_dated_over_a_column_of_tenors_is_the_strip(xl: Excel) -> Non
     assert got[0][0] == pytest.approx(150 * (1 + 0.04625 * 3 / 360) / (1 + 0.0025 * 3 / 365))
     refused = xl.call("FX_FORWARD_DATED", 150.0, 0.04625, 0.0025, 45623.0, "TN", "USD/JPY")
     assert refused.startswith("tenor:")  # dealt Wednesday, tomorrow is the spot date
+
+
+STRIP_CLI = ["--pair", "USD/JPY", "--spot", "150", "--rate-base", "4.625%", "--rate-quote", "0.25%"]
+STRIP_TENORS = ("ON", "TN", "1W", "1M", "3M", "6M", "1Y")
+
+
+def _cli_strip(capsys: pytest.CaptureFixture[str], *more: str) -> list[dict[str, Any]]:
+    argv = ["forward", *STRIP_CLI, "--tenors", ",".join(STRIP_TENORS), *more, "--json"]
+    assert main(argv) == 0
+    strip: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["strip"]
+    return strip
+
+
+def _as_cli(cells: list[Any]) -> dict[str, Any]:
+    """A sheet row of FX_FORWARD_STRIP in the CLI's JSON words."""
+    value_date = str(dates.from_excel_serial("value_date", cells[0])[()])
+    return {"value_date": value_date, "days": cells[1], "outright": cells[2], "points": cells[3]}
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cli"),
+    [
+        pytest.param((), (), id="pair-conventions"),
+        pytest.param((0.001,), ("--pip-size", "0.001"), id="pip-size"),
+        # Christmas given, the calendars off: weekends and 25 Dec only
+        pytest.param(
+            (MISSING, column(45651.0, None), False),
+            ("--holidays", "2024-12-25", "--no-calendars"),
+            id="holidays-no-calendars",
+        ),
+    ],
+)
+def test_fx_forward_strip_is_the_clis_strip(
+    xl: Excel, capsys: pytest.CaptureFixture[str], sheet: tuple[Any, ...], cli: tuple[str, ...]
+) -> None:
+    # USD/JPY dealt Tuesday 2024-11-26 (Excel 45622): spot Friday 29 (Thanksgiving on 28).
+    want = _cli_strip(capsys, "--trade-date", "2024-11-26", *cli)
+    args = (150.0, "4.625%", "0.25%", 45622.0, column(*STRIP_TENORS), "USD/JPY")
+    got = xl.call("FX_FORWARD_STRIP", *args, *sheet)
+    assert len(got) == len(STRIP_TENORS)
+    for sheet_row, cli_row in zip(got, want, strict=True):
+        assert _as_cli(sheet_row) == {
+            k: cli_row[k] for k in ("value_date", "days", "outright", "points")
+        }
+    headed = xl.call("FX_FORWARD_STRIP", *args, *with_arg(sheet, 3, True))
+    assert headed[0] == ["value_date", "days", "outright", "points"]
+    assert headed[1:] == got
+
+
+def test_fx_forward_strip_dates_by_hand(xl: Excel) -> None:
+    args = (150.0, 0.04625, 0.0025, 45622.0, column(*STRIP_TENORS), "USD/JPY")
+    got = xl.call("FX_FORWARD_STRIP", *args)
+    # ON values today (Tue 26 Nov) for 1 day, TN tomorrow for 2 (Wed 27 to spot Fri 29);
+    # 1M ends Mon 30 Dec (29 Dec a Sunday), 3M Fri 28 Feb, 1Y Fri 28 Nov 2025
+    assert [r[0] for r in got] == [45622.0, 45623.0, 45632.0, 45656.0, 45716.0, 45807.0, 45989.0]
+    assert [r[1] for r in got] == [1.0, 2.0, 7.0, 31.0, 91.0, 182.0, 364.0]
+    # ON's outright and points by hand: F(today) = S (1 + r_b 3/360) / (1 + r_q 3/365)
+    today = 150 * (1 + 0.04625 * 3 / 360) / (1 + 0.0025 * 3 / 365)
+    tomorrow = 150 * (1 + 0.04625 * 2 / 360) / (1 + 0.0025 * 2 / 365)
+    assert got[0][2:] == pytest.approx([today, (tomorrow - today) * 100], rel=1e-12)
+    # the strip's outrights are FX_FORWARD_DATED's over the same column
+    dated = xl.call("FX_FORWARD_DATED", *args)
+    assert [r[2] for r in got] == pytest.approx([r[0] for r in dated], rel=1e-14)
+
+
+def test_fx_forward_strip_bad_input_reads_in_the_cell(xl: Excel) -> None:
+    dealt_wed = (150.0, 0.04625, 0.0025, 45623.0)  # tomorrow is the spot date: no TN
+    tenors = column("1W", "TN", None, "1Q", xl.error("#N/A"), "1M")
+    got = xl.call("FX_FORWARD_STRIP", *dealt_wed, tenors, "USD/JPY")
+    assert got[0][:2] == [45632.0, 7.0]
+    assert got[5][:2] == [45656.0, 31.0]
+    assert got[1][0].startswith("tenors: has no days before spot here: USD/JPY traded 2024-11-27")
+    assert got[2] == ["", "", "", ""]  # an empty row of the column stays empty
+    assert got[3][0] == ('tenors: must be a tenor such as 90D, 2W, 6M, 1Y or 1Y6M (got text "1Q")')
+    assert got[4][0] == "tenors: must be text (got the Excel error #N/A)"
+    assert all(r[1:] == ["", "", ""] for r in got[1:5])
+    whole_call = {
+        "spot: must be a finite number > 0 (got 0)": (0.0, *dealt_wed[1:], "1M", "USD/JPY"),
+        "spot: must be a single cell (got a 2x1 range)": (
+            column(150.0, 151.0),
+            *dealt_wed[1:],
+            "1M",
+            "USD/JPY",
+        ),
+        "tenors: must be one column of tenors (got a 1x2 range)": (
+            *dealt_wed,
+            row("1W", "1M"),
+            "USD/JPY",
+        ),
+        "tenors: must be a tenor such as ON, TN, 1W, 1M or 1Y (got an empty cell)": (
+            *dealt_wed,
+            MISSING,
+            "USD/JPY",
+        ),
+        'pair: XYZ is not a currency code carryxl knows (got text "USD/XYZ")': (
+            *dealt_wed,
+            "1M",
+            "USD/XYZ",
+        ),
+        "pip_size: must be a finite number > 0 (got -1)": (*dealt_wed, "1M", "USD/JPY", -1.0),
+        'headers: must be TRUE or FALSE (got text "maybe")': (
+            *dealt_wed,
+            "1M",
+            "USD/JPY",
+            *with_arg((), 3, "maybe"),
+        ),
+    }
+    for text, args in whole_call.items():
+        assert xl.call("FX_FORWARD_STRIP", *args) == text
