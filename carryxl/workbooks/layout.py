@@ -28,12 +28,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import NO_MINOR_UNIT
 from carryxl.core.defaults import TRADING_DAYS
-from carryxl.core.sides import SIDE_WORDS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import fit_sheet
 from carryxl.workbooks.labels import label, note
 from carryxl.workbooks.pages import paginate
+from carryxl.workbooks.words import in_book_words
 
 __all__ = [
     "FORMULA_MODES",
@@ -272,8 +272,7 @@ class Form:
         """An editable input named ``name``; ``choices`` is a list formula for validation."""
         self._label(name, unit)
         cell = self._cell(1)
-        if choices == "=list_sides" and value in SIDE_WORDS["en"]:  # in the book's words
-            value = SIDE_WORDS[self.book.lang][SIDE_WORDS["en"].index(value)]
+        value = in_book_words(choices, value, self.book.lang)  # a seed's word, the book's
         if isinstance(value, str):
             put_text(cell, value)
         else:

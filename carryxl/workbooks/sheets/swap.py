@@ -64,6 +64,10 @@ HOLIDAY_ROWS = 12
 LEDGER_ROWS = 80
 
 _QUOTE = "=RIGHT(in_pair,3)"
+# The book's own words, by their place in its lists (carryxl.workbooks.words): the first
+# triple day is "auto", the swap forms are points, pips, money per lot, percent a year.
+_AUTO = "INDEX(list_triple_days,1)"
+_POINTS, _PIPS, _PER_LOT = (f"INDEX(list_swap_forms,{i})" for i in (1, 2, 3))
 _ACCOUNT = "unit_account"
 
 
@@ -92,17 +96,17 @@ def _day_count(currency: str) -> str:
 SWAP_NATIVE: dict[str, str] = {
     "out_spot_lag": spot_lag_formula(),
     "out_triple_weekday": (
-        '=IF(in_triple_day="auto",INDEX(list_weekdays,5-out_spot_lag),in_triple_day)'
+        f"=IF(in_triple_day={_AUTO},INDEX(list_weekdays,5-out_spot_lag),in_triple_day)"
     ),
     "out_pip_size": pip_size_formula(),
     # the platform's point (MetaTrader), 10^-digits: a tenth of a pip (carryxl Pair.point_size)
     "out_point_size": "=out_pip_size/10",
     "out_units": "=in_lots*in_lot_size",
     "out_swap_per_night": (
-        '=in_swap_quote*IF(in_swap_form="points",'
+        f"=in_swap_quote*IF(in_swap_form={_POINTS},"
         "in_lots*(in_lot_size*out_point_size*in_to_account),"
-        'IF(in_swap_form="pips",in_lots*(in_lot_size*out_pip_size*in_to_account),'
-        'IF(in_swap_form="money per lot",in_lots*in_to_account,'
+        f"IF(in_swap_form={_PIPS},in_lots*(in_lot_size*out_pip_size*in_to_account),"
+        f"IF(in_swap_form={_PER_LOT},in_lots*in_to_account,"
         "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)))"
     ),
     "out_swap_per_night_quote": "=out_swap_per_night/in_to_account",
@@ -133,7 +137,7 @@ SWAP_NATIVE: dict[str, str] = {
     "out_value_close": "=" + _value_date("in_close_date"),
     "out_nights_total": (
         "=out_value_close-out_value_open"
-        '+IF(OR(in_triple_day="auto",in_close_date<=in_open_date),0,'
+        f"+IF(OR(in_triple_day={_AUTO},in_close_date<=in_open_date),0,"
         # less the weekend days between the value dates (none when they coincide)
         "-IF(out_value_close>out_value_open,(out_value_close-out_value_open)"
         "-NETWORKDAYS(out_value_open,out_value_close-1),0)"
@@ -252,7 +256,7 @@ def _ledger_row(letters: list[str], r: int, first: int) -> dict[str, str]:
             f'=IF({day}{r}="","",WORKDAY(WORKDAY({day}{r},1,in_holidays),out_spot_lag,in_holidays))'
         ),
         nights: (
-            f'=IF({day}{r}="","",{following}{r}-{value}{r}+IF(in_triple_day="auto",0,{triple}))'
+            f'=IF({day}{r}="","",{following}{r}-{value}{r}+IF(in_triple_day={_AUTO},0,{triple}))'
         ),
         swap: f'=IF({day}{r}="","",{nights}{r}*out_swap_per_night)',
         total: f'=IF({day}{r}="","",SUM({swap}${first}:{swap}{r}))',
