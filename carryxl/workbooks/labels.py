@@ -452,7 +452,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_value_close": ("Value date of the close", "平仓起息日"),
     "out_nights_total": ("Nights held", "计息晚数"),
     "out_swap_total": ("Swap over the holding", "持有期隔夜利息合计"),
-    "out_ledger_total": ("Ledger total (first 80 rollovers)", "明细合计（前80次展期）"),
+    "out_ledger_total": ("Ledger total (first 60 rollovers)", "明细合计（前60次展期）"),
     "col_trade_date": ("Trade date", "交易日"),
     "col_weekday": ("Day", "星期"),
     "col_value_date": ("Value date", "起息日"),

@@ -377,12 +377,13 @@ def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str
         book.paint(cell, "header")
 
 
-def print_setup(ws: Worksheet) -> None:
+def print_setup(ws: Worksheet, columns: Sequence[int] = ()) -> None:
     """Once the sheet and its print area are written: every text fitted to its cell
     (:func:`carryxl.workbooks.fit.fit_sheet`), then A4 pages with breaks between blocks,
-    fitted to the width at a readable scale (:func:`carryxl.workbooks.pages.paginate`)."""
+    fitted to the width at a readable scale (:func:`carryxl.workbooks.pages.paginate`);
+    ``columns``: the columns after which a page ends, for blocks that print apart."""
     fit_sheet(ws)
-    paginate(ws)
+    paginate(ws, columns)
 
 
 def sheet_head(book: Book, ws: Worksheet, title: str, widths: Sequence[float]) -> None:

@@ -209,7 +209,7 @@ def random_swap(rng: np.random.Generator) -> dict[str, Any]:
     form = str(rng.choice(["points", "pips", "money per lot", "percent a year"]))
     quote = {"points": 200.0, "pips": 20.0, "money per lot": 50.0, "percent a year": 0.1}[form]
     open_date = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2500)))
-    close_date = open_date + dt.timedelta(days=int(rng.integers(1, 100)))
+    close_date = open_date + dt.timedelta(days=int(rng.integers(1, 80)))  # ledger's rows
     span = (close_date - open_date).days + 10
     count = int(rng.integers(0, swap.HOLIDAY_ROWS + 1))
     days = sorted({open_date + dt.timedelta(days=int(d)) for d in rng.integers(0, span, count)})

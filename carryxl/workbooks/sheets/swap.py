@@ -61,7 +61,7 @@ SEED_INPUTS: dict[str, object] = {
 }
 SEED_HOLIDAYS = (dt.datetime(2024, 12, 25), dt.datetime(2025, 1, 1))
 HOLIDAY_ROWS = 12
-LEDGER_ROWS = 80
+LEDGER_ROWS = 60  # about three months of rollovers: the ledger prints on one page
 
 _QUOTE = "=RIGHT(in_pair,3)"
 # The book's own words, by their place in its lists (carryxl.workbooks.words): the first
@@ -190,14 +190,16 @@ OUTPUTS: tuple[tuple[str, str, str | None], ...] = (
     ("out_markup_rate", "percent", "unit_per_year"),
 )
 
-_LEDGER_COL = 5  # E: the ledger's first column
-_HOLIDAY_COL = 13  # M: the holidays column
+# Printed as two pages: the form and the holidays (inputs and results, A:F), then the
+# ledger (G:M) with its filled rows at the top.
+_HOLIDAY_COL = 5  # E: the holidays column, beside the form
+_LEDGER_COL = 7  # G: the ledger's first column
 
 
 def build(book: Book) -> None:
     """The swap sheet with its ledger, then the Rates sheet and the lists."""
     ws = book.sheet("sheet_swap")
-    sheet_head(book, ws, "swap_title", (44, 16, 12, 3, 12, 8, 12, 12, 8, 14, 16, 3, 12))
+    sheet_head(book, ws, "swap_title", (44, 16, 12, 3, 12, 3, 12, 8, 12, 12, 8, 14, 16))
     f = Form(book, ws)
     udf = SWAP_UDF if book.mode == "udf" else {}
     f.section("sec_swap_inputs")
@@ -208,8 +210,8 @@ def build(book: Book) -> None:
         f.output(name, udf.get(name, SWAP_NATIVE[name]), kind, unit)
     _holidays(book, ws)
     _ledger(book, ws)
-    ws.print_area = f"A1:{get_column_letter(_HOLIDAY_COL)}{4 + LEDGER_ROWS}"
-    print_setup(ws)
+    ws.print_area = f"A1:{get_column_letter(_LEDGER_COL + 6)}{3 + LEDGER_ROWS}"
+    print_setup(ws, columns=[_LEDGER_COL - 1])  # a page ends before the ledger
     protect(ws)
     add_rates(book)
     add_lists(book)
