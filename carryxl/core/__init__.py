@@ -7,6 +7,7 @@ openpyxl. Rates are decimals (0.045 for 4.5%); P&L is in the funding currency.
 
 from carryxl.core.accounts import breakdown_in_account, convert_money, cross_rate
 from carryxl.core.asset import (
+    MOVE_WORDS,
     MoveConvention,
     asset_carry_return,
     asset_carry_return_from_spots,
@@ -96,9 +97,14 @@ from carryxl.core.risk import (
 from carryxl.core.sides import SIDE_WORDS, side_sign
 from carryxl.core.staging import StagedPosition, staged_position
 from carryxl.core.swaps import (
+    AUTO_WORDS,
+    SWAP_FORM_WORDS,
+    WEEKDAY_WORDS,
+    WEEKDAYS,
     SwapForm,
     benchmark_swap,
     business_days,
+    is_auto,
     nights_between,
     rollover_nights,
     swap_implied_rate,
@@ -113,11 +119,16 @@ from carryxl.core.swaps import (
 from carryxl.core.tax import OFFSET_WORDS, LossOffset, TaxResult, after_tax, after_tax_breakdown
 
 __all__ = [
+    "AUTO_WORDS",
     "MARGIN_FORMULAS",
+    "MOVE_WORDS",
     "OFFSET_WORDS",
     "RISK_FORMULAS",
     "SIDE_WORDS",
+    "SWAP_FORM_WORDS",
     "VAR_MODEL",
+    "WEEKDAYS",
+    "WEEKDAY_WORDS",
     "CarryBreakdown",
     "CarryxlError",
     "Currency",
@@ -176,6 +187,7 @@ __all__ = [
     "implied_quote_rate",
     "implied_rate_differential",
     "implied_rate_differential_simple",
+    "is_auto",
     "margin_call_spot",
     "margin_fraction",
     "margin_level",

@@ -37,6 +37,7 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "MOVE_WORDS",
     "MoveConvention",
     "asset_carry_return",
     "asset_carry_return_from_spots",
@@ -59,13 +60,20 @@ class MoveConvention(StrEnum):
 
     @classmethod
     def parse(cls, value: MoveConvention | str, argument: str = "convention") -> MoveConvention:
-        """``"quote"`` or ``"value"`` (any case)."""
+        """``"quote"`` or ``"value"`` (any case), or either in another language
+        (:data:`MOVE_WORDS`)."""
         if isinstance(value, MoveConvention):
             return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise CarryxlError(argument, value, "must be 'quote' or 'value'") from None
+        key = str(value).strip().lower()
+        for words in MOVE_WORDS.values():
+            if key in words:
+                return (cls.QUOTE, cls.VALUE)[words.index(key)]
+        raise CarryxlError(argument, value, "must be 'quote' or 'value'")
+
+
+MOVE_WORDS: dict[str, tuple[str, str]] = {"en": ("quote", "value"), "zh": ("报价口径", "币值口径")}
+"""The words a workbook in each language writes for (quote, value); :meth:`MoveConvention.parse`
+reads every language's."""
 
 
 def foreign_move(funding_move_value: Any, convention: MoveConvention | str) -> FloatArray:

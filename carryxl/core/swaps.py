@@ -78,9 +78,14 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "AUTO_WORDS",
+    "SWAP_FORM_WORDS",
+    "WEEKDAYS",
+    "WEEKDAY_WORDS",
     "SwapForm",
     "benchmark_swap",
     "business_days",
+    "is_auto",
     "nights_between",
     "rollover_nights",
     "swap_implied_rate",
@@ -98,7 +103,16 @@ if TYPE_CHECKING:
 
 IntArray = npt.NDArray[np.int64]
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+"""Monday to Sunday as a workbook in each language writes them (a ledger's weekday, a
+triple day); :func:`weekday_from_text` reads every language's."""
+WEEKDAYS = WEEKDAY_WORDS["en"]
+AUTO_WORDS: dict[str, str] = {"en": "auto", "zh": "自动"}
+"""The word for "no fixed triple day: the settlement rule" in each language; every
+function with a ``triple_day`` reads any of them as ``None``."""
 _WEEKDAY_NAMES = {
     **{name.upper(): i for i, name in enumerate(WEEKDAYS)},
     **{
@@ -124,6 +138,13 @@ def weekday_from_text(value: Any, argument: str = "triple_day") -> int:
     if not 0 <= day <= 4:
         raise CarryxlError(argument, value, "must be a weekday Monday to Friday (0-4)")
     return day
+
+
+def is_auto(triple_day: Any) -> bool:
+    """True for no fixed triple day: ``None`` or the word ``"auto"`` in any language."""
+    return triple_day is None or (
+        isinstance(triple_day, str) and triple_day.strip().lower() in AUTO_WORDS.values()
+    )
 
 
 def _holidays(holidays: Iterable[Any] | None) -> DateArray:
@@ -229,7 +250,7 @@ def _rollover(
     v0 = spot_dates(days, lag, cal)
     v1 = spot_dates(following, lag, cal)
     nights = (v1 - v0).astype(np.int64)
-    if triple_day is not None:
+    if not is_auto(triple_day):
         triple = weekday_from_text(triple_day)
         nights = nights - _weekend_days(v0, v1) + 2 * (_weekday(days) == triple)
     result: IntArray = np.where(open_day, nights, 0)
@@ -285,7 +306,7 @@ def nights_between(
     v0 = spot_dates(d0, lag, cal)
     v1 = spot_dates(d1, lag, cal)
     nights: IntArray = (v1 - v0).astype(np.int64)
-    if triple_day is not None:
+    if not is_auto(triple_day):
         mask = [0] * 7
         mask[weekday_from_text(triple_day)] = 1
         triples = np.busday_count(d0, d1, weekmask=mask, holidays=cal.counted)
@@ -316,11 +337,24 @@ class SwapForm(StrEnum):
         )
 
 
+SWAP_FORM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": tuple(str(form) for form in SwapForm),
+    "zh": ("点", "标准点", "每手金额", "年化百分比"),
+}
+"""The four :class:`SwapForm` in their order as a workbook in each language writes them:
+MetaTrader's 点 (a point, 10^-digits) and 标准点 (a pip, 10 points), as a Chinese
+platform and broker name them; :meth:`SwapForm.parse` reads every language's."""
+
 _FORM_ALIASES = {
-    SwapForm.POINTS: {"points", "point", "pts", "点"},
-    SwapForm.PIPS: {"pips", "pip", "基点"},
-    SwapForm.MONEY_PER_LOT: {"moneyperlot", "money", "perlot", "lot", "每手"},
-    SwapForm.PERCENT_A_YEAR: {"percentayear", "percent", "pct", "%", "annual", "年化"},
+    form: {re.sub(r"[\s_/.-]", "", words[i]).lower() for words in SWAP_FORM_WORDS.values()} | extra
+    for i, (form, extra) in enumerate(
+        (
+            (SwapForm.POINTS, {"point", "pts", "点数"}),
+            (SwapForm.PIPS, {"pip", "基点"}),
+            (SwapForm.MONEY_PER_LOT, {"money", "perlot", "lot", "每手"}),
+            (SwapForm.PERCENT_A_YEAR, {"percent", "pct", "%", "annual", "年化"}),
+        )
+    )
 }
 
 

@@ -266,7 +266,7 @@ SWAP_UDF: dict[str, str] = {
     ),
     "out_nights_total": (
         # FALSE: weekends and the sheet's holidays only, as the native formulas count
-        '=IF(in_triple_day="auto",'
+        "=IF(in_triple_day=INDEX(list_triple_days,1),"  # the book's "auto"
         "SWAP_NIGHTS(in_open_date,in_close_date,in_pair,,in_holidays,FALSE),"
         "SWAP_NIGHTS(in_open_date,in_close_date,in_pair,in_triple_day,in_holidays,FALSE))"
     ),

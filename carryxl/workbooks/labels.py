@@ -383,8 +383,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Probability of a loss at the holding period (lognormal spot)",
         "持有期末亏损的概率（对数正态）",
     ),
-    "unit_pips": ("pips", "点"),
-    "unit_points": ("points", "最小单位"),
+    "unit_pips": ("pips", "标准点"),
+    "unit_points": ("points", "点"),
     "unit_base_units": ("base units", "基础货币"),
     "unit_lots": ("lots", "手"),
     "unit_nights": ("nights", "晚"),
@@ -407,7 +407,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_close_date": ("Close (trade) date", "平仓（交易）日期"),
     "in_triple_day": (
         "Triple-swap day (auto = settlement rule)",
-        "三倍隔夜利息日（auto 按交割规则）",
+        "三倍隔夜利息日（自动 = 按交割规则）",
     ),
     "in_rate_base": ("Interest rate, base currency", "基础货币利率"),
     "in_rate_quote": ("Interest rate, quote currency", "报价货币利率"),
@@ -422,9 +422,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "out_swap_as_points": (
         "The same swap in platform points",
-        "同一隔夜利息的平台最小单位报价",
+        "同一隔夜利息的点数报价（平台点）",
     ),
-    "out_swap_as_pips": ("The same swap quoted in pips", "同一隔夜利息的点数报价"),
+    "out_swap_as_pips": ("The same swap quoted in pips", "同一隔夜利息的标准点报价"),
     "out_swap_as_money_per_lot": (
         "The same swap quoted as money per lot",
         "同一隔夜利息的每手金额报价",
@@ -452,7 +452,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_value_close": ("Value date of the close", "平仓起息日"),
     "out_nights_total": ("Nights held", "计息晚数"),
     "out_swap_total": ("Swap over the holding", "持有期隔夜利息合计"),
-    "out_ledger_total": ("Ledger total (first 80 rollovers)", "明细合计（前80次展期）"),
+    "out_ledger_total": ("Ledger total (first 60 rollovers)", "明细合计（前60次展期）"),
     "col_trade_date": ("Trade date", "交易日"),
     "col_weekday": ("Day", "星期"),
     "col_value_date": ("Value date", "起息日"),
@@ -811,8 +811,8 @@ NOTES: dict[str, tuple[str, str]] = {
     "in_move_convention": (
         "'quote': 'yen +10%' means USD/JPY fell 10%. 'value': the yen's own value rose 10%."
         " The two differ; pick the one your source means.",
-        "quote（报价口径）：'日元涨10%' 指 USD/JPY 下跌10%；"
-        "value（币值口径）：日元本身价值上升10%。两者不同，请按资料来源选择。",
+        "报价口径：'日元涨10%' 指 USD/JPY 下跌10%；"
+        "币值口径：日元本身价值上升10%。两者不同，请按资料来源选择。",
     ),
     "in_side": (
         "long: you bought the pair's base currency (AUD in AUD/JPY); short: you sold it.",
@@ -829,7 +829,7 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "in_stop_pips": (
         "How far the stop-loss is from the entry, in pips (0.01 for JPY pairs, else 0.0001).",
-        "止损距开仓价的点数（日元货币对每点 0.01，其余 0.0001）。",
+        "止损距开仓价的标准点数（日元货币对每标准点 0.01，其余 0.0001）。",
     ),
     "in_margin_call_level": (
         "The broker calls for more money when equity / margin falls to this (100% = 1).",
@@ -879,9 +879,9 @@ NOTES: dict[str, tuple[str, str]] = {
         "points: the platform's points a night (MetaTrader: 10^-digits, 0.001 on USD/JPY); pips:"
         " pips a night (10 points); money per lot: money a lot a night; percent a year: an"
         " annual rate on the position value.",
-        "points：每晚平台最小单位数（MetaTrader：10^-位数，USD/JPY 为 0.001）；"
-        "pips：每晚点数（1 点 = 10 个最小单位）；money per lot：每手每晚金额；"
-        "percent a year：按头寸价值的年化利率。",
+        "点：每晚的平台点数（MetaTrader 的 point：10^-位数，USD/JPY 为 0.001）；"
+        "标准点：每晚的标准点数（1 标准点 = 10 点）；每手金额：每手每晚金额；"
+        "年化百分比：按头寸价值的年化利率。",
     ),
     "in_basis": (
         "Days in the year the broker uses for percent quotes (360 or 365).",
@@ -902,7 +902,7 @@ NOTES: dict[str, tuple[str, str]] = {
     "in_triple_day": (
         "auto: the weekend's nights fall where the value dates put them (Wednesday for T+2)."
         " Or the weekday your broker charges the weekend on.",
-        "auto：周末的隔夜利息按起息日规则计（T+2 为周三），或填券商收取三倍隔夜利息的星期。",
+        "自动：周末的隔夜利息按起息日规则计（T+2 为周三），或选券商收取三倍隔夜利息的星期。",
     ),
     "in_rate_base": (
         "The base currency's interest rate, for the interest-parity benchmark.",

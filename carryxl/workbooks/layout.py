@@ -28,12 +28,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import NO_MINOR_UNIT
 from carryxl.core.defaults import TRADING_DAYS
-from carryxl.core.sides import SIDE_WORDS
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import fit_sheet
 from carryxl.workbooks.labels import label, note
 from carryxl.workbooks.pages import paginate
+from carryxl.workbooks.words import in_book_words
 
 __all__ = [
     "FORMULA_MODES",
@@ -272,8 +272,7 @@ class Form:
         """An editable input named ``name``; ``choices`` is a list formula for validation."""
         self._label(name, unit)
         cell = self._cell(1)
-        if choices == "=list_sides" and value in SIDE_WORDS["en"]:  # in the book's words
-            value = SIDE_WORDS[self.book.lang][SIDE_WORDS["en"].index(value)]
+        value = in_book_words(choices, value, self.book.lang)  # a seed's word, the book's
         if isinstance(value, str):
             put_text(cell, value)
         else:
@@ -378,12 +377,13 @@ def header_row(book: Book, ws: Worksheet, row: int, col: int, keys: Sequence[str
         book.paint(cell, "header")
 
 
-def print_setup(ws: Worksheet) -> None:
+def print_setup(ws: Worksheet, columns: Sequence[int] = ()) -> None:
     """Once the sheet and its print area are written: every text fitted to its cell
     (:func:`carryxl.workbooks.fit.fit_sheet`), then A4 pages with breaks between blocks,
-    fitted to the width at a readable scale (:func:`carryxl.workbooks.pages.paginate`)."""
+    fitted to the width at a readable scale (:func:`carryxl.workbooks.pages.paginate`);
+    ``columns``: the columns after which a page ends, for blocks that print apart."""
     fit_sheet(ws)
-    paginate(ws)
+    paginate(ws, columns)
 
 
 def sheet_head(book: Book, ws: Worksheet, title: str, widths: Sequence[float]) -> None:

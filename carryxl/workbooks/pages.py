@@ -17,6 +17,9 @@ Sizes: A4, margins of :data:`MARGINS` inches; a column ``w`` units wide takes
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.page import PageMargins
@@ -95,23 +98,46 @@ class PageLayout:
         self.columns = columns
 
 
-def layout(ws: Worksheet) -> PageLayout:
-    """Orientation, scale and page breaks for the sheet's print area (see the module)."""
+def layout(ws: Worksheet, columns: Sequence[int] = ()) -> PageLayout:
+    """Orientation, scale and page breaks for the sheet's print area (see the module);
+    ``columns``: the columns after which the sheet asks for a page to end (see
+    :func:`_page_columns`)."""
     min_col, min_row, max_col, max_row = area_bounds(ws)
     widths = [
         column_points(column_width(ws, get_column_letter(c))) for c in range(min_col, max_col + 1)
     ]
+    if columns:
+        return _page_columns(ws, (min_col, min_row, max_col, max_row), widths, list(columns))
+    breaks: list[int] = []
     total = sum(widths)
     landscape = total > printable(False)[0]
     page_width, page_height = printable(landscape)
     scale = min(100, int(100 * page_width / total))
     fit = scale >= MIN_SCALE
-    columns: list[int] = []
     if not fit:
         scale = MIN_SCALE
-        columns = _column_breaks(ws, min_col, widths, page_width * 100 / scale)
+        breaks = _column_breaks(ws, min_col, widths, page_width * 100 / scale)
     rows = _row_breaks(ws, (min_col, min_row, max_col, max_row), page_height * 100 / scale)
-    return PageLayout(landscape, scale, fit, rows, columns)
+    return PageLayout(landscape, scale, fit, rows, breaks)
+
+
+def _page_columns(
+    ws: Worksheet, bounds: tuple[int, int, int, int], widths: list[float], columns: list[int]
+) -> PageLayout:
+    """Blocks side by side that each print on pages of their own (a form, then a table
+    beside it): a page ends after each of ``columns``; portrait unless one of these pages
+    is wider than a portrait page; one scale for all, the largest that fits the widest
+    page and every row of the area on one page down, but no smaller than MIN_SCALE."""
+    min_col, min_row, max_col, max_row = bounds
+    edges = [min_col - 1, *columns, max_col]
+    pages = [sum(widths[a + 1 - min_col : b + 1 - min_col]) for a, b in itertools.pairwise(edges)]
+    landscape = max(pages) > printable(False)[0]
+    page_width, page_height = printable(landscape)
+    tall = sum(_row_height(ws, r) for r in range(min_row, max_row + 1))
+    scale = min(100, int(100 * page_width / max(pages)), int(100 * page_height * _SAFETY / tall))
+    scale = max(scale, MIN_SCALE)
+    rows = _row_breaks(ws, bounds, page_height * 100 / scale)
+    return PageLayout(landscape, scale, False, rows, columns)
 
 
 def _chart_columns(ws: Worksheet) -> set[int]:
@@ -197,10 +223,10 @@ def _row_breaks(ws: Worksheet, bounds: tuple[int, int, int, int], page: float) -
     return [b for b in breaks if b >= first_body]
 
 
-def paginate(ws: Worksheet) -> PageLayout:
+def paginate(ws: Worksheet, columns: Sequence[int] = ()) -> PageLayout:
     """Set the sheet's page setup from :func:`layout`: A4, orientation, fit to width or
     the minimum scale, row and column breaks, page numbers in the footer."""
-    pages = layout(ws)
+    pages = layout(ws, columns)
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
     setup.orientation = "landscape" if pages.landscape else "portrait"

@@ -142,7 +142,8 @@ HIDDEN = ";;;"
 """A number shown as nothing (a 0 that the sheet's sums read, on a row without data)."""
 HIDDEN_ID = 201
 
-_PIPS = {"en": '#,##0.0 "pips"', "zh": '#,##0.0 "点"'}
+_PIPS = {"en": '#,##0.0 "pips"', "zh": '#,##0.0 "标准点"'}  # 点 is MetaTrader's point
+_MULTIPLE = {"en": FORMATS["multiple"], "zh": '0.00"倍"'}
 # A yes/no flag held as 1/0 (a format cannot turn TRUE/FALSE into words).
 _FLAGS = {"en": '"yes";"yes";"no"', "zh": '"是";"是";"否"'}
 
@@ -153,6 +154,8 @@ def number_format(kind: str, lang: str) -> str:
         return _PIPS[lang]
     if kind == "flag":
         return _FLAGS[lang]
+    if kind == "multiple":
+        return _MULTIPLE[lang]
     return FORMATS[kind]
 
 

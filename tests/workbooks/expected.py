@@ -54,12 +54,13 @@ from carryxl.core import (
     value_date,
     year_fraction,
 )
+from carryxl.core.asset import MoveConvention
 from carryxl.core.conventions import Currency
 from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.period import holding_period
 from carryxl.core.portfolio import BookColumns, book_positions, book_risk, currency_exposure
 from carryxl.core.sides import side_sign
-from carryxl.core.swaps import WEEKDAYS
+from carryxl.core.swaps import WEEKDAY_WORDS, WEEKDAYS, is_auto
 from carryxl.history import drawdown
 from carryxl.history.stress import stress_replay
 from carryxl.workbooks.labels import label
@@ -215,7 +216,9 @@ def expect_asset(v: dict[str, Any]) -> dict[str, Any]:
         "out_asset_breakeven_move": _f(breakeven_fx_move(a, rf, t)),
         "out_funding_move_quote": quote,
         "out_funding_move_value": value,
-        "out_funding_move": quote if v["in_move_convention"] == "quote" else value,
+        "out_funding_move": {MoveConvention.QUOTE: quote, MoveConvention.VALUE: value}[
+            MoveConvention.parse(v["in_move_convention"])
+        ],
         "out_asset_chart_moves": moves,
         "out_asset_chart_returns": _f(asset_carry_return(a, np.array(moves), rf, t)),
         # the ECB's USD/JPY over November 2025, read from the raw file (not from carryxl)
@@ -307,11 +310,12 @@ def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
-    """Swap outputs and ledger from :mod:`carryxl.core.swaps`."""
+def expect_swap(v: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+    """Swap outputs and ledger from :mod:`carryxl.core.swaps`, the weekdays in ``lang``."""
     pair = Pair.parse(v["in_pair"])
     holidays = [h.date() for h in v["in_holidays"] if h is not None]
-    triple = None if v["in_triple_day"] == "auto" else v["in_triple_day"]
+    triple = None if is_auto(v["in_triple_day"]) else v["in_triple_day"]
+    words = WEEKDAY_WORDS[lang]
     lots, lot_size, spot = v["in_lots"], v["in_lot_size"], v["in_spot"]
     units = lots * lot_size
     per_night = _f(
@@ -331,7 +335,7 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
     dc_quote = _day_count(v, str(pair.quote))
     expected: dict[str, Any] = {
         "out_spot_lag": lag,
-        "out_triple_weekday": WEEKDAYS[triple_rollover_weekday(pair)] if triple is None else triple,
+        "out_triple_weekday": words[triple_rollover_weekday(pair)] if triple is None else triple,
         "out_pip_size": pair.pip_size(),
         "out_point_size": pair.point_size(),
         "out_units": units,
@@ -367,7 +371,7 @@ def expect_swap(v: dict[str, Any]) -> dict[str, Any]:
         "out_swap_total": nights * per_night,
         "out_ledger_total": float(ledger["swap"].sum()),
         "out_ledger_dates": [_dt(d) for d in ledger["trade_date"]] + pad,
-        "out_ledger_weekdays": list(ledger["weekday"]) + pad,
+        "out_ledger_weekdays": [words[WEEKDAYS.index(w)] for w in ledger["weekday"]] + pad,
         "out_ledger_value_dates": [_dt(d) for d in ledger["value_date"]] + pad,
         "out_ledger_nights": [float(n) for n in ledger["nights"]] + pad,
         "out_ledger_swap": [float(x) for x in ledger["swap"]] + pad,

@@ -34,6 +34,7 @@ from carryxl.workbooks.sheets import (
     swap,
 )
 from carryxl.workbooks.sheets.rates import DAY_COUNTS, PAIRS, RATE_EXAMPLES
+from carryxl.workbooks.words import in_book_words
 from tests.libreoffice import convert_many
 from tests.workbooks.expected import (
     calculator_period,
@@ -208,7 +209,7 @@ def random_swap(rng: np.random.Generator) -> dict[str, Any]:
     form = str(rng.choice(["points", "pips", "money per lot", "percent a year"]))
     quote = {"points": 200.0, "pips": 20.0, "money per lot": 50.0, "percent a year": 0.1}[form]
     open_date = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2500)))
-    close_date = open_date + dt.timedelta(days=int(rng.integers(1, 100)))
+    close_date = open_date + dt.timedelta(days=int(rng.integers(1, 80)))  # ledger's rows
     span = (close_date - open_date).days + 10
     count = int(rng.integers(0, swap.HOLIDAY_ROWS + 1))
     days = sorted({open_date + dt.timedelta(days=int(d)) for d in rng.integers(0, span, count)})
@@ -374,30 +375,42 @@ def _load(converted: dict[str, Any], source: Path) -> Any:
 
 
 def in_language(inputs: dict[str, Any], lang: str) -> dict[str, Any]:
-    """``inputs`` with the sides and the tax offset in the words of a ``lang`` workbook
-    (its drop-downs offer only those)."""
+    """``inputs`` with the words of the drop-downs (sides, tax offset, swap form, triple
+    day, move convention) in the words of a ``lang`` workbook (it offers only those)."""
     words = {
-        "long": {"en": "long", "zh": "做多"},
-        "short": {"en": "short", "zh": "做空"},
         "within position": {"en": "within position", "zh": "仓位内互抵"},
         "separate": {"en": "separate", "zh": "分别计税"},
     }
+    lists = {
+        "in_side": "=list_sides",
+        "in_pf_side": "=list_sides",
+        "in_swap_form": "=list_swap_forms",
+        "in_triple_day": "=list_triple_days",
+        "in_move_convention": "=list_move_conventions",
+    }
 
-    def word(value: Any) -> Any:
-        return words[value][lang] if isinstance(value, str) and value in words else value
+    def word(name: str, value: Any) -> Any:
+        if isinstance(value, str) and value in words:
+            return words[value][lang]
+        return in_book_words(lists.get(name), value, lang)
 
     translated = dict(inputs)
-    for name in ("in_side", "in_pf_side", "in_tax_offset"):
+    for name in (*lists, "in_tax_offset"):
         if name in inputs:
             value = inputs[name]
-            translated[name] = [word(v) for v in value] if isinstance(value, list) else word(value)
+            translated[name] = (
+                [word(name, v) for v in value] if isinstance(value, list) else word(name, value)
+            )
     return translated
 
 
 def _check(
     kind: str, inputs: dict[str, Any], wb: Any, sheet: str | None = None, lang: str = "en"
 ) -> None:
-    expected = expect_portfolio(inputs, lang) if kind == "portfolio" else EXPECT[kind](inputs)
+    if kind in ("portfolio", "swap"):  # words that depend on the book's language
+        expected = (expect_portfolio if kind == "portfolio" else expect_swap)(inputs, lang)
+    else:
+        expected = EXPECT[kind](inputs)
     for name, value in expected.items():
         actual = values(wb, name, sheet)
         scale = _book_scale(name, inputs) if "in_pf_pair" in inputs else _scale(name, inputs)

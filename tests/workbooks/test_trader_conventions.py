@@ -8,6 +8,7 @@ checked in test_trader_pages.py)."""
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 
 import openpyxl
@@ -16,10 +17,15 @@ from openpyxl.utils import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.addin.build import CONFIG_SHEET
 from carryxl.core.conventions import minor_units
 from carryxl.core.sides import side_sign
 from carryxl.core.tax import LossOffset
+from carryxl.history.policy import CITATION
 from carryxl.workbooks import every_template, workbook_bytes
+from carryxl.workbooks.calls import is_builtin
+from carryxl.workbooks.sheets import xlwings_conf
+from carryxl.workbooks.sheets.rates import DAY_COUNTS
 from tests.workbooks.named import cells, values
 
 WHOLE = "#,##0;-#,##0"  # JPY money: no decimals
@@ -207,3 +213,93 @@ def test_both_flags_fit_their_column(lang: str, flags: str) -> None:
     (cell, *_) = cells(wb, "out_pf_flags")
     units = sum(2 if ord(c) > 0x2E80 else 1 for c in flags) + 1.5
     assert wb.worksheets[0].column_dimensions[cell.column_letter].width >= units
+
+
+# Latin words a Chinese workbook may show as values: what a Chinese trader writes in
+# Latin letters too. ISO currency codes (and the pairs made of two), the day counts'
+# day counts (ACT/360, ACT/365F...: no Chinese form) and Selic, the Brazilian policy
+# rate's own name in Chinese sources; and what is typed or quoted verbatim: the BIS
+# citation its terms ask for, the command and the key of the live rates' banner. Units
+# and every other word are in Chinese.
+_VERBATIM = re.compile(
+    "|".join(re.escape(t) for t in (CITATION, "carryxl data update", "Ctrl+Alt+F9"))
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_DAY_COUNT = re.compile("|".join(re.escape(n) for n in sorted(DAY_COUNTS, key=len)[::-1]))
+_ALLOWED = {"Selic"}
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def _literals(formula: str) -> list[str]:
+    """The text constants of a formula that a cell can show or compare with an input: all
+    but the arguments of carryxl's own functions (keywords those read, never shown)."""
+    found: list[str] = []
+    calls: list[str] = []
+    name = ""
+    i = 0
+    while i < len(formula):
+        char = formula[i]
+        if char == '"':
+            end = formula.index('"', i + 1)
+            while formula[end + 1 : end + 2] == '"':  # a doubled quote inside the text
+                end = formula.index('"', end + 2)
+            if not any(call and not is_builtin(call) for call in calls):
+                found.append(formula[i + 1 : end])
+            i = end + 1
+            continue
+        if char == "(":
+            calls.append(name)
+        elif char == ")" and calls:
+            calls.pop()
+        name = name + char if (char.isalnum() or char in "_.") else ""
+        i += 1
+    return found
+
+
+def _shown_texts(ws: Worksheet) -> list[tuple[str, str]]:
+    """(where, text) for each text a sheet shows as a value or offers in a drop-down:
+    input cells and list sheets, formulas' text constants, validation lists, the words
+    of number formats. Labels (locked text on a visible sheet) are not values."""
+    found: list[tuple[str, str]] = []
+    for row in ws.iter_rows():
+        for cell in row:
+            value = getattr(cell.value, "text", cell.value)
+            where = f"{ws.title}!{cell.coordinate}"
+            if isinstance(value, str) and value.startswith("="):
+                found += [(where, text) for text in _literals(value)]
+            elif isinstance(value, str) and (
+                ws.sheet_state != "visible" or cell.protection.locked is False
+            ):
+                found.append((where, value))
+            found += [(where, text) for text in re.findall(r'"([^"]*)"', cell.number_format)]
+    for dv in ws.data_validations.dataValidation:
+        found += [(f"{ws.title}!{dv.sqref}", text) for text in _literals(dv.formula1 or "")]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode"), [(k, m) for k, lang, m in every_template() if lang == "zh"]
+)
+def test_a_chinese_workbook_shows_no_english_word(kind: str, mode: str) -> None:
+    """Every value, drop-down entry and computed text of a zh workbook is Chinese, but
+    for the allowed codes (xlwings' own settings sheet aside: xlwings reads its words)."""
+    wb = _load(kind, "zh", mode)
+    english = [
+        (where, text, word)
+        for ws in wb.worksheets
+        if ws.title not in (CONFIG_SHEET, xlwings_conf.SHEET_NAME)
+        for where, text in _shown_texts(ws)
+        for word in _LATIN_WORD.findall(_DAY_COUNT.sub("", _VERBATIM.sub("", text)))
+        if word not in _ALLOWED and not _CURRENCY.fullmatch(word)
+    ]
+    assert english == []
+
+
+def test_the_scan_finds_english_words() -> None:
+    """The scan reads inputs, lists, formulas' texts and formats, not labels nor keywords."""
+    assert _literals('=IF(in_x="auto",SWAP_NIGHTS(a,"Wed"),"-")') == ["auto", "-"]
+    assert _literals('=IF(a="say ""hi""",1,2)') == ['say ""hi""']
+    en = _load("swap", "en")
+    texts = {text for ws in en.worksheets for _where, text in _shown_texts(ws)}
+    assert {"points", "auto", "Wed", "long"} <= texts
+    assert "Quote form" not in texts

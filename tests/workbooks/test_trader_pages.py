@@ -34,6 +34,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         ("calculator", "calculator", "en"),
         ("portfolio", "portfolio", "en"),
         ("portfolio_zh", "portfolio", "zh"),
+        ("swap", "swap", "en"),
+        ("swap_zh", "swap", "zh"),
     ):
         files[name] = src / f"{name}.xlsx"
         files[name].write_bytes(workbook_bytes(kind, lang))
@@ -121,3 +123,27 @@ def test_the_book_prints_on_the_pages_it_needs(pages: dict[str, str], name: str)
     for number, page in enumerate(printed, 1):
         lines = [line for line in page.splitlines() if line.strip()]
         assert len(lines) >= 8, f"page {number}: {lines}"
+
+
+_FILLED = re.compile(r"\d{4}-\d{2}-\d{2}|\d[\d,]*\.\d+|[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
+
+
+@pytest.mark.parametrize("name", ["swap", "swap_zh"])
+def test_the_swap_prints_form_ledger_and_rates_on_three_full_pages(
+    pages: dict[str, str], name: str
+) -> None:
+    """Inputs and results on the first page, the ledger (its filled rows at the top) on the
+    second, the Rates sheet on the third; no page of repeated headers over empty rows."""
+    text = pages[name].rstrip("\f").split("\f")
+    assert len(text) == 3, [page[:80] for page in text]
+    form, ledger, rates = text
+    assert "USD/JPY" in form
+    assert "39,000.00" in form  # the swap over the holding
+    assert "2024-12-24" not in form  # the ledger (its second rollover) is not beside it
+    assert "2024-12-23" in ledger
+    assert "2025-01-03" in ledger  # the last rollover before the close
+    assert "USD" in rates
+    headers = set(text[0].splitlines()[:4]) | set(ledger.splitlines()[:4])
+    for page in text:
+        body = [line for line in page.splitlines() if line not in headers]
+        assert len([line for line in body if _FILLED.search(line)]) >= 8, page[:200]

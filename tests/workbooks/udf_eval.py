@@ -86,7 +86,8 @@ def _argument(group: list[Token], lookup: Callable[[str], Any]) -> Any:
     return SKIP if reader is None else _rows(reader(token.value))
 
 
-_IF_TEXT = re.compile(r'^=IF\((\w+)="([^"]*)",(.*)\)$')
+# IF(name="text", ...) or IF(name=INDEX(list,n), ...): a word or the list's n-th word
+_IF_TEXT = re.compile(r'^=IF\((\w+)=(?:"([^"]*)"|INDEX\((\w+),(\d+)\)),(.*)\)$')
 
 
 def _branches(text: str) -> tuple[str, str] | None:
@@ -105,16 +106,20 @@ def _branches(text: str) -> tuple[str, str] | None:
 def evaluate(formula: str, lookup: Callable[[str], Any]) -> Any:
     """The value the formula gives in Excel with the add-in loaded, or ``SKIP``.
 
-    ``IF(name="text", call, call)`` picks its branch from the looked-up value.
+    ``IF(name="text", call, call)`` (or ``IF(name=INDEX(list,n), call, call)``, a word of
+    the book's list) picks its branch from the looked-up value.
     """
     choice = _IF_TEXT.match(formula)
     if choice:
-        branches = _branches(choice.group(3))
+        branches = _branches(choice.group(5))
         if branches is None:
             return SKIP
         value = lookup(choice.group(1))
         value = "" if value is None else value  # an empty text result reads back as None
-        taken = branches[0] if value == choice.group(2) else branches[1]
+        word = choice.group(2)
+        if word is None:
+            word = lookup(choice.group(3))[int(choice.group(4)) - 1]
+        taken = branches[0] if value == word else branches[1]
         return evaluate("=" + taken, lookup)
     transpose = formula.startswith("=TRANSPOSE(") and formula.endswith(")")
     call = _call("=" + formula[len("=TRANSPOSE(") : -1] if transpose else formula)

@@ -58,7 +58,9 @@ ASSET_NATIVE: dict[str, str] = {
     "out_funding_move_quote": "=-in_fx_move",
     "out_funding_move_value": "=1/(1+in_fx_move)-1",
     "out_funding_move": (
-        '=IF(in_move_convention="quote",out_funding_move_quote,out_funding_move_value)'
+        # the book's "quote"
+        "=IF(in_move_convention=INDEX(list_move_conventions,1),"
+        "out_funding_move_quote,out_funding_move_value)"
     ),
 }
 

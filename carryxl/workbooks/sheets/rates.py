@@ -17,13 +17,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import Currency, Pair, currency_name, default_day_count, spot_lag_days
-from carryxl.core.sides import SIDE_WORDS
-from carryxl.core.swaps import SwapForm
 from carryxl.history.policy import SOURCE
 from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
+from carryxl.workbooks.words import book_words
 
 __all__ = ["PAIRS", "RATE_EXAMPLES", "add_lists", "add_rates", "build"]
 
@@ -78,11 +77,6 @@ PAIRS: tuple[str, ...] = (
 )
 
 DAY_COUNTS = day_count_names()  # ACT/360, ACT/365F, ACT/ACT, 30/360, 30E/360
-MOVE_CONVENTIONS = ("quote", "value")
-SIDES = SIDE_WORDS["en"]  # a workbook lists its own language's (list_sides)
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps
-TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
-SWAP_FORMS = tuple(str(form) for form in SwapForm)  # points, pips, money per lot, percent
 
 _COLUMNS = (
     ("in_rates_currency", "text", 10),
@@ -105,11 +99,7 @@ def add_lists(book: Book) -> Worksheet:
     lists = (
         ("list_pairs", PAIRS),
         ("list_day_counts", DAY_COUNTS),
-        ("list_move_conventions", MOVE_CONVENTIONS),
-        ("list_sides", SIDE_WORDS[book.lang]),
-        ("list_weekdays", WEEKDAYS),
-        ("list_triple_days", TRIPLE_DAYS),
-        ("list_swap_forms", SWAP_FORMS),
+        *book_words(book.lang).items(),
     )
     for col, (name, values) in enumerate(lists, start=1):
         letter = get_column_letter(col)

@@ -61,9 +61,13 @@ SEED_INPUTS: dict[str, object] = {
 }
 SEED_HOLIDAYS = (dt.datetime(2024, 12, 25), dt.datetime(2025, 1, 1))
 HOLIDAY_ROWS = 12
-LEDGER_ROWS = 80
+LEDGER_ROWS = 60  # about three months of rollovers: the ledger prints on one page
 
 _QUOTE = "=RIGHT(in_pair,3)"
+# The book's own words, by their place in its lists (carryxl.workbooks.words): the first
+# triple day is "auto", the swap forms are points, pips, money per lot, percent a year.
+_AUTO = "INDEX(list_triple_days,1)"
+_POINTS, _PIPS, _PER_LOT = (f"INDEX(list_swap_forms,{i})" for i in (1, 2, 3))
 _ACCOUNT = "unit_account"
 
 
@@ -92,17 +96,17 @@ def _day_count(currency: str) -> str:
 SWAP_NATIVE: dict[str, str] = {
     "out_spot_lag": spot_lag_formula(),
     "out_triple_weekday": (
-        '=IF(in_triple_day="auto",INDEX(list_weekdays,5-out_spot_lag),in_triple_day)'
+        f"=IF(in_triple_day={_AUTO},INDEX(list_weekdays,5-out_spot_lag),in_triple_day)"
     ),
     "out_pip_size": pip_size_formula(),
     # the platform's point (MetaTrader), 10^-digits: a tenth of a pip (carryxl Pair.point_size)
     "out_point_size": "=out_pip_size/10",
     "out_units": "=in_lots*in_lot_size",
     "out_swap_per_night": (
-        '=in_swap_quote*IF(in_swap_form="points",'
+        f"=in_swap_quote*IF(in_swap_form={_POINTS},"
         "in_lots*(in_lot_size*out_point_size*in_to_account),"
-        'IF(in_swap_form="pips",in_lots*(in_lot_size*out_pip_size*in_to_account),'
-        'IF(in_swap_form="money per lot",in_lots*in_to_account,'
+        f"IF(in_swap_form={_PIPS},in_lots*(in_lot_size*out_pip_size*in_to_account),"
+        f"IF(in_swap_form={_PER_LOT},in_lots*in_to_account,"
         "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)))"
     ),
     "out_swap_per_night_quote": "=out_swap_per_night/in_to_account",
@@ -133,7 +137,7 @@ SWAP_NATIVE: dict[str, str] = {
     "out_value_close": "=" + _value_date("in_close_date"),
     "out_nights_total": (
         "=out_value_close-out_value_open"
-        '+IF(OR(in_triple_day="auto",in_close_date<=in_open_date),0,'
+        f"+IF(OR(in_triple_day={_AUTO},in_close_date<=in_open_date),0,"
         # less the weekend days between the value dates (none when they coincide)
         "-IF(out_value_close>out_value_open,(out_value_close-out_value_open)"
         "-NETWORKDAYS(out_value_open,out_value_close-1),0)"
@@ -186,14 +190,16 @@ OUTPUTS: tuple[tuple[str, str, str | None], ...] = (
     ("out_markup_rate", "percent", "unit_per_year"),
 )
 
-_LEDGER_COL = 5  # E: the ledger's first column
-_HOLIDAY_COL = 13  # M: the holidays column
+# Printed as two pages: the form and the holidays (inputs and results, A:F), then the
+# ledger (G:M) with its filled rows at the top.
+_HOLIDAY_COL = 5  # E: the holidays column, beside the form
+_LEDGER_COL = 7  # G: the ledger's first column
 
 
 def build(book: Book) -> None:
     """The swap sheet with its ledger, then the Rates sheet and the lists."""
     ws = book.sheet("sheet_swap")
-    sheet_head(book, ws, "swap_title", (44, 16, 12, 3, 12, 8, 12, 12, 8, 14, 16, 3, 12))
+    sheet_head(book, ws, "swap_title", (44, 16, 12, 3, 12, 3, 12, 8, 12, 12, 8, 14, 16))
     f = Form(book, ws)
     udf = SWAP_UDF if book.mode == "udf" else {}
     f.section("sec_swap_inputs")
@@ -204,8 +210,8 @@ def build(book: Book) -> None:
         f.output(name, udf.get(name, SWAP_NATIVE[name]), kind, unit)
     _holidays(book, ws)
     _ledger(book, ws)
-    ws.print_area = f"A1:{get_column_letter(_HOLIDAY_COL)}{4 + LEDGER_ROWS}"
-    print_setup(ws)
+    ws.print_area = f"A1:{get_column_letter(_LEDGER_COL + 6)}{3 + LEDGER_ROWS}"
+    print_setup(ws, columns=[_LEDGER_COL - 1])  # a page ends before the ledger
     protect(ws)
     add_rates(book)
     add_lists(book)
@@ -252,7 +258,7 @@ def _ledger_row(letters: list[str], r: int, first: int) -> dict[str, str]:
             f'=IF({day}{r}="","",WORKDAY(WORKDAY({day}{r},1,in_holidays),out_spot_lag,in_holidays))'
         ),
         nights: (
-            f'=IF({day}{r}="","",{following}{r}-{value}{r}+IF(in_triple_day="auto",0,{triple}))'
+            f'=IF({day}{r}="","",{following}{r}-{value}{r}+IF(in_triple_day={_AUTO},0,{triple}))'
         ),
         swap: f'=IF({day}{r}="","",{nights}{r}*out_swap_per_night)',
         total: f'=IF({day}{r}="","",SUM({swap}${first}:{swap}{r}))',
