@@ -129,7 +129,7 @@ def _add_market_arguments(p: argparse.ArgumentParser) -> None:
         "--days-a-year",
         type=number("days_a_year", above=0),
         default=float(TRADING_DAYS),
-        help="days a year for the horizon (252)",
+        help=f"days a year for the horizon ({TRADING_DAYS})",
     )
     market.add_argument(
         "--confidence", type=rate("confidence"), default=CONFIDENCE, help="VaR level, 99%%"

@@ -63,6 +63,7 @@ import numpy.typing as npt
 from carryxl.core.calendars import PairCalendars, pair_calendars, spot_dates
 from carryxl.core.conventions import DayCount, Pair, default_day_count
 from carryxl.core.dates import LAST_DATE, DateArray, as_dates
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
@@ -402,7 +403,7 @@ def swap_per_night(
     pair: Pair | None = None,
     spot: Any = None,
     point_size: float | None = None,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     basis: Any = 360.0,
     to_account: Any = 1.0,
     digits: int | None = None,
@@ -433,7 +434,7 @@ def swap_quote_from_money(
     pair: Pair | None = None,
     spot: Any = None,
     point_size: float | None = None,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     basis: Any = 360.0,
     to_account: Any = 1.0,
     digits: int | None = None,
