@@ -94,6 +94,7 @@ from carryxl.core.risk import (
 from carryxl.core.sides import SIDE_WORDS, side_sign
 from carryxl.core.staging import StagedPosition, staged_position
 from carryxl.core.swaps import (
+    WEEKDAYS,
     SwapForm,
     benchmark_swap,
     business_days,
@@ -114,6 +115,7 @@ __all__ = [
     "OFFSET_WORDS",
     "SIDE_WORDS",
     "VAR_MODEL",
+    "WEEKDAYS",
     "CarryBreakdown",
     "CarryxlError",
     "Currency",

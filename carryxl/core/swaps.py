@@ -79,6 +79,7 @@ from carryxl.core.validate import (
 )
 
 __all__ = [
+    "WEEKDAYS",
     "SwapForm",
     "benchmark_swap",
     "business_days",
@@ -97,7 +98,7 @@ __all__ = [
 if TYPE_CHECKING:
     import pandas as pd
 
-IntArray = npt.NDArray[np.int64]
+_IntArray = npt.NDArray[np.int64]
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAY_NAMES = {
@@ -168,9 +169,9 @@ def _calendar(
     return pair_calendars(pair, first, last, given)
 
 
-def _weekday(dates: DateArray) -> IntArray:
+def _weekday(dates: DateArray) -> _IntArray:
     """0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday)."""
-    result: IntArray = (dates.astype(np.int64) + 3) % 7
+    result: _IntArray = (dates.astype(np.int64) + 3) % 7
     return result
 
 
@@ -215,15 +216,15 @@ def triple_rollover_weekday(pair: Pair | None = None, spot_lag: int | None = Non
     return 4 - min(_lag(pair, spot_lag), 4)
 
 
-def _weekend_days(start: DateArray, end: DateArray) -> IntArray:
+def _weekend_days(start: DateArray, end: DateArray) -> _IntArray:
     """Saturdays and Sundays in [start, end)."""
-    result: IntArray = (end - start).astype(np.int64) - np.busday_count(start, end)
+    result: _IntArray = (end - start).astype(np.int64) - np.busday_count(start, end)
     return result
 
 
 def _rollover(
     days: DateArray, lag: int, cal: PairCalendars, triple_day: Any
-) -> tuple[IntArray, DateArray, DateArray]:
+) -> tuple[_IntArray, DateArray, DateArray]:
     """Each trade date's nights (0 off the rollover days) and its two value dates."""
     open_day = np.is_busday(days, holidays=cal.counted)
     following = np.busday_offset(days, 1, roll="forward", holidays=cal.counted)
@@ -233,7 +234,7 @@ def _rollover(
     if triple_day is not None:
         triple = weekday_from_text(triple_day)
         nights = nights - _weekend_days(v0, v1) + 2 * (_weekday(days) == triple)
-    result: IntArray = np.where(open_day, nights, 0)
+    result: _IntArray = np.where(open_day, nights, 0)
     return result, v0, v1
 
 
@@ -245,7 +246,7 @@ def rollover_nights(
     spot_lag: int | None = None,
     *,
     calendars: bool = True,
-) -> IntArray:
+) -> _IntArray:
     """Nights accrued by the rollover on trade date d (0 when d is not a rollover day).
 
     value(d') - value(d), d' the next rollover day: 1 on most days, 3 on Wednesday for
@@ -266,7 +267,7 @@ def nights_between(
     spot_lag: int | None = None,
     *,
     calendars: bool = True,
-) -> IntArray:
+) -> _IntArray:
     """Nights of swap from opening on ``open_date`` to closing on ``close_date``.
 
     value(close) - value(open), or with ``triple_day`` the sum of :func:`rollover_nights`
@@ -285,7 +286,7 @@ def nights_between(
     lag = _lag(pair, spot_lag)
     v0 = spot_dates(d0, lag, cal)
     v1 = spot_dates(d1, lag, cal)
-    nights: IntArray = (v1 - v0).astype(np.int64)
+    nights: _IntArray = (v1 - v0).astype(np.int64)
     if triple_day is not None:
         mask = [0] * 7
         mask[weekday_from_text(triple_day)] = 1

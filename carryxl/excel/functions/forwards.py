@@ -22,7 +22,7 @@ from carryxl.excel.arguments import (
 )
 from carryxl.excel.declare import ExcelFunction
 
-__all__ = ["FUNCTIONS"]
+__all__ = ["FUNCTIONS", "GROUP", "YEARS_BASE"]
 
 GROUP = "forwards"
 YEARS_BASE = YEARS("Year fraction of the period (base leg); see YEAR_FRACTION")

@@ -64,11 +64,20 @@ from carryxl.workbooks.layout import (
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES, add_lists, add_rates
 
 __all__ = [
+    "ACCOUNT",
     "BOOKS",
+    "COMPARE_COL",
     "CURRENCIES",
+    "CURRENCY_COL",
     "CURRENCY_ROWS",
+    "MATRIX_TOP",
+    "OFFSETS",
     "POSITIONS",
+    "SCALED_ROW",
+    "TOP",
     "TRANCHES",
+    "TRANCHE_COL",
+    "VALUATION",
     "book_request",
     "build",
     "seed_inputs",

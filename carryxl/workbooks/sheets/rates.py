@@ -18,16 +18,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import Currency, Pair, currency_name, default_day_count, spot_lag_days
 from carryxl.core.sides import SIDE_WORDS
-from carryxl.core.swaps import SwapForm
+from carryxl.core.swaps import WEEKDAYS, SwapForm
 from carryxl.history.policy import SOURCE
 from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
 
-__all__ = ["PAIRS", "RATE_EXAMPLES", "add_lists", "add_rates", "build"]
+__all__ = ["DAY_COUNTS", "PAIRS", "RATE_EXAMPLES", "add_lists", "add_rates", "build"]
 
-AS_OF = dt.datetime(2024, 12, 31)
+_AS_OF = dt.datetime(2024, 12, 31)
 
 # (currency, example policy rate, source key, example broker rate or None, its source key)
 RATE_EXAMPLES: tuple[tuple[str, float, str, float | None, str | None], ...] = (
@@ -78,11 +78,9 @@ PAIRS: tuple[str, ...] = (
 )
 
 DAY_COUNTS = day_count_names()  # ACT/360, ACT/365F, ACT/ACT, 30/360, 30E/360
-MOVE_CONVENTIONS = ("quote", "value")
-SIDES = SIDE_WORDS["en"]  # a workbook lists its own language's (list_sides)
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as carryxl.core.swaps
-TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
-SWAP_FORMS = tuple(str(form) for form in SwapForm)  # points, pips, money per lot, percent
+_MOVE_CONVENTIONS = ("quote", "value")
+_TRIPLE_DAYS = ("auto", "Mon", "Tue", "Wed", "Thu", "Fri")
+_SWAP_FORMS = tuple(str(form) for form in SwapForm)  # points, pips, money per lot, percent
 
 _COLUMNS = (
     ("in_rates_currency", "text", 10),
@@ -96,7 +94,7 @@ _COLUMNS = (
     ("in_rates_broker_source", "text", 30),
 )
 
-FIRST_ROW = 5
+_FIRST_ROW = 5
 
 
 def add_lists(book: Book) -> Worksheet:
@@ -105,11 +103,11 @@ def add_lists(book: Book) -> Worksheet:
     lists = (
         ("list_pairs", PAIRS),
         ("list_day_counts", DAY_COUNTS),
-        ("list_move_conventions", MOVE_CONVENTIONS),
+        ("list_move_conventions", _MOVE_CONVENTIONS),
         ("list_sides", SIDE_WORDS[book.lang]),
         ("list_weekdays", WEEKDAYS),
-        ("list_triple_days", TRIPLE_DAYS),
-        ("list_swap_forms", SWAP_FORMS),
+        ("list_triple_days", _TRIPLE_DAYS),
+        ("list_swap_forms", _SWAP_FORMS),
     )
     for col, (name, values) in enumerate(lists, start=1):
         letter = get_column_letter(col)
@@ -160,24 +158,24 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     _rates_head(book, ws, live, [name for name, _k, _w in columns])
     for offset, (_name, _kind, width) in enumerate(columns):
         ws.column_dimensions[get_column_letter(offset + 1)].width = width
-    for row, example in enumerate(RATE_EXAMPLES, start=FIRST_ROW):
+    for row, example in enumerate(RATE_EXAMPLES, start=_FIRST_ROW):
         _rate_row(book, ws, row, columns, example)
-    last = FIRST_ROW + len(RATE_EXAMPLES) - 1
+    last = _FIRST_ROW + len(RATE_EXAMPLES) - 1
     for offset, (name, _kind, _w) in enumerate(columns):
         letter = get_column_letter(offset + 1)
-        book.define(name, ws, f"{letter}{FIRST_ROW}", f"{letter}{last}")
+        book.define(name, ws, f"{letter}{_FIRST_ROW}", f"{letter}{last}")
     if not live:
         _own_the_examples(book, ws)
     form = Form(book, ws)
-    form.validate(f"C{FIRST_ROW}:C{last}", "=list_day_counts")
+    form.validate(f"C{_FIRST_ROW}:C{last}", "=list_day_counts")
     rates = [c[0] for c in columns]
     for name in ("in_rates_policy", "in_rates_broker"):  # not the live (formula) column
         if name in rates:
             letter = get_column_letter(rates.index(name) + 1)
-            form.validate_rate(f"{letter}{FIRST_ROW}:{letter}{last}")
-    ws.freeze_panes = f"B{FIRST_ROW}"
+            form.validate_rate(f"{letter}{_FIRST_ROW}:{letter}{last}")
+    ws.freeze_panes = f"B{_FIRST_ROW}"
     ws.protection.sheet = True
-    ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
+    ws.print_title_rows = f"{_FIRST_ROW - 1}:{_FIRST_ROW - 1}"
     ws.print_area = f"A1:{get_column_letter(len(_COLUMNS))}{last}"
     print_setup(ws)
     return ws
@@ -193,9 +191,9 @@ def _rates_head(book: Book, ws: Worksheet, live: bool, names: list[str]) -> None
     banner.comment = note_comment(book, "in_rates_note_live" if live else "in_rates_note")
     book.define("in_rates_note", ws, "A2")
     put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
-    header_row(book, ws, FIRST_ROW - 1, 1, names)
+    header_row(book, ws, _FIRST_ROW - 1, 1, names)
     for offset, name in enumerate(names):
-        ws.cell(FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
+        ws.cell(_FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
 
 
 def _rate_row(
@@ -217,7 +215,7 @@ def _rate_row(
         str(default_day_count(currency)),
         spot_lag_days(usd_pair),
         policy,
-        AS_OF,
+        _AS_OF,
         book.t(source),
         broker,
         book.t(broker_source) if broker_source else None,

@@ -42,7 +42,16 @@ from carryxl.workbooks.layout import (
 )
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
-__all__ = ["HOLIDAY_ROWS", "LEDGER_ROWS", "SEED_HOLIDAYS", "SEED_INPUTS", "SWAP_NATIVE", "build"]
+__all__ = [
+    "HOLIDAY_ROWS",
+    "INPUTS",
+    "LEDGER_ROWS",
+    "OUTPUTS",
+    "SEED_HOLIDAYS",
+    "SEED_INPUTS",
+    "SWAP_NATIVE",
+    "build",
+]
 
 SEED_INPUTS: dict[str, object] = {
     "in_pair": "USD/JPY",
