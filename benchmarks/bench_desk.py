@@ -28,6 +28,7 @@ from carryxl.core import (
     risk,
     swap_per_night,
 )
+from carryxl.core.defaults import LOT_SIZE
 
 USDJPY = Pair.parse("USD/JPY")
 
@@ -66,7 +67,7 @@ def main() -> None:
     lots = rng.uniform(0.1, 10, N)
 
     def bare_swap() -> object:
-        return quote * (lots * 100_000.0 * 0.001)  # MetaTrader points: 0.001 on USD/JPY
+        return quote * (lots * LOT_SIZE * 0.001)  # MetaTrader points: 0.001 on USD/JPY
 
     np.testing.assert_allclose(swap_per_night(quote, "points", lots, USDJPY), bare_swap())
     ratio(

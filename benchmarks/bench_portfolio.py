@@ -25,10 +25,11 @@ from statistics import NormalDist
 import numpy as np
 
 from benchmarks.timing import at_most, ratio
+from carryxl.core.defaults import CONFIDENCE, TRADING_DAYS
 from tests.excel.harness import column, excel
 
 POSITIONS, TRANCHES, PAIRS = 500, 5, 20
-Z, T = NormalDist().inv_cdf(0.99), 10 / 252
+Z, T = NormalDist().inv_cdf(CONFIDENCE), 10 / TRADING_DAYS
 Numbers = tuple[np.ndarray, float, np.ndarray]
 
 
@@ -94,8 +95,10 @@ def main() -> None:
         per_position = np.array(spilled, dtype=float).T
         exposure = per_position[0] * spots * sides  # the sheet's exposure column
         w = column(*np.bincount(pair_of, exposure, PAIRS).tolist())  # the sheet's SUMIF
-        var = call("PORTFOLIO_VAR", w, cells["vol"], cells["corr"], t, 0.99)
-        parts = call("PORTFOLIO_VAR", w, cells["vol"], cells["corr"], t, 0.99, "contributions")
+        var = call("PORTFOLIO_VAR", w, cells["vol"], cells["corr"], t, CONFIDENCE)
+        parts = call(
+            "PORTFOLIO_VAR", w, cells["vol"], cells["corr"], t, CONFIDENCE, "contributions"
+        )
         return per_position, float(var), np.array([r[0] for r in parts], dtype=float)
 
     def from_cells() -> Numbers:

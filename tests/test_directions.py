@@ -88,83 +88,6 @@ def test_the_neutral_tables_name_code_of_the_layer_that_runs_it() -> None:
         assert callable(getattr(importlib.import_module(module), name)), template.build
 
 
-# Public names not in their module's __all__ yet: modules that issue 23's other parts (one
-# valuation, typed requests) are rewriting list theirs when they land. A new public name
-# anywhere else, or in these modules beyond what is listed, fails.
-PENDING: dict[str, set[str]] = {
-    "carryxl.core.swaps": {"IntArray"},
-    "carryxl.cli.asset": {"calculate", "render"},
-    "carryxl.cli.calc": {"calculate", "render"},
-    "carryxl.cli.data": {"POLICY_CSV"},
-    "carryxl.cli.forward": {"DATES", "WEEKDAY", "calculate", "render"},
-    "carryxl.cli.history": {"calculate", "render"},
-    "carryxl.cli.risk": {"PROBABILITY_MODEL", "calculate", "render"},
-    "carryxl.cli.stress": {"calculate", "render"},
-    "carryxl.excel.cells": {"F", "Grid", "ObjectArray"},
-    "carryxl.excel.functions.assets": {"GROUP", "OPTIONAL_FUNDING", "OPTIONAL_YEARS"},
-    "carryxl.excel.functions.breakeven": {"GROUP", "carry_costs"},
-    "carryxl.excel.functions.dates": {"GROUP", "day_count"},
-    "carryxl.excel.functions.forwards": {"GROUP", "YEARS_BASE"},
-    "carryxl.excel.functions.history": {
-        "DATE_NAMES",
-        "END_DATE",
-        "END_HELP",
-        "GROUP",
-        "PAIR",
-        "PAIR_HISTORY_HELP",
-        "START_DATE",
-        "START_HELP",
-        "fx_correl",
-        "fx_history",
-        "fx_spot",
-        "fx_vol",
-    },
-    "carryxl.excel.functions.indicators": {
-        "GROUP",
-        "VALUES",
-        "fx_ema",
-        "fx_macd",
-        "fx_rsi",
-        "fx_sma",
-    },
-    "carryxl.excel.functions.pnl": {"BREAKDOWN", "GROUP", "carry_pnl"},
-    "carryxl.excel.functions.portfolio": {
-        "GROUP",
-        "POSITION_SIDE",
-        "STAGED_SIDE",
-        "currency_exposure",
-        "portfolio_var",
-        "staged_pnl",
-        "staged_position",
-    },
-    "carryxl.excel.functions.rates": {"GROUP"},
-    "carryxl.excel.functions.risk": {"GROUP"},
-    "carryxl.excel.functions.scenarios": {"carry_scenarios"},
-    "carryxl.excel.functions.swaps": {"GROUP"},
-    "carryxl.excel.functions.tax": {"carry_after_tax"},
-    "carryxl.macros.backtest": {"PICTURE_ANCHOR", "TABLE_COLUMNS"},
-    "carryxl.macros.portfolio": {"NO_RATES"},
-    "carryxl.macros.stress": {"HEADER", "STRESS_PICTURE"},
-    "carryxl.workbooks.sheets.history": {"SOURCE"},
-    "carryxl.workbooks.sheets.portfolio": {
-        "ACCOUNT",
-        "LOWER",
-        "MATRIX_TOP",
-        "OFFSETS",
-        "SCALED_ROW",
-        "TOP",
-        "VALUATION",
-        "WINDOW",
-    },
-    "carryxl.workbooks.sheets.rates": {
-        "AS_OF",
-        "DAY_COUNTS",
-        "FIRST_ROW",
-    },
-    "carryxl.workbooks.sheets.swap": {"INPUTS", "OUTPUTS"},
-}
-
-
 def _public_definitions(path: Path) -> set[str]:
     """Names a module defines at its top level (functions, classes, constants, aliases)."""
     names: set[str] = set()
@@ -203,12 +126,4 @@ def test_every_public_name_is_in_all(path: Path) -> None:
     assert len(declared) == len(set(declared))
     assert [n for n in declared if not hasattr(module, n)] == []
     missing = _public_definitions(path) - set(declared)
-    assert missing <= PENDING.get(module.__name__, set()), sorted(missing)
-
-
-def test_pending_names_are_still_missing() -> None:
-    """An entry of PENDING that a module now lists is taken out, so the list only shrinks."""
-    for name, pending in PENDING.items():
-        module = importlib.import_module(name)
-        listed = sorted(pending & set(module.__all__))
-        assert listed == [], f"{name} lists {listed}: take them out of PENDING here"
+    assert missing == set(), sorted(missing)

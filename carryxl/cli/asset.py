@@ -71,7 +71,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON for machines")
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
+def _calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The result as plain data."""
     convention = MoveConvention.parse(args.convention)
     if args.fx_spots is not None:
@@ -102,7 +102,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def render(r: dict[str, Any]) -> str:
+def _render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     rows = [
         ("asset return (its own currency)", percent(r["asset_return"])),
@@ -129,7 +129,7 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
-    return print_report(calculate(args), render, args.json)
+    return print_report(_calculate(args), _render, args.json)
 
 
 COMMANDS = (

@@ -288,7 +288,7 @@ def _breakevens(args: argparse.Namespace, trade: _Trade) -> dict[str, Any]:
     }
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
+def _calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
     trade = _trade(args)
     period = trade.period
@@ -314,7 +314,7 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def render(r: dict[str, Any]) -> str:
+def _render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     ccy = r["currency"]
     simple, exact = r["simple"], r["exact"]
@@ -367,7 +367,7 @@ def render(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
-    return print_report(calculate(args), render, args.json)
+    return print_report(_calculate(args), _render, args.json)
 
 
 COMMANDS = (

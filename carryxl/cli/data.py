@@ -161,7 +161,7 @@ def run_update(args: argparse.Namespace) -> int:
     return 0
 
 
-POLICY_CSV = """date,currency,policy_rate_percent
+_POLICY_CSV = """date,currency,policy_rate_percent
 2024-01-02,USD,5.5
 2024-09-19,USD,5
 2024-01-02,JPY,-0.1
@@ -193,7 +193,7 @@ COMMANDS = (
                 examples=(
                     Example(
                         "carryxl data import policy.csv --through 2024-12-31",
-                        files={"policy.csv": POLICY_CSV},
+                        files={"policy.csv": _POLICY_CSV},
                         note="your own change points (percent), in force to --through",
                     ),
                 ),

@@ -15,10 +15,11 @@ from carryxl.core.calendars import calendars_note
 from carryxl.core.dates import business_holidays
 from carryxl.core.errors import CarryxlError
 from carryxl.core.strip import ForwardTerms, StripRow, forward_strip
+from carryxl.core.swaps import WEEKDAYS
 
 __all__ = ["COMMANDS", "run"]
 
-DATES = """\
+_DATES = """\
 Dates: each currency's settlement calendar (the holidays package: USD the Federal
 Reserve's, EUR TARGET, JPY Japan's holidays and the banks' 31 Dec-3 Jan, GBP England's
 bank holidays...), plus any --holidays. The spot date is the trade date + the pair's spot
@@ -29,8 +30,6 @@ next business day, TN from there to spot, SN from spot to the next day; other te
 at the spot date + the tenor, rolled by modified following with the end-of-month rule.
 Each leg's year fraction runs over the period under its own day count; points use the
 pair's pip (100 on JPY, HUF, ISK pairs; 10,000 otherwise; --pip-size overrides)."""
-
-WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -99,7 +98,7 @@ def _row(r: StripRow) -> dict[str, Any]:
     }
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
+def _calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The forward (or the strip) and its dates as plain data."""
     terms = _terms(args)
     pair = terms.pair
@@ -132,11 +131,11 @@ def calculate(args: argparse.Namespace) -> dict[str, Any]:
 
 def _day(text: str) -> str:
     return (
-        f"{text} {WEEKDAY[int(np.datetime64(text).astype('datetime64[D]').view('int64') + 3) % 7]}"
+        f"{text} {WEEKDAYS[int(np.datetime64(text).astype('datetime64[D]').view('int64') + 3) % 7]}"
     )
 
 
-def render(r: dict[str, Any]) -> str:
+def _render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     if "strip" in r:
         return _render_strip(r)
@@ -203,7 +202,7 @@ def _render_strip(r: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the forward, or JSON with ``--json``."""
-    return print_report(calculate(args), render, args.json)
+    return print_report(_calculate(args), _render, args.json)
 
 
 COMMANDS = (
@@ -212,7 +211,7 @@ COMMANDS = (
         page="docs/desk.md",
         help="FX forward: outright, points and its dates (spot date, rolled tenor end)",
         description="The outright forward S (1 + r_quote t_quote) / (1 + r_base t_base) and its\n"
-        "points, from the spot date to the tenor's end, with both dates shown.\n\n" + DATES,
+        "points, from the spot date to the tenor's end, with both dates shown.\n\n" + _DATES,
         arguments=_arguments,
         run=run,
         examples=(

@@ -154,7 +154,7 @@ def _last(values: Any) -> float | None:
     return float(finite[-1]) if finite.size else None
 
 
-def calculate(args: argparse.Namespace, h: RateHistory) -> dict[str, Any]:
+def _calculate(args: argparse.Namespace, h: RateHistory) -> dict[str, Any]:
     """Summaries of each pair, indicators of the first, the correlation matrix if several."""
     summaries = []
     for name in args.pairs:
@@ -198,7 +198,7 @@ def _clean(value: Any) -> float | None:
     return float(value) if np.isfinite(value) else None
 
 
-def render(r: dict[str, Any]) -> str:
+def _render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     rows = [
         (
@@ -238,7 +238,7 @@ def render(r: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
     plot_target(args)
-    return print_report(calculate(args, load_history(args)), render, args.json)
+    return print_report(_calculate(args, load_history(args)), _render, args.json)
 
 
 COMMANDS = (

@@ -19,7 +19,7 @@ from carryxl.cli.formatting import money, percent, print_json, table
 from carryxl.cli.history import add_data_argument, add_plot_argument, load_history, plot_target
 from carryxl.core.conventions import Currency, Pair
 from carryxl.core.dates import parse_date
-from carryxl.core.defaults import CONFIDENCE, LOT_SIZE
+from carryxl.core.defaults import CONFIDENCE, LOT_SIZE, TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import number_from_text, rate_from_text
 from carryxl.core.portfolio import check_correlation
@@ -74,7 +74,7 @@ DESCRIPTION = (
     "tranches of it (columns: pair, side, funding, stop_loss, leverage, rate_base, "
     "rate_quote, date, rate, amount; optional spot, volatility, and swap: the broker's "
     "swap in quote money per lot per night, credit positive, with lot_size, default "
-    "100000). Spots and the account "
+    f"{LOT_SIZE:.0f}). Spots and the account "
     "rates come from the ECB fixings on --date (a day without one: the last fixing before it, "
     "named in the output) unless a spot column is given; a blank entry "
     "rate is the ECB fixing of the tranche's date; volatilities and correlations come from "
@@ -203,13 +203,16 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="account currency (default: the first pair's quote)",
     )
     p.add_argument(
-        "--confidence", type=rate("confidence"), default=CONFIDENCE, help="VaR confidence (0.99)"
+        "--confidence",
+        type=rate("confidence"),
+        default=CONFIDENCE,
+        help=f"VaR confidence ({CONFIDENCE})",
     )
     p.add_argument(
         "--horizon-days",
         type=number("horizon_days", above=0),
         default=10.0,
-        help="trading days (10; /252)",
+        help=f"trading days (10; /{TRADING_DAYS})",
     )
     p.add_argument("--tax-interest", type=rate("tax_interest"), default=0.0, help="e.g. 20%%")
     p.add_argument("--tax-fx", type=rate("tax_fx"), default=0.0, help="e.g. 20%%")

@@ -35,7 +35,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.core.lots import lots_in_steps
 from carryxl.core.risk import VAR_MODEL
 
-PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
+_PROBABILITY_MODEL = "lognormal spot, carry as the cushion"
 """The probability of loss is not the VaR's normal model: the report says so."""
 
 __all__ = ["COMMANDS", "run"]
@@ -129,7 +129,7 @@ def _add_market_arguments(p: argparse.ArgumentParser) -> None:
         "--days-a-year",
         type=number("days_a_year", above=0),
         default=float(TRADING_DAYS),
-        help="days a year for the horizon (252)",
+        help=f"days a year for the horizon ({TRADING_DAYS})",
     )
     market.add_argument(
         "--confidence", type=rate("confidence"), default=CONFIDENCE, help="VaR level, 99%%"
@@ -163,7 +163,7 @@ def _to_account(args: argparse.Namespace, pair: Pair) -> tuple[str, float, str]:
     return where.upper(), float(args.to_account), "quote"
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
+def _calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The whole result as plain data (what ``--json`` prints)."""
     pair: Pair = args.pair
     side = float(side_sign(args.side))
@@ -262,12 +262,12 @@ def _market(args: argparse.Namespace, units: float, k: float, side: float) -> di
                 (args.rate_base, args.rate_quote) if side > 0 else (args.rate_quote, args.rate_base)
             )
             result["probability_of_loss"] = float(probability_of_loss(earn, pay, args.vol, years))
-            result["probability_of_loss_model"] = PROBABILITY_MODEL
+            result["probability_of_loss_model"] = _PROBABILITY_MODEL
             result["carry_to_vol"] = float(carry_to_vol(earn, pay, args.vol))
     return result
 
 
-def render(r: dict[str, Any]) -> str:
+def _render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     ccy = r["account"]
     rows: list[tuple[str, str]] = [
@@ -316,7 +316,7 @@ def render(r: dict[str, Any]) -> str:
             (f"ES {label} ({ccy})", money(r["es"], ccy)),
         ]
     if "probability_of_loss" in r:
-        notes.append(f"probability of loss: {PROBABILITY_MODEL} (not the VaR's normal P&L).")
+        notes.append(f"probability of loss: {_PROBABILITY_MODEL} (not the VaR's normal P&L).")
         rows += [
             (
                 f"probability of a loss at {r['horizon_days']:g} days",
@@ -345,7 +345,7 @@ def _spot(value: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report, or JSON with ``--json``."""
-    return print_report(calculate(args), render, args.json)
+    return print_report(_calculate(args), _render, args.json)
 
 
 COMMANDS = (

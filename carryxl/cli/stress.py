@@ -82,7 +82,7 @@ def _inputs(args: argparse.Namespace) -> dict[str, Any]:
     return base
 
 
-def calculate(args: argparse.Namespace) -> dict[str, Any]:
+def _calculate(args: argparse.Namespace) -> dict[str, Any]:
     """The replay's summary as plain data."""
     chosen = _inputs(args)
     replay = stress_replay(
@@ -140,7 +140,7 @@ def _target(pair: str, funding: str) -> str:
     return base if quote == funding else quote
 
 
-def render(r: dict[str, Any]) -> str:
+def _render(r: dict[str, Any]) -> str:
     """The human-readable report."""
     ccy = r["funding"]
     title = r.get("episode") or f"{r['pair']} {r['start']} to {r['end']}"
@@ -190,11 +190,11 @@ def run(args: argparse.Namespace) -> int:
         print("rates: the pair's BIS policy rates day by day unless you give rates")
         return 0
     plot_target(args)
-    result = calculate(args)
+    result = _calculate(args)
     if args.json:
         print_json(result)
     else:
-        print(render(result))
+        print(_render(result))
     return 0
 
 

@@ -30,6 +30,7 @@ from carryxl.core import (
 )
 from carryxl.core.calendars import calendars_note
 from carryxl.core.dates import business_holidays
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError
 from carryxl.core.parse import rate_from_text
 from carryxl.core.swaps import WEEKDAYS
@@ -97,7 +98,7 @@ def _quote_arguments(p: argparse.ArgumentParser) -> None:
         "--lots", type=number("lots", above=0), default=1.0, help="position size in lots"
     )
     p.add_argument(
-        "--lot-size", type=number("lot_size", above=0), default=100_000.0, help="base units a lot"
+        "--lot-size", type=number("lot_size", above=0), default=LOT_SIZE, help="base units a lot"
     )
     p.add_argument(
         "--point-size",

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core.conventions import Orientation
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.trade import Spots, checked_legs, checked_spots
 from carryxl.core.validate import (
     FloatArray,
@@ -83,7 +84,7 @@ def commission_cost(
     units: Any,
     per_lot: Any = 0.0,
     per_million: Any = 0.0,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     sides: Any = 2,
 ) -> FloatArray:
     """Commission on ``units`` base units: sides * units * (per_lot / lot_size + per_million / 1e6).
@@ -218,7 +219,7 @@ def carry_trade_costs(
     spread_exit_pips: Any = None,
     commission_per_lot: Any = 0.0,
     commission_per_million: Any = 0.0,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     markup_target: Any = 0.0,
     markup_funding: Any = 0.0,
     years: Any = 0.0,
@@ -275,7 +276,7 @@ def breakeven_spot_after_costs(
     spread_exit_pips: Any = None,
     commission_per_lot: Any = 0.0,
     commission_per_million: Any = 0.0,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     markup_target: Any = 0.0,
     markup_funding: Any = 0.0,
     years_funding: Any = None,

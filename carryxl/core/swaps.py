@@ -63,6 +63,7 @@ import numpy.typing as npt
 from carryxl.core.calendars import PairCalendars, pair_calendars, spot_dates
 from carryxl.core.conventions import DayCount, Pair, default_day_count
 from carryxl.core.dates import LAST_DATE, DateArray, as_dates
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError, Rule
 from carryxl.core.forwards import forward_outright
 from carryxl.core.sides import side_sign
@@ -101,7 +102,7 @@ __all__ = [
 if TYPE_CHECKING:
     import pandas as pd
 
-IntArray = npt.NDArray[np.int64]
+_IntArray = npt.NDArray[np.int64]
 
 WEEKDAY_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -188,9 +189,9 @@ def _calendar(
     return pair_calendars(pair, first, last, given)
 
 
-def _weekday(dates: DateArray) -> IntArray:
+def _weekday(dates: DateArray) -> _IntArray:
     """0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday)."""
-    result: IntArray = (dates.astype(np.int64) + 3) % 7
+    result: _IntArray = (dates.astype(np.int64) + 3) % 7
     return result
 
 
@@ -235,15 +236,15 @@ def triple_rollover_weekday(pair: Pair | None = None, spot_lag: int | None = Non
     return 4 - min(_lag(pair, spot_lag), 4)
 
 
-def _weekend_days(start: DateArray, end: DateArray) -> IntArray:
+def _weekend_days(start: DateArray, end: DateArray) -> _IntArray:
     """Saturdays and Sundays in [start, end)."""
-    result: IntArray = (end - start).astype(np.int64) - np.busday_count(start, end)
+    result: _IntArray = (end - start).astype(np.int64) - np.busday_count(start, end)
     return result
 
 
 def _rollover(
     days: DateArray, lag: int, cal: PairCalendars, triple_day: Any
-) -> tuple[IntArray, DateArray, DateArray]:
+) -> tuple[_IntArray, DateArray, DateArray]:
     """Each trade date's nights (0 off the rollover days) and its two value dates."""
     open_day = np.is_busday(days, holidays=cal.counted)
     following = np.busday_offset(days, 1, roll="forward", holidays=cal.counted)
@@ -253,7 +254,7 @@ def _rollover(
     if not is_auto(triple_day):
         triple = weekday_from_text(triple_day)
         nights = nights - _weekend_days(v0, v1) + 2 * (_weekday(days) == triple)
-    result: IntArray = np.where(open_day, nights, 0)
+    result: _IntArray = np.where(open_day, nights, 0)
     return result, v0, v1
 
 
@@ -265,7 +266,7 @@ def rollover_nights(
     spot_lag: int | None = None,
     *,
     calendars: bool = True,
-) -> IntArray:
+) -> _IntArray:
     """Nights accrued by the rollover on trade date d (0 when d is not a rollover day).
 
     value(d') - value(d), d' the next rollover day: 1 on most days, 3 on Wednesday for
@@ -286,7 +287,7 @@ def nights_between(
     spot_lag: int | None = None,
     *,
     calendars: bool = True,
-) -> IntArray:
+) -> _IntArray:
     """Nights of swap from opening on ``open_date`` to closing on ``close_date``.
 
     value(close) - value(open), or with ``triple_day`` the sum of :func:`rollover_nights`
@@ -305,7 +306,7 @@ def nights_between(
     lag = _lag(pair, spot_lag)
     v0 = spot_dates(d0, lag, cal)
     v1 = spot_dates(d1, lag, cal)
-    nights: IntArray = (v1 - v0).astype(np.int64)
+    nights: _IntArray = (v1 - v0).astype(np.int64)
     if not is_auto(triple_day):
         mask = [0] * 7
         mask[weekday_from_text(triple_day)] = 1
@@ -436,7 +437,7 @@ def swap_per_night(
     pair: Pair | None = None,
     spot: Any = None,
     point_size: float | None = None,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     basis: Any = 360.0,
     to_account: Any = 1.0,
     digits: int | None = None,
@@ -467,7 +468,7 @@ def swap_quote_from_money(
     pair: Pair | None = None,
     spot: Any = None,
     point_size: float | None = None,
-    lot_size: Any = 100_000.0,
+    lot_size: Any = LOT_SIZE,
     basis: Any = 360.0,
     to_account: Any = 1.0,
     digits: int | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from carryxl.core import asset, sides, swaps, tax
+from carryxl.core import asset, defaults, sides, swaps, tax
 from carryxl.core.conventions import DayCount, Pair, rate_from_text
 from carryxl.core.dates import Tenor
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
@@ -421,7 +421,9 @@ DIGITS = Arg(
     "Optional: the platform's digits for points (default 3 on JPY pairs, 5 on most others)",
     _setting(_digits),
 )
-LOT_SIZE = Arg("lot_size", "Optional: base units per lot (default 100000)", number)
+LOT_SIZE = Arg(
+    "lot_size", f"Optional: base units per lot (default {defaults.LOT_SIZE:.0f})", number
+)
 BASIS = Arg(
     "basis",
     "Optional: days a year for percent quotes, 360 (default) or 365",
@@ -468,7 +470,7 @@ PAIR_FOR_PIPS = Arg(
     _setting(_pip_size),
 )
 VOLATILITY = Arg("volatility", "Annual volatility of the spot, e.g. 0.12 or 12%", rate)
-CONFIDENCE = Arg("confidence", "Optional: confidence level, 0.99 (default)", rate)
+CONFIDENCE = Arg("confidence", f"Optional: confidence level, {defaults.CONFIDENCE} (default)", rate)
 EXPECTED_RETURN = Arg("expected_return", "Optional: expected return a year (default 0)", rate)
 MEASURE = Arg(
     "measure", 'Optional: "VaR" (default) or "ES" (expected shortfall)', _setting(_measure)

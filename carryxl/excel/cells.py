@@ -113,8 +113,8 @@ EXCEL_ERRORS = frozenset(
     }
 )
 
-Grid = Sequence[Sequence[Any]]
-ObjectArray = npt.NDArray[np.object_]
+_Grid = Sequence[Sequence[Any]]
+_ObjectArray = npt.NDArray[np.object_]
 _NUMBER_TYPES = frozenset({float, int})
 _INDEX = re.compile(r"\[[\d,]+\]$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -163,10 +163,10 @@ def message(error: CarryxlError) -> str:
     return f"{argument}: {error.rule} (got {_show(error.value)})"[:_MAX_MESSAGE]
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def udf(function: F) -> F:
+def udf(function: _F) -> _F:
     """Make ``function`` answer every input with a value or one line of text, never raise.
 
     xlwings reads the signature through ``functools.wraps`` (``__wrapped__``), so the
@@ -191,7 +191,7 @@ def udf(function: F) -> F:
 
     # The docstring is the function wizard's description: one line, however it is wrapped.
     cell.__doc__ = " ".join((function.__doc__ or "").split())
-    return cast(F, cell)
+    return cast(_F, cell)
 
 
 # -- reading arguments ------------------------------------------------------------------
@@ -208,7 +208,7 @@ class Input:
 
     name: str
     values: npt.NDArray[Any]
-    problems: ObjectArray | None = None
+    problems: _ObjectArray | None = None
     setting: bool = False
     blank: npt.NDArray[np.bool_] | None = None
 
@@ -217,11 +217,11 @@ def _blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _grid(value: Any) -> Grid:
+def _grid(value: Any) -> _Grid:
     """Any argument as rows of cells: a scalar (a default), a row, rows, or an array."""
     if isinstance(value, np.ndarray):
         array = value.reshape(-1, 1) if value.ndim == 1 else np.atleast_2d(value)
-        return cast(Grid, array.tolist())
+        return cast(_Grid, array.tolist())
     if isinstance(value, list | tuple):
         if not value:
             return [[None]]
@@ -234,12 +234,12 @@ def _grid(value: Any) -> Grid:
                 raise CarryxlError(
                     "range", Described("rows of different lengths"), "must be rectangular"
                 )
-            return cast(Grid, value)
+            return cast(_Grid, value)
         return [[v] for v in value]
     return [[value]]
 
 
-def _as_floats(grid: Grid) -> npt.NDArray[np.float64] | None:
+def _as_floats(grid: _Grid) -> npt.NDArray[np.float64] | None:
     """The grid as floats when every cell is a number (the fast path), else None."""
     width = len(grid[0])
     flat = [row[0] for row in grid] if width == 1 else [cell for row in grid for cell in row]
@@ -248,12 +248,12 @@ def _as_floats(grid: Grid) -> npt.NDArray[np.float64] | None:
     return np.array(flat, dtype=np.float64).reshape(len(grid), width)
 
 
-def _is_blank(grid: Grid) -> bool:
+def _is_blank(grid: _Grid) -> bool:
     """One cell, left empty (or the argument left out)."""
     return len(grid) == 1 and len(grid[0]) == 1 and grid[0][0] in (None, "")
 
 
-def _any(problems: ObjectArray) -> ObjectArray | None:
+def _any(problems: _ObjectArray) -> _ObjectArray | None:
     """``problems`` if any cell has one, else None (the inputs are all good)."""
     return problems if (problems != None).any() else None  # noqa: E711 - elementwise
 
@@ -292,7 +292,7 @@ def numbers(name: str, value: Any, *, text: TextReader | None = None) -> Input:
     for k in odd:
         flat[k] = np.nan
     values = np.array(flat, dtype=np.float64).reshape(len(grid), len(grid[0]))
-    problems: ObjectArray = np.full(values.shape, None, dtype=object)
+    problems: _ObjectArray = np.full(values.shape, None, dtype=object)
     blank = np.zeros(values.shape, dtype=bool)
     for k in odd:
         cell = grid[k // values.shape[1]][k % values.shape[1]]
@@ -326,7 +326,7 @@ def dates(name: str, value: Any) -> Input:
         except CarryxlError:
             pass  # find the bad cells one by one below
     values = np.full((len(grid), len(grid[0])), np.datetime64("NaT"), dtype="datetime64[D]")
-    problems: ObjectArray = np.full(values.shape, None, dtype=object)
+    problems: _ObjectArray = np.full(values.shape, None, dtype=object)
     blank = np.zeros(values.shape, dtype=bool)
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
@@ -338,9 +338,9 @@ def dates(name: str, value: Any) -> Input:
     return Input(name, values, _any(problems), blank=blank if blank.any() else None)
 
 
-def _objects(value: Any) -> ObjectArray:
+def _objects(value: Any) -> _ObjectArray:
     grid = _grid(value)
-    array: ObjectArray = np.empty((len(grid), len(grid[0])), dtype=object)
+    array: _ObjectArray = np.empty((len(grid), len(grid[0])), dtype=object)
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
             array[i, j] = None if isinstance(cell, str) and not cell.strip() else cell
@@ -358,8 +358,8 @@ def choice(name: str, parse: Callable[..., Hashable], *values: Any) -> Input:
         arrays = np.broadcast_arrays(*(_objects(v) for v in values))
     except ValueError:
         raise CarryxlError(name, Described("ranges of different sizes"), "must line up") from None
-    parsed: ObjectArray = np.empty(arrays[0].shape, dtype=object)
-    problems: ObjectArray | None = None
+    parsed: _ObjectArray = np.empty(arrays[0].shape, dtype=object)
+    problems: _ObjectArray | None = None
     seen: dict[tuple[Any, ...], tuple[Hashable, str | None]] = {}
     for index in np.ndindex(parsed.shape):
         key = tuple(a[index] for a in arrays)
@@ -687,7 +687,7 @@ def evaluate(
     grid = out.reshape(shape[0], shape[1] * columns)
     if not problems:
         return grid
-    marked: ObjectArray = grid.astype(object)
+    marked: _ObjectArray = grid.astype(object)
     for index, line in problems.items():
         row, column = divmod(index, shape[1])
         marked[row, column * columns] = line
@@ -699,7 +699,7 @@ def _label(grid: npt.NDArray[Any], test: Callable[[float], bool], text: str) -> 
     hit = np.array([isinstance(v, float) and test(v) for v in grid.flat], dtype=bool)
     if not hit.any():
         return grid
-    labelled: ObjectArray = grid.astype(object)
+    labelled: _ObjectArray = grid.astype(object)
     labelled[hit.reshape(grid.shape)] = text
     return labelled
 
@@ -725,22 +725,22 @@ def date_set(name: str, value: Any) -> Input:
                 days.add(_date(name, cell))
             except CarryxlError as error:
                 raise WholeCall(message(error)) from None
-    holder: ObjectArray = np.empty((1, 1), dtype=object)
+    holder: _ObjectArray = np.empty((1, 1), dtype=object)
     holder[0, 0] = tuple(sorted(days))
     return Input(name, holder, setting=True)
 
 
-def with_header(header: Sequence[Any], grid: npt.NDArray[Any]) -> ObjectArray:
+def with_header(header: Sequence[Any], grid: npt.NDArray[Any]) -> _ObjectArray:
     """``grid`` under a header row (text cells that never become formulas)."""
-    labelled: ObjectArray = np.empty((grid.shape[0] + 1, grid.shape[1]), dtype=object)
+    labelled: _ObjectArray = np.empty((grid.shape[0] + 1, grid.shape[1]), dtype=object)
     labelled[0] = list(header)
     labelled[1:] = grid
     return labelled
 
 
-def shown(item: Input) -> ObjectArray:
+def shown(item: Input) -> _ObjectArray:
     """A setting's parsed values as cells, with each bad cell's message in its place."""
-    grid: ObjectArray = item.values.copy()
+    grid: _ObjectArray = item.values.copy()
     if item.problems is not None:
         bad = item.problems != None  # noqa: E711 - elementwise on objects
         grid[bad] = item.problems[bad]

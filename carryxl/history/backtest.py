@@ -57,13 +57,13 @@ import numpy as np
 from carryxl.core.carry import carry_pnl, spot_ratio
 from carryxl.core.conventions import Currency, DayCount, Orientation, Pair, default_day_count
 from carryxl.core.dates import DateArray, as_dates, year_fraction
-from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
+from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL, TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, non_negative, positive
 from carryxl.history.data import RateHistory
 from carryxl.history.indicators import ema, macd, rsi, sma
 from carryxl.history.rates import Schedule, known_rates_on, rates_on
-from carryxl.history.series import TRADING_DAYS, spot_series
+from carryxl.history.series import spot_series
 from carryxl.history.stats import PerformanceStats, performance_stats
 
 __all__ = [

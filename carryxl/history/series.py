@@ -18,13 +18,13 @@ import numpy as np
 
 from carryxl.core.conventions import Pair
 from carryxl.core.dates import DateArray, as_dates
+from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
 from carryxl.history.data import Hole, Quote, RateHistory
 from carryxl.history.ecb import ecb_history
 
 __all__ = [
-    "TRADING_DAYS",
     "SpotSeries",
     "correlation_matrix",
     "fixing_dates",
@@ -34,9 +34,6 @@ __all__ = [
     "spot_on",
     "spot_series",
 ]
-
-TRADING_DAYS = 252
-"""Observations per year used to annualise daily volatility: sigma_year = sigma_day * sqrt(252)."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ __all__ = [
     "BACKTEST_PICTURE",
     "BACKTEST_TITLE",
     "DEFAULT_YEARS",
+    "PICTURE_ANCHOR",
+    "TABLE_COLUMNS",
     "TABLE_HEADER",
     "backtest_window",
     "run_backtest",

@@ -42,7 +42,13 @@ from carryxl.macros.inputs import currency_of, pair_of, single_value
 from carryxl.macros.language import sheet_language
 from carryxl.macros.ownership import Write, apply_writes, is_empty, matches, require_unprotected
 
-__all__ = ["MarketFill", "market_fills", "portfolio_risk_rows", "refresh_portfolio_risk"]
+__all__ = [
+    "NO_RATES",
+    "MarketFill",
+    "market_fills",
+    "portfolio_risk_rows",
+    "refresh_portfolio_risk",
+]
 
 NO_RATES = (
     "rates: no policy-rate data, so the rate cells were left as they are; run "

@@ -35,7 +35,15 @@ from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
 from carryxl.macros.inputs import optional_value, read_held_trade
 from carryxl.macros.policy import held_rates, rates_text
 
-__all__ = ["STRESS_TITLE", "StressWindow", "replay_stress", "stress_rows", "stress_windows"]
+__all__ = [
+    "HEADER",
+    "STRESS_PICTURE",
+    "STRESS_TITLE",
+    "StressWindow",
+    "replay_stress",
+    "stress_rows",
+    "stress_windows",
+]
 
 STRESS_TITLE = "Carry stress"
 STRESS_PICTURE = "carryxl_stress"

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from carryxl.core.conventions import Pair, default_day_count
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError, Described
 from carryxl.core.swaps import (
     SwapForm,
@@ -47,16 +48,12 @@ from carryxl.history.policy import BEFORE, GAP, STALE, PolicyRates
 from carryxl.statements.records import AssetClass, Position, Statement
 
 __all__ = [
-    "CONTRACT_SIZE",
     "Analysis",
     "Conversion",
     "GroupResult",
     "PositionResult",
     "analyse",
 ]
-
-CONTRACT_SIZE = 100_000.0
-"""Base units in one FX lot."""
 
 Conversion = Callable[[str, str, np.ndarray], np.ndarray]
 """``(currency, account currency, dates) -> account units per unit of currency`` (NaN where
@@ -200,7 +197,7 @@ def _implied(
         )
         implied[ok] = swap_implied_rate(
             carry[ok] / per_quote[ok],
-            lots[ok] * CONTRACT_SIZE,
+            lots[ok] * LOT_SIZE,
             spot[ok],
             nights[ok],
             default_day_count(pair.quote).days_in_year,

@@ -18,9 +18,9 @@ from carryxl.excel.declare import ExcelFunction
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "foreign assets"
-OPTIONAL_FUNDING = RATE_FUNDING("Optional: rate paid on the borrowed currency (default 0)")
-OPTIONAL_YEARS = YEARS("Optional: the period as a year fraction (default 0)")
+_GROUP = "foreign assets"
+_OPTIONAL_FUNDING = RATE_FUNDING("Optional: rate paid on the borrowed currency (default 0)")
+_OPTIONAL_YEARS = YEARS("Optional: the period as a year fraction (default 0)")
 
 
 def _foreign_move(funding_move: Any, convention: Any) -> Any:
@@ -30,16 +30,16 @@ def _foreign_move(funding_move: Any, convention: Any) -> Any:
 FUNCTIONS = (
     ExcelFunction(
         "ASSET_CARRY_RETURN",
-        GROUP,
+        _GROUP,
         """Return in the funding currency of a foreign asset bought with borrowed money:
         (1+a)(1+g)-1-rf*t. Nasdaq -2.15%, USD/JPY +1.52%: -0.66% before funding.""",
         (ASSET_RETURN, FX_MOVE),
-        (OPTIONAL_FUNDING, OPTIONAL_YEARS),
+        (_OPTIONAL_FUNDING, _OPTIONAL_YEARS),
         kernel=asset.asset_carry_return,
     ),
     ExcelFunction(
         "ASSET_EXCESS_RETURN",
-        GROUP,
+        _GROUP,
         """Foreign asset in the funding currency minus a local asset: (1+a)(1+g)-(1+l). Nasdaq +49%,
         USD +5.75% vs yen, Nikkei +60.79%: -3.2%.""",
         (ASSET_RETURN, FX_MOVE, LOCAL_RETURN),
@@ -47,16 +47,16 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "ASSET_BREAKEVEN_FX",
-        GROUP,
+        _GROUP,
         """The foreign currency's move that wipes out the asset return: (1+rf*t)/(1+a)-1. A +10%
         asset return is lost if the USD falls 9.09% against the yen.""",
         (ASSET_RETURN,),
-        (OPTIONAL_FUNDING, OPTIONAL_YEARS),
+        (_OPTIONAL_FUNDING, _OPTIONAL_YEARS),
         kernel=asset.breakeven_fx_move,
     ),
     ExcelFunction(
         "ASSET_FX_MOVE",
-        GROUP,
+        _GROUP,
         """The foreign currency's move g from "the funding currency moved m": "quote" g=-m; "value"
         g=1/(1+m)-1. Yen +10%: quote -10%, value -9.09%.""",
         (FUNDING_MOVE, CONVENTION),

@@ -40,7 +40,7 @@ from carryxl.excel.declare import Arg, ExcelFunction, never_if_infinite, never_i
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "break-even and costs"
+_GROUP = "break-even and costs"
 
 
 def _days_to_offset(method: str, **given: Any) -> Any:
@@ -82,7 +82,7 @@ def _total_costs(**given: Any) -> Any:
     return costs.carry_trade_costs(**given).total
 
 
-def carry_costs(
+def _carry_costs(
     notional: Any,
     spot_start: Any,
     spot_end: Any,
@@ -129,7 +129,7 @@ def carry_costs(
 FUNCTIONS = (
     ExcelFunction(
         "CARRY_BREAKEVEN",
-        GROUP,
+        _GROUP,
         """End spot at which the exact total P&L is zero: S0*(1+rf*t)/(1+rt*t) over the year
         fractions given (not a dated forward: FX_FORWARD). AUD/JPY 100, 4.5% vs 0.1%, 0.5y:
         97.8484.""",
@@ -139,7 +139,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_BREAKEVEN_MOVE",
-        GROUP,
+        _GROUP,
         """Move of the quoted spot, S1/S0 - 1, at which the exact total P&L is zero. AUD/JPY funded
         in JPY, 4.5% vs 0.1%, 0.5y: -2.15%.""",
         (RATE_TARGET, RATE_FUNDING, YEARS),
@@ -148,7 +148,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_DAYS_TO_OFFSET",
-        GROUP,
+        _GROUP,
         """Calendar days of carry that make up for an FX move (0 if the move is a gain, "never" if
         the carry is not positive). -3% at 4.5% vs 0.1%: simple 248.9 days.""",
         (
@@ -162,7 +162,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_COSTS",
-        GROUP,
+        _GROUP,
         """Trading costs of a carry trade in the funding currency: spread + commission + rate markup
         (subtract from CARRY_PNL). Seed 1 with a 2-pip spread both ways: 2,000 JPY.""",
         (NOTIONAL, SPOT_START, SPOT_END, PAIR_FOR_COSTS, FUNDING_FOR_COSTS),
@@ -177,11 +177,11 @@ FUNCTIONS = (
             LOT_SIZE,
             Arg("breakdown", "Optional: TRUE spills spread, commission, markup, total", cells_only),
         ),
-        body=carry_costs,
+        body=_carry_costs,
     ),
     ExcelFunction(
         "CARRY_BREAKEVEN_AFTER_COSTS",
-        GROUP,
+        _GROUP,
         """End spot at which the exact P&L less trading costs is zero ("never" if none). Seed 1 with
         a 2-pip spread: 97.8679 (97.8484 without costs).""",
         (NOTIONAL, SPOT_START, RATE_TARGET, RATE_FUNDING, YEARS, PAIR_FOR_COSTS, FUNDING_FOR_COSTS),

@@ -19,7 +19,7 @@ from carryxl.excel.declare import ExcelFunction
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "dates"
+_GROUP = "dates"
 
 
 def _year_fraction(start_date: Any, end_date: Any, day_count: Any) -> Any:
@@ -30,7 +30,7 @@ def _tenor_end(start_date: Any, tenor: Any, holidays: tuple[Any, ...] = ()) -> A
     return dates.to_excel_serial(dates.add_tenor(start_date, tenor, list(holidays) or None))
 
 
-def day_count(currency_code: Any) -> Any:
+def _day_count(currency_code: Any) -> Any:
     """DAY_COUNT: the day count's name in each cell (text, not a number)."""
 
     def parse(cell: Any) -> str:
@@ -42,7 +42,7 @@ def day_count(currency_code: Any) -> Any:
 FUNCTIONS = (
     ExcelFunction(
         "YEAR_FRACTION",
-        GROUP,
+        _GROUP,
         """Year fraction between two dates under a day count (a currency uses its money-market
         basis: USD ACT/360). 2024-01-15 to 2024-07-15: 0.50556 ACT/360, 0.49863 ACT/365F.""",
         (START_DATE, END_DATE),
@@ -51,7 +51,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "TENOR_YEARS",
-        GROUP,
+        _GROUP,
         """Nominal year fraction of a tenor: years + months/12 + days/basis (basis 360 or 365 by day
         count). 6M: 0.5; 90D: 0.25 on ACT/360, 0.24658 on ACT/365F.""",
         (TENOR,),
@@ -60,7 +60,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "TENOR_END",
-        GROUP,
+        _GROUP,
         """End date of a period: start + tenor, rolled by modified following with the end-of-month
         rule (30 Jun 2023 + 3M = Fri 29 Sep 2023), over weekends and the holidays given. An Excel
         date number: format it as a date.""",
@@ -70,10 +70,10 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "DAY_COUNT",
-        GROUP,
+        _GROUP,
         """Money-market day count carryxl uses for a currency: ACT/360 (USD, EUR, CHF...) or
         ACT/365F (GBP, AUD, JPY...).""",
         (CURRENCY_CODE,),
-        body=day_count,
+        body=_day_count,
     ),
 )

@@ -30,7 +30,7 @@ from carryxl.excel.arguments import (
 )
 from carryxl.excel.declare import Arg, ExcelFunction, cells_only
 
-__all__ = ["FUNCTIONS", "STRIP_COLUMNS", "fx_forward_strip"]
+__all__ = ["FUNCTIONS", "GROUP", "STRIP_COLUMNS", "YEARS_BASE", "fx_forward_strip"]
 
 GROUP = "forwards"
 YEARS_BASE = YEARS("Year fraction of the period (base leg); see YEAR_FRACTION")

@@ -17,11 +17,11 @@ from carryxl.history.ecb import ecb_history
 
 __all__ = ["FUNCTIONS", "one_window", "renamed"]
 
-GROUP = "history (ECB reference rates)"
+_GROUP = "history (ECB reference rates)"
 
-PAIR_HISTORY_HELP = "A currency pair, e.g. AUD/JPY (any two ECB currencies: a cross via EUR)"
-START_HELP = "First date (an Excel date or text such as 2008-07-01), within the data"
-END_HELP = "Last date (an Excel date), on or after start, within the data"
+_PAIR_HISTORY_HELP = "A currency pair, e.g. AUD/JPY (any two ECB currencies: a cross via EUR)"
+_START_HELP = "First date (an Excel date or text such as 2008-07-01), within the data"
+_END_HELP = "Last date (an Excel date), on or after start, within the data"
 
 
 def _pair_in_data(name: str) -> Any:
@@ -71,7 +71,7 @@ def renamed(error: CarryxlError, names: dict[str, str]) -> CarryxlError:
     return CarryxlError(names.get(error.argument, error.argument), error.value, error.rule)
 
 
-DATE_NAMES = {"start": "start_date", "end": "end_date"}
+_DATE_NAMES = {"start": "start_date", "end": "end_date"}
 
 
 def _spots(pair: Any, start_date: Any, end_date: Any) -> series.SpotSeries:
@@ -81,10 +81,10 @@ def _spots(pair: Any, start_date: Any, end_date: Any) -> series.SpotSeries:
     try:
         return series.spot_series(code, first, last)
     except CarryxlError as error:
-        raise renamed(error, DATE_NAMES) from None
+        raise renamed(error, _DATE_NAMES) from None
 
 
-def fx_spot(pair: Any, on_date: Any) -> Any:
+def _fx_spot(pair: Any, on_date: Any) -> Any:
     """FX_SPOT."""
     days = cells.dates("on_date", on_date)
     pairs = cells.choice("pair", _pair_in_data("pair"), pair)
@@ -144,7 +144,7 @@ def _outside_rule(pair: Pair, day: np.datetime64) -> str:
     return "is outside the data"  # not reached: the day is outside the data
 
 
-def fx_history(pair: Any, start_date: Any, end_date: Any, headers: Any = None) -> Any:
+def _fx_history(pair: Any, start_date: Any, end_date: Any, headers: Any = None) -> Any:
     """FX_HISTORY."""
     table = _spots(pair, start_date, end_date)
     grid = np.column_stack([dates.to_excel_serial(table.dates), table.values]).astype(object)
@@ -153,7 +153,7 @@ def fx_history(pair: Any, start_date: Any, end_date: Any, headers: Any = None) -
     return cells.to_excel(grid)
 
 
-def fx_vol(pair: Any, start_date: Any, end_date: Any, window: Any = None) -> Any:
+def _fx_vol(pair: Any, start_date: Any, end_date: Any, window: Any = None) -> Any:
     """FX_VOL."""
     table = _spots(pair, start_date, end_date)
     size = one_window("window", window, None)
@@ -169,7 +169,7 @@ def fx_vol(pair: Any, start_date: Any, end_date: Any, window: Any = None) -> Any
     return cells.to_excel(cells.label_missing(volatility.reshape(-1, 1), ""))
 
 
-def fx_correl(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
+def _fx_correl(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
     """FX_CORREL."""
     first, last = _one_date("start_date", start_date), _one_date("end_date", end_date)
 
@@ -177,7 +177,7 @@ def fx_correl(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
         try:
             matrix = series.correlation_matrix([pair1, pair2], first, last)[1]
         except CarryxlError as error:
-            raise renamed(error, DATE_NAMES) from None
+            raise renamed(error, _DATE_NAMES) from None
         return float(matrix[0, 1])
 
     grid = cells.evaluate(
@@ -188,34 +188,34 @@ def fx_correl(pair1: Any, pair2: Any, start_date: Any, end_date: Any) -> Any:
     return cells.to_excel(grid)
 
 
-PAIR = Arg("pair", PAIR_HISTORY_HELP, cells_only)
-START_DATE = Arg("start_date", START_HELP, cells_only)
-END_DATE = Arg("end_date", END_HELP, cells_only)
+_PAIR = Arg("pair", _PAIR_HISTORY_HELP, cells_only)
+_START_DATE = Arg("start_date", _START_HELP, cells_only)
+_END_DATE = Arg("end_date", _END_HELP, cells_only)
 
 FUNCTIONS = (
     ExcelFunction(
         "FX_SPOT",
-        GROUP,
+        _GROUP,
         """ECB reference spot of a pair on a date (cross via EUR: AUD/JPY = JPY per EUR / AUD per
         EUR). A weekend or holiday takes the last fixing before it. AUD/JPY on 2008-10-24:
         57.2515.""",
         (
-            PAIR,
+            _PAIR,
             Arg(
                 "on_date",
                 "A date or a column of dates (Excel dates); a non-fixing day: last rate",
                 cells_only,
             ),
         ),
-        body=fx_spot,
+        body=_fx_spot,
     ),
     ExcelFunction(
         "FX_HISTORY",
-        GROUP,
+        _GROUP,
         """Table of a pair's ECB fixings from start to end: dates (Excel date numbers: format the
         column as dates) and spots, one row per fixing, under a header row. Spills down the
         sheet.""",
-        (PAIR, START_DATE, END_DATE),
+        (_PAIR, _START_DATE, _END_DATE),
         (
             Arg(
                 "headers",
@@ -223,15 +223,15 @@ FUNCTIONS = (
                 cells_only,
             ),
         ),
-        body=fx_history,
+        body=_fx_history,
     ),
     ExcelFunction(
         "FX_VOL",
-        GROUP,
+        _GROUP,
         """Annualised realised volatility of a pair's ECB fixings: sample stdev of daily log returns
         * sqrt(252). With a window: a rolling column, one row per fixing, empty until window
         returns exist.""",
-        (PAIR, START_DATE, END_DATE),
+        (_PAIR, _START_DATE, _END_DATE),
         (
             Arg(
                 "window",
@@ -239,11 +239,11 @@ FUNCTIONS = (
                 cells_only,
             ),
         ),
-        body=fx_vol,
+        body=_fx_vol,
     ),
     ExcelFunction(
         "FX_CORREL",
-        GROUP,
+        _GROUP,
         """Correlation of two pairs' daily log returns on the ECB dates both have, start to end. A
         column of pairs and a row of pairs give the correlation matrix. EUR/USD vs USD/EUR: -1.""",
         (
@@ -253,9 +253,9 @@ FUNCTIONS = (
                 "A pair or a row of pairs, e.g. NZD/JPY (a column with a row: a matrix)",
                 cells_only,
             ),
-            START_DATE,
-            END_DATE,
+            _START_DATE,
+            _END_DATE,
         ),
-        body=fx_correl,
+        body=_fx_correl,
     ),
 )

@@ -16,8 +16,8 @@ from carryxl.history import indicators
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "indicators"
-VALUES = Arg(
+_GROUP = "indicators"
+_VALUES = Arg(
     "values", "A column of spots, oldest first (e.g. FX_HISTORY's second column)", cells_only
 )
 
@@ -67,7 +67,7 @@ def _series_answer(spots: _Series, *columns: Any) -> Any:
     return cells.to_excel(grid.T if spots.across else grid)
 
 
-def fx_sma(values: Any, window: Any) -> Any:
+def _fx_sma(values: Any, window: Any) -> Any:
     """FX_SMA."""
     spots = _series(values)
     return _series_answer(spots, indicators.sma(spots.values, _required_window(window)))
@@ -80,7 +80,7 @@ def _required_window(value: Any) -> Any:
     return size
 
 
-def fx_ema(values: Any, window: Any) -> Any:
+def _fx_ema(values: Any, window: Any) -> Any:
     """FX_EMA."""
     spots = _series(values)
     try:
@@ -90,14 +90,14 @@ def fx_ema(values: Any, window: Any) -> Any:
     return _series_answer(spots, average)
 
 
-def fx_rsi(values: Any, window: Any = None) -> Any:
+def _fx_rsi(values: Any, window: Any = None) -> Any:
     """FX_RSI."""
     spots = _series(values)
     size = one_window("window", window, 14.0)
     return _series_answer(spots, indicators.rsi(spots.values, size))
 
 
-def fx_macd(
+def _fx_macd(
     values: Any, fast: Any = None, slow: Any = None, signal: Any = None, headers: Any = None
 ) -> Any:
     """FX_MACD."""
@@ -126,35 +126,35 @@ def fx_macd(
 FUNCTIONS = (
     ExcelFunction(
         "FX_SMA",
-        GROUP,
+        _GROUP,
         """Simple moving average: the mean of the last window values, one per row; the first
         window-1 rows are empty (warm-up). SMA(2) of 1, 2, 3, 4: empty, 1.5, 2.5, 3.5.""",
-        (VALUES, Arg("window", "Number of values averaged, e.g. 50", cells_only)),
-        body=fx_sma,
+        (_VALUES, Arg("window", "Number of values averaged, e.g. 50", cells_only)),
+        body=_fx_sma,
     ),
     ExcelFunction(
         "FX_EMA",
-        GROUP,
+        _GROUP,
         """Exponential moving average, alpha = 2/(window+1), seeded with the first value (pandas
         ewm(span, adjust=False)); no warm-up rows. EMA(3) of 1, 2, 3: 1, 1.5, 2.25.""",
-        (VALUES, Arg("window", "The span n: alpha = 2/(n+1), e.g. 20", cells_only)),
-        body=fx_ema,
+        (_VALUES, Arg("window", "The span n: alpha = 2/(n+1), e.g. 20", cells_only)),
+        body=_fx_ema,
     ),
     ExcelFunction(
         "FX_RSI",
-        GROUP,
+        _GROUP,
         """Wilder's relative strength index (0-100) over window changes (default 14): 100 -
         100/(1+avg gain/avg loss). The first window rows are empty (warm-up).""",
-        (VALUES,),
+        (_VALUES,),
         (Arg("window", "Optional: number of changes averaged (Wilder), default 14", cells_only),),
-        body=fx_rsi,
+        body=_fx_rsi,
     ),
     ExcelFunction(
         "FX_MACD",
-        GROUP,
+        _GROUP,
         """MACD: three columns, line = EMA(fast) - EMA(slow), signal = EMA of the line, histogram =
         line - signal; defaults 12, 26, 9; EMAs seeded with the first value (no warm-up rows).""",
-        (VALUES("A column of spots, oldest first (one series)"),),
+        (_VALUES("A column of spots, oldest first (one series)"),),
         (
             Arg("fast", "Optional: the fast EMA's span, default 12", cells_only),
             Arg("slow", "Optional: the slow EMA's span, default 26", cells_only),
@@ -165,6 +165,6 @@ FUNCTIONS = (
                 cells_only,
             ),
         ),
-        body=fx_macd,
+        body=_fx_macd,
     ),
 )

@@ -30,13 +30,13 @@ from carryxl.excel.declare import Arg, ExcelFunction
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "P&L"
-BREAKDOWN = Arg(
+_GROUP = "P&L"
+_BREAKDOWN = Arg(
     "breakdown", 'Optional: "exact" or "simple" spills carry, FX, cross, total, return', cells_only
 )
 
 
-def carry_pnl(
+def _carry_pnl(
     notional: Any,
     spot_start: Any,
     spot_end: Any,
@@ -101,16 +101,16 @@ def _carry_return(method: str, **given: Any) -> Any:
 FUNCTIONS = (
     ExcelFunction(
         "CARRY_PNL",
-        GROUP,
+        _GROUP,
         """Exact total P&L of a carry trade in the funding currency: N*((X1/X0)(1+rt*t)-(1+rf*t)).
         AUD/JPY 100->103, 10m JPY, 4.5% vs 0.1%, 0.5y: 526,750. Optional breakdown row.""",
         (NOTIONAL, SPOT_START, SPOT_END, RATE_TARGET, RATE_FUNDING, YEARS),
-        (ORIENTATION, FUNDING, YEARS_FUNDING, BREAKDOWN, HEADERS),
-        body=carry_pnl,
+        (ORIENTATION, FUNDING, YEARS_FUNDING, _BREAKDOWN, HEADERS),
+        body=_carry_pnl,
     ),
     ExcelFunction(
         "CARRY_RETURN",
-        GROUP,
+        _GROUP,
         """Return of a carry trade on the amount borrowed, exact: (X1/X0)(1+rt*t)-(1+rf*t); or
         "simple": carry + FX move. AUD/JPY 100->103, 4.5% vs 0.1%, 0.5y: 5.2675% (simple 5.2%).""",
         (SPOT_START, SPOT_END, RATE_TARGET, RATE_FUNDING, YEARS),
@@ -119,7 +119,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_INCOME",
-        GROUP,
+        _GROUP,
         """Interest-differential income in the funding currency: N*(rt*t - rf*t). 10,000,000 JPY at
         4.5% vs 0.1% for 0.5y: 220,000 JPY.""",
         (NOTIONAL, RATE_TARGET, RATE_FUNDING, YEARS),
@@ -128,7 +128,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "FX_PNL",
-        GROUP,
+        _GROUP,
         """FX gain or loss on the amount borrowed, in the funding currency: N*(X1/X0 - 1).
         10,000,000 JPY, AUD/JPY 100->103: 300,000 JPY. 100,000 USD, USD/TRY 30->32: -6,250 USD.""",
         (NOTIONAL, SPOT_START, SPOT_END),
@@ -137,7 +137,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "FX_RETURN",
-        GROUP,
+        _GROUP,
         """Move of the target currency against the funding one, X1/X0 - 1. AUD/JPY 100->103 funded
         in JPY: 3%. USD/TRY 30->32 funded in USD: -6.25%.""",
         (SPOT_START, SPOT_END),
@@ -146,7 +146,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "ANNUALISED_RETURN",
-        GROUP,
+        _GROUP,
         """A period return per year: r/t, or (1+r)^(1/t)-1 when compound is TRUE. 5.2675% over 0.5y:
         10.535% simple, 10.8125% compounded.""",
         (TOTAL_RETURN, YEARS("The period as a year fraction, > 0")),

@@ -40,14 +40,14 @@ from carryxl.excel.declare import Cell, ExcelFunction
 
 __all__ = ["BOOK_MEASURES", "FUNCTIONS", "STAGED_MEASURES"]
 
-GROUP = "portfolio"
+_GROUP = "portfolio"
 
 STAGED_MEASURES = measures.STAGED_MEASURES
 BOOK_MEASURES = ("var", "es", "volatility", "diversification", "contributions", "standalone")
 _MISSING_ARG = -2147352572  # what Excel passes for an argument left out
 
-STAGED_SIDE = SIDE('Optional: "long" (default) or "short" the base; a cell or a column')
-POSITION_SIDE = SIDE('Optional: "long" (default) or "short" (one cell, or one per label)')
+_STAGED_SIDE = SIDE('Optional: "long" (default) or "short" the base; a cell or a column')
+_POSITION_SIDE = SIDE('Optional: "long" (default) or "short" (one cell, or one per label)')
 
 
 def _staged_measure(cell: Any) -> str:
@@ -109,13 +109,13 @@ def _given(value: Any) -> bool:
     return value is not None and not (isinstance(value, int) and value == _MISSING_ARG)
 
 
-def staged_pnl(amounts: Any, rates: Any, spot: Any, side: float) -> Any:
+def _staged_pnl(amounts: Any, rates: Any, spot: Any, side: float) -> Any:
     """STAGED_PNL's kernel: each tranche's FX P&L (quote currency)."""
     a, r = np.expand_dims(amounts, -1), np.expand_dims(rates, -1)
     return staging.staged_position(a, r, spot, side).pnl
 
 
-def staged_position(
+def _staged_position(
     amounts: Any,
     rates: Any,
     spot: Any = None,
@@ -293,7 +293,7 @@ def _book_inputs(
     return w.values[keep, 0], vol.values[keep, 0], matrix.values[np.ix_(keep, keep)], used
 
 
-def portfolio_var(
+def _portfolio_var(
     exposures: Any,
     volatilities: Any,
     correlation: Any,
@@ -326,7 +326,7 @@ def portfolio_var(
     return cells.to_excel(answer.reshape(-1, 1))
 
 
-def currency_exposure(
+def _currency_exposure(
     pairs: Any, exposures: Any, threshold: Any = None, headers: Any = None
 ) -> Any:
     """CURRENCY_EXPOSURE: currency, net, funding share and flag, a row per currency."""
@@ -358,17 +358,17 @@ def currency_exposure(
 FUNCTIONS = (
     ExcelFunction(
         "STAGED_PNL",
-        GROUP,
+        _GROUP,
         """FX P&L of each tranche in the quote currency, side*(amount*spot - amount*rate), a row
         per tranche (分批建仓). 100,000 AUD at 100 and 100,000 at 98, spot 99: -100,000 and 100,000.
         """,
         (AMOUNTS, TRANCHE_RATES, SPOT("Spot now (one cell, or a column beside the tranches)")),
-        (STAGED_SIDE,),
-        kernel=staged_pnl,
+        (_STAGED_SIDE,),
+        kernel=_staged_pnl,
     ),
     ExcelFunction(
         "STAGED_POSITION",
-        GROUP,
+        _GROUP,
         """A position built in tranches: average entry rate, units, cost, P&L, return or broker
         swap (per lot per night x Σ amount x nights / lot). 100,000 AUD at 100, 100,000 at 98,
         200,000 at 96: average 97.5. Per label with position and of; a range of measures.
@@ -376,7 +376,7 @@ FUNCTIONS = (
         (AMOUNTS, TRANCHE_RATES),
         (
             SPOT("Optional: spot now, for pnl and return (one cell, or one per label)"),
-            POSITION_SIDE,
+            _POSITION_SIDE,
             STAGED_MEASURE,
             POSITION,
             OF,
@@ -384,11 +384,11 @@ FUNCTIONS = (
             SWAP_PER_LOT,
             LOT_SIZE,
         ),
-        body=staged_position,
+        body=_staged_position,
     ),
     ExcelFunction(
         "PORTFOLIO_VAR",
-        GROUP,
+        _GROUP,
         """The book's parametric VaR with correlations, z*sqrt(wΣw*t); or ES, volatility, the
         diversification ratio (sum of stand-alone VaRs / VaR), Euler contributions or stand-alone
         VaRs (a column). 2 x 1,000,000 at 10%, uncorrelated, 1y: VaR 329,001.
@@ -400,17 +400,17 @@ FUNCTIONS = (
             YEARS("The horizon in years, e.g. 10/252 for 10 trading days"),
         ),
         (CONFIDENCE, BOOK_MEASURE),
-        body=portfolio_var,
+        body=_portfolio_var,
     ),
     ExcelFunction(
         "CURRENCY_EXPOSURE",
-        GROUP,
+        _GROUP,
         """Net exposure per currency (+ held, - owed) and the share of the book each currency
         funds, with "concentrated" where one funds more than threshold: four columns.
         Long AUD/JPY 1,000 and USD/JPY 3,000: AUD 1,000, JPY -4,000 (funds 100%), USD 3,000.
         """,
         (PAIRS, EXPOSURES),
         (THRESHOLD, HEADERS("Optional: TRUE puts a header row on top")),
-        body=currency_exposure,
+        body=_currency_exposure,
     ),
 )

@@ -17,7 +17,7 @@ from carryxl.history.store import policy_rates
 
 __all__ = ["FUNCTIONS", "policy_rate", "policy_rate_as_of"]
 
-GROUP = "policy rates (BIS)"
+_GROUP = "policy rates (BIS)"
 
 
 def policy_rate(ccy: Any, on_date: Any) -> Any:
@@ -77,7 +77,7 @@ def _policy_refusals(grid: Any, days: cells.Input, codes: cells.Input) -> Any:
 FUNCTIONS = (
     ExcelFunction(
         "POLICY_RATE",
-        GROUP,
+        _GROUP,
         """Central-bank policy rate (decimal: 0.0525 = 5.25%) in force on a date. Source: BIS,
         Central bank policy rates (WS_CBPOL), via carryxl data update or import. A day with no
         published level, or after the data's last date (stale), gets a message.""",
@@ -89,7 +89,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "POLICY_RATE_AS_OF",
-        GROUP,
+        _GROUP,
         """The last date the policy-rate data covers (an Excel date), for POLICY_RATE's date
         to show the latest levels. Source: BIS, Central bank policy rates (WS_CBPOL). With no
         data yet, says how to get it.""",

@@ -35,7 +35,7 @@ from carryxl.excel.declare import ExcelFunction, never_if_missing
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "margin and risk"
+_GROUP = "margin and risk"
 
 
 def _position_size(pair: Any, **given: Any) -> Any:
@@ -55,7 +55,7 @@ def _var(measure: str, **given: Any) -> Any:
 FUNCTIONS = (
     ExcelFunction(
         "CARRY_MARGIN",
-        GROUP,
+        _GROUP,
         """Margin the broker holds: position value / leverage (= value * margin rate), in the
         value's currency. 10,000,000 JPY of AUD/JPY at 1:25: 400,000 JPY.""",
         (POSITION_VALUE,),
@@ -64,7 +64,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_MARGIN_CALL",
-        GROUP,
+        _GROUP,
         """Spot at which equity / margin falls to the call level ("never" if it cannot). Long
         100,000 AUD/JPY at 100, equity 1,000,000 JPY, 1:25, call at 100%: 93.75.""",
         (SPOT_ENTRY, UNITS, EQUITY),
@@ -74,7 +74,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_STOP_LOSS",
-        GROUP,
+        _GROUP,
         """Stop-loss spot: where the position has lost max_loss ("never" if it cannot). Long 100,000
         AUD/JPY at 100, max loss 300,000 JPY: 97.""",
         (SPOT_ENTRY, UNITS, MAX_LOSS),
@@ -84,7 +84,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_POSITION_SIZE",
-        GROUP,
+        _GROUP,
         """Base units that lose the risk budget at the stop: budget / (stop pips * pip value per
         unit). 10,000 JPY with a 50-pip stop on AUD/JPY: 20,000 AUD.""",
         (RISK_BUDGET, STOP_PIPS, PAIR_FOR_PIPS),
@@ -93,7 +93,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "PIP_VALUE",
-        GROUP,
+        _GROUP,
         """Money per pip of a position: units * pip size * to_account. 100,000 USD/JPY: 1,000 JPY a
         pip; in a USD account at 150 (to_account 1/150): 6.67 USD.""",
         (UNITS, PAIR_FOR_PIPS),
@@ -102,7 +102,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_TO_VOL",
-        GROUP,
+        _GROUP,
         """Carry per unit of FX risk over the horizon: (rt - rf) * t / (vol * sqrt(t)). AUD 4.5% vs
         JPY 0.1% at 12% vol: 0.367 a year.""",
         (RATE_TARGET, RATE_FUNDING, VOLATILITY),
@@ -111,7 +111,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_VAR",
-        GROUP,
+        _GROUP,
         """Parametric (normal) value at risk, V*(z*vol*sqrt(t) - mu*t), or expected shortfall.
         10,000,000 JPY at 12% vol over 10/252 years, 99%: VaR 556,103.51 JPY, ES 637,108.""",
         (
@@ -124,7 +124,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "CARRY_LOSS_PROBABILITY",
-        GROUP,
+        _GROUP,
         """Probability the carry trade has lost money at the horizon (lognormal spot, the carry as
         the cushion). AUD 4.5% vs JPY 0.1%, 0.5y, 12% vol: 41.5%.""",
         (RATE_TARGET, RATE_FUNDING, VOLATILITY, YEARS),

@@ -24,7 +24,7 @@ from carryxl.excel.declare import ExcelFunction
 __all__ = ["FUNCTIONS"]
 
 
-def carry_scenarios(
+def _carry_scenarios(
     notional: Any,
     spot_start: Any,
     rate_target: Any,
@@ -87,6 +87,6 @@ FUNCTIONS = (
         holding periods across the top, with headers. One trade: single cells for the rest.""",
         (NOTIONAL, SPOT_START, RATE_TARGET, RATE_FUNDING, FX_MOVES, HOLDING_YEARS),
         (ORIENTATION, FUNDING),
-        body=carry_scenarios,
+        body=_carry_scenarios,
     ),
 )

@@ -29,7 +29,7 @@ from carryxl.excel.declare import ExcelFunction
 
 __all__ = ["FUNCTIONS"]
 
-GROUP = "swaps"
+_GROUP = "swaps"
 
 
 def _nights(holidays: tuple[Any, ...], **given: Any) -> Any:
@@ -45,7 +45,7 @@ def _swap_value(nights: Any = 1.0, **given: Any) -> Any:
 FUNCTIONS = (
     ExcelFunction(
         "SWAP_NIGHTS",
-        GROUP,
+        _GROUP,
         """Nights of swap from opening to closing: value date at close minus at open, on the
         settlement calendars with the USD rule (as FX_FORWARD_DATED), holidays added. USD/JPY
         Mon 2025-01-06 to Mon 2025-01-13 (a Japanese holiday): 8 nights.""",
@@ -55,7 +55,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "SWAP_VALUE",
-        GROUP,
+        _GROUP,
         """Swap money over the nights held, from a broker's quote (+ = credit): points * 10^-digits
         * lots * lot size; pips * pip * lots * lot size; money per lot * lots; percent * lots *
         lot size * spot / basis. USD/JPY +15 points, 2 lots: 3,000 JPY a night.""",
@@ -73,7 +73,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "SWAP_IMPLIED_RATE",
-        GROUP,
+        _GROUP,
         """The annual rate a swap pays on the position's value: money / (units * spot) * basis /
         nights. 3,000 JPY a night on 200,000 USD/JPY at 150, basis 360: 3.6%.""",
         (MONEY, UNITS, SPOT("Spot of the pair")),

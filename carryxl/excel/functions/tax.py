@@ -24,7 +24,7 @@ from carryxl.excel.declare import Arg, ExcelFunction
 __all__ = ["FUNCTIONS"]
 
 
-def carry_after_tax(
+def _carry_after_tax(
     interest: Any,
     fx: Any,
     rate_interest: Any,
@@ -73,6 +73,6 @@ FUNCTIONS = (
             ),
             HEADERS,
         ),
-        body=carry_after_tax,
+        body=_carry_after_tax,
     ),
 )

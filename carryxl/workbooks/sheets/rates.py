@@ -24,9 +24,9 @@ from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
 from carryxl.workbooks.words import book_words
 
-__all__ = ["PAIRS", "RATE_EXAMPLES", "add_lists", "add_rates", "build"]
+__all__ = ["DAY_COUNTS", "PAIRS", "RATE_EXAMPLES", "add_lists", "add_rates", "build"]
 
-AS_OF = dt.datetime(2024, 12, 31)
+_AS_OF = dt.datetime(2024, 12, 31)
 
 # (currency, example policy rate, source key, example broker rate or None, its source key)
 RATE_EXAMPLES: tuple[tuple[str, float, str, float | None, str | None], ...] = (
@@ -90,7 +90,7 @@ _COLUMNS = (
     ("in_rates_broker_source", "text", 30),
 )
 
-FIRST_ROW = 5
+_FIRST_ROW = 5
 
 
 def add_lists(book: Book) -> Worksheet:
@@ -150,24 +150,24 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     _rates_head(book, ws, live, [name for name, _k, _w in columns])
     for offset, (_name, _kind, width) in enumerate(columns):
         ws.column_dimensions[get_column_letter(offset + 1)].width = width
-    for row, example in enumerate(RATE_EXAMPLES, start=FIRST_ROW):
+    for row, example in enumerate(RATE_EXAMPLES, start=_FIRST_ROW):
         _rate_row(book, ws, row, columns, example)
-    last = FIRST_ROW + len(RATE_EXAMPLES) - 1
+    last = _FIRST_ROW + len(RATE_EXAMPLES) - 1
     for offset, (name, _kind, _w) in enumerate(columns):
         letter = get_column_letter(offset + 1)
-        book.define(name, ws, f"{letter}{FIRST_ROW}", f"{letter}{last}")
+        book.define(name, ws, f"{letter}{_FIRST_ROW}", f"{letter}{last}")
     if not live:
         _own_the_examples(book, ws)
     form = Form(book, ws)
-    form.validate(f"C{FIRST_ROW}:C{last}", "=list_day_counts")
+    form.validate(f"C{_FIRST_ROW}:C{last}", "=list_day_counts")
     rates = [c[0] for c in columns]
     for name in ("in_rates_policy", "in_rates_broker"):  # not the live (formula) column
         if name in rates:
             letter = get_column_letter(rates.index(name) + 1)
-            form.validate_rate(f"{letter}{FIRST_ROW}:{letter}{last}")
-    ws.freeze_panes = f"B{FIRST_ROW}"
+            form.validate_rate(f"{letter}{_FIRST_ROW}:{letter}{last}")
+    ws.freeze_panes = f"B{_FIRST_ROW}"
     ws.protection.sheet = True
-    ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
+    ws.print_title_rows = f"{_FIRST_ROW - 1}:{_FIRST_ROW - 1}"
     ws.print_area = f"A1:{get_column_letter(len(_COLUMNS))}{last}"
     print_setup(ws)
     return ws
@@ -183,9 +183,9 @@ def _rates_head(book: Book, ws: Worksheet, live: bool, names: list[str]) -> None
     banner.comment = note_comment(book, "in_rates_note_live" if live else "in_rates_note")
     book.define("in_rates_note", ws, "A2")
     put_text(ws["A3"], book.t("rates_help")).font = styles.NOTE_FONT
-    header_row(book, ws, FIRST_ROW - 1, 1, names)
+    header_row(book, ws, _FIRST_ROW - 1, 1, names)
     for offset, name in enumerate(names):
-        ws.cell(FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
+        ws.cell(_FIRST_ROW - 1, offset + 1).comment = note_comment(book, name)
 
 
 def _rate_row(
@@ -207,7 +207,7 @@ def _rate_row(
         str(default_day_count(currency)),
         spot_lag_days(usd_pair),
         policy,
-        AS_OF,
+        _AS_OF,
         book.t(source),
         broker,
         book.t(broker_source) if broker_source else None,

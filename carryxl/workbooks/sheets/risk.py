@@ -17,7 +17,7 @@ Preloaded: long AUD/JPY at 100, 1,000,000 JPY equity risking 1% with a 50-pip st
 
 from __future__ import annotations
 
-from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
+from carryxl.core.defaults import CONFIDENCE, MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.margin import MARGIN_FORMULAS
 from carryxl.core.risk import RISK_FORMULAS
 from carryxl.workbooks.conventions import pip_size_formula
@@ -40,7 +40,7 @@ SEED_INPUTS: dict[str, object] = {
     "in_swap_per_day": 60,
     "in_volatility": 0.12,
     "in_horizon_days": 10,
-    "in_confidence": 0.99,
+    "in_confidence": CONFIDENCE,
     "in_expected_return": 0.0,
     "in_rate_target": 0.045,
     "in_rate_funding": 0.001,

@@ -27,6 +27,7 @@ import datetime as dt
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.defaults import LOT_SIZE
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import days_in_year_formula, pip_size_formula, spot_lag_formula
 from carryxl.workbooks.formulas import SWAP_UDF
@@ -41,13 +42,22 @@ from carryxl.workbooks.layout import (
 )
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
-__all__ = ["HOLIDAY_ROWS", "LEDGER_ROWS", "SEED_HOLIDAYS", "SEED_INPUTS", "SWAP_NATIVE", "build"]
+__all__ = [
+    "HOLIDAY_ROWS",
+    "INPUTS",
+    "LEDGER_ROWS",
+    "OUTPUTS",
+    "SEED_HOLIDAYS",
+    "SEED_INPUTS",
+    "SWAP_NATIVE",
+    "build",
+]
 
 SEED_INPUTS: dict[str, object] = {
     "in_pair": "USD/JPY",
     "in_side": "long",
     "in_lots": 2,
-    "in_lot_size": 100_000,
+    "in_lot_size": LOT_SIZE,
     "in_spot": 150,
     "in_swap_quote": 15,  # MetaTrader points: 15 x 0.001 x 200,000 = 3,000 JPY a night
     "in_swap_form": "points",
