@@ -399,7 +399,7 @@ def _basket_rates(
         return {"each": "given, constant (--rate)", "source": "rates given by hand"}
     legs = {str(c): (c, rates) for c in dict.fromkeys(codes)}
     used = rates_used(legs, dates[0], dates[-1])
-    kept = {k: v for k, v in used.items() if k in ("source", "as_of", "notes")}
+    kept = {k: v for k, v in used.items() if k in ("source", "as_of", "as_of_note", "notes")}
     each = "policy rates in force at each rebalance, accrued day by day (BIS)"
     if isinstance(rates, RateSchedule) and "as_of" not in used:
         each = f"the step schedule {rates.source}"
