@@ -240,6 +240,32 @@ def imported_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def endless_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with both BIS files and their gaps imported without ``--through``: the
+    as-of date is only the later table's last change (its data's end is unknown)."""
+    folder = tmp_path_factory.mktemp("policy-rates-no-end")
+    saved = os.environ.get("CARRYXL_DATA_DIR")
+    os.environ["CARRYXL_DATA_DIR"] = str(folder)
+    try:
+        import_policy_files(ALL_FILES[:2])
+        import_policy_files(ALL_FILES[2:])
+    finally:
+        if saved is None:
+            del os.environ["CARRYXL_DATA_DIR"]
+        else:
+            os.environ["CARRYXL_DATA_DIR"] = saved
+    return folder
+
+
+@pytest.fixture
+def without_end(endless_folder: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point carryxl at :func:`endless_folder` for one test; the later table's last change
+    (read with csv), which is then the as-of date."""
+    monkeypatch.setenv("CARRYXL_DATA_DIR", str(endless_folder))
+    return max(day for day, _, _ in change_points(NEW))
+
+
 @pytest.fixture
 def with_rates(imported_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point carryxl at the imported folder for one test (the folder is not to be changed)."""

@@ -32,7 +32,7 @@ from carryxl.cli.rates import (
 )
 from carryxl.core.conventions import Currency, Pair
 from carryxl.history.backtest import StopOut, backtest
-from carryxl.history.basket import G10, basket_backtest
+from carryxl.history.basket import G10, BasketBacktest, basket_backtest
 from carryxl.history.rates import RateSchedule, Schedule
 from carryxl.history.stats import PerformanceStats
 
@@ -354,24 +354,12 @@ def run_basket(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plot_basket(args: argparse.Namespace, result: Any) -> Path:
+def _plot_basket(args: argparse.Namespace, result: BasketBacktest) -> Path:
     """The basket's equity, carry and FX up to its stop-out (if any), drawn to --plot."""
-    from carryxl.history.plots import plot_equity  # noqa: PLC0415 - matplotlib only when asked
+    from carryxl.history.plots import plot_basket  # noqa: PLC0415 - matplotlib only when asked
 
-    ccy = str(result.base)
-    title = f"carry basket: long top {args.top}, short bottom {args.bottom} vs {ccy}"
-    life = result.dates.size if result.stop is None else result.stop.row + 1
-    return plot_equity(
-        result.dates[:life],
-        result.equity[:life],
-        result.carry[:life],
-        result.fx[:life],
-        result.margin,
-        ccy,
-        title,
-        args.plot,
-        stop=result.stop,
-    )
+    title = f"carry basket: long top {args.top}, short bottom {args.bottom} vs {result.base}"
+    return plot_basket(result, args.plot, title)
 
 
 def _print_basket(args: argparse.Namespace, result: Any, data: dict[str, Any]) -> None:
@@ -399,7 +387,7 @@ def _basket_rates(
         return {"each": "given, constant (--rate)", "source": "rates given by hand"}
     legs = {str(c): (c, rates) for c in dict.fromkeys(codes)}
     used = rates_used(legs, dates[0], dates[-1])
-    kept = {k: v for k, v in used.items() if k in ("source", "as_of", "notes")}
+    kept = {k: v for k, v in used.items() if k in ("source", "as_of", "as_of_note", "notes")}
     each = "policy rates in force at each rebalance, accrued day by day (BIS)"
     if isinstance(rates, Schedule) and "as_of" not in used:
         each = f"the step schedule {rates.source}"

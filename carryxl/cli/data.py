@@ -14,8 +14,8 @@ from carryxl.history.folder import ENVIRONMENT_VARIABLE, data_dir
 from carryxl.history.policy import SOURCE
 from carryxl.history.store import (
     GAPS_UNKNOWN,
+    as_of_note,
     as_of_words,
-    end_known,
     gaps_known,
     import_policy_files,
     policy_status,
@@ -61,7 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
         "files": [r.as_dict() for r in reports],
         "source": rates.source,
         "as_of": str(rates.as_of),
-        **({} if end_known() else {"as_of_note": as_of_words(rates.as_of)}),
+        **as_of_note(rates.as_of),
         "currencies": [str(c) for c in rates.currencies],
         "gaps": "known" if gaps_known() else GAPS_UNKNOWN,
     }
@@ -126,8 +126,7 @@ def run_status(args: argparse.Namespace) -> int:
     if not policy["present"]:
         print(f"policy rates: {policy['message']}")
     else:
-        when = policy.get("as_of_note", f"as of {policy['as_of']}")
-        print(f"policy rates: Source: {policy['source']}, {when}")
+        print(f"policy rates: Source: {policy['source']}, {as_of_words(policy['as_of'])}")
         rows = [
             (code, c["first"], c["last"], f"{c['last_level']:.4%}", str(len(c["gaps"])))
             for code, c in policy["currencies"].items()

@@ -30,8 +30,8 @@ from carryxl.history.rates import RateSchedule
 from carryxl.history.store import (
     GAPS_UNKNOWN,
     NO_DATA_TO_SHOW,
+    as_of_note,
     as_of_words,
-    end_known,
     gaps_known,
     load_policy_rates,
     policy_rates,
@@ -167,8 +167,7 @@ def _shown(value: float | None) -> str:
 
 def _source(r: dict[str, Any]) -> str:
     """The citation line with the as-of date (and what it is, where the end is unknown)."""
-    when = r.get("as_of_note", f"as of {r['as_of']}")
-    return f"Source: {r['source']}, {when}. BIS does not endorse carryxl."
+    return f"Source: {r['source']}, {as_of_words(r['as_of'])}. BIS does not endorse carryxl."
 
 
 def _render_date(r: dict[str, Any]) -> str:
@@ -216,9 +215,7 @@ def _render_series(r: dict[str, Any]) -> str:
 def _unknowns(data: PolicyRates) -> dict[str, str]:
     """What the stored data cannot tell: its gaps, its end (each with how to say more)."""
     found = {} if gaps_known() else {"gaps": GAPS_UNKNOWN}
-    if not end_known():
-        found["as_of_note"] = as_of_words(data.as_of)
-    return found
+    return {**found, **as_of_note(data.as_of)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -340,16 +337,17 @@ def rates_used(legs: dict[str, tuple[Currency, Any]], start: Any, end: Any) -> d
         **shown,
         "source": SOURCE,
         "as_of": str(policy.data.as_of),
+        **as_of_note(policy.data.as_of),
         "notes": policy.notes(codes, start, end) + ([] if gaps_known() else [GAPS_UNKNOWN]),
     }
 
 
 def rates_lines(used: dict[str, Any]) -> list[str]:
     """``rates_used`` as lines of text."""
-    legs = [v for k, v in used.items() if k not in ("source", "as_of", "notes")]
+    legs = [v for k, v in used.items() if k not in ("source", "as_of", "as_of_note", "notes")]
     lines = [f"rates: {'; '.join(legs)}"]
     if "as_of" in used:
-        lines.append(f"Source: {used['source']}, as of {used['as_of']}")
+        lines.append(f"Source: {used['source']}, {as_of_words(used['as_of'])}")
         lines += [f"  note: {n}" for n in used["notes"]]
     return lines
 

@@ -4,7 +4,6 @@ backtest, the path of a stress replay, a spot series with its moving averages.""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +13,12 @@ mpl.use("Agg")  # headless: select before pyplot is imported anywhere
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import FuncFormatter
 
 from carryxl.core.errors import CarryxlError
 from carryxl.files import replace_file
-from carryxl.history.backtest import Backtest, StopOut
-from carryxl.history.marks import mark_stop, stop_label
+from carryxl.history.backtest import Backtest
+from carryxl.history.basket import BasketBacktest
+from carryxl.history.marks import mark_stop, money_axis, stop_label
 from carryxl.history.series import SpotSeries
 from carryxl.history.stats import drawdown
 from carryxl.history.stress import StressReplay
@@ -27,11 +26,10 @@ from carryxl.history.stress import StressReplay
 __all__ = [
     "OVERLAY_COLOURS",
     "SPOT_COLOUR",
-    "StopMark",
     "money_axis",
     "plot_backtest",
+    "plot_basket",
     "plot_contributions",
-    "plot_equity",
     "plot_series",
     "plot_stress",
     "save_png",
@@ -64,69 +62,42 @@ def _dates(values: Any) -> Any:
     return np.asarray(values, dtype="datetime64[D]").astype("datetime64[ms]").astype(object)
 
 
-def _thousands(value: float, _position: object = None) -> str:
-    """1250000.0 -> 1,250,000; small steps keep their decimals (0.25)."""
-    if abs(value) >= 100 or value == int(value):
-        return f"{value:,.0f}"
-    return f"{value:,.4g}"
+def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
+    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG; an
+    account that was stopped out for good or wiped out is drawn to that day, marked."""
+    ccy = str(result.funding)
+    life = result.dates.size if result.stop is None else result.stop.row + 1
+    life = life if result.ended is not None else result.dates.size
+    title = title or f"{result.pair} carry funded in {ccy}: equity and its parts"
+    return _plot_equity(result, life, ccy, title, path)
 
 
-def money_axis(axis: Any) -> None:
-    """Money ticks in full with thousands separators (1,250,000), never a 1e6 offset:
-    ``axis`` is ``ax.xaxis`` or ``ax.yaxis``."""
-    axis.set_major_formatter(FuncFormatter(_thousands))
+def plot_basket(result: BasketBacktest, path: str | Path, title: str | None = None) -> Path:
+    """A carry basket's equity with its carry and spot parts (top) and drawdown (bottom),
+    as a PNG, drawn to its stop-out or wipe-out (marked) if it had one."""
+    ccy = str(result.base)
+    life = result.dates.size if result.stop is None else result.stop.row + 1
+    return _plot_equity(result, life, ccy, title or f"carry basket vs {ccy}", path)
 
 
-@dataclass(frozen=True)
-class StopMark:
-    """Where a position was closed by the broker or wiped out, to mark on an equity curve:
-    the day, the equity (money) there, and the words ("stopped out 2024-07-31 at 150.3")."""
-
-    date: Any
-    equity: float
-    label: str
-
-
-def plot_equity(
-    dates: Any,
-    equity: Any,
-    carry: Any,
-    fx: Any,
-    margin: float,
-    currency: str,
-    title: str,
-    path: str | Path,
-    stop: StopOut | StopMark | None = None,
-    stop_out_equity: float | None = None,
+def _plot_equity(
+    result: Backtest | BasketBacktest, life: int, currency: str, title: str, path: str | Path
 ) -> Path:
-    """Equity with its carry and spot parts (top) and drawdown from peak (bottom), as a PNG.
-
-    ``stop``: a backtest's stop-out or wipe-out (marked on its day, named in the title) or
-    a mark with its own words on the curve; ``stop_out_equity``: the equity at which the
-    broker stops the position out, drawn as a line labelled stop-out."""
-    days = _dates(dates)
+    """Equity with its carry and spot parts (top) and drawdown from peak (bottom) over the
+    first ``life`` days; the stop-out or wipe-out marked and named in the title."""
+    days = _dates(result.dates[:life])
+    equity, margin, stop = result.equity[:life], result.margin, result.stop
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(9, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
     )
     top.plot(days, equity, color="tab:blue", linewidth=1.2, label="equity")
-    top.plot(days, margin + np.asarray(carry), color="tab:green", linewidth=0.9, label="carry")
-    top.plot(days, margin + np.asarray(fx), color="tab:orange", linewidth=0.9, label="spot")
+    top.plot(days, margin + result.carry[:life], color="tab:green", linewidth=0.9, label="carry")
+    top.plot(days, margin + result.fx[:life], color="tab:orange", linewidth=0.9, label="spot")
     top.axhline(margin, color="grey", linewidth=0.6)
-    if isinstance(stop, StopMark):
-        _mark(top, stop, currency)
-    else:
-        mark_stop(top, stop, margin)
-    if stop_out_equity is not None:
-        top.axhline(
-            stop_out_equity,
-            color="tab:red",
-            linewidth=0.8,
-            linestyle=":",
-            label=f"stop-out ({stop_out_equity:,.0f} {currency})",
-        )
+    mark_stop(top, stop, margin, currency)
     top.set_ylabel(f"equity ({currency})")
     money_axis(top.yaxis)
-    top.set_title(f"{title}\n{stop_label(stop)}" if isinstance(stop, StopOut) else title)
+    top.set_title(title if stop is None else f"{title}\n{stop_label(stop)}")
     top.legend(loc="best", fontsize=8)
     top.grid(alpha=0.3)
     bottom.fill_between(days, -100.0 * drawdown(equity), 0.0, color="tab:red", alpha=0.4)
@@ -134,47 +105,6 @@ def plot_equity(
     bottom.grid(alpha=0.3)
     fig.autofmt_xdate()
     return save_png(fig, path)
-
-
-def _mark(ax: Any, stop: StopMark, currency: str) -> None:
-    """A cross on the curve where the position was closed, with its words beside it."""
-    day = _dates([stop.date])[0]
-    ax.plot(
-        [day],
-        [stop.equity],
-        marker="X",
-        markersize=9,
-        color="tab:red",
-        linestyle="none",
-        label=f"{stop.label} ({stop.equity:,.0f} {currency})",
-    )
-    ax.annotate(
-        stop.label,
-        (day, stop.equity),
-        textcoords="offset points",
-        xytext=(6, 8),
-        fontsize=8,
-        color="tab:red",
-    )
-
-
-def plot_backtest(result: Backtest, path: str | Path, title: str | None = None) -> Path:
-    """Equity curve (top) and drawdown from peak (bottom) of a backtest, as a PNG; an
-    account that was stopped out for good or wiped out is drawn to that day, marked."""
-    ccy = str(result.funding)
-    life = result.dates.size if result.stop is None else result.stop.row + 1
-    life = life if result.ended is not None else result.dates.size
-    return plot_equity(
-        result.dates[:life],
-        result.equity[:life],
-        result.carry[:life],
-        result.fx[:life],
-        result.margin,
-        ccy,
-        title or f"{result.pair} carry funded in {ccy}: equity and its parts",
-        path,
-        stop=result.stop,
-    )
 
 
 def plot_stress(result: StressReplay, path: str | Path, title: str | None = None) -> Path:
@@ -192,21 +122,7 @@ def plot_stress(result: StressReplay, path: str | Path, title: str | None = None
     if result.margin_call_date:
         day = np.datetime64(result.margin_call_date).astype("datetime64[ms]").astype(object)
         bottom.axvline(day, color="tab:orange", linestyle="--", label="margin call")
-    if result.stop_out_level is not None:
-        bottom.axhline(
-            result.stop_out_level * result.margin,
-            color="tab:red",
-            linewidth=0.8,
-            linestyle=":",
-            label=f"stop-out ({result.stop_out_level:.0%} of margin)",
-        )
-    if result.stop_out_date is not None:
-        dates = np.asarray(result.dates, dtype="datetime64[D]")
-        at = int(np.searchsorted(dates, np.datetime64(result.stop_out_date, "D")))
-        at = min(at, len(result.equity) - 1)
-        spot = "" if result.stop_out_spot is None else f" at {result.stop_out_spot:.6g}"
-        words = f"stopped out {result.stop_out_date}{spot}"
-        _mark(bottom, StopMark(result.stop_out_date, float(result.equity[at]), words), ccy)
+    mark_stop(bottom, result.stop, result.margin, ccy, level=result.stop_out_level)
     bottom.set_ylabel(f"equity ({ccy})")
     money_axis(bottom.yaxis)
     bottom.legend(loc="best", fontsize=8)

@@ -156,11 +156,6 @@ class PolicyRates:
         """The latest date any currency's data reaches."""
         return max(s.end for s in self.series.values())
 
-    @property
-    def citation(self) -> str:
-        """``Source: BIS, Central bank policy rates (WS_CBPOL), as of 2024-12-31``."""
-        return f"Source: {self.source}, as of {self.as_of}"
-
     def get(self, currency: Currency, argument: str = "currency") -> PolicySeries:
         """The currency's series, or an error naming the currencies held."""
         code = currency

@@ -18,6 +18,7 @@ from carryxl.core.dates import FIRST_DATE, LAST_DATE, DateArray
 from carryxl.core.validate import FloatArray
 from carryxl.history.plots import save_png
 from carryxl.history.policy import GAP, LEVEL, STALE, PolicyRates
+from carryxl.history.store import citation
 
 __all__ = ["plot_policy_rates"]
 
@@ -80,5 +81,5 @@ def plot_policy_rates(
         axes[1].axhline(0.0, color="grey", linewidth=0.8)
         axes[1].set_ylabel(f"{a} - {b}, points")
         axes[1].grid(alpha=0.3)
-    fig.text(0.01, 0.005, f"{rates.citation}. BIS does not endorse carryxl.", fontsize=7)
+    fig.text(0.01, 0.005, f"{citation(rates)}. BIS does not endorse carryxl.", fontsize=7)
     return save_png(fig, path)

@@ -33,7 +33,9 @@ __all__ = [
     "NO_DATA_TO_SHOW",
     "POLICY_FILE",
     "ImportReport",
+    "as_of_note",
     "as_of_words",
+    "citation",
     "end_known",
     "gaps_known",
     "import_policy_files",
@@ -217,14 +219,35 @@ def end_known() -> bool:
     return not how.startswith("unknown")
 
 
-def as_of_words(as_of: object) -> str:
-    """``as of D``, or where the data's end is unknown, what D is and how to say more."""
-    if end_known():
+def as_of_words(as_of: object, lang: str = "en") -> str:
+    """``as of D``, or where the data's end is unknown, what D is and how to say more; in
+    English or (``lang="zh"``) Chinese. Every "as of" of the policy rates says it this way."""
+    known = end_known()
+    if lang == "zh":
+        if known:
+            return f"数据截至 {as_of}"
+        return (
+            f"数据截至最后一次变动日 {as_of}（变动点表不说明数据覆盖到哪天："
+            "若数据更晚，导入时请给出 --through）"
+        )
+    if known:
         return f"as of {as_of}"
     return (
         f"as of the last change, {as_of} (a change-point table does not say how far it runs: "
         "give --through at import if the data runs later)"
     )
+
+
+def as_of_note(as_of: object) -> dict[str, str]:
+    """``{"as_of_note": as_of_words(D)}`` for a JSON answer where the data's end is unknown;
+    nothing where it is known (``as_of`` says it all)."""
+    return {} if end_known() else {"as_of_note": as_of_words(as_of)}
+
+
+def citation(rates: PolicyRates) -> str:
+    """``Source: BIS, Central bank policy rates (WS_CBPOL), as of 2024-12-31`` (the as-of
+    words of :func:`as_of_words`)."""
+    return f"Source: {rates.source}, {as_of_words(rates.as_of)}"
 
 
 def gaps_known() -> bool:
@@ -285,7 +308,7 @@ def policy_status() -> dict[str, Any]:
         "present": True,
         "source": SOURCE,
         "as_of": str(rates.as_of),
-        **({} if end_known() else {"as_of_note": as_of_words(rates.as_of)}),
+        **as_of_note(rates.as_of),
         "currencies": rows,
         "note": "BIS does not endorse carryxl.",
     }

@@ -40,7 +40,7 @@ from carryxl.core.conventions import Currency, DayCount, Pair, default_day_count
 from carryxl.core.defaults import MARGIN_CALL_LEVEL, STOP_OUT_LEVEL
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, positive
-from carryxl.history.backtest import Backtest, backtest_spots, checked_levels
+from carryxl.history.backtest import Backtest, StopOut, backtest_spots, checked_levels
 from carryxl.history.data import RateHistory
 from carryxl.history.rates import Schedule, rates_on
 from carryxl.history.series import spot_series
@@ -151,10 +151,11 @@ class StressReplay:
     carry_per_day: float
     carry_days_of_loss: float
     carry_days_to_offset: float
+    stop: StopOut | None = None  # the stop-out or wipe-out, for charts
 
     def summary(self) -> dict[str, Any]:
         """The scalar results as plain data."""
-        skip = {"dates", "spots", "pnl", "equity"}
+        skip = {"dates", "spots", "pnl", "equity", "stop"}
         data = {k: v for k, v in self.__dict__.items() if k not in skip}
         data["pair"] = str(self.pair)
         data["funding"] = str(self.funding)
@@ -284,6 +285,7 @@ def _replay(run: Backtest, pair: Pair, funding: Currency, legs: _Legs) -> Stress
         stop_out_spot=None if stop is None else stop.spot,
         stop_out_level_spot=None if stop is None else stop.level_spot,
         stop_out_pnl=None if stop is None else stop.pnl,
+        stop=stop,
         rate_target=legs.rate_target,
         rate_funding=legs.rate_funding,
         carry_per_day=per_day,

@@ -32,7 +32,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.history import ecb_history
 from carryxl.history.backtest import Backtest, backtest
 from carryxl.history.data import RateHistory, parse_date_cell
-from carryxl.history.marks import mark_stop, stop_label
+from carryxl.history.marks import mark_stop, money_axis, stop_label
 from carryxl.history.stats import drawdown
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Cell, free_title, sheet_picture_name
@@ -155,7 +155,6 @@ def table_rows(result: Backtest) -> list[list[Cell]]:
 
 def _figure(result: Backtest) -> Any:
     from matplotlib.figure import Figure  # noqa: PLC0415 - matplotlib loads only to draw
-    from matplotlib.ticker import StrMethodFormatter  # noqa: PLC0415
 
     ccy = str(result.funding)
     days = result.dates.astype("datetime64[ms]").astype(object)
@@ -166,9 +165,9 @@ def _figure(result: Backtest) -> Any:
     top.plot(days, margin + result.carry, color="tab:green", linewidth=0.9, label="carry")
     top.plot(days, margin + result.fx, color="tab:orange", linewidth=0.9, label="spot")
     top.axhline(margin, color="grey", linewidth=0.6)
-    mark_stop(top, result.stop, margin)
+    mark_stop(top, result.stop, margin, ccy)
     top.set_ylabel(f"equity ({ccy})")
-    top.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    money_axis(top.yaxis)
     title = f"{result.pair} funded in {ccy}: equity and its parts"
     top.set_title(title if result.stop is None else f"{title}\n{stop_label(result.stop)}")
     top.legend(loc="best", fontsize="small")

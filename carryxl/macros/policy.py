@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carryxl.history.policy import PolicySchedule
-from carryxl.history.store import policy_rates
+from carryxl.history.store import citation, policy_rates
 from carryxl.macros.inputs import HeldTrade
 
 __all__ = ["held_rates", "rates_text"]
@@ -36,7 +36,6 @@ def rates_text(trade: HeldTrade, schedule: PolicySchedule | None, first: str, la
         c for c, v in ((target, trade.rate_target), (funding, trade.rate_funding)) if v is None
     ]
     notes = "; ".join(schedule.notes(codes, first, last))
-    return (
-        f"at {legs[0]} vs {legs[1]}; Source: {schedule.data.source}, as of "
-        f"{schedule.data.as_of}" + (f" ({notes})" if notes else "")
+    return f"at {legs[0]} vs {legs[1]}; {citation(schedule.data)}" + (
+        f" ({notes})" if notes else ""
     )

@@ -32,7 +32,7 @@ from carryxl.core.errors import CarryxlError
 from carryxl.history.book import window_risk
 from carryxl.history.data import parse_date_cell
 from carryxl.history.ecb import ecb_history
-from carryxl.history.store import load_policy_rates
+from carryxl.history.store import citation, load_policy_rates
 from carryxl.history.valuation import market_on, value_book
 from carryxl.macros import contract as c
 from carryxl.macros.book import Book, Grid, free_title
@@ -89,7 +89,7 @@ def market_fills(pairs: list[object], valuation: object, account: object) -> Mar
     else:
         values[c.IN_PF_RATE_BASE] = per_row(market.rates_base)
         values[c.IN_PF_RATE_QUOTE] = per_row(market.rates_quote)
-        sources.append(f"rates: policy rates in force on {day} ({policy.citation})")
+        sources.append(f"rates: policy rates in force on {day} ({citation(policy)})")
     sources += [f"left empty: {m}" for m in market.missing]
     return MarketFill(values, sources)
 

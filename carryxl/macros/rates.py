@@ -22,7 +22,7 @@ import numpy as np
 from carryxl.core.conventions import Currency
 from carryxl.core.errors import CarryxlError
 from carryxl.history.policy import BEFORE, GAP, SOURCE, STALE, PolicyRates, stale_note
-from carryxl.history.store import policy_rates
+from carryxl.history.store import as_of_words, citation, policy_rates
 from carryxl.macros.book import Book, Grid
 from carryxl.macros.contract import (
     IN_RATES_CURRENCY,
@@ -88,11 +88,11 @@ class Words:
         """The note above the table, citing the source and its as-of date."""
         if self.lang == "zh":
             return (
-                f"政策利率：来源：{self.source}，数据截至 {data.as_of}：各货币在 {day} 的水平"
-                "（carryxl 的“政策利率”按钮）。券商利率并非来自 BIS。"
+                f"政策利率：来源：{self.source}，{as_of_words(data.as_of, 'zh')}："
+                f"各货币在 {day} 的水平（carryxl 的“政策利率”按钮）。券商利率并非来自 BIS。"
             )
         return (
-            f"Policy rates: {data.citation}: each currency's level on {day} (carryxl's Policy "
+            f"Policy rates: {citation(data)}: each currency's level on {day} (carryxl's Policy "
             "rates button). The broker rates are not from BIS."
         )
 
@@ -149,7 +149,7 @@ def policy_rate_rows(
 def fill_policy_rates(book: Book) -> None:
     """Fill the Rates sheet's policy rates with the latest levels of the user's BIS data."""
     data = policy_rates(IN_RATES_POLICY)
-    book.progress(f"Policy rates: {data.citation}")
+    book.progress(f"Policy rates: {citation(data)}")
     currencies = book.read(IN_RATES_CURRENCY)
     words = words_for(book.sheet_of(IN_RATES_CURRENCY))
     fill = policy_rate_rows(data, currencies, words)
@@ -160,11 +160,11 @@ def fill_policy_rates(book: Book) -> None:
         if source[0] and source[0] != words.source
     ]
     if all(book.has_name(w.name) for w in writes) and all(holds(book, w) for w in writes):
-        book.notify(f"policy rates already up to date: {data.citation}")
+        book.notify(f"policy rates already up to date: {citation(data)}")
         return
     apply_writes(book, writes)
     filled = sum(r[0] is not None for r in fill[IN_RATES_POLICY])
     book.notify(
-        f"policy rates of {filled} currencies, {data.citation}"
+        f"policy rates of {filled} currencies, {citation(data)}"
         + "".join(f"\n  {text}" for text in marked)
     )

@@ -45,6 +45,7 @@ from carryxl.core.swaps import (
     value_date,
 )
 from carryxl.history.policy import BEFORE, GAP, STALE, PolicyRates
+from carryxl.history.store import citation
 from carryxl.statements.records import AssetClass, Position, Statement
 
 __all__ = [
@@ -424,6 +425,6 @@ def analyse(
         pairs=pairs,
         others=others,
         account=_group("account", "all", 0, list(final)),
-        policy_source=policy.citation if policy is not None else None,
+        policy_source=citation(policy) if policy is not None else None,
         notes=_notes(final, policy, statement.account.currency),
     )

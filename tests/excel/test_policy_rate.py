@@ -12,7 +12,15 @@ from carryxl.cli import main
 from carryxl.history.store import load_policy_rates
 from tests.excel.ecb_raw import serial
 from tests.excel.harness import Excel, column
-from tests.policy_data import JPY_GAPS, NEW, OLD, STARTS_LATER, change_points, level_on
+from tests.policy_data import (
+    JPY_GAPS,
+    LATER_SPAN,
+    NEW,
+    OLD,
+    STARTS_LATER,
+    change_points,
+    level_on,
+)
 
 
 def _serial(day: str) -> float:
@@ -76,3 +84,23 @@ def test_with_no_data_the_cell_names_the_ways_out(xl: Excel, empty_folder) -> No
     got = xl.call("POLICY_RATE", "USD", _serial("2020-01-02"))
     assert got.startswith("POLICY_RATE: no policy-rate data yet: run `carryxl data update`, or")
     assert "carryxl data import FILE" in got
+
+
+def test_as_of_in_words_says_whether_it_is_the_datas_end_or_its_last_change(
+    xl: Excel, without_end: str, capsys
+) -> None:
+    """Issue 19 §5: change points imported without --through end at their last change; the
+    date stays a date (for POLICY_RATE), in words it says what it is and how to say more."""
+    assert xl.call("POLICY_RATE_AS_OF") == _serial(without_end)
+    assert xl.call("POLICY_RATE_AS_OF", False) == _serial(without_end)
+    words = xl.call("POLICY_RATE_AS_OF", True)
+    assert words.startswith(f"as of the last change, {without_end} (")
+    assert "give --through at import if the data runs later" in words
+    assert main(["rates", "JPY", "--json"]) == 0
+    assert words == json.loads(capsys.readouterr().out)["as_of_note"]  # the CLI's words
+
+
+def test_as_of_in_words_is_plain_where_the_end_is_known(xl: Excel) -> None:
+    """The shared folder was imported with the later table's end (--through 2024-12-31)."""
+    assert xl.call("POLICY_RATE_AS_OF", True) == f"as of {LATER_SPAN[1]}"
+    assert xl.call("POLICY_RATE_AS_OF", "maybe").startswith("in_words: ")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
-from carryxl.core.conventions import Pair
+from carryxl.core.conventions import Currency, Pair
 from carryxl.history import plots
+from carryxl.history.backtest import backtest
+from carryxl.history.basket import basket_backtest
 from carryxl.history.ecb import ecb_history
 from carryxl.history.stress import stress_replay
 
@@ -79,25 +80,58 @@ def test_stress_chart_labels_the_stop_out_and_marks_where_it_happened(drawn: lis
     assert all("," in t for t in _ticks(bottom.yaxis) if len(t.lstrip("−-")) > 3)
 
 
-def test_equity_curve_takes_a_stop_out_marker(drawn: list[Any]) -> None:
-    days = np.arange(np.datetime64("2008-09-01"), np.datetime64("2008-11-01"))
-    equity = np.linspace(200_000.0, -18_272.0, days.size)
-    stop = plots.StopMark(np.datetime64("2008-10-07"), 45_000.0, "wiped out 2008-10-07")
-    plots.plot_equity(
-        days,
-        equity,
-        equity * 0,
-        equity - 200_000,
-        200_000.0,
-        "JPY",
-        "t",
-        "eq.png",
-        stop=stop,
-        stop_out_equity=100_000.0,
+def _marks(ax: Any) -> tuple[list[str], list[str]]:
+    """The legend's labels and the words written on the axes."""
+    return [h.get_label() for h in ax.get_legend().legend_handles], [t.get_text() for t in ax.texts]
+
+
+# 2008 with these constant rates: the 4x basket is stopped out in the October sell-off.
+RATES = {"USD": 0.02, "EUR": 0.04, "JPY": 0.003, "GBP": 0.05, "CHF": 0.025, "AUD": 0.07,
+         "NZD": 0.08, "CAD": 0.03, "SEK": 0.04, "NOK": 0.05}  # fmt: skip
+
+
+def test_the_basket_chart_marks_its_stop_out_on_the_curve(drawn: list[Any]) -> None:
+    rates = {Currency.parse(k): v for k, v in RATES.items()}
+    result = basket_backtest(
+        rates, "2008-01-02", "2009-12-31", leverage=4, history=ecb_history(), stop_out=0.5
     )
+    stop = result.stop
+    assert stop is not None
+    plots.plot_basket(result, "basket.png", "a basket")
     top = drawn[0].axes[0]
-    labels = [h.get_label() for h in top.get_legend().legend_handles]
-    assert "wiped out 2008-10-07 (45,000 JPY)" in labels
-    assert "stop-out (100,000 JPY)" in labels
-    assert [t.get_text() for t in top.texts] == ["wiped out 2008-10-07"]
+    labels, texts = _marks(top)
+    words = f"{stop.what} {stop.date}"  # a basket closes many legs: no one fixing to quote
+    assert f"{words} ({stop.equity:,.0f} USD)" in labels
+    assert "stop-out (50% of margin)" in labels
+    assert texts == [words]
+    assert top.get_title() == f"a basket\n{words}"
+    lines = {str(line.get_label()): line for line in top.get_lines()}
+    assert lines[f"{words} ({stop.equity:,.0f} USD)"].get_ydata()[0] == pytest.approx(stop.equity)
+    assert lines["stop-out (50% of margin)"].get_ydata()[0] == pytest.approx(0.5 * result.margin)
+    # drawn to the stop-out day, not beyond
+    equity = lines["equity"]
+    assert len(equity.get_xdata()) == stop.row + 1
     assert all("," in t for t in _ticks(top.yaxis) if len(t.lstrip("−-")) > 3)
+
+
+def test_backtest_stress_and_basket_charts_mark_a_stop_out_alike(drawn: list[Any]) -> None:
+    """One mark for every equity chart: the same words, cross and level line."""
+    pair = Pair.parse("AUD/JPY")
+    run = backtest(pair, Currency.JPY, "2008-06-02", "2008-12-31", 1e7, 0.07, 0.005, leverage=4)
+    replay = stress_replay(
+        pair, Currency.JPY, "2008-06-02", "2008-12-31", 1e7, 0.07, 0.005, leverage=4,
+        history=ecb_history(), stop_out=0.5,
+    )  # fmt: skip
+    assert run.stop is not None
+    assert replay.stop == run.stop
+    plots.plot_backtest(run, "bt.png")
+    plots.plot_stress(replay, "stress.png")
+    (bt_labels, bt_texts), (st_labels, st_texts) = (
+        _marks(drawn[0].axes[0]),
+        _marks(drawn[1].axes[1]),
+    )
+    words = f"stopped out {run.stop.date} at {run.stop.spot:.6g}"
+    assert bt_texts == st_texts == [words]
+    for labels in (bt_labels, st_labels):
+        assert f"{words} ({run.stop.equity:,.0f} JPY)" in labels
+        assert "stop-out (50% of margin)" in labels

@@ -288,3 +288,50 @@ def test_both_schedules_are_read_through_one_protocol(with_rates):
     published = merged_levels("JPY", [str(day)])[0] / 100  # percent in the file
     assert float(policy.rate_on(Currency.JPY, day)) == pytest.approx(published)
     assert policy.currencies == load_policy_rates().currencies
+
+
+RUNS = {
+    "backtest": ["backtest", "--pair", "AUD/USD", "--funding", "USD", "--start", "2017-01-02",
+                 "--end", "2019-12-31", "--notional", "1000000"],
+    "basket": ["basket", "--start", "2017-01-02", "--end", "2019-12-31", "--top", "3",
+               "--bottom", "3"],
+    "stress": ["stress", "--episode", "gfc2008"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("run", list(RUNS))
+def test_a_run_says_when_the_as_of_date_is_only_the_last_change(without_end, capsys, run):
+    """Issue 19 §5: change points imported without --through: the report's source line says
+    the as-of date is the last change and how to give the end; JSON has it as as_of_note."""
+    out = _json(capsys, RUNS[run])
+    assert out["rates"]["as_of"] == without_end
+    note = out["rates"]["as_of_note"]
+    assert note.startswith(f"as of the last change, {without_end} (")
+    assert main(RUNS[run]) == 0
+    text = capsys.readouterr().out
+    assert f"Source: {SOURCE}, {note}" in text
+    assert f"as of {without_end}" not in text
+
+
+@pytest.mark.parametrize("run", list(RUNS))
+def test_a_run_on_data_with_a_known_end_says_as_of_plainly(with_rates, capsys, run):
+    out = _json(capsys, RUNS[run])
+    assert "as_of_note" not in out["rates"]
+    assert main(RUNS[run]) == 0
+    assert f"Source: {SOURCE}, as of {out['rates']['as_of']}\n" in capsys.readouterr().out
+
+
+def test_the_macros_headings_say_when_the_as_of_date_is_only_the_last_change(
+    without_end, tmp_path: Path
+) -> None:
+    path = scenario_workbook(
+        tmp_path / "empty-rates.xlsx", pair="AUD/USD", funding="USD", rate_target=None,
+        rate_funding=None,
+    )  # fmt: skip
+    for macro in ("backtest", "stress"):
+        with FileBook(path, quiet=True) as book:
+            title = run_macro(macro, book)
+            book.save()
+        heading = openpyxl.load_workbook(path)[str(title)]["A1"].value
+        assert f"Source: {SOURCE}, as of the last change, {without_end} (" in heading, macro
+        assert "give --through at import if the data runs later" in heading, macro

@@ -158,3 +158,27 @@ def test_a_locked_cell_on_the_protected_sheet_is_refused(
     assert main(["run", "rates", str(path), "--quiet"]) == 2
     assert "protected sheet" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_note_says_when_the_as_of_date_is_only_the_last_change(
+    without_end: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """Issue 19 §5: change points imported without --through: the note above the table says
+    the date is the last change and how to give the end, in the workbook's language."""
+    path = _template(tmp_path, "rates", lang)
+    capsys.readouterr()
+    assert main(["run", "rates", str(path)]) == 0
+    told = capsys.readouterr().out
+    wb = openpyxl.load_workbook(path)
+    note = str(_column(wb, "in_rates_note")[0])
+    assert _column(wb, "in_rates_policy_date")[0] == dt.datetime.fromisoformat(without_end)
+    if lang == "zh":
+        assert f"数据截至最后一次变动日 {without_end}（" in note
+        assert "导入时请给出 --through" in note
+        assert "as of" not in note
+    else:
+        assert f"Source: {SOURCE}, as of the last change, {without_end} (" in note
+        assert "give --through at import if the data runs later" in note
+    # what the button tells the user says it too, in either language's workbook
+    assert f"as of the last change, {without_end}" in told

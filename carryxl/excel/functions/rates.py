@@ -13,7 +13,7 @@ from carryxl.excel import cells
 from carryxl.excel.arguments import cells_only
 from carryxl.excel.declare import Arg, ExcelFunction
 from carryxl.history.policy import LEVEL, STALE, PolicyRates, stale_note
-from carryxl.history.store import policy_rates
+from carryxl.history.store import as_of_words, policy_rates
 
 __all__ = ["FUNCTIONS", "policy_rate", "policy_rate_as_of"]
 
@@ -29,9 +29,12 @@ def policy_rate(ccy: Any, on_date: Any) -> Any:
     return cells.to_excel(_policy_refusals(grid, days, codes))
 
 
-def policy_rate_as_of() -> Any:
+def policy_rate_as_of(in_words: Any = None) -> Any:
     """POLICY_RATE_AS_OF."""
-    return float(dates.to_excel_serial(policy_rates("POLICY_RATE_AS_OF").as_of))
+    as_of = policy_rates("POLICY_RATE_AS_OF").as_of
+    if cells.setting_value(cells.flag("in_words", in_words)):
+        return as_of_words(as_of)
+    return float(dates.to_excel_serial(as_of))
 
 
 def _code_cell(data: PolicyRates, cell: Any) -> Currency:
@@ -90,10 +93,18 @@ FUNCTIONS = (
     ExcelFunction(
         "POLICY_RATE_AS_OF",
         _GROUP,
-        """The last date the policy-rate data covers (an Excel date), for POLICY_RATE's date
-        to show the latest levels. Source: BIS, Central bank policy rates (WS_CBPOL). With no
-        data yet, says how to get it.""",
+        """The last date the BIS policy-rate data covers (an Excel date), for POLICY_RATE's
+        date; in_words TRUE: in words, saying where it is only the last change (change
+        points imported without --through). With no data yet, says how to get it.""",
         (),
+        (
+            Arg(
+                "in_words",
+                "Optional: TRUE for the as-of date in words (what it is, where the data's end "
+                "is unknown)",
+                cells_only,
+            ),
+        ),
         body=policy_rate_as_of,
     ),
 )
