@@ -42,6 +42,7 @@ __all__ = [
     "add_policy_arguments",
     "on_date",
     "policy_schedule",
+    "precision_phrase",
     "rate_pairs",
     "rates_lines",
     "rates_used",
@@ -128,7 +129,7 @@ def series(
         "start": str(start),
         "end": str(end),
         "changes": changes,
-        "precision": f"moves under {PRECISION:g} percentage points are not listed",
+        "precision": precision_phrase(),
         "source": SOURCE,
         "as_of": str(data.as_of),
     }
@@ -137,6 +138,13 @@ def series(
     if notes:
         result["notes"] = notes
     return result
+
+
+def precision_phrase() -> str:
+    """The header's rule for what is not a decision: PRECISION is a decimal (0.00005), so in
+    percentage points it is a hundred times that (0.005), half a basis point."""
+    points, bp = PRECISION * 100, PRECISION * 10_000
+    return f"moves under {points:g} percentage points ({bp:g} bp) are not listed"
 
 
 def side_by_side(changes: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:

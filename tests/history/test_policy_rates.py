@@ -304,6 +304,13 @@ def test_moves_below_a_central_banks_precision_are_not_decisions(empty_folder, c
         ("2008-03-05", pytest.approx(0.0725)),
         ("2008-09-03", pytest.approx(0.07)),
     ]
+    # PRECISION is a decimal: 0.00005 = 0.005 percentage points = half a basis point.
+    assert out["precision"] == "moves under 0.005 percentage points (0.5 bp) are not listed"
+    assert main(["rates", "AUD", "--start", "2008-01-02", "--end", "2008-12-31"]) == 0
+    assert (
+        "(moves under 0.005 percentage points (0.5 bp) are not listed)"
+        in (capsys.readouterr().out.splitlines()[0])
+    )
 
 
 def test_change_points_without_their_gaps_table_say_gaps_are_unknown(empty_folder, capsys):
