@@ -522,7 +522,9 @@ FX_MOVES = Arg(
     cells_only,
 )
 HOLDING_YEARS = Arg(
-    "holding_years", "Holding periods to try, as year fractions, e.g. 0.25, 0.5, 1", cells_only
+    "holding_years",
+    "Holding periods to try: year fractions (0.25, 0.5, 1) or tenors (3M, 6M, 1Y; M/12, D/365)",
+    cells_only,
 )
 
 # Portfolio: staged positions and the whole book (bodies read these themselves)

@@ -31,8 +31,8 @@ def scenario_figure(inputs: ScenarioInputs, grid: FloatArray) -> Any:
     payoff, heat = fig.subplots(1, 2)
     moves_pct = inputs.moves * 100.0
     order = np.argsort(moves_pct)
-    for j, years in enumerate(inputs.years):
-        payoff.plot(moves_pct[order], grid[order, j], marker="o", label=f"{years:g} y")
+    for j in range(inputs.years.size):
+        payoff.plot(moves_pct[order], grid[order, j], marker="o", label=inputs.period(j))
     payoff.axhline(0.0, color="grey", linewidth=0.8)
     payoff.set_xlabel(f"{inputs.target} move vs {inputs.funding} (%)")
     payoff.set_ylabel(f"total P&L ({inputs.funding})")
@@ -41,7 +41,7 @@ def scenario_figure(inputs: ScenarioInputs, grid: FloatArray) -> Any:
     payoff.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     limit = float(np.max(np.abs(grid))) or 1.0
     image = heat.imshow(grid, cmap="RdYlGn", vmin=-limit, vmax=limit, aspect="auto")
-    heat.set_xticks(range(inputs.years.size), [f"{y:g} y" for y in inputs.years])
+    heat.set_xticks(range(inputs.years.size), [inputs.period(j) for j in range(inputs.years.size)])
     heat.set_yticks(range(inputs.moves.size), [f"{m:+.1f}%" for m in moves_pct])
     heat.set_title(f"P&L in {inputs.funding}")
     heat.set_xlabel("holding period")

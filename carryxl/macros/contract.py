@@ -82,7 +82,7 @@ IN_RATE_TARGET = "in_rate_target"  # decimals: 0.045 for 4.5%
 IN_RATE_FUNDING = "in_rate_funding"
 IN_YEARS = "in_years"  # holding period as a year fraction
 IN_SCENARIO_MOVES = "in_scenario_moves"  # column: target's move vs the funding currency
-IN_SCENARIO_YEARS = "in_scenario_years"  # row: holding periods in years
+IN_SCENARIO_YEARS = "in_scenario_years"  # row: holding periods, tenors (6M) or years
 OUT_SCENARIO_GRID = "out_scenario_grid"  # moves x years: exact total P&L, funding currency
 # Optional, for the stress replay: leverage (notional / margin, default 1) and a window of
 # history (both dates, or neither: then every named episode is replayed).

@@ -7,6 +7,7 @@ macros hand the typed :class:`~carryxl.core.conventions.Pair` /
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,15 +75,21 @@ def currency_of(value: object, name: str) -> Currency:
     return Currency.parse(str(value), name)
 
 
-def axis(book: Book, name: str) -> list[float]:
-    """The numbers of a one-row or one-column range."""
+def axis(book: Book, name: str, text: Callable[[str, str], float] | None = None) -> list[float]:
+    """The numbers of a one-row or one-column range; ``text(value, argument)`` reads a
+    text cell (a tenor, for the holding periods), else text is an error."""
     if not book.has_name(name):
         raise _undefined(name)
     rows = book.read(name)
     if len(rows) > 1 and any(len(row) > 1 for row in rows):
         raise CarryxlError(name, f"{len(rows)}x{len(rows[0])} cells", "must be one row or column")
     values = [v for row in rows for v in row]
-    return [_as_number(f"{name}[{i}]", v) for i, v in enumerate(values)]
+    return [
+        text(v, f"{name}[{i}]")
+        if text is not None and isinstance(v, str)
+        else _as_number(f"{name}[{i}]", v)
+        for i, v in enumerate(values)
+    ]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Rows are the moves in ``in_scenario_moves`` (the target currency's move against the
 funding currency, as decimals: -0.05 for -5%); columns the holding periods in
-``in_scenario_years`` (year fractions). Each cell of ``out_scenario_grid`` is the exact
+``in_scenario_years`` (tenors such as 1M, 6M, 1Y, as the templates hold them, or year
+fractions; a tenor counts Y + M/12 + (7W + D)/365, the core's ``tenor_year_fraction``
+on ACT/365F). Each cell of ``out_scenario_grid`` is the exact
 total P&L in the funding currency, ``carry_pnl`` of the core, with the end spot derived
 from the start spot in the pair's own quote orientation:
 
@@ -21,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from carryxl.core import Currency, Orientation, Pair, carry_pnl
+from carryxl.core.dates import Tenor, tenor_year_fraction
 from carryxl.core.errors import CarryxlError
 from carryxl.core.validate import FloatArray, fraction_change, non_negative, positive, rate
 from carryxl.macros import contract as c
@@ -32,6 +35,7 @@ __all__ = [
     "ScenarioInputs",
     "fill_scenario_grid",
     "grid_rows",
+    "holding_years",
     "read_scenario_inputs",
     "scenario_grid",
     "scenario_spot_end",
@@ -50,6 +54,11 @@ class ScenarioInputs:
     rate_funding: float
     moves: FloatArray  # shape (n,)
     years: FloatArray  # shape (m,)
+    periods: tuple[str, ...] = ()  # each holding period as typed: 6M, or 0.5 y
+
+    def period(self, j: int) -> str:
+        """Holding period ``j`` as the workbook gives it: a tenor (6M) or years (0.5 y)."""
+        return self.periods[j] if j < len(self.periods) else f"{self.years[j]:g} y"
 
     @property
     def orientation(self) -> Orientation:
@@ -75,7 +84,20 @@ def read_scenario_inputs(book: Book) -> ScenarioInputs:
         rate_target=float(rate(c.IN_RATE_TARGET, number(book, c.IN_RATE_TARGET))),
         rate_funding=float(rate(c.IN_RATE_FUNDING, number(book, c.IN_RATE_FUNDING))),
         moves=fraction_change(c.IN_SCENARIO_MOVES, axis(book, c.IN_SCENARIO_MOVES)),
-        years=non_negative(c.IN_SCENARIO_YEARS, axis(book, c.IN_SCENARIO_YEARS)),
+        years=non_negative(c.IN_SCENARIO_YEARS, holding_years(book, c.IN_SCENARIO_YEARS)),
+        periods=tuple(
+            str(Tenor.parse(v)) if isinstance(v, str) else f"{v:g} y"
+            for row in book.read(c.IN_SCENARIO_YEARS)
+            for v in row
+        ),
+    )
+
+
+def holding_years(book: Book, name: str) -> list[float]:
+    """A one-row or one-column range of holding periods as year fractions: a number as it
+    is, text as a tenor (``"6M"`` -> 0.5, ``"1W"`` -> 7/365: ACT/365F)."""
+    return axis(
+        book, name, text=lambda value, argument: tenor_year_fraction(Tenor.parse(value, argument))
     )
 
 
@@ -116,10 +138,7 @@ _AGREE = 0.005
 
 def _corner(inputs: ScenarioInputs, grid: FloatArray) -> str:
     """One cell of the grid in words: the first move and holding period."""
-    return (
-        f"move {inputs.moves[0]:+.2%}, {inputs.years[0]:g} years: "
-        f"{grid[0, 0]:,.2f} {inputs.funding}"
-    )
+    return f"move {inputs.moves[0]:+.2%}, {inputs.period(0)}: {grid[0, 0]:,.2f} {inputs.funding}"
 
 
 def _check_formulas(book: Book, inputs: ScenarioInputs, grid: FloatArray) -> None:
@@ -161,7 +180,7 @@ def _check_formulas(book: Book, inputs: ScenarioInputs, grid: FloatArray) -> Non
             where,
             f"holds formulas that differ from carryxl's exact P&L by {gap[worst]:,.2f} "
             f"{inputs.funding} (move {inputs.moves[worst[0]]:+.2%}, "
-            f"{inputs.years[worst[1]]:g} years); nothing was changed",
+            f"{inputs.period(int(worst[1]))}); nothing was changed",
         )
     book.notify(
         f"carryxl: {where} is computed by the workbook's own formulas, and all "

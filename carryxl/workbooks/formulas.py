@@ -17,6 +17,7 @@ funding pair) or 1/S (funding/target):
 from __future__ import annotations
 
 from carryxl.core.conventions import DayCount
+from carryxl.core.dates import LONGEST_TENOR_YEARS
 from carryxl.workbooks.conventions import points_scale_formula
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "CALCULATOR_UDF",
     "RISK_UDF",
     "SWAP_UDF",
+    "TENOR_UNITS",
     "asset_chart_cell",
     "asset_pnl_at",
     "carry_pnl_at",
@@ -36,6 +38,8 @@ __all__ = [
     "scenario_cell",
     "scenario_formula",
     "spot_or_dash",
+    "tenor_check",
+    "tenor_years",
     "year_fraction",
 ]
 
@@ -107,6 +111,43 @@ def year_fraction(day_count: str, start: str, end: str) -> str:
         raise ValueError(f"day counts changed: {sorted(set(DayCount) - set(by_name))}")
     tests = "".join(f'IF({day_count}="{name}",{value},' for name, value in by_name.items())
     return f"={tests}NA(){')' * len(by_name)}"
+
+
+# A tenor as the templates take it: a whole number and one unit (1W, 3M, 1Y), case and
+# outer spaces ignored; at most LONGEST_TENOR_YEARS of the unit, which the core accepts
+# for any unit.
+TENOR_UNITS = "DWMY"
+
+
+def _tenor_parts(tenor: str) -> tuple[str, str]:
+    """The number (as text) and the unit's place in TENOR_UNITS of the tenor in ``tenor``."""
+    text = f"UPPER(TRIM({tenor}))"
+    return f"LEFT({text},LEN({text})-1)", f'FIND(RIGHT({text},1),"{TENOR_UNITS}")'
+
+
+def tenor_years(tenor: str, mode: str) -> str:
+    """Year fraction of the tenor in cell ``tenor``: Y + M/12 + (7W + D)/365, as
+    :func:`carryxl.core.tenor_year_fraction` counts it on ACT/365F (its default), each
+    unit as n x (1, 7, 1, 12) / (365, 365, 12, 12) for D, W, M, Y (exact, as the core's).
+    1W = 7/365, 3M = 0.25, 2Y = 2; #VALUE! for other text."""
+    if mode == "udf":
+        return f"=TENOR_YEARS({tenor})"
+    number, unit = _tenor_parts(tenor)
+    basis = DayCount.ACT_365F.days_in_year
+    return f"=VALUE({number})*CHOOSE({unit},1,7,1,12)/CHOOSE({unit},{basis},{basis},12,12)"
+
+
+def tenor_check(tenor: str) -> str:
+    """A data-validation formula (no ``=``; Excel keeps at most 255 characters): TRUE when
+    cell ``tenor`` holds digits (no sign, point, exponent or space) from 1 to
+    LONGEST_TENOR_YEARS, then D, W, M or Y in either case: a tenor :func:`tenor_years`
+    reads."""
+    number = f"LEFT({tenor},LEN({tenor})-1)"
+    n = f"VALUE({number})"
+    units = TENOR_UNITS + TENOR_UNITS.lower()
+    unit = f'FIND(RIGHT({tenor},1),"{units}")'
+    whole = f'{number}=INT({n})&"",{n}>=1,{n}<={LONGEST_TENOR_YEARS}'  # not 1.5, 1E3, 06
+    return f"IFERROR(AND({unit}>0,{whole}),FALSE)"
 
 
 CALCULATOR_NATIVE: dict[str, str] = {

@@ -72,8 +72,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_asset_in_funding": ("Asset in the funding currency", "资产以融资货币计的收益率"),
     "col_local": ("Local index", "本地指数"),
     "col_moves_years": (
-        "FX move \u2193 / holding period (years) \u2192",
-        "汇率变动↓ / 持有期（年）→",
+        "FX move \u2193 / holding period \u2192",
+        "汇率变动↓ / 持有期→",
     ),
     "col_moves_shifts": (
         "FX move \u2193 / change in funding rate \u2192",
@@ -103,8 +103,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "row_breakeven_move": ("Break-even FX move", "盈亏平衡汇率变动"),
     "row_tenor": ("Tenor", "期限"),
-    "tenor_months": ("M", "个月"),
-    "tenor_years": ("Y", "年"),
+    "row_tenor_years": (
+        "Years (months/12; weeks, days /365) \u2192",
+        "年数（月数/12；周、天按每年365天）→",
+    ),
+    "tenor_rule_title": ("Holding period (tenor)", "持有期（期限）"),
+    "tenor_rule": (
+        "A whole number from 1 to {most} and D, W, M or Y (days, weeks, months, years),"
+        " e.g. 1W, 1M, 3M, 6M, 1Y, 2Y.",
+        "1至{most}的整数加 D、W、M 或 Y（天、周、月、年），如 1W、1M、3M、6M、1Y、2Y。",
+    ),
     "row_breakeven_spot": ("Break-even end spot", "盈亏平衡汇率"),
     # units
     "unit_pair": ("quote per base", "报价货币/基础货币"),
@@ -327,7 +335,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_funding_move": ("Funding currency move, chosen convention", "融资货币涨跌（所选口径）"),
     # scenarios
     "in_scenario_moves": ("FX moves of the target (rows)", "目标货币汇率变动（行）"),
-    "in_scenario_years": ("Holding periods in years (columns)", "持有期（年，列）"),
+    "in_scenario_years": ("Holding periods as tenors (columns)", "持有期（期限，列）"),
+    "out_scenario_years": ("Holding periods in years (columns)", "持有期（年，列）"),
     "in_scenario_rate_shifts": (
         "Changes in the funding rate (columns)",
         "融资货币利率变化（列）",
@@ -925,8 +934,10 @@ NOTES: dict[str, tuple[str, str]] = {
         "每行是目标货币相对融资货币的变动（-0.03 表示下跌3%），可自由修改。",
     ),
     "in_scenario_years": (
-        "Each column is a holding period in years (0.25 = 3 months). Edit freely.",
-        "每列是以年计的持有期（0.25 = 3个月），可自由修改。",
+        "Each column is a holding period as a tenor: 1W, 1M, 3M, 6M, 1Y, 2Y. The grey row"
+        " below is its year fraction (months/12, weeks and days/365). Edit freely.",
+        "每列是一个持有期，以期限表示：1W、1M、3M、6M、1Y、2Y。下方灰色行为其年数"
+        "（月数/12，周与天按每年365天）。可自由修改。",
     ),
     "in_scenario_rate_shifts": (
         "Each column adds this to the funding rate (0.01 = the funding rate rises by 1"

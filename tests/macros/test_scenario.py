@@ -221,7 +221,7 @@ def test_a_grid_of_disagreeing_formulas_is_reported(tmp_path: Path) -> None:
     with FileBook(calculated, quiet=True) as book, pytest.raises(CarryxlError) as caught:
         fill_scenario_grid(book)
     # largest gap: the cross term |N*g*r_t*t| at -5%, 1 year = 10m * 0.05 * 0.045 = 22,500 JPY
-    assert "differ from carryxl's exact P&L by 22,500.00 JPY (move -5.00%, 1 years)" in str(
+    assert "differ from carryxl's exact P&L by 22,500.00 JPY (move -5.00%, 1 y)" in str(
         caught.value
     )
 
@@ -236,3 +236,28 @@ def test_its_own_grid_is_still_its_own_after_libreoffice_saves_the_file(tmp_path
     assert grid_values(saved) != grid_values(path)  # not bit for bit…
     _fill(saved)  # …but still carryxl's: no refusal
     assert grid_values(saved)[1][1] == pytest.approx(grid_values(path)[1][1], rel=1e-15)
+
+
+def test_the_template_s_tenors_are_read_as_the_core_s_years(tmp_path: Path) -> None:
+    """The scenarios template holds tenors (1W ... 2Y): the macro reads them as the core's
+    year fractions, its grid is the core's, and a text that is no tenor is refused."""
+    from carryxl.workbooks import workbook_bytes  # noqa: PLC0415
+    from carryxl.workbooks.sheets.scenarios import TENORS, YEARS  # noqa: PLC0415
+
+    path = tmp_path / "scenarios.xlsx"
+    path.write_bytes(workbook_bytes("scenarios", "en", "native"))
+    with FileBook(path, quiet=True) as book:
+        inputs = read_scenario_inputs(book)
+    assert inputs.years.tolist() == list(YEARS)
+    assert inputs.periods == TENORS
+    assert [inputs.period(j) for j in range(2)] == ["1W", "1M"]
+    week = carry_pnl(10_000_000, 100.0, 103.0, 0.045, 0.001, 7 / 365)
+    assert scenario_grid(inputs)[9, 0] == pytest.approx(float(week), abs=1e-6)  # +3%, 1W
+
+    wb = openpyxl.load_workbook(path)
+    title, area = next(iter(wb.defined_names["in_scenario_years"].destinations))
+    wb[title][area.replace("$", "").split(":")[0]].value = "6 months"
+    wb.save(path)
+    with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError) as caught:
+        read_scenario_inputs(book)
+    assert str(caught.value).startswith("in_scenario_years[0]: must be a tenor such as")

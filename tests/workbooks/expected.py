@@ -56,6 +56,7 @@ from carryxl.core import (
 )
 from carryxl.core.asset import MoveConvention
 from carryxl.core.conventions import Currency
+from carryxl.core.dates import tenor_year_fraction
 from carryxl.core.defaults import TRADING_DAYS
 from carryxl.core.period import holding_period
 from carryxl.core.portfolio import BookColumns, book_positions, book_risk, currency_exposure
@@ -234,11 +235,13 @@ def expect_scenarios(v: dict[str, Any]) -> dict[str, Any]:
     n, s0 = v["in_notional"], v["in_spot_start"]
     rt, rf, t = v["in_rate_target"], v["in_rate_funding"], v["in_years"]
     moves = np.array(v["in_scenario_moves"])[:, None]
-    years = np.array(v["in_scenario_years"])[None, :]
+    # the tenors typed, as the core counts them (ACT/365F: 1W = 7/365, 3M = 0.25)
+    years = np.array([tenor_year_fraction(t) for t in v["in_scenario_years"]])[None, :]
     shifts = np.array(v["in_scenario_rate_shifts"])[None, :]
     tf = Orientation.TARGET_FUNDING
     return {
         "out_inverted": orientation is Orientation.FUNDING_TARGET,
+        "out_scenario_years": _f(years[0]),
         "out_scenario_grid": _f(carry_pnl(n, 1.0, 1.0 + moves, rt, rf, years)),
         "out_scenario_breakeven": _f(breakeven_move(rt, rf, years, tf)),
         "out_scenario_breakeven_spot": _f(breakeven_spot(s0, rt, rf, years, orientation)),

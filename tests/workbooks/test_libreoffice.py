@@ -21,9 +21,11 @@ import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
 from carryxl.core import CarryxlError, Currency, Pair, carry_pnl, fx_return
+from carryxl.core.dates import tenor_year_fraction
 from carryxl.templates import TEMPLATES
 from carryxl.workbooks import default_filename, every_template, put_text, workbook_bytes
 from carryxl.workbooks.calls import calls, is_builtin
+from carryxl.workbooks.formulas import tenor_check, tenor_years
 from carryxl.workbooks.sheets import (
     asset_carry,
     calculator,
@@ -72,7 +74,7 @@ SEEDS = {
     "scenarios": {
         **scenarios.SEED_INPUTS,
         "in_scenario_moves": list(scenarios.MOVES),
-        "in_scenario_years": list(scenarios.YEARS),
+        "in_scenario_years": list(scenarios.TENORS),
         "in_scenario_rate_shifts": list(scenarios.RATE_SHIFTS),
     },
     "swap": {
@@ -199,9 +201,17 @@ def random_scenarios(rng: np.random.Generator) -> dict[str, Any]:
         "in_rate_funding": rng.uniform(-0.0075, 0.1),
         "in_years": rng.uniform(1 / 365, 3),
         "in_scenario_moves": sorted(rng.uniform(-0.3, 0.3, len(scenarios.MOVES)).tolist()),
-        "in_scenario_years": rng.uniform(1 / 365, 5, len(scenarios.YEARS)).tolist(),
+        "in_scenario_years": [random_tenor(rng) for _ in scenarios.TENORS],
         "in_scenario_rate_shifts": rng.uniform(-0.005, 0.05, len(scenarios.RATE_SHIFTS)).tolist(),
     }
+
+
+def random_tenor(rng: np.random.Generator) -> str:
+    """A holding period as a trader types it: 1-60 days or weeks, 1-36 months, 1-5 years,
+    in either case."""
+    unit = str(rng.choice(["D", "W", "M", "Y", "d", "m"]))
+    most = {"D": 60, "W": 60, "M": 36, "Y": 5}[unit.upper()]
+    return f"{int(rng.integers(1, most + 1))}{unit}"
 
 
 def random_swap(rng: np.random.Generator) -> dict[str, Any]:
@@ -275,8 +285,10 @@ def random_history(rng: np.random.Generator) -> dict[str, Any]:
 
 
 def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
-    """1-12 positions of 1-5 tranches, long and short, negative rates, any correlations."""
+    """1-12 positions of 1-5 tranches (no more than the tranche table holds), long and
+    short, negative rates, any correlations."""
     n = int(rng.integers(1, portfolio.POSITIONS + 1))
+    most = min(5, portfolio.TRANCHES // n)  # 12 positions of 5 would overflow its 36 rows
     value = dt.datetime(2020, 1, 1) + dt.timedelta(days=int(rng.integers(0, 2000)))
     pad = [None] * (portfolio.POSITIONS - n)
     spots = np.exp(rng.uniform(np.log(0.3), np.log(200), n))
@@ -287,7 +299,7 @@ def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
     np.fill_diagonal(corr, 1.0)
     tranches = [(j + 1, int(rng.integers(0, 400)), float(spots[j] * rng.uniform(0.85, 1.15)),
                  float(rng.uniform(1e3, 1e6))) for j in range(n)
-                for _ in range(int(rng.integers(1, 6)))]  # fmt: skip
+                for _ in range(int(rng.integers(1, most + 1)))]  # fmt: skip
     rng.shuffle(tranches)  # a position's tranches need not be together
     empty = [None] * (portfolio.TRANCHES - len(tranches))
     return {
@@ -349,6 +361,8 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             write_inputs(templates[(kind, lang, "native")], inputs, path)
             cases.append((kind, inputs, path))
             langs[path] = lang
+    tenors = src / "tenors.xlsx"
+    tenor_workbook(tenors)
     injection = src / "injection.xlsx"
     wb = openpyxl.Workbook()
     for row, text in enumerate(INJECTION, start=1):
@@ -358,12 +372,13 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     foreign = {lang: src / f"calculator_usd_funding_{lang}.xlsx" for lang in ("en", "zh")}
     for lang, path in foreign.items():
         write_inputs(templates[("calculator", lang, "native")], {"in_funding": "USD"}, path)
-    sources = [*templates.values(), *(p for *_, p in cases), injection, *foreign.values()]
+    sources = [*templates.values(), *(p for *_, p in cases), injection, tenors, *foreign.values()]
     targets = convert_many(sources, "xlsx", out)
     return {
         "templates": templates,
         "cases": cases,
         "injection": injection,
+        "tenors": tenors,
         "foreign": foreign,
         "out": targets,
         "langs": langs,
@@ -722,3 +737,37 @@ def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) ->
     assert values(wb, "out_book_top_share") == pytest.approx(1.0)
     assert values(wb, "out_book_concentrated") == 1
     assert values(wb, "out_book_total") < 0  # valued on 5 August 2024, the low
+
+
+# What a trader may type as a holding period on the scenarios sheet: the rule takes a whole
+# number (1 to 9999, no sign, point, exponent, leading zero or space) and D, W, M or Y.
+TENOR_TEXTS = (
+    "1W", "1M", "3M", "6M", "1Y", "2Y", "90D", "6m", "2w", "18M", "9999Y", "9999D",
+    "1.5M", "1E3M", "M", "0M", "6X", "-1M", "+1M", "1Y6M", "6 M", " 6M", "06M", "10000D",
+    "ON", "",
+)  # fmt: skip
+_TAKEN = re.compile(r"[1-9][0-9]{0,3}[DWMYdwmy]")
+
+
+def tenor_workbook(path: Path) -> None:
+    """Each text in column A, the template's validation formula on it in B, its year
+    fraction in C (the scenarios sheet's native formulas)."""
+    wb = openpyxl.Workbook()
+    for row, text in enumerate(TENOR_TEXTS, start=1):
+        put_text(wb.active.cell(row, 1), text)
+        wb.active.cell(row, 2).value = "=" + tenor_check(f"A{row}")
+        wb.active.cell(row, 3).value = tenor_years(f"A{row}", "native")
+    wb.save(path)
+
+
+def test_the_tenor_rule_and_years_agree_with_the_core(converted: dict[str, Any]) -> None:
+    """LibreOffice takes exactly the texts of the rule, and each one's years are the
+    core's tenor_year_fraction (ACT/365F); the rule refuses what the years cannot read."""
+    ws = _load(converted, converted["tenors"]).active
+    accepted = {text: ws.cell(row, 2).value for row, text in enumerate(TENOR_TEXTS, start=1)}
+    assert accepted == {text: bool(_TAKEN.fullmatch(text)) for text in TENOR_TEXTS}
+    assert sum(accepted.values()) == 12
+    for row, text in enumerate(TENOR_TEXTS, start=1):
+        if accepted[text]:
+            years = ws.cell(row, 3).value
+            assert years == pytest.approx(tenor_year_fraction(text), rel=1e-12), text

@@ -91,12 +91,12 @@ def test_names_the_ribbon_relies_on_exist(kind: str) -> None:
         assert len(cells(wb, name)) == 1, name
     if kind == "scenarios":
         assert len(cells(wb, "in_scenario_moves")) == 13
-        assert len(cells(wb, "in_scenario_years")) == 5
+        assert len(cells(wb, "in_scenario_years")) == 6
         moves = cells(wb, "in_scenario_moves")
         assert len({c.column for c in moves}) == 1  # a column
         years = cells(wb, "in_scenario_years")
         assert len({c.row for c in years}) == 1  # a row
-        assert len(cells(wb, "out_scenario_grid")) == 13 * 5
+        assert len(cells(wb, "out_scenario_grid")) == 13 * 6
 
 
 def _validations(wb: Workbook) -> dict[str, str]:

@@ -8,6 +8,7 @@ import numpy as np
 
 from carryxl.core import carry, validate
 from carryxl.core.conventions import rate_from_text
+from carryxl.core.dates import Tenor, tenor_year_fraction
 from carryxl.excel import cells
 from carryxl.excel.arguments import (
     FUNDING,
@@ -36,7 +37,7 @@ def _carry_scenarios(
 ) -> Any:
     """CARRY_SCENARIOS: moves down the side, periods across the top, P&L inside."""
     moves = cells.numbers("fx_moves", fx_moves, text=rate_from_text)
-    periods = cells.numbers("holding_years", holding_years)
+    periods = cells.numbers("holding_years", holding_years, text=_tenor_years)
     column = cells.Input("fx_moves", moves.values.reshape(-1, 1), _reshaped(moves, (-1, 1)))
     row = cells.Input("holding_years", periods.values.reshape(1, -1), _reshaped(periods, (1, -1)))
 
@@ -60,9 +61,26 @@ def _carry_scenarios(
         row,
     )
     labelled = cells.with_header(
-        ["FX move \\ years", *row.values.reshape(-1).tolist()], _with_side(column, grid)
+        ["FX move \\ years", *_period_labels(holding_years, periods)], _with_side(column, grid)
     )
     return cells.to_excel(labelled)
+
+
+def _tenor_years(value: Any, argument: str) -> float:
+    """A holding period typed as a tenor: 6M -> 0.5, 1W -> 7/365 (ACT/365F)."""
+    return tenor_year_fraction(Tenor.parse(value, argument))
+
+
+def _period_labels(given: Any, periods: cells.Input) -> list[Any]:
+    """The header: each period as given, a tenor as the core writes it (6M), else years."""
+    cells_given = np.asarray(given, dtype=object).reshape(-1)
+    years = periods.values.reshape(-1)
+    if cells_given.size != years.size:  # not the cells as typed: the years are all there is
+        return list(years.tolist())
+    return [
+        str(Tenor.parse(cell)) if isinstance(cell, str) and np.isfinite(t) else float(t)
+        for cell, t in zip(cells_given, years, strict=True)
+    ]
 
 
 def _reshaped(item: cells.Input, shape: tuple[int, int]) -> Any:

@@ -6,19 +6,31 @@ N [(1 + g)(1 + r_t t) - (1 + r_f t)], for the target's move g against the fundin
 move (1 + r_f t)/(1 + r_t t) - 1 and the break-even end spot. Both grids get a
 red-white-green colour scale centred on zero, and a thick border marks where the P&L
 changes sign, so the break-even is visible at a glance.
+
+The holding periods are typed as a trader writes them, tenors (1W, 1M, 3M, 6M, 1Y, 2Y),
+and the grey row under them is each one's year fraction, as the core's
+:func:`carryxl.core.tenor_year_fraction` counts it on ACT/365F: Y + M/12 + (7W + D)/365.
 """
 
 from __future__ import annotations
 
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from carryxl.core.dates import LONGEST_TENOR_YEARS, Tenor, tenor_year_fraction
 from carryxl.workbooks import styles
-from carryxl.workbooks.formulas import CALCULATOR_NATIVE, scenario_breakeven, scenario_formula
+from carryxl.workbooks.formulas import (
+    CALCULATOR_NATIVE,
+    scenario_breakeven,
+    scenario_formula,
+    tenor_check,
+    tenor_years,
+)
 from carryxl.workbooks.layout import (
     Book,
     Form,
@@ -31,7 +43,7 @@ from carryxl.workbooks.layout import (
 )
 from carryxl.workbooks.sheets.rates import add_lists, add_rates
 
-__all__ = ["MOVES", "RATE_SHIFTS", "SEED_INPUTS", "YEARS", "build"]
+__all__ = ["MOVES", "RATE_SHIFTS", "SEED_INPUTS", "TENORS", "YEARS", "build"]
 
 SEED_INPUTS: dict[str, object] = {
     "in_pair": "AUD/JPY",
@@ -43,7 +55,9 @@ SEED_INPUTS: dict[str, object] = {
     "in_years": 0.5,
 }
 MOVES: tuple[float, ...] = tuple(k / 100 for k in range(-6, 7))
-YEARS: tuple[float, ...] = (1 / 12, 0.25, 0.5, 1.0, 2.0)
+TENORS: tuple[str, ...] = tuple(str(Tenor.parse(t)) for t in ("1W", "1M", "3M", "6M", "1Y", "2Y"))
+YEARS: tuple[float, ...] = tuple(tenor_year_fraction(t) for t in TENORS)
+"""Each tenor's year fraction, as the grey row computes it (ACT/365F: 1W = 7/365)."""
 RATE_SHIFTS: tuple[float, ...] = (-0.005, 0.0, 0.0025, 0.005, 0.01, 0.02)
 
 _MONEY = "=in_funding"
@@ -84,24 +98,24 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     by_years = axis == "years"
     columns = YEARS if by_years else RATE_SHIFTS
     suffix = "" if by_years else "_rates"
-    head = top + 2 if by_years else top + 1  # the holding periods get a tenor row above
+    head = top + 2 if by_years else top + 1  # the holding periods: tenors above their years
     first, last = head + 1, head + len(MOVES)
     left = get_column_letter(_FIRST_COL)
     right = get_column_letter(_FIRST_COL + len(columns) - 1)
     put_text(ws.cell(top, 1), book.t("sec_grid_years" if by_years else "sec_grid_rates"))
     ws.cell(top, 1).font = styles.BOLD
     corner = "col_moves_years" if by_years else "col_moves_shifts"
-    put_text(ws.cell(head, 1), book.t(corner)).font = styles.BOLD
+    put_text(ws.cell(top + 1, 1), book.t(corner)).font = styles.BOLD
     put_text(ws.cell(head, 2), book.t("col_scenario_end_spot")).font = styles.BOLD
 
-    # The column axis: editable holding periods, or funding-rate changes.
-    axis_name = "in_scenario_years" if by_years else "in_scenario_rate_shifts"
-    for j, value in enumerate(columns):
-        _input_cell(book, ws, head, _FIRST_COL + j, value, "years" if by_years else "percent_short")
-    ws.cell(head, _FIRST_COL).comment = note_comment(book, axis_name)
+    # The column axis: the tenors a trader types and their years, or funding-rate changes.
     if by_years:
-        _tenors(book, ws, top + 1, head, len(columns))
-    book.define(axis_name, ws, f"{left}{head}", f"{right}{head}")
+        _periods(book, ws, top + 1, head)
+    else:
+        for j, shift in enumerate(columns):
+            _input_cell(book, ws, head, _FIRST_COL + j, shift, "percent_short")
+        ws.cell(head, _FIRST_COL).comment = note_comment(book, "in_scenario_rate_shifts")
+        book.define("in_scenario_rate_shifts", ws, f"{left}{head}", f"{right}{head}")
 
     _rows(book, ws, first, head, len(columns), by_years)
     if by_years:
@@ -120,20 +134,39 @@ def _grid(book: Book, ws: Worksheet, top: int, axis: str) -> int:
     return spot_row
 
 
-def _tenors(book: Book, ws: Worksheet, row: int, head: int, width: int) -> None:
-    """Each holding period as a trader writes it (1M, 3M, 6M, 1Y, 2Y; 1个月, 1年 in
-    Chinese), from the years below: whole months as M, whole years as Y, else years."""
-    months, years = book.t("tenor_months"), book.t("tenor_years")
+def _periods(book: Book, ws: Worksheet, row: int, head: int) -> None:
+    """The holding periods as a trader types them (``in_scenario_years``: 1W ... 2Y, each
+    checked as a tenor, the rule shown when a cell is selected) and under each its year
+    fraction (``out_scenario_years``, grey), which the grid's formulas use."""
+    left = get_column_letter(_FIRST_COL)
+    right = get_column_letter(_FIRST_COL + len(TENORS) - 1)
     put_text(ws.cell(row, 2), book.t("row_tenor")).font = styles.BOLD
-    for j in range(width):
-        cell = ws.cell(row, _FIRST_COL + j)
-        t = f"{get_column_letter(_FIRST_COL + j)}{head}"
-        m = f"ROUND({t}*12,0)"
-        cell.value = (
-            f'=IF(ABS({t}*12-{m})>1E-9,TEXT({t},"0.00")&"{years}",'
-            f'IF(MOD({m},12)=0,{m}/12&"{years}",{m}&"{months}"))'
-        )
-        book.paint(cell, "output_bold", styles.FORMATS["general"])
+    put_text(ws.cell(head, 1), book.t("row_tenor_years")).font = styles.NOTE_FONT
+    for j, tenor in enumerate(TENORS):
+        col = _FIRST_COL + j
+        cell = put_text(ws.cell(row, col), tenor)
+        book.paint(cell, "input", styles.FORMATS["text"])
+        cell.alignment = Alignment(horizontal="right")  # over the numbers it gives
+        years = tenor_years(f"{get_column_letter(col)}{row}", book.mode)
+        _output_cell(book, ws, head, col, years, "years")
+    ws.cell(row, _FIRST_COL).comment = note_comment(book, "in_scenario_years")
+    rule = book.t("tenor_rule").format(most=LONGEST_TENOR_YEARS)
+    check = DataValidation(
+        type="custom",
+        formula1=tenor_check(f"{left}{row}"),
+        allow_blank=False,
+        showInputMessage=True,
+        promptTitle=book.t("tenor_rule_title"),
+        prompt=rule,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="carryxl",
+        error=rule,
+    )
+    check.add(f"{left}{row}:{right}{row}")
+    ws.add_data_validation(check)
+    book.define("in_scenario_years", ws, f"{left}{row}", f"{right}{row}")
+    book.define("out_scenario_years", ws, f"{left}{head}", f"{right}{head}")
 
 
 def _rows(book: Book, ws: Worksheet, first: int, head: int, width: int, by_years: bool) -> None:
