@@ -13,6 +13,12 @@ A button also names the workbook-scope names its macro reads (``needs``): presse
 workbook without one, it stops before doing anything and says which names are missing and
 which ``carryxl new`` kinds have them (the kinds whose declared names, in
 :mod:`carryxl.templates`, hold them all: :func:`carryxl.macros.dispatch.kinds`).
+
+And it names the ranges its macro writes over (``fills``): where a template generates
+example values in one of them, the generator records them as carryxl's own (their
+fingerprint, :mod:`carryxl.owned`), so the button replaces the examples of a fresh
+workbook, and never a range the user has edited
+(:func:`carryxl.workbooks.layout.Book.own`).
 """
 
 from __future__ import annotations
@@ -23,7 +29,9 @@ __all__ = [
     "BUTTONS",
     "GROUPS",
     "HISTORY",
+    "PORTFOLIO_FILL",
     "PORTFOLIO_NAMES",
+    "RATES_FILL",
     "SCENARIOS",
     "SCENARIO_NAMES",
     "TRADE_NAMES",
@@ -52,6 +60,20 @@ PORTFOLIO_NAMES = (
     "in_correlation",
 )
 """What the Book risk button reads, and the ranges it writes."""
+PORTFOLIO_FILL = (
+    "in_pf_volatility",
+    "in_correlation",
+    "in_pf_spot",
+    "in_pf_to_account",
+    "in_pf_rate_base",
+    "in_pf_rate_quote",
+)
+"""The portfolio ranges the Book risk button fills: each position's volatility and the
+correlation matrix (refused once edited), and each position's spot, quote-to-account rate
+and policy rates (once edited, only their empty cells are filled)."""
+RATES_FILL = ("in_rates_policy", "in_rates_policy_date", "in_rates_policy_source", "in_rates_note")
+"""The Rates sheet's ranges the Policy rates button fills: each currency's policy rate, its
+date and its source, and the note above the table (where the rates come from)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +99,8 @@ class Button:
     ``image_mso`` an Office icon name; ``screentip`` and ``supertip`` the hover help;
     ``summary`` the line ``carryxl run --help`` prints; ``doc`` what docs/addin.md says it
     does; ``macro`` the ``"module:function"`` that runs on a Book; ``needs`` the
-    workbook-scope names the macro reads.
+    workbook-scope names the macro reads; ``fills`` the workbook-scope ranges it writes
+    over (a template's examples there are generated as carryxl's own).
     """
 
     group: Group
@@ -91,6 +114,7 @@ class Button:
     doc: str
     macro: str
     needs: tuple[str, ...] = ()
+    fills: tuple[str, ...] = ()
     large: bool = True
 
 
@@ -111,6 +135,7 @@ BUTTONS: tuple[Button, ...] = (
         doc="exact P&L for every FX move × holding period into `out_scenario_grid`",
         macro="carryxl.macros.scenario:fill_scenario_grid",
         needs=SCENARIO_NAMES,
+        fills=("out_scenario_grid",),
     ),
     Button(
         SCENARIOS,
@@ -176,14 +201,17 @@ BUTTONS: tuple[Button, ...] = (
         doc=(
             "the portfolio workbook's volatilities (`in_pf_volatility`) and correlation "
             "matrix (`in_correlation`) from ECB fixings over "
-            "`in_window_start`..`in_window_end` for the pairs in `in_pf_pair`; written only "
-            "into ranges that are empty or hold what carryxl last wrote there (clear the "
-            "template's preloaded numbers, and unprotect the sheet, to let it write); then "
+            "`in_window_start`..`in_window_end` for the pairs in `in_pf_pair`, and each "
+            "position's spot, quote-to-account rate and policy rates on the valuation date; "
+            "written only into ranges that are empty or hold what carryxl wrote there (the "
+            "template's examples are carryxl's; a range the user edited is refused, or for "
+            "the market inputs only its empty cells are filled); then "
             "the book valued as `carryxl portfolio` values it (VaR, ES, contributions, "
             'totals, each with its currency) on a new sheet, "Book risk"'
         ),
         macro="carryxl.macros.portfolio:refresh_portfolio_risk",
         needs=PORTFOLIO_NAMES,
+        fills=PORTFOLIO_FILL,
     ),
     Button(
         HISTORY,
@@ -232,6 +260,7 @@ BUTTONS: tuple[Button, ...] = (
         ),
         macro="carryxl.macros.statement:import_statement",
         needs=("in_st_table", "in_st_source", "in_st_currency"),
+        fills=("in_st_table", "in_st_source", "in_st_currency"),
     ),
     Button(
         WORKBOOK,
@@ -270,13 +299,8 @@ BUTTONS: tuple[Button, ...] = (
             "currency whose data ends earlier is marked `last known level, stale since D`"
         ),
         macro="carryxl.macros.rates:fill_policy_rates",
-        needs=(
-            "in_rates_currency",
-            "in_rates_policy",
-            "in_rates_policy_date",
-            "in_rates_policy_source",
-            "in_rates_note",
-        ),
+        needs=("in_rates_currency", *RATES_FILL),
+        fills=RATES_FILL,
     ),
     Button(
         WORKBOOK,
@@ -295,6 +319,7 @@ BUTTONS: tuple[Button, ...] = (
             "chart if there is one"
         ),
         macro="carryxl.macros.refresh:refresh",
+        fills=("out_scenario_grid",),
     ),
 )
 """Every button, in the order the tab shows them (grouped by :data:`GROUPS`)."""

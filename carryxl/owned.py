@@ -1,12 +1,12 @@
-"""What carryxl owns in a workbook: the fingerprint that marks values carryxl wrote, and the
-ranges a template generates as carryxl's own from the start.
+"""What carryxl owns in a workbook: the fingerprint that marks values carryxl wrote.
 
 A macro records a fingerprint of what it wrote in a hidden workbook-scope name
 (``_carryxl_fp_<range>``); :mod:`carryxl.macros.ownership` overwrites a range only while it
-still matches. The template generator records the same fingerprint for the ranges in
-:data:`RATES_FILL` (the Rates sheet's example policy rates), so the Policy rates button may
-replace the examples, but never a rate the user typed. Both sides import this module, which
-imports nothing of theirs.
+still matches. The template generator records the same fingerprint for the example values
+it writes in a range a button fills (:attr:`carryxl.buttons.Button.fills`: the Rates sheet's
+example policy rates, the portfolio's volatilities, correlations and market inputs), so the
+button may replace the examples, but never what the user typed. Both sides import this
+module, which imports nothing of theirs.
 """
 
 from __future__ import annotations
@@ -18,17 +18,12 @@ from typing import Any
 
 __all__ = [
     "FINGERPRINT_PREFIX",
-    "RATES_FILL",
     "fingerprint",
     "fingerprint_name",
     "matches",
 ]
 
 FINGERPRINT_PREFIX = "_carryxl_fp_"
-
-RATES_FILL = ("in_rates_note", "in_rates_policy", "in_rates_policy_date", "in_rates_policy_source")
-"""The Rates sheet's ranges the Policy rates button fills: the note above the table (where
-the rates come from), and each currency's policy rate, its date and its source."""
 
 _Grid = Sequence[Sequence[Any]]
 

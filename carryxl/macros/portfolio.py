@@ -11,7 +11,8 @@ workbook's own formulas.
 
 Like every carryxl macro it writes only what it owns: both ranges must be empty or hold
 what carryxl last wrote there (see :mod:`carryxl.macros.ownership`); otherwise nothing is
-changed. The template's preloaded numbers are the user's until the ranges are cleared.
+changed. The template's preloaded numbers are generated as carryxl's (with their
+fingerprints), so the button replaces them until the user edits one.
 
 It also fills the market inputs of each row with a pair, cell by cell, never over a typed
 value: ``in_pf_spot`` (the pair's ECB fixing on ``in_valuation_date``, or the last before
@@ -157,8 +158,9 @@ def refresh_portfolio_risk(book: Book) -> None:
         pairs, single_value(book, c.IN_PF_VALUATION_DATE), single_value(book, c.IN_PF_ACCOUNT)
     )
     owned, partial, kept = _market_writes(book, fill)
-    for write in partial:  # checked before anything is written
-        require_unprotected(book, book.sheet_of(write.name), write.name)
+    for write in partial:  # checked before anything is written; unlocked cells take typing
+        if book.is_locked(write.name):
+            require_unprotected(book, book.sheet_of(write.name), write.name)
     apply_writes(
         book,
         [Write(c.IN_PF_VOLATILITY, volatility), Write(c.IN_CORRELATION, correlation), *owned],

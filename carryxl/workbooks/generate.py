@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from openpyxl.writer.excel import ExcelWriter
 
+from carryxl.buttons import BUTTONS
 from carryxl.core.errors import CarryxlError
 from carryxl.files import require_lxml_serialiser, write_bytes
 from carryxl.templates import TEMPLATES
@@ -82,6 +83,7 @@ def build_book(
     _check(kind, lang, mode)
     book = Book(lang, mode, colors)
     KINDS[kind](book)
+    book.own([name for button in BUTTONS for name in button.fills])  # its examples: carryxl's
     if mode == "udf":
         add_xlwings_conf(book, config_sheet)
     book.finish()

@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.conventions import NO_MINOR_UNIT
 from carryxl.core.defaults import TRADING_DAYS
+from carryxl.owned import fingerprint, fingerprint_name
 from carryxl.templates import FORMULA_MODES, LANGS
 from carryxl.workbooks import styles
 from carryxl.workbooks.fit import fit_sheet
@@ -219,6 +220,33 @@ class Book:
             return
         self.names[name] = ref
         self.wb.defined_names.add(DefinedName(name, attr_text=ref))
+
+    def own(self, names: Sequence[str]) -> list[str]:
+        """Record the example values this book holds in the workbook-scope ranges ``names``
+        (the ranges buttons fill) as carryxl's own: a hidden fingerprint per range, as a
+        macro records after writing (:mod:`carryxl.owned`), so a button may replace them
+        while they are untouched and refuses once the user has edited them. Ranges the book
+        does not define, holding a formula, or empty are left alone. The names owned."""
+        owned = []
+        for name in dict.fromkeys(names):
+            if name not in self.names:
+                continue
+            ((title, ref),) = self.wb.defined_names[name].destinations
+            area = self.wb[title][ref.replace("$", "")]
+            grid = area if isinstance(area, tuple) else ((area,),)
+            if any(
+                c.data_type == "f" or isinstance(c.value, ArrayFormula) for r in grid for c in r
+            ):
+                continue
+            rows = [[c.value for c in row] for row in grid]
+            if all(v is None or v == "" for row in rows for v in row):
+                continue
+            text = '"' + fingerprint(rows).replace('"', '""') + '"'
+            self.wb.defined_names.add(
+                DefinedName(fingerprint_name(name), attr_text=text, hidden=True)
+            )
+            owned.append(name)
+        return owned
 
 
 class Form:

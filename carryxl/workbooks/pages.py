@@ -7,6 +7,9 @@ reads the print area's width and row heights and sets
 - fit to one page wide when that keeps the scale at :data:`MIN_SCALE` % or more; else
   the fixed scale :data:`MIN_SCALE` and column breaks (after an empty spacer column where
   there is one), so a wide sheet prints over several readable pages, never one tiny one;
+  each page between column breaks is filled to :data:`FONT_SLACK` of its width only, so
+  that the same breaks hold where the declared font (Calibri, DengXian) is missing and a
+  wider one stands in for it (column widths are counted in the font's digits);
 - row breaks between blocks (runs of filled rows): a block that fits a page is never
   split, one taller than a page is split where the page ends; the print titles (the
   header rows each sheet names) repeat on every page.
@@ -30,6 +33,7 @@ from carryxl.workbooks.fit import DEFAULT_HEIGHT, column_width
 
 __all__ = [
     "A4",
+    "FONT_SLACK",
     "MARGINS",
     "MIN_SCALE",
     "PageLayout",
@@ -46,6 +50,11 @@ MARGINS = {"left": 0.5, "right": 0.5, "top": 0.75, "bottom": 0.75, "header": 0.3
 """Page margins in inches."""
 MIN_SCALE = 65
 """The smallest print scale, in percent: 11-point text prints no smaller than 7 points."""
+FONT_SLACK = 1 / 1.3
+"""The share of a page's width the columns between two column breaks take, as the declared
+font measures them: a font whose digits are up to 30 % wider (DejaVu Sans, which
+LibreOffice substitutes for a missing Calibri or DengXian, measures 26 % wider than
+Carlito) still fits, so the page count does not depend on which font a machine has."""
 _SAFETY = 0.97  # of a page's height used when placing breaks (Excel's own estimate varies)
 
 
@@ -116,7 +125,7 @@ def layout(ws: Worksheet, columns: Sequence[int] = ()) -> PageLayout:
     fit = scale >= MIN_SCALE
     if not fit:
         scale = MIN_SCALE
-        breaks = _column_breaks(ws, min_col, widths, page_width * 100 / scale)
+        breaks = _column_breaks(ws, min_col, widths, page_width * 100 / scale * FONT_SLACK)
     rows = _row_breaks(ws, (min_col, min_row, max_col, max_row), page_height * 100 / scale)
     return PageLayout(landscape, scale, fit, rows, breaks)
 
@@ -140,36 +149,42 @@ def _page_columns(
     return PageLayout(landscape, scale, False, rows, columns)
 
 
-def _chart_columns(ws: Worksheet) -> set[int]:
-    """The columns (1 = A) a chart covers: from its anchor, as wide as the chart."""
-    covered: set[int] = set()
+def _chart_spans(ws: Worksheet) -> list[tuple[int, int]]:
+    """The first and last columns (1 = A) of each chart: from its anchor, as wide as the
+    chart."""
+    spans = []
     for chart in ws._charts:
         anchor = chart.anchor
         if isinstance(anchor, str):  # "N4", as the sheet modules place charts
             col = column_index_from_string(coordinate_from_string(anchor)[0])
         else:
             col = int(anchor._from.col) + 1
+        first = col
         remaining = float(chart.width) / 2.54 * 72  # centimetres to points
         while remaining > 0:
-            covered.add(col)
             remaining -= column_points(column_width(ws, get_column_letter(col)))
             col += 1
-    return covered
+        spans.append((first, col - 1))
+    return spans
 
 
 def _column_breaks(ws: Worksheet, first: int, widths: list[float], page: float) -> list[int]:
     """Columns after which a page ends: where the next column would not fit, or after the
-    last empty spacer column of the page when one lies past its middle."""
+    last empty spacer column of the page when one lies past its middle; never through a
+    chart that starts on the page (it moves to the next page whole)."""
     breaks: list[int] = []
-    used, spacer = 0.0, None
-    charts = _chart_columns(ws)
+    used, spacer, start = 0.0, None, first
+    spans = _chart_spans(ws)
+    charts = {c for a, b in spans for c in range(a, b + 1)}
     for offset, width in enumerate(widths):
         col = first + offset
         if used + width > page and used > 0:
             end = spacer if spacer is not None else col - 1
+            cut = [a for a, b in spans if start < a <= end < b]
+            end = cut[0] - 1 if cut else end
             breaks.append(end)
             used = sum(widths[end + 1 - first : offset])
-            spacer = None
+            spacer, start = None, end + 1
         used += width
         empty = col not in charts and all(
             ws.cell(r, col).value in (None, "") for r in range(1, ws.max_row + 1)

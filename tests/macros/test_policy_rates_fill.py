@@ -133,7 +133,8 @@ def test_a_rate_the_user_typed_is_never_overwritten(
 
 
 def test_the_examples_are_replaceable_because_the_template_owns_them(tmp_path: Path) -> None:
-    from carryxl.owned import RATES_FILL, fingerprint_name, matches  # noqa: PLC0415
+    from carryxl.buttons import RATES_FILL  # noqa: PLC0415
+    from carryxl.owned import fingerprint_name, matches  # noqa: PLC0415
 
     wb = openpyxl.load_workbook(_template(tmp_path))
     for name in RATES_FILL:

@@ -15,21 +15,15 @@ from carryxl.cli import main
 from carryxl.core.errors import CarryxlError
 from carryxl.macros import FileBook, run_macro
 from carryxl.workbooks import workbook_bytes
+from carryxl.workbooks.sheets.portfolio import seed_inputs
 from tests.history.raw_ecb import cross, raw_rows
 from tests.policy_data import NEW, change_points, level_on
 from tests.workbooks.named import cells, values
 
 
-def _template(path: Path, *, cleared: bool = True) -> Path:
-    """The portfolio template, unprotected and (``cleared``) with its risk block emptied."""
+def _template(path: Path) -> Path:
+    """The portfolio template as ``carryxl new`` writes it, untouched."""
     path.write_bytes(workbook_bytes("portfolio"))
-    wb = openpyxl.load_workbook(path)
-    wb.worksheets[0].protection.sheet = False
-    if cleared:
-        for name in ("in_pf_volatility", "in_correlation"):
-            for cell in cells(wb, name):
-                cell.value = None
-    wb.save(path)
     return path
 
 
@@ -77,12 +71,20 @@ def test_a_users_numbers_are_never_overwritten(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_the_preloaded_template_is_the_users_until_cleared(tmp_path: Path) -> None:
-    path = _template(tmp_path / "book.xlsx", cleared=False)
-    before = path.read_bytes()
-    with FileBook(path, quiet=True) as book, pytest.raises(CarryxlError, match="did not write"):
+def test_the_preloaded_examples_are_carryxls_until_the_user_edits_one(tmp_path: Path) -> None:
+    """The template's example volatilities and correlations carry carryxl's fingerprint, so
+    the button replaces them; one edited cell makes the range the user's."""
+    path = _template(tmp_path / "book.xlsx")
+    with FileBook(path, quiet=True) as book:
         run_macro("portfolio", book)
-    assert path.read_bytes() == before
+    edited = _template(tmp_path / "edited.xlsx")
+    wb = openpyxl.load_workbook(edited)
+    cells(wb, "in_pf_volatility")[0].value = 0.15  # the user's view of AUD/JPY
+    wb.save(edited)
+    before = edited.read_bytes()
+    with FileBook(edited, quiet=True) as book, pytest.raises(CarryxlError, match="did not write"):
+        run_macro("portfolio", book)
+    assert edited.read_bytes() == before
 
 
 _MARKET = ("in_pf_spot", "in_pf_to_account", "in_pf_rate_base", "in_pf_rate_quote")
@@ -167,57 +169,65 @@ def test_without_policy_rates_the_rate_cells_stay_empty_and_it_says_why(
     assert "carryxl data update" in line
 
 
-def _seed_csv(path: Path) -> Path:
-    """The template's yen book as a ``carryxl portfolio`` CSV (its typed rates, entry rates)."""
-    from carryxl.workbooks.sheets.portfolio import seed_inputs  # noqa: PLC0415
+_HEAD = (
+    "in_pf_pair",
+    "in_pf_side",
+    "in_pf_stop_loss",
+    "in_pf_leverage",
+    "in_pf_rate_base",
+    "in_pf_rate_quote",
+)
 
-    seed = seed_inputs("yen")
+
+def _book_csv(wb: openpyxl.Workbook, path: Path) -> Path:
+    """The workbook's book as a ``carryxl portfolio`` CSV: each position's pair, side, stop,
+    leverage and rates as the workbook holds them, and its tranches' dates, entry rates and
+    amounts."""
+    head = {name: values(wb, name) for name in _HEAD}
     lines = ["pair,side,stop_loss,leverage,rate_base,rate_quote,date,rate,amount"]
-    for k, at in enumerate(seed["in_tr_position"]):
+    started: set[int] = set()
+    tranches = zip(
+        values(wb, "in_tr_position"),
+        values(wb, "in_tr_date"),
+        values(wb, "in_tr_rate"),
+        values(wb, "in_tr_amount"),
+        strict=True,
+    )
+    for at, day, rate, amount in tranches:
         if at is None:
             continue
         j = at - 1
-        first = k == seed["in_tr_position"].index(at)
-        head = [
-            seed[n][j]
-            for n in (
-                "in_pf_pair",
-                "in_pf_side",
-                "in_pf_stop_loss",
-                "in_pf_leverage",
-                "in_pf_rate_base",
-                "in_pf_rate_quote",
-            )
-        ]
-        cells_ = [repr(x) if isinstance(x, float) else str(x) for x in head] if first else [""] * 6
-        day = seed["in_tr_date"][k].date().isoformat()
-        lines.append(
-            ",".join(
-                [*cells_, day, repr(seed["in_tr_rate"][k]), repr(float(seed["in_tr_amount"][k]))]
-            )
-        )
+        first = [repr(x) if isinstance(x, float) else str(x) for x in (head[n][j] for n in _HEAD)]
+        cells_ = [""] * len(_HEAD) if j in started else first
+        started.add(j)
+        lines.append(",".join([*cells_, day.date().isoformat(), repr(rate), repr(float(amount))]))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
+@pytest.mark.parametrize("rates", ["as typed", "from policy data"])
 def test_run_portfolio_writes_the_books_figures_equal_to_the_command(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    rates: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest
 ) -> None:
     """Issue 19: the Book risk button headless computes the VaR, ES, contributions and
     totals itself (nothing recalculates the workbook's formulas there), and they are what
-    ``carryxl portfolio`` gives for the same book."""
+    ``carryxl portfolio`` gives for the same book: the untouched template, with its example
+    rates kept (no policy-rate data) or replaced by the policy rates in force."""
     import json  # noqa: PLC0415
 
+    request.getfixturevalue("with_rates" if rates == "from policy data" else "empty_folder")
     path = _template(tmp_path / "book.xlsx")
     assert main(["run", "portfolio", str(path), "--quiet"]) == 0
     said = capsys.readouterr().out
     assert 'book valued on sheet "Book risk"' in said
     wb = openpyxl.load_workbook(path)
+    typed = seed_inputs("yen")["in_pf_rate_quote"][:4]
+    assert (values(wb, "in_pf_rate_quote")[:4] == typed) == (rates == "as typed")
     sheet = wb["Book risk"]
     start, end = values(wb, "in_window_start"), values(wb, "in_window_end")
     argv = [
         "portfolio",
-        str(_seed_csv(tmp_path / "book.csv")),
+        str(_book_csv(wb, tmp_path / "book.csv")),
         "--date",
         "2024-08-05",
         "--start",
@@ -269,12 +279,6 @@ def test_a_chinese_book_gets_its_figures_in_chinese(
 ) -> None:
     path = tmp_path / "book_zh.xlsx"
     path.write_bytes(workbook_bytes("portfolio", "zh"))
-    wb = openpyxl.load_workbook(path)
-    wb.worksheets[0].protection.sheet = False
-    for name in ("in_pf_volatility", "in_correlation"):
-        for cell in cells(wb, name):
-            cell.value = None
-    wb.save(path)
     assert main(["run", "portfolio", str(path), "--quiet"]) == 0
     capsys.readouterr()
     sheet = openpyxl.load_workbook(path)["组合风险"]

@@ -2,7 +2,7 @@
 
 The policy and broker rates are **examples** with their date and source, to be replaced
 by the user or, for the policy rates, by the Policy rates button (``carryxl run rates``:
-the ranges of :data:`carryxl.owned.RATES_FILL` are generated as carryxl's own). The other
+the ranges of :data:`carryxl.buttons.RATES_FILL` are generated as carryxl's own). The other
 sheets read day counts and example rates from here by lookup (``INDEX``/``MATCH`` over the
 ``in_rates_*`` names). Day counts and spot lags come from :mod:`carryxl.core.conventions`,
 so the sheet and the Python functions agree.
@@ -13,12 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core import Currency, Pair, currency_name, default_day_count, spot_lag_days
 from carryxl.history.policy import SOURCE
-from carryxl.owned import RATES_FILL, fingerprint, fingerprint_name
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import day_count_names
 from carryxl.workbooks.layout import Book, Form, header_row, note_comment, print_setup, put_text
@@ -156,8 +154,6 @@ def add_rates(book: Book, live: bool = False) -> Worksheet:
     for offset, (name, _kind, _w) in enumerate(columns):
         letter = get_column_letter(offset + 1)
         book.define(name, ws, f"{letter}{_FIRST_ROW}", f"{letter}{last}")
-    if not live:
-        _own_the_examples(book, ws)
     form = Form(book, ws)
     form.validate(f"C{_FIRST_ROW}:C{last}", "=list_day_counts")
     rates = [c[0] for c in columns]
@@ -225,19 +221,6 @@ def _rate_row(
         elif value is not None:
             cell.value = value
         book.paint(cell, role, styles.number_format(kind, book.lang))
-
-
-def _own_the_examples(book: Book, ws: Worksheet) -> None:
-    """Record the examples as carryxl's (a fingerprint per range of :data:`RATES_FILL`), so
-    the Policy rates button may replace them while they are untouched, never once edited."""
-    for name in RATES_FILL:
-        _sheet, ref = next(iter(book.wb.defined_names[name].destinations))
-        area = ws[ref.replace("$", "")]
-        rows = (
-            [[c.value for c in row] for row in area] if isinstance(area, tuple) else [[area.value]]
-        )
-        text = '"' + fingerprint(rows).replace('"', '""') + '"'
-        book.wb.defined_names.add(DefinedName(fingerprint_name(name), attr_text=text, hidden=True))
 
 
 def build(book: Book) -> None:
