@@ -30,9 +30,17 @@ SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polic
 
 G10 = ("USD", "EUR", "JPY", "GBP", "CHF", "AUD", "NZD", "CAD", "SEK", "NOK")
 RATES = {
-    "USD": 0.0300, "EUR": 0.0200, "JPY": 0.0010, "GBP": 0.0350, "CHF": 0.0050,
-    "AUD": 0.0400, "NZD": 0.0450, "CAD": 0.0300, "SEK": 0.0200, "NOK": 0.0300,
-}  # fmt: skip
+    "USD": 0.0300,
+    "EUR": 0.0200,
+    "JPY": 0.0010,
+    "GBP": 0.0350,
+    "CHF": 0.0050,
+    "AUD": 0.0400,
+    "NZD": 0.0450,
+    "CAD": 0.0300,
+    "SEK": 0.0200,
+    "NOK": 0.0300,
+}
 
 
 def main() -> None:

@@ -34,9 +34,15 @@ Numbers = tuple[np.ndarray, float, np.ndarray]
 
 
 def _numbers(
-    label: np.ndarray, amounts: np.ndarray, rates: np.ndarray, spots: np.ndarray,
-    sides: np.ndarray, pair_of: np.ndarray, vol: np.ndarray, corr: np.ndarray,
-) -> Numbers:  # fmt: skip
+    label: np.ndarray,
+    amounts: np.ndarray,
+    rates: np.ndarray,
+    spots: np.ndarray,
+    sides: np.ndarray,
+    pair_of: np.ndarray,
+    vol: np.ndarray,
+    corr: np.ndarray,
+) -> Numbers:
     """Units, cost, average rate and P&L per position; the book's VaR and contributions."""
     units = np.bincount(label, amounts, POSITIONS)
     cost = np.bincount(label, amounts * rates, POSITIONS)
@@ -105,9 +111,15 @@ def main() -> None:
         """The bare numbers starting where the functions start: xlwings' rows of cells."""
         read = {k: np.asarray(v, dtype=np.float64) for k, v in cells.items()}
         return _numbers(
-            read["labels"][:, 0].astype(np.intp), read["amounts"][:, 0], read["rates"][:, 0],
-            read["spots"][:, 0], read["sides"][:, 0], pair_of, read["vol"][:, 0], read["corr"],
-        )  # fmt: skip
+            read["labels"][:, 0].astype(np.intp),
+            read["amounts"][:, 0],
+            read["rates"][:, 0],
+            read["spots"][:, 0],
+            read["sides"][:, 0],
+            pair_of,
+            read["vol"][:, 0],
+            read["corr"],
+        )
 
     with excel() as xl:
         ours, want = through_excel(xl), bare()

@@ -292,7 +292,8 @@ def merged_levels(currency: str, days: list[str]) -> list[float]:
     (old_days, old_levels), (new_days, new_levels) = out
     result = []
     for day in days:
-        dates, levels = (new_days, new_levels) if new_days and day >= new_days[0] else (
-            old_days, old_levels)  # fmt: skip
+        dates, levels = (
+            (new_days, new_levels) if new_days and day >= new_days[0] else (old_days, old_levels)
+        )
         result.append(levels[bisect.bisect_right(dates, day) - 1])
     return result

@@ -63,9 +63,16 @@ def _quantlib_dates(pair: str, trade: str, tenor: str, lag: int) -> tuple[str, s
 
 @pytest.mark.parametrize(
     ("pair", "lag"),
-    [("USD/JPY", 2), ("EUR/USD", 2), ("EUR/JPY", 2), ("GBP/USD", 2), ("USD/CAD", 1),
-     ("AUD/JPY", 2), ("EUR/HUF", 2)],
-)  # fmt: skip
+    [
+        ("USD/JPY", 2),
+        ("EUR/USD", 2),
+        ("EUR/JPY", 2),
+        ("GBP/USD", 2),
+        ("USD/CAD", 1),
+        ("AUD/JPY", 2),
+        ("EUR/HUF", 2),
+    ],
+)
 def test_the_strips_dates_are_quantlibs_with_the_same_holiday_sets(pair, lag):
     trades = np.arange("2024-11-18", "2025-01-10", dtype="datetime64[D]")  # the year-end
     trades = np.concatenate((trades, np.arange("2025-03-25", "2025-05-10", 3, "datetime64[D]")))

@@ -385,8 +385,19 @@ def test_swap_points_pips_and_a_warning_far_from_the_rate_differential(capsys):
 def test_a_size_from_a_risk_budget_is_rounded_down_to_the_lot_step(capsys):
     # 1% of 1,000,000 JPY over a 30-pip stop on AUD/JPY: 10,000 / (30 x 0.01) = 33,333.33
     # AUD = 0.3333 lots; a broker takes 0.01-lot steps: 0.33 lots = 33,000 AUD.
-    argv = ["risk", "--pair", "AUD/JPY", "--spot", "100", "--equity", "1000000",
-            "--risk", "1%", "--stop-pips", "30"]  # fmt: skip
+    argv = [
+        "risk",
+        "--pair",
+        "AUD/JPY",
+        "--spot",
+        "100",
+        "--equity",
+        "1000000",
+        "--risk",
+        "1%",
+        "--stop-pips",
+        "30",
+    ]
     r = _json(capsys, argv)
     assert r["units_unrounded"] == pytest.approx(10_000 / 0.3)
     assert r["units"] == pytest.approx(33_000)

@@ -50,8 +50,20 @@ def test_dates_and_outright_match_quantlib(
     rates: tuple[float, float],
 ) -> None:
     spot = 1.2345
-    argv = ["--pair", pair, "--spot", str(spot), "--rate-base", str(rates[0]),
-            "--rate-quote", str(rates[1]), "--tenor", tenor, "--trade-date", trade]  # fmt: skip
+    argv = [
+        "--pair",
+        pair,
+        "--spot",
+        str(spot),
+        "--rate-base",
+        str(rates[0]),
+        "--rate-quote",
+        str(rates[1]),
+        "--tenor",
+        tenor,
+        "--trade-date",
+        trade,
+    ]
     if holidays:
         argv += ["--holidays", ",".join(holidays)]
     r = _forward(capsys, argv)
@@ -74,8 +86,21 @@ def test_dates_and_outright_match_quantlib(
 
 
 def test_the_issue_example_ends_on_friday_not_saturday(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["forward", "--pair", "USD/JPY", "--spot", "144.5", "--rate-base", "5.25%",
-            "--rate-quote", "0.1%", "--tenor", "3M", "--trade-date", "2023-06-28"]  # fmt: skip
+    argv = [
+        "forward",
+        "--pair",
+        "USD/JPY",
+        "--spot",
+        "144.5",
+        "--rate-base",
+        "5.25%",
+        "--rate-quote",
+        "0.1%",
+        "--tenor",
+        "3M",
+        "--trade-date",
+        "2023-06-28",
+    ]
     assert main(argv) == 0
     text = capsys.readouterr().out
     assert "2023-06-30 Fri" in text
@@ -96,8 +121,14 @@ def test_the_issue_example_ends_on_friday_not_saturday(capsys: pytest.CaptureFix
 def test_bad_input_is_one_line(
     capsys: pytest.CaptureFixture[str], extra: list[str], word: str
 ) -> None:
-    base = {"--pair": "USD/JPY", "--spot": "150", "--rate-base": "5%", "--rate-quote": "0.1%",
-            "--tenor": "3M", "--trade-date": "2023-06-28"}  # fmt: skip
+    base = {
+        "--pair": "USD/JPY",
+        "--spot": "150",
+        "--rate-base": "5%",
+        "--rate-quote": "0.1%",
+        "--tenor": "3M",
+        "--trade-date": "2023-06-28",
+    }
     base[extra[0]] = extra[1]
     argv = ["forward", *(x for kv in base.items() for x in kv)]
     if extra[0] == "--holidays":
@@ -109,8 +140,17 @@ def test_bad_input_is_one_line(
 
 
 def test_the_issues_usd_jpy_thanksgiving_and_an_overnight_that_is_overnight(capsys):
-    base = ["forward", "--pair", "USD/JPY", "--spot", "150", "--rate-base", "4.625%",
-            "--rate-quote", "0.25%"]  # fmt: skip
+    base = [
+        "forward",
+        "--pair",
+        "USD/JPY",
+        "--spot",
+        "150",
+        "--rate-base",
+        "4.625%",
+        "--rate-quote",
+        "0.25%",
+    ]
     assert main([*base, "--trade-date", "2024-11-27", "--tenor", "1M", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
     assert (r["spot_date"], r["end_date"]) == ("2024-11-29", "2024-12-30")
@@ -128,8 +168,26 @@ def test_the_issues_usd_jpy_thanksgiving_and_an_overnight_that_is_overnight(caps
     assert [row["tenor"] for row in rows] == ["ON", "TN", "1W", "1M", "3M", "6M", "1Y"]
     assert [row["days"] for row in rows[:2]] == [1, 2]  # Tue -> Wed, Wed -> Fri (spot)
     # EUR/HUF points are in the pair's pip (0.01 forint): x100
-    assert main(["forward", "--pair", "EUR/HUF", "--spot", "400", "--rate-base", "3%",
-                 "--rate-quote", "6.5%", "--tenor", "3M", "--trade-date", "2025-03-03",
-                 "--json"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "forward",
+                "--pair",
+                "EUR/HUF",
+                "--spot",
+                "400",
+                "--rate-base",
+                "3%",
+                "--rate-quote",
+                "6.5%",
+                "--tenor",
+                "3M",
+                "--trade-date",
+                "2025-03-03",
+                "--json",
+            ]
+        )
+        == 0
+    )
     r = json.loads(capsys.readouterr().out)
     assert r["points"] == pytest.approx((r["outright"] - 400) * 100)

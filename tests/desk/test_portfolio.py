@@ -77,8 +77,9 @@ def test_positions_match_staged_position_one_by_one():
     )
     for j in range(3):
         mine = [k for k, p in enumerate(position) if p == j]
-        one = staged_position([amounts[k] for k in mine], [rates[k] for k in mine],
-                              spots[j], sides[j])  # fmt: skip
+        one = staged_position(
+            [amounts[k] for k in mine], [rates[k] for k in mine], spots[j], sides[j]
+        )
         assert book.average_rate[j] == pytest.approx(float(one.average_rate), rel=1e-14)
         assert book.fx[j] == pytest.approx(float(one.pnl), rel=1e-12, abs=1e-9)
         assert book.carry[j] == 0.0  # no days held
@@ -348,8 +349,11 @@ def test_bad_correlation_says_why(matrix, rule):
 
 def test_yen_funded_book_is_flagged():
     e = currency_exposure([Pair.parse("AUD/JPY"), Pair.parse("USD/JPY")], [1_000, 3_000])
-    assert dict(zip(e.currencies, e.net, strict=True)) == {"AUD": 1_000, "JPY": -4_000,
-                                                          "USD": 3_000}  # fmt: skip
+    assert dict(zip(e.currencies, e.net, strict=True)) == {
+        "AUD": 1_000,
+        "JPY": -4_000,
+        "USD": 3_000,
+    }
     assert e.top_funding == "JPY"
     assert e.concentrated
 

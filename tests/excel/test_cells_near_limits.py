@@ -99,18 +99,38 @@ def _one_line(got: object) -> str:
 def test_staged_swap_overflow_is_one_line(
     xl: Excel, nights: object, swap: float, lot_size: float | None
 ) -> None:
-    got = xl.call("STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING,
-                  nights, swap, MISSING if lot_size is None else lot_size)  # fmt: skip
+    got = xl.call(
+        "STAGED_POSITION",
+        *TRANCHES,
+        99.0,
+        "long",
+        "swap",
+        MISSING,
+        MISSING,
+        nights,
+        swap,
+        MISSING if lot_size is None else lot_size,
+    )
     assert "too large or too small" in _one_line(got)
 
 
 def test_staged_swap_refuses_negative_nights(xl: Excel) -> None:
-    got = xl.call("STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING,
-                  column(3.0, -2.0), -5.0)  # fmt: skip
+    got = xl.call(
+        "STAGED_POSITION",
+        *TRANCHES,
+        99.0,
+        "long",
+        "swap",
+        MISSING,
+        MISSING,
+        column(3.0, -2.0),
+        -5.0,
+    )
     assert _one_line(got).startswith("nights: must be a finite number >= 0")
     # the same tranches held 3 and 2 nights at -5 JPY a lot a night: 5 lot-nights, -25 JPY
-    got = xl.call("STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING,
-                  column(3.0, 2.0), -5.0)  # fmt: skip
+    got = xl.call(
+        "STAGED_POSITION", *TRANCHES, 99.0, "long", "swap", MISSING, MISSING, column(3.0, 2.0), -5.0
+    )
     assert got == -25.0
 
 

@@ -36,8 +36,14 @@ def _cli_series(capsys, code: str, start: str, end: str) -> list[dict]:
 def test_excel_and_cli_agree_on_every_change_date_of_every_currency(xl: Excel, capsys) -> None:
     rates = load_policy_rates()
     for code in rates.currencies:
-        days = sorted({d for rows in (change_points(OLD), change_points(NEW))
-                       for d, c, _ in rows if c == code})  # fmt: skip
+        days = sorted(
+            {
+                d
+                for rows in (change_points(OLD), change_points(NEW))
+                for d, c, _ in rows
+                if c == code
+            }
+        )
         got = xl.call("POLICY_RATE", str(code), column(*map(_serial, days)))
         got = [row[0] for row in got] if isinstance(got, list) else [got]
         steps = _cli_series(capsys, str(code), days[0], days[-1])

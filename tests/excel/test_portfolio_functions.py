@@ -17,8 +17,7 @@ Z99 = NormalDist().inv_cdf(0.99)
 
 
 def test_staged_pnl_per_tranche_with_a_bad_row(xl: Excel) -> None:
-    got = xl.call("STAGED_PNL", column(1e5, 1e5, "abc", 2e5), column(100.0, 98.0, 97.0, 96.0),
-                  99.0)  # fmt: skip
+    got = xl.call("STAGED_PNL", column(1e5, 1e5, "abc", 2e5), column(100.0, 98.0, 97.0, 96.0), 99.0)
     assert got[0][0] == pytest.approx(-1e5)
     assert got[1][0] == pytest.approx(1e5)
     assert got[2][0] == 'amounts: must be a number (got text "abc")'
@@ -75,8 +74,19 @@ def test_staged_position_swap_per_lot_per_night(xl: Excel) -> None:
     labels = column("AUD/JPY", "EUR/USD", None, "AUD/JPY", "EUR/USD")
     of = column("AUD/JPY", "EUR/USD", "GBP/USD")
     swaps = column(8.5, -4.0, 1.0)
-    got = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, (("units", "swap"),),
-                  labels, of, nights, swaps, 10_000.0)  # fmt: skip
+    got = xl.call(
+        "STAGED_POSITION",
+        amounts,
+        rates,
+        MISSING,
+        MISSING,
+        (("units", "swap"),),
+        labels,
+        of,
+        nights,
+        swaps,
+        10_000.0,
+    )
     core = book_positions(
         BookColumns(
             position=[0, 1, 0, 1],
@@ -94,12 +104,32 @@ def test_staged_position_swap_per_lot_per_night(xl: Excel) -> None:
     assert [row[1] for row in got[:2]] == pytest.approx(list(core.swap), rel=1e-14)
     assert got[0][1] == pytest.approx(8.5 * (10 * 30 + 30 * 5))
     assert got[2] == ["", ""]  # no tranche of GBP/USD
-    default_lot = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, "swap", labels,
-                          of, nights, column(8.5, None, 1.0))  # fmt: skip
+    default_lot = xl.call(
+        "STAGED_POSITION",
+        amounts,
+        rates,
+        MISSING,
+        MISSING,
+        "swap",
+        labels,
+        of,
+        nights,
+        column(8.5, None, 1.0),
+    )
     assert default_lot[0][0] == pytest.approx(8.5 * (1 * 30 + 3 * 5))
     assert default_lot[1][0] == 0.0  # a blank swap: none
-    bad = xl.call("STAGED_POSITION", amounts, rates, MISSING, MISSING, "swap", labels, of,
-                  column(30.0, "x", None, 5.0, 3.0), swaps)  # fmt: skip
+    bad = xl.call(
+        "STAGED_POSITION",
+        amounts,
+        rates,
+        MISSING,
+        MISSING,
+        "swap",
+        labels,
+        of,
+        column(30.0, "x", None, 5.0, 3.0),
+        swaps,
+    )
     assert bad.startswith("nights: ")
 
 
@@ -122,11 +152,13 @@ def test_portfolio_var_matches_an_independent_quadratic_form(xl: Excel) -> None:
     got = xl.call("PORTFOLIO_VAR", column(*w), column(*vol), _rows(corr), t)
     assert got == pytest.approx(var, rel=1e-12)
     core = book_risk(w, vol, corr, t)
-    contributions = xl.call("PORTFOLIO_VAR", column(*w), column(*vol), _rows(corr), t, MISSING,
-                            "contributions")  # fmt: skip
+    contributions = xl.call(
+        "PORTFOLIO_VAR", column(*w), column(*vol), _rows(corr), t, MISSING, "contributions"
+    )
     assert [r[0] for r in contributions] == pytest.approx(list(core.contributions), rel=1e-12)
-    ratio = xl.call("PORTFOLIO_VAR", column(*w), column(*vol), _rows(corr), t, 0.99,
-                    "diversification")  # fmt: skip
+    ratio = xl.call(
+        "PORTFOLIO_VAR", column(*w), column(*vol), _rows(corr), t, 0.99, "diversification"
+    )
     assert ratio == pytest.approx(core.diversification_ratio, rel=1e-12)
 
 
@@ -138,8 +170,15 @@ def test_portfolio_var_skips_blank_rows_of_a_whole_column(xl: Excel) -> None:
     t = 1.0
     got = xl.call("PORTFOLIO_VAR", column(*w, None, None), column(*vol, None, None), grid, t)
     assert got == pytest.approx(book_risk(w, vol, corr, t).var, rel=1e-12)
-    standalone = xl.call("PORTFOLIO_VAR", column(*w, None, None), column(*vol, None, None), grid,
-                         t, MISSING, "standalone")  # fmt: skip
+    standalone = xl.call(
+        "PORTFOLIO_VAR",
+        column(*w, None, None),
+        column(*vol, None, None),
+        grid,
+        t,
+        MISSING,
+        "standalone",
+    )
     assert standalone[3:] == [[""], [""]]
 
 
@@ -158,8 +197,13 @@ def test_portfolio_var_says_what_is_wrong(xl: Excel) -> None:
 
 
 def test_currency_exposure_flags_a_yen_book(xl: Excel) -> None:
-    got = xl.call("CURRENCY_EXPOSURE", column("AUD/JPY", "USD/JPY", None), column(1e3, 3e3, None),
-                  MISSING, True)  # fmt: skip
+    got = xl.call(
+        "CURRENCY_EXPOSURE",
+        column("AUD/JPY", "USD/JPY", None),
+        column(1e3, 3e3, None),
+        MISSING,
+        True,
+    )
     assert got[0] == ["currency", "net", "funding_share", "flag"]
     assert got[1] == ["AUD", 1e3, 0.0, ""]
     assert got[2] == ["JPY", -4e3, 1.0, "concentrated"]
@@ -181,7 +225,8 @@ def test_staged_position_numbered_positions_and_blank_rows(xl: Excel) -> None:
     assert got[1][0] == pytest.approx((1e7 + 3e5 * 97.0) / 4e5, rel=1e-14)
     assert got[2:] == [[""], [""]]  # an empty label, and a position without tranches
     sides = column(1.0, -1.0, None, 1.0)
-    pnl = xl.call("STAGED_POSITION", amounts, rates, column(1.2, 99.0, None, 5.0), sides,
-                  "pnl", numbers, of)  # fmt: skip
+    pnl = xl.call(
+        "STAGED_POSITION", amounts, rates, column(1.2, 99.0, None, 5.0), sides, "pnl", numbers, of
+    )
     assert pnl[0][0] == pytest.approx(3e4 * 1.2 - (2e4 * 1.1 + 1e4 * 1.12), rel=1e-12)
     assert pnl[1][0] == pytest.approx(-(4e5 * 99.0 - (1e7 + 3e5 * 97.0)), rel=1e-12)

@@ -36,9 +36,19 @@ def test_basket_matches_a_hand_calculation_with_a_rate_change():
     )
     fee = 0.0001
     r = basket_backtest(
-        schedule, DATES[0], DATES[-1], ["USD", "AUD", "JPY", "EUR"], "USD", 1, 1,
-        "monthly", N, 1.0, fee, h,
-    )  # fmt: skip
+        schedule,
+        DATES[0],
+        DATES[-1],
+        ["USD", "AUD", "JPY", "EUR"],
+        "USD",
+        1,
+        1,
+        "monthly",
+        N,
+        1.0,
+        fee,
+        h,
+    )
     assert [(x.date, x.longs, x.shorts) for x in r.rebalances] == [
         ("2024-01-30", ("AUD",), ("JPY",)),
         ("2024-02-01", ("EUR",), ("JPY",)),  # never "long USD" against USD

@@ -26,23 +26,45 @@ USD/TRY,short,USD,5%,10,5.33%,45%,2024-07-01,32.5,10000
 def _run(capsys, tmp_path, text, *extra):
     path = tmp_path / "book.csv"
     path.write_text(text, encoding="utf-8")
-    code = main(["portfolio", str(path), "--date", "2024-08-05", "--start", "2024-05-06",
-                 "--end", "2024-08-05", "--json", *extra])  # fmt: skip
+    code = main(
+        [
+            "portfolio",
+            str(path),
+            "--date",
+            "2024-08-05",
+            "--start",
+            "2024-05-06",
+            "--end",
+            "2024-08-05",
+            "--json",
+            *extra,
+        ]
+    )
     captured = capsys.readouterr()
     return code, (json.loads(captured.out) if code == 0 else captured.err)
 
 
 def _window_returns(pairs):
-    dates = [d for d in sorted(raw_rows())
-             if "2024-05-06" <= d <= "2024-08-05"]  # fmt: skip
+    dates = [d for d in sorted(raw_rows()) if "2024-05-06" <= d <= "2024-08-05"]
     spots = np.array([[cross(d, p[:3], p[4:]) for p in pairs] for d in dates])
     return np.diff(np.log(spots), axis=0)
 
 
 def test_book_from_csv_matches_hand_figures(capsys, tmp_path):
     png = tmp_path / "risk.png"
-    code, out = _run(capsys, tmp_path, BOOK, "--account", "CNY", "--tax-interest", "20%",
-                     "--tax-fx", "10%", "--plot", str(png))  # fmt: skip
+    code, out = _run(
+        capsys,
+        tmp_path,
+        BOOK,
+        "--account",
+        "CNY",
+        "--tax-interest",
+        "20%",
+        "--tax-fx",
+        "10%",
+        "--plot",
+        str(png),
+    )
     assert code == 0
     aud = out["positions"][0]
     spot = cross("2024-08-05", "AUD", "JPY")
@@ -132,8 +154,19 @@ EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 
 
 def _doc_book(capsys, name):
-    argv = ["portfolio", str(EXAMPLES / name), "--date", "2024-08-05", "--account", "CNY",
-            "--tax-interest", "20%", "--tax-fx", "20%", "--json"]  # fmt: skip
+    argv = [
+        "portfolio",
+        str(EXAMPLES / name),
+        "--date",
+        "2024-08-05",
+        "--account",
+        "CNY",
+        "--tax-interest",
+        "20%",
+        "--tax-fx",
+        "20%",
+        "--json",
+    ]
     assert main(argv) == 0
     return json.loads(capsys.readouterr().out)
 

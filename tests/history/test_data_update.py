@@ -64,8 +64,12 @@ def _zip(name: str, text: str) -> bytes:
     return out.getvalue()
 
 
-AREAS = {"USD": "US: United States", "JPY": "JP: Japan", "AUD": "AU: Australia",
-         "EUR": "XM: Euro area"}  # fmt: skip
+AREAS = {
+    "USD": "US: United States",
+    "JPY": "JP: Japan",
+    "AUD": "AU: Australia",
+    "EUR": "XM: Euro area",
+}
 HEAD = (
     "STRUCTURE,STRUCTURE_ID,ACTION,FREQ:Frequency,REF_AREA:Reference area,"
     "TIME_PERIOD:Time period or range,OBS_VALUE:Observation Value\n"
@@ -144,8 +148,19 @@ def files() -> dict[str, bytes]:
 
 
 def _update(capsys, base: str, bis: str, ecb: str, *extra: str) -> tuple[int, str, str]:
-    code = main(["data", "update", "--bis-url", f"{base}{bis}", "--ecb-url", f"{base}{ecb}",
-                 "--timeout", "1", *extra])  # fmt: skip
+    code = main(
+        [
+            "data",
+            "update",
+            "--bis-url",
+            f"{base}{bis}",
+            "--ecb-url",
+            f"{base}{ecb}",
+            "--timeout",
+            "1",
+            *extra,
+        ]
+    )
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -190,20 +205,27 @@ BAD = [
 def test_a_failed_update_loses_nothing(folder, server, files, capsys, bis, ecb, message):
     base, routes = server
     zipped = "application/zip"
-    routes.update({
-        "/good_bis": (200, zipped, files["good_bis"], 0.0, None),
-        "/good_ecb": (200, zipped, files["good_ecb"], 0.0, None),
-        "/truncated": (200, zipped, files["truncated"], 0.0, None),
-        "/truncated_ecb": (200, zipped, files["good_ecb"][:5000], 0.0, None),
-        "/html": (200, "text/html; charset=utf-8",
-                  b"<!DOCTYPE html><html><body>Service unavailable</body></html>", 0.0, None),
-        "/backwards": (200, zipped, files["backwards"], 0.0, None),
-        "/ecb_backwards": (200, zipped, files["ecb_backwards"], 0.0, None),
-        "/slow": (200, zipped, files["good_bis"], 3.0, None),
-        "/broken": (200, zipped, files["good_bis"][:2000], 0.0, len(files["good_bis"])),
-        "/narrower": (200, zipped, files["narrower"], 0.0, None),
-        "/shorter": (200, zipped, files["shorter"], 0.0, None),
-    })  # fmt: skip
+    routes.update(
+        {
+            "/good_bis": (200, zipped, files["good_bis"], 0.0, None),
+            "/good_ecb": (200, zipped, files["good_ecb"], 0.0, None),
+            "/truncated": (200, zipped, files["truncated"], 0.0, None),
+            "/truncated_ecb": (200, zipped, files["good_ecb"][:5000], 0.0, None),
+            "/html": (
+                200,
+                "text/html; charset=utf-8",
+                b"<!DOCTYPE html><html><body>Service unavailable</body></html>",
+                0.0,
+                None,
+            ),
+            "/backwards": (200, zipped, files["backwards"], 0.0, None),
+            "/ecb_backwards": (200, zipped, files["ecb_backwards"], 0.0, None),
+            "/slow": (200, zipped, files["good_bis"], 3.0, None),
+            "/broken": (200, zipped, files["good_bis"][:2000], 0.0, len(files["good_bis"])),
+            "/narrower": (200, zipped, files["narrower"], 0.0, None),
+            "/shorter": (200, zipped, files["shorter"], 0.0, None),
+        }
+    )
     before = _snapshot(folder)
     rates_before = load_policy_rates()
     started = time.monotonic()

@@ -86,8 +86,18 @@ def _marks(ax: Any) -> tuple[list[str], list[str]]:
 
 
 # 2008 with these constant rates: the 4x basket is stopped out in the October sell-off.
-RATES = {"USD": 0.02, "EUR": 0.04, "JPY": 0.003, "GBP": 0.05, "CHF": 0.025, "AUD": 0.07,
-         "NZD": 0.08, "CAD": 0.03, "SEK": 0.04, "NOK": 0.05}  # fmt: skip
+RATES = {
+    "USD": 0.02,
+    "EUR": 0.04,
+    "JPY": 0.003,
+    "GBP": 0.05,
+    "CHF": 0.025,
+    "AUD": 0.07,
+    "NZD": 0.08,
+    "CAD": 0.03,
+    "SEK": 0.04,
+    "NOK": 0.05,
+}
 
 
 def test_the_basket_chart_marks_its_stop_out_on_the_curve(drawn: list[Any]) -> None:
@@ -119,9 +129,17 @@ def test_backtest_stress_and_basket_charts_mark_a_stop_out_alike(drawn: list[Any
     pair = Pair.parse("AUD/JPY")
     run = backtest(pair, Currency.JPY, "2008-06-02", "2008-12-31", 1e7, 0.07, 0.005, leverage=4)
     replay = stress_replay(
-        pair, Currency.JPY, "2008-06-02", "2008-12-31", 1e7, 0.07, 0.005, leverage=4,
-        history=ecb_history(), stop_out=0.5,
-    )  # fmt: skip
+        pair,
+        Currency.JPY,
+        "2008-06-02",
+        "2008-12-31",
+        1e7,
+        0.07,
+        0.005,
+        leverage=4,
+        history=ecb_history(),
+        stop_out=0.5,
+    )
     assert run.stop is not None
     assert replay.stop == run.stop
     plots.plot_backtest(run, "bt.png")

@@ -145,16 +145,27 @@ def test_with_no_data_the_one_line_says_so_and_how_to_get_it(empty_folder, capsy
             assert way in err
         assert "by hand" not in err
     # a backtest can take rates by hand: its line names the three ways out
-    argv = ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
-            "--end", "2008-12-31"]  # fmt: skip
+    argv = [
+        "backtest",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2008-01-02",
+        "--end",
+        "2008-12-31",
+    ]
     assert main(argv) == 2
     assert "by hand" in capsys.readouterr().err
 
 
 def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp_path):
     png = tmp_path / "audjpy.png"
-    out = _json(capsys, ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01",
-                         "--plot", str(png)])  # fmt: skip
+    out = _json(
+        capsys,
+        ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01", "--plot", str(png)],
+    )
     new = change_points(NEW)
     for code in ("AUD", "JPY"):
         moves = [(d, p / 100) for d, c, p in new if c == code and "2008-06-01" < d <= "2009-03-01"]

@@ -176,8 +176,10 @@ def test_a_date_after_the_data_is_marked_stale_never_silently_carried(with_rates
 
 def test_series_and_plot_of_rates_and_their_differential(with_rates, capsys, tmp_path):
     png = tmp_path / "audjpy.png"
-    out = _json(capsys, ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01",
-                         "--plot", str(png)])  # fmt: skip
+    out = _json(
+        capsys,
+        ["rates", "AUD", "JPY", "--start", "2008-06-01", "--end", "2009-03-01", "--plot", str(png)],
+    )
     aud = [(s["date"], s["rate"]) for s in out["changes"]["AUD"]]
     assert aud[0] == ("2008-06-01", 0.0725)  # in force on the start date
     assert ("2008-10-08", 0.06) in aud  # the RBA's 100bp cut

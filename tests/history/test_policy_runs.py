@@ -36,9 +36,13 @@ def _schedule(codes: list[str], first: str, last: str, add: dict[str, float] | N
     """A step schedule of the files' own change points (read with csv, not carryxl)."""
     days = sorted(
         {first}
-        | {d for rows in (change_points(OLD), change_points(NEW)) for d, c, _ in rows
-           if c in codes and first < d <= last}
-    )  # fmt: skip
+        | {
+            d
+            for rows in (change_points(OLD), change_points(NEW))
+            for d, c, _ in rows
+            if c in codes and first < d <= last
+        }
+    )
     rows = [["date", *codes]]
     levels = {c: merged_levels(c, days) for c in codes}
     for i, day in enumerate(days):
@@ -47,8 +51,20 @@ def _schedule(codes: list[str], first: str, last: str, add: dict[str, float] | N
 
 
 def test_a_backtest_with_no_rates_runs_on_the_policy_rates_day_by_day(with_rates, capsys):
-    argv = ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2007-01-02",
-            "--end", "2009-12-31", "--notional", "10000000", "--daily"]  # fmt: skip
+    argv = [
+        "backtest",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2007-01-02",
+        "--end",
+        "2009-12-31",
+        "--notional",
+        "10000000",
+        "--daily",
+    ]
     out = _json(capsys, argv)
     assert out["rates"]["source"] == SOURCE
     assert out["rates"]["as_of"] == str(load_policy_rates().as_of)
@@ -71,9 +87,23 @@ def test_a_backtest_with_no_rates_runs_on_the_policy_rates_day_by_day(with_rates
 
 
 def test_broker_spreads_are_added_to_each_leg(with_rates, capsys):
-    argv = ["backtest", "--pair", "USD/JPY", "--funding", "JPY", "--start", "2023-01-03",
-            "--end", "2023-12-29", "--notional", "10000000", "--spread-funding", "1.518%",
-            "--spread-target", "-0.5%"]  # fmt: skip
+    argv = [
+        "backtest",
+        "--pair",
+        "USD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2023-01-03",
+        "--end",
+        "2023-12-29",
+        "--notional",
+        "10000000",
+        "--spread-funding",
+        "1.518%",
+        "--spread-target",
+        "-0.5%",
+    ]
     out = _json(capsys, argv)
     schedule = _schedule(["USD", "JPY"], "2023-01-03", "2023-12-29", {"JPY": 1.518, "USD": -0.5})
     expected = backtest(
@@ -84,24 +114,62 @@ def test_broker_spreads_are_added_to_each_leg(with_rates, capsys):
 
 
 def test_user_rates_override_and_say_so(with_rates, capsys):
-    out = _json(capsys, ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start",
-                         "2008-01-02", "--end", "2008-12-31", "--rate-target", "7%",
-                         "--rate-funding", "0.5%"])  # fmt: skip
+    out = _json(
+        capsys,
+        [
+            "backtest",
+            "--pair",
+            "AUD/JPY",
+            "--funding",
+            "JPY",
+            "--start",
+            "2008-01-02",
+            "--end",
+            "2008-12-31",
+            "--rate-target",
+            "7%",
+            "--rate-funding",
+            "0.5%",
+        ],
+    )
     assert out["rates"]["source"] == "rates given by hand"
     expected = backtest(
         Pair.parse("AUD/JPY"), Currency.JPY, "2008-01-02", "2008-12-31", 1e6, 0.07, 0.005
     )
     assert out["carry"] == pytest.approx(expected.stats.carry, rel=1e-13)
     # one leg by hand, the other from the data
-    out = _json(capsys, ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start",
-                         "2008-01-02", "--end", "2008-12-31", "--rate-funding", "2%"])  # fmt: skip
+    out = _json(
+        capsys,
+        [
+            "backtest",
+            "--pair",
+            "AUD/JPY",
+            "--funding",
+            "JPY",
+            "--start",
+            "2008-01-02",
+            "--end",
+            "2008-12-31",
+            "--rate-funding",
+            "2%",
+        ],
+    )
     assert out["rates"]["funding"] == "JPY at 2.0000% (given, constant)"
     assert out["rates"]["target"] == "AUD policy rate day by day (BIS)"
 
 
 def test_a_gap_is_refused_unless_filled_and_a_fill_is_labelled(with_rates, capsys):
-    argv = ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2012-01-03",
-            "--end", "2017-12-29"]  # fmt: skip
+    argv = [
+        "backtest",
+        "--pair",
+        "AUD/JPY",
+        "--funding",
+        "JPY",
+        "--start",
+        "2012-01-03",
+        "--end",
+        "2017-12-29",
+    ]
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert GAP in err
@@ -172,8 +240,20 @@ def test_a_basket_needs_rates_only_while_it_is_open(with_rates, capsys):
 
 def test_dates_after_the_data_are_marked_stale(with_rates, capsys):
     as_of = load_policy_rates().as_of
-    out = _json(capsys, ["backtest", "--pair", "USD/JPY", "--funding", "JPY", "--start",
-                         "2024-10-01", "--end", "2025-06-30"])  # fmt: skip
+    out = _json(
+        capsys,
+        [
+            "backtest",
+            "--pair",
+            "USD/JPY",
+            "--funding",
+            "JPY",
+            "--start",
+            "2024-10-01",
+            "--end",
+            "2025-06-30",
+        ],
+    )
     notes = out["rates"]["notes"]
     for code in ("USD", "JPY"):
         last = level_on(change_points(NEW), code, str(as_of))
@@ -182,11 +262,20 @@ def test_dates_after_the_data_are_marked_stale(with_rates, capsys):
 
 def test_with_no_data_and_no_rates_each_run_says_so_in_one_line(empty_folder, capsys):
     for argv in (
-        ["backtest", "--pair", "AUD/JPY", "--funding", "JPY", "--start", "2008-01-02",
-         "--end", "2008-12-31"],
+        [
+            "backtest",
+            "--pair",
+            "AUD/JPY",
+            "--funding",
+            "JPY",
+            "--start",
+            "2008-01-02",
+            "--end",
+            "2008-12-31",
+        ],
         ["basket", "--start", "2020-01-02", "--end", "2020-12-31"],
         ["stress", "--episode", "gfc2008"],
-    ):  # fmt: skip
+    ):
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1
@@ -195,8 +284,22 @@ def test_with_no_data_and_no_rates_each_run_says_so_in_one_line(empty_folder, ca
 
 
 def test_the_g10_basket_ranks_by_the_rates_in_force_at_each_rebalance(with_rates, capsys):
-    out = _json(capsys, ["basket", "--start", "2017-01-02", "--end", "2023-12-29", "--top", "3",
-                         "--bottom", "3", "--rebalance", "quarterly"])  # fmt: skip
+    out = _json(
+        capsys,
+        [
+            "basket",
+            "--start",
+            "2017-01-02",
+            "--end",
+            "2023-12-29",
+            "--top",
+            "3",
+            "--bottom",
+            "3",
+            "--rebalance",
+            "quarterly",
+        ],
+    )
     assert out["rates"]["source"] == SOURCE
     assert out["rates"]["as_of"] == str(load_policy_rates().as_of)
     holdings = set()
@@ -231,9 +334,12 @@ def test_the_macros_use_the_policy_rates_when_the_rate_cells_are_empty(
     with_rates, tmp_path: Path
 ) -> None:
     path = scenario_workbook(
-        tmp_path / "empty-rates.xlsx", pair="AUD/USD", funding="USD", rate_target=None,
+        tmp_path / "empty-rates.xlsx",
+        pair="AUD/USD",
+        funding="USD",
+        rate_target=None,
         rate_funding=None,
-    )  # fmt: skip
+    )
     for macro in ("backtest", "stress"):
         with FileBook(path, quiet=True) as book:
             title = run_macro(macro, book)
@@ -261,18 +367,40 @@ def test_a_macro_whose_window_meets_a_gap_says_so(with_rates, tmp_path: Path) ->
 
 
 def test_a_basket_spread_is_added_to_that_currencys_rate_and_noted(with_rates, capsys):
-    argv = ["basket", "--start", "2018-01-02", "--end", "2019-12-31", "--currencies",
-            "USD,JPY,AUD,EUR", "--base", "USD", "--top", "1", "--bottom", "1"]  # fmt: skip
+    argv = [
+        "basket",
+        "--start",
+        "2018-01-02",
+        "--end",
+        "2019-12-31",
+        "--currencies",
+        "USD,JPY,AUD,EUR",
+        "--base",
+        "USD",
+        "--top",
+        "1",
+        "--bottom",
+        "1",
+    ]
     plain = _json(capsys, argv)
     # -0.3%: no level of the tests' tables ties with another currency's after the spread
     spread = _json(capsys, [*argv, "--spread", "JPY=1%", "--spread", "AUD=-0.3%"])
     assert "JPY: policy rate +1.0000% broker spread" in spread["rates"]["notes"]
     assert "AUD: policy rate -0.3000% broker spread" in spread["rates"]["notes"]
     assert spread["carry"] != pytest.approx(plain["carry"], rel=1e-3)
-    schedule = _schedule(["USD", "JPY", "AUD", "EUR"], "2018-01-02", "2019-12-31",
-                         {"JPY": 1.0, "AUD": -0.3})  # fmt: skip
-    expected = basket_backtest(schedule, "2018-01-02", "2019-12-31", ["USD", "JPY", "AUD", "EUR"],
-                               "USD", 1, 1, notional=1e6)  # fmt: skip
+    schedule = _schedule(
+        ["USD", "JPY", "AUD", "EUR"], "2018-01-02", "2019-12-31", {"JPY": 1.0, "AUD": -0.3}
+    )
+    expected = basket_backtest(
+        schedule,
+        "2018-01-02",
+        "2019-12-31",
+        ["USD", "JPY", "AUD", "EUR"],
+        "USD",
+        1,
+        1,
+        notional=1e6,
+    )
     assert spread["carry"] == pytest.approx(expected.stats.carry, rel=1e-12)
 
 
@@ -291,12 +419,32 @@ def test_both_schedules_are_read_through_one_protocol(with_rates):
 
 
 RUNS = {
-    "backtest": ["backtest", "--pair", "AUD/USD", "--funding", "USD", "--start", "2017-01-02",
-                 "--end", "2019-12-31", "--notional", "1000000"],
-    "basket": ["basket", "--start", "2017-01-02", "--end", "2019-12-31", "--top", "3",
-               "--bottom", "3"],
+    "backtest": [
+        "backtest",
+        "--pair",
+        "AUD/USD",
+        "--funding",
+        "USD",
+        "--start",
+        "2017-01-02",
+        "--end",
+        "2019-12-31",
+        "--notional",
+        "1000000",
+    ],
+    "basket": [
+        "basket",
+        "--start",
+        "2017-01-02",
+        "--end",
+        "2019-12-31",
+        "--top",
+        "3",
+        "--bottom",
+        "3",
+    ],
     "stress": ["stress", "--episode", "gfc2008"],
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("run", list(RUNS))
@@ -325,9 +473,12 @@ def test_the_macros_headings_say_when_the_as_of_date_is_only_the_last_change(
     without_end, tmp_path: Path
 ) -> None:
     path = scenario_workbook(
-        tmp_path / "empty-rates.xlsx", pair="AUD/USD", funding="USD", rate_target=None,
+        tmp_path / "empty-rates.xlsx",
+        pair="AUD/USD",
+        funding="USD",
+        rate_target=None,
         rate_funding=None,
-    )  # fmt: skip
+    )
     for macro in ("backtest", "stress"):
         with FileBook(path, quiet=True) as book:
             title = run_macro(macro, book)

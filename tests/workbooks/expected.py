@@ -263,10 +263,16 @@ def _margin_call_calculator(v: dict[str, Any]) -> Any:
         units, side, account = n, "short", "base"
     return _spot(
         margin_call_spot(
-            s0, units, v["in_equity"], side, v["in_leverage"], None,
-            v["in_margin_call_level"], account,
+            s0,
+            units,
+            v["in_equity"],
+            side,
+            v["in_leverage"],
+            None,
+            v["in_margin_call_level"],
+            account,
         )
-    )  # fmt: skip
+    )
 
 
 def expect_risk(v: dict[str, Any]) -> dict[str, Any]:
@@ -323,10 +329,17 @@ def expect_swap(v: dict[str, Any], lang: str = "en") -> dict[str, Any]:
     units = lots * lot_size
     per_night = _f(
         swap_per_night(
-            v["in_swap_quote"], v["in_swap_form"], lots, pair, spot, None, lot_size,
-            v["in_basis"], v["in_to_account"],
+            v["in_swap_quote"],
+            v["in_swap_form"],
+            lots,
+            pair,
+            spot,
+            None,
+            lot_size,
+            v["in_basis"],
+            v["in_to_account"],
         )
-    )  # fmt: skip
+    )
     per_night_quote = per_night / v["in_to_account"]
     open_, close = v["in_open_date"].date(), v["in_close_date"].date()
     nights = int(nights_between(open_, close, pair, holidays, triple, calendars=False))
@@ -382,15 +395,31 @@ def expect_swap(v: dict[str, Any], lang: str = "en") -> dict[str, Any]:
     }
     if nights > 0:
         kept, kept_rate = swap_markup(
-            pair, per_night_quote * nights, units, spot, v["in_rate_base"], v["in_rate_quote"],
-            nights, v["in_side"], v["in_basis"], dc_base, dc_quote,
-        )  # fmt: skip
+            pair,
+            per_night_quote * nights,
+            units,
+            spot,
+            v["in_rate_base"],
+            v["in_rate_quote"],
+            nights,
+            v["in_side"],
+            v["in_basis"],
+            dc_base,
+            dc_quote,
+        )
         expected["out_benchmark_swap"] = _f(
             benchmark_swap(
-                pair, units, spot, v["in_rate_base"], v["in_rate_quote"], nights, v["in_side"],
-                dc_base, dc_quote,
+                pair,
+                units,
+                spot,
+                v["in_rate_base"],
+                v["in_rate_quote"],
+                nights,
+                v["in_side"],
+                dc_base,
+                dc_quote,
             )
-        )  # fmt: skip
+        )
         expected["out_markup"] = _f(kept)
         expected["out_markup_rate"] = _f(kept_rate)
     return expected
@@ -401,9 +430,17 @@ def expect_history(v: dict[str, Any]) -> dict[str, Any]:
     e = history.EPISODE
     level = v["in_margin_call_level"]
     run = stress_replay(
-        e.pair, e.funding, e.start, e.end, v["in_notional"], v["in_rate_target"],
-        v["in_rate_funding"], v["in_leverage"], level, stop_out=v["in_stop_out_level"],
-    )  # fmt: skip
+        e.pair,
+        e.funding,
+        e.start,
+        e.end,
+        v["in_notional"],
+        v["in_rate_target"],
+        v["in_rate_funding"],
+        v["in_leverage"],
+        level,
+        stop_out=v["in_stop_out_level"],
+    )
     dates = [dt.datetime.fromisoformat(str(d)) for d in run.dates]
     flags = (run.equity < level * run.margin) & (v["in_leverage"] > 1)  # no call at 1x
     stopped = [run.stop_out_date is not None and str(d) >= run.stop_out_date for d in run.dates]

@@ -91,21 +91,52 @@ MONEY_OF = {
     "risk": "in_equity",
 }
 MONEY = {
-    "out_ledger_swap", "out_ledger_cumulative", "out_swap_total", "out_ledger_total",
-    "out_swap_per_night", "out_swap_per_night_quote", "out_benchmark_swap", "out_markup",
-    "out_risk_budget", "out_units", "out_pip_value", "out_position_value",
-    "out_risk_margin", "out_var", "out_es",
-    "out_carry", "out_fx", "out_cross", "out_total", "out_total_simple", "out_net",
-    "out_margin", "out_stop_fx_loss", "out_payoff_pnl", "out_asset_pnl",
-    "out_scenario_grid", "out_scenario_grid_rates",
-    "out_history_pnl", "out_history_equity", "out_history_final_pnl", "out_history_worst_pnl",
-}  # fmt: skip
+    "out_ledger_swap",
+    "out_ledger_cumulative",
+    "out_swap_total",
+    "out_ledger_total",
+    "out_swap_per_night",
+    "out_swap_per_night_quote",
+    "out_benchmark_swap",
+    "out_markup",
+    "out_risk_budget",
+    "out_units",
+    "out_pip_value",
+    "out_position_value",
+    "out_risk_margin",
+    "out_var",
+    "out_es",
+    "out_carry",
+    "out_fx",
+    "out_cross",
+    "out_total",
+    "out_total_simple",
+    "out_net",
+    "out_margin",
+    "out_stop_fx_loss",
+    "out_payoff_pnl",
+    "out_asset_pnl",
+    "out_scenario_grid",
+    "out_scenario_grid_rates",
+    "out_history_pnl",
+    "out_history_equity",
+    "out_history_final_pnl",
+    "out_history_worst_pnl",
+}
 SPOTS = {
-    "out_breakeven_spot", "out_forward", "out_payoff_spots", "out_stop_spot",
-    "out_scenario_breakeven_spot", "out_scenario_breakeven_spot_rates",
-    "out_scenario_end_spots", "out_margin_call_spot", "out_risk_stop_spot",
-    "out_stop_out_spot", "out_forward_held", "out_breakeven_spot_net",
-}  # fmt: skip
+    "out_breakeven_spot",
+    "out_forward",
+    "out_payoff_spots",
+    "out_stop_spot",
+    "out_scenario_breakeven_spot",
+    "out_scenario_breakeven_spot_rates",
+    "out_scenario_end_spots",
+    "out_margin_call_spot",
+    "out_risk_stop_spot",
+    "out_stop_out_spot",
+    "out_forward_held",
+    "out_breakeven_spot_net",
+}
 PIPS = {"out_move_pips", "out_forward_points", "out_stop_pips"}
 
 
@@ -297,9 +328,16 @@ def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
     corr = np.eye(portfolio.POSITIONS)
     corr[:n, :n] = cov / np.sqrt(np.outer(np.diag(cov), np.diag(cov)))
     np.fill_diagonal(corr, 1.0)
-    tranches = [(j + 1, int(rng.integers(0, 400)), float(spots[j] * rng.uniform(0.85, 1.15)),
-                 float(rng.uniform(1e3, 1e6))) for j in range(n)
-                for _ in range(int(rng.integers(1, most + 1)))]  # fmt: skip
+    tranches = [
+        (
+            j + 1,
+            int(rng.integers(0, 400)),
+            float(spots[j] * rng.uniform(0.85, 1.15)),
+            float(rng.uniform(1e3, 1e6)),
+        )
+        for j in range(n)
+        for _ in range(int(rng.integers(1, most + 1)))
+    ]
     rng.shuffle(tranches)  # a position's tranches need not be together
     empty = [None] * (portfolio.TRANCHES - len(tranches))
     return {
@@ -334,10 +372,15 @@ def random_portfolio(rng: np.random.Generator) -> dict[str, Any]:
     }
 
 
-RANDOM = {"calculator": random_calculator, "asset_carry": random_asset,
-          "scenarios": random_scenarios, "swap": random_swap,
-          "risk": random_risk, "history": random_history,
-          "portfolio": random_portfolio}  # fmt: skip
+RANDOM = {
+    "calculator": random_calculator,
+    "asset_carry": random_asset,
+    "scenarios": random_scenarios,
+    "swap": random_swap,
+    "risk": random_risk,
+    "history": random_history,
+    "portfolio": random_portfolio,
+}
 
 
 @pytest.fixture(scope="module")
@@ -455,10 +498,16 @@ def _check_breakeven_after_costs(inputs: dict[str, Any], wb: Any) -> None:
     orientation = pair.orientation(Currency.parse(inputs["in_funding"]))
     t, tf, _held = calculator_period(inputs, str(pair.other(inputs["in_funding"])))
     pnl = carry_pnl(
-        inputs["in_notional"], inputs["in_spot_start"], values(wb, "out_breakeven_spot_net"),
-        inputs["in_rate_target"], inputs["in_rate_funding"], t, orientation, tf,
+        inputs["in_notional"],
+        inputs["in_spot_start"],
+        values(wb, "out_breakeven_spot_net"),
+        inputs["in_rate_target"],
+        inputs["in_rate_funding"],
+        t,
+        orientation,
+        tf,
         costs=inputs["in_costs"],
-    )  # fmt: skip
+    )
     assert close(float(pnl), 0.0, inputs["in_notional"] * 100)
 
 
@@ -658,8 +707,14 @@ def test_udf_formulas_give_the_native_values(converted: dict[str, Any], kind: st
 
 
 # portfolio: one STAGED_POSITION block (12 positions x 5 measures) and the book's 5 calls
-MIN_UDF_CHECKS = {"calculator": 10, "asset_carry": 6, "scenarios": 5, "swap": 5, "risk": 8,
-                  "portfolio": 1 + 5}  # fmt: skip
+MIN_UDF_CHECKS = {
+    "calculator": 10,
+    "asset_carry": 6,
+    "scenarios": 5,
+    "swap": 5,
+    "risk": 8,
+    "portfolio": 1 + 5,
+}
 
 
 def test_preloaded_history_is_the_yen_unwind(converted: dict[str, Any]) -> None:
@@ -729,8 +784,7 @@ def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) ->
     day (no look-ahead): the book's VaR is close to the sum of the positions' VaRs, and
     the whole book is funded in JPY."""
     wb = _load(converted, converted["templates"][("portfolio", "en", "native")])
-    assert values(wb, "in_pf_pair")[:4] == [
-        "AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]  # fmt: skip
+    assert values(wb, "in_pf_pair")[:4] == ["AUD/JPY", "NZD/JPY", "MXN/JPY", "USD/JPY"]
     assert values(wb, "out_book_var") > 0.85 * values(wb, "out_book_sum_standalone")
     assert 1.0 < values(wb, "out_book_diversification") < 1.15
     assert values(wb, "out_book_top_funding") == "JPY"
@@ -742,10 +796,33 @@ def test_preloaded_portfolio_is_one_bet_on_the_yen(converted: dict[str, Any]) ->
 # What a trader may type as a holding period on the scenarios sheet: the rule takes a whole
 # number (1 to 9999, no sign, point, exponent, leading zero or space) and D, W, M or Y.
 TENOR_TEXTS = (
-    "1W", "1M", "3M", "6M", "1Y", "2Y", "90D", "6m", "2w", "18M", "9999Y", "9999D",
-    "1.5M", "1E3M", "M", "0M", "6X", "-1M", "+1M", "1Y6M", "6 M", " 6M", "06M", "10000D",
-    "ON", "",
-)  # fmt: skip
+    "1W",
+    "1M",
+    "3M",
+    "6M",
+    "1Y",
+    "2Y",
+    "90D",
+    "6m",
+    "2w",
+    "18M",
+    "9999Y",
+    "9999D",
+    "1.5M",
+    "1E3M",
+    "M",
+    "0M",
+    "6X",
+    "-1M",
+    "+1M",
+    "1Y6M",
+    "6 M",
+    " 6M",
+    "06M",
+    "10000D",
+    "ON",
+    "",
+)
 _TAKEN = re.compile(r"[1-9][0-9]{0,3}[DWMYdwmy]")
 
 
