@@ -32,7 +32,7 @@ from carryxl.core.calendars import calendars_note
 from carryxl.core.dates import business_holidays
 from carryxl.core.defaults import LOT_SIZE
 from carryxl.core.errors import CarryxlError
-from carryxl.core.parse import rate_from_text
+from carryxl.core.parse import number_from_text, rate_from_text
 from carryxl.core.swaps import WEEKDAYS
 from carryxl.history.store import load_policy_rates
 
@@ -142,12 +142,9 @@ def _quote(text: str, form: SwapForm) -> float:
     if value.endswith("%"):
         raise CarryxlError("quote", text, f"is a percentage, so give --form percent (not {form})")
     try:
-        number = float(value)
-    except ValueError:
-        raise CarryxlError("quote", text, f"must be a number such as 1.5 ({form})") from None
-    if not math.isfinite(number):
-        raise CarryxlError("quote", text, f"must be a finite number ({form})")
-    return number
+        return number_from_text(value, "quote")
+    except CarryxlError:
+        raise CarryxlError("quote", text, f"must be a finite number such as 1.5 ({form})") from None
 
 
 # An implied rate this far from the rate differential (in either direction) is more likely a
