@@ -99,6 +99,8 @@ from carryxl.core.staging import StagedPosition, staged_position
 from carryxl.core.swaps import (
     AUTO_WORDS,
     SWAP_FORM_WORDS,
+    SWAP_FORMULAS,
+    SWAP_PER_UNIT,
     WEEKDAY_WORDS,
     WEEKDAYS,
     SwapForm,
@@ -125,7 +127,9 @@ __all__ = [
     "OFFSET_WORDS",
     "RISK_FORMULAS",
     "SIDE_WORDS",
+    "SWAP_FORMULAS",
     "SWAP_FORM_WORDS",
+    "SWAP_PER_UNIT",
     "VAR_MODEL",
     "WEEKDAYS",
     "WEEKDAY_WORDS",

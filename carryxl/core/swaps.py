@@ -80,7 +80,9 @@ from carryxl.core.validate import (
 
 __all__ = [
     "AUTO_WORDS",
+    "SWAP_FORMULAS",
     "SWAP_FORM_WORDS",
+    "SWAP_PER_UNIT",
     "WEEKDAYS",
     "WEEKDAY_WORDS",
     "SwapForm",
@@ -623,3 +625,35 @@ def swap_ledger(
             "cumulative": np.cumsum(swap),
         }
     )
+
+
+SWAP_PER_UNIT: dict[SwapForm, str] = {
+    SwapForm.POINTS: "{lots}*({lot_size}*{point_size}*{to_account})",
+    SwapForm.PIPS: "{lots}*({lot_size}*{pip_size}*{to_account})",
+    SwapForm.MONEY_PER_LOT: "{lots}*{to_account}",
+    SwapForm.PERCENT_A_YEAR: "{lots}*({lot_size}*{to_account}/{basis})*{spot}",
+}
+"""Spreadsheet formulas of the money a night (account currency) that a quote of 1 pays in
+each form, the factor :func:`swap_per_night` multiplies by and
+:func:`swap_quote_from_money` divides by; ``point_size`` is the platform's point
+(10^-digits) and ``pip_size`` the pair's pip."""
+
+_P = SWAP_PER_UNIT
+SWAP_FORMULAS = {
+    "swap_per_night": (
+        f"{{quote}}*IF({{form}}={{points}},{_P[SwapForm.POINTS]},"
+        f"IF({{form}}={{pips}},{_P[SwapForm.PIPS]},"
+        f"IF({{form}}={{money_per_lot}},{_P[SwapForm.MONEY_PER_LOT]},"
+        f"{_P[SwapForm.PERCENT_A_YEAR]})))"
+    ),
+    "forward_outright": "{spot}*(1+{rate_quote}*{years_quote})/(1+{rate_base}*{years})",
+    "benchmark_swap": "{side}*{units}*({spot}-{forward})",
+    "swap_implied_rate": "{money}/({units}*{spot})*{basis}/{nights}",
+    "swap_markup": "{benchmark}-{broker_money}",
+}
+"""Spreadsheet formulas of :func:`swap_per_night` (``form`` against the book's words for
+the forms ``points``, ``pips`` and ``money_per_lot``; percent a year otherwise),
+:func:`carryxl.core.forwards.forward_outright`, :func:`benchmark_swap` (``side`` +1/-1,
+``forward`` the outright's cell), :func:`swap_implied_rate` and the money of
+:func:`swap_markup` (``benchmark`` the benchmark's cell). The swap template's native cells
+are these on its cells; LibreOffice proves them against the functions above."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import string
 
 import numpy as np
 import pytest
@@ -10,10 +12,12 @@ import QuantLib as ql
 from hypothesis import given
 from hypothesis import strategies as st
 
+from carryxl import core
 from carryxl.core import (
     CarryxlError,
     SwapForm,
     benchmark_swap,
+    forwards,
     nights_between,
     rollover_nights,
     swap_implied_rate,
@@ -21,11 +25,13 @@ from carryxl.core import (
     swap_markup,
     swap_per_night,
     swap_quote_from_money,
+    swaps,
     triple_rollover_weekday,
     value_date,
     weekday_from_text,
 )
 from carryxl.core.conventions import Pair
+from carryxl.workbooks.sheets.swap import SWAP_NATIVE
 from tests.strategies import desk_spots
 
 # --- value dates and nights, weekends and the holidays given only (calendars=False) -------
@@ -381,3 +387,36 @@ def test_the_issues_usd_jpy_quote_is_1530_jpy_a_lot_a_night():
     with pytest.raises(CarryxlError) as error:
         swap_per_night(1.0, "points", 1, Pair.parse("USD/JPY"), digits=11)
     assert error.value.argument == "digits"
+
+
+# The forms' words and the cells a formula reads beside its function's arguments.
+_SWAP_EXTRA = {"side", "forward", "benchmark", "points", "pips", "money_per_lot", "pip_size"}
+
+
+def test_the_swap_formulas_speak_their_functions_arguments() -> None:
+    """Each swap formula is named for a core function and uses its argument names."""
+    for name, formula in core.SWAP_FORMULAS.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(formula) if f}
+        function = getattr(swaps, name, None) or getattr(forwards, name)
+        arguments = set(inspect.signature(function).parameters)
+        assert fields <= arguments | _SWAP_EXTRA, (name, fields - arguments)
+    for form, formula in core.SWAP_PER_UNIT.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(formula) if f}
+        assert fields <= set(inspect.signature(core.swap_per_night).parameters) | {"pip_size"}
+        assert core.SwapForm(form) is form
+
+
+def test_the_swap_template_is_the_tables_on_its_cells() -> None:
+    per_lot = core.SWAP_PER_UNIT[core.SwapForm.MONEY_PER_LOT].format(
+        lots="in_lots", to_account="in_to_account"
+    )
+    assert SWAP_NATIVE["out_swap_as_money_per_lot"] == f"=out_swap_per_night/({per_lot})"
+    assert per_lot in SWAP_NATIVE["out_swap_per_night"]
+    assert SWAP_NATIVE["out_benchmark_swap"].endswith(
+        core.SWAP_FORMULAS["benchmark_swap"].format(
+            side="IF(in_side=INDEX(list_sides,1),1,-1)",
+            units="out_units",
+            spot="in_spot",
+            forward="out_forward_held",
+        )
+    )

@@ -1,7 +1,9 @@
 """Swap (隔夜利息): a broker's swap quote as money per night, its implied rate, the
 interest-parity benchmark and the broker's markup, and a night-by-night rollover ledger.
 
-Mirrors :mod:`carryxl.core.swaps`:
+The calendar of :mod:`carryxl.core.swaps` in spreadsheet formulas, and its money maths as
+:data:`carryxl.core.swaps.SWAP_FORMULAS` and :data:`~carryxl.core.swaps.SWAP_PER_UNIT` on
+the sheet's cells:
 
 - value date = WORKDAY(trade date, spot lag, holidays); T+1 for USD/CAD, USD/TRY,
   USD/RUB, USD/PHP, else T+2: weekends and the sheet's holiday list only (the core with
@@ -10,14 +12,15 @@ Mirrors :mod:`carryxl.core.swaps`:
   to before the close rolls value(d) -> value(next business day): 1 night, 3 over the
   weekend (Wednesday for T+2, Thursday for T+1), more around holidays. A fixed triple
   day moves the two weekend nights to that weekday instead.
-- money per night: points x pip x lots x lot size; money per lot x lots; or percent a
-  year x lots x lot size x spot / basis; times ``to_account``.
+- money per night: points x the platform's point (10^-digits) x lots x lot size; pips x
+  pip x lots x lot size; money per lot x lots; or percent a year x lots x lot size x spot
+  / basis; times ``to_account``.
 - benchmark over the nights held = side x units x (S - F), F the CIP forward over them on
   each currency's day count (360 or 365 from the Rates sheet); markup = benchmark - the
   broker's swap, also as an annual rate on the position value.
 
-Preloaded with the desk example: long 2 lots USD/JPY at 150, +1.5 points a night, held
-2024-12-23 to 2025-01-06 over Christmas and New Year.
+Preloaded with the desk example: long 2 lots USD/JPY at 150, +15 points (MetaTrader's,
+0.001) a night, held 2024-12-23 to 2025-01-06 over Christmas and New Year.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from carryxl.core.defaults import LOT_SIZE
+from carryxl.core.swaps import SWAP_FORMULAS, SWAP_PER_UNIT, SwapForm
 from carryxl.workbooks import styles
 from carryxl.workbooks.conventions import days_in_year_formula, pip_size_formula, spot_lag_formula
 from carryxl.workbooks.formulas import SWAP_UDF
@@ -103,6 +107,34 @@ def _day_count(currency: str) -> str:
     return f"INDEX(in_rates_day_count,MATCH({currency},in_rates_currency,0))"
 
 
+# The template's cells for the arguments of carryxl.core.swaps' formulas (SWAP_FORMULAS)
+_SWAP_CELLS = {
+    "lots": "in_lots",
+    "lot_size": "in_lot_size",
+    "point_size": "out_point_size",
+    "pip_size": "out_pip_size",
+    "to_account": "in_to_account",
+    "basis": "in_basis",
+    "spot": "in_spot",
+    "units": "out_units",
+    "rate_base": "in_rate_base",
+    "rate_quote": "in_rate_quote",
+    "points": _POINTS,
+    "pips": _PIPS,
+    "money_per_lot": _PER_LOT,
+}
+
+
+def _per_unit(form: SwapForm) -> str:
+    """:data:`carryxl.core.swaps.SWAP_PER_UNIT` of ``form`` on this sheet's cells."""
+    return SWAP_PER_UNIT[form].format(**_SWAP_CELLS)
+
+
+def _swap(name: str, **cells: str) -> str:
+    """:data:`carryxl.core.swaps.SWAP_FORMULAS` ``name`` on this sheet's cells."""
+    return SWAP_FORMULAS[name].format(**(_SWAP_CELLS | cells))
+
+
 SWAP_NATIVE: dict[str, str] = {
     "out_spot_lag": spot_lag_formula(),
     "out_triple_weekday": (
@@ -112,37 +144,37 @@ SWAP_NATIVE: dict[str, str] = {
     # the platform's point (MetaTrader), 10^-digits: a tenth of a pip (carryxl Pair.point_size)
     "out_point_size": "=out_pip_size/10",
     "out_units": "=in_lots*in_lot_size",
-    "out_swap_per_night": (
-        f"=in_swap_quote*IF(in_swap_form={_POINTS},"
-        "in_lots*(in_lot_size*out_point_size*in_to_account),"
-        f"IF(in_swap_form={_PIPS},in_lots*(in_lot_size*out_pip_size*in_to_account),"
-        f"IF(in_swap_form={_PER_LOT},in_lots*in_to_account,"
-        "in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)))"
-    ),
+    "out_swap_per_night": "=" + _swap("swap_per_night", quote="in_swap_quote", form="in_swap_form"),
     "out_swap_per_night_quote": "=out_swap_per_night/in_to_account",
     # The same money a night quoted in each form (carryxl.core.swap_quote_from_money).
-    "out_swap_as_points": (
-        "=out_swap_per_night/(in_lots*(in_lot_size*out_point_size*in_to_account))"
-    ),
-    "out_swap_as_pips": "=out_swap_per_night/(in_lots*(in_lot_size*out_pip_size*in_to_account))",
-    "out_swap_as_money_per_lot": "=out_swap_per_night/(in_lots*in_to_account)",
-    "out_swap_as_percent": (
-        "=out_swap_per_night/(in_lots*(in_lot_size*in_to_account/in_basis)*in_spot)"
-    ),
-    "out_swap_implied_rate": "=out_swap_per_night_quote/(out_units*in_spot)*in_basis/1",
+    "out_swap_as_points": f"=out_swap_per_night/({_per_unit(SwapForm.POINTS)})",
+    "out_swap_as_pips": f"=out_swap_per_night/({_per_unit(SwapForm.PIPS)})",
+    "out_swap_as_money_per_lot": f"=out_swap_per_night/({_per_unit(SwapForm.MONEY_PER_LOT)})",
+    "out_swap_as_percent": f"=out_swap_per_night/({_per_unit(SwapForm.PERCENT_A_YEAR)})",
+    "out_swap_implied_rate": "="
+    + _swap("swap_implied_rate", money="out_swap_per_night_quote", units="out_units", nights="1"),
     "out_basis_base": "=" + days_in_year_formula(_day_count("LEFT(in_pair,3)")),
     "out_basis_quote": "=" + days_in_year_formula(_day_count("RIGHT(in_pair,3)")),
-    "out_forward_held": (
-        "=in_spot*(1+in_rate_quote*(out_nights_total/out_basis_quote))"
-        "/(1+in_rate_base*(out_nights_total/out_basis_base))"
+    "out_forward_held": "="
+    + _swap(
+        "forward_outright",
+        years="(out_nights_total/out_basis_base)",
+        years_quote="(out_nights_total/out_basis_quote)",
     ),
-    "out_benchmark_swap": (  # the first word of the side list is the book's "long"
-        "=IF(in_side=INDEX(list_sides,1),1,-1)*out_units*(in_spot-out_forward_held)"
+    # the first word of the side list is the book's "long"
+    "out_benchmark_swap": "="
+    + _swap(
+        "benchmark_swap", side="IF(in_side=INDEX(list_sides,1),1,-1)", forward="out_forward_held"
     ),
-    "out_markup": "=out_benchmark_swap-out_swap_per_night_quote*out_nights_total",
-    "out_markup_rate": (
-        '=IF(out_nights_total=0,"-",out_markup/(out_units*in_spot)*in_basis/out_nights_total)'
+    "out_markup": "="
+    + _swap(
+        "swap_markup",
+        benchmark="out_benchmark_swap",
+        broker_money="out_swap_per_night_quote*out_nights_total",
     ),
+    "out_markup_rate": '=IF(out_nights_total=0,"-",'
+    + _swap("swap_implied_rate", money="out_markup", units="out_units", nights="out_nights_total")
+    + ")",
     "out_value_open": "=" + _value_date("in_open_date"),
     "out_value_close": "=" + _value_date("in_close_date"),
     "out_nights_total": (
