@@ -159,3 +159,14 @@ def fit_sheet(ws: Worksheet) -> None:
         current = ws.row_dimensions[row].height
         if current is None or current < height:
             ws.row_dimensions[row].height = max(height, DEFAULT_HEIGHT)
+            _align_top(ws, row)
+
+
+def _align_top(ws: Worksheet, row: int) -> None:
+    """A row made taller for wrapped text reads from its top: its other filled cells (a
+    value beside a wrapped label) align there too, not at the bottom, a line below."""
+    for cell in ws[row]:
+        if cell.value not in (None, "") and cell.alignment.vertical is None:
+            alignment = copy(cell.alignment)
+            alignment.vertical = "top"
+            cell.alignment = alignment

@@ -122,6 +122,24 @@ def test_every_text_fits_its_cell(template: tuple[str, str, str, str]) -> None:
                 assert _units(cell.value.split("\n")[0]) * need + 1.5 <= room + 1e-9, where
 
 
+@pytest.mark.parametrize("template", FLAVOURS, ids=_ids)
+def test_a_row_with_a_wrapped_label_reads_from_its_top(template: tuple[str, str, str, str]) -> None:
+    """A value beside a label wrapped to the top of a taller row sits on the label's line,
+    not at the row's bottom (where it reads as the next row's)."""
+    wb = _load(*template)
+    checked = 0
+    for ws in _visible(wb):
+        for row in ws.iter_rows():
+            filled = [c for c in row if c.value not in (None, "")]
+            wrapped = [c for c in filled if c.data_type == "s" and c.alignment.wrap_text]
+            if ws.row_dimensions[row[0].row].height is None or not wrapped:
+                continue
+            checked += 1
+            low = [c.coordinate for c in filled if c.alignment.vertical in (None, "bottom")]
+            assert low == [], f"{ws.title} row {row[0].row}"
+    assert checked > 0
+
+
 def _blocks(ws: Worksheet, first: int) -> list[tuple[int, int]]:
     min_col, _r, max_col, max_row = _area(ws)
     blocks, start = [], None
