@@ -18,7 +18,7 @@ And it names the ranges its macro writes over (``fills``): where a template gene
 example values in one of them, the generator records them as carryxl's own (their
 fingerprint, :mod:`carryxl.owned`), so the button replaces the examples of a fresh
 workbook, and never a range the user has edited
-(:func:`carryxl.workbooks.layout.Book.own`).
+(:meth:`carryxl.workbooks.layout.Book.own`).
 """
 
 from __future__ import annotations

@@ -639,7 +639,7 @@ each form, the factor :func:`swap_per_night` multiplies by and
 (10^-digits) and ``pip_size`` the pair's pip."""
 
 _P = SWAP_PER_UNIT
-SWAP_FORMULAS = {
+SWAP_FORMULAS: dict[str, str] = {
     "swap_per_night": (
         f"{{quote}}*IF({{form}}={{points}},{_P[SwapForm.POINTS]},"
         f"IF({{form}}={{pips}},{_P[SwapForm.PIPS]},"
@@ -649,8 +649,9 @@ SWAP_FORMULAS = {
     "forward_outright": "{spot}*(1+{rate_quote}*{years_quote})/(1+{rate_base}*{years})",
     "benchmark_swap": "{side}*{units}*({spot}-{forward})",
     "swap_implied_rate": "{money}/({units}*{spot})*{basis}/{nights}",
-    "swap_markup": "{benchmark}-{broker_money}",
+    "swap_markup": "{benchmark}-({broker_money})",
 }
+del _P
 """Spreadsheet formulas of :func:`swap_per_night` (``form`` against the book's words for
 the forms ``points``, ``pips`` and ``money_per_lot``; percent a year otherwise),
 :func:`carryxl.core.forwards.forward_outright`, :func:`benchmark_swap` (``side`` +1/-1,

@@ -26,7 +26,6 @@ from carryxl.history.stress import StressReplay
 __all__ = [
     "OVERLAY_COLOURS",
     "SPOT_COLOUR",
-    "money_axis",
     "plot_backtest",
     "plot_basket",
     "plot_contributions",

@@ -445,7 +445,7 @@ CASES = [
     Case(
         "CARRY_SCENARIOS",
         (1e7, 100.0, 0.045, 0.001, 0.03, 0.5),
-        [["FX move \\ years", 0.5], [0.03, 1e7 * (1.03 * 1.0225 - 1.0005)]],  # seed 1
+        [["FX move \\ holding period", 0.5], [0.03, 1e7 * (1.03 * 1.0225 - 1.0005)]],  # seed 1
         setting=(6, "sideways"),
     ),
     # -- history: the raw ECB file read in tests/excel/ecb_raw.py; indicators by hand --

@@ -21,7 +21,7 @@ def pnl(m: float, t: float) -> float:
 def test_scenario_grid_has_headers_and_exact_totals(xl: Excel) -> None:
     moves, years = [-0.05, -0.0215, 0.0, 0.03], [0.25, 0.5, 1.0]
     got = xl.call("CARRY_SCENARIOS", 1e7, 100.0, 0.045, 0.001, column(*moves), row(*years))
-    assert got[0] == ["FX move \\ years", 0.25, 0.5, 1.0]
+    assert got[0] == ["FX move \\ holding period", 0.25, 0.5, 1.0]
     assert [r[0] for r in got[1:]] == moves
     for i, m in enumerate(moves, start=1):
         assert got[i][1:] == pytest.approx([pnl(m, t) for t in years], abs=1e-6)

@@ -30,10 +30,10 @@ from carryxl.excel.arguments import (
 )
 from carryxl.excel.declare import Arg, ExcelFunction, cells_only
 
-__all__ = ["FUNCTIONS", "GROUP", "STRIP_COLUMNS", "YEARS_BASE", "fx_forward_strip"]
+__all__ = ["FUNCTIONS", "STRIP_COLUMNS", "fx_forward_strip"]
 
-GROUP = "forwards"
-YEARS_BASE = YEARS("Year fraction of the period (base leg); see YEAR_FRACTION")
+_GROUP = "forwards"
+_YEARS_BASE = YEARS("Year fraction of the period (base leg); see YEAR_FRACTION")
 
 
 def _implied_diff(method: str, **given: Any) -> Any:
@@ -137,7 +137,7 @@ def fx_forward_strip(
 FUNCTIONS = (
     ExcelFunction(
         "FX_FORWARD_DATED",
-        GROUP,
+        _GROUP,
         """Outright forward of a tenor dealt on a date: spot date T+2 on each currency's settlement
         calendar (USD rule), end rolled; ON value today, TN tomorrow. A column of tenors: their
         outrights (FX_FORWARD_STRIP adds dates and points).""",
@@ -147,7 +147,7 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "FX_FORWARD_STRIP",
-        GROUP,
+        _GROUP,
         """The forward strip as carryxl forward --tenors prints it, one row per tenor of a
         column (ON, TN, 1W, 1M...): value date (an Excel date number), days, outright, points in
         the pair's pips. ON values today, TN tomorrow; days and points: the period priced.""",
@@ -174,25 +174,25 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "FX_FORWARD",
-        GROUP,
+        _GROUP,
         """Outright forward by covered interest parity: S*(1+r_quote*t)/(1+r_base*t). AUD/JPY 100,
         AUD 4.5%, JPY 0.1%, 0.5y: 97.8484.""",
-        (SPOT, RATE_BASE, RATE_QUOTE, YEARS_BASE),
+        (SPOT, RATE_BASE, RATE_QUOTE, _YEARS_BASE),
         (YEARS_QUOTE,),
         kernel=forwards.forward_outright,
     ),
     ExcelFunction(
         "FX_POINTS",
-        GROUP,
+        _GROUP,
         """Forward points (F - S) * scale; scale 100 for JPY-quoted pairs, else 10,000. AUD/JPY 100,
         4.5% vs 0.1%, 0.5y: -215.16.""",
-        (SPOT, RATE_BASE, RATE_QUOTE, YEARS_BASE),
+        (SPOT, RATE_BASE, RATE_QUOTE, _YEARS_BASE),
         (PAIR_FOR_POINTS, YEARS_QUOTE),
         kernel=forwards.forward_points,
     ),
     ExcelFunction(
         "FX_FORWARD_FROM_POINTS",
-        GROUP,
+        _GROUP,
         """Outright forward from points: S + points/scale (scale 100 for JPY-quoted pairs, else
         10,000). AUD/JPY 100 and -215.16 points: 97.8484.""",
         (SPOT, POINTS),
@@ -201,19 +201,19 @@ FUNCTIONS = (
     ),
     ExcelFunction(
         "FX_IMPLIED_DIFF",
-        GROUP,
+        _GROUP,
         """Rate differential r_quote - r_base implied by a forward: exact, or "simple" (F/S-1)/t.
         AUD/JPY 100, fwd 97.8484, AUD 4.5%, 0.5y: -4.4%.""",
-        (SPOT, FORWARD, RATE_BASE(RATE_BASE.help + " (the exact method needs it)"), YEARS_BASE),
+        (SPOT, FORWARD, RATE_BASE(RATE_BASE.help + " (the exact method needs it)"), _YEARS_BASE),
         (YEARS_QUOTE, METHOD),
         kernel=_implied_diff,
     ),
     ExcelFunction(
         "FX_IMPLIED_RATE",
-        GROUP,
+        _GROUP,
         """The quote currency's simple rate implied by a forward: ((F/S)(1+r_base*t)-1)/t. AUD/JPY
         100, fwd 97.8484, AUD 4.5%, 0.5y: JPY 0.1%.""",
-        (SPOT, FORWARD, RATE_BASE, YEARS_BASE),
+        (SPOT, FORWARD, RATE_BASE, _YEARS_BASE),
         (YEARS_QUOTE,),
         kernel=forwards.implied_quote_rate,
     ),

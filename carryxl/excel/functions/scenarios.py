@@ -61,7 +61,8 @@ def _carry_scenarios(
         row,
     )
     labelled = cells.with_header(
-        ["FX move \\ years", *_period_labels(holding_years, periods)], _with_side(column, grid)
+        ["FX move \\ holding period", *_period_labels(holding_years, periods)],
+        _with_side(column, grid),
     )
     return cells.to_excel(labelled)
 
