@@ -330,9 +330,9 @@ def test_each_stress_episode_runs_on_its_pairs_real_rates(with_rates, capsys, ke
     assert "illustrative" not in text
 
 
-def test_the_macros_use_the_policy_rates_when_the_rate_cells_are_empty(
-    with_rates, tmp_path: Path
-) -> None:
+def _macro_headings(tmp_path: Path) -> dict[str, str]:
+    """The backtest and stress macros' headings on an AUD/USD workbook whose rate cells are
+    empty (so the policy rates are used)."""
     path = scenario_workbook(
         tmp_path / "empty-rates.xlsx",
         pair="AUD/USD",
@@ -340,16 +340,24 @@ def test_the_macros_use_the_policy_rates_when_the_rate_cells_are_empty(
         rate_target=None,
         rate_funding=None,
     )
+    headings = {}
     for macro in ("backtest", "stress"):
         with FileBook(path, quiet=True) as book:
             title = run_macro(macro, book)
             book.save()
-        heading = openpyxl.load_workbook(path)[str(title)]["A1"].value
-        assert "AUD policy rate day by day vs USD policy rate day by day" in heading
+        headings[macro] = str(openpyxl.load_workbook(path)[str(title)]["A1"].value)
+    return headings
+
+
+def test_the_macros_use_the_policy_rates_when_the_rate_cells_are_empty(
+    with_rates, tmp_path: Path
+) -> None:
+    headings = _macro_headings(tmp_path)
+    for macro, heading in headings.items():
+        assert "AUD policy rate day by day vs USD policy rate day by day" in heading, macro
         assert f"Source: {SOURCE}, as of {load_policy_rates().as_of}" in heading
     # the default backtest window runs to the last ECB fixing, after the BIS data: stale, said
-    backtest_heading = openpyxl.load_workbook(path)["Carry backtest"]["A1"].value
-    assert "last known level, stale since" in backtest_heading
+    assert "last known level, stale since" in headings["backtest"]
 
 
 def test_a_macro_whose_window_meets_a_gap_says_so(with_rates, tmp_path: Path) -> None:
@@ -472,17 +480,6 @@ def test_a_run_on_data_with_a_known_end_says_as_of_plainly(with_rates, capsys, r
 def test_the_macros_headings_say_when_the_as_of_date_is_only_the_last_change(
     without_end, tmp_path: Path
 ) -> None:
-    path = scenario_workbook(
-        tmp_path / "empty-rates.xlsx",
-        pair="AUD/USD",
-        funding="USD",
-        rate_target=None,
-        rate_funding=None,
-    )
-    for macro in ("backtest", "stress"):
-        with FileBook(path, quiet=True) as book:
-            title = run_macro(macro, book)
-            book.save()
-        heading = openpyxl.load_workbook(path)[str(title)]["A1"].value
+    for macro, heading in _macro_headings(tmp_path).items():
         assert f"Source: {SOURCE}, as of the last change, {without_end} (" in heading, macro
         assert "give --through at import if the data runs later" in heading, macro
